@@ -1,0 +1,267 @@
+"""Reference data: the code tables, looked up by code and searched by name.
+
+The built-in tables live in ``resources/codes/`` (see ``manifest.json`` for their versions);
+the platform may publish newer versions, which the store keeps and hands to
+:meth:`CodeBook.replace`. A table is swapped whole, in one assignment, so a reader never
+sees half of an old table and half of a new one.
+
+Lookups are dictionary hits; :meth:`CodeTable.search` scans one pre-lowered string per
+row (a few thousand rows at most), which is what the editor's pickers call per keystroke.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from . import paths
+
+log = logging.getLogger(__name__)
+
+#: the tables every installation has, with the column holding the code.
+TABLES = ("bureaus", "regions", "inspection_types", "transport_modes", "trade_modes",
+          "purposes", "certificates", "attachment_types", "units", "package_types",
+          "credit_grades", "negative_list", "countries", "currencies", "districts",
+          "hs2022", "hs2022_sections")
+_KEY_COLUMN = {"credit_grades": "grade", "regions": None, "negative_list": None,
+               "hs2022_sections": "section"}
+
+
+class CodeTableError(ValueError):
+    """A code table that cannot be used (bad CSV, missing columns, wrong hash)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CodeEntry:
+    """One row of a code table. ``row`` holds every column as text."""
+
+    code: str
+    name_cn: str
+    name_en: str
+    row: Mapping[str, str]
+
+    def label(self, lang: str = "zh") -> str:
+        name = (self.name_en or self.name_cn) if lang == "en" else (self.name_cn or self.name_en)
+        return f"{self.code} {name}".strip()
+
+
+class CodeTable:
+    """One version of one table: ordered rows, a code index, and a name search."""
+
+    def __init__(self, name: str, version: str, rows: list[dict[str, str]],
+                 sha256: str = "", source: str = "builtin"):
+        self.name = name
+        self.version = version
+        self.sha256 = sha256
+        self.source = source
+        self.rows = rows
+        key = _KEY_COLUMN.get(name, "code")
+        self.entries: list[CodeEntry] = []
+        self._by_code: dict[str, CodeEntry] = {}
+        if key is not None:
+            for r in rows:
+                code = r.get(key, "")
+                e = CodeEntry(code, r.get("name_cn") or r.get("name", ""), r.get("name_en") or
+                              (r.get("name", "") if name == "hs2022_sections" else ""), r)
+                self.entries.append(e)
+                self._by_code[code] = e
+        self._haystack: list[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def get(self, code: str | None) -> CodeEntry | None:
+        return self._by_code.get(code) if code is not None else None
+
+    def codes(self) -> Iterable[str]:
+        return self._by_code.keys()
+
+    def search(self, text: str, limit: int = 50) -> list[CodeEntry]:
+        """Entries whose code starts with ``text`` first, then names containing it."""
+        q = text.strip().lower()
+        if not q:
+            return self.entries[:limit]
+        exact = self._by_code.get(text.strip())
+        if self._haystack is None:
+            self._haystack = [f"{e.name_cn}\x00{e.name_en}".lower() for e in self.entries]
+        prefix, contains = [], []
+        for e, hay in zip(self.entries, self._haystack):
+            if e is exact:
+                continue
+            if e.code.lower().startswith(q):
+                prefix.append(e)
+                if len(prefix) >= limit:
+                    break
+            elif q in hay and len(contains) < limit:
+                contains.append(e)
+        out = ([exact] if exact else []) + prefix + contains
+        return out[:limit]
+
+
+def parse_csv(text: str) -> list[dict[str, str]]:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames:
+        raise CodeTableError("empty table")
+    return [{k: (v or "").strip() for k, v in r.items() if k is not None} for r in reader]
+
+
+_REQUIRED_COLUMNS = {"regions": {"region", "bureau"}, "negative_list": {"category", "hs_prefix"},
+                     "credit_grades": {"grade", "direct_modes_allowed",
+                                       "cross_bureau_declaration_allowed"}}
+
+
+class CodeBook:
+    """All code tables of one installation, loaded lazily, replaceable one at a time."""
+
+    def __init__(self, codes_dir: Path | None = None,
+                 overrides: Mapping[str, tuple[str, str, str]] | None = None):
+        """``overrides`` maps a table name to ``(version, sha256, csv_text)`` from the store."""
+        self.codes_dir = codes_dir or paths.resource_dir() / "codes"
+        self._manifest = json.loads((self.codes_dir / "manifest.json").read_text("utf-8"))
+        self._tables: dict[str, CodeTable] = {}
+        self._overrides = dict(overrides or {})
+        self._derived: dict[str, object] = {}
+        self._lock = threading.Lock()
+
+    # -- tables ----------------------------------------------------------------
+    def table(self, name: str) -> CodeTable:
+        t = self._tables.get(name)
+        if t is None:
+            with self._lock:
+                t = self._tables.get(name)
+                if t is None:
+                    t = self._load(name)
+                    self._tables[name] = t
+        return t
+
+    def __getattr__(self, name: str) -> CodeTable:
+        if name in TABLES:
+            return self.table(name)
+        raise AttributeError(name)
+
+    def _load(self, name: str) -> CodeTable:
+        if name in self._overrides:
+            version, sha, text = self._overrides[name]
+            try:
+                return self._build(name, version, text, sha, "platform")
+            except CodeTableError:
+                log.exception("stored version %s of table %s is unusable; using built-in",
+                              version, name)
+        meta = self._manifest.get(name)
+        if meta is None:
+            raise KeyError(f"unknown code table {name!r}")
+        text = (self.codes_dir / meta["file"]).read_text("utf-8")
+        return CodeTable(name, meta["version"], parse_csv(text), meta["sha256"], "builtin")
+
+    @staticmethod
+    def _build(name: str, version: str, text: str, sha256: str | None, source: str) -> CodeTable:
+        actual = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if sha256 and sha256 != actual:
+            raise CodeTableError(f"table {name} version {version}: sha256 mismatch")
+        rows = parse_csv(text)
+        need = _REQUIRED_COLUMNS.get(name, {_KEY_COLUMN.get(name, "code") or "code"})
+        have = set(rows[0]) if rows else set()
+        if not rows or not need <= have:
+            raise CodeTableError(f"table {name} version {version}: missing columns "
+                                 f"{sorted(need - have)} or no rows")
+        return CodeTable(name, version, rows, actual, source)
+
+    def replace(self, name: str, version: str, csv_text: str, sha256: str | None = None) -> CodeTable:
+        """Swap in a newer version of a table (validated first; the old one stays on error)."""
+        t = self._build(name, version, csv_text, sha256, "platform")
+        with self._lock:
+            self._tables[name] = t
+            self._overrides[name] = (version, t.sha256, csv_text)
+            self._derived.clear()
+        return t
+
+    def versions(self) -> dict[str, str]:
+        """The version in force for every table (loaded or not)."""
+        out = {n: m["version"] for n, m in self._manifest.items()}
+        out.update({n: v[0] for n, v in self._overrides.items()})
+        out.update({n: t.version for n, t in self._tables.items()})
+        return out
+
+    def builtin_csv(self, name: str) -> str:
+        return (self.codes_dir / self._manifest[name]["file"]).read_text("utf-8")
+
+    # -- derived lookups (cached until a table is replaced) ----------------------
+    def _cached(self, key: str, build):
+        v = self._derived.get(key)
+        if v is None:
+            v = build()
+            self._derived[key] = v
+        return v
+
+    def regions_of(self, bureau: str | None) -> frozenset[str]:
+        """The integration regions (三通两直 areas) a bureau belongs to."""
+        def build():
+            m: dict[str, set[str]] = {}
+            for r in self.table("regions").rows:
+                m.setdefault(r["bureau"], set()).add(r["region"])
+            return {k: frozenset(v) for k, v in m.items()}
+        return self._cached("regions_of", build).get(bureau, frozenset())
+
+    def region_names(self) -> dict[str, str]:
+        return self._cached("region_names", lambda: {
+            r["region"]: r.get("name_cn", r["region"]) for r in self.table("regions").rows})
+
+    def same_region(self, a: str | None, b: str | None) -> bool:
+        return bool(self.regions_of(a) & self.regions_of(b))
+
+    def negative_list_match(self, hs_code: str | None) -> tuple[str, str, str] | None:
+        """``(category, name_cn, prefix)`` when the HS code falls under the negative list."""
+        if not hs_code:
+            return None
+        prefixes = self._cached("negative", lambda: {
+            r["hs_prefix"]: (r["category"], r.get("name_cn", ""), r["hs_prefix"])
+            for r in self.table("negative_list").rows})
+        lengths = self._cached("negative_len", lambda: sorted({len(p) for p in prefixes},
+                                                              reverse=True))
+        for n in lengths:
+            hit = prefixes.get(hs_code[:n])
+            if hit is not None and len(hs_code) >= n:
+                return hit
+        return None
+
+    def grade_allows(self, grade: str | None, what: str) -> bool | None:
+        """Whether a credit grade allows ``direct_modes`` or ``cross_bureau_declaration``.
+
+        ``None`` when the grade is unknown.
+        """
+        e = self.table("credit_grades").get(grade)
+        if e is None:
+            return None
+        col = {"direct_modes": "direct_modes_allowed",
+               "cross_bureau_declaration": "cross_bureau_declaration_allowed"}[what]
+        return e.row.get(col, "").lower() in ("yes", "true", "1", "y")
+
+    def direction_of(self, table: str, code: str | None) -> str | None:
+        """``inbound``/``outbound``/``both`` for inspection types and certificates."""
+        e = self.table(table).get(code)
+        return e.row.get("direction") if e else None
+
+    def hs6_exists(self, code6: str) -> bool:
+        return len(code6) == 6 and code6 in self.table("hs2022")
+
+
+_default: CodeBook | None = None
+
+
+def default_codebook() -> CodeBook:
+    """The built-in tables only (no store): for tools, tests and the sandbox."""
+    global _default
+    if _default is None:
+        _default = CodeBook()
+    return _default

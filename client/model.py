@@ -1,0 +1,520 @@
+"""The declaration model: plain dataclasses and the JSON interchange format.
+
+This module is the contract of ``shared/spec/declaration.md`` in code. It holds no I/O
+and imports nothing from the rest of the client, so the rulebook, the store, the sync
+engine, the importers and the sandbox platform can all depend on it.
+
+* Amounts are :class:`~decimal.Decimal` (JSON strings such as ``"25200.500"``); the
+  exponent of the input is kept, so ``"25200.500"`` comes back as ``"25200.500"``.
+* Dates are :class:`datetime.date` (JSON ``YYYY-MM-DD``).
+* Keys this version does not know are kept in ``extra`` and written back unchanged, so a
+  newer client's fields survive a round trip through an older one.
+
+:func:`parse_declaration` never raises for bad input: it returns the declaration it could
+read (fields it could not read are ``None``) and a list of :class:`ParseIssue`, each
+pointing at a field path such as ``goods[0].net_weight_kg``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, Iterable
+
+SCHEMA = "ciqdesk/declaration@1"
+
+DIRECTIONS = ("inbound", "outbound")
+CLEARANCE_MODES = ("standard", "import_direct", "export_direct", "import_transfer")
+
+# ----------------------------------------------------------------------------- ids
+
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_ulid(now_ms: int | None = None) -> str:
+    """A ULID (26 Crockford base32 characters): 48-bit millisecond time + 80 random bits.
+
+    Lexicographic order follows creation time, which keeps ids index-friendly.
+    """
+    ms = int(time.time() * 1000) if now_ms is None else now_ms
+    value = (ms << 80) | int.from_bytes(os.urandom(10), "big")
+    out = []
+    for _ in range(26):
+        out.append(_CROCKFORD[value & 31])
+        value >>= 5
+    return "".join(reversed(out))
+
+
+# ----------------------------------------------------------------------- dataclasses
+
+
+@dataclass(slots=True)
+class Party:
+    """报检单位/收货人/发货人/代理: names, CIQ registration number and USCC."""
+
+    name_cn: str | None = None
+    name_en: str | None = None
+    reg_no: str | None = None
+    uscc: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return self.name_cn or self.name_en or ""
+
+
+@dataclass(slots=True)
+class Declarer:
+    """报检员: the person filing."""
+
+    name: str | None = None
+    phone: str | None = None
+    cert_no: str | None = None
+
+
+@dataclass(slots=True)
+class GoodsLine:
+    """One goods line (货物明细)."""
+
+    seq: int | None = None
+    hs_code: str | None = None
+    ciq_code: str | None = None
+    name_cn: str | None = None
+    name_en: str | None = None
+    spec: str | None = None
+    brand: str | None = None
+    origin_country: str | None = None
+    quantity: Decimal | None = None
+    quantity_unit: str | None = None
+    net_weight_kg: Decimal | None = None
+    gross_weight_kg: Decimal | None = None
+    value: Decimal | None = None
+    currency: str | None = None
+    package_type: str | None = None
+    package_count: int | None = None
+    product_reg_no: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Container:
+    """An ISO 6346 container: number with check digit, size-type code."""
+
+    number: str | None = None
+    size_type: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Attachment:
+    """A supporting document (随附单据), stored content-addressed by sha256."""
+
+    type: str | None = None
+    file_name: str | None = None
+    sha256: str | None = None
+    size: int | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class CertificateRequest:
+    """A certificate the declarant asks for (所需证单) and how many originals/copies."""
+
+    type: str | None = None
+    originals: int | None = None
+    copies: int | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Declaration:
+    """One inspection declaration (报检单), header plus its lists."""
+
+    id: str | None = None
+    schema: str = SCHEMA
+    inspection_no: str | None = None
+    direction: str | None = None
+    inspection_type: str | None = None
+    clearance_mode: str | None = None
+    declare_bureau: str | None = None
+    port_bureau: str | None = None
+    inspect_bureau: str | None = None
+    release_bureau: str | None = None
+    declarant: Party | None = None
+    agent: Party | None = None
+    declarer: Declarer | None = None
+    consignee: Party | None = None
+    consignor: Party | None = None
+    contract_no: str | None = None
+    invoice_no: str | None = None
+    lc_no: str | None = None
+    bl_no: str | None = None
+    transport_mode: str | None = None
+    transport_name: str | None = None
+    trade_mode: str | None = None
+    trade_country: str | None = None
+    departure_country: str | None = None
+    destination_country: str | None = None
+    departure_port: str | None = None
+    entry_exit_port: str | None = None
+    arrival_port: str | None = None
+    destination_district: str | None = None
+    origin_district: str | None = None
+    arrival_date: date | None = None
+    unload_date: date | None = None
+    claim_deadline: date | None = None
+    ship_date: date | None = None
+    goods_location: str | None = None
+    purpose: str | None = None
+    marks: str | None = None
+    ecommerce: bool | None = None
+    goods: list[GoodsLine] = field(default_factory=list)
+    containers: list[Container] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    certificates: list[CertificateRequest] = field(default_factory=list)
+    remarks: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    # -- conveniences used by the store and the UI -------------------------------
+    @property
+    def counterparty(self) -> Party | None:
+        """The foreign-trade partner shown in lists: consignee inbound, consignor outbound."""
+        return self.consignee if self.direction != "outbound" else self.consignor
+
+    def goods_summary(self, limit: int = 60) -> str:
+        names = [g.name_cn or g.name_en or "" for g in self.goods]
+        text = "、".join(n for n in names if n)
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    def total_value(self) -> tuple[Decimal | None, str | None]:
+        """Sum of goods values and their currency (``None`` currency when mixed)."""
+        total = Decimal(0)
+        currencies = set()
+        seen = False
+        for g in self.goods:
+            if isinstance(g.value, Decimal):
+                total += g.value
+                seen = True
+            if g.currency:
+                currencies.add(g.currency)
+        cur = currencies.pop() if len(currencies) == 1 else None
+        return (total if seen else None), cur
+
+    def copy(self) -> "Declaration":
+        return from_dict(to_dict(self))
+
+
+# -------------------------------------------------------------- field descriptions
+# kind: str | int | dec | date | bool | obj:<Class> | list:<Class>
+
+_PARTY_FIELDS = (("name_cn", "str"), ("name_en", "str"), ("reg_no", "str"), ("uscc", "str"))
+_DECLARER_FIELDS = (("name", "str"), ("phone", "str"), ("cert_no", "str"))
+_GOODS_FIELDS = (
+    ("seq", "int"), ("hs_code", "str"), ("ciq_code", "str"), ("name_cn", "str"),
+    ("name_en", "str"), ("spec", "str"), ("brand", "str"), ("origin_country", "str"),
+    ("quantity", "dec"), ("quantity_unit", "str"), ("net_weight_kg", "dec"),
+    ("gross_weight_kg", "dec"), ("value", "dec"), ("currency", "str"),
+    ("package_type", "str"), ("package_count", "int"), ("product_reg_no", "str"),
+)
+_CONTAINER_FIELDS = (("number", "str"), ("size_type", "str"))
+_ATTACHMENT_FIELDS = (("type", "str"), ("file_name", "str"), ("sha256", "str"), ("size", "int"))
+_CERT_FIELDS = (("type", "str"), ("originals", "int"), ("copies", "int"))
+_HEADER_FIELDS = (
+    ("schema", "str"), ("id", "str"), ("inspection_no", "str"), ("direction", "str"),
+    ("inspection_type", "str"), ("clearance_mode", "str"), ("declare_bureau", "str"),
+    ("port_bureau", "str"), ("inspect_bureau", "str"), ("release_bureau", "str"),
+    ("declarant", "obj:party"), ("agent", "obj:party"), ("declarer", "obj:declarer"),
+    ("consignee", "obj:party"), ("consignor", "obj:party"), ("contract_no", "str"),
+    ("invoice_no", "str"), ("lc_no", "str"), ("bl_no", "str"), ("transport_mode", "str"),
+    ("transport_name", "str"), ("trade_mode", "str"), ("trade_country", "str"),
+    ("departure_country", "str"), ("destination_country", "str"), ("departure_port", "str"),
+    ("entry_exit_port", "str"), ("arrival_port", "str"), ("destination_district", "str"),
+    ("origin_district", "str"), ("arrival_date", "date"), ("unload_date", "date"),
+    ("claim_deadline", "date"), ("ship_date", "date"), ("goods_location", "str"),
+    ("purpose", "str"), ("marks", "str"), ("ecommerce", "bool"), ("goods", "list:goods"),
+    ("containers", "list:container"), ("attachments", "list:attachment"),
+    ("certificates", "list:certificate"), ("remarks", "str"),
+)
+
+_CLASSES: dict[str, tuple[type, tuple]] = {
+    "party": (Party, _PARTY_FIELDS),
+    "declarer": (Declarer, _DECLARER_FIELDS),
+    "goods": (GoodsLine, _GOODS_FIELDS),
+    "container": (Container, _CONTAINER_FIELDS),
+    "attachment": (Attachment, _ATTACHMENT_FIELDS),
+    "certificate": (CertificateRequest, _CERT_FIELDS),
+    "declaration": (Declaration, _HEADER_FIELDS),
+}
+
+#: Field names of each part, in interchange order (used by importers and the UI).
+HEADER_FIELDS = tuple(n for n, _ in _HEADER_FIELDS)
+GOODS_FIELDS = tuple(n for n, _ in _GOODS_FIELDS)
+PARTY_FIELDS = tuple(n for n, _ in _PARTY_FIELDS)
+DECLARER_FIELDS = tuple(n for n, _ in _DECLARER_FIELDS)
+CONTAINER_FIELDS = tuple(n for n, _ in _CONTAINER_FIELDS)
+ATTACHMENT_FIELDS = tuple(n for n, _ in _ATTACHMENT_FIELDS)
+CERTIFICATE_FIELDS = tuple(n for n, _ in _CERT_FIELDS)
+
+#: kind of every leaf field, keyed by a path template ("goods[].net_weight_kg").
+FIELD_KINDS: dict[str, str] = {}
+
+
+def _fill_kinds(prefix: str, spec: tuple) -> None:
+    for name, kind in spec:
+        path = f"{prefix}{name}"
+        if kind.startswith("obj:"):
+            _fill_kinds(path + ".", _CLASSES[kind[4:]][1])
+        elif kind.startswith("list:"):
+            _fill_kinds(path + "[].", _CLASSES[kind[5:]][1])
+        else:
+            FIELD_KINDS[path] = kind
+
+
+_fill_kinds("", _HEADER_FIELDS)
+
+# --------------------------------------------------------------------- parse issues
+
+
+@dataclass(frozen=True, slots=True)
+class ParseIssue:
+    """A value that could not be read as its type; ``field`` is a path like ``goods[0].seq``."""
+
+    code: str
+    field: str
+    message_zh: str
+    message_en: str
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
+_DEC_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+_KIND_ZH = {"str": "文本", "int": "整数", "dec": "数值", "date": "日期", "bool": "是/否"}
+_KIND_EN = {"str": "text", "int": "a whole number", "dec": "a decimal number", "date": "a date",
+            "bool": "true/false"}
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else value
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def parse_decimal(value: Any) -> Decimal | None:
+    """A plain decimal from a JSON string (or int); ``None`` if it is not one.
+
+    Floats are refused on purpose: ``0.1`` as a float is not the amount the user typed.
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        if _DEC_RE.match(text):
+            try:
+                return Decimal(text)
+            except InvalidOperation:  # pragma: no cover - regex already filters
+                return None
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    return None
+
+
+def parse_date(value: Any) -> date | None:
+    if isinstance(value, str) and _DATE_RE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _parse_obj(cls_key: str, data: Any, path: str, issues: list[ParseIssue]):
+    cls, spec = _CLASSES[cls_key]
+    if not isinstance(data, dict):
+        issues.append(ParseIssue(
+            "E0002", path or "$", f"{path or '报检单'}应为对象，实际为 {_short(data)}",
+            f"{path or 'declaration'} must be an object, got {_short(data)}"))
+        return None
+    kwargs: dict[str, Any] = {}
+    for name, kind in spec:
+        if name not in data:
+            continue
+        value = data[name]
+        if value is None:
+            continue
+        fpath = f"{path}.{name}" if path else name
+        parsed = _parse_value(kind, value, fpath, issues)
+        if parsed is not None:
+            kwargs[name] = parsed
+    known = _KNOWN_KEYS[cls_key]
+    if len(data) > len(kwargs) or any(k not in known for k in data):
+        extra = {k: v for k, v in data.items() if k not in known}
+        if extra:
+            if "extra" in _SLOTS[cls_key]:
+                kwargs["extra"] = extra
+    return cls(**kwargs)
+
+
+def _parse_value(kind: str, value: Any, path: str, issues: list[ParseIssue]):
+    if kind == "str":
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            return str(value)  # a number where a code was expected: keep its digits
+        issues.append(ParseIssue("E0003", path, f"{path} 应为文本，实际为 {_short(value)}",
+                                 f"{path} must be text, got {_short(value)}"))
+        return None
+    if kind == "dec":
+        dec = parse_decimal(value)
+        if dec is None:
+            issues.append(ParseIssue(
+                "E0004", path, f"{path} 应为数值（如 \"1200.500\"），实际为 {_short(value)}",
+                f"{path} must be a decimal string such as \"1200.500\", got {_short(value)}"))
+        return dec
+    if kind == "int":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 10:
+            return int(value.strip())
+        issues.append(ParseIssue("E0005", path, f"{path} 应为整数，实际为 {_short(value)}",
+                                 f"{path} must be a whole number, got {_short(value)}"))
+        return None
+    if kind == "date":
+        d = parse_date(value)
+        if d is None:
+            issues.append(ParseIssue(
+                "E0006", path, f"{path} 应为存在的日期（YYYY-MM-DD），实际为 {_short(value)}",
+                f"{path} must be an existing date (YYYY-MM-DD), got {_short(value)}"))
+        return d
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        issues.append(ParseIssue("E0007", path, f"{path} 应为 true/false，实际为 {_short(value)}",
+                                 f"{path} must be true or false, got {_short(value)}"))
+        return None
+    if kind.startswith("obj:"):
+        return _parse_obj(kind[4:], value, path, issues)
+    if kind.startswith("list:"):
+        if not isinstance(value, list):
+            issues.append(ParseIssue("E0008", path, f"{path} 应为列表，实际为 {_short(value)}",
+                                     f"{path} must be a list, got {_short(value)}"))
+            return None
+        out = []
+        sub = kind[5:]
+        for i, item in enumerate(value):
+            obj = _parse_obj(sub, item, f"{path}[{i}]", issues)
+            if obj is not None:
+                out.append(obj)
+        return out
+    raise AssertionError(kind)  # pragma: no cover - spec tables are fixed
+
+
+_KNOWN_KEYS = {k: frozenset(n for n, _ in spec) for k, (_, spec) in _CLASSES.items()}
+_SLOTS = {k: frozenset(f.name for f in fields(cls)) for k, (cls, _) in _CLASSES.items()}
+
+
+def parse_declaration(data: Any) -> tuple[Declaration | None, list[ParseIssue]]:
+    """Read one declaration from decoded JSON, collecting every unreadable value.
+
+    Returns ``(None, issues)`` only when ``data`` is not an object at all.
+    """
+    issues: list[ParseIssue] = []
+    decl = _parse_obj("declaration", data, "", issues)
+    if decl is not None and isinstance(data, dict):
+        schema = data.get("schema")
+        if schema is not None and schema != SCHEMA:
+            issues.append(ParseIssue(
+                "E0001", "schema", f"不支持的格式版本 {_short(schema)}，应为 {SCHEMA}",
+                f"unsupported schema {_short(schema)}, expected {SCHEMA}"))
+    return decl, issues
+
+
+def from_dict(data: dict) -> Declaration:
+    """Strict variant of :func:`parse_declaration`: raises :class:`ValueError` on any issue."""
+    decl, issues = parse_declaration(data)
+    if issues or decl is None:
+        raise ValueError("; ".join(i.message_en for i in issues) or "not an object")
+    return decl
+
+
+# --------------------------------------------------------------------- serialising
+
+
+def format_decimal(value: Decimal) -> str:
+    """A plain decimal string keeping the scale (``Decimal('25200.500')`` → ``"25200.500"``)."""
+    return format(value, "f")
+
+
+def _dump_obj(cls_key: str, obj: Any) -> dict:
+    spec = _CLASSES[cls_key][1]
+    out: dict[str, Any] = {}
+    for name, kind in spec:
+        value = getattr(obj, name)
+        if value is None:
+            out[name] = None
+        elif kind == "dec":
+            out[name] = format_decimal(value)
+        elif kind == "date":
+            out[name] = value.isoformat()
+        elif kind.startswith("obj:"):
+            out[name] = _dump_obj(kind[4:], value)
+        elif kind.startswith("list:"):
+            sub = kind[5:]
+            out[name] = [_dump_obj(sub, v) for v in value]
+        else:
+            out[name] = value
+    extra = getattr(obj, "extra", None)
+    if extra:
+        for k, v in extra.items():
+            out.setdefault(k, v)
+    return out
+
+
+def to_dict(decl: Declaration) -> dict:
+    """The interchange JSON object (all known fields present, ``null`` when absent)."""
+    return _dump_obj("declaration", decl)
+
+
+def to_json(decl: Declaration, *, indent: int | None = None) -> str:
+    return json.dumps(to_dict(decl), ensure_ascii=False, indent=indent)
+
+
+def dumps_compact(decl: Declaration) -> str:
+    """Compact JSON used for storage."""
+    return json.dumps(to_dict(decl), ensure_ascii=False, separators=(",", ":"))
+
+
+def loads_stored(text: str) -> Declaration:
+    """Read a declaration the store wrote (trusted: written by :func:`dumps_compact`)."""
+    decl, issues = parse_declaration(json.loads(text))
+    if decl is None:  # pragma: no cover - the store only holds objects
+        raise ValueError("stored declaration is not an object")
+    return decl
+
+
+def new_declaration(direction: str = "inbound", **kw: Any) -> Declaration:
+    """A fresh draft with a new id and the defaults a declarer expects."""
+    decl = Declaration(id=new_ulid(), direction=direction, clearance_mode="standard",
+                       ecommerce=False, marks="N/M", declarant=Party(), declarer=Declarer(),
+                       consignee=Party(), consignor=Party())
+    return replace(decl, **kw) if kw else decl
+
+
+def iter_paths(decl: Declaration) -> Iterable[tuple[str, Any]]:
+    """Every leaf ``(path, value)`` of a declaration, with real list indexes."""
+    def walk(prefix: str, cls_key: str, obj: Any):
+        for name, kind in _CLASSES[cls_key][1]:
+            value = getattr(obj, name)
+            path = f"{prefix}{name}"
+            if kind.startswith("obj:"):
+                if value is not None:
+                    yield from walk(path + ".", kind[4:], value)
+            elif kind.startswith("list:"):
+                for i, item in enumerate(value or ()):
+                    yield from walk(f"{path}[{i}].", kind[5:], item)
+            else:
+                yield path, value
+    yield from walk("", "declaration", decl)

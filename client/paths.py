@@ -1,0 +1,93 @@
+"""Every path CIQ Desk touches, resolved in one place.
+
+Order of precedence for the data directory: an explicit ``--data-dir`` (passed to
+:func:`configure`), then the ``CIQDESK_DATA_DIR`` environment variable, then the OS's
+per-user data directory (platformdirs). Tests, portable builds and smoke tests set one of
+the first two and never touch a real profile.
+
+Layout of a data directory::
+
+    ciqdesk.sqlite3        the local store (WAL mode)
+    attachments/ab/<sha>   attachment files, content-addressed
+    backups/               copies of the database taken before each migration
+    logs/ciqdesk.log       rotating log
+    cache/
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "CIQDesk"
+ENV_DATA_DIR = "CIQDESK_DATA_DIR"
+
+_override: Path | None = None
+
+
+def configure(data_dir: str | os.PathLike | None) -> None:
+    """Use ``data_dir`` for this process (``None`` restores the default lookup)."""
+    global _override
+    _override = Path(data_dir).expanduser().resolve() if data_dir else None
+
+
+def resource_dir() -> Path:
+    """``resources/`` beside the code, or inside a pyinstaller bundle."""
+    base = getattr(sys, "_MEIPASS", None)
+    if base:
+        return Path(base) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The resolved locations of one profile."""
+
+    data_dir: Path
+
+    @property
+    def db(self) -> Path:
+        return self.data_dir / "ciqdesk.sqlite3"
+
+    @property
+    def attachments(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @property
+    def backups(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def cache(self) -> Path:
+        return self.data_dir / "cache"
+
+    @property
+    def settings(self) -> Path:
+        return self.data_dir / "settings.json"
+
+    def ensure(self) -> "Paths":
+        for p in (self.data_dir, self.attachments, self.backups, self.logs, self.cache):
+            p.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+    return Path(user_data_dir(APP_NAME, APP_NAME, roaming=False))
+
+
+def resolve(data_dir: str | os.PathLike | None = None) -> Paths:
+    """The profile to use: argument, then :func:`configure`, then env, then the OS default."""
+    if data_dir:
+        return Paths(Path(data_dir).expanduser().resolve())
+    if _override is not None:
+        return Paths(_override)
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Paths(Path(env).expanduser().resolve())
+    return Paths(default_data_dir())
