@@ -25,6 +25,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
+from .fields import label
+
 SCHEMA = "ciqdesk/declaration@1"
 
 DIRECTIONS = ("inbound", "outbound")
@@ -299,6 +301,14 @@ _KIND_EN = {"str": "text", "int": "a whole number", "dec": "a decimal number", "
             "bool": "true/false"}
 
 
+def _zh(path: str) -> str:
+    return f"{label(path)}（{path}）"
+
+
+def _en(path: str) -> str:
+    return f"{label(path, 'en')} ({path})"
+
+
 def _short(value: Any) -> str:
     text = repr(value) if not isinstance(value, str) else value
     return text if len(text) <= 40 else text[:37] + "…"
@@ -335,8 +345,8 @@ def _parse_obj(cls_key: str, data: Any, path: str, issues: list[ParseIssue]):
     cls, spec = _CLASSES[cls_key]
     if not isinstance(data, dict):
         issues.append(ParseIssue(
-            "E0002", path or "$", f"{path or '报检单'}应为对象，实际为 {_short(data)}",
-            f"{path or 'declaration'} must be an object, got {_short(data)}"))
+            "E0002", path or "$", f"{_zh(path) if path else '报检单'}应为对象，实际为 {_short(data)}",
+            f"{_en(path) if path else 'the declaration'} must be an object, got {_short(data)}"))
         return None
     kwargs: dict[str, Any] = {}
     for name, kind in spec:
@@ -364,43 +374,43 @@ def _parse_value(kind: str, value: Any, path: str, issues: list[ParseIssue]):
             return value
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             return str(value)  # a number where a code was expected: keep its digits
-        issues.append(ParseIssue("E0003", path, f"{path} 应为文本，实际为 {_short(value)}",
-                                 f"{path} must be text, got {_short(value)}"))
+        issues.append(ParseIssue("E0003", path, f"{_zh(path)}应为文本，实际为 {_short(value)}",
+                                 f"{_en(path)} must be text, got {_short(value)}"))
         return None
     if kind == "dec":
         dec = parse_decimal(value)
         if dec is None:
             issues.append(ParseIssue(
-                "E0004", path, f"{path} 应为数值（如 \"1200.500\"），实际为 {_short(value)}",
-                f"{path} must be a decimal string such as \"1200.500\", got {_short(value)}"))
+                "E0004", path, f"{_zh(path)}应为数值（如 \"1200.500\"），实际为 {_short(value)}",
+                f"{_en(path)} must be a decimal string such as \"1200.500\", got {_short(value)}"))
         return dec
     if kind == "int":
         if isinstance(value, int) and not isinstance(value, bool):
             return value
         if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 10:
             return int(value.strip())
-        issues.append(ParseIssue("E0005", path, f"{path} 应为整数，实际为 {_short(value)}",
-                                 f"{path} must be a whole number, got {_short(value)}"))
+        issues.append(ParseIssue("E0005", path, f"{_zh(path)}应为整数，实际为 {_short(value)}",
+                                 f"{_en(path)} must be a whole number, got {_short(value)}"))
         return None
     if kind == "date":
         d = parse_date(value)
         if d is None:
             issues.append(ParseIssue(
-                "E0006", path, f"{path} 应为存在的日期（YYYY-MM-DD），实际为 {_short(value)}",
-                f"{path} must be an existing date (YYYY-MM-DD), got {_short(value)}"))
+                "E0006", path, f"{_zh(path)}应为存在的日期（YYYY-MM-DD），实际为 {_short(value)}",
+                f"{_en(path)} must be an existing date (YYYY-MM-DD), got {_short(value)}"))
         return d
     if kind == "bool":
         if isinstance(value, bool):
             return value
-        issues.append(ParseIssue("E0007", path, f"{path} 应为 true/false，实际为 {_short(value)}",
-                                 f"{path} must be true or false, got {_short(value)}"))
+        issues.append(ParseIssue("E0007", path, f"{_zh(path)}应为 true/false，实际为 {_short(value)}",
+                                 f"{_en(path)} must be true or false, got {_short(value)}"))
         return None
     if kind.startswith("obj:"):
         return _parse_obj(kind[4:], value, path, issues)
     if kind.startswith("list:"):
         if not isinstance(value, list):
-            issues.append(ParseIssue("E0008", path, f"{path} 应为列表，实际为 {_short(value)}",
-                                     f"{path} must be a list, got {_short(value)}"))
+            issues.append(ParseIssue("E0008", path, f"{_zh(path)}应为列表，实际为 {_short(value)}",
+                                     f"{_en(path)} must be a list, got {_short(value)}"))
             return None
         out = []
         sub = kind[5:]

@@ -1,0 +1,1 @@
+"""The ``python -m client`` command line: one module per group of commands."""

@@ -1,0 +1,222 @@
+"""``import``, ``list``, ``export``, ``validate``, ``history``: declarations on the desk."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+#: file types ``import`` hands to another reader (registered by the batch module)
+IMPORTERS: dict[str, str] = {}
+
+
+def register(sub) -> None:
+    p = sub.add_parser("import", help="导入报检单（JSON；Excel/CSV 见模板）/ import declarations")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="输出 JSON 结果")
+    p.add_argument("--validate", action="store_true", help="导入后校验并保存结果")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", help="列出报检单 / list declarations")
+    p.add_argument("--status", help="按状态过滤：draft, ready, sent, accepted, released …")
+    p.add_argument("--search", help="按报检号、合同号、提单号、收发货人搜索")
+    p.add_argument("--limit", type=int, default=0, help="最多列出几条（默认全部）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("export", help="以交换格式 JSON 输出报检单 / print interchange JSON")
+    p.add_argument("ids", nargs="*", metavar="ID", help="本地编号或报检号")
+    p.add_argument("--out", help="写入文件而不是标准输出")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("validate", help="校验报检单（文件或已存编号）/ validate")
+    p.add_argument("targets", nargs="+", metavar="FILE_OR_ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("history", help="报检单状态历史 / status history")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_history)
+
+
+# ----------------------------------------------------------------------------- import
+
+def cmd_import(ctx) -> int:
+    from ..services import ImportReport
+
+    desk = ctx.desk()
+    report = ImportReport()
+    json_files = []
+    for f in ctx.args.files:
+        ext = Path(f).suffix.lower()
+        if ext in IMPORTERS:
+            import importlib
+            mod, _, fn = IMPORTERS[ext].partition(":")
+            getattr(importlib.import_module(mod), fn)(desk, Path(f), report)
+        else:
+            json_files.append(f)
+    if json_files:
+        part = desk.import_json_files(json_files)
+        report.imported += part.imported
+        report.updated += part.updated
+        report.errors += part.errors
+        report.files_refused += part.files_refused
+    if ctx.args.validate and (report.imported or report.updated):
+        desk.validate_ids(report.imported + report.updated)
+    if ctx.args.json:
+        ctx.print_json(report.to_dict(ctx.lang))
+    else:
+        n_new, n_upd = len(report.imported), len(report.updated)
+        print(ctx.t(f"已导入 {n_new} 份新报检单，更新 {n_upd} 份草稿",
+                    f"imported {n_new} new declarations, updated {n_upd} drafts"))
+        for e in report.errors:
+            where = e.file
+            if e.row is not None:
+                where += ctx.t(f" 第 {e.row} 行" if e.column else f" 第 {e.row} 份",
+                               f" row {e.row}" if e.column else f" item {e.row}")
+            if e.column:
+                where += ctx.t(f" {e.column} 列", f" column {e.column}")
+            field = f" [{e.field}]" if e.field else ""
+            print(f"{where}{field}: {e.to_dict(ctx.lang)['message']}", file=sys.stderr)
+    if report.files_refused:
+        return 2
+    return 1 if report.errors else 0
+
+
+# ------------------------------------------------------------------------------- list
+
+def _summary_json(r) -> dict:
+    return {"id": r.id, "inspection_no": r.inspection_no, "direction": r.direction,
+            "status": r.status, "contract_no": r.contract_no, "consignee": r.consignee,
+            "updated_at": r.updated_at}
+
+
+def cmd_list(ctx) -> int:
+    from ..statuses import STATUS_NAMES, status_name
+
+    status = ctx.args.status
+    if status and status not in STATUS_NAMES:
+        from ..errors import InputError
+        raise InputError(f"未知状态 {status}，可用：{', '.join(STATUS_NAMES)}",
+                         f"unknown status {status}; use one of {', '.join(STATUS_NAMES)}")
+    desk = ctx.desk()
+    limit = ctx.args.limit or None
+    out = sys.stdout
+    after = None
+    n = 0
+    first = True
+    if ctx.args.json:
+        out.write("[")
+    while True:
+        page_size = 2000 if limit is None else min(2000, limit - n)
+        if page_size <= 0:
+            break
+        page = desk.list(status=status, search=ctx.args.search, limit=page_size, after=after)
+        if not page:
+            break
+        chunk = []
+        for r in page:
+            if ctx.args.json:
+                chunk.append(("\n  " if first else ",\n  ")
+                             + json.dumps(_summary_json(r), ensure_ascii=False))
+                first = False
+            else:
+                chunk.append(f"{r.id}  {r.inspection_no or '-':15}  {r.direction or '-':8}  "
+                             f"{status_name(r.status, ctx.lang):8}  {r.contract_no or '-':20}  "
+                             f"{r.counterparty or '-'}  {r.updated_at}\n")
+        out.write("".join(chunk))
+        n += len(page)
+        after = page[-1].cursor
+        if len(page) < page_size:
+            break
+    if ctx.args.json:
+        out.write("\n]\n" if n else "]\n")
+    elif n == 0:
+        print(ctx.t("没有报检单", "no declarations"), file=sys.stderr)
+    return 0
+
+
+# ----------------------------------------------------------------------------- export
+
+def cmd_export(ctx) -> int:
+    from ..errors import InputError
+
+    if not ctx.args.ids:
+        raise InputError("请给出要导出的报检单编号", "name the declarations to export")
+    desk = ctx.desk()
+    docs = [desk.export_json(i, indent=2) for i in ctx.args.ids]
+    text = docs[0] if len(docs) == 1 else "[\n" + ",\n".join(docs) + "\n]"
+    if ctx.args.out:
+        Path(ctx.args.out).write_text(text + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(text + "\n")
+    return 0
+
+
+# --------------------------------------------------------------------------- validate
+
+def cmd_validate(ctx) -> int:
+    from ..errors import NotFound
+    from ..rules import summarize, validate_raw
+
+    desk = ctx.desk()
+    ctx_rules = desk.rule_context()
+    results = []
+    unreadable = []
+    for target in ctx.args.targets:
+        p = Path(target)
+        if p.suffix.lower() == ".json" or (p.exists() and p.is_file()):
+            try:
+                data = json.loads(p.read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+                unreadable.append(ctx.t(f"{target}：无法读取（{exc}）", f"{target}: unreadable ({exc})"))
+                continue
+            items = data if isinstance(data, list) else [data]
+            for i, item in enumerate(items, start=1):
+                decl, issues = validate_raw(item, ctx_rules)
+                did = decl.id if decl is not None and decl.id else f"{target}#{i}"
+                results.append((did, issues))
+        else:
+            try:
+                real = desk.get(target).id
+            except NotFound as exc:
+                unreadable.append(exc.message(ctx.lang))
+                continue
+            results.append((real, desk.validate_ids([real])[real]))
+    out = []
+    for did, issues in results:
+        valid, _, _ = summarize(issues)
+        out.append({"id": did, "valid": valid, "issues": [x.to_dict() for x in issues]})
+    if ctx.args.json:
+        ctx.print_json(out)
+    else:
+        for r in out:
+            mark = ctx.t("通过", "valid") if r["valid"] else ctx.t("有错误", "has errors")
+            print(f"{r['id']}: {mark}")
+            for x in r["issues"]:
+                sev = ctx.t("错误", "error") if x["severity"] == "error" else ctx.t("提示", "warning")
+                msg = x["message_en"] if ctx.lang == "en" else x["message_zh"]
+                print(f"  {x['code']} {sev} {x['field']}: {msg}")
+    for u in unreadable:
+        print(u, file=sys.stderr)
+    if unreadable:
+        return 2
+    return 0 if all(r["valid"] for r in out) else 1
+
+
+# ---------------------------------------------------------------------------- history
+
+def cmd_history(ctx) -> int:
+    from ..statuses import status_name
+
+    desk = ctx.desk()
+    decl = desk.get(ctx.args.id)
+    entries = desk.history(decl.id)
+    if ctx.args.json:
+        ctx.print_json([{"status": e.status, "at": e.at, "note": e.note, "source": e.source,
+                         "version": e.version} for e in entries])
+    else:
+        print(f"{decl.inspection_no or decl.id}")
+        for e in entries:
+            print(f"  {e.at}  {status_name(e.status, ctx.lang)}  {e.note or ''}")
+    return 0

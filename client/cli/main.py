@@ -1,0 +1,108 @@
+"""Argument parsing, the shared context, and the error policy of every command.
+
+Each command module in :data:`COMMAND_MODULES` exposes ``register(subparsers)``, which adds
+its sub-commands with ``set_defaults(func=...)``; a ``func(ctx) -> int`` returns the exit
+code. Modules import heavy libraries inside their functions, not at the top, so that
+``python -m client list`` starts fast.
+
+Exit codes: 0 success; 1 the work was done but found problems (invalid declarations,
+items not imported, rejected submissions); 2 input could not be read or the environment
+refused (missing file, offline, keyring locked); 3 an internal error (a bug: see the log).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from .. import paths
+from ..errors import DeskError
+
+log = logging.getLogger(__name__)
+
+#: command modules, in help order; each registers its own sub-commands
+COMMAND_MODULES = ["client.cli.drafts"]
+#: modules added when present (written by other parts of the project as they land)
+OPTIONAL_COMMAND_MODULES = ["client.cli.sync_cmds", "client.cli.batch_cmds",
+                            "client.cli.print_cmd"]
+
+
+@dataclass
+class Context:
+    """What a command gets: its parsed arguments, the language and a lazily opened Desk."""
+
+    args: argparse.Namespace
+    lang: str
+    _desk: Any = None
+
+    def desk(self):
+        if self._desk is None:
+            from ..services import Desk
+            self._desk = Desk.open(self.args.data_dir)
+        return self._desk
+
+    def t(self, zh: str, en: str) -> str:
+        return en if self.lang == "en" else zh
+
+    def print_json(self, obj: Any) -> None:
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+    def close(self) -> None:
+        if self._desk is not None:
+            self._desk.close()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m client",
+                                description="CIQ Desk 报检客户端命令行 / CIQ Desk command line")
+    p.add_argument("--data-dir", help="数据目录（默认为用户数据目录，或环境变量 CIQDESK_DATA_DIR）")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    for name in OPTIONAL_COMMAND_MODULES:
+        try:
+            mod = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        mod.register(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    if args.data_dir:
+        paths.configure(args.data_dir)
+    ctx = Context(args, args.lang)
+    try:
+        from ..logs import setup_logging
+        setup_logging(paths.resolve().logs)
+        return int(args.func(ctx) or 0)
+    except DeskError as exc:
+        print(exc.message(ctx.lang), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(ctx.t("已取消", "cancelled"), file=sys.stderr)
+        return 130
+    except OSError as exc:  # disk full, permissions: the environment, not a bug
+        log.warning("environment error: %s", exc)
+        print(ctx.t(f"系统错误：{exc}", f"system error: {exc}"), file=sys.stderr)
+        return 2
+    except Exception:  # noqa: BLE001 - a bug: log it with the traceback, tell the user briefly
+        log.exception("internal error in %s", args.command)
+        where = paths.resolve().logs / "ciqdesk.log"
+        print(ctx.t(f"内部错误，详情已写入日志 {where}", f"internal error; details in {where}"),
+              file=sys.stderr)
+        return 3
+    finally:
+        ctx.close()

@@ -1,0 +1,62 @@
+"""Errors a user can act on, as opposed to bugs.
+
+Every :class:`DeskError` carries a Chinese and an English message written for the user;
+the UI shows it in a message bar and the CLI prints it. Anything else that escapes is a
+bug: it goes to the log with its traceback and the user sees a short "internal error" line.
+Subclasses name the environment problem so the UI can pick an icon or an action
+(offline → retry later, auth → log in again).
+"""
+from __future__ import annotations
+
+
+class DeskError(Exception):
+    """A problem with the user's input or environment, explained in plain words."""
+
+    exit_code = 2
+
+    def __init__(self, message_zh: str, message_en: str | None = None, *, field: str | None = None):
+        super().__init__(message_en or message_zh)
+        self.message_zh = message_zh
+        self.message_en = message_en or message_zh
+        self.field = field
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
+class InputError(DeskError):
+    """A file or value that cannot be read."""
+
+
+class NotFound(DeskError):
+    """No declaration (or template, lease...) with that id."""
+
+
+class NotEditable(DeskError):
+    """The declaration is finalised or submitted: change it by amendment, not in place."""
+
+
+class ValidationFailed(DeskError):
+    """The rulebook found errors; ``issues`` lists them."""
+
+    exit_code = 1
+
+    def __init__(self, message_zh: str, message_en: str, issues: list):
+        super().__init__(message_zh, message_en)
+        self.issues = issues
+
+
+class OfflineError(DeskError):
+    """The platform cannot be reached (network down, DNS, timeout)."""
+
+
+class AuthError(DeskError):
+    """The platform refused the credentials or the session expired for good."""
+
+
+class PlatformError(DeskError):
+    """The platform answered, but with something unusable or a refusal."""
+
+
+class CredentialStoreError(DeskError):
+    """The OS keyring is unavailable or refused access (never 'wrong password')."""

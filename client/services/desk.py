@@ -1,0 +1,353 @@
+"""The :class:`Desk`: drafts, templates, validation, JSON import/export on one profile.
+
+All methods are plain, blocking calls that return ids, dataclasses or model objects, so
+the UI can run them on its thread pool and the CLI can call them directly.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from sqlalchemy import select
+
+from .. import paths as paths_mod
+from ..codes import CodeBook
+from ..errors import InputError, NotEditable, NotFound
+from ..model import Declaration, new_declaration, new_ulid, parse_declaration, to_json
+from ..store import Store, open_store
+from ..store import blobs as blob_q
+from ..store import declarations as decl_q
+from ..store import kv
+from ..store import schema as s
+from ..store.db import utcnow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProblem:
+    """A declaration (or file) that was not imported, and why.
+
+    ``row``/``column`` are as the source names them: for JSON the 1-based position of the
+    declaration in the file's list and no column; for Excel row 17, column ``K``.
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    field: str | None
+    message: str
+    message_en: str = ""
+
+    def to_dict(self, lang: str = "zh") -> dict:
+        return {"file": self.file, "row": self.row, "column": self.column, "field": self.field,
+                "message": self.message_en if lang == "en" and self.message_en else self.message}
+
+
+
+
+@dataclass
+class ImportReport:
+    """What an import did: ids stored (new or updated drafts) and the problems found."""
+
+    imported: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    errors: list[ImportProblem] = field(default_factory=list)
+    files_refused: int = 0
+
+    def to_dict(self, lang: str = "zh") -> dict:
+        return {"imported": self.imported + self.updated,
+                "errors": [e.to_dict(lang) for e in self.errors]}
+
+
+class Desk:
+    """One open profile. Thread-safe for reads; writes are serialised by the store."""
+
+    def __init__(self, store: Store, codes: CodeBook | None = None):
+        self.store = store
+        self.paths = store.paths
+        self._codes = codes
+
+    # -- opening ----------------------------------------------------------------
+    @classmethod
+    def open(cls, data_dir: str | Path | None = None) -> "Desk":
+        return cls(open_store(paths_mod.resolve(data_dir)))
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def db(self):
+        return self.store.db
+
+    @property
+    def codes(self) -> CodeBook:
+        """Built-in code tables overlaid with the newer versions the platform sent."""
+        if self._codes is None:
+            with self.db.read() as conn:
+                rows = conn.execute(select(s.code_tables.c.name, s.code_tables.c.version,
+                                           s.code_tables.c.sha256, s.code_tables.c.content))
+                overrides = {r[0]: (r[1], r[2], r[3]) for r in rows}
+            self._codes = CodeBook(overrides=overrides)
+        return self._codes
+
+    # -- reading ----------------------------------------------------------------
+    def get(self, decl_id: str) -> Declaration:
+        with self.db.read() as conn:
+            real = decl_q.resolve_id(conn, decl_id)
+            decl = decl_q.load(conn, real) if real else None
+        if decl is None:
+            raise NotFound(f"找不到报检单 {decl_id}", f"no declaration {decl_id}")
+        return decl
+
+    def summary(self, decl_id: str) -> decl_q.DeclarationSummary:
+        with self.db.read() as conn:
+            row = decl_q.summary(conn, decl_id)
+        if row is None:
+            raise NotFound(f"找不到报检单 {decl_id}", f"no declaration {decl_id}")
+        return row
+
+    def list(self, **kw: Any) -> list[decl_q.DeclarationSummary]:
+        """A keyset page of summaries (see :func:`client.store.declarations.list_page`)."""
+        with self.db.read() as conn:
+            return decl_q.list_page(conn, **kw)
+
+    def count(self, **kw: Any) -> int:
+        with self.db.read() as conn:
+            return decl_q.count(conn, **kw)
+
+    def counts_by_status(self, declarant: str | None = None) -> dict[str, int]:
+        with self.db.read() as conn:
+            return decl_q.counts_by_status(conn, declarant)
+
+    def history(self, decl_id: str) -> list[decl_q.HistoryEntry]:
+        with self.db.read() as conn:
+            return decl_q.history(conn, decl_id)
+
+    def export_json(self, decl_id: str, indent: int | None = 2) -> str:
+        return to_json(self.get(decl_id), indent=indent)
+
+    # -- drafts -----------------------------------------------------------------
+    def new_draft(self, direction: str = "inbound", **fields: Any) -> Declaration:
+        """A new draft (not yet saved) with the enterprise's own details filled in."""
+        decl = new_declaration(direction, **fields)
+        me = self.enterprise()
+        if me and decl.declarant is not None and not decl.declarant.uscc:
+            decl.declarant.name_cn = me.get("name_cn")
+            decl.declarant.name_en = me.get("name_en")
+            decl.declarant.reg_no = me.get("reg_no")
+            decl.declarant.uscc = me.get("uscc")
+        return decl
+
+    def save_draft(self, decl: Declaration) -> decl_q.DeclarationSummary:
+        """Create or update a draft; a finalised/submitted declaration is refused."""
+        if not decl.id:
+            decl.id = new_ulid()
+        with self.db.write() as conn:
+            status = decl_q.existing_status(conn, [decl.id]).get(decl.id)
+            if status is not None and status not in decl_q.EDITABLE:
+                raise NotEditable(
+                    f"报检单已{_STATUS_ZH.get(status, status)}，不能直接修改；请使用修改申请。",
+                    f"the declaration is {status}; change it with an amendment", field=None)
+            decl_q.save(conn, decl)
+            return decl_q.summary(conn, decl.id)
+
+    def duplicate(self, decl_id: str) -> Declaration:
+        """复制: a new draft with everything but the id, number and attachments' state."""
+        src = self.get(decl_id)
+        copy = src.copy()
+        copy.id = new_ulid()
+        copy.inspection_no = None
+        self.save_draft(copy)
+        return copy
+
+    def delete_draft(self, decl_id: str) -> None:
+        with self.db.write() as conn:
+            if not decl_q.delete_draft(conn, decl_id):
+                raise NotEditable("只能删除草稿", "only drafts can be deleted")
+
+    # -- templates --------------------------------------------------------------
+    def save_template(self, name: str, decl: Declaration) -> str:
+        """Keep a declaration as a named template (goods kept; numbers and dates cleared)."""
+        t = decl.copy()
+        t.id = None
+        t.inspection_no = None
+        t.arrival_date = t.unload_date = t.claim_deadline = t.ship_date = None
+        tid = new_ulid()
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+        stmt = sqlite_insert(s.templates).values(id=tid, name=name, direction=t.direction,
+                                                 doc=to_json(t), created_at=utcnow())
+        with self.db.write() as conn:
+            conn.execute(stmt.on_conflict_do_update(
+                index_elements=[s.templates.c.name],
+                set_={"doc": stmt.excluded.doc, "direction": stmt.excluded.direction}))
+            tid = conn.execute(select(s.templates.c.id)
+                               .where(s.templates.c.name == name)).scalar_one()
+        return tid
+
+    def templates(self) -> list[tuple[str, str, str | None]]:
+        """``(id, name, direction)`` of every template, by name."""
+        with self.db.read() as conn:
+            rows = conn.execute(select(s.templates.c.id, s.templates.c.name,
+                                       s.templates.c.direction).order_by(s.templates.c.name))
+            return [tuple(r) for r in rows]
+
+    def new_from_template(self, template_id: str) -> Declaration:
+        with self.db.read() as conn:
+            doc = conn.execute(select(s.templates.c.doc)
+                               .where(s.templates.c.id == template_id)).scalar()
+        if doc is None:
+            raise NotFound("找不到模板", "no such template")
+        decl, _ = parse_declaration(json.loads(doc))
+        assert decl is not None
+        decl.id = new_ulid()
+        return decl
+
+    # -- attachments ------------------------------------------------------------
+    def store_attachment(self, file: Path) -> tuple[str, int]:
+        """Copy a file into the attachment store; returns ``(sha256, size)``."""
+        with self.db.write() as conn:
+            return blob_q.store_file(conn, self.paths.attachments, Path(file))
+
+    def attachment_path(self, sha256: str) -> Path:
+        return blob_q.blob_path(self.paths.attachments, sha256)
+
+    # -- enterprise ------------------------------------------------------------
+    def enterprise(self) -> dict | None:
+        """The logged-in enterprise as last synced (``None`` before the first login)."""
+        with self.db.read() as conn:
+            return kv.get(conn, "enterprise")
+
+    def credit_grade(self) -> tuple[str | None, datetime | None]:
+        me = self.enterprise() or {}
+        at = me.get("credit_grade_updated_at") or me.get("credit_grade_synced_at")
+        try:
+            when = datetime.fromisoformat(at.replace("Z", "+00:00")) if at else None
+        except ValueError:
+            when = None
+        return me.get("credit_grade"), when
+
+    # -- validation ------------------------------------------------------------
+    def rule_context(self):
+        from ..rules import RuleContext
+        grade, at = self.credit_grade()
+        return RuleContext(codes=self.codes, credit_grade=grade, grade_synced_at=at)
+
+    def validate_decl(self, decl: Declaration, ctx=None) -> list:
+        from ..rules import validate
+        return validate(decl, ctx or self.rule_context())
+
+    def validate_ids(self, ids: Sequence[str], *, store_result: bool = True) -> dict[str, list]:
+        """Validate stored declarations and keep each result for the UI's markers."""
+        from ..rules import validate
+        ctx = self.rule_context()
+        out: dict[str, list] = {}
+        for i in range(0, len(ids), 200):
+            chunk = ids[i:i + 200]
+            with self.db.read() as conn:
+                loaded = [(d, conn.execute(select(s.declarations.c.doc, s.declarations.c.local_rev)
+                                           .where(s.declarations.c.id == d)).first())
+                          for d in chunk]
+            results = []
+            for decl_id, row in loaded:
+                if row is None:
+                    raise NotFound(f"找不到报检单 {decl_id}", f"no declaration {decl_id}")
+                decl, _ = parse_declaration(json.loads(row[0]))
+                issues = validate(decl, ctx)
+                out[decl_id] = issues
+                results.append((decl_id, issues, row[1]))
+            if store_result:
+                with self.db.write() as conn:
+                    for decl_id, issues, rev in results:
+                        decl_q.set_validation(conn, decl_id, [x.to_dict() for x in issues], rev=rev)
+        return out
+
+    def stored_issues(self, decl_id: str) -> list[dict] | None:
+        with self.db.read() as conn:
+            return decl_q.stored_issues(conn, decl_id)
+
+    # -- JSON import ----------------------------------------------------------
+    def import_json_files(self, files: Iterable[str | Path]) -> ImportReport:
+        """Import JSON files (one declaration or a list each) as drafts.
+
+        A file that cannot be read or parsed is refused whole and stores nothing; a good
+        file beside it still imports. A declaration with an unreadable value is reported
+        with its field and not imported; the others of its file are. A stored id is
+        updated in place (never a second copy) while it is still a draft.
+        """
+        report = ImportReport()
+        for f in files:
+            name = str(f)
+            try:
+                data = json.loads(Path(f).read_text(encoding="utf-8-sig"))
+            except FileNotFoundError:
+                report.errors.append(ImportProblem(name, None, None, None, "文件不存在",
+                                                   "file not found"))
+                report.files_refused += 1
+                continue
+            except (OSError, UnicodeDecodeError) as exc:
+                report.errors.append(ImportProblem(name, None, None, None,
+                                                   f"无法读取文件：{exc}", f"cannot read file: {exc}"))
+                report.files_refused += 1
+                continue
+            except json.JSONDecodeError as exc:
+                report.errors.append(ImportProblem(
+                    name, None, None, None,
+                    f"JSON 格式错误（第 {exc.lineno} 行第 {exc.colno} 列）：{exc.msg}，整个文件未导入",
+                    f"broken JSON at line {exc.lineno} column {exc.colno}: {exc.msg}; "
+                    f"nothing from this file was imported"))
+                report.files_refused += 1
+                continue
+            self.import_objects(data, name, report)
+        return report
+
+    def import_objects(self, data: Any, source: str, report: ImportReport) -> None:
+        """Import decoded JSON (an object or a list of objects) from ``source``."""
+        items = data if isinstance(data, list) else [data]
+        good: list[Declaration] = []
+        rows: list[int] = []
+        for idx, item in enumerate(items, start=1):
+            decl, problems = parse_declaration(item)
+            if decl is None or problems:
+                for p in problems or [None]:
+                    report.errors.append(ImportProblem(
+                        source, idx, None, p.field if p else None,
+                        (p.message_zh if p else "不是报检单对象") + "，该报检单未导入",
+                        (p.message_en if p else "not a declaration object")
+                        + "; this declaration was not imported"))
+                continue
+            if not decl.id:
+                decl.id = new_ulid()
+            good.append(decl)
+            rows.append(idx)
+        self.store_imported(good, rows, source, report)
+
+    def store_imported(self, decls: list[Declaration], rows: list[int], source: str,
+                       report: ImportReport) -> None:
+        """Save parsed declarations as drafts in one transaction, refusing non-drafts."""
+        if not decls:
+            return
+        with self.db.write() as conn:
+            existing = decl_q.existing_status(conn, [d.id for d in decls])
+            ok = []
+            for d, row in zip(decls, rows):
+                st = existing.get(d.id)
+                if st is not None and st not in decl_q.EDITABLE:
+                    report.errors.append(ImportProblem(
+                        source, row, None, "id",
+                        f"报检单 {d.id} 已{_STATUS_ZH.get(st, st)}，不能通过导入修改",
+                        f"declaration {d.id} is {st} and cannot be changed by import"))
+                    continue
+                ok.append(d)
+            inserted, updated = decl_q.save_many(conn, ok, note=f"导入 {Path(source).name}")
+        report.imported.extend(inserted)
+        report.updated.extend(updated)
+
+
+_STATUS_ZH = {"draft": "为草稿", "ready": "定稿", "sent": "发送", "accepted": "受理",
+              "under_review": "进入审单", "inspection": "进入查验", "released": "放行",
+              "certified": "签证", "rejected": "被退回", "withdrawn": "撤销"}

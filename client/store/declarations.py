@@ -1,0 +1,336 @@
+"""Declarations in the store: save (one or many), load, list by keyset pages, search.
+
+Everything here takes a :class:`sqlalchemy.Connection` inside a transaction opened by the
+caller (``Database.read()`` / ``Database.write()``), so a service can combine several
+steps in one transaction (finalise = validate + number + status + outbox).
+Rows leave this module as frozen :class:`DeclarationSummary` dataclasses or model
+:class:`~client.model.Declaration` objects, never as live ORM objects.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+
+from ..model import Declaration, dumps_compact, format_decimal, loads_stored
+from . import schema as s
+from .db import utcnow
+
+#: local lifecycle first, then what the platform reports
+STATUSES = ("draft", "ready", "sent", "accepted", "under_review", "inspection", "released",
+            "certified", "rejected", "withdrawn")
+EDITABLE = frozenset({"draft"})
+
+_SUMMARY_COLS = (s.declarations.c.id, s.declarations.c.inspection_no,
+                 s.declarations.c.direction, s.declarations.c.clearance_mode,
+                 s.declarations.c.status, s.declarations.c.declare_bureau,
+                 s.declarations.c.contract_no, s.declarations.c.bl_no,
+                 s.declarations.c.consignee, s.declarations.c.consignor,
+                 s.declarations.c.declarant_uscc, s.declarations.c.goods_summary,
+                 s.declarations.c.total_value, s.declarations.c.currency,
+                 s.declarations.c.created_at, s.declarations.c.updated_at,
+                 s.declarations.c.last_receipt_at, s.declarations.c.status_note,
+                 s.declarations.c.valid, s.declarations.c.error_count,
+                 s.declarations.c.warning_count, s.declarations.c.version)
+
+
+@dataclass(frozen=True, slots=True)
+class DeclarationSummary:
+    """One row of the declarations list (what the table and ``list --json`` show)."""
+
+    id: str
+    inspection_no: str | None
+    direction: str | None
+    clearance_mode: str | None
+    status: str
+    declare_bureau: str | None
+    contract_no: str | None
+    bl_no: str | None
+    consignee: str | None
+    consignor: str | None
+    declarant_uscc: str | None
+    goods_summary: str | None
+    total_value: str | None
+    currency: str | None
+    created_at: str
+    updated_at: str
+    last_receipt_at: str | None
+    status_note: str | None
+    valid: int | None
+    error_count: int | None
+    warning_count: int | None
+    version: int | None
+
+    @property
+    def counterparty(self) -> str | None:
+        return self.consignor if self.direction == "outbound" else self.consignee
+
+    @property
+    def cursor(self) -> tuple[str, str]:
+        """The keyset position of this row in a list ordered newest first."""
+        return (self.updated_at, self.id)
+
+
+def _name(p) -> str | None:
+    if p is None:
+        return None
+    return p.name_cn or p.name_en
+
+
+def header_row(decl: Declaration) -> dict:
+    """The derived columns of ``declarations`` for a declaration (without times/status)."""
+    total, currency = decl.total_value()
+    consignee, consignor = _name(decl.consignee), _name(decl.consignor)
+    hay = " ".join(x for x in (decl.inspection_no, decl.contract_no, decl.bl_no, consignee,
+                               consignor, decl.invoice_no,
+                               decl.consignee.name_en if decl.consignee else None,
+                               decl.consignor.name_en if decl.consignor else None) if x)
+    return {
+        "inspection_no": decl.inspection_no or None,
+        "direction": decl.direction,
+        "clearance_mode": decl.clearance_mode,
+        "declare_bureau": decl.declare_bureau,
+        "contract_no": decl.contract_no,
+        "bl_no": decl.bl_no,
+        "consignee": consignee,
+        "consignor": consignor,
+        "declarant_uscc": decl.declarant.uscc if decl.declarant else None,
+        "agent_uscc": decl.agent.uscc if decl.agent else None,
+        "goods_summary": decl.goods_summary(),
+        "total_value": format_decimal(total) if total is not None else None,
+        "currency": currency,
+        "search_text": hay.lower(),
+        "doc": dumps_compact(decl),
+    }
+
+
+def _dec(v) -> str | None:
+    return format_decimal(v) if v is not None else None
+
+
+def child_rows(decl: Declaration) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
+    did = decl.id
+    goods = [{"declaration_id": did, "seq": i, "hs_code": g.hs_code, "name_cn": g.name_cn,
+              "quantity": _dec(g.quantity), "quantity_unit": g.quantity_unit,
+              "net_weight_kg": _dec(g.net_weight_kg), "gross_weight_kg": _dec(g.gross_weight_kg),
+              "value": _dec(g.value), "currency": g.currency, "origin_country": g.origin_country}
+             for i, g in enumerate(decl.goods)]
+    conts = [{"declaration_id": did, "seq": i, "number": c.number, "size_type": c.size_type}
+             for i, c in enumerate(decl.containers)]
+    atts = [{"declaration_id": did, "seq": i, "type": a.type, "file_name": a.file_name,
+             "sha256": a.sha256, "size": a.size} for i, a in enumerate(decl.attachments)]
+    certs = [{"declaration_id": did, "seq": i, "type": c.type, "originals": c.originals,
+              "copies": c.copies} for i, c in enumerate(decl.certificates)]
+    return goods, conts, atts, certs
+
+
+_CHILD_TABLES = (s.goods_lines, s.containers, s.attachments, s.certificates)
+
+
+def existing_status(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+    """``{id: status}`` for those of ``ids`` already stored."""
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i:i + 500])
+        rows = conn.execute(select(s.declarations.c.id, s.declarations.c.status)
+                            .where(s.declarations.c.id.in_(chunk)))
+        out.update({r[0]: r[1] for r in rows})
+    return out
+
+
+def save_many(conn: Connection, decls: Sequence[Declaration], *, status: str = "draft",
+              note: str | None = None) -> tuple[list[str], list[str]]:
+    """Insert new declarations and update stored ones, in the caller's transaction.
+
+    Returns ``(inserted_ids, updated_ids)``. An update rewrites the derived columns and
+    child rows, bumps ``local_rev`` and clears the stored validation result. Callers make
+    sure only drafts are updated (see :data:`EDITABLE`).
+    """
+    now = utcnow()
+    existing = existing_status(conn, [d.id for d in decls])
+    new_rows, hist_rows, child = [], [], ([], [], [], [])
+    updated: list[str] = []
+    seen: set[str] = set()
+    for d in decls:
+        row = header_row(d)
+        if d.id in existing or d.id in seen:
+            conn.execute(update(s.declarations).where(s.declarations.c.id == d.id).values(
+                **row, updated_at=now, local_rev=s.declarations.c.local_rev + 1, valid=None,
+                error_count=None, warning_count=None, issues=None, validated_rev=None))
+            for t in _CHILD_TABLES:
+                conn.execute(delete(t).where(t.c.declaration_id == d.id))
+            updated.append(d.id)
+        else:
+            row.update(id=d.id, status=status, local_rev=1, created_at=now, updated_at=now)
+            new_rows.append(row)
+            hist_rows.append({"declaration_id": d.id, "status": status, "at": now,
+                              "note": note, "source": "local", "version": None})
+            seen.add(d.id)
+        for bucket, rows in zip(child, child_rows(d)):
+            bucket.extend(rows)
+    if new_rows:
+        conn.execute(insert(s.declarations), new_rows)
+        conn.execute(insert(s.status_history), hist_rows)
+    for table, rows in zip(_CHILD_TABLES, child):
+        if rows:
+            conn.execute(insert(table), rows)
+    return [r["id"] for r in new_rows], updated
+
+
+def save(conn: Connection, decl: Declaration, *, status: str = "draft") -> bool:
+    """Save one declaration; True when it was new."""
+    inserted, _ = save_many(conn, [decl], status=status)
+    return bool(inserted)
+
+
+def load(conn: Connection, decl_id: str) -> Declaration | None:
+    doc = conn.execute(select(s.declarations.c.doc).where(s.declarations.c.id == decl_id)).scalar()
+    return loads_stored(doc) if doc is not None else None
+
+
+def load_doc(conn: Connection, decl_id: str) -> str | None:
+    return conn.execute(select(s.declarations.c.doc).where(s.declarations.c.id == decl_id)).scalar()
+
+
+def summary(conn: Connection, decl_id: str) -> DeclarationSummary | None:
+    row = conn.execute(select(*_SUMMARY_COLS).where(s.declarations.c.id == decl_id)).first()
+    return DeclarationSummary(*row) if row else None
+
+
+def resolve_id(conn: Connection, key: str) -> str | None:
+    """A declaration id from an id or an inspection number."""
+    t = s.declarations
+    row = conn.execute(select(t.c.id).where(or_(t.c.id == key, t.c.inspection_no == key))).first()
+    return row[0] if row else None
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filters(status: str | Iterable[str] | None, search: str | None, declarant: str | None):
+    t = s.declarations
+    conds = []
+    if status:
+        if isinstance(status, str):
+            conds.append(t.c.status == status)
+        else:
+            conds.append(t.c.status.in_(list(status)))
+    if declarant:
+        conds.append(t.c.declarant_uscc == declarant)
+    if search and search.strip():
+        q = search.strip().lower()
+        conds.append(t.c.search_text.like(f"%{_like_escape(q)}%", escape="\\"))
+    return conds
+
+
+def list_page(conn: Connection, *, status: str | Iterable[str] | None = None,
+              search: str | None = None, declarant: str | None = None, limit: int = 200,
+              after: tuple[str, str] | None = None) -> list[DeclarationSummary]:
+    """The next ``limit`` declarations, newest change first, after keyset ``after``.
+
+    Keyset (not OFFSET) paging: every page costs the same however deep the user scrolls.
+    """
+    t = s.declarations
+    conds = _filters(status, search, declarant)
+    if after is not None:
+        u, i = after
+        conds.append(or_(t.c.updated_at < u, and_(t.c.updated_at == u, t.c.id < i)))
+    q = select(*_SUMMARY_COLS)
+    if conds:
+        q = q.where(and_(*conds))
+    q = q.order_by(t.c.updated_at.desc(), t.c.id.desc()).limit(limit)
+    return [DeclarationSummary(*r) for r in conn.execute(q)]
+
+
+def count(conn: Connection, *, status=None, search=None, declarant=None) -> int:
+    conds = _filters(status, search, declarant)
+    q = select(func.count()).select_from(s.declarations)
+    if conds:
+        q = q.where(and_(*conds))
+    return conn.execute(q).scalar_one()
+
+
+def counts_by_status(conn: Connection, declarant: str | None = None) -> dict[str, int]:
+    t = s.declarations
+    q = select(t.c.status, func.count()).group_by(t.c.status)
+    if declarant:
+        q = q.where(t.c.declarant_uscc == declarant)
+    out = {st: 0 for st in STATUSES}
+    out.update({r[0]: r[1] for r in conn.execute(q)})
+    return out
+
+
+def find_by(conn: Connection, column: str, value: str, limit: int = 200) -> list[DeclarationSummary]:
+    """Exact match on an indexed column: inspection_no, contract_no, bl_no or consignee."""
+    if column not in ("inspection_no", "contract_no", "bl_no", "consignee"):
+        raise ValueError(column)
+    t = s.declarations
+    q = (select(*_SUMMARY_COLS).where(t.c[column] == value)
+         .order_by(t.c.updated_at.desc()).limit(limit))
+    return [DeclarationSummary(*r) for r in conn.execute(q)]
+
+
+def set_status(conn: Connection, decl_id: str, status: str, *, note: str | None = None,
+               source: str = "local", version: int | None = None, at: str | None = None,
+               receipt: bool = False) -> None:
+    """Change a declaration's status and append the change to its history."""
+    now = utcnow()
+    at = at or now
+    values: dict = {"status": status, "updated_at": now, "status_note": note}
+    if version is not None:
+        values["version"] = version
+    if receipt:
+        values["last_receipt_at"] = at
+    conn.execute(update(s.declarations).where(s.declarations.c.id == decl_id).values(**values))
+    conn.execute(insert(s.status_history).values(declaration_id=decl_id, status=status, at=at,
+                                                 note=note, source=source, version=version))
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One status change of a declaration (local or a platform receipt)."""
+
+    status: str
+    at: str
+    note: str | None
+    source: str
+    version: int | None
+
+
+def history(conn: Connection, decl_id: str) -> list[HistoryEntry]:
+    t = s.status_history
+    rows = conn.execute(select(t.c.status, t.c.at, t.c.note, t.c.source, t.c.version)
+                        .where(t.c.declaration_id == decl_id).order_by(t.c.id))
+    return [HistoryEntry(*r) for r in rows]
+
+
+def set_validation(conn: Connection, decl_id: str, issues: list[dict], *,
+                   rev: int | None = None) -> None:
+    """Keep the latest validation result of a declaration (for markers without re-running)."""
+    errors = sum(1 for i in issues if i.get("severity") == "error")
+    t = s.declarations
+    if rev is None:
+        rev = conn.execute(select(t.c.local_rev).where(t.c.id == decl_id)).scalar()
+    conn.execute(update(t).where(t.c.id == decl_id).values(
+        valid=int(errors == 0), error_count=errors, warning_count=len(issues) - errors,
+        issues=json.dumps(issues, ensure_ascii=False), validated_rev=rev))
+
+
+def stored_issues(conn: Connection, decl_id: str) -> list[dict] | None:
+    """The stored validation result, or ``None`` when the draft changed since."""
+    t = s.declarations
+    row = conn.execute(select(t.c.issues, t.c.validated_rev, t.c.local_rev)
+                       .where(t.c.id == decl_id)).first()
+    if not row or row[0] is None or row[1] != row[2]:
+        return None
+    return json.loads(row[0])
+
+
+def delete_draft(conn: Connection, decl_id: str) -> bool:
+    """Delete a draft (only drafts can be deleted; anything numbered must be accounted for)."""
+    t = s.declarations
+    res = conn.execute(delete(t).where(and_(t.c.id == decl_id, t.c.status == "draft")))
+    return res.rowcount > 0
