@@ -1,0 +1,49 @@
+"""What every window of the desktop shares: the open profile, the task runner, app events.
+
+:class:`AppEvents` is the app-wide notice board: a window that changes declarations says
+so, and every list, count and timeline showing them refreshes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from client.services import Desk
+
+from .tasks import TaskRunner
+
+
+class AppEvents(QObject):
+    """App-wide signals.
+
+    Signals:
+        declarations_changed(list): ids of declarations saved, finalised, synced or deleted
+            (an empty list means "anything may have changed": reload).
+        enterprise_changed(): login, logout, credit grade or client switch.
+        sync_state_changed(object): a plain dataclass describing the sync state
+            (online, outbox size, last success, last error) — see ``ui.sync_bridge``.
+        open_declaration(str): ask the shell to open a declaration in an editor.
+    """
+
+    declarations_changed = Signal(list)
+    enterprise_changed = Signal()
+    sync_state_changed = Signal(object)
+    open_declaration = Signal(str)
+
+
+@dataclass
+class AppContext:
+    """The shared state handed to every window and dialog."""
+
+    desk: Desk
+    runner: TaskRunner
+    events: AppEvents
+    lang: str = "zh"
+    sync: Any = None  # client.sync engine once logged in (None offline / before login)
+    extras: dict = field(default_factory=dict)
+
+    def t(self, zh: str, en: str) -> str:
+        """Pick the message for the current language (for strings built at run time)."""
+        return en if self.lang == "en" else zh
