@@ -11,3 +11,4 @@ family (``required.py``, ``formats.py``, ...); ``registry.load_all()`` imports t
 """
 from .base import Issue, RuleContext, Severity  # noqa: F401
 from .engine import summarize, validate, validate_raw  # noqa: F401
+from .sample import sample_declaration  # noqa: F401,E402

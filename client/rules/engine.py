@@ -1,7 +1,15 @@
-"""Running the rulebook over a declaration (typed or raw JSON)."""
+"""Running the rulebook over a declaration (typed or raw JSON).
+
+Codes outside the rule families:
+
+* ``E0001``–``E0008`` — values :func:`client.model.parse_declaration` could not read;
+* ``E0009`` — input that could not be read at all (the parser itself failed);
+* ``W9999`` — a rule crashed on odd data (a bug: logged with its traceback).
+"""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from ..model import Declaration, ParseIssue, parse_declaration
@@ -9,6 +17,19 @@ from .base import Issue, RuleContext
 from .registry import load_all
 
 log = logging.getLogger(__name__)
+
+_rules: tuple | None = None
+
+
+def _rule_fns() -> tuple:
+    global _rules
+    if _rules is None:
+        _rules = tuple((info.code, info.fn) for info in load_all().values())
+    return _rules
+
+
+def _sort_key(i: Issue):
+    return (i.severity != "error", i.field, i.code)
 
 
 def parse_issue_to_issue(p: ParseIssue) -> Issue:
@@ -21,27 +42,40 @@ def validate(decl: Declaration, ctx: RuleContext) -> list[Issue]:
     A rule that crashes on odd data is a bug: it is logged with its traceback and reported
     as an internal-check warning instead of taking the whole validation down.
     """
+    if ctx.codes is None:
+        from ..codes import default_codebook
+        ctx = replace(ctx, codes=default_codebook())
     issues: list[Issue] = []
-    for info in load_all().values():
+    for code, fn in _rules or _rule_fns():
         try:
-            found = info.fn(decl, ctx)
+            found = fn(decl, ctx)
             if found:
                 issues.extend(found)
         except Exception:  # noqa: BLE001 - a rule bug must not hide the other findings
-            log.exception("rule %s failed on declaration %s", info.code, decl.id)
-            issues.append(Issue("W9999", "warning", "", f"内部校验规则 {info.code} 出错，已记录日志",
-                                f"internal check {info.code} failed; see the log"))
-    issues.sort(key=lambda i: (i.severity != "error", i.field, i.code))
+            log.exception("rule %s failed on declaration %s", code,
+                          getattr(decl, "id", None))
+            issues.append(Issue("W9999", "warning", "", f"内部校验规则 {code} 出错，已记录日志",
+                                f"internal check {code} failed; see the log"))
+    if len(issues) > 1:
+        issues.sort(key=_sort_key)
     return issues
 
 
 def validate_raw(data: Any, ctx: RuleContext) -> tuple[Declaration | None, list[Issue]]:
     """Parse decoded JSON of any shape and validate it; never raises for bad input."""
-    decl, parse_issues = parse_declaration(data)
+    try:
+        decl, parse_issues = parse_declaration(data)
+    except Exception:  # noqa: BLE001 - e.g. a structure too deep for the parser
+        log.exception("declaration could not be parsed")
+        return None, [Issue("E0009", "error", "$", "报检单数据无法读取，请检查文件格式",
+                            "The declaration data cannot be read: check the file format.")]
     issues = [parse_issue_to_issue(p) for p in parse_issues]
     if decl is None:
         return None, issues
-    return decl, issues + validate(decl, ctx)
+    found = validate(decl, ctx)
+    if issues:
+        found = sorted(issues + found, key=_sort_key)
+    return decl, found
 
 
 def summarize(issues: list[Issue]) -> tuple[bool, int, int]:

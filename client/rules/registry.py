@@ -29,7 +29,34 @@ class RuleInfo:
 RULES: dict[str, RuleInfo] = {}
 
 #: the modules that hold rules, one per family, imported by :func:`load_all`.
-FAMILIES: list[str] = []
+#: Codes: ``E``/``W`` + ``1`` + family digit + two-digit number (see ``docs/rules.md``).
+FAMILIES: list[str] = [
+    "required",          # E10xx  what must be filled in
+    "lengths",           # E11xx  maximum text lengths
+    "formats",           # E12xx  shapes of numbers and codes
+    "checkdigits",       # E13xx  USCC and ISO 6346 check characters (python-stdnum)
+    "codes_membership",  # E14xx  codes exist in their tables and fit the direction
+    "crossfield",        # E15xx  fields judged together
+    "integration",       # E16xx  三通两直: direct modes, cross-bureau declaring/release
+    "credit",            # E17xx  what the credit grade allows
+    "ecommerce",         # E18xx  cross-border e-commerce
+    "attachments",       # E19xx  attached documents
+]
+
+#: family module -> (code prefix, Chinese title, English title), for the generated docs
+FAMILY_TITLES: dict[str, tuple[str, str, str]] = {
+    "model": ("00", "解析", "parsing (client.model)"),
+    "required": ("10", "必填项", "required fields"),
+    "lengths": ("11", "长度", "lengths"),
+    "formats": ("12", "格式", "formats"),
+    "checkdigits": ("13", "校验码", "check characters"),
+    "codes_membership": ("14", "代码表", "code tables"),
+    "crossfield": ("15", "字段关联", "cross-field"),
+    "integration": ("16", "三通两直", "clearance integration"),
+    "credit": ("17", "信用等级", "credit grade"),
+    "ecommerce": ("18", "跨境电商", "cross-border e-commerce"),
+    "attachments": ("19", "随附单据", "attachments"),
+}
 
 
 def rule(code: str, severity: Severity, field: str, summary_zh: str, summary_en: str):
@@ -38,6 +65,8 @@ def rule(code: str, severity: Severity, field: str, summary_zh: str, summary_en:
         if code in RULES:
             raise ValueError(f"rule code {code} registered twice")
         family = fn.__module__.rsplit(".", 1)[-1]
+        if severity not in ("error", "warning") or code[0] != ("E" if severity == "error" else "W"):
+            raise ValueError(f"rule code {code} does not match severity {severity}")
         RULES[code] = RuleInfo(code, severity, field, summary_zh, summary_en, family, fn)
         return fn
     return deco
@@ -47,10 +76,13 @@ _loaded = False
 
 
 def load_all() -> dict[str, RuleInfo]:
-    """Import every family module once and return the registry."""
+    """Import every family module once and return the registry (ordered by code)."""
     global _loaded
     if not _loaded:
         for name in FAMILIES:
             importlib.import_module(f"{__package__}.{name}")
+        ordered = sorted(RULES.items(), key=lambda kv: (kv[0][1:], kv[0]))
+        RULES.clear()
+        RULES.update(ordered)
         _loaded = True
     return RULES

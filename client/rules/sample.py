@@ -40,8 +40,8 @@ GOODS = (
 )
 
 #: valid ISO 6346 numbers (check digit included)
-CONTAINERS = ("CSQU3054383", "MSKU1234565", "TGHU8593005", "CAIU2204734", "OOLU1826467",
-              "MAEU7654320", "TCNU1234560", "HLXU3178954")
+CONTAINERS = ("CSQU3054383", "MSKU1234565", "TGHU8593002", "CAIU2204730", "OOLU1826463",
+              "MAEU7654320", "TCNU1234565", "HLXU3178955")
 
 _COMPANIES_CN = ("上海远航贸易有限公司", "上海东方进出口有限公司", "浦江国际物流有限公司",
                  "申城科技发展有限公司", "黄浦江食品有限公司", "长江实业进出口有限公司")
