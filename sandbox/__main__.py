@@ -1,0 +1,44 @@
+"""``python -m sandbox``: run the sandbox platform on 127.0.0.1."""
+from __future__ import annotations
+
+import argparse
+import os
+
+from .settings import ENV_ADMIN_TOKEN, Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m sandbox",
+                                 description="CIQ Desk sandbox platform (sync protocol v1)")
+    ap.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1)")
+    ap.add_argument("--port", type=int, default=8600, help="port (0 = any free port)")
+    ap.add_argument("--data-dir", required=True, help="directory for the sandbox database")
+    ap.add_argument("--time-scale", type=float, default=1.0,
+                    help="platform seconds per real second (1000 = a life cycle in seconds)")
+    ap.add_argument("--admin-token", default=os.environ.get(ENV_ADMIN_TOKEN),
+                    help=f"enables /admin endpoints (default: ${ENV_ADMIN_TOKEN})")
+    ap.add_argument("--token-ttl", type=float, default=3600.0,
+                    help="access-token lifetime in seconds")
+    ap.add_argument("--refresh-ttl", type=float, default=30 * 86400.0)
+    ap.add_argument("--lease-ttl", type=float, default=7 * 86400.0,
+                    help="number-lease lifetime in seconds")
+    ap.add_argument("--lease-grace", type=float, default=7 * 86400.0,
+                    help="after a lease expires, its unsubmitted serials stay usable this long")
+    ap.add_argument("--min-client-version", default="0.1.0")
+    ap.add_argument("--no-require-attachments", action="store_true",
+                    help="accept submissions whose attachments were not uploaded")
+    ap.add_argument("--port-file", help="write the bound port to this file once listening")
+    ap.add_argument("--log-level", default="info")
+    a = ap.parse_args(argv)
+    settings = Settings(data_dir=a.data_dir, time_scale=a.time_scale,
+                        admin_token=a.admin_token or None, token_ttl=a.token_ttl,
+                        refresh_ttl=a.refresh_ttl, lease_ttl=a.lease_ttl,
+                        lease_grace=a.lease_grace, min_client_version=a.min_client_version,
+                        require_attachments=not a.no_require_attachments)
+    from .server import serve
+    serve(settings, a.host, a.port, a.port_file, a.log_level)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
