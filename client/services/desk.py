@@ -153,6 +153,11 @@ class Desk:
                 raise NotEditable(
                     f"报检单已{_STATUS_ZH.get(status, status)}，不能直接修改；请使用修改申请。",
                     f"the declaration is {status}; change it with an amendment", field=None)
+            clash = decl_q.number_conflicts(conn, [decl])
+            if clash:
+                raise InputError(f"报检号 {decl.inspection_no} 已被另一份报检单使用",
+                                 f"inspection number {decl.inspection_no} is already used by "
+                                 f"another declaration", field="inspection_no")
             decl_q.save(conn, decl)
             return decl_q.summary(conn, decl.id)
 
@@ -333,8 +338,16 @@ class Desk:
             return
         with self.db.write() as conn:
             existing = decl_q.existing_status(conn, [d.id for d in decls])
+            clashes = decl_q.number_conflicts(conn, decls)
             ok = []
             for d, row in zip(decls, rows):
+                if d.id in clashes:
+                    report.errors.append(ImportProblem(
+                        source, row, None, "inspection_no",
+                        f"报检号 {d.inspection_no} 已被另一份报检单（{clashes[d.id]}）使用，该报检单未导入",
+                        f"inspection number {d.inspection_no} is already used by declaration "
+                        f"{clashes[d.id]}; not imported"))
+                    continue
                 st = existing.get(d.id)
                 if st is not None and st not in decl_q.EDITABLE:
                     report.errors.append(ImportProblem(

@@ -21,6 +21,8 @@ from typing import Iterator
 
 from sqlalchemy import Connection, Engine, create_engine, event
 
+from ..errors import DeskError
+
 log = logging.getLogger(__name__)
 
 #: the newest migration in ``migrations/versions`` (a test keeps this in step with Alembic)
@@ -28,7 +30,7 @@ SCHEMA_HEAD = "0001"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-class StoreError(Exception):
+class StoreError(DeskError):
     """The store cannot be used (disk full, read-only, corrupt, newer schema)."""
 
 
@@ -93,10 +95,10 @@ class Database:
 def _translate(exc: Exception) -> Exception:
     text = str(exc).lower()
     if "database or disk is full" in text or "disk i/o error" in text:
-        return StoreError("磁盘空间不足，未能保存。请清理磁盘后重试；已保存的数据不受影响。"
-                          " (disk full: nothing was saved)")
+        return StoreError("磁盘空间不足，未能保存。请清理磁盘后重试；已保存的数据不受影响。",
+                          "The disk is full: nothing was saved. Free some space and retry.")
     if "readonly" in text or "read-only" in text:
-        return StoreError("数据目录只读，无法保存。 (the data directory is read-only)")
+        return StoreError("数据目录只读，无法保存。", "The data directory is read-only.")
     return exc
 
 
@@ -132,16 +134,21 @@ def backup(path: Path, backups_dir: Path, label: str) -> Path:
     return target
 
 
+def _head() -> str:
+    return SCHEMA_HEAD
+
+
 def migrate(db: Database, backups_dir: Path) -> bool:
     """Bring the schema to :data:`SCHEMA_HEAD`; returns True when a migration ran."""
     rev = current_revision(db.path)
-    if rev == SCHEMA_HEAD:
+    if rev == _head():
         return False
     if rev is not None:
         known = {p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("*.py")}
         if rev not in known:
-            raise StoreError(f"数据库由更新版本的 CIQ Desk 创建（结构版本 {rev}），请升级本程序。"
-                             f" (database schema {rev} is newer than this program)")
+            raise StoreError(f"数据库由更新版本的 CIQ Desk 创建（结构版本 {rev}），请升级本程序。",
+                             f"The database schema {rev} is newer than this program: "
+                             f"please upgrade CIQ Desk.")
         backup(db.path, backups_dir, f"rev{rev}")
     from alembic import command
     from alembic.config import Config

@@ -140,6 +140,29 @@ def existing_status(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def number_conflicts(conn: Connection, decls: Sequence[Declaration]) -> dict[str, str]:
+    """``{declaration id: other id}`` for declarations whose inspection number is already
+    held by another stored declaration (or by an earlier one in ``decls``)."""
+    t = s.declarations
+    wanted = {d.inspection_no: d.id for d in reversed(decls) if d.inspection_no}
+    out: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for d in decls:
+        if d.inspection_no:
+            if d.inspection_no in seen and seen[d.inspection_no] != d.id:
+                out[d.id] = seen[d.inspection_no]
+            seen.setdefault(d.inspection_no, d.id)
+    nos = list(wanted)
+    for i in range(0, len(nos), 500):
+        rows = conn.execute(select(t.c.id, t.c.inspection_no)
+                            .where(t.c.inspection_no.in_(nos[i:i + 500])))
+        for other_id, no in rows:
+            for d in decls:
+                if d.inspection_no == no and d.id != other_id:
+                    out[d.id] = other_id
+    return out
+
+
 def save_many(conn: Connection, decls: Sequence[Declaration], *, status: str = "draft",
               note: str | None = None) -> tuple[list[str], list[str]]:
     """Insert new declarations and update stored ones, in the caller's transaction.

@@ -1,0 +1,78 @@
+"""Schema versions: a database of every released schema opens and upgrades; backups first."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from client.services import Desk
+from client.store.db import SCHEMA_HEAD, StoreError, backup, current_revision
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def test_schema_head_matches_alembic_head():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from client.store.db import MIGRATIONS_DIR
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    assert ScriptDirectory.from_config(cfg).get_current_head() == SCHEMA_HEAD
+
+
+@pytest.mark.parametrize("sample", sorted(p.name for p in DATA.glob("schema-*.sqlite3")))
+def test_released_schema_sample_opens_and_upgrades(sample, data_dir):
+    shutil.copy(DATA / sample, data_dir / "ciqdesk.sqlite3")
+    desk = Desk.open(data_dir)
+    try:
+        rows = desk.list()
+        assert len(rows) == 3
+        for r in rows:
+            assert desk.get(r.id).id == r.id
+        assert current_revision(desk.store.db.path) == SCHEMA_HEAD
+    finally:
+        desk.close()
+    conn = sqlite3.connect(data_dir / "ciqdesk.sqlite3")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+def test_database_from_a_newer_program_is_refused_untouched(data_dir):
+    shutil.copy(DATA / "schema-0001.sqlite3", data_dir / "ciqdesk.sqlite3")
+    conn = sqlite3.connect(data_dir / "ciqdesk.sqlite3")
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    before = (data_dir / "ciqdesk.sqlite3").read_bytes()
+    with pytest.raises(StoreError) as exc:
+        Desk.open(data_dir)
+    assert "升级" in exc.value.message_zh
+    assert (data_dir / "ciqdesk.sqlite3").read_bytes() == before
+
+
+def test_backup_is_a_consistent_copy(tmp_path):
+    src = tmp_path / "db.sqlite3"
+    shutil.copy(DATA / "schema-0001.sqlite3", src)
+    copy = backup(src, tmp_path / "backups", "rev0001")
+    conn = sqlite3.connect(copy)
+    assert conn.execute("SELECT count(*) FROM declarations").fetchone()[0] == 3
+    conn.close()
+
+
+def test_migrating_backs_up_first_and_not_at_head(data_dir, monkeypatch):
+    db = data_dir / "ciqdesk.sqlite3"
+    shutil.copy(DATA / "schema-0001.sqlite3", db)
+    Desk.open(data_dir).close()  # already at head: no backup on every start
+    assert list((data_dir / "backups").glob("*.sqlite3")) == []
+
+    import client.store.db as dbmod
+    monkeypatch.setattr(dbmod, "_head", lambda: "0002")  # pretend a newer program
+    Desk.open(data_dir).close()
+    copies = list((data_dir / "backups").glob("*rev0001*.sqlite3"))
+    assert len(copies) == 1
+    conn = sqlite3.connect(copies[0])
+    assert conn.execute("SELECT count(*) FROM declarations").fetchone()[0] == 3
+    conn.close()
