@@ -485,16 +485,28 @@ class Platform:
     def _max_seq(self, conn) -> int:
         return conn.execute(select(func.max(db.changes.c.seq))).scalar() or 0
 
-    def advance(self, conn=None) -> int:
-        """Apply every schedule step that is due; returns how many status changes it emitted."""
+    def advance(self, conn=None, only: list[str] | None = None) -> int:
+        """Apply every schedule step that is due; returns how many status changes it emitted.
+
+        ``only`` limits it to those declaration ids (a batch brings just the declarations
+        it amends or withdraws up to date; feeds bring everything).
+        """
         if conn is None:
             with self.lock, self.db.engine.begin() as c:
-                return self.advance(c)
+                return self.advance(c, only)
         now = self.now()
         d = db.declarations
-        rows = conn.execute(select(d.c.id, d.c.inspection_no, d.c.enterprise_id, d.c.version,
-                                   d.c.accepted_at, d.c.schedule, d.c.step)
-                            .where(d.c.next_due_at.is_not(None), d.c.next_due_at <= now)).all()
+        q = (select(d.c.id, d.c.inspection_no, d.c.enterprise_id, d.c.version,
+                    d.c.accepted_at, d.c.schedule, d.c.step)
+             .where(d.c.next_due_at.is_not(None), d.c.next_due_at <= now))
+        if only is not None:
+            if not only:
+                return 0
+            rows = []
+            for i in range(0, len(only), 500):
+                rows.extend(conn.execute(q.where(d.c.id.in_(only[i:i + 500]))).all())
+        else:
+            rows = conn.execute(q).all()
         if not rows:
             return 0
         scale = self.settings.time_scale
@@ -556,8 +568,11 @@ class Platform:
                                "(1-64 characters of [0-9A-Za-z_-])", details={"index": i})
         device_id = body.get("device_id") if isinstance(body.get("device_id"), str) \
             else p.device_id
+        touched = list({m.get("declaration_id") for m in items
+                        if m.get("kind") in ("amend", "withdraw")
+                        and isinstance(m.get("declaration_id"), str)})
         with self.lock, self.db.engine.begin() as conn:
-            self.advance(conn)
+            self.advance(conn, touched)
             return _Batch(self, conn, p, device_id).run(items)
 
     # -- feeds --------------------------------------------------------------------------
@@ -811,7 +826,11 @@ class _Batch:
         self.seen_mutations: dict[str, dict] = {}
         self._ent_cache: dict[str, Any] = {}
         self._lease_cache: dict[tuple, list] = {}
-        self._submitted_cache: dict[str, bool] = {}
+        self._existing_rows: dict[str, dict] = {}
+        self._taken_nos: set[str] = set()
+        self._prefetched_ids: set[str] = set()
+        self._prefetched_nos: set[str] = set()
+        self._att_sizes: dict[str, int | None] = {}
 
     # -- lookups ------------------------------------------------------------------
     def enterprise_by_uscc(self, uscc: str | None):
@@ -820,11 +839,36 @@ class _Batch:
                 db.enterprises.c.uscc == uscc)).first() if uscc else None
         return self._ent_cache[uscc]
 
+    def prefetch(self, items: list[dict]) -> None:
+        """Load, in a few IN queries, every declaration and number the batch names."""
+        d = db.declarations
+        ids = list({m.get("declaration_id") for m in items
+                    if isinstance(m.get("declaration_id"), str)})
+        nos = set()
+        for m in items:
+            no = m.get("inspection_no")
+            if no is None and isinstance(m.get("payload"), dict):
+                no = m["payload"].get("inspection_no")
+            if isinstance(no, str):
+                nos.add(no)
+        nos_l = list(nos)
+        for i in range(0, len(ids), 500):
+            for r in self.conn.execute(select(d).where(d.c.id.in_(ids[i:i + 500]))):
+                self._existing_rows[r.id] = dict(r._mapping)
+        for i in range(0, len(nos_l), 500):
+            for r in self.conn.execute(select(d.c.inspection_no).where(
+                    d.c.inspection_no.in_(nos_l[i:i + 500]))):
+                self._taken_nos.add(r.inspection_no)
+        self._prefetched_ids = set(ids)
+        self._prefetched_nos = nos
+
     def decl(self, decl_id: str) -> dict | None:
         if decl_id in self.new_decls:
             return self.new_decls[decl_id]
         if decl_id in self.changed_decls:
             return self.changed_decls[decl_id]
+        if decl_id in self._prefetched_ids:
+            return self._existing_rows.get(decl_id)
         r = self.conn.execute(select(db.declarations).where(
             db.declarations.c.id == decl_id)).first()
         return dict(r._mapping) if r is not None else None
@@ -832,8 +876,15 @@ class _Batch:
     def inspection_no_taken(self, no: str) -> bool:
         if no in self.by_inspection_no:
             return True
+        if no in self._prefetched_nos:
+            return no in self._taken_nos
         return self.conn.execute(select(db.declarations.c.id).where(
             db.declarations.c.inspection_no == no)).first() is not None
+
+    def attachment_size(self, sha: str) -> int | None:
+        if sha not in self._att_sizes:
+            self._att_sizes[sha] = self.pf.has_attachment(sha)
+        return self._att_sizes[sha]
 
     def leases_for(self, bureau: str, digit: str, year: str) -> list:
         key = (bureau, digit, year)
@@ -856,6 +907,7 @@ class _Batch:
             for r in self.conn.execute(select(db.mutations).where(
                     db.mutations.c.mutation_id.in_(ids[i:i + 500]))):
                 stored[r.mutation_id] = r
+        self.prefetch(items)
         results = []
         for m in items:
             mid = m["mutation_id"]
@@ -979,7 +1031,7 @@ class _Batch:
         for i, a in enumerate(atts):
             sha = a.get("sha256") if isinstance(a, dict) else None
             if isinstance(sha, str) and _SHA256.match(sha):
-                size = self.pf.has_attachment(sha)
+                size = self.attachment_size(sha)
                 if size is None:
                     missing.append(reason("attachment_missing", f"attachments[{i}].sha256",
                                           "随附单据尚未上传，请先上传 (PUT /v1/attachments/{sha256})",
