@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from ..codes import CodeBook
@@ -34,6 +35,9 @@ SHA256_RE = re.compile(r"[0-9a-fA-F]{64}")
 SIZE_TYPE_RE = re.compile(r"[1-4ABCDEFGHKLMNP][0-9CDEFLMNP][A-Z][0-9]")
 #: owner code (3 letters) + category (U, J, Z) + 6-digit serial + check digit
 CONTAINER_RE = re.compile(r"[A-Z]{3}[UJZ][0-9]{7}")
+#: a USCC in canonical form: 8 digits, then 10 characters of the GB 32100 alphabet
+#: (no I, O, S, V, Z); its check character is then verified by python-stdnum
+USCC_RE = re.compile(r"[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}")
 ULID_RE = re.compile(r"[0-9A-HJKMNP-TV-Z]{26}")
 UUID_RE = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
 #: C0/C1 control characters other than tab/newline, plus lone surrogates and non-characters
@@ -128,15 +132,33 @@ def _build(codes: CodeBook) -> Lookups:
     )
 
 
-def lookups(ctx: RuleContext) -> Lookups:
-    """The rules' view of ``ctx.codes`` (built on first use, rebuilt after a table swap)."""
-    codes = ctx.codes
+def fresh_lookups(codes: CodeBook) -> Lookups:
+    """The rules' view of ``codes`` (built on first use, rebuilt after a table swap)."""
     derived = codes._derived  # the code book's own cache, cleared by CodeBook.replace()
     lk = derived.get("rules.lookups")
     if lk is None:
         lk = _build(codes)
         derived["rules.lookups"] = lk
     return lk
+
+
+def lookups(ctx: RuleContext) -> Lookups:
+    """``ctx.lookups`` as the engine refreshed it for this run (computed if unset)."""
+    lk = ctx.lookups
+    if lk is None:
+        lk = ctx.lookups = fresh_lookups(ctx.codes)
+    return lk
+
+
+_GETTERS: dict[str, Any] = {}
+
+
+def col(items: Any, name: str) -> list:
+    """``[item.name for item in items]`` at C speed (for the rules' fast paths)."""
+    g = _GETTERS.get(name)
+    if g is None:
+        g = _GETTERS[name] = attrgetter(name)
+    return list(map(g, items))
 
 
 def negative_match(lk: Lookups, hs: str) -> tuple[str, str, str] | None:
@@ -190,7 +212,8 @@ def lbl(path: str) -> tuple[str, str]:
 
 
 def blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (value.__class__ is str and (not value or value.isspace())) or (
+        isinstance(value, str) and not value.strip())
 
 
 def text(value: Any) -> str | None:
@@ -198,10 +221,26 @@ def text(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+Q2 = Decimal("0.01")
+Q3 = Decimal("0.001")
+
+
+def has_more_decimals(d: Decimal, q: Decimal) -> bool:
+    """Whether ``d`` has non-zero digits beyond the exponent of ``q`` (trailing zeros don't count)."""
+    try:
+        return bool(d % q)  # 3x cheaper than quantize
+    except ArithmeticError:  # a number too large for the context: E1505 reports it
+        return False
+
+
 def decimals_of(d: Decimal) -> int:
     """How many digits after the decimal point ``d`` was written with."""
-    exp = d.as_tuple().exponent
-    return -exp if isinstance(exp, int) and exp < 0 else 0
+    s = str(d)  # plain for what the model parses; str() is 4x cheaper than as_tuple()
+    if "E" in s or "e" in s:
+        exp = d.as_tuple().exponent
+        return -exp if isinstance(exp, int) and exp < 0 else 0
+    p = s.find(".")
+    return 0 if p < 0 else len(s) - p - 1
 
 
 def seq(value: Any) -> Any:

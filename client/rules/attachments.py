@@ -17,7 +17,7 @@ _BAD_NAME_CHARS = frozenset('/\\:*?"<>|')
       "Attachments are PDF files (.pdf).")
 def attachment_is_pdf(decl, ctx):
     out = None
-    for i, a in enumerate(seq(decl.attachments)):
+    for i, a in enumerate(decl.attachments or ()):
         v = a.file_name
         if isinstance(v, str) and v.strip() and not v.lower().endswith(".pdf"):
             path = f"attachments[{i}].file_name"
@@ -42,7 +42,7 @@ def _size_of(a, ctx):
       "An attachment is at most 4 MiB.")
 def attachment_size(decl, ctx):
     out = None
-    for i, a in enumerate(seq(decl.attachments)):
+    for i, a in enumerate(decl.attachments or ()):
         size = _size_of(a, ctx)
         if isinstance(size, int) and size > MAX_SIZE:
             out = out or []
@@ -58,7 +58,7 @@ def attachment_size(decl, ctx):
       "Attachment file names have at most 64 characters.")
 def attachment_name_length(decl, ctx):
     out = None
-    for i, a in enumerate(seq(decl.attachments)):
+    for i, a in enumerate(decl.attachments or ()):
         v = a.file_name
         if isinstance(v, str) and len(v) > MAX_NAME:
             out = out or []
@@ -73,7 +73,7 @@ def attachment_name_length(decl, ctx):
       "An attachment's sha256 is 64 hexadecimal characters.")
 def attachment_sha256(decl, ctx):
     out = None
-    for i, a in enumerate(seq(decl.attachments)):
+    for i, a in enumerate(decl.attachments or ()):
         v = a.sha256
         if isinstance(v, str) and v and not SHA256_RE.fullmatch(v):
             path = f"attachments[{i}].sha256"
@@ -90,7 +90,7 @@ def attachment_sha256(decl, ctx):
       "An attachment file is not empty.")
 def attachment_not_empty(decl, ctx):
     out = None
-    for i, a in enumerate(seq(decl.attachments)):
+    for i, a in enumerate(decl.attachments or ()):
         size = _size_of(a, ctx)
         if isinstance(size, int) and size <= 0:
             out = out or []
@@ -105,7 +105,7 @@ def attachment_not_empty(decl, ctx):
       "Attachment file names contain no path separators or control characters.")
 def attachment_name_chars(decl, ctx):
     out = None
-    for i, a in enumerate(seq(decl.attachments)):
+    for i, a in enumerate(decl.attachments or ()):
         v = a.file_name
         if not isinstance(v, str) or not v:
             continue
@@ -128,7 +128,7 @@ def attachment_file_present(decl, ctx):
     if sizes is None:
         return None
     out = None
-    for i, a in enumerate(seq(decl.attachments)):
+    for i, a in enumerate(decl.attachments or ()):
         v = a.sha256
         if isinstance(v, str) and SHA256_RE.fullmatch(v) and v not in sizes:
             out = out or []

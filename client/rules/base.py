@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from ..codes import CodeBook
 
@@ -47,3 +47,6 @@ class RuleContext:
     grade_synced_at: datetime | None = None
     today: date = field(default_factory=date.today)
     attachment_sizes: dict[str, int] | None = None
+    #: the rules' precomputed view of ``codes`` (set by the engine on every run; a cache,
+    #: not an input — see ``client.rules._common.lookups``)
+    lookups: Any = field(default=None, repr=False, compare=False)

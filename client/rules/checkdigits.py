@@ -13,7 +13,7 @@ from stdnum import iso6346
 from stdnum.cn import uscc
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
-from ._common import CONTAINER_RE, issue, lbl, seq, show
+from ._common import CONTAINER_RE, USCC_RE, issue, lbl, seq, show
 from .registry import rule
 
 PARTIES = ("declarant", "agent", "consignee", "consignor")
@@ -31,9 +31,9 @@ def container_problem(value: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def _uscc_problem(value: str) -> str | None:
+    if not USCC_RE.fullmatch(value):  # also guarantees uscc.compact(value) == value
+        return "format"
     try:
-        if uscc.compact(value) != value:
-            return "format"
         uscc.validate(value)
     except InvalidChecksum:
         return "checksum"
@@ -46,9 +46,9 @@ def _uscc_problem(value: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def _container_problem(value: str) -> str | None:
+    if not CONTAINER_RE.fullmatch(value):  # also guarantees iso6346.compact(value) == value
+        return "format"
     try:
-        if iso6346.compact(value) != value or not CONTAINER_RE.fullmatch(value):
-            return "format"
         iso6346.validate(value)
     except InvalidChecksum:
         return "checksum"
@@ -106,7 +106,7 @@ def uscc_check_character(decl, ctx):
       "Container numbers are 4 letters (the 4th U, J or Z) and 7 digits.")
 def container_number_format(decl, ctx):
     out = None
-    for i, c in enumerate(seq(decl.containers)):
+    for i, c in enumerate(decl.containers or ()):
         v = c.number
         if isinstance(v, str) and v and container_problem(v) == "format":
             path = f"containers[{i}].number"
@@ -124,7 +124,7 @@ def container_number_format(decl, ctx):
       "The container number's check digit is wrong.")
 def container_check_digit(decl, ctx):
     out = None
-    for i, c in enumerate(seq(decl.containers)):
+    for i, c in enumerate(decl.containers or ()):
         v = c.number
         if isinstance(v, str) and v and container_problem(v) == "checksum":
             path = f"containers[{i}].number"

@@ -5,7 +5,7 @@ rules' business; malformed HS codes are E1213's.
 from __future__ import annotations
 
 from ..model import CLEARANCE_MODES, DIRECTIONS
-from ._common import HS_RE, issue, lbl, lookups, seq, show
+from ._common import issue, lbl, lookups, seq, show
 from .registry import rule
 
 _DIR_ZH = {"inbound": "入境", "outbound": "出境", "both": "出入境"}
@@ -26,7 +26,7 @@ def _filled(v):
       "The direction is inbound or outbound.")
 def direction_known(decl, ctx):
     v = decl.direction
-    if _filled(v) and v not in DIRECTIONS:
+    if v and v not in DIRECTIONS and _filled(v):
         return [issue("E1401", "direction", f"出入境“{show(v)}”无效：应为 inbound（入境）或 outbound（出境）",
                       f"The direction \"{show(v)}\" is invalid: use inbound or outbound.")]
     return None
@@ -37,7 +37,7 @@ def direction_known(decl, ctx):
       "The clearance mode is standard, import_direct, export_direct or import_transfer.")
 def clearance_mode_known(decl, ctx):
     v = decl.clearance_mode
-    if _filled(v) and v not in CLEARANCE_MODES:
+    if v and v not in CLEARANCE_MODES and _filled(v):
         return [issue("E1402", "clearance_mode",
                       f"通关模式“{show(v)}”无效：应为 standard（一般）、import_direct（进口直通）、"
                       f"export_direct（出口直放）或 import_transfer（进口转单）",
@@ -56,7 +56,7 @@ def bureaus_known(decl, ctx):
     out = None
     for name in _BUREAUS:
         v = getattr(decl, name)
-        if _filled(v) and v not in known:
+        if v and v not in known and _filled(v):
             out = out or []
             out.append(_unknown("E1403", name, v, "检验检疫机构", "bureau"))
     return out
@@ -66,7 +66,7 @@ def bureaus_known(decl, ctx):
       "The inspection type comes from its code table.")
 def inspection_type_known(decl, ctx):
     v = decl.inspection_type
-    if _filled(v) and v not in lookups(ctx).inspection_types:
+    if v and v not in lookups(ctx).inspection_types and _filled(v):
         return [_unknown("E1404", "inspection_type", v, "报检类别", "inspection type")]
     return None
 
@@ -113,9 +113,9 @@ def _goods_code(code, name, table_attr, what_zh, what_en):
     def check(decl, ctx):
         table = getattr(lookups(ctx), table_attr)
         out = None
-        for i, g in enumerate(seq(decl.goods)):
+        for i, g in enumerate(decl.goods or ()):
             v = getattr(g, name)
-            if _filled(v) and v not in table:
+            if v and v not in table and _filled(v):
                 out = out or []
                 out.append(_unknown(code, f"goods[{i}].{name}", v, what_zh, what_en))
         return out
@@ -134,8 +134,8 @@ _goods_code("E1410", "package_type", "package_types", "包装种类", "package t
 def certificate_type_known(decl, ctx):
     table = lookups(ctx).certificates
     out = None
-    for i, c in enumerate(seq(decl.certificates)):
-        if _filled(c.type) and c.type not in table:
+    for i, c in enumerate(decl.certificates or ()):
+        if c.type and c.type not in table and _filled(c.type):
             out = out or []
             out.append(_unknown("E1411", f"certificates[{i}].type", c.type, "证单", "certificate"))
     return out
@@ -149,7 +149,7 @@ def certificate_type_direction(decl, ctx):
         return None
     table = lookups(ctx).certificates
     out = None
-    for i, c in enumerate(seq(decl.certificates)):
+    for i, c in enumerate(decl.certificates or ()):
         want = table.get(c.type)
         if want is not None and want != "both" and want != d:
             out = out or []
@@ -166,8 +166,8 @@ def certificate_type_direction(decl, ctx):
 def attachment_type_known(decl, ctx):
     table = lookups(ctx).attachment_types
     out = None
-    for i, a in enumerate(seq(decl.attachments)):
-        if _filled(a.type) and a.type not in table:
+    for i, a in enumerate(decl.attachments or ()):
+        if a.type and a.type not in table and _filled(a.type):
             out = out or []
             out.append(_unknown("E1413", f"attachments[{i}].type", a.type, "随附单据", "document type"))
     return out
@@ -183,12 +183,12 @@ def countries_known(decl, ctx):
     out = None
     for name in _COUNTRY_FIELDS:
         v = getattr(decl, name)
-        if _filled(v) and v not in known:
+        if v and v not in known and _filled(v):
             out = out or []
             out.append(_unknown("E1414", name, v, "ISO 3166-1 三字母国家", "ISO 3166-1 alpha-3 country"))
-    for i, g in enumerate(seq(decl.goods)):
+    for i, g in enumerate(decl.goods or ()):
         v = g.origin_country
-        if _filled(v) and v not in known:
+        if v and v not in known and _filled(v):
             out = out or []
             out.append(_unknown("E1414", f"goods[{i}].origin_country", v, "ISO 3166-1 三字母国家",
                                 "ISO 3166-1 alpha-3 country"))
@@ -200,9 +200,9 @@ def countries_known(decl, ctx):
 def currency_known(decl, ctx):
     known = lookups(ctx).currencies
     out = None
-    for i, g in enumerate(seq(decl.goods)):
+    for i, g in enumerate(decl.goods or ()):
         v = g.currency
-        if _filled(v) and v not in known:
+        if v and v not in known and _filled(v):
             out = out or []
             out.append(_unknown("E1415", f"goods[{i}].currency", v, "ISO 4217 币制", "ISO 4217 currency"))
     return out
@@ -213,9 +213,9 @@ def currency_known(decl, ctx):
 def hs_code_known(decl, ctx):
     hs6 = lookups(ctx).hs6
     out = None
-    for i, g in enumerate(seq(decl.goods)):
+    for i, g in enumerate(decl.goods or ()):
         v = g.hs_code
-        if isinstance(v, str) and len(v) == 10 and HS_RE.fullmatch(v) and v[:6] not in hs6:
+        if v and len(v) == 10 and v.isdigit() and v.isascii() and v[:6] not in hs6:
             path = f"goods[{i}].hs_code"
             zh, en = lbl(path)
             out = out or []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ._common import LOCODE_RE, decimals_of, issue, lbl, lookups, seq, show
+from ._common import LOCODE_RE, Q2, Q3, has_more_decimals, issue, lbl, lookups, seq, show
 from .registry import rule
 
 _ZERO = Decimal(0)
@@ -22,7 +22,7 @@ def _d(v):
       "The net weight must not exceed the gross weight.")
 def net_not_above_gross(decl, ctx):
     out = None
-    for i, g in enumerate(seq(decl.goods)):
+    for i, g in enumerate(decl.goods or ()):
         net, gross = _d(g.net_weight_kg), _d(g.gross_weight_kg)
         if net is not None and gross is not None and net > gross:
             path = f"goods[{i}].net_weight_kg"
@@ -40,25 +40,28 @@ def net_not_above_gross(decl, ctx):
       "Quantity, net and gross weight and value are greater than 0.")
 def amounts_positive(decl, ctx):
     out = None
-    for i, g in enumerate(seq(decl.goods)):
-        for name in _AMOUNTS:
-            v = _d(getattr(g, name))
-            if v is not None and v <= _ZERO:
-                path = f"goods[{i}].{name}"
-                zh, en = lbl(path)
-                out = out or []
-                out.append(issue("E1502", path, f"{zh}应大于0，实际为 {show(v)}",
-                                 f"The {en} must be greater than 0, got {show(v)}."))
+    for i, g in enumerate(decl.goods or ()):
+        q, n, w, v = g.quantity, g.net_weight_kg, g.gross_weight_kg, g.value
+        if (q is not None and q <= _ZERO) or (n is not None and n <= _ZERO) \
+                or (w is not None and w <= _ZERO) or (v is not None and v <= _ZERO):
+            for name in _AMOUNTS:
+                a = _d(getattr(g, name))
+                if a is not None and a <= _ZERO:
+                    path = f"goods[{i}].{name}"
+                    zh, en = lbl(path)
+                    out = out or []
+                    out.append(issue("E1502", path, f"{zh}应大于0，实际为 {show(a)}",
+                                     f"The {en} must be greater than 0, got {show(a)}."))
     return out
 
 
-@rule("E1503", "error", "goods[].value", "货值最多保留2位小数",
-      "Values have at most 2 decimals.")
+@rule("E1503", "error", "goods[].value", "货值最多保留2位小数（末尾的0不计）",
+      "Values have at most 2 decimals (trailing zeros do not count).")
 def value_two_decimals(decl, ctx):
     out = None
-    for i, g in enumerate(seq(decl.goods)):
-        v = _d(g.value)
-        if v is not None and decimals_of(v) > 2:
+    for i, g in enumerate(decl.goods or ()):
+        v = g.value
+        if v is not None and has_more_decimals(v, Q2):
             path = f"goods[{i}].value"
             zh, en = lbl(path)
             out = out or []
@@ -68,19 +71,21 @@ def value_two_decimals(decl, ctx):
     return out
 
 
-@rule("E1504", "error", "goods[].net_weight_kg", "重量最多保留3位小数（精确到克）",
-      "Weights have at most 3 decimals (grams).")
+@rule("E1504", "error", "goods[].net_weight_kg", "重量最多保留3位小数（精确到克，末尾的0不计）",
+      "Weights have at most 3 decimals (grams; trailing zeros do not count).")
 def weight_three_decimals(decl, ctx):
     out = None
-    for i, g in enumerate(seq(decl.goods)):
-        for name in ("net_weight_kg", "gross_weight_kg"):
-            v = _d(getattr(g, name))
-            if v is not None and decimals_of(v) > 3:
-                path = f"goods[{i}].{name}"
-                zh, en = lbl(path)
-                out = out or []
-                out.append(issue("E1504", path, f"{zh}最多保留3位小数（精确到克），实际为 {show(v)}",
-                                 f"The {en} may have at most 3 decimals (grams), got {show(v)}."))
+    for i, g in enumerate(decl.goods or ()):
+        n, w = g.net_weight_kg, g.gross_weight_kg
+        if (n is not None and has_more_decimals(n, Q3)) or (w is not None and has_more_decimals(w, Q3)):
+            for name in ("net_weight_kg", "gross_weight_kg"):
+                v = _d(getattr(g, name))
+                if v is not None and has_more_decimals(v, Q3):
+                    path = f"goods[{i}].{name}"
+                    zh, en = lbl(path)
+                    out = out or []
+                    out.append(issue("E1504", path, f"{zh}最多保留3位小数（精确到克），实际为 {show(v)}",
+                                     f"The {en} may have at most 3 decimals (grams), got {show(v)}."))
     return out
 
 
@@ -88,16 +93,19 @@ def weight_three_decimals(decl, ctx):
       "Amounts have at most 15 integer digits.")
 def amounts_not_huge(decl, ctx):
     out = None
-    for i, g in enumerate(seq(decl.goods)):
-        for name in _AMOUNTS:
-            v = _d(getattr(g, name))
-            if v is not None and abs(v) >= _MAX_AMOUNT:
-                path = f"goods[{i}].{name}"
-                zh, en = lbl(path)
-                out = out or []
-                out.append(issue("E1505", path, f"{zh} {show(v)} 超出允许范围（最多15位整数），请核对",
-                                 f"The {en} {show(v)} is out of range (at most 15 integer digits): "
-                                 f"check it."))
+    for i, g in enumerate(decl.goods or ()):
+        q, n, w, v = g.quantity, g.net_weight_kg, g.gross_weight_kg, g.value
+        if (q is not None and q >= _MAX_AMOUNT) or (n is not None and n >= _MAX_AMOUNT) \
+                or (w is not None and w >= _MAX_AMOUNT) or (v is not None and v >= _MAX_AMOUNT):
+            for name in _AMOUNTS:
+                a = _d(getattr(g, name))
+                if a is not None and a >= _MAX_AMOUNT:
+                    path = f"goods[{i}].{name}"
+                    zh, en = lbl(path)
+                    out = out or []
+                    out.append(issue("E1505", path, f"{zh} {show(a)} 超出允许范围（最多15位整数），请核对",
+                                     f"The {en} {show(a)} is out of range (at most 15 integer "
+                                     f"digits): check it."))
     return out
 
 
@@ -153,7 +161,7 @@ def goods_seq_consecutive(decl, ctx):
 def container_once(decl, ctx):
     out = None
     seen: dict[str, int] = {}
-    for i, c in enumerate(seq(decl.containers)):
+    for i, c in enumerate(decl.containers or ()):
         v = c.number
         if not isinstance(v, str) or not v:
             continue
@@ -173,7 +181,7 @@ def container_once(decl, ctx):
       "A package count of 0 only with package type 00 (bulk).")
 def zero_packages_only_bulk(decl, ctx):
     out = None
-    for i, g in enumerate(seq(decl.goods)):
+    for i, g in enumerate(decl.goods or ()):
         if g.package_count == 0 and g.package_type != "00":
             path = f"goods[{i}].package_count"
             out = out or []
@@ -190,7 +198,7 @@ def zero_packages_only_bulk(decl, ctx):
       "The number of packages is not negative.")
 def package_count_not_negative(decl, ctx):
     out = None
-    for i, g in enumerate(seq(decl.goods)):
+    for i, g in enumerate(decl.goods or ()):
         v = g.package_count
         if isinstance(v, int) and v < 0:
             path = f"goods[{i}].package_count"
@@ -205,7 +213,7 @@ def package_count_not_negative(decl, ctx):
       "A quantity needs its unit.")
 def quantity_needs_unit(decl, ctx):
     out = None
-    for i, g in enumerate(seq(decl.goods)):
+    for i, g in enumerate(decl.goods or ()):
         if g.quantity is not None and not g.quantity_unit:
             path = f"goods[{i}].quantity_unit"
             out = out or []
@@ -219,7 +227,7 @@ def quantity_needs_unit(decl, ctx):
       "A value needs its currency.")
 def value_needs_currency(decl, ctx):
     out = None
-    for i, g in enumerate(seq(decl.goods)):
+    for i, g in enumerate(decl.goods or ()):
         if g.value is not None and not g.currency:
             path = f"goods[{i}].currency"
             out = out or []
@@ -297,7 +305,7 @@ _port_country_match("W1517", "outbound", "arrival_port", "destination_country")
 def certificate_once(decl, ctx):
     out = None
     seen = set()
-    for i, c in enumerate(seq(decl.certificates)):
+    for i, c in enumerate(decl.certificates or ()):
         t = c.type
         if not t:
             continue

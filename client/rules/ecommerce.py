@@ -14,7 +14,7 @@ def negative_list(decl, ctx):
         return None
     lk = lookups(ctx)
     out = None
-    for i, g in enumerate(seq(decl.goods)):
+    for i, g in enumerate(decl.goods or ()):
         hs = g.hs_code
         if not isinstance(hs, str) or not hs:
             continue
@@ -38,7 +38,7 @@ def product_reg_no_required(decl, ctx):
     if decl.ecommerce is not True:
         return None
     out = None
-    for i, g in enumerate(seq(decl.goods)):
+    for i, g in enumerate(decl.goods or ()):
         if blank(g.product_reg_no):
             out = out or []
             out.append(issue("E1802", f"goods[{i}].product_reg_no",

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import Declaration, ParseIssue, parse_declaration
+from ._common import fresh_lookups
 from .base import Issue, RuleContext
 from .registry import load_all
 
@@ -24,8 +25,15 @@ _rules: tuple | None = None
 def _rule_fns() -> tuple:
     global _rules
     if _rules is None:
-        _rules = tuple((info.code, info.fn) for info in load_all().values())
+        _rules = tuple(info.fn for info in load_all().values())
     return _rules
+
+
+def _code_of(fn) -> str:
+    for info in load_all().values():
+        if info.fn is fn:
+            return info.code
+    return "?"  # pragma: no cover
 
 
 def _sort_key(i: Issue):
@@ -45,13 +53,15 @@ def validate(decl: Declaration, ctx: RuleContext) -> list[Issue]:
     if ctx.codes is None:
         from ..codes import default_codebook
         ctx = replace(ctx, codes=default_codebook())
+    ctx.lookups = fresh_lookups(ctx.codes)  # one dict hit; picks up replaced tables
     issues: list[Issue] = []
-    for code, fn in _rules or _rule_fns():
+    for fn in _rules or _rule_fns():
         try:
             found = fn(decl, ctx)
             if found:
                 issues.extend(found)
         except Exception:  # noqa: BLE001 - a rule bug must not hide the other findings
+            code = _code_of(fn)
             log.exception("rule %s failed on declaration %s", code,
                           getattr(decl, "id", None))
             issues.append(Issue("W9999", "warning", "", f"内部校验规则 {code} 出错，已记录日志",

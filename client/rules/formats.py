@@ -5,7 +5,7 @@ Dates need no rule here: the model only accepts dates that exist (E0006).
 """
 from __future__ import annotations
 
-from ._common import (CIQ_RE, CONTROL_RE, DISTRICT_RE, HS_RE, INSPECTION_NO_RE, LOCODE_RE,
+from ._common import (CONTROL_RE, DISTRICT_RE, INSPECTION_NO_RE, LOCODE_RE,
                       REG_NO_RE, SIZE_TYPE_RE, ULID_RE, UUID_RE, issue, lbl, lookups, seq, show)
 from .registry import rule
 
@@ -70,8 +70,8 @@ def reg_no_format(decl, ctx):
     out = None
     for role in PARTIES:
         p = getattr(decl, role)
-        v = _str(p.reg_no) if p is not None else None
-        if v is not None and not REG_NO_RE.fullmatch(v):
+        v = p.reg_no if p is not None else None
+        if v and v.__class__ is str and not (len(v) == 10 and v.isdigit() and v.isascii()):
             path = f"{role}.reg_no"
             zh, en = lbl(path)
             out = out or []
@@ -82,10 +82,8 @@ def reg_no_format(decl, ctx):
 
 
 def _ports(decl):
-    for name in PORT_FIELDS:
-        v = _str(getattr(decl, name))
-        if v is not None:
-            yield name, v
+    return (("departure_port", decl.departure_port), ("entry_exit_port", decl.entry_exit_port),
+            ("arrival_port", decl.arrival_port))
 
 
 @rule("E1205", "error", "departure_port", "口岸应为5位UN/LOCODE（2位国家代码+3位地点代码）",
@@ -93,7 +91,7 @@ def _ports(decl):
 def locode_format(decl, ctx):
     out = None
     for name, v in _ports(decl):
-        if not LOCODE_RE.fullmatch(v):
+        if v and v.__class__ is str and not LOCODE_RE.fullmatch(v):
             zh, en = lbl(name)
             out = out or []
             out.append(issue("E1205", name,
@@ -110,7 +108,7 @@ def locode_country(decl, ctx):
     out = None
     alpha2 = lookups(ctx).alpha2
     for name, v in _ports(decl):
-        if LOCODE_RE.fullmatch(v) and v[:2] not in alpha2:
+        if v and v.__class__ is str and v[:2] not in alpha2 and LOCODE_RE.fullmatch(v):
             zh, en = lbl(name)
             out = out or []
             out.append(issue("E1206", name, f"{zh}“{v}”的国家代码 {v[:2]} 不存在，请核对口岸代码",
@@ -194,9 +192,9 @@ def district_exists(decl, ctx):
 @rule("E1213", "error", "goods[].hs_code", "HS编码应为10位数字", "HS codes have 10 digits.")
 def hs_code_format(decl, ctx):
     out = None
-    for i, g in enumerate(seq(decl.goods)):
-        v = _str(g.hs_code)
-        if v is not None and not HS_RE.fullmatch(v):
+    for i, g in enumerate(decl.goods or ()):
+        v = g.hs_code
+        if v and not (len(v) == 10 and v.isdigit() and v.isascii()):
             path = f"goods[{i}].hs_code"
             zh, en = lbl(path)
             out = out or []
@@ -209,9 +207,9 @@ def hs_code_format(decl, ctx):
       "CIQ codes have 3 digits.")
 def ciq_code_format(decl, ctx):
     out = None
-    for i, g in enumerate(seq(decl.goods)):
-        v = _str(g.ciq_code)
-        if v is not None and not CIQ_RE.fullmatch(v):
+    for i, g in enumerate(decl.goods or ()):
+        v = g.ciq_code
+        if v and not (len(v) == 3 and v.isdigit() and v.isascii()):
             path = f"goods[{i}].ciq_code"
             zh, en = lbl(path)
             out = out or []
@@ -224,7 +222,7 @@ def ciq_code_format(decl, ctx):
       "Certificate originals and copies are 0 to 9.")
 def certificate_counts(decl, ctx):
     out = None
-    for i, c in enumerate(seq(decl.certificates)):
+    for i, c in enumerate(decl.certificates or ()):
         for name in ("originals", "copies"):
             v = getattr(c, name)
             if v is not None and not (isinstance(v, int) and 0 <= v <= 9):
@@ -240,7 +238,7 @@ def certificate_counts(decl, ctx):
       "Container size-type codes follow ISO 6346 (e.g. 22G1, 45G1).")
 def size_type_format(decl, ctx):
     out = None
-    for i, c in enumerate(seq(decl.containers)):
+    for i, c in enumerate(decl.containers or ()):
         v = _str(c.size_type)
         if v is not None and not SIZE_TYPE_RE.fullmatch(v):
             path = f"containers[{i}].size_type"
@@ -274,6 +272,21 @@ _TEXT_GOODS = ("name_cn", "name_en", "spec", "brand", "product_reg_no")
 @rule("E1218", "error", "goods[].name_cn", "文本中不能含控制字符或无效字符",
       "Text must not contain control characters or invalid Unicode.")
 def no_control_characters(decl, ctx):
+    # fast path: one C-level isprintable() over all the text of a clean declaration
+    texts = [decl.contract_no, decl.invoice_no, decl.lc_no, decl.bl_no, decl.transport_name,
+             decl.goods_location, decl.marks, decl.remarks]
+    for role in PARTIES:
+        p = getattr(decl, role)
+        if p is not None:
+            texts.append(p.name_cn)
+            texts.append(p.name_en)
+    for g in decl.goods or ():
+        texts += (g.name_cn, g.name_en, g.spec, g.brand, g.product_reg_no)
+    try:
+        if "".join(filter(None, texts)).isprintable():
+            return None
+    except TypeError:
+        pass
     found = []
     for name in _TEXT_HEADER:
         v = getattr(decl, name)
@@ -286,7 +299,7 @@ def no_control_characters(decl, ctx):
                 v = getattr(p, name)
                 if isinstance(v, str) and not v.isprintable() and CONTROL_RE.search(v):
                     found.append(f"{role}.{name}")
-    for i, g in enumerate(seq(decl.goods)):
+    for i, g in enumerate(decl.goods or ()):
         for name in _TEXT_GOODS:
             v = getattr(g, name)
             if isinstance(v, str) and not v.isprintable() and CONTROL_RE.search(v):

@@ -5,7 +5,7 @@ get generous limits so that a runaway paste cannot reach the platform.
 """
 from __future__ import annotations
 
-from ._common import issue, lbl, seq
+from ._common import issue, lbl
 from .registry import rule
 
 
@@ -35,7 +35,7 @@ def _goods(code: str, name: str, limit: int):
 
     def check(decl, ctx):
         out = None
-        for i, g in enumerate(seq(decl.goods)):
+        for i, g in enumerate(decl.goods or ()):
             v = getattr(g, name, None)
             if isinstance(v, str) and len(v) > limit:
                 out = out or []

@@ -29,7 +29,8 @@ def _header_required(code: str, name: str, *, direction: str | None = None,
     def check(decl, ctx):
         if direction is not None and decl.direction != direction:
             return None
-        if blank(getattr(decl, name)):
+        v = getattr(decl, name)
+        if v is None or (v.__class__ is str and (not v or v.isspace())):
             hint_zh = f"（{when_zh}必填）" if direction else ""
             hint_en = f" (required on {when_en}declarations)" if direction else ""
             return _missing(code, name, hint_zh, hint_en)
@@ -182,8 +183,9 @@ def _goods_required(code: str, name: str):
 
     def check(decl, ctx):
         out = None
-        for i, g in enumerate(seq(decl.goods)):
-            if blank(getattr(g, name, None)):
+        for i, g in enumerate(decl.goods or ()):
+            v = getattr(g, name)
+            if v is None or (v.__class__ is str and (not v or v.isspace())):
                 path = f"goods[{i}].{name}"
                 zh, en = lbl(path)
                 out = out or []
@@ -205,7 +207,7 @@ _goods_required("E1033", "seq")
       "Every container needs its number.")
 def container_number_required(decl, ctx):
     out = None
-    for i, c in enumerate(seq(decl.containers)):
+    for i, c in enumerate(decl.containers or ()):
         if blank(c.number):
             out = out or []
             out.append(issue("E1034", f"containers[{i}].number", f"请填写第{i + 1}个集装箱的箱号",
@@ -217,7 +219,7 @@ def container_number_required(decl, ctx):
       "Every attachment needs its type, file name and file hash.")
 def attachment_fields_required(decl, ctx):
     out = None
-    for i, a in enumerate(seq(decl.attachments)):
+    for i, a in enumerate(decl.attachments or ()):
         for name in ("type", "file_name", "sha256"):
             if blank(getattr(a, name)):
                 path = f"attachments[{i}].{name}"
@@ -233,7 +235,7 @@ def attachment_fields_required(decl, ctx):
       "Every requested certificate needs its type.")
 def certificate_type_required(decl, ctx):
     out = None
-    for i, c in enumerate(seq(decl.certificates)):
+    for i, c in enumerate(decl.certificates or ()):
         if blank(c.type):
             path = f"certificates[{i}].type"
             zh, en = lbl(path)

@@ -43,8 +43,20 @@ GOODS = (
 CONTAINERS = ("CSQU3054383", "MSKU1234565", "TGHU8593002", "CAIU2204730", "OOLU1826463",
               "MAEU7654320", "TCNU1234565", "HLXU3178955")
 
-_COMPANIES_CN = ("上海远航贸易有限公司", "上海东方进出口有限公司", "浦江国际物流有限公司",
-                 "申城科技发展有限公司", "黄浦江食品有限公司", "长江实业进出口有限公司")
+#: the local enterprises a desk files for: (name_cn, name_en, 10-digit reg_no, USCC without
+#: its check character, which python-stdnum computes)
+_ENTERPRISES = (
+    ("上海远航贸易有限公司", "Shanghai Yuanhang Trading Co., Ltd.", "3100600001", "91310115MA1K4AB2C"),
+    ("上海东方进出口有限公司", "Shanghai Dongfang Import & Export Co., Ltd.", "3100600002",
+     "91310000MA1FL8LQ2"),
+    ("浦江国际物流有限公司", "Pujiang International Logistics Co., Ltd.", "3100600003",
+     "91310115MA1H7XK03"),
+    ("申城科技发展有限公司", "Shencheng Technology Development Co., Ltd.", "3100600004",
+     "91310104MA1FR4UJ9"),
+    ("黄浦江食品有限公司", "Huangpujiang Foods Co., Ltd.", "3100600005", "91310101MA1G8B3N4"),
+    ("长江实业进出口有限公司", "Changjiang Industrial Import & Export Co., Ltd.", "3100600006",
+     "91310230MA1JX2T77"),
+)
 _COMPANIES_EN = ("Hanse Trading GmbH", "Pacific Goods Inc.", "Nordic Supply AB",
                  "Rhein Maschinenbau AG", "Sunrise Exports Ltd.", "Maple Leaf Imports Corp.")
 _DECLARERS = ("张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊")
@@ -78,9 +90,8 @@ def sample_declaration(direction: str = "inbound", goods: int = 1, *,
     n = seed if seed is not None else 0
 
     partner_country, partner_port = pick(_PARTNERS)
-    local = Party(name_cn=pick(_COMPANIES_CN), name_en="Shanghai Yuanhang Trading Co., Ltd.",
-                  reg_no=f"31006{(n * 7919) % 100000:05d}",
-                  uscc=_uscc_for(f"91310115MA1K{(n * 104729) % 100000:05d}"))
+    name_cn, name_en, reg_no, uscc17 = pick(_ENTERPRISES)
+    local = Party(name_cn=name_cn, name_en=name_en, reg_no=reg_no, uscc=_uscc_for(uscc17))
     foreign = Party(name_en=pick(_COMPANIES_EN))
     base_day = date(2026, 11, 2) + timedelta(days=(n % 20) if seed is not None else 0)
 
