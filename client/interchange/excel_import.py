@@ -1,0 +1,449 @@
+"""Reading template workbooks and CSV files into declarations, and importing them as drafts.
+
+Rules (the user guide is ``docs/batch.md``):
+
+* The columns are found by the field paths in a header row (row 2 of the template); a
+  sheet whose path row was deleted is read by its Chinese (or English) labels instead.
+* One row per goods line. Rows with the same ``id`` form one declaration; when ``id`` is
+  empty, rows with the same ``contract_no`` (and declarant USCC) do; a row whose id and
+  contract cells are both blank continues the declaration above. Header fields, containers
+  and certificates come from a declaration's first row.
+* A cell that cannot be read is reported with its Excel row and column (row 17, column
+  ``K``) and its declaration is not imported; every other declaration is.
+* **Stable ids.** A declaration with an empty ``id`` gets
+  ``uuid5(IMPORT_NAMESPACE, "<declarant USCC>\\x1f<contract_no>")``, so importing the same
+  file again updates the same drafts instead of adding copies. An ``id`` that is not a
+  ULID or UUID (a broker's own label such as ``A-17``) is kept stable the same way:
+  ``uuid5(IMPORT_NAMESPACE, "label\\x1f<declarant USCC>\\x1f<label>")``.
+* Blank cells get the defaults of a new draft: clearance mode ``standard``, not
+  e-commerce, marks ``N/M``; a blank ``direction`` takes the direction of a template made
+  with ``--direction`` (its sheet is named 入境报检/出境报检).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+import uuid
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from ..model import (CertificateRequest, Container, Declaration, Declarer, GoodsLine, Party,
+                     SCHEMA)
+from .cells import CellError, reader_for
+from .columns import BY_PATH, EXPORT_ONLY, Column, labels_to_paths
+from .progress import CancelFn, Cancelled, ProgressFn, Ticker
+
+log = logging.getLogger(__name__)
+
+#: namespace of the stable ids of imported declarations without an id (never change it):
+#: ``uuid5(NAMESPACE_URL, "urn:ciqdesk:import:declaration")``
+IMPORT_NAMESPACE = uuid.UUID("d265b0ef-2bf6-590e-8a18-8cdb39c8c73b")
+
+_ULID_RE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{26}$")
+_UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_PARTIES = ("declarant", "agent", "consignee", "consignor")
+
+
+def stable_id(declarant_uscc: str | None, contract_no: str) -> str:
+    """The id an imported declaration without one gets: the same for the same USCC + contract."""
+    return str(uuid.uuid5(IMPORT_NAMESPACE, f"{declarant_uscc or ''}\x1f{contract_no}"))
+
+
+def label_id(declarant_uscc: str | None, label: str) -> str:
+    """The stable id for a declaration whose ``id`` cell holds a label, not a ULID/UUID."""
+    return str(uuid.uuid5(IMPORT_NAMESPACE, f"label\x1f{declarant_uscc or ''}\x1f{label}"))
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → Excel letters (0 → ``A``, 26 → ``AA``)."""
+    n = index + 1
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A cell or row that could not be read (converted to an ``ImportProblem`` by callers)."""
+
+    row: int | None
+    column: str | None
+    field: str | None
+    message: str
+    message_en: str
+
+
+@dataclass
+class _Group:
+    """The rows of one declaration being read."""
+
+    first_row: int
+    key: tuple
+    header: dict[str, Any] = field(default_factory=dict)
+    goods: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class SheetReader:
+    """Turns the rows of one sheet (any source of value tuples) into declarations."""
+
+    def __init__(self, default_direction: str | None = None):
+        self.default_direction = default_direction
+        self.problems: list[Problem] = []
+
+    # -- header row ------------------------------------------------------------
+    def map_columns(self, header_rows: list[tuple]) -> tuple[int, list[tuple[int, Column]]] | None:
+        """Find the header row among the first rows; returns (data start index, columns)."""
+        for i, row in enumerate(header_rows):
+            paths = [_as_path(v) for v in row]
+            if sum(1 for p in paths if p in BY_PATH) >= 3:
+                return i + 1, self._columns(i, paths)
+        labels = labels_to_paths()
+        for i, row in enumerate(header_rows):
+            paths = [labels.get(v.strip()) if isinstance(v, str) else None for v in row]
+            if sum(1 for p in paths if p) >= 3:
+                # a path row right under the labels wins (it is the template's row 2)
+                return i + 1, self._columns(i, [p or "" for p in paths])
+        return None
+
+    def _columns(self, row_index: int, paths: list[str | None]) -> list[tuple[int, Column]]:
+        out: list[tuple[int, Column]] = []
+        seen: dict[str, int] = {}
+        for ci, p in enumerate(paths):
+            if not p or p in EXPORT_ONLY:
+                continue
+            col = BY_PATH.get(p)
+            if col is None:
+                self.problems.append(Problem(
+                    row_index + 1, column_letter(ci), None,
+                    f"不认识的列“{p}”，该列未导入（字段名见模板第2行）",
+                    f"unknown column {p!r} was not imported (see row 2 of the template)"))
+                continue
+            if p in seen:
+                self.problems.append(Problem(
+                    row_index + 1, column_letter(ci), p,
+                    f"“{p}”列重复（已在 {column_letter(seen[p])} 列），此列未导入",
+                    f"column {p!r} repeats column {column_letter(seen[p])}; ignored"))
+                continue
+            seen[p] = ci
+            out.append((ci, col))
+        return out
+
+    # -- data rows ---------------------------------------------------------------
+    def read(self, rows: Iterable[tuple], columns: list[tuple[int, Column]], first_row: int,
+             tick: Callable[[int], None]) -> list[tuple[Declaration, int]]:
+        idx = {col.path: ci for ci, col in columns}
+        id_i, contract_i = idx.get("id"), idx.get("contract_no")
+        uscc_i = idx.get("declarant.uscc")
+        head = [(ci, col, reader_for(col)) for ci, col in columns if col.part in ("header", "list")]
+        goods = [(ci, col.path[6:], col, reader_for(col)) for ci, col in columns
+                 if col.part == "goods"]
+        id_read = reader_for(BY_PATH["id"])
+        contract_read = reader_for(BY_PATH["contract_no"])
+        uscc_read = reader_for(BY_PATH["declarant.uscc"])
+        groups: dict[tuple, _Group] = {}
+        by_contract: dict[str, _Group] = {}
+        current: _Group | None = None
+        width = max((ci for ci, _ in columns), default=-1) + 1
+
+        def cell(values, i):
+            return values[i] if i is not None and i < len(values) else None
+
+        rno = first_row - 1
+        for rno, values in enumerate(rows, start=first_row):
+            tick(rno)
+            if not any(v is not None and v != "" and not (isinstance(v, str) and not v.strip())
+                       for v in values[:width]):
+                continue
+            try:
+                rid = id_read(cell(values, id_i))
+                contract = contract_read(cell(values, contract_i))
+                uscc = uscc_read(cell(values, uscc_i))
+            except CellError:  # reported when the row's header cells are read below
+                rid = contract = uscc = None
+            if rid:
+                key = ("id", rid)
+            elif contract:
+                key = ("c", uscc or "", contract)
+                if not uscc and key not in groups and contract in by_contract:
+                    key = by_contract[contract].key
+            else:
+                if current is None:
+                    self.problems.append(Problem(
+                        rno, None, None,
+                        f"第 {rno} 行没有本地编号和合同号，也不在任何报检单之下，未导入",
+                        f"row {rno} has no id or contract no. and follows no declaration; "
+                        f"not imported"))
+                    continue
+                key = current.key
+            group = groups.get(key)
+            if group is None:
+                group = _Group(rno, key)
+                groups[key] = group
+                if contract:
+                    by_contract[contract] = group
+                for ci, col, read in head:
+                    v = values[ci] if ci < len(values) else None
+                    if v is None:
+                        continue
+                    try:
+                        group.header[col.path] = read(v)
+                    except CellError as exc:
+                        group.problems.append(_cell_problem(rno, ci, col.path, exc))
+            current = group
+            line: dict[str, Any] = {}
+            for ci, name, col, read in goods:
+                v = values[ci] if ci < len(values) else None
+                if v is None:
+                    continue
+                try:
+                    x = read(v)
+                except CellError as exc:
+                    path = f"goods[{len(group.goods)}].{name}"
+                    group.problems.append(_cell_problem(rno, ci, path, exc))
+                    x = None
+                    line.setdefault("_bad", True)
+                if x is not None:
+                    line[name] = x
+            if line:
+                line["_row"] = rno
+                group.goods.append(line)
+        out: list[tuple[Declaration, int]] = []
+        for group in groups.values():
+            decl = self._build(group, idx)
+            if group.problems:
+                who = _who(group)
+                for p in group.problems:
+                    self.problems.append(Problem(
+                        p.row, p.column, p.field, f"{p.message}；{who}未导入",
+                        f"{p.message_en}; {_who(group, 'en')} was not imported"))
+                continue
+            out.append((decl, group.first_row))
+        return out
+
+    def _build(self, g: _Group, idx: dict[str, int]) -> Declaration:
+        h = g.header
+        kw: dict[str, Any] = {}
+        parties: dict[str, dict] = {}
+        for path, value in h.items():
+            if value is None or path.startswith(("containers.", "certificates.")):
+                continue
+            head, dot, tail = path.partition(".")
+            if dot:
+                parties.setdefault(head, {})[tail] = value
+            else:
+                kw[head] = value
+        for name in _PARTIES:
+            p = parties.get(name)
+            if p or name != "agent":
+                kw[name] = Party(**(p or {}))
+        kw["declarer"] = Declarer(**parties.get("declarer", {}))
+        kw.setdefault("direction", self.default_direction)
+        kw.setdefault("clearance_mode", "standard")
+        kw.setdefault("ecommerce", False)
+        kw.setdefault("marks", "N/M")
+        kw["containers"] = self._pairs(g, idx, "containers", ("number", "size_type"), Container)
+        kw["certificates"] = self._pairs(g, idx, "certificates", ("type", "originals", "copies"),
+                                         CertificateRequest)
+        lines = []
+        for i, line in enumerate(g.goods):
+            row = line.pop("_row")
+            line.pop("_bad", None)
+            gl = GoodsLine(**line)
+            if gl.seq is None:
+                gl.seq = i + 1
+            lines.append(gl)
+            line["_row"] = row
+        kw["goods"] = lines
+        uscc = kw["declarant"].uscc
+        rid = kw.pop("id", None)
+        if rid and (_ULID_RE.match(rid) or _UUID_RE.match(rid)):
+            decl_id = rid
+        elif rid:
+            decl_id = label_id(uscc, rid)
+        else:
+            decl_id = stable_id(uscc, kw.get("contract_no") or "")
+        return Declaration(id=decl_id, schema=SCHEMA, **kw)
+
+    @staticmethod
+    def _pairs(g: _Group, idx: dict[str, int], lst: str, names: tuple, cls) -> list:
+        values = {n: g.header.get(f"{lst}.{n}") or [] for n in names}
+        n = max(len(v) for v in values.values())
+        for name, items in values.items():
+            if len(items) == 1 and n > 1:
+                values[name] = items * n
+            elif items and len(items) != n:
+                col = idx.get(f"{lst}.{name}")
+                g.problems.append(Problem(
+                    g.first_row, column_letter(col) if col is not None else None,
+                    f"{lst}", f"{BY_PATH[f'{lst}.{name}'].label()}有 {len(items)} 项，"
+                    f"与同一报检单的其他{'集装箱' if lst == 'containers' else '证单'}列（{n} 项）对不上",
+                    f"{lst}.{name} lists {len(items)} items where the other {lst} columns list {n}"))
+                return []
+        return [cls(**{k: (values[k][i] if values[k] else None) for k in names}) for i in range(n)]
+
+
+def _as_path(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    p = value.strip()
+    return p.replace("[]", "") if "[]." in p else p
+
+
+def _cell_problem(row: int, ci: int, path: str, exc: CellError) -> Problem:
+    from ..fields import label
+    return Problem(row, column_letter(ci), path, f"{label(path)}：{exc.message_zh}",
+                   f"{label(path, 'en')}: {exc.message_en}")
+
+
+def _who(g: _Group, lang: str = "zh") -> str:
+    contract = g.header.get("contract_no")
+    if lang == "en":
+        return f"the declaration of contract {contract}" if contract else \
+            f"the declaration starting on row {g.first_row}"
+    return f"合同号 {contract} 的报检单" if contract else f"第 {g.first_row} 行起的报检单"
+
+
+# ----------------------------------------------------------------------------- sources
+
+class UnreadableFile(Exception):
+    """The whole file cannot be read (not a workbook, no header row, bad encoding)."""
+
+    def __init__(self, message_zh: str, message_en: str):
+        super().__init__(message_en)
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+
+def _xlsx_rows(path: Path) -> tuple[Iterator[tuple], int | None, str, Callable[[], None]]:
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            wb = load_workbook(path, read_only=True, data_only=True)
+        for w in caught:  # e.g. unsupported extensions of other spreadsheet programs
+            log.info("openpyxl on %s: %s", path.name, w.message)
+    except FileNotFoundError:
+        raise UnreadableFile("文件不存在", "file not found") from None
+    except Exception as exc:  # noqa: BLE001 - zip/XML errors of a file that is no workbook
+        log.info("cannot open %s as a workbook: %r", path, exc)
+        raise UnreadableFile("不是有效的 Excel 工作簿（.xlsx），请用 Excel 另存为 .xlsx 后重试",
+                             "not a valid Excel workbook (.xlsx)") from None
+    from .writer import CODE_SHEET
+    sheets = [ws for ws in wb.worksheets if ws.title != CODE_SHEET] or wb.worksheets
+    ws = sheets[0]
+    total = ws.max_row if isinstance(ws.max_row, int) and ws.max_row > 1 else None
+
+    def rows():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            yield from ws.iter_rows(values_only=True)
+    return rows(), total, ws.title, wb.close
+
+
+def _csv_rows(path: Path) -> tuple[Iterator[tuple], int | None, str, Callable[[], None]]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFile("文件不存在", "file not found") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise UnreadableFile("无法识别文件编码，请保存为 UTF-8 或 GBK 编码的 CSV",
+                                 "unknown encoding: save the CSV as UTF-8 or GBK") from None
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    rows = (tuple(v if v != "" else None for v in r) for r in lines)
+    return rows, len(lines), "", lambda: None
+
+
+_DIRECTION_BY_TITLE = {"入境报检": "inbound", "出境报检": "outbound"}
+
+
+def read_workbook(path: str | Path, progress: ProgressFn = None, cancel: CancelFn = None
+                  ) -> tuple[list[tuple[Declaration, int]], list]:
+    """Read a template ``.xlsx`` or ``.csv`` file.
+
+    Returns ``(declarations with their first source row, problems)``; problems are
+    :class:`~client.services.desk.ImportProblem` objects (row/column as Excel names them).
+    Raises :class:`~.progress.Cancelled` when ``cancel()`` turns true; nothing is kept.
+    """
+    from ..services.desk import ImportProblem
+
+    path = Path(path)
+    name = str(path)
+    try:
+        decls, problems = _read(path, progress, cancel)
+    except UnreadableFile as exc:
+        return [], [ImportProblem(name, None, None, None, exc.message_zh + "，整个文件未导入",
+                                  exc.message_en + "; nothing from this file was imported")]
+    return decls, [ImportProblem(name, p.row, p.column, p.field, p.message, p.message_en)
+                   for p in problems]
+
+
+def _read(path: Path, progress: ProgressFn, cancel: CancelFn):
+    if path.suffix.lower() in (".csv", ".txt", ".tsv"):
+        rows, total, title, close = _csv_rows(path)
+    else:
+        rows, total, title, close = _xlsx_rows(path)
+    try:
+        reader = SheetReader(_DIRECTION_BY_TITLE.get(title))
+        head: list[tuple] = []
+        for r in rows:
+            head.append(r)
+            if len(head) >= 5:
+                break
+        found = reader.map_columns(head)
+        if found is None:
+            raise UnreadableFile("找不到表头（模板第2行的字段名或第1行的中文列名）",
+                                 "no header row (field paths of row 2 or the labels of row 1)")
+        start, columns = found
+
+        def rest():
+            yield from head[start:]
+            yield from rows
+        tick = Ticker(progress, cancel, total or 0, "正在读取", every=500)
+        decls = reader.read(rest(), columns, start + 1, tick)
+        tick.finish()
+        return decls, reader.problems
+    finally:
+        close()
+
+
+def import_into(desk, path: str | Path, report, progress: ProgressFn = None,
+                cancel: CancelFn = None):
+    """Import a template ``.xlsx``/``.csv`` file as drafts, filling ``report``.
+
+    Readable declarations are saved in one transaction (new drafts, or updates of drafts
+    with the same id); a cancel before that transaction stores nothing and raises
+    :class:`~.progress.Cancelled`.
+    """
+    path = Path(path)
+    decls, problems = read_workbook(path, progress, cancel)
+    report.errors.extend(problems)
+    if any(p.row is None and p.column is None for p in problems) and not decls:
+        report.files_refused += 1
+        return report
+    if cancel is not None and cancel():
+        raise Cancelled()
+    if progress is not None:
+        progress(0, len(decls), "正在保存")
+    desk.store_imported([d for d, _ in decls], [r for _, r in decls], str(path), report)
+    if progress is not None:
+        progress(len(decls), len(decls), "正在保存")
+    log.info("imported %s: %d declarations, %d problems", path.name, len(decls), len(problems))
+    return report

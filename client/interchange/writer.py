@@ -1,0 +1,303 @@
+"""Writing the template workbook (blank, filled with declarations, or as an error report).
+
+Workbooks are written with openpyxl's write-only mode, so a 20,000-row export streams to
+disk instead of building every cell in memory. Sheet 1 is the template (labels, paths,
+data from row 3); sheet 2, ``代码表``, holds the code tables the drop-down lists point at.
+CSV files carry the same two header rows and columns (UTF-8 with a BOM, which Excel needs
+to show Chinese correctly).
+"""
+from __future__ import annotations
+
+import csv
+import logging
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from ..codes import CodeBook
+from ..model import Declaration
+from ..statuses import status_name
+from .columns import CODE_LISTS, FIXED_LISTS, Column
+from .progress import CancelFn, ProgressFn, Ticker
+
+log = logging.getLogger(__name__)
+
+CODE_SHEET = "代码表"
+SHEET_TITLES = {"inbound": "入境报检", "outbound": "出境报检", None: "报检单"}
+_HEADER_FILL = "DDEBF7"
+_INFO_FILL = "E7E6E6"
+_ERROR_FILL = "FFC7CE"
+
+
+@dataclass(slots=True)
+class SheetRow:
+    """One data row: values aligned with the columns, and cell notes by column index."""
+
+    values: list
+    notes: dict[int, str] | None = None
+
+
+def _cell_value(value):
+    """What goes into a cell: numbers stay numbers when Excel can hold them exactly."""
+    if isinstance(value, Decimal):
+        if len(value.as_tuple().digits) <= 15:
+            return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 \
+                else float(value)
+        return format(value, "f")
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return value
+
+
+def _joined(items: Iterable) -> str | None:
+    parts = ["" if v is None else str(v) for v in items]
+    return ",".join(parts) if any(parts) else None
+
+
+def declaration_rows(decl: Declaration, columns: Sequence[Column], *,
+                     status: str | None = None, issues_text: str | None = None,
+                     lang: str = "zh") -> list[list]:
+    """The rows of one declaration: header on its first row, one row per goods line.
+
+    The id is repeated on every row so that sorting or filtering the sheet cannot detach a
+    goods line from its declaration.
+    """
+    n = max(1, len(decl.goods))
+    rows = [[None] * len(columns) for _ in range(n)]
+    for ci, col in enumerate(columns):
+        path = col.path
+        if col.part == "goods":
+            name = path[6:]
+            for ri, g in enumerate(decl.goods):
+                rows[ri][ci] = _cell_value(getattr(g, name))
+            continue
+        if path == "id":
+            for r in rows:
+                r[ci] = decl.id
+            continue
+        if path == "status":
+            value = status_name(status, lang) if status else None
+        elif path == "issues":
+            value = issues_text
+        elif col.part == "list":
+            lst, _, name = path.partition(".")
+            value = _joined(getattr(x, name) for x in getattr(decl, lst))
+        elif "." in path:
+            obj_name, _, name = path.partition(".")
+            obj = getattr(decl, obj_name)
+            value = getattr(obj, name) if obj is not None else None
+        else:
+            value = getattr(decl, path)
+        rows[0][ci] = _cell_value(value)
+    return rows
+
+
+class WorkbookWriter:
+    """Streams one template workbook to ``path``; add rows, then :meth:`close`."""
+
+    def __init__(self, path: Path, columns: Sequence[Column], codes: CodeBook, *,
+                 direction: str | None = None, lang: str = "zh"):
+        from openpyxl import Workbook
+
+        self.path = Path(path)
+        self.columns = list(columns)
+        self.codes = codes
+        self.lang = lang
+        self.wb = Workbook(write_only=True)
+        self.ws = self.wb.create_sheet(SHEET_TITLES.get(direction, SHEET_TITLES[None]))
+        self.rows_written = 0
+        self._setup()
+
+    def _setup(self) -> None:
+        from openpyxl.comments import Comment  # noqa: F401 - imported for cells with notes
+        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
+        from openpyxl.cell import WriteOnlyCell
+
+        ws = self.ws
+        self._letters = [get_column_letter(i + 1) for i in range(len(self.columns))]
+        for letter, col in zip(self._letters, self.columns):
+            dim = ws.column_dimensions[letter]
+            dim.width = col.width
+            if col.kind == "date":
+                dim.number_format = "yyyy-mm-dd"
+            elif col.kind in ("str", "list:str", "list:int"):
+                dim.number_format = "@"  # keeps leading zeros of codes typed by hand
+        ws.freeze_panes = "A3"
+        head_font = Font(bold=True)
+        path_font = Font(color="808080", size=9)
+        fill = PatternFill("solid", fgColor=_HEADER_FILL)
+        info_fill = PatternFill("solid", fgColor=_INFO_FILL)
+        wrap = Alignment(wrap_text=True, vertical="center")
+        row1, row2 = [], []
+        for col in self.columns:
+            c = WriteOnlyCell(ws, col.label(self.lang))
+            c.font = head_font
+            c.fill = info_fill if col.part == "info" else fill
+            c.alignment = wrap
+            row1.append(c)
+            p = WriteOnlyCell(ws, col.path)
+            p.font = path_font
+            row2.append(p)
+        ws.append(row1)
+        ws.append(row2)
+        self.rows_written = 2
+        self._error_fill = PatternFill("solid", fgColor=_ERROR_FILL)
+        self._date_cells: list[int] = [i for i, c in enumerate(self.columns) if c.kind == "date"]
+        self._lists = self._write_code_sheet()
+
+    def _write_code_sheet(self) -> None:
+        """Sheet 2 with one column per code list; data validations point at its ranges."""
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        wanted: list[str] = []
+        for col in self.columns:
+            name = CODE_LISTS.get(col.path)
+            if name and name not in wanted:
+                wanted.append(name)
+        sheet = self.wb.create_sheet(CODE_SHEET)
+        lists: list[list[str]] = []
+        for name in wanted:
+            if name in FIXED_LISTS:
+                lists.append([f"{c} {n}".strip() for c, n in FIXED_LISTS[name]])
+            else:
+                lists.append([e.label("zh") for e in self.codes.table(name).entries])
+        titles = [_LIST_TITLES.get(n, n) for n in wanted]
+        sheet.append(titles)
+        longest = max((len(x) for x in lists), default=0)
+        for i in range(longest):
+            sheet.append([lst[i] if i < len(lst) else None for lst in lists])
+        for i in range(len(wanted)):
+            sheet.column_dimensions[get_column_letter(i + 1)].width = 30
+        ranges = {}
+        for i, (name, lst) in enumerate(zip(wanted, lists)):
+            letter = get_column_letter(i + 1)
+            ranges[name] = f"'{CODE_SHEET}'!${letter}$2:${letter}${len(lst) + 1}"
+        for letter, col in zip(self._letters, self.columns):
+            name = CODE_LISTS.get(col.path)
+            if not name:
+                continue
+            # a suggestion list, not a lock: a bare code ("310000") is as good as the entry
+            dv = DataValidation(type="list", formula1=ranges[name], allow_blank=True,
+                                showErrorMessage=False)
+            dv.add(f"{letter}3:{letter}1048576")
+            self.ws.data_validations.append(dv)
+
+    def add_rows(self, rows: Iterable[list], notes: dict[tuple[int, int], str] | None = None
+                 ) -> None:
+        """Append data rows; ``notes[(row_offset, col_index)]`` highlights a cell with a comment."""
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.comments import Comment
+
+        ws = self.ws
+        for ri, values in enumerate(rows):
+            out = list(values)
+            for ci in self._date_cells:
+                v = out[ci]
+                if isinstance(v, date):
+                    c = WriteOnlyCell(ws, v)
+                    c.number_format = "yyyy-mm-dd"
+                    out[ci] = c
+            if notes:
+                for (r, ci), text in notes.items():
+                    if r != ri:
+                        continue
+                    v = out[ci]
+                    c = v if isinstance(v, WriteOnlyCell) else WriteOnlyCell(ws, v)
+                    c.fill = self._error_fill
+                    comment = Comment(text, "CIQ Desk")
+                    comment.width = 320
+                    comment.height = max(80, 20 * (text.count("\n") + 2))
+                    c.comment = comment
+                    out[ci] = c
+            ws.append(out)
+            self.rows_written += 1
+
+    def close(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".part")
+        self.wb.save(tmp)
+        tmp.replace(self.path)  # a half-written workbook never takes the real name
+        log.info("wrote %s (%d rows)", self.path, self.rows_written)
+
+
+_LIST_TITLES = {"@direction": "出入境", "@clearance_mode": "通关模式", "@yesno": "是/否",
+                "inspection_types": "报检类别", "bureaus": "检验检疫机构",
+                "transport_modes": "运输方式", "trade_modes": "贸易方式", "countries": "国家/地区",
+                "districts": "行政区划", "purposes": "用途", "units": "计量单位",
+                "currencies": "币制", "package_types": "包装种类"}
+
+
+def write_template(path: Path, columns: Sequence[Column], codes: CodeBook, *,
+                   direction: str | None = None) -> Path:
+    """A blank template (``.xlsx``, or ``.csv`` with just the two header rows)."""
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        write_csv(path, columns, [])
+        return path
+    w = WorkbookWriter(path, columns, codes, direction=direction)
+    w.close()
+    return path
+
+
+def _csv_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_csv(path: Path, columns: Sequence[Column], rows: Iterable[list], lang: str = "zh"
+              ) -> Path:
+    """The same columns as CSV: label row, path row, data (UTF-8 with BOM)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow([c.label(lang) for c in columns])
+        w.writerow([c.path for c in columns])
+        for r in rows:
+            w.writerow([_csv_text(v) for v in r])
+    tmp.replace(path)
+    return path
+
+
+def write_declarations(path: Path, items: Iterable[tuple[Declaration, str | None]],
+                       columns: Sequence[Column], codes: CodeBook, total: int, *,
+                       direction: str | None = None, progress: ProgressFn = None,
+                       cancel: CancelFn = None) -> int:
+    """Write ``(declaration, status)`` pairs in template form; returns the rows written.
+
+    ``.csv`` paths get CSV, anything else a workbook. A cancel leaves no file behind.
+    """
+    path = Path(path)
+    tick = Ticker(progress, cancel, total, "正在导出", every=100)
+    rows_out = 0
+
+    def gen() -> Iterator[list]:
+        nonlocal rows_out
+        for i, (decl, status) in enumerate(items):
+            tick(i)
+            rows = declaration_rows(decl, columns, status=status)
+            rows_out += len(rows)
+            yield from rows
+
+    if path.suffix.lower() == ".csv":
+        try:
+            write_csv(path, columns, gen())
+        except BaseException:
+            path.with_name(path.name + ".part").unlink(missing_ok=True)
+            raise
+    else:
+        w = WorkbookWriter(path, columns, codes, direction=direction)
+        w.add_rows(gen())
+        w.close()
+    tick.finish()
+    return rows_out
