@@ -54,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
         print(say(f"日期格式应为 YYYY-MM-DD：{args.date}", f"bad date {args.date}"),
               file=sys.stderr)
         return 2
+    from pathlib import Path
+    if not Path(args.pdf).expanduser().resolve().parent.is_dir():
+        print(say(f"无法写入 {args.pdf}：目录不存在", f"cannot write {args.pdf}: no such folder"),
+              file=sys.stderr)
+        return 2
     from PySide6.QtGui import QGuiApplication
 
     from .printing import NoCjkFont, save_declaration_pdf

@@ -1,0 +1,102 @@
+"""The PDF a declarer saves: A4 pages, the CJK font embedded, and the CLI that makes it."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from client.model import to_dict
+from client.rules.sample import sample_declaration
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def _assert_cjk_font_embedded(path: Path) -> None:
+    data = path.read_bytes()
+    assert re.search(rb"/FontFile[23]?\b", data), "no embedded font program in the PDF"
+    if shutil.which("pdffonts"):
+        out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
+                             check=True).stdout
+        rows = [ln.split() for ln in out.splitlines()[2:] if ln.strip()]
+        assert rows, out
+        cjk = [r for r in rows if "CJK" in r[0] or "YaHei" in r[0] or "Sim" in r[0]
+               or "Hei" in r[0] or "Song" in r[0]]
+        assert cjk, f"no CJK font in the PDF:\n{out}"
+        # columns: name type... encoding emb sub uni id gen; 'emb' is 5th from the end
+        assert all(r[-5] == "yes" for r in cjk), f"CJK font not embedded:\n{out}"
+
+
+@pytest.fixture
+def printing(qapp):
+    try:
+        from ui import printing
+        printing.cjk_family()
+    except Exception as exc:  # pragma: no cover - only on a box without Qt PDF or CJK fonts
+        pytest.skip(f"Qt PDF rendering unavailable here: {exc}")
+    return printing
+
+
+def test_pack_pdf_has_two_a4_pages_and_an_embedded_cjk_font(printing, codebook, tmp_path):
+    d = sample_declaration("inbound", 30)
+    d.inspection_no = "310000126000123"
+    out = tmp_path / "decl.pdf"
+    pages = printing.save_declaration_pdf(d, out, codebook, date(2026, 11, 26))
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert pages == 2 and _pages(data) == 2
+    # A4 portrait in points: 595 x 842
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert box and round(float(box.group(1))) == 595 and round(float(box.group(2))) == 842
+    _assert_cjk_font_embedded(out)
+
+
+def test_pack_outbound_pdf_renders(printing, codebook, tmp_path):
+    out = tmp_path / "out.pdf"
+    assert printing.save_declaration_pdf(sample_declaration("outbound", 3), out, codebook) == 1
+    _assert_cjk_font_embedded(out)
+
+
+def _cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "client", "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+@pytest.mark.slow
+def test_pack_cli_prints_a_stored_declaration(data_dir, tmp_path):
+    d = sample_declaration("inbound", 30)
+    src = tmp_path / "in.json"
+    src.write_text(json.dumps(to_dict(d), ensure_ascii=False), encoding="utf-8")
+    assert _cli("import", str(src), data_dir=data_dir).returncode == 0
+    pdf = tmp_path / "printed.pdf"
+    res = _cli("print", d.id, "--pdf", str(pdf), "--date", "2026-11-26", data_dir=data_dir)
+    assert res.returncode == 0, res.stderr
+    assert "2 页" in res.stdout
+    assert _pages(pdf.read_bytes()) == 2
+    _assert_cjk_font_embedded(pdf)
+
+
+def test_pack_cli_print_unknown_id_fails_clearly(data_dir, tmp_path):
+    res = _cli("print", "NO-SUCH-ID", "--pdf", str(tmp_path / "x.pdf"), data_dir=data_dir)
+    assert res.returncode == 2
+    assert "找不到报检单 NO-SUCH-ID" in res.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_pack_cli_print_into_missing_folder_fails_clearly(data_dir, tmp_path):
+    d = sample_declaration("inbound", 1)
+    src = tmp_path / "in.json"
+    src.write_text(json.dumps(to_dict(d), ensure_ascii=False), encoding="utf-8")
+    assert _cli("import", str(src), data_dir=data_dir).returncode == 0
+    res = _cli("print", d.id, "--pdf", str(tmp_path / "nope" / "x.pdf"), data_dir=data_dir)
+    assert res.returncode == 2
+    assert "目录不存在" in res.stderr
