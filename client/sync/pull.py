@@ -1,0 +1,325 @@
+"""Pulling the change feed and, when the cursor expired, a full snapshot.
+
+``GET /v1/changes?since=CURSOR`` is read page by page. Each page is checked whole
+(:mod:`client.sync.shapes`), code tables it announces are fetched and checked, and only then
+is the page applied and the new cursor stored, in ONE transaction: a crash re-applies a
+page (harmless: receipts already in the history are skipped), never skips one.
+
+A 410 answer means the cursor is too old: :meth:`Puller.resync` reads
+``GET /v1/declarations`` (the platform's view of every declaration of this login), the
+enterprise and the code-table versions, and continues from the snapshot's cursor.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from sqlalchemy import Connection, bindparam, insert, or_, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from ..codes import CodeBook, CodeTableError
+from ..model import parse_declaration
+from ..store import declarations as decl_q
+from ..store import kv
+from ..store import schema as s
+from ..store.db import Database, utcnow
+from .http import BadResponse, Cancelled, CursorExpired, PlatformClient
+from .shapes import (check_changes_page, check_code_table, check_declarations_page,
+                     check_enterprise)
+from .summary import Progress, StatusChange, SyncSummary
+
+log = logging.getLogger(__name__)
+
+CURSOR_KEY = "sync.cursor"
+PAGE_LIMIT = 1000
+
+
+def receipt_note(note: str | None, reasons: list[dict] | None) -> str | None:
+    parts = [note] if note else []
+    for r in reasons or []:
+        msg = r.get("message_zh") or r.get("message") or r.get("code")
+        if msg:
+            parts.append(f"[{r.get('field')}] {msg}" if r.get("field") else msg)
+    return "；".join(parts) if parts else None
+
+
+def store_enterprise(conn: Connection, ent: dict) -> None:
+    """Keep the logged-in enterprise in kv ``enterprise`` and the ``enterprises`` table."""
+    now = utcnow()
+    mine = dict(ent)
+    mine["synced_at"] = now
+    kv.put(conn, "enterprise", mine)
+    rows = [(ent, 1)] + [(c, 0) for c in ent.get("clients") or []]
+    for e, is_self in rows:
+        values = {"uscc": e["uscc"], "name_cn": e.get("name_cn"), "name_en": e.get("name_en"),
+                  "reg_no": e.get("reg_no"), "credit_grade": e.get("credit_grade"),
+                  "credit_grade_updated_at": e.get("credit_grade_updated_at"),
+                  "is_self": is_self, "synced_at": now}
+        stmt = sqlite_insert(s.enterprises).values(**values)
+        conn.execute(stmt.on_conflict_do_update(
+            index_elements=[s.enterprises.c.uscc],
+            set_={k: v for k, v in values.items() if k != "uscc"}))
+
+
+class Puller:
+    """Applies the platform's change feed to one desk."""
+
+    def __init__(self, db: Database, client: PlatformClient, codes: CodeBook, *,
+                 page_limit: int = PAGE_LIMIT, progress: Progress | None = None,
+                 cancel: Callable[[], bool] | None = None):
+        self.db = db
+        self.client = client
+        self.codes = codes
+        self.page_limit = page_limit
+        self.progress = progress or (lambda done, total, msg: None)
+        self.cancel = cancel or (lambda: False)
+
+    # -- the feed ---------------------------------------------------------------------
+    def run(self, summary: SyncSummary) -> SyncSummary:
+        with self.db.read() as conn:
+            cursor = kv.get(conn, CURSOR_KEY)
+        seen = 0
+        while True:
+            if self.cancel():
+                raise Cancelled("同步已取消", "sync cancelled")
+            params = {"limit": self.page_limit}
+            if cursor:
+                params["since"] = cursor
+            try:
+                body = self.client.get("/v1/changes", params=params)
+            except CursorExpired:
+                log.warning("change cursor expired: taking a full snapshot")
+                return self.resync(summary)
+            changes, nxt, more = check_changes_page(body)
+            tables = self._fetch_tables([c for c in changes if c["kind"] == "codes"])
+            with self.db.write() as conn:
+                self._apply_page(conn, changes, tables, summary)
+                kv.put(conn, CURSOR_KEY, nxt)
+            self._install_tables(tables, summary)
+            cursor = nxt
+            seen += len(changes)
+            self.progress(seen, 0, f"已接收 {seen} 条平台变更")
+            if not more:
+                return summary
+
+    def _fetch_tables(self, changes: list[dict]) -> dict[str, dict]:
+        """The announced code tables that differ from ours, fetched and checked."""
+        out: dict[str, dict] = {}
+        have = self.codes.versions()
+        for c in changes:
+            name, version = c["table"], c["version"]
+            if have.get(name) == version and name not in out:
+                continue
+            body = self.client.get(f"/v1/codes/{name}", params={"version": version})
+            check_code_table(body, name)
+            if body["sha256"] != c["sha256"] or body["version"] != version:
+                raise BadResponse(f"代码表 {name} 的版本或校验值与变更通知不一致")
+            try:
+                CodeBook._build(name, version, body["content"], body["sha256"], "platform")
+            except CodeTableError as exc:
+                raise BadResponse(f"代码表 {name} 内容无效：{exc}") from exc
+            out[name] = body
+        return out
+
+    def _install_tables(self, tables: dict[str, dict], summary: SyncSummary) -> None:
+        for name, body in tables.items():
+            self.codes.replace(name, body["version"], body["content"], body["sha256"])
+            summary.code_tables.append((name, body["version"]))
+
+    def _apply_page(self, conn: Connection, changes: list[dict], tables: dict[str, dict],
+                    summary: SyncSummary) -> None:
+        receipts = [c for c in changes if c["kind"] == "status"]
+        if receipts:
+            self._apply_receipts(conn, receipts, summary)
+        for c in changes:
+            if c["kind"] == "credit":
+                self._apply_credit(conn, c, summary)
+        now = utcnow()
+        for name, body in tables.items():
+            values = {"name": name, "version": body["version"], "sha256": body["sha256"],
+                      "content": body["content"], "updated_at": now}
+            stmt = sqlite_insert(s.code_tables).values(**values)
+            conn.execute(stmt.on_conflict_do_update(
+                index_elements=[s.code_tables.c.name],
+                set_={k: v for k, v in values.items() if k != "name"}))
+
+    def _apply_receipts(self, conn: Connection, receipts: list[dict],
+                        summary: SyncSummary) -> None:
+        d, h = s.declarations, s.status_history
+        ids = sorted({c["declaration_id"] for c in receipts if c.get("declaration_id")})
+        nos = sorted({c["inspection_no"] for c in receipts if c.get("inspection_no")})
+        local: dict[str, list] = {}   # id -> [status, version, inspection_no]
+        by_no: dict[str, str] = {}
+        for k in range(0, max(len(ids), len(nos)), 500):
+            conds = []
+            if ids[k:k + 500]:
+                conds.append(d.c.id.in_(ids[k:k + 500]))
+            if nos[k:k + 500]:
+                conds.append(d.c.inspection_no.in_(nos[k:k + 500]))
+            for r in conn.execute(select(d.c.id, d.c.status, d.c.version, d.c.inspection_no)
+                                  .where(or_(*conds))):
+                local[r[0]] = [r[1], r[2], r[3]]
+                if r[3]:
+                    by_no[r[3]] = r[0]
+        known = sorted(local)
+        have: set[tuple[str, str, str]] = set()
+        for k in range(0, len(known), 500):
+            for r in conn.execute(select(h.c.declaration_id, h.c.status, h.c.at).where(
+                    h.c.declaration_id.in_(known[k:k + 500]), h.c.source == "platform")):
+                have.add((r[0], r[1], r[2]))
+        now = utcnow()
+        hist, final = [], {}
+        for c in receipts:
+            did = c.get("declaration_id")
+            if did not in local:
+                did = by_no.get(c.get("inspection_no") or "")
+            if did is None:
+                summary.unknown_receipts += 1
+                continue
+            at = _store_time(c["at"])
+            key = (did, c["status"], at)
+            if key in have:
+                continue  # this receipt was applied before (a page read twice)
+            have.add(key)
+            note = receipt_note(c.get("note"), c.get("reasons"))
+            version = c.get("version")
+            hist.append({"declaration_id": did, "status": c["status"], "at": at, "note": note,
+                         "source": "platform", "version": version})
+            old = local[did][0]
+            local[did][0] = c["status"]
+            if version is not None:
+                local[did][1] = version
+            final[did] = {"b_id": did, "status": c["status"], "status_note": note,
+                          "version": local[did][1], "last_receipt_at": at}
+            summary.receipts += 1
+            if old != c["status"]:
+                summary.status_changes.append(StatusChange(did, local[did][2], old, c["status"],
+                                                           note))
+        if hist:
+            conn.execute(insert(h), hist)
+        if final:
+            conn.execute(update(d).where(d.c.id == bindparam("b_id")).values(
+                status=bindparam("status"), status_note=bindparam("status_note"),
+                version=bindparam("version"), last_receipt_at=bindparam("last_receipt_at"),
+                updated_at=now), list(final.values()))
+
+    def _apply_credit(self, conn: Connection, c: dict, summary: SyncSummary) -> None:
+        me = kv.get(conn, "enterprise") or {}
+        uscc = c.get("uscc") or me.get("uscc")
+        at = c["at"]
+        conn.execute(update(s.enterprises).where(s.enterprises.c.uscc == uscc).values(
+            credit_grade=c["grade"], credit_grade_updated_at=at, synced_at=utcnow()))
+        if me and uscc == me.get("uscc"):
+            old = me.get("credit_grade")
+            me["credit_grade"] = c["grade"]
+            me["credit_grade_updated_at"] = at
+            kv.put(conn, "enterprise", me)
+            if old != c["grade"]:
+                prev = summary.credit_grade[0] if summary.credit_grade else old
+                summary.credit_grade = (prev, c["grade"])
+        else:
+            for cl in me.get("clients") or []:
+                if cl.get("uscc") == uscc:
+                    cl["credit_grade"] = c["grade"]
+                    cl["credit_grade_updated_at"] = at
+            if me:
+                kv.put(conn, "enterprise", me)
+
+    # -- full snapshot ------------------------------------------------------------------
+    def resync(self, summary: SyncSummary) -> SyncSummary:
+        """Rebuild the platform-owned state from snapshots; continue from their cursor."""
+        summary.resynced = True
+        ent = check_enterprise(self.client.get("/v1/enterprise"))
+        listing = self.client.get("/v1/codes")
+        if not isinstance(listing, dict) or not isinstance(listing.get("tables"), list):
+            raise BadResponse("代码表清单格式错误")
+        announced = []
+        for t in listing["tables"]:
+            if not isinstance(t, dict):
+                raise BadResponse("代码表清单项不是对象")
+            announced.append({"kind": "codes", "table": t.get("table"),
+                              "version": t.get("version"), "sha256": t.get("sha256")})
+        from .shapes import check_change
+        for a in announced:
+            check_change(a)
+        tables = self._fetch_tables(announced)
+        with self.db.write() as conn:
+            old = (kv.get(conn, "enterprise") or {}).get("credit_grade")
+            store_enterprise(conn, ent)
+            if old != ent.get("credit_grade"):
+                summary.credit_grade = (old, ent.get("credit_grade"))
+            self._apply_page(conn, [], tables, summary)
+        self._install_tables(tables, summary)
+        cursor = None
+        seen = 0
+        while True:
+            if self.cancel():
+                raise Cancelled("同步已取消", "sync cancelled")
+            params = {"limit": self.page_limit}
+            if cursor:
+                params["since"] = cursor
+            items, nxt, more = check_declarations_page(
+                self.client.get("/v1/declarations", params=params))
+            with self.db.write() as conn:
+                self._apply_snapshot(conn, items, summary)
+                if not more:
+                    kv.put(conn, CURSOR_KEY, nxt)
+            cursor = nxt
+            seen += len(items)
+            self.progress(seen, 0, f"完整同步：已核对 {seen} 份报检单")
+            if not more:
+                return summary
+
+    def _apply_snapshot(self, conn: Connection, items: list[dict], summary: SyncSummary) -> None:
+        d = s.declarations
+        ids = [x["id"] for x in items]
+        local = {}
+        for k in range(0, len(ids), 500):
+            for r in conn.execute(select(d.c.id, d.c.status, d.c.version, d.c.inspection_no)
+                                  .where(d.c.id.in_(ids[k:k + 500]))):
+                local[r[0]] = (r[1], r[2], r[3])
+        for x in items:
+            at = _store_time(x.get("status_at")) or utcnow()
+            note = receipt_note(x.get("note"), x.get("reasons"))
+            cur = local.get(x["id"])
+            if cur is None:
+                payload = x.get("payload")
+                decl, _problems = parse_declaration(payload) if payload else (None, [])
+                if decl is None or decl.id != x["id"]:
+                    log.warning("snapshot declaration %s has no usable payload", x["id"])
+                    summary.errors.append(f"平台上的报检单 {x.get('inspection_no') or x['id']} "
+                                          f"内容无法读取，未导入")
+                    continue
+                decl_q.save_many(conn, [decl], status=x["status"], note="完整同步：来自平台")
+                conn.execute(update(d).where(d.c.id == x["id"]).values(
+                    version=x.get("version"), status_note=note, last_receipt_at=at))
+                summary.imported += 1
+                continue
+            status, version, _no = cur
+            if status == x["status"] and version == x.get("version"):
+                continue
+            payload = x.get("payload")
+            if payload and x.get("version") != version and version is not None:
+                decl, _ = parse_declaration(payload)
+                if decl is not None and decl.id == x["id"]:
+                    decl_q.save_many(conn, [decl])
+            decl_q.set_status(conn, x["id"], x["status"], note=note, source="platform",
+                              version=x.get("version"), at=at, receipt=True)
+            if status != x["status"]:
+                summary.status_changes.append(StatusChange(x["id"], x.get("inspection_no"),
+                                                           status, x["status"], note))
+
+
+def _store_time(text: str | None) -> str | None:
+    """A platform time normalised to the store's format (so receipts compare as text)."""
+    if not text:
+        return None
+    from datetime import datetime, timezone
+    try:
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+

@@ -1,0 +1,281 @@
+"""Pushing the outbox: batches of ≤ 500 mutations, each result applied in one transaction.
+
+An outbox row is written together with the change it carries (finalise, amend, withdraw;
+see :mod:`client.sync.engine`) and sent here exactly as written: the same
+``mutation_id`` and the same payload text on every attempt, so the platform's
+idempotency (``UNIQUE(mutation_id)``) turns a resend into ``duplicate``, never a second
+declaration. Results:
+
+* ``applied`` / ``duplicate`` → the row is done; a submitted declaration becomes ``sent``
+  with the platform's version (receipts from the feed then move it on), an applied
+  amendment replaces the local document;
+* ``rejected`` → the row is closed for good with its reasons (never resent under a new
+  key); a rejected submission sets the declaration to ``rejected`` with the reasons;
+* ``conflict`` → the row is closed and reported; nothing local is overwritten;
+* a *retryable* refusal (an attachment not uploaded yet) keeps the row pending.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Callable
+
+from sqlalchemy import Connection, bindparam, func, insert, select, update
+
+from ..model import loads_stored
+from ..store import blobs as blob_q
+from ..store import declarations as decl_q
+from ..store import schema as s
+from ..store.db import Database, utcnow
+from .http import Cancelled, PlatformClient
+from .shapes import check_batch
+from .summary import ItemProblem, Progress, SyncSummary
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    mutation_id: str
+    seq: int
+    declaration_id: str
+    kind: str
+    inspection_no: str | None
+    base_version: int | None
+    payload: str | None
+
+
+def enqueue(conn: Connection, *, mutation_id: str, declaration_id: str, kind: str,
+            inspection_no: str | None, base_version: int | None, payload: str | None) -> None:
+    """Add one outbox row in the caller's transaction (after every earlier row)."""
+    seq = (conn.execute(select(func.max(s.outbox.c.seq))).scalar() or 0) + 1
+    conn.execute(insert(s.outbox).values(
+        mutation_id=mutation_id, seq=seq, declaration_id=declaration_id, kind=kind,
+        inspection_no=inspection_no, base_version=base_version, payload=payload,
+        state="pending", attempts=0, created_at=utcnow()))
+
+
+def enqueue_many(conn: Connection, rows: list[dict]) -> None:
+    """Several outbox rows (dicts of :func:`enqueue`'s arguments), in order."""
+    if not rows:
+        return
+    seq = conn.execute(select(func.max(s.outbox.c.seq))).scalar() or 0
+    now = utcnow()
+    full = []
+    for r in rows:
+        seq += 1
+        full.append({**r, "seq": seq, "state": "pending", "attempts": 0, "created_at": now})
+    conn.execute(insert(s.outbox), full)
+
+
+def pending_count(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(s.outbox)
+                        .where(s.outbox.c.state == "pending")).scalar_one()
+
+
+def pending(conn: Connection, after_seq: int, limit: int) -> list[OutboxItem]:
+    o = s.outbox
+    rows = conn.execute(select(o.c.mutation_id, o.c.seq, o.c.declaration_id, o.c.kind,
+                               o.c.inspection_no, o.c.base_version, o.c.payload)
+                        .where(o.c.state == "pending", o.c.seq > after_seq)
+                        .order_by(o.c.seq).limit(limit))
+    return [OutboxItem(*r) for r in rows]
+
+
+def batch_body(device_id: str, items: list[OutboxItem]) -> bytes:
+    """The request body, with each stored payload inserted verbatim (no re-encoding)."""
+    parts = []
+    for it in items:
+        head = json.dumps({"mutation_id": it.mutation_id, "kind": it.kind,
+                           "declaration_id": it.declaration_id,
+                           "inspection_no": it.inspection_no,
+                           "base_version": it.base_version},
+                          ensure_ascii=False, separators=(",", ":"))
+        parts.append(head[:-1] + ',"payload":' + (it.payload or "null") + "}")
+    text = ('{"device_id":' + json.dumps(device_id) + ',"mutations":[' + ",".join(parts) + "]}")
+    return text.encode("utf-8")
+
+
+class Pusher:
+    """Sends the pending outbox of one desk through one :class:`PlatformClient`."""
+
+    def __init__(self, db: Database, client: PlatformClient, device_id: str,
+                 attachments_root, *, batch_size: int = BATCH_SIZE,
+                 progress: Progress | None = None, cancel: Callable[[], bool] | None = None):
+        self.db = db
+        self.client = client
+        self.device_id = device_id
+        self.root = attachments_root
+        self.batch_size = max(1, min(BATCH_SIZE, batch_size))
+        self.progress = progress or (lambda done, total, msg: None)
+        self.cancel = cancel or (lambda: False)
+
+    def run(self, summary: SyncSummary) -> SyncSummary:
+        with self.db.read() as conn:
+            total = pending_count(conn)
+        done = 0
+        after = 0
+        self.progress(0, total, "正在发送报检单…")
+        while True:
+            if self.cancel():
+                raise Cancelled("同步已取消", "sync cancelled")
+            with self.db.read() as conn:
+                items = pending(conn, after, self.batch_size)
+            if not items:
+                break
+            after = items[-1].seq
+            self._upload_attachments(items, summary)
+            body = self.client.request("POST", "/v1/mutations:batch",
+                                       data=batch_body(self.device_id, items),
+                                       headers={"Content-Type": "application/json"})
+            results = check_batch(body, [i.mutation_id for i in items])
+            self._apply(items, results, summary)
+            done += len(items)
+            summary.pushed += len(items)
+            self.progress(done, total, f"已发送 {done}/{total}")
+        return summary
+
+    # -- attachments --------------------------------------------------------------------
+    def _upload_attachments(self, items: list[OutboxItem], summary: SyncSummary) -> None:
+        shas: set[str] = set()
+        for it in items:
+            if it.kind in ("submit", "amend") and it.payload and '"sha256"' in it.payload:
+                for a in (json.loads(it.payload).get("attachments") or []):
+                    sha = a.get("sha256") if isinstance(a, dict) else None
+                    if isinstance(sha, str) and len(sha) == 64:
+                        shas.add(sha.lower())
+        if not shas:
+            return
+        b = s.blobs
+        with self.db.read() as conn:
+            rows = conn.execute(select(b.c.sha256, b.c.uploaded_at)
+                                .where(b.c.sha256.in_(sorted(shas)))).all()
+        todo = [sha for sha, up in rows if up is None]
+        for sha in todo:
+            path = blob_q.blob_path(self.root, sha)
+            if not path.is_file():
+                log.warning("attachment %s is recorded but its file is missing", sha)
+                continue
+            self.client.request("PUT", f"/v1/attachments/{sha}", data=path.read_bytes(),
+                                headers={"Content-Type": "application/octet-stream"},
+                                compress=False)
+            with self.db.write() as conn:
+                conn.execute(update(b).where(b.c.sha256 == sha).values(uploaded_at=utcnow()))
+            summary.attachments_uploaded += 1
+
+    # -- results ------------------------------------------------------------------------
+    def _apply(self, items: list[OutboxItem], results: list[dict], summary: SyncSummary) -> None:
+        by_id = {r["mutation_id"]: r for r in results}
+        now = utcnow()
+        o = s.outbox
+        d = s.declarations
+        done_rows, retry_rows, sent_rows, hist_rows = [], [], [], []
+        amended: list[tuple[str, str, int]] = []
+        refuse_upload: set[str] = set()
+        with self.db.write() as conn:
+            cur = {}
+            ids = sorted({i.declaration_id for i in items})
+            for k in range(0, len(ids), 500):
+                for r in conn.execute(select(d.c.id, d.c.status, d.c.version)
+                                      .where(d.c.id.in_(ids[k:k + 500]))):
+                    cur[r[0]] = (r[1], r[2])
+            for it in items:
+                res = by_id[it.mutation_id]
+                outcome = res["outcome"]
+                reasons = res.get("reasons") or []
+                version = res.get("version")
+                status, old_version = cur.get(it.declaration_id, (None, None))
+                if outcome == "rejected" and res.get("retryable"):
+                    msg = _reasons_text(reasons)
+                    retry_rows.append({"b_mid": it.mutation_id, "last_error": msg})
+                    for x in reasons:
+                        if x.get("code") == "attachment_missing":
+                            refuse_upload.update(_shas(it.payload))
+                    summary.retry_later += 1
+                    continue
+                done_rows.append({"b_mid": it.mutation_id, "state": outcome,
+                                  "result": json.dumps(res, ensure_ascii=False)})
+                if outcome in ("applied", "duplicate"):
+                    summary.applied += outcome == "applied"
+                    summary.duplicates += outcome == "duplicate"
+                    if it.kind == "submit":
+                        if status == "ready":
+                            sent_rows.append({"b_id": it.declaration_id, "version": version,
+                                              "note": "已发送，平台已接收"})
+                            hist_rows.append((it.declaration_id, "sent", "已发送，平台已接收",
+                                              "local", version))
+                            cur[it.declaration_id] = ("sent", version)
+                    elif it.kind == "amend":
+                        amended.append((it.declaration_id, it.payload, version))
+                        hist_rows.append((it.declaration_id, status or "accepted",
+                                          f"修改申请已受理（版本 {version}）", "platform", version))
+                    else:
+                        hist_rows.append((it.declaration_id, status or "accepted",
+                                          f"撤销申请已受理（版本 {version}）", "platform", version))
+                    continue
+                problem = ItemProblem(it.declaration_id, it.inspection_no, it.kind, outcome,
+                                      reasons)
+                text = _reasons_text(reasons)
+                if outcome == "rejected":
+                    summary.rejected.append(problem)
+                    if it.kind == "submit" and status in ("ready", "sent"):
+                        decl_q.set_status(conn, it.declaration_id, "rejected",
+                                          note=f"平台退回：{text}", source="platform",
+                                          receipt=True)
+                        cur[it.declaration_id] = ("rejected", old_version)
+                    else:
+                        what = "修改申请" if it.kind == "amend" else "撤销申请"
+                        hist_rows.append((it.declaration_id, status or "rejected",
+                                          f"{what}被拒绝：{text}", "platform", version))
+                else:  # conflict
+                    summary.conflicts.append(problem)
+                    what = "修改申请" if it.kind == "amend" else "撤销申请"
+                    hist_rows.append((it.declaration_id, status or "accepted",
+                                      f"{what}与平台版本冲突（平台已是版本 {version}），未覆盖：{text}",
+                                      "platform", version))
+            if done_rows:
+                conn.execute(update(o).where(o.c.mutation_id == bindparam("b_mid")).values(
+                    state=bindparam("state"), result=bindparam("result"), sent_at=now,
+                    attempts=o.c.attempts + 1, last_error=None), done_rows)
+            if retry_rows:
+                conn.execute(update(o).where(o.c.mutation_id == bindparam("b_mid")).values(
+                    attempts=o.c.attempts + 1, last_error=bindparam("last_error"),
+                    sent_at=now), retry_rows)
+            if sent_rows:
+                conn.execute(update(d).where(d.c.id == bindparam("b_id"), d.c.status == "ready")
+                             .values(status="sent", version=bindparam("version"),
+                                     status_note=bindparam("note"), updated_at=now), sent_rows)
+            for decl_id, payload, version in amended:
+                decl = loads_stored(payload)
+                decl_q.save_many(conn, [decl])
+                conn.execute(update(d).where(d.c.id == decl_id).values(version=version))
+            if hist_rows:
+                conn.execute(insert(s.status_history), [
+                    {"declaration_id": a, "status": st, "at": now, "note": n, "source": src,
+                     "version": v} for a, st, n, src, v in hist_rows])
+            if refuse_upload:
+                conn.execute(update(s.blobs).where(s.blobs.c.sha256.in_(sorted(refuse_upload)))
+                             .values(uploaded_at=None))
+
+
+def _shas(payload: str | None) -> set[str]:
+    if not payload:
+        return set()
+    try:
+        atts = json.loads(payload).get("attachments") or []
+    except (ValueError, AttributeError):
+        return set()
+    return {a["sha256"].lower() for a in atts
+            if isinstance(a, dict) and isinstance(a.get("sha256"), str)}
+
+
+def _reasons_text(reasons: list[dict]) -> str:
+    out = []
+    for r in reasons:
+        msg = r.get("message_zh") or r.get("message") or r.get("code") or ""
+        field = r.get("field")
+        out.append(f"[{field}] {msg}" if field else msg)
+    return "；".join(out) or "（平台未说明原因）"
