@@ -47,10 +47,12 @@ def attachment_size(decl, ctx):
         if isinstance(size, int) and size > MAX_SIZE:
             out = out or []
             out.append(issue("E1902", f"attachments[{i}].size",
-                             f"第{i + 1}份随附单据“{show(a.file_name)}”大小为 {size / MIB:.1f} MiB，"
-                             f"超过4 MiB上限：请降低扫描分辨率或拆分文件",
-                             f"Attachment {i + 1} \"{show(a.file_name)}\" is {size / MIB:.1f} MiB, "
-                             f"over the 4 MiB limit: scan at a lower resolution or split it."))
+                             f"第{i + 1}份随附单据“{show(a.file_name)}”大小为 {size:,} 字节"
+                             f"（{size / MIB:.2f} MiB），超过4 MiB（{MAX_SIZE:,} 字节）上限："
+                             f"请降低扫描分辨率或拆分文件",
+                             f"Attachment {i + 1} \"{show(a.file_name)}\" is {size:,} bytes "
+                             f"({size / MIB:.2f} MiB), over the 4 MiB ({MAX_SIZE:,} bytes) limit: "
+                             f"scan at a lower resolution or split it."))
     return out
 
 

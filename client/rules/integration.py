@@ -69,7 +69,7 @@ def _direct_bureaus(code_diff, code_region, mode, direction, zh_sum_diff, en_sum
             iz, ie = regions_text(lk, i)
             return [issue(code_region, "inspect_bureau",
                           f"{_MODE_ZH[mode]}要求口岸机构与施检机构在同一通关一体化区域："
-                          f"口岸机构 {_bname(lk, p)} {pz}，施检机构 {_bname(lk, i)} {iz}；"
+                          f"口岸机构 {_bname(lk, p)}{pz}，施检机构 {_bname(lk, i)}{iz}；"
                           f"请改为一般通关或更换机构",
                           f"{mode} needs the port and inspecting bureaus in one integration "
                           f"region: port bureau {p} {pe}, inspecting bureau {i} {ie}; use "
@@ -107,7 +107,7 @@ def _cross_bureau(code, name, zh_role, en_role):
             iz, ie = regions_text(lk, i)
             return [issue(code, name,
                           f"{zh_role} {_bname(lk, b)} 与施检机构 {_bname(lk, i)} 不同，"
-                          f"须在同一通关一体化区域：{zh_role} {bz}，施检机构 {iz}；"
+                          f"须在同一通关一体化区域：{zh_role}{bz}，施检机构{iz}；"
                           f"请在施检机构或同区域机构办理",
                           f"The {en_role} {b} differs from the inspecting bureau {i} and must "
                           f"then lie in its integration region: {b} {be}, {i} {ie}; use the "

@@ -11,6 +11,7 @@ The signature is stable: ``sample_declaration(direction="inbound", goods=1, *, s
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -121,8 +122,8 @@ def sample_declaration(direction: str = "inbound", goods: int = 1, *,
         release_bureau="310000",
         declarant=local,
         declarer=Declarer(name=pick(_DECLARERS), phone="021-62345678", cert_no="3100012345"),
-        consignee=local if inbound else foreign,
-        consignor=foreign if inbound else local,
+        consignee=replace(local) if inbound else foreign,
+        consignor=foreign if inbound else replace(local),
         contract_no=contract,
         invoice_no=contract.replace("CT", "INV"),
         lc_no=None if inbound else contract.replace("CT", "LC"),
