@@ -7,7 +7,8 @@ divides them by ``--time-scale`` to get real delays and applies the steps lazily
 a feed is read or a batch arrives), emitting one status change per step.
 
 Grade behaviour (``codes/credit_grades.csv``): AA is fastest and rarely inspected (2 %),
-D is always inspected; review rejections (退回) never happen for AA and rise to 8 % for D.
+D is always inspected (so a D declaration always shows ``inspection``; it is never
+auto-rejected in review); review rejections (退回) never happen for AA, 1 % A, 2 % B, 5 % C.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ _GRADE = {
     "A": (600, 0.10, 3600, 0.01),
     "B": (1800, 0.30, 7200, 0.02),
     "C": (3600, 0.60, 14400, 0.05),
-    "D": (7200, 1.00, 21600, 0.08),
+    "D": (7200, 1.00, 21600, 0.0),   # every D batch is inspected: never auto-rejected
 }
 _DEFAULT = _GRADE["B"]
 

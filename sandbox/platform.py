@@ -997,19 +997,25 @@ class _Batch:
             return self._amend(m, decl_id)
         return self._withdraw(m, decl_id)
 
-    def _check_payload(self, payload: Any, decl_id: str, inspection_no: Any):
-        """Shared submit/amend checks; returns (reasons, declarant_row, grade, retryable)."""
+    @staticmethod
+    def _check_identity(payload: Any, decl_id: str, inspection_no: Any) -> list[dict]:
         if not isinstance(payload, dict):
             return [reason("invalid_mutation", "payload", "缺少报检单内容",
-                           "payload must be the declaration JSON object")], None, False
+                           "payload must be the declaration JSON object")]
         if payload.get("id") != decl_id:
             return [reason("id_mismatch", "id", "报检单内容中的 id 与 declaration_id 不一致",
-                           "payload.id differs from declaration_id")], None, False
+                           "payload.id differs from declaration_id")]
         if payload.get("inspection_no") != inspection_no:
             return [reason("inspection_no_mismatch", "inspection_no",
                            "报检单内容中的报检号与请求中的 inspection_no 不一致",
-                           "payload.inspection_no differs from the mutation's inspection_no")
-                    ], None, False
+                           "payload.inspection_no differs from the mutation's inspection_no")]
+        return []
+
+    def _check_payload(self, payload: Any, decl_id: str, inspection_no: Any):
+        """Shared submit/amend checks; returns (reasons, declarant_row, retryable)."""
+        r = self._check_identity(payload, decl_id, inspection_no)
+        if r:
+            return r, None, False
         declarant = payload.get("declarant") if isinstance(payload.get("declarant"), dict) else {}
         uscc = declarant.get("uscc")
         ent = self.enterprise_by_uscc(uscc if isinstance(uscc, str) else None)
@@ -1059,6 +1065,9 @@ class _Batch:
                                              "该报检单已提交过（另一 mutation_id）",
                                              "this declaration was already submitted under "
                                              "another mutation_id")], True
+        r = self._check_identity(payload, decl_id, no)
+        if r:
+            return "rejected", None, r, True
         if not isinstance(no, str) or not _DIGITS15.match(no):
             return "rejected", None, [reason("number_invalid", "inspection_no",
                                              "报检号应为15位数字", "inspection_no must be 15 digits")], True
@@ -1066,10 +1075,9 @@ class _Batch:
             return "rejected", None, [reason("already_submitted", "inspection_no",
                                              "该报检号已被另一份报检单使用",
                                              "this inspection_no was already submitted")], True
-        if isinstance(payload, dict):
-            r = self._check_number(no, payload)
-            if r:
-                return "rejected", None, r, True
+        r = self._check_number(no, payload)
+        if r:
+            return "rejected", None, r, True
         reasons, ent, retryable = self._check_payload(payload, decl_id, no)
         if reasons:
             return "rejected", None, reasons, not retryable
