@@ -26,6 +26,10 @@ def register(sub) -> None:
     p = sub.add_parser("export", help="以交换格式 JSON 输出报检单 / print interchange JSON")
     p.add_argument("ids", nargs="*", metavar="ID", help="本地编号或报检号")
     p.add_argument("--out", help="写入文件而不是标准输出")
+    p.add_argument("--xlsx", metavar="FILE", help="导出为批量报检模板（.xlsx 或 .csv），含状态和报检号")
+    p.add_argument("--all", action="store_true", help="（与 --xlsx 一起）全部报检单")
+    p.add_argument("--status", help="（与 --xlsx 一起）按状态选择")
+    p.add_argument("--client", metavar="USCC", help="（与 --xlsx 一起）按报检单位选择")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("validate", help="校验报检单（文件或已存编号）/ validate")
@@ -141,6 +145,9 @@ def cmd_list(ctx) -> int:
 def cmd_export(ctx) -> int:
     from ..errors import InputError
 
+    if ctx.args.xlsx:
+        from .batch_cmds import export_xlsx
+        return export_xlsx(ctx)
     if not ctx.args.ids:
         raise InputError("请给出要导出的报检单编号", "name the declarations to export")
     desk = ctx.desk()
