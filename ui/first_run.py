@@ -1,0 +1,207 @@
+"""The first-run dialog: which platform to talk to, and logging in to it.
+
+:class:`FirstRunDialog` asks for the platform address, the username and the password,
+offers the local sandbox (``http://127.0.0.1:8600``, button 试用沙箱) for trying the app out,
+and shows how safely the login will be kept (the credential store's security text, passed
+in by the caller). It does not know how to log in: the caller injects
+
+* ``login_fn(url, username, password) -> result`` — the sync engine's login (blocking;
+  raises :class:`client.errors.DeskError` subclasses such as ``AuthError`` or
+  ``OfflineError`` with a Chinese message), and
+* ``runner`` — anything with ``run(fn, *args, on_done=..., on_error=...)``, normally the
+  app's :class:`ui.tasks.TaskRunner`, so the login runs off the GUI thread.
+
+Errors are shown inline, in Chinese, under the form; the dialog stays open so the user can
+correct the address or the password. "稍后再说" closes it without logging in (work offline).
+
+Signals:
+    logged_in(str, str, object): url, username and ``login_fn``'s result, after success
+        (the dialog then accepts itself).
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from client.errors import AuthError, DeskError
+
+log = logging.getLogger(__name__)
+
+SANDBOX_URL = "http://127.0.0.1:8600"
+_WEAK_LEVELS = ("plaintext-file", "none", "unknown")
+
+
+def check_url(text: str) -> str | None:
+    """A Chinese message when ``text`` is not a usable platform address, else ``None``."""
+    if not text:
+        return "请输入平台地址，例如 https://ciq.example.gov.cn 或试用沙箱。"
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https"):
+        return "平台地址应以 http:// 或 https:// 开头。"
+    if not parts.hostname:
+        return "平台地址缺少主机名。"
+    try:
+        parts.port
+    except ValueError:
+        return "平台地址中的端口号无效。"
+    return None
+
+
+class FirstRunDialog(QDialog):
+    """Platform address + login on first start (see the module docstring).
+
+    Signals:
+        logged_in(str, str, object): url, username, the login result.
+    """
+
+    logged_in = Signal(str, str, object)
+
+    def __init__(self, login_fn: Callable[[str, str, str], Any], runner,
+                 security_text: str = "", security_level: str | None = None,
+                 url: str = "", username: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._login_fn = login_fn
+        self._runner = runner
+        self.result_value: Any = None
+        self._busy = False
+        self.setWindowTitle("欢迎使用 CIQ Desk 报检通")
+        self.setMinimumWidth(460)
+
+        intro = QLabel("请填写检验检疫电子申报平台的地址和您的登录账号。"
+                       "没有账号时，可先连接本机沙箱试用。")
+        intro.setWordWrap(True)
+
+        self.url_edit = QLineEdit(url)
+        self.url_edit.setPlaceholderText("https://平台地址")
+        self.sandbox_button = QPushButton("试用沙箱")
+        self.sandbox_button.setToolTip(f"使用本机沙箱平台 {SANDBOX_URL}（仅供试用，数据不会报送）")
+        self.sandbox_button.setAutoDefault(False)
+        self.sandbox_button.clicked.connect(self.use_sandbox)
+        url_row = QHBoxLayout()
+        url_row.setContentsMargins(0, 0, 0, 0)
+        url_row.addWidget(self.url_edit, 1)
+        url_row.addWidget(self.sandbox_button)
+
+        self.user_edit = QLineEdit(username)
+        self.user_edit.setPlaceholderText("报检单位账号")
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+
+        form = QFormLayout()
+        form.addRow("平台地址：", url_row)
+        form.addRow("用户名：", self.user_edit)
+        form.addRow("密码：", self.password_edit)
+
+        self.security_label = QLabel(security_text)
+        self.security_label.setWordWrap(True)
+        self.security_label.setVisible(bool(security_text))
+        weak = security_level in _WEAK_LEVELS
+        self.security_label.setStyleSheet("color: #9a5b00;" if weak else "color: #4a5663;")
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c0262d;")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+
+        self.status_label = QLabel()
+        self.status_label.hide()
+
+        self.buttons = QDialogButtonBox()
+        self.login_button = self.buttons.addButton("登录", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.later_button = self.buttons.addButton("稍后再说",
+                                                   QDialogButtonBox.ButtonRole.RejectRole)
+        self.login_button.setDefault(True)
+        self.login_button.clicked.connect(self.submit)
+        self.later_button.clicked.connect(self.reject)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addLayout(form)
+        lay.addWidget(self.security_label)
+        lay.addWidget(self.error_label)
+        lay.addWidget(self.status_label)
+        lay.addWidget(self.buttons)
+        (self.user_edit if url else self.url_edit).setFocus()
+
+    # -- actions ----------------------------------------------------------------------
+    def use_sandbox(self) -> None:
+        self.url_edit.setText(SANDBOX_URL)
+        self.clear_error()
+        self.user_edit.setFocus()
+
+    def values(self) -> tuple[str, str, str]:
+        return (self.url_edit.text().strip().rstrip("/"), self.user_edit.text().strip(),
+                self.password_edit.text())
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def clear_error(self) -> None:
+        self.error_label.clear()
+        self.error_label.hide()
+
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for w in (self.url_edit, self.user_edit, self.password_edit, self.sandbox_button,
+                  self.login_button):
+            w.setEnabled(not busy)
+        self.status_label.setText("正在登录…" if busy else "")
+        self.status_label.setVisible(busy)
+
+    def submit(self) -> None:
+        """Check the form, then run ``login_fn`` through the runner."""
+        if self._busy:
+            return
+        url, user, password = self.values()
+        problem = check_url(url)
+        if problem:
+            self.show_error(problem)
+            self.url_edit.setFocus()
+            return
+        if not user:
+            self.show_error("请输入用户名。")
+            self.user_edit.setFocus()
+            return
+        if not password:
+            self.show_error("请输入密码。")
+            self.password_edit.setFocus()
+            return
+        self.clear_error()
+        self._set_busy(True)
+        log.info("logging in to %s as %s", url, user)
+        self._runner.run(self._login_fn, url, user, password,
+                         on_done=lambda result: self._done(url, user, result),
+                         on_error=self._failed)
+
+    def _done(self, url: str, user: str, result: Any) -> None:
+        self._set_busy(False)
+        self.result_value = result
+        self.password_edit.clear()
+        self.logged_in.emit(url, user, result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, DeskError):
+            self.show_error(exc.message("zh"))
+            if isinstance(exc, AuthError):
+                self.password_edit.clear()
+                self.password_edit.setFocus()
+        else:
+            log.error("login failed with an internal error: %r", exc)
+            self.show_error("登录时发生内部错误，详情已写入日志。")
+
+    def reject(self) -> None:  # noqa: D401 - Qt override
+        if self._busy:
+            return  # a login is running: wait for its answer
+        super().reject()
