@@ -1,0 +1,107 @@
+"""Render the declaration editor and the status timeline to PNG (docs/img/).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot_editor.py [OUT_DIR]
+
+Builds a throw-away profile with a realistic inbound declaration carrying a few mistakes
+(markers visible), and a finalised declaration with several platform receipts.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main(out_dir: str | None = None) -> int:
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    try:
+        from ui.printing import pin_none_refcount
+        pin_none_refcount()
+    except Exception:  # noqa: BLE001
+        pass
+    from client.rules import sample_declaration
+    from client.services import Desk
+    from client.store import declarations as decl_q
+    from ui.context import AppContext, AppEvents
+    from ui.editor import EditorWindow
+    from ui.editor.section_goods import GoodsSection
+    from ui.tasks import FakeThreadPool, TaskRunner
+    from ui.timeline import TimelineWidget
+
+    out = Path(out_dir or ROOT / "docs" / "img")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    app.setFont(QFont("Noto Sans CJK SC", 10))
+    desk = Desk.open(tempfile.mkdtemp(prefix="ciqdesk-shot-"))
+    ctx = AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents())
+
+    # a draft with mistakes: net > gross on line 2, a broken USCC, a missing B/L number
+    d = sample_declaration("inbound", goods=4, seed=7)
+    d.goods[1].net_weight_kg = d.goods[1].gross_weight_kg + Decimal("120.5")
+    d.consignee.uscc = "91310115MA1K0000X"
+    d.bl_no = None
+    desk.save_draft(d)
+    ed = EditorWindow(ctx, d.id)
+    ed.resize(1280, 800)
+    ed.show()
+    ed.field_map.focus("goods[1].net_weight_kg", ed._show_section)
+    app.processEvents()
+    ed.grab().save(str(out / "editor.png"))
+    ed._show_section(1)
+    app.processEvents()
+    ed.grab().save(str(out / "editor-parties.png"))
+    ed._show_section(0)
+    app.processEvents()
+    ed.grab().save(str(out / "editor-basic.png"))
+
+    # a finalised declaration with receipts
+    f = sample_declaration("inbound", goods=2, seed=3)
+    f.inspection_no = "310000126000042"
+    desk.save_draft(f)
+    from datetime import datetime, timedelta, timezone
+    t0 = datetime.now(timezone.utc)
+
+    def at(minutes: int) -> str:
+        return (t0 + timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+    with desk.db.write() as conn:
+        for status, when, note, src, ver in (
+                ("ready", at(34), "已定稿，报检号 310000126000042", "local", None),
+                ("sent", at(37), None, "local", None),
+                ("accepted", at(39), "受理机构：上海出入境检验检疫局", "platform", 1),
+                ("under_review", at(76), None, "platform", 1),
+                ("inspection", at(228),
+                 "布控查验：木质包装需检疫处理，请于11月27日前到外高桥查验场配合查验", "platform", 1),
+                ("released", at(441), "查验合格，准予放行", "platform", 1)):
+            decl_q.set_status(conn, f.id, status, note=note, source=src, version=ver, at=when,
+                              receipt=src == "platform")
+    tl = TimelineWidget(ctx, f.id)
+    tl.resize(720, 800)
+    tl.show()
+    app.processEvents()
+    tl.grab().save(str(out / "timeline.png"))
+    ro = EditorWindow(ctx, f.id)
+    ro.resize(1280, 800)
+    ro.show()
+    app.processEvents()
+    ro.grab().save(str(out / "editor-readonly.png"))
+    ro._show_section(len(ro.sections))
+    app.processEvents()
+    ro.grab().save(str(out / "editor-status.png"))
+    ed.close()
+    ro.close()
+    desk.close()
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:2]))

@@ -1,0 +1,272 @@
+"""What the editor does to a declaration's life: 定稿, 修改申请, 撤销申请, 复制, 打印.
+
+:class:`Lifecycle` belongs to one :class:`~ui.editor.window.EditorWindow`. It calls the sync
+engine (``client.sync.engine.SyncEngine``) off the GUI thread through ``ctx.runner``:
+``ctx.sync`` when logged in, else an engine on the same profile — finalising uses number
+leases already held, so it works offline; without a number left it says so and the draft
+stays a draft.
+"""
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from client.errors import DeskError, ValidationFailed
+
+AMENDABLE = frozenset({"accepted", "under_review", "inspection", "rejected"})
+
+
+def _engine(ctx):
+    """The sync engine to use (built lazily on the worker thread when not logged in)."""
+    if ctx.sync is not None:
+        return ctx.sync
+    try:
+        from client.sync.engine import SyncEngine
+    except ImportError:  # pragma: no cover - a build without sync
+        raise DeskError("未登录平台：无法定稿或提交申请，请先登录。",
+                        "not logged in to the platform") from None
+    return SyncEngine(ctx.desk)
+
+
+def finalise_one(ctx, decl):
+    """Worker: save the latest edits, then finalise (number, ``ready``, outbox)."""
+    ctx.desk.save_draft(decl)
+    result = _engine(ctx).finalize([decl.id])
+    if not getattr(result, "finalised", None):
+        invalid = getattr(result, "invalid", {}) or {}
+        if invalid:
+            raise ValidationFailed("报检单未通过校验，未定稿。", "validation failed",
+                                   next(iter(invalid.values())))
+        raise DeskError("报检单未能定稿（没有可用的报检号或状态已变化），仍为草稿。",
+                        "the declaration was not finalised")
+    return ctx.desk.get(decl.id), ctx.desk.summary(decl.id)
+
+
+def amend_one(ctx, decl_id, decl, base_version):
+    engine = _engine(ctx)
+    params = inspect.signature(engine.amend).parameters
+    if "base_version" in params:
+        mid = engine.amend(decl_id, decl, base_version=base_version)
+    else:  # the engine reads the base version the desk holds itself
+        mid = engine.amend(decl_id, decl)
+    return mid, ctx.desk.get(decl_id), ctx.desk.summary(decl_id)
+
+
+def withdraw_one(ctx, decl_id, reason):
+    mid = _engine(ctx).withdraw(decl_id, reason)
+    return mid, ctx.desk.get(decl_id), ctx.desk.summary(decl_id)
+
+
+class Lifecycle(QObject):
+    """Actions on the editor's declaration that change its status (no signals)."""
+
+    AMENDABLE = AMENDABLE
+    WITHDRAWABLE = AMENDABLE
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.w = window
+        self.ctx = window.ctx
+        self._stash = None
+
+    # -- 定稿 ---------------------------------------------------------------------------
+    def finalise(self) -> None:
+        """Ctrl+Enter: refuse with the issues panel while errors exist, else finalise."""
+        w = self.w
+        if w.mode != "edit" or w.decl is None:
+            return
+        errors = [i for i in w.issues if i.severity == "error"]
+        local = {}
+        for s in w.sections:
+            if hasattr(s, "local_problems"):
+                local.update(s.local_problems())
+        if errors or local:
+            self._refuse(len(errors) + len(local))
+            return
+        w._save_timer.stop()
+        w._saving = True
+        gen = w._edit_gen
+        w.save_state.setText(self.tr("正在定稿…"))
+        self.ctx.runner.run_serial(finalise_one, self.ctx, w.decl.copy(),
+                                   on_done=lambda r: self._finalised(gen, r),
+                                   on_error=self._finalise_failed)
+
+    def _refuse(self, n: int) -> None:
+        w = self.w
+        w.show_message(self.tr("还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。") % n)
+        w.issues_panel.view.setFocus()
+        if w.issues_panel.model.rowCount():
+            w.issues_panel.view.setCurrentIndex(w.issues_panel.model.index(0, 0))
+
+    def _finalised(self, gen: int, result) -> None:
+        w = self.w
+        w._saving = False
+        w._saved_gen = max(w._saved_gen, gen)
+        decl, summary = result
+        self._reloaded(decl, summary)
+        w.show_message(self.tr("已定稿，报检号 %s。报检单将在下次同步时发送。") % decl.inspection_no,
+                       "info")
+        self.ctx.events.declarations_changed.emit([decl.id])
+
+    def _finalise_failed(self, exc: BaseException) -> None:
+        w = self.w
+        w._saving = False
+        w.save_state.setText("")
+        if isinstance(exc, ValidationFailed):
+            w._apply_issues(w._edit_gen, list(exc.issues))
+            self._refuse(sum(1 for i in exc.issues if i.severity == "error"))
+            return
+        w.show_message(self.tr("未能定稿：%s") % _msg(exc, self.ctx.lang))
+
+    # -- reload after a status change ------------------------------------------------------
+    def reload(self) -> None:
+        from .window import load_declaration
+        self.ctx.runner.run(load_declaration, self.ctx.desk, self.w.decl.id, self.w._direction,
+                            on_done=lambda r: self._reloaded(*r))
+
+    def _reloaded(self, decl, summary) -> None:
+        w = self.w
+        w.decl, w.summary = decl, summary
+        w.status = summary.status if summary else None
+        for s in w.sections:
+            s.load(decl)
+        w.set_mode("edit" if w.status in (None, "draft") else "readonly")
+        w._load_stored_issues()
+        if getattr(w, "timeline", None) is not None:
+            w.timeline.refresh()
+
+    # -- 修改申请 ---------------------------------------------------------------------------
+    def start_amend(self) -> None:
+        """Open an editable copy of the submitted declaration (kept in this window)."""
+        w = self.w
+        if w.mode != "readonly" or w.status not in AMENDABLE:
+            return
+        self._stash = w.decl.copy()
+        w.set_mode("amend")
+        for s in w.sections:
+            s.set_read_only(False)
+        w.show_message(self.tr("正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。"), "info")
+
+    def cancel_amend(self) -> None:
+        w = self.w
+        if w.mode != "amend":
+            return
+        w.decl = self._stash or w.decl
+        for s in w.sections:
+            s.load(w.decl)
+        w.set_mode("readonly")
+        w.hide_message()
+        w._load_stored_issues()
+
+    def submit_amend(self) -> None:
+        w = self.w
+        if w.mode != "amend":
+            return
+        errors = [i for i in w.issues if i.severity == "error"]
+        if errors:
+            self._refuse(len(errors))
+            return
+        base = w.summary.version if w.summary else None
+        self.ctx.runner.run_serial(amend_one, self.ctx, w.decl.id, w.decl.copy(), base,
+                                   on_done=self._amend_done, on_error=self._amend_failed)
+
+    def _amend_done(self, result) -> None:
+        _mid, decl, summary = result
+        self._reloaded(decl, summary)
+        self.w.show_message(self.tr("修改申请已排队，将在下次同步时发送。"), "info")
+        self.ctx.events.declarations_changed.emit([decl.id])
+
+    def _amend_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationFailed):
+            self.w._apply_issues(self.w._edit_gen, list(exc.issues))
+        self.w.show_message(self.tr("修改申请未提交：%s") % _msg(exc, self.ctx.lang))
+
+    # -- 撤销申请 ---------------------------------------------------------------------------
+    def withdraw(self, reason: str | None = None) -> None:
+        """Ask for a reason (unless given), then queue the withdrawal."""
+        w = self.w
+        if w.mode != "readonly" or w.status not in self.WITHDRAWABLE:
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getMultiLineText(
+                w, self.tr("撤销申请"), self.tr("请填写撤销原因（必填）："))
+            if not ok:
+                return
+        if not reason.strip():
+            w.show_message(self.tr("请填写撤销原因"), "warning")
+            return
+        self.ctx.runner.run_serial(withdraw_one, self.ctx, w.decl.id, reason.strip(),
+                                   on_done=self._withdraw_done,
+                                   on_error=lambda e: w.show_message(
+                                       self.tr("撤销申请未提交：%s") % _msg(e, self.ctx.lang)))
+
+    def _withdraw_done(self, result) -> None:
+        _mid, decl, summary = result
+        self._reloaded(decl, summary)
+        self.w.show_message(self.tr("撤销申请已排队，将在下次同步时发送。"), "info")
+        self.ctx.events.declarations_changed.emit([decl.id])
+
+    # -- 复制 -------------------------------------------------------------------------------
+    def duplicate(self) -> None:
+        """A new draft with the same content; the shell opens it (``open_declaration``)."""
+        w = self.w
+        if w.decl is None:
+            return
+        if w.mode == "edit" and (w.dirty or w.status is None):
+            w.save_now()
+        self.ctx.runner.run_serial(self._dup, w.decl.id, on_done=self._duplicated,
+                                   on_error=lambda e: w.show_message(
+                                       self.tr("未能复制：%s") % _msg(e, self.ctx.lang)))
+
+    def _dup(self, decl_id):
+        return self.ctx.desk.duplicate(decl_id)
+
+    def _duplicated(self, copy) -> None:
+        self.w.show_message(self.tr("已复制为新草稿（合同号 %s）。") % (copy.contract_no or "-"), "info")
+        self.ctx.events.declarations_changed.emit([copy.id])
+        self.ctx.events.open_declaration.emit(copy.id)
+
+    # -- 打印 -------------------------------------------------------------------------------
+    @staticmethod
+    def printing_available() -> bool:
+        try:
+            import ui.printing  # noqa: F401
+        except Exception:  # noqa: BLE001 - printing is optional
+            return False
+        return True
+
+    def print_pdf(self) -> None:
+        """打印/PDF: print through a dialog, or save a PDF when the user prefers."""
+        w = self.w
+        if w.decl is None or not self.printing_available():
+            return
+        from ui import printing
+        box = QMessageBox(w)
+        box.setWindowTitle(self.tr("打印报检单"))
+        box.setText(self.tr("打印报检单，或另存为 PDF 文件？"))
+        b_print = box.addButton(self.tr("打印…"), QMessageBox.ButtonRole.AcceptRole)
+        b_pdf = box.addButton(self.tr("另存为 PDF…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        decl = w.decl.copy()
+        if box.clickedButton() is b_print:
+            printing.print_declaration(w, decl, self.ctx.desk.codes)
+        elif box.clickedButton() is b_pdf:
+            name = f"报检单_{decl.inspection_no or decl.contract_no or decl.id}.pdf"
+            path, _ = QFileDialog.getSaveFileName(w, self.tr("另存为 PDF"), str(Path.home() / name),
+                                                  self.tr("PDF 文件 (*.pdf)"))
+            if path:
+                self.ctx.runner.run(printing.save_declaration_pdf, decl, path, self.ctx.desk.codes,
+                                    on_done=lambda n: w.show_message(
+                                        self.tr("已保存 PDF：%s") % path, "info"),
+                                    on_error=lambda e: w.show_message(
+                                        self.tr("未能保存 PDF：%s") % _msg(e, self.ctx.lang)))
+
+
+def _msg(exc: BaseException, lang: str) -> str:
+    if isinstance(exc, DeskError):
+        return exc.message(lang)
+    return ("internal error, logged: " if lang == "en" else "内部错误，已记录日志：") + repr(exc)

@@ -1,0 +1,237 @@
+"""Editable table models over the declaration's lists (goods lines, containers).
+
+:class:`RowsTableModel` is a ``QAbstractTableModel`` over a Python list of dataclass rows,
+described by :class:`Column` specs. Edits are parsed by the column's kind (decimals refuse
+words, integers refuse fractions); a refused value leaves the row unchanged and
+``setData`` returns ``False``. Cells carry validation markers (background, icon, tooltip)
+set with :meth:`RowsTableModel.set_issues`.
+
+Signals:
+    RowsTableModel.edited(): a cell was changed or rows were added/removed/moved.
+    RowsTableModel.rejected(int, int, str): row, column, why a typed value was refused.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from client.fields import label
+
+from .common import (ERROR_BG, WARNING_BG, format_value, parse_user_decimal, parse_user_int,
+                     severity_icon, worst)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: field name, kind (``str``/``dec``/``int``/``code``/``seq``), code table,
+    and for codes how long a full code is when it extends the table's prefix."""
+
+    field: str
+    kind: str = "str"
+    table: str | None = None
+    prefix: int = 0
+    full_length: int = 0
+    width: int = 90
+
+
+class RowsTableModel(QAbstractTableModel):
+    """A list of rows as an editable table. Subclasses set ``LIST``, ``COLUMNS``, ``make_row``."""
+
+    edited = Signal()
+    rejected = Signal(int, int, str)
+
+    LIST = ""
+    COLUMNS: tuple[Column, ...] = ()
+
+    def __init__(self, rows: list | None = None, codes=None, lang: str = "zh", parent=None):
+        super().__init__(parent)
+        self.rows: list = rows if rows is not None else []
+        self.codes = codes
+        self.lang = lang
+        self.read_only = False
+        self._issues: dict[tuple[int, str], tuple[str, list[str]]] = {}
+
+    # -- the list ------------------------------------------------------------------
+    def set_rows(self, rows: list) -> None:
+        """Show ``rows`` (the declaration's own list object: edits go straight into it)."""
+        self.beginResetModel()
+        self.rows = rows
+        self._issues.clear()
+        self.endResetModel()
+
+    def make_row(self, before: Any | None = None):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def column_of(self, field: str) -> int:
+        for i, c in enumerate(self.COLUMNS):
+            if c.field == field:
+                return i
+        return -1
+
+    # -- Qt model API ----------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            col = self.COLUMNS[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return label(f"{self.LIST}[].{col.field}", self.lang)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{label(f'{self.LIST}[].{col.field}', 'zh')} / " \
+                       f"{label(f'{self.LIST}[].{col.field}', 'en')}"
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.read_only and self.COLUMNS[index.column()].kind != "seq":
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def _code_name(self, col: Column, code: str | None) -> str | None:
+        if not code or not col.table or self.codes is None:
+            return None
+        e = self.codes.table(col.table).get(code[: col.prefix] if col.prefix else code)
+        if e is None:
+            return None
+        return (e.name_en or e.name_cn) if self.lang == "en" else (e.name_cn or e.name_en)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        col = self.COLUMNS[index.column()]
+        row = self.rows[index.row()]
+        value = getattr(row, col.field)
+        issue = self._issues.get((index.row(), col.field))
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = format_value(value)
+            if col.kind == "code" and col.table and value and col.table != "hs2022":
+                name = self._code_name(col, value)
+                if name:
+                    text = f"{value} {name}"
+            return text
+        if role == Qt.ItemDataRole.EditRole:
+            return format_value(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col.kind in ("dec", "int", "seq"):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and issue:
+            return QBrush(QColor(ERROR_BG if issue[0] == "error" else WARNING_BG))
+        if role == Qt.ItemDataRole.DecorationRole and issue:
+            return severity_icon(issue[0])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if issue:
+                return "\n".join(issue[1])
+            if col.kind == "code":
+                name = self._code_name(col, value)
+                return f"{value} {name}" if name else None
+        return None
+
+    def parse(self, col: Column, value: Any) -> tuple[bool, Any, str]:
+        """``(ok, parsed, why)`` for a value typed into ``col``."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return True, None, ""
+        if col.kind == "dec":
+            d = parse_user_decimal(value)
+            if d is None:
+                return False, None, self.tr("请输入数字，如 1200.5")
+            return True, d, ""
+        if col.kind == "int":
+            i = parse_user_int(value)
+            if i is None:
+                return False, None, self.tr("请输入整数")
+            return True, i, ""
+        text = str(value).strip()
+        if col.kind == "code":
+            text = text.upper() if col.table in ("countries", "currencies") else text
+        return True, text, ""
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
+            return False
+        col = self.COLUMNS[index.column()]
+        if col.kind == "seq":
+            return False
+        ok, parsed, why = self.parse(col, value)
+        if not ok:
+            self.rejected.emit(index.row(), index.column(), why)
+            return False
+        row = self.rows[index.row()]
+        if getattr(row, col.field) == parsed:
+            return True
+        setattr(row, col.field, parsed)
+        self.dataChanged.emit(index, index)
+        self.edited.emit()
+        return True
+
+    def insertRows(self, row: int, count: int = 1, parent=QModelIndex()) -> bool:  # noqa: N802
+        if parent.isValid() or count < 1 or not 0 <= row <= len(self.rows) or self.read_only:
+            return False
+        self.beginInsertRows(QModelIndex(), row, row + count - 1)
+        for i in range(count):
+            before = self.rows[row - 1] if row > 0 else None
+            self.rows.insert(row + i, self.make_row(before))
+        self.endInsertRows()
+        self._renumber()
+        self.edited.emit()
+        return True
+
+    def removeRows(self, row: int, count: int = 1, parent=QModelIndex()) -> bool:  # noqa: N802
+        if parent.isValid() or count < 1 or row < 0 or row + count > len(self.rows) \
+                or self.read_only:
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
+        del self.rows[row:row + count]
+        self.endRemoveRows()
+        self._renumber()
+        self.edited.emit()
+        return True
+
+    def duplicate_row(self, row: int) -> bool:
+        """Insert a copy of ``row`` right after it (复制)."""
+        if not 0 <= row < len(self.rows) or self.read_only:
+            return False
+        src = self.rows[row]
+        copy = replace(src, extra=dict(getattr(src, "extra", {}) or {}))
+        self.beginInsertRows(QModelIndex(), row + 1, row + 1)
+        self.rows.insert(row + 1, copy)
+        self.endInsertRows()
+        self._renumber()
+        self.edited.emit()
+        return True
+
+    def _renumber(self) -> None:
+        c = self.column_of("seq")
+        if c < 0:
+            return
+        for i, r in enumerate(self.rows):
+            r.seq = i + 1
+        if self.rows:
+            self.dataChanged.emit(self.index(0, c), self.index(len(self.rows) - 1, c))
+
+    # -- markers -------------------------------------------------------------------
+    def set_issues(self, issues: dict[tuple[int, str], list]) -> None:
+        """``{(row, field): [Issue, ...]}``; replaces every previous marker."""
+        self._issues = {k: (worst(i.severity for i in v), [i.message(self.lang) for i in v])
+                        for k, v in issues.items()}
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.rows) - 1, len(self.COLUMNS) - 1))
+
+    def issue_at(self, row: int, field: str) -> str:
+        i = self._issues.get((row, field))
+        return i[0] if i else ""
+
+
+Converter = Callable[[Any], Any]

@@ -1,0 +1,181 @@
+"""The editable table view used for goods and containers, and its delegate.
+
+Keyboard: typing starts editing the current cell; Enter commits and moves to the next
+cell (the next line's first editable cell after the last column); Insert adds a line
+below, Ctrl+D copies the current line, Ctrl+Delete removes it. Code columns edit with a
+:class:`~ui.editor.code_picker.CodePicker`, numeric columns with a validating line edit.
+
+Signals:
+    EditTableView.message(str): a refused value or a hint to show in the status line.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView,
+                               QLineEdit, QStyledItemDelegate, QTableView)
+
+from .code_picker import CodePicker
+from .table_model import RowsTableModel
+
+_DEC = QRegularExpression(r"^[0-9,，]*(\.[0-9]*)?$")
+_INT = QRegularExpression(r"^[0-9]*$")
+
+
+class TableDelegate(QStyledItemDelegate):
+    """Creates the right editor per column kind; Enter moves on to the next cell."""
+
+    def __init__(self, codes, lang: str = "zh", parent=None):
+        super().__init__(parent)
+        self.codes = codes
+        self.lang = lang
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        model = index.model()
+        col = model.COLUMNS[index.column()]
+        if col.kind == "code" and col.table:
+            ed = CodePicker(self.codes.table(col.table), parent, prefix=col.prefix,
+                            full_length=col.full_length, lang=self.lang)
+        else:
+            ed = QLineEdit(parent)
+            if col.kind == "dec":
+                ed.setValidator(QRegularExpressionValidator(_DEC, ed))
+            elif col.kind == "int":
+                ed.setValidator(QRegularExpressionValidator(_INT, ed))
+        ed.setFrame(False)
+        ed.setObjectName(f"cellEditor_{col.field}")
+        return ed
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        if isinstance(editor, CodePicker):
+            editor.commit()
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, editor, event):  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
+                                                                     Qt.Key.Key_Enter) \
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if isinstance(editor, CodePicker):
+                editor.commit()
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            view = self.parent()
+            if isinstance(view, EditTableView):
+                view.move_next()
+            return True
+        return super().eventFilter(editor, event)
+
+
+class EditTableView(QTableView):
+    """A spreadsheet-like view over a :class:`RowsTableModel`."""
+
+    message = Signal(str)
+
+    def __init__(self, codes, lang: str = "zh", parent=None):
+        super().__init__(parent)
+        self.setItemDelegate(TableDelegate(codes, lang, self))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(28)
+        self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.setTabKeyNavigation(True)
+        self.setStyleSheet(
+            "QTableView { gridline-color: #e3e6ea; background: white;"
+            " alternate-background-color: #f8fafc; selection-background-color: #d6e6f8;"
+            " selection-color: #111; border: 1px solid #c9ced6; }"
+            "QHeaderView::section { background: #eef2f7; border: none;"
+            " border-right: 1px solid #dde2e8; border-bottom: 1px solid #cfd5dd;"
+            " padding: 4px 6px; font-weight: bold; color: #333; }")
+
+    def setModel(self, model: RowsTableModel) -> None:  # noqa: N802
+        super().setModel(model)
+        for i, col in enumerate(model.COLUMNS):
+            self.setColumnWidth(i, col.width)
+        model.rejected.connect(lambda r, c, why: self.message.emit(
+            self.tr("第%d行“%s”：%s") % (r + 1, model.headerData(
+                c, Qt.Orientation.Horizontal), why)))
+
+    # -- navigation -----------------------------------------------------------------
+    def _editable(self, index: QModelIndex) -> bool:
+        return bool(index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable)
+
+    def move_next(self) -> None:
+        """Current cell → the next editable cell, wrapping to the next line."""
+        m = self.model()
+        cur = self.currentIndex()
+        r, c = (cur.row(), cur.column()) if cur.isValid() else (0, -1)
+        while True:
+            c += 1
+            if c >= m.columnCount():
+                c, r = 0, r + 1
+            if r >= m.rowCount():
+                return
+            idx = m.index(r, c)
+            if self._editable(idx):
+                self.setCurrentIndex(idx)
+                return
+
+    def select_cell(self, row: int, field: str) -> None:
+        m = self.model()
+        c = m.column_of(field)
+        if c < 0:
+            c = 1 if m.columnCount() > 1 else 0
+        idx = m.index(row, c)
+        if idx.isValid():
+            self.setCurrentIndex(idx)
+            self.scrollTo(idx)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def add_line(self) -> None:
+        m = self.model()
+        row = self.currentIndex().row() + 1 if self.currentIndex().isValid() else m.rowCount()
+        if m.insertRows(row, 1):
+            self.select_cell(row, m.COLUMNS[1].field if len(m.COLUMNS) > 1 and
+                             m.COLUMNS[0].kind == "seq" else m.COLUMNS[0].field)
+
+    def copy_line(self) -> None:
+        cur = self.currentIndex()
+        if cur.isValid() and self.model().duplicate_row(cur.row()):
+            self.setCurrentIndex(self.model().index(cur.row() + 1, cur.column()))
+
+    def remove_line(self) -> None:
+        cur = self.currentIndex()
+        m = self.model()
+        if cur.isValid() and m.removeRows(cur.row(), 1):
+            r = min(cur.row(), m.rowCount() - 1)
+            if r >= 0:
+                self.setCurrentIndex(m.index(r, cur.column()))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if key == Qt.Key.Key_Insert and not ctrl:
+            self.add_line()
+            return
+        if key == Qt.Key.Key_Delete and ctrl:
+            self.remove_line()
+            return
+        if key == Qt.Key.Key_D and ctrl:
+            self.copy_line()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not ctrl \
+                and self.state() != QAbstractItemView.State.EditingState:
+            cur = self.currentIndex()
+            if self._editable(cur):
+                self.edit(cur)
+            else:
+                self.move_next()
+            return
+        if event.matches(QKeySequence.StandardKey.Delete) and self._editable(self.currentIndex()):
+            self.model().setData(self.currentIndex(), "", Qt.ItemDataRole.EditRole)
+            return
+        super().keyPressEvent(event)
