@@ -1,0 +1,324 @@
+"""The sync engine against a real sandbox platform over HTTP on 127.0.0.1."""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from sync_helpers import (accounted, add_drafts, check_consistent, local_rows, platform_view)
+
+from client.errors import AuthError, NotEditable, ValidationFailed
+from client.numbers import NoNumberLeft
+
+pytestmark = pytest.mark.sandbox
+
+
+def login(engine, sb, user="aa@demo"):
+    return engine.login(sb.url, user, "demo123")
+
+
+def settle(engine, rounds: int = 3):
+    s = None
+    for _ in range(rounds):
+        time.sleep(0.1)
+        s = engine.sync()
+    return s
+
+
+def test_round_trip_finalise_push_receipts(engine, desk, sandbox):
+    ent = login(engine, sandbox)
+    ids = add_drafts(desk, ent, 12)
+    engine.top_up()
+    res = engine.finalize(ids)
+    assert len(res.finalised) == 12
+    nos = [n for _, n in res.finalised]
+    assert len(set(nos)) == 12 and all(n.startswith("3100001") for n in nos)
+    assert {desk.summary(i).status for i in ids} == {"ready"}
+    s = engine.sync()
+    assert s.pushed == 12 and s.applied == 12 and not s.rejected
+    settle(engine)
+    view = check_consistent(desk, sandbox, "aa@demo")
+    assert {view[i]["status"] for i in ids} <= {"released", "certified"}
+    hist = desk.history(ids[0])
+    assert [h.status for h in hist][:3] == ["draft", "ready", "sent"]
+    assert any(h.source == "platform" and h.status == "accepted" for h in hist)
+    accounted(engine, desk)
+
+
+def test_validation_errors_block_finalise_and_keep_draft(engine, desk, sandbox):
+    ent = login(engine, sandbox)
+    ids = add_drafts(desk, ent, 2)
+    d = desk.get(ids[1])
+    d.contract_no = None
+    desk.save_draft(d)
+    engine.top_up()
+    with pytest.raises(ValidationFailed) as info:
+        engine.finalize(ids)
+    assert any(i.field == "contract_no" for i in info.value.issues)
+    assert {desk.summary(i).status for i in ids} == {"draft"}
+    res = engine.finalize(ids, skip_invalid=True)
+    assert [i for i, _ in res.finalised] == [ids[0]] and ids[1] in res.invalid
+
+
+def test_finalise_offline_with_leases_taken_earlier(engine, desk, sandbox_factory):
+    from faultproxy import FaultProxy
+
+    from client.errors import OfflineError
+    sb = sandbox_factory()
+    proxy = FaultProxy("127.0.0.1", int(sb.url.rsplit(":", 1)[1]))
+    try:
+        ent = engine.login(proxy.url, "aa@demo", "demo123")
+        ids = add_drafts(desk, ent, 3)
+        engine.sync()  # online: takes leases for the drafts' bureau/direction
+        assert engine.leases()
+        proxy.add("reset", count=10_000)  # the network is gone
+        res = engine.finalize(ids)
+        assert len(res.finalised) == 3
+        with pytest.raises(OfflineError) as info:
+            engine.sync()
+        assert "无法连接平台" in info.value.message_zh
+        assert {desk.summary(i).status for i in ids} == {"ready"}
+        proxy.clear()  # back online
+        settle(engine)
+        check_consistent(desk, sb, "aa@demo")
+    finally:
+        proxy.close()
+
+
+def test_finalise_with_no_number_left_stays_draft(engine, desk, sandbox):
+    ent = login(engine, sandbox)
+    ids = add_drafts(desk, ent, 3)
+    with pytest.raises(NoNumberLeft) as info:
+        engine.finalize(ids[:1])
+    assert "没有可用的报检号" in info.value.message_zh
+    assert desk.summary(ids[0]).status == "draft" and desk.summary(ids[0]).inspection_no is None
+    engine.take_lease("310000", "inbound", count=2)
+    res = engine.finalize(ids)
+    assert len(res.finalised) == 2 and len(res.no_number) == 1
+    assert desk.summary(res.no_number[0]).status == "draft"
+
+
+def test_numbers_never_reused_across_restart(engine, desk, sandbox, make_engine, data_dir):
+    from client.services import Desk
+    ent = login(engine, sandbox)
+    engine.take_lease("310000", "inbound", count=10)
+    first = engine.finalize(add_drafts(desk, ent, 2)).finalised
+    desk.close()
+    desk2 = Desk.open(data_dir)
+    try:
+        e2 = make_engine(desk2)
+        second = e2.finalize(add_drafts(desk2, ent, 2)).finalised
+    finally:
+        desk2.close()
+    nos = [n for _, n in first + second]
+    assert len(set(nos)) == 4
+    assert [int(n[-6:]) for n in nos] == sorted(int(n[-6:]) for n in nos)
+
+
+def test_rejected_item_is_reported_and_never_resent(engine, desk, sandbox):
+    ent = login(engine, sandbox)
+    good = add_drafts(desk, ent, 1)
+    alien = add_drafts(desk, None, 1)  # declarant not this enterprise: the platform refuses
+    engine.top_up()
+    engine.finalize(good + alien)
+    s = engine.sync()
+    assert len(s.rejected) == 1 and s.rejected[0].declaration_id == alien[0]
+    assert "declarant" in s.rejected[0].reasons[0]["field"]
+    row = desk.summary(alien[0])
+    assert row.status == "rejected" and "报检单位" in row.status_note
+    s2 = engine.sync()
+    assert s2.pushed == 0
+    assert alien[0] not in platform_view(sandbox, "aa@demo")
+
+
+def test_token_expiry_mid_batch_refreshes_once_and_continues(desk, make_engine, sandbox_factory):
+    sb = sandbox_factory(time_scale=1.0)
+    engine = make_engine(desk, batch_size=2)
+    ent = login(engine, sb)
+    ids = add_drafts(desk, ent, 5)
+    engine.top_up()
+    engine.finalize(ids)
+    calls = []
+
+    def progress(done, total, msg):
+        calls.append(done)
+        if done == 2:  # after the first batch: every access token expires
+            assert sb.admin("POST", "/admin/clock:advance", {"seconds": 7200}).ok
+    client = engine.client()
+    before = client.refreshes
+    s = engine.push(progress=progress)
+    assert s.applied == 5 and client.refreshes == before + 1
+    assert {desk.summary(i).status for i in ids} == {"sent"}
+
+
+def test_amend_applies_then_stale_amend_conflicts(desk, make_engine, sandbox_factory):
+    sb = sandbox_factory(time_scale=1.0)  # statuses stay "accepted" for a while
+    engine = make_engine(desk)
+    ent = login(engine, sb)
+    [did] = add_drafts(desk, ent, 1)
+    engine.top_up()
+    engine.finalize([did])
+    engine.sync()
+    assert desk.summary(did).version == 1
+    a = desk.get(did)
+    a.remarks = "第一次修改"
+    b = desk.get(did)
+    b.remarks = "第二次修改（基于旧版本）"
+    engine.amend(did, a)
+    engine.amend(did, b)  # also against version 1: the platform will be at 2
+    s = engine.sync()
+    assert s.applied == 1 and len(s.conflicts) == 1
+    assert s.conflicts[0].reasons[0]["code"] == "stale_version"
+    row = desk.summary(did)
+    assert row.version == 2 and desk.get(did).remarks == "第一次修改"
+    on_platform = engine.client().get(f"/v1/declarations/{did}")
+    assert on_platform["version"] == 2 and on_platform["payload"]["remarks"] == "第一次修改"
+
+
+def test_withdraw(desk, make_engine, sandbox_factory):
+    sb = sandbox_factory(time_scale=1.0)
+    engine = make_engine(desk)
+    ent = login(engine, sb)
+    [did] = add_drafts(desk, ent, 1)
+    engine.top_up()
+    engine.finalize([did])
+    engine.sync()
+    with pytest.raises(Exception):
+        engine.withdraw(did, "  ")
+    engine.withdraw(did, "合同取消")
+    s = engine.sync()
+    assert s.applied == 1
+    assert desk.summary(did).status == "withdrawn"
+    check_consistent(desk, sb, "aa@demo")
+    with pytest.raises(NotEditable):
+        engine.withdraw(did, "again")
+
+
+def test_credit_grade_change_is_applied(engine, desk, sandbox):
+    login(engine, sandbox, "b@demo")
+    assert desk.credit_grade()[0] == "B"
+    r = sandbox.admin("PUT", "/admin/enterprises/b@demo/credit-grade", {"grade": "C"})
+    assert r.ok, r.text
+    s = engine.sync()
+    assert s.credit_grade == ("B", "C")
+    grade, at = desk.credit_grade()
+    assert grade == "C" and at is not None
+    from sqlalchemy import select
+
+    from client.store import schema as sch
+    with desk.db.read() as conn:
+        row = conn.execute(select(sch.enterprises.c.credit_grade)
+                           .where(sch.enterprises.c.is_self == 1)).scalar()
+    assert row == "C"
+
+
+def test_code_table_update_is_applied(engine, desk, sandbox):
+    login(engine, sandbox)
+    old = desk.codes.builtin_csv("purposes")
+    new = old.rstrip("\n") + "\n" + _extra_row(old, "98", "测试用途")
+    r = sandbox.admin("POST", "/admin/codes/purposes", {"version": "2026.99", "content": new})
+    assert r.ok, r.text
+    s = engine.sync()
+    assert ("purposes", "2026.99") in s.code_tables
+    assert desk.codes.versions()["purposes"] == "2026.99"
+    assert "98" in desk.codes.purposes
+    from client.services import Desk
+    d2 = Desk.open(desk.paths.data_dir)  # kept in the store: a restart sees it too
+    try:
+        assert d2.codes.versions()["purposes"] == "2026.99"
+    finally:
+        d2.close()
+
+
+def _extra_row(csv_text: str, code: str, name: str) -> str:
+    header = csv_text.splitlines()[0].split(",")
+    vals = [code if h == "code" else name if h in ("name_cn", "name") else "" for h in header]
+    return ",".join(vals) + "\n"
+
+
+def test_expired_cursor_triggers_full_resync(engine, desk, sandbox):
+    ent = login(engine, sandbox)
+    ids = add_drafts(desk, ent, 4)
+    engine.top_up()
+    engine.finalize(ids)
+    engine.sync()
+    time.sleep(0.1)
+    engine.sync()
+    # the platform compacts its history and moves on without us
+    assert sandbox.admin("POST", "/admin/declarations/" + ids[0] + "/status",
+                         {"status": "rejected", "note": "人工退回"}).ok
+    assert sandbox.admin("POST", "/admin/cursors:expire").ok
+    s = engine.sync()
+    assert s.resynced
+    assert desk.summary(ids[0]).status == "rejected"
+    check_consistent(desk, sandbox, "aa@demo")
+
+
+def test_two_devices_on_one_account(desk, make_engine, sandbox, tmp_path):
+    from client.services import Desk
+    other = Desk.open(tmp_path / "second-device")
+    (tmp_path / "att").write_bytes(b"test")
+    other.store_attachment(tmp_path / "att")
+    try:
+        e1, e2 = make_engine(desk), make_engine(other)
+        ent = login(e1, sandbox)
+        login(e2, sandbox)
+        assert e1.device_id() != e2.device_id()
+        ids1 = add_drafts(desk, ent, 5)
+        ids2 = add_drafts(other, ent, 5)
+        e1.top_up()
+        e2.top_up()
+        n1 = {n for _, n in e1.finalize(ids1).finalised}
+        n2 = {n for _, n in e2.finalize(ids2).finalised}
+        assert not (n1 & n2)
+        for e in (e1, e2, e1, e2):
+            time.sleep(0.05)
+            e.sync()
+        view = platform_view(sandbox, "aa@demo")
+        assert set(ids1) | set(ids2) <= set(view)
+        for d, ids in ((desk, ids1), (other, ids2)):
+            rows = local_rows(d)
+            assert all(rows[i][0] == view[i]["status"] for i in ids)
+        # device 1 took the whole account's view on resync; device 2's declarations arrive
+        s = e1.resync()
+        assert s.imported == 5
+    finally:
+        other.close()
+
+
+def test_wrong_password_is_an_auth_error_and_stores_nothing(engine, desk, sandbox, creds):
+    with pytest.raises(AuthError) as info:
+        engine.login(sandbox.url, "aa@demo", "wrong")
+    assert "密码错误" in info.value.message_zh
+    assert engine.account() == (None, None)
+    assert creds.refresh_token(sandbox.url, "aa@demo") is None
+
+
+def test_cli_login_finalize_sync_list(cli, sandbox, desk, data_dir):
+    r = cli("login", "--platform", sandbox.url, "--user", "aa@demo", "--password-stdin",
+            input="demo123\n")
+    assert r.returncode == 0, r.stderr
+    ent = desk.enterprise()
+    ids = add_drafts(desk, ent, 3)
+    r = cli("finalize", "--all")
+    assert r.returncode == 2 and "没有可用的报检号" in r.stderr  # no lease yet
+    assert cli("sync").returncode == 0
+    r = cli("finalize", "--all", "--json")
+    assert r.returncode == 0, r.stderr
+    assert len(json.loads(r.stdout)["finalised"]) == 3
+    r = cli("sync")
+    assert r.returncode == 0 and "受理 3" in r.stdout, r.stdout + r.stderr
+    time.sleep(0.1)
+    cli("sync")
+    rows = json.loads(cli("list", "--json").stdout)
+    by_id = {x["id"]: x for x in rows}
+    assert all(by_id[i]["status"] in ("released", "certified") for i in ids)
+    assert all(len(by_id[i]["inspection_no"]) == 15 for i in ids)
+    r = cli("whoami", "--json")
+    info = json.loads(r.stdout)
+    assert info["credit_grade"] == "AA" and info["keyring_security"] == "plaintext-file"
+    r = cli("leases", "--json")
+    assert json.loads(r.stdout)[0]["used"] == 3
+    assert cli("logout").returncode == 0
+    r = cli("sync")
+    assert r.returncode == 2 and "登录" in r.stderr
