@@ -1,0 +1,196 @@
+"""CIQ Desk desktop entry point.
+
+    python main.py [--data-dir DIR] [--lang zh|en] [--screenshot PATH [--view list|dashboard]]
+                   [--demo] [--selftest] [--print-pdf ...]
+
+Start-up is kept short: only Qt and the store are imported before the first paint; the
+list shows its first page (200 rows) and the navigation counts come from one GROUP BY,
+both loaded on the task runner right after the window appears.
+"""
+from __future__ import annotations
+
+import time
+
+_T0 = time.time()
+
+import argparse  # noqa: E402
+import logging  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+
+log = logging.getLogger("ciqdesk.main")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="ciqdesk", description="CIQ Desk 出入境检验检疫报检客户端")
+    p.add_argument("--data-dir", help="profile directory (default: CIQDESK_DATA_DIR or the "
+                                      "per-user data directory)")
+    p.add_argument("--lang", choices=("zh", "en"), help="UI language (default: last used, zh)")
+    p.add_argument("--screenshot", metavar="PATH",
+                   help="render the main window at 1280x800 offscreen, write a PNG, exit")
+    p.add_argument("--view", choices=("list", "dashboard"), default="list",
+                   help="with --screenshot: which page to show")
+    p.add_argument("--demo", action="store_true",
+                   help="start the sandbox platform and show a full declaration life cycle")
+    p.add_argument("--selftest", action="store_true", help="check the installation and exit")
+    p.add_argument("--print-pdf", nargs=argparse.REMAINDER,
+                   help="render declarations to PDF (see --print-pdf --help)")
+    p.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--print-pdf" in argv:
+        from ui.print_pdf import main as print_main
+        return print_main(argv[argv.index("--print-pdf") + 1:])
+    args = _parser().parse_args(argv)
+    if args.selftest:
+        from ui.selftest import run
+        return run()
+    if args.screenshot or args.startup_probe:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from client import paths
+    from client.logs import setup_logging
+
+    paths.configure(args.data_dir)
+    profile = paths.resolve()
+    profile.ensure()
+    setup_logging(profile.logs)
+    log.info("CIQ Desk starting, profile %s", profile.data_dir)
+
+    from PySide6.QtCore import QSettings, QTimer
+
+    from ui.app import create_app
+    from ui.i18n import Language
+
+    app = create_app([sys.argv[0]])
+    settings = QSettings(str(profile.data_dir / "ui.ini"), QSettings.Format.IniFormat)
+    language = Language(settings)
+    lang = args.lang or Language.saved(settings) or "zh"
+    language.set_language(lang, remember=bool(args.lang))
+
+    from client.errors import DeskError
+    from client.services import Desk
+    from client.store import StoreError
+    try:
+        desk = Desk.open(profile.data_dir)
+    except (StoreError, DeskError, OSError) as exc:
+        from PySide6.QtWidgets import QMessageBox
+        text = exc.message(lang) if isinstance(exc, DeskError) else str(exc)
+        log.error("cannot open the store: %s", text)
+        QMessageBox.critical(None, "CIQ Desk", text)
+        return 2
+
+    from ui.context import AppContext, AppEvents
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    ctx = AppContext(desk, TaskRunner(), AppEvents(), lang=lang,
+                     extras={"language": language, "settings": settings})
+    win = MainWindow(ctx, use_tray=not (args.screenshot or args.startup_probe))
+    win.resize(1280, 800)
+    geometry = settings.value("ui/geometry")
+    if geometry is not None and not args.screenshot:
+        win.restoreGeometry(geometry)
+    win.show()
+
+    if args.startup_probe:
+        return _probe(app, win, ctx)
+    if args.screenshot:
+        return _screenshot(app, win, ctx, args.screenshot, args.view)
+
+    log.info("window shown after %.0f ms", (time.time() - _T0) * 1000)
+    QTimer.singleShot(0, lambda: _after_first_paint(win, ctx, args))
+    code = app.exec()
+    settings.setValue("ui/geometry", win.saveGeometry())
+    ctx.runner.wait(5000)
+    if "demo" in ctx.extras:
+        ctx.extras["demo"].stop()
+    desk.close()
+    return code
+
+
+def _after_first_paint(win, ctx, args) -> None:
+    """Work that may wait until the window is on screen: sync engine, demo, templates."""
+    win.refresh_templates()
+    if args.demo:
+        from ui.demo import DemoController
+        demo = DemoController(ctx, win)
+        ctx.extras["demo"] = demo
+        demo.start()
+        return
+    ctx.runner.run(_existing_engine, ctx.desk, on_done=lambda eng: _use_engine(win, eng),
+                   on_error=lambda exc: log.warning("sync engine unavailable: %r", exc))
+
+
+def _existing_engine(desk):
+    """A sync engine when this profile has logged in before, else ``None``."""
+    from client.sync.engine import SyncEngine
+    engine = SyncEngine(desk)
+    url, user = engine.account()
+    return engine if url and user else None
+
+
+def _use_engine(win, engine) -> None:
+    if engine is not None:
+        win.sync.set_engine(engine)
+    win.start_sync()
+
+
+def _wait_idle(app, ctx, timeout_s: float = 20.0) -> None:
+    from PySide6.QtCore import QEventLoop
+    deadline = time.time() + timeout_s
+    idle_rounds = 0
+    while time.time() < deadline and idle_rounds < 3:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        ctx.runner.wait(100)
+        idle_rounds = idle_rounds + 1 if not ctx.runner.busy else 0
+
+
+def _screenshot(app, win, ctx, path: str, view: str) -> int:
+    """Wait for the first page and counts, render the window, write ``path``."""
+    _wait_idle(app, ctx)
+    if view == "dashboard":
+        win.nav.select("dashboard")
+        _wait_idle(app, ctx)
+    else:
+        win.list.table.selectRow(0)
+    app.processEvents()
+    image = win.grab()
+    ok = image.save(path, "PNG")
+    log.info("screenshot %s written: %s", path, ok)
+    win.close()
+    ctx.runner.wait(5000)
+    ctx.desk.close()
+    return 0 if ok else 1
+
+
+def _probe(app, win, ctx) -> int:
+    """Benchmark hook: print when the window first painted and when its rows arrived."""
+    from PySide6.QtCore import QEvent, QObject
+
+    marks: dict[str, float] = {}
+
+    class Painted(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and "paint" not in marks:
+                marks["paint"] = time.time()
+            return False
+    f = Painted()
+    win.list.table.viewport().installEventFilter(f)
+    while "paint" not in marks:
+        app.processEvents()
+    _wait_idle(app, ctx)
+    marks["rows"] = time.time()
+    print(f"first-paint-epoch {marks['paint']:.4f}")
+    print(f"rows-shown-epoch {marks['rows']:.4f} rows={win.list.model.rowCount()}")
+    print(f"in-process-paint-ms {(marks['paint'] - _T0) * 1000:.0f}", flush=True)
+    win.close()
+    ctx.runner.wait(5000)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,264 @@
+"""Import declarations from .xlsx / .csv (the template) and .json files, as drafts.
+
+Step 1 reads the chosen files on the task runner and shows a preview (what will be
+imported) and the problems by file, row and column. Step 2 stores the previewed
+declarations, one transaction per file, so a cancel leaves every file either fully
+imported or not at all. Nothing is written before the user presses 导入.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QProgressBar, QPushButton, QTableView, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from ..tasks import Progress
+from .import_models import PreviewModel, PreviewRow, ProblemsModel
+
+log = logging.getLogger(__name__)
+
+FILE_SUFFIXES = (".json", ".xlsx", ".csv")
+
+
+def read_files(files: list[str], progress: Progress):
+    """Parse ``files`` without storing anything (runs on the task runner).
+
+    Returns ``(parsed, preview_rows, problems)``; ``parsed`` is a list of
+    ``(source, [declarations], [rows])`` ready for :meth:`Desk.store_imported`.
+    """
+    from client.model import parse_declaration
+    from client.services.desk import ImportProblem
+
+    parsed, preview, problems = [], [], []
+    for n, f in enumerate(files):
+        if progress.cancelled():
+            break
+        progress(n, len(files), Path(f).name)
+        decls, rows = [], []
+        if Path(f).suffix.lower() == ".json":
+            try:
+                data = json.loads(Path(f).read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+                problems.append(ImportProblem(f, None, None, None,
+                                              f"无法读取文件：{exc}，整个文件未导入",
+                                              f"cannot read file: {exc}; nothing imported"))
+                continue
+            for idx, item in enumerate(data if isinstance(data, list) else [data], start=1):
+                decl, issues = parse_declaration(item)
+                if decl is None or issues:
+                    for p in issues or [None]:
+                        problems.append(ImportProblem(
+                            f, idx, None, p.field if p else None,
+                            (p.message_zh if p else "不是报检单对象") + "，该报检单未导入",
+                            (p.message_en if p else "not a declaration") + "; not imported"))
+                    continue
+                if not decl.id:
+                    from client.model import new_ulid
+                    decl.id = new_ulid()
+                decls.append(decl)
+                rows.append(idx)
+        else:
+            from client.interchange.excel_import import read_workbook
+            found, probs = read_workbook(f, progress=None, cancel=progress.cancelled)
+            problems.extend(probs)
+            for decl, row in found:
+                decls.append(decl)
+                rows.append(row)
+        for decl, row in zip(decls, rows):
+            total, cur = decl.total_value()
+            party = decl.counterparty
+            preview.append(PreviewRow(f, row, decl.direction, decl.contract_no,
+                                      party.display_name() if party else None,
+                                      decl.goods_summary(), len(decl.goods),
+                                      str(total) if total is not None else None, cur))
+        if decls:
+            parsed.append((f, decls, rows))
+    progress(len(files), len(files), "")
+    return parsed, preview, problems
+
+
+def store_parsed(desk, parsed: list, progress: Progress):
+    """Store previewed declarations, one transaction per file; stops between files on cancel."""
+    from client.services.desk import ImportReport
+    report = ImportReport()
+    total = sum(len(d) for _, d, _ in parsed)
+    done = 0
+    for source, decls, rows in parsed:
+        if progress.cancelled():
+            break
+        desk.store_imported(decls, rows, source, report)
+        done += len(decls)
+        progress(done, total, Path(source).name)
+    return report
+
+
+class ImportDialog(QDialog):
+    """Choose files, preview, import.
+
+    Signals:
+        imported(object): the :class:`~client.services.desk.ImportReport` after storing.
+    """
+
+    imported = Signal(object)
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.files: list[str] = []
+        self.parsed: list = []
+        self.progress: Progress | None = None
+        self.resize(900, 560)
+        self.pick_btn = QPushButton()
+        self.pick_btn.clicked.connect(self.pick_files)
+        self.files_label = QLabel()
+        self.files_label.setWordWrap(True)
+        self.preview = PreviewModel(self)
+        self.problems = ProblemsModel(lambda: self.ctx.lang, self)
+        self.tabs = QTabWidget()
+        for model in (self.preview, self.problems):
+            view = QTableView()
+            view.setModel(model)
+            view.verticalHeader().hide()
+            view.setAlternatingRowColors(True)
+            view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+            view.horizontalHeader().setStretchLastSection(True)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            self.tabs.addTab(view, "")
+        self.bar = QProgressBar()
+        self.bar.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.import_btn = QPushButton()
+        self.import_btn.setDefault(True)
+        self.import_btn.setEnabled(False)
+        self.import_btn.clicked.connect(self.do_import)
+        self.cancel_btn = QPushButton()
+        self.cancel_btn.clicked.connect(self.cancel)
+        top = QHBoxLayout()
+        top.addWidget(self.pick_btn)
+        top.addWidget(self.files_label, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.bar)
+        bottom.addWidget(self.import_btn)
+        bottom.addWidget(self.cancel_btn)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.tabs, 1)
+        lay.addLayout(bottom)
+        self._busy = False
+        self._done = False
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:  # noqa: N802
+        self.setWindowTitle(self.tr("导入报检单"))
+        self.pick_btn.setText(self.tr("选择文件…"))
+        if not self.files:
+            self.files_label.setText(self.tr("支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。"))
+        self.tabs.setTabText(0, self.tr("将导入 ({n})").format(n=len(self.preview.rows)))
+        self.tabs.setTabText(1, self.tr("问题 ({n})").format(n=len(self.problems.rows)))
+        self.import_btn.setText(self.tr("导入"))
+        self.cancel_btn.setText(self.tr("关闭") if self._done else self.tr("取消"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    # -- step 1: read ------------------------------------------------------------------
+    def pick_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("选择要导入的文件"), "",
+            self.tr("报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)"))
+        if files:
+            self.load_files(files)
+
+    def load_files(self, files: list[str]) -> None:
+        """Read ``files`` and show the preview (nothing is stored yet)."""
+        self.files = [str(f) for f in files]
+        self.files_label.setText("、".join(Path(f).name for f in self.files))
+        self._set_busy(True, self.tr("正在读取文件…"))
+        self.ctx.runner.run(read_files, self.files, self._new_progress(),
+                            on_done=self._read_done, on_error=self._failed)
+
+    def _read_done(self, result) -> None:
+        self.parsed, preview, problems = result
+        self.preview.set_rows(preview)
+        self.problems.set_rows(problems)
+        self._set_busy(False)
+        n = len(preview)
+        if self.progress is not None and self.progress.cancelled():
+            self.status.setText(self.tr("已取消读取，未导入任何内容。"))
+            self.parsed = []
+        elif n:
+            self.status.setText(self.tr("可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。")
+                                .format(n=n, p=len(problems)))
+        else:
+            self.status.setText(self.tr("没有可导入的报检单。"))
+        if problems and not n:
+            self.tabs.setCurrentIndex(1)
+        self.import_btn.setEnabled(bool(self.parsed))
+        self.retranslateUi()
+
+    # -- step 2: store -----------------------------------------------------------------
+    def do_import(self) -> None:
+        if not self.parsed:
+            return
+        self._set_busy(True, self.tr("正在导入…"))
+        self.import_btn.setEnabled(False)
+        self.ctx.runner.run(store_parsed, self.ctx.desk, self.parsed, self._new_progress(),
+                            on_done=self._import_done, on_error=self._failed)
+
+    def _import_done(self, report) -> None:
+        self._set_busy(False)
+        self._done = True
+        self.parsed = []
+        n_new, n_upd = len(report.imported), len(report.updated)
+        text = self.tr("已导入 {n} 份（新建 {a}，更新 {b}）。").format(n=n_new + n_upd, a=n_new, b=n_upd)
+        if report.errors:
+            text += self.tr("另有 {m} 份未导入：").format(m=len(report.errors)) + "；".join(
+                e.message for e in report.errors[:3])
+            self.problems.set_rows(self.problems.rows + list(report.errors))
+        if self.progress is not None and self.progress.cancelled():
+            text = self.tr("已取消：") + text
+        self.status.setText(text)
+        self.ctx.events.declarations_changed.emit([])
+        self.imported.emit(report)
+        self.retranslateUi()
+
+    def _failed(self, exc: BaseException) -> None:
+        from client.errors import DeskError
+        self._set_busy(False)
+        self.status.setText(exc.message(self.ctx.lang) if isinstance(exc, DeskError)
+                            else self.tr("内部错误，已记录日志"))
+        self.import_btn.setEnabled(bool(self.parsed))
+
+    # -- progress / cancel ---------------------------------------------------------------
+    def _new_progress(self) -> Progress:
+        p = Progress(self)
+        p.changed.connect(self._progress)
+        self.progress = p
+        return p
+
+    def _progress(self, done: int, total: int, msg: str) -> None:
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(done)
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self._busy = busy
+        self.bar.setVisible(busy)
+        self.pick_btn.setEnabled(not busy)
+        if text:
+            self.status.setText(text)
+
+    def cancel(self) -> None:
+        """While working: stop (store stays consistent); otherwise close the dialog."""
+        if self._busy and self.progress is not None:
+            self.progress.cancel()
+            self.status.setText(self.tr("正在取消…"))
+        else:
+            self.reject()

@@ -1,0 +1,84 @@
+"""The main window's actions (toolbar, menus, shortcuts), labelled in the current language."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from .widgets.icons import icon
+
+
+class MainActions(QObject):
+    """Every QAction of the main window; ``retranslate()`` re-labels them.
+
+    The window connects ``triggered`` of each; this class only builds and names them.
+    """
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+
+        def act(name: str, icon_name: str | None = None, shortcut=None) -> QAction:
+            a = QAction(parent)
+            a.setObjectName(name)
+            if icon_name:
+                a.setIcon(icon(icon_name))
+            if shortcut:
+                seqs = shortcut if isinstance(shortcut, list) else [shortcut]
+                a.setShortcuts([QKeySequence(s) for s in seqs])
+                a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            return a
+
+        self.new_inbound = act("new_inbound", "inbound", "Ctrl+N")
+        self.new_outbound = act("new_outbound", "outbound", "Ctrl+Shift+N")
+        self.duplicate = act("duplicate", "copy", "Ctrl+D")
+        self.from_template = act("from_template", "template", "Ctrl+T")
+        self.open = act("open", None, ["Return", "Enter"])
+        self.validate = act("validate", "validate", "Ctrl+L")
+        self.finalise = act("finalise", "finalise", ["Ctrl+Return", "Ctrl+Enter"])
+        self.sync = act("sync", "sync", "F5")
+        self.import_ = act("import", "import", "Ctrl+I")
+        self.export = act("export", "export", "Ctrl+E")
+        self.delete = act("delete", "delete", "Delete")
+        self.copy_number = act("copy_number", None, "Ctrl+Shift+C")
+        self.history = act("history", None, "Ctrl+H")
+        self.dashboard = act("dashboard", "dashboard", "Ctrl+2")
+        self.list_view = act("list_view", None, "Ctrl+1")
+        self.find = act("find", None, "Ctrl+F")
+        self.quit = act("quit", None, QKeySequence.StandardKey.Quit)
+        self.about = act("about", None)
+        self.lang_zh = act("lang_zh")
+        self.lang_en = act("lang_en")
+        self.languages = QActionGroup(self)
+        for a in (self.lang_zh, self.lang_en):
+            a.setCheckable(True)
+            self.languages.addAction(a)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        labels = {
+            self.new_inbound: (tr("新建入境"), tr("新建入境报检单 (Ctrl+N)")),
+            self.new_outbound: (tr("新建出境"), tr("新建出境报检单 (Ctrl+Shift+N)")),
+            self.duplicate: (tr("复制"), tr("复制所选报检单为新草稿 (Ctrl+D)")),
+            self.from_template: (tr("从模板新建"), tr("用保存的模板新建草稿")),
+            self.open: (tr("打开"), tr("打开所选报检单 (Enter)")),
+            self.validate: (tr("校验"), tr("按规则校验所选报检单 (Ctrl+L)")),
+            self.finalise: (tr("定稿"), tr("校验通过后定稿并分配报检号 (Ctrl+Enter)")),
+            self.sync: (tr("申报/同步"), tr("发送待申报的报检单并接收回执 (F5)")),
+            self.import_: (tr("导入"), tr("从 Excel、CSV 或 JSON 文件批量导入草稿")),
+            self.export: (tr("导出"), tr("把所选报检单导出为 JSON 文件")),
+            self.delete: (tr("删除草稿"), tr("删除所选草稿（已编号的报检单不能删除）")),
+            self.copy_number: (tr("复制报检号"), tr("把报检号复制到剪贴板")),
+            self.history: (tr("状态历史"), tr("查看回执和状态变化")),
+            self.dashboard: (tr("统计看板"), tr("按状态、放行时间和信用等级统计")),
+            self.list_view: (tr("报检单列表"), tr("回到报检单列表")),
+            self.find: (tr("搜索"), tr("搜索报检单")),
+            self.quit: (tr("退出"), tr("退出 CIQ Desk")),
+            self.about: (tr("关于 CIQ Desk"), ""),
+            self.lang_zh: ("中文", "中文"),
+            self.lang_en: ("English", "English"),
+        }
+        for a, (text, tip) in labels.items():
+            a.setText(text)
+            a.setIconText(text)
+            a.setToolTip(tip or text)
+            a.setStatusTip(tip or text)

@@ -1,0 +1,278 @@
+"""Commands of the main window (new, open, duplicate, validate, finalise, export, delete...).
+
+A mixin for :class:`ui.main_window.MainWindow`, kept apart so each file stays small. Every
+command runs its core call on the task runner and reports back through the status bar,
+a message box for errors the user must read, and ``ctx.events.declarations_changed``.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QVBoxLayout
+
+from client.errors import DeskError, ValidationFailed
+
+log = logging.getLogger(__name__)
+
+
+class CommandsMixin:
+    """Declaration commands; expects ``self.ctx``, ``self.list``, ``self.actions_``."""
+
+    # -- helpers -------------------------------------------------------------------------
+    def show_error(self, exc: BaseException) -> None:
+        """An environment error in plain words; a bug as one short line (details in the log)."""
+        if isinstance(exc, DeskError):
+            text = exc.message(self.ctx.lang)
+        else:
+            text = self.tr("内部错误，已记录日志：{e}").format(e=type(exc).__name__)
+        self.statusBar().showMessage(text, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("CIQ Desk"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setModal(False)
+        box.open()
+        self._last_box = box
+
+    def info(self, text: str, msecs: int = 6000) -> None:
+        self.statusBar().showMessage(text, msecs)
+
+    def _selected_ids(self) -> list[str]:
+        return [s.id for s in self.list.selected()]
+
+    def _engine(self):
+        """The logged-in sync engine, or an offline one (finalising works offline)."""
+        if self.ctx.sync is not None:
+            return self.ctx.sync
+        eng = self.ctx.extras.get("offline_engine")
+        if eng is None:
+            from client.sync.engine import SyncEngine
+            eng = SyncEngine(self.ctx.desk)
+            self.ctx.extras["offline_engine"] = eng
+        return eng
+
+    def _update_actions(self, selected: list) -> None:
+        a = self.actions_
+        n = len(selected)
+        drafts = [s for s in selected if s.status == "draft"]
+        a.open.setEnabled(n == 1)
+        a.history.setEnabled(n == 1)
+        a.duplicate.setEnabled(n == 1)
+        a.copy_number.setEnabled(n >= 1 and any(s.inspection_no for s in selected))
+        a.validate.setEnabled(n >= 1)
+        a.finalise.setEnabled(bool(drafts))
+        a.export.setEnabled(n >= 1)
+        a.delete.setEnabled(bool(drafts) and len(drafts) == n)
+        if n > 1:
+            self.info(self.tr("已选择 {n} 份").format(n=n), 3000)
+
+    def _context_menu(self, pos) -> None:
+        if self.list.table.indexAt(pos).isValid():
+            self.row_menu.popup(self.list.table.viewport().mapToGlobal(pos))
+
+    # -- editors ---------------------------------------------------------------------------
+    def open_current(self) -> None:
+        cur = self.list.current()
+        if cur is not None:
+            self.open_editor(cur.id)
+
+    def open_editor(self, decl_id: str | None = None, direction: str = "inbound"):
+        """Open (or raise) the editor of ``decl_id``; ``None`` starts a new draft."""
+        if decl_id is not None and decl_id in self._editors:
+            ed = self._editors[decl_id]
+            ed.showNormal()
+            ed.raise_()
+            ed.activateWindow()
+            return ed
+        try:
+            from .editor import EditorWindow
+        except ImportError:
+            log.info("editor not available yet: placeholder")
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("报检单编辑器"),
+                              self.tr("报检单编辑器尚未安装。"), QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("editor_placeholder")
+            box.setModal(False)
+            box.open()
+            self._last_box = box
+            return box
+        ed = EditorWindow(self.ctx, decl_id, direction)
+        key = decl_id or f"new:{id(ed)}"
+        self._editors[key] = ed
+        ed.destroyed.connect(lambda *_: self._editors.pop(key, None))
+        ed.show()
+        return ed
+
+    def show_history(self) -> None:
+        cur = self.list.current()
+        if cur is None:
+            return
+        try:
+            from .timeline import TimelineWidget
+        except ImportError:
+            self.info(self.tr("状态时间轴尚未安装"))
+            return
+        dlg = QDialog(self)
+        dlg.setWindowTitle(self.tr("状态历史 — {no}").format(no=cur.inspection_no or cur.id))
+        lay = QVBoxLayout(dlg)
+        lay.addWidget(TimelineWidget(self.ctx, cur.id))
+        dlg.resize(520, 560)
+        dlg.open()
+
+    # -- commands --------------------------------------------------------------------------
+    def duplicate_selected(self) -> None:
+        cur = self.list.current()
+        if cur is None:
+            return
+
+        def done(decl) -> None:
+            self.ctx.events.declarations_changed.emit([decl.id])
+            self.info(self.tr("已复制为新草稿"))
+            self.open_editor(decl.id)
+        self.ctx.runner.run(self.ctx.desk.duplicate, cur.id, on_done=done,
+                            on_error=self.show_error)
+
+    def refresh_templates(self) -> None:
+        self.ctx.runner.run(self.ctx.desk.templates,
+                            on_done=lambda t: setattr(self, "_templates", t),
+                            on_error=self.show_error)
+
+    def _fill_template_menu(self) -> None:
+        m = self.template_menu
+        m.clear()
+        if not self._templates:
+            act = m.addAction(self.tr("（还没有模板：在编辑器中“另存为模板”）"))
+            act.setEnabled(False)
+        for tid, name, direction in self._templates:
+            label = f"{name}  ·  {self.tr('出境') if direction == 'outbound' else self.tr('入境')}"
+            m.addAction(label, lambda t=tid: self.new_from_template(t))
+        self.refresh_templates()
+
+    def _template_clicked(self) -> None:
+        self._fill_template_menu()
+        btn = self.toolbar.widgetForAction(self.actions_.from_template)
+        if btn is not None and btn.isVisible():
+            self.template_menu.popup(btn.mapToGlobal(btn.rect().bottomLeft()))
+
+    def new_from_template(self, template_id: str) -> None:
+        desk = self.ctx.desk
+
+        def make():
+            decl = desk.new_from_template(template_id)
+            desk.save_draft(decl)
+            return decl.id
+
+        def done(decl_id: str) -> None:
+            self.ctx.events.declarations_changed.emit([decl_id])
+            self.open_editor(decl_id)
+        self.ctx.runner.run(make, on_done=done, on_error=self.show_error)
+
+    def validate_selected(self) -> None:
+        ids = self._selected_ids()
+        if not ids:
+            return
+
+        def done(result: dict) -> None:
+            bad = sum(1 for issues in result.values()
+                      if any(getattr(i, "severity", "") == "error" for i in issues))
+            self.ctx.events.declarations_changed.emit(list(result))
+            self.info(self.tr("已校验 {n} 份：{ok} 份通过，{bad} 份有错误").format(
+                n=len(result), ok=len(result) - bad, bad=bad), 10000)
+        self.info(self.tr("正在校验…"))
+        self.ctx.runner.run(self.ctx.desk.validate_ids, ids, on_done=done,
+                            on_error=self.show_error)
+
+    def finalise_selected(self) -> None:
+        drafts = [s.id for s in self.list.selected() if s.status == "draft"]
+        if not drafts:
+            self.info(self.tr("只有草稿可以定稿"))
+            return
+        if len(drafts) > 1:
+            from .dialogs.batch_dialog import BatchDialog
+            dlg = BatchDialog.finalise(self.ctx, drafts, self)
+            dlg.open()
+            dlg.start()
+            return
+        engine = self._engine()
+
+        def done(result) -> None:
+            self.ctx.events.declarations_changed.emit(drafts)
+            self.sync.refresh_outbox()
+            done_ = getattr(result, "finalised", None) or []
+            no = done_[0][1] if done_ else None
+            self.info(self.tr("已定稿，报检号 {no}").format(no=no) if no else self.tr("已定稿"),
+                      10000)
+
+        def failed(exc) -> None:
+            if isinstance(exc, ValidationFailed):
+                self.ctx.events.declarations_changed.emit(drafts)
+                lines = [i.message(self.ctx.lang) if hasattr(i, "message") else str(i)
+                         for i in exc.issues[:8]]
+                box = QMessageBox(QMessageBox.Icon.Warning, self.tr("未通过校验"),
+                                  exc.message(self.ctx.lang) + "\n\n" + "\n".join(
+                                      f"• {x}" for x in lines), QMessageBox.StandardButton.Ok,
+                                  self)
+                box.setModal(False)
+                box.open()
+                self._last_box = box
+            else:
+                self.show_error(exc)
+        self.ctx.runner.run(engine.finalize, drafts, on_done=done, on_error=failed)
+
+    def import_files(self) -> None:
+        from .dialogs.import_dialog import ImportDialog
+        dlg = ImportDialog(self.ctx, self)
+        dlg.open()
+        self._import_dialog = dlg
+
+    def export_selected(self) -> None:
+        ids = self._selected_ids()
+        if not ids:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出报检单"), "declarations.json",
+                                              self.tr("JSON 文件 (*.json)"))
+        if not path:
+            return
+        self.ctx.runner.run(_export_json, self.ctx.desk, ids, path,
+                            on_done=lambda n: self.info(self.tr("已导出 {n} 份到 {p}").format(
+                                n=n, p=path), 10000), on_error=self.show_error)
+
+    def delete_selected(self) -> None:
+        sel = self.list.selected()
+        drafts = [s.id for s in sel if s.status == "draft"]
+        if not drafts or len(drafts) != len(sel):
+            self.info(self.tr("只能删除草稿"))
+            return
+        ans = QMessageBox.question(self, self.tr("删除草稿"),
+                                   self.tr("删除所选的 {n} 份草稿？此操作不能撤销。").format(n=len(drafts)))
+        if ans != QMessageBox.StandardButton.Yes:
+            return
+        desk = self.ctx.desk
+
+        def delete():
+            for d in drafts:
+                desk.delete_draft(d)
+            return drafts
+        self.ctx.runner.run(delete, on_done=self.ctx.events.declarations_changed.emit,
+                            on_error=self.show_error)
+
+    def copy_number(self) -> None:
+        nos = [s.inspection_no for s in self.list.selected() if s.inspection_no]
+        if nos:
+            QGuiApplication.clipboard().setText("\n".join(nos))
+            self.info(self.tr("已复制报检号"))
+
+    def show_about(self) -> None:
+        from .app import APP_VERSION
+        QMessageBox.about(self, self.tr("关于 CIQ Desk"), self.tr(
+            "<h3>CIQ Desk {v}</h3><p>出入境检验检疫报检桌面客户端：离线制单、本地校验、"
+            "一次申报、一号到底。</p>").format(v=APP_VERSION))
+
+
+def _export_json(desk, ids: list[str], path: str) -> int:
+    """Write the declarations as one JSON list (on the task runner)."""
+    import json
+    from pathlib import Path
+
+    from client.model import to_dict
+    items = [to_dict(desk.get(i)) for i in ids]
+    Path(path).write_text(json.dumps(items, ensure_ascii=False, indent=2), encoding="utf-8")
+    return len(items)

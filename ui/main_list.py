@@ -1,0 +1,137 @@
+"""The list page of the main window: title, match count, search box and the table."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView,
+                               QVBoxLayout, QWidget)
+
+from .models.declarations_model import (Col, DeclarationsModel, StatusRole, SummaryRole,
+                                        ValidityRole, proxy_for)
+from .widgets.badges import StatusBadgeDelegate, ValidityDelegate
+from .widgets.search_box import SearchBox
+
+_WIDTHS = {Col.VALID: 30, Col.NUMBER: 138, Col.STATUS: 104, Col.DIRECTION: 54, Col.MODE: 76,
+           Col.PARTY: 176, Col.CONTRACT: 122, Col.BL: 124, Col.GOODS: 144, Col.VALUE: 118,
+           Col.RECEIPT: 128}
+
+
+class DeclarationsTable(QTableView):
+    """The table of declarations (sorting over loaded rows; the model pages on scroll)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(32)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        h = self.horizontalHeader()
+        h.setHighlightSections(False)
+        h.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        h.setStretchLastSection(True)
+        h.setSectionsMovable(True)
+        h.setMinimumSectionSize(30)
+
+
+class ListPage(QWidget):
+    """Title, search box and declarations table.
+
+    Signals:
+        activated(str): a declaration id was double-clicked or Enter was pressed on it.
+        selection_changed(list): the summaries of the selected rows.
+    """
+
+    activated = Signal(str)
+    selection_changed = Signal(list)
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = DeclarationsModel(ctx, self)
+        self.proxy = proxy_for(self.model, self)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16px; font-weight: 700; color: #1d2733;")
+        self.matches = QLabel()
+        self.matches.setStyleSheet("color: #6b7785;")
+        self.search = SearchBox()
+        self.table = DeclarationsTable()
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegateForColumn(Col.STATUS, StatusBadgeDelegate(StatusRole, self.table))
+        self.table.setItemDelegateForColumn(Col.VALID, ValidityDelegate(ValidityRole, self.table))
+        h = self.table.horizontalHeader()
+        for col, w in _WIDTHS.items():
+            self.table.setColumnWidth(col, w)
+        h.setSectionResizeMode(Col.VALID, QHeaderView.ResizeMode.Fixed)
+        h.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.title)
+        top.addSpacing(8)
+        top.addWidget(self.matches)
+        top.addStretch(1)
+        top.addWidget(self.search)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 8)
+        lay.setSpacing(10)
+        lay.addLayout(top)
+        lay.addWidget(self.table, 1)
+        self._title_key = "all"
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:  # noqa: N802
+        self.set_title_key(self._title_key)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def set_title_key(self, key: str) -> None:
+        self._title_key = key
+        titles = {"all": self.tr("全部报检单"), "draft": self.tr("草稿"),
+                  "ready": self.tr("已定稿待发送"), "sent": self.tr("已发送"),
+                  "review": self.tr("已受理/审单中"), "inspection": self.tr("查验"),
+                  "released": self.tr("已放行"), "rejected": self.tr("退回"),
+                  "withdrawn": self.tr("已撤销")}
+        self.title.setText(titles.get(key, key))
+
+    def set_match_count(self, n: int | None) -> None:
+        self.matches.setText("" if n is None else self.tr("共 {n} 份").format(n=f"{n:,}"))
+
+    # -- selection -----------------------------------------------------------------
+    def selected(self) -> list:
+        rows = self.table.selectionModel().selectedRows()
+        out = [self.proxy.mapToSource(ix).data(SummaryRole) for ix in rows]
+        return [s for s in out if s is not None]
+
+    def current(self):
+        ix = self.table.currentIndex()
+        return ix.data(SummaryRole) if ix.isValid() else None
+
+    def select_id(self, decl_id: str) -> bool:
+        row = self.model.row_of(decl_id)
+        if row is None:
+            return False
+        ix = self.proxy.mapFromSource(self.model.index(row, Col.NUMBER))
+        self.table.selectionModel().setCurrentIndex(
+            ix, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(ix)
+        return True
+
+    def _double_clicked(self, ix) -> None:
+        s = ix.data(SummaryRole)
+        if s is not None:
+            self.activated.emit(s.id)
+
+    def _selection_changed(self, *_a) -> None:
+        self.selection_changed.emit(self.selected())

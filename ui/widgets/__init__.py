@@ -1,0 +1,1 @@
+"""Reusable widgets of the shell (navigation, header bar, badges, search box, toasts)."""
