@@ -1,0 +1,231 @@
+"""Property tests: any input shape yields issues and never an exception; generated valid
+declarations yield no error."""
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from stdnum import iso6346
+
+from client.codes import default_codebook
+from client.model import (GOODS_FIELDS, HEADER_FIELDS, PARTY_FIELDS, Attachment,
+                          CertificateRequest, Container, to_dict)
+from client.rules import Issue, validate, validate_raw
+from client.rules._common import fresh_lookups
+from client.rules.sample import sample_declaration
+from rules_testkit import ctx
+
+CB = default_codebook()
+LK = fresh_lookups(CB)
+SETTINGS = settings(max_examples=150, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+# ------------------------------------------------------------------ malformed input
+ODD_TEXT = ["", " ", "\x00", "\ud800", "\u202e", "\ufeff", "\u3000", "x" * 5000, "١٢٣", "Ⅻ",
+            "310000", "inbound", "outbound", "import_direct", "export_direct", "8471300000",
+            "CSQU3054383", "CNSHA", "DEHAM", "2026-02-30", "2026-11-20", "-1", "1e999",
+            "0.0000000001", "NaN", "null", "[]", "{}", "01", "00", "PDF", "a.pdf", "9" * 40]
+
+leaf = st.one_of(st.none(), st.booleans(), st.integers(), st.integers(min_value=-10**30, max_value=10**30),
+                 st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=40),
+                 st.sampled_from(ODD_TEXT))
+junk = st.recursive(leaf, lambda c: st.lists(c, max_size=4)
+                    | st.dictionaries(st.text(max_size=8), c, max_size=4), max_leaves=12)
+
+
+def _obj(names):
+    return st.fixed_dictionaries({}, optional={n: junk for n in names})
+
+
+decl_shaped = st.fixed_dictionaries({}, optional={
+    **{n: junk for n in HEADER_FIELDS},
+    "declarant": st.one_of(junk, _obj(PARTY_FIELDS)),
+    "consignee": st.one_of(junk, _obj(PARTY_FIELDS)),
+    "declarer": st.one_of(junk, _obj(("name", "phone", "cert_no"))),
+    "goods": st.one_of(junk, st.lists(st.one_of(_obj(GOODS_FIELDS), junk), max_size=4)),
+    "containers": st.one_of(junk, st.lists(_obj(("number", "size_type")), max_size=3)),
+    "attachments": st.one_of(junk, st.lists(_obj(("type", "file_name", "sha256", "size")),
+                                            max_size=3)),
+    "certificates": st.one_of(junk, st.lists(_obj(("type", "originals", "copies")),
+                                             max_size=3)),
+})
+
+
+def _check_issues(issues):
+    assert isinstance(issues, list)
+    for i in issues:
+        assert isinstance(i, Issue)
+        assert i.severity in ("error", "warning")
+        assert i.code != "W9999", f"a rule crashed: {i}"
+        assert isinstance(i.field, str) and i.message_zh and i.message_en
+        json.dumps(i.to_dict(), ensure_ascii=False)
+
+
+@SETTINGS
+@given(st.one_of(junk, decl_shaped))
+def test_any_json_shape_yields_issues_never_an_exception(data):
+    decl, issues = validate_raw(data, ctx(CB))
+    _check_issues(issues)
+    if not isinstance(data, dict):
+        assert decl is None and issues
+
+
+@SETTINGS
+@given(st.sampled_from(["inbound", "outbound"]), st.data())
+def test_valid_declaration_with_junk_spliced_in(direction, data):
+    obj = to_dict(sample_declaration(direction, goods=2, seed=data.draw(st.integers(0, 99))))
+    for name in data.draw(st.lists(st.sampled_from(GOODS_FIELDS), max_size=4)):
+        obj["goods"][data.draw(st.integers(0, 1))][name] = data.draw(junk)
+    for name in data.draw(st.lists(st.sampled_from(PARTY_FIELDS), max_size=2)):
+        obj["declarant"][name] = data.draw(junk)
+    for name in data.draw(st.lists(st.sampled_from(HEADER_FIELDS), max_size=4)):
+        obj[name] = data.draw(junk)
+    _, issues = validate_raw(obj, ctx(CB, credit_grade=data.draw(st.sampled_from(
+        [None, "A", "C", "zz", ""]))))
+    _check_issues(issues)
+
+
+def test_typed_declaration_with_none_everywhere_does_not_crash():
+    from client.model import Declaration, GoodsLine, Party
+    d = Declaration(declarant=None, consignee=Party(), goods=[GoodsLine()],
+                    containers=[Container()], attachments=[Attachment()],
+                    certificates=[CertificateRequest()])
+    d.schema = None
+    _check_issues(validate(d, ctx(CB)))
+
+
+# ------------------------------------------------------------- valid declarations
+HS6_OK = sorted(c for c in LK.hs6 if not any(c.startswith(p) for p in LK.negative))
+COUNTRIES = sorted(LK.countries)
+FOREIGN_PORT = sorted((c3, a2) for a2, c3 in LK.alpha2_to_3.items() if a2 != "CN")
+CURRENCIES = sorted(LK.currencies)
+UNITS = sorted(LK.units)
+PACKAGES = sorted(LK.package_types)
+DISTRICTS = sorted(LK.districts)
+BUREAUS = sorted(LK.bureaus)
+REGIONS: dict[str, list[str]] = {}
+for b, regs in LK.regions_of.items():
+    for r in regs:
+        REGIONS.setdefault(r, []).append(b)
+REGIONS = {k: sorted(v) for k, v in sorted(REGIONS.items())}
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+ALNUM = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
+SAFE_TEXT = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N")), min_size=1,
+                    max_size=30)
+
+
+def _dec(draw, lo, hi, places):
+    return draw(st.decimals(min_value=Decimal(lo), max_value=Decimal(hi), places=places,
+                            allow_nan=False, allow_infinity=False))
+
+
+@st.composite
+def valid_declarations(draw):
+    direction = draw(st.sampled_from(["inbound", "outbound"]))
+    inbound = direction == "inbound"
+    d = sample_declaration(direction, goods=draw(st.integers(1, 6)),
+                           seed=draw(st.integers(0, 10**6)))
+    partner, a2 = draw(st.sampled_from(FOREIGN_PORT))
+    port = a2 + draw(st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ", min_size=3, max_size=3))
+    d.trade_country = partner
+    if inbound:
+        d.departure_country, d.departure_port = partner, port
+        d.destination_district = draw(st.sampled_from(DISTRICTS))
+        arrival = draw(st.dates(date(2020, 1, 1), date(2030, 12, 31)))
+        d.arrival_date = arrival
+        d.unload_date = draw(st.one_of(st.none(), st.just(arrival + timedelta(
+            days=draw(st.integers(0, 30))))))
+        d.claim_deadline = draw(st.one_of(st.none(), st.just(arrival + timedelta(
+            days=draw(st.integers(0, 365))))))
+    else:
+        d.destination_country, d.arrival_port = partner, port
+        d.origin_district = draw(st.sampled_from(DISTRICTS))
+        d.ship_date = draw(st.dates(date(2020, 1, 1), date(2030, 12, 31)))
+    d.contract_no = draw(st.text(alphabet=ALNUM + "-/", min_size=1, max_size=32))
+    d.transport_mode = draw(st.sampled_from(sorted(LK.transport_modes)))
+    if inbound and d.transport_mode == "6":
+        d.bl_no = draw(st.one_of(st.none(), st.just("EMS123")))
+    d.purpose = draw(st.sampled_from(sorted(LK.purposes)))
+    if inbound:  # the local consignee needs only its Chinese name
+        d.consignee.name_en = draw(st.one_of(st.none(), SAFE_TEXT))
+    d.remarks = draw(st.one_of(st.none(), st.text(max_size=400).filter(
+        lambda s: all(c.isprintable() or c in "\n\t" for c in s))))
+
+    # bureaus, clearance mode, credit grade
+    mode = draw(st.sampled_from(["standard", "direct", "cross"]))
+    grade = draw(st.sampled_from(["AA", "A", "B"]))
+    if mode == "standard":
+        b = draw(st.sampled_from(BUREAUS))
+        d.declare_bureau = d.port_bureau = d.inspect_bureau = d.release_bureau = b
+        grade = draw(st.sampled_from([None, "AA", "A", "B", "C", "D"]))
+    else:
+        region = draw(st.sampled_from(sorted(REGIONS)))
+        a, b = draw(st.lists(st.sampled_from(REGIONS[region]), min_size=2, max_size=2,
+                             unique=True))
+        d.port_bureau, d.inspect_bureau = a, b
+        if mode == "direct":
+            d.clearance_mode = "import_direct" if inbound else "export_direct"
+        else:
+            d.clearance_mode = draw(st.sampled_from(["standard", "import_transfer"] if inbound
+                                                    else ["standard"]))
+        d.declare_bureau = draw(st.sampled_from(REGIONS[region]))
+        d.release_bureau = draw(st.sampled_from(REGIONS[region]))
+    if draw(st.booleans()):
+        d.inspection_no = (d.declare_bureau + ("1" if inbound else "2")
+                           + draw(st.from_regex(r"[0-9]{8}", fullmatch=True)))
+
+    ecommerce = draw(st.booleans())
+    d.ecommerce = ecommerce
+    if ecommerce:
+        d.trade_mode = draw(st.sampled_from(sorted(LK.ecommerce_trade_modes)))
+
+    for g in d.goods:
+        g.hs_code = draw(st.sampled_from(HS6_OK)) + draw(st.from_regex(r"[0-9]{4}",
+                                                                      fullmatch=True))
+        g.name_cn = draw(st.text(alphabet=CJK, min_size=1, max_size=60))
+        g.origin_country = draw(st.sampled_from(COUNTRIES))
+        g.currency = draw(st.sampled_from(CURRENCIES))
+        g.quantity_unit = draw(st.sampled_from(UNITS))
+        g.package_type = draw(st.sampled_from(PACKAGES))
+        g.package_count = draw(st.integers(0 if g.package_type == "00" else 1, 10**6))
+        g.quantity = _dec(draw, "0.001", "1000000000", 3)
+        net = _dec(draw, "0.001", "1000000000", 3)
+        g.net_weight_kg = net
+        g.gross_weight_kg = net + _dec(draw, "0", "1000000", 3)
+        g.value = _dec(draw, "0.01", "999999999999", 2)
+        g.product_reg_no = f"P{draw(st.integers(0, 10**8))}" if ecommerce else None
+
+    serials = draw(st.lists(st.integers(0, 999_999), max_size=4, unique=True))
+    owner = draw(st.from_regex(r"[A-Z]{3}", fullmatch=True))
+    d.containers = []
+    for s in serials:
+        base = f"{owner}U{s:06d}"
+        d.containers.append(Container(base + iso6346.calc_check_digit(base),
+                                      draw(st.sampled_from(["22G1", "45G1", "42G1", "22R1",
+                                                            "L5G1", "22U1"]))))
+    d.attachments = [
+        Attachment(type=draw(st.sampled_from(sorted(LK.attachment_types))),
+                   file_name=draw(st.from_regex(r"[a-z0-9_]{1,60}", fullmatch=True)) + ".pdf",
+                   sha256=draw(st.from_regex(r"[0-9a-f]{64}", fullmatch=True)),
+                   size=draw(st.integers(1, 4 * 1024 * 1024)))
+        for _ in range(draw(st.integers(0, 3)))]
+    allowed = sorted(c for c, dr in LK.certificates.items() if dr in ("both", direction))
+    d.certificates = [CertificateRequest(t, draw(st.integers(0, 9)), draw(st.integers(0, 9)))
+                      for t in draw(st.lists(st.sampled_from(allowed), max_size=3, unique=True))]
+    return d, grade
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_declarations())
+def test_generated_valid_declarations_have_no_errors(case):
+    decl, grade = case
+    issues = validate(decl, ctx(CB, credit_grade=grade))
+    errors = [(i.code, i.field, i.message_en) for i in issues if i.severity == "error"]
+    assert errors == []
+    _check_issues(issues)
+    # and the same through JSON, as the CLI and the platform see it
+    _, raw_issues = validate_raw(json.loads(json.dumps(to_dict(decl))), ctx(CB, credit_grade=grade))
+    assert [i for i in raw_issues if i.severity == "error"] == []
