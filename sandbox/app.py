@@ -245,6 +245,8 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app):
+        if settings.background_advance:
+            pf.start_advancer()
         yield
         pf.close()
 

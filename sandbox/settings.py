@@ -33,6 +33,8 @@ class Settings:
     max_attachment: int = 4 * 1024 * 1024
     #: require attachments referenced by a submit/amend to be uploaded first
     require_attachments: bool = True
+    #: apply due life-cycle steps in a background thread too (feeds always catch up lazily)
+    background_advance: bool = True
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)
