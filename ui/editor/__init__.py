@@ -11,3 +11,10 @@ from __future__ import annotations
 from .window import EditorWindow
 
 __all__ = ["EditorWindow"]
+
+try:  # PySide6 6.12 on CPython 3.11 leaks references to None on void calls (see ui.printing)
+    from ui.printing import pin_none_refcount as _pin
+
+    _pin()
+except ImportError:  # pragma: no cover - printing not built
+    pass
