@@ -311,15 +311,13 @@ class PlatformClient:
                 raise BadResponse(f"{method} {path} 的应答不是 JSON") from None
 
     def _pause(self, attempt: int, retry_after: float | None) -> None:
-        delay = self.retry.delay(attempt, retry_after)
-        end = time.monotonic() + delay
-        while True:  # sleep in slices so a cancel is honoured quickly
-            left = end - time.monotonic()
-            if left <= 0:
-                return
+        left = self.retry.delay(attempt, retry_after)
+        while left > 0:  # sleep in slices so a cancel is honoured quickly
             if self.cancel():
                 raise Cancelled("同步已取消", "sync cancelled")
-            self.sleep(min(left, 0.2))
+            step = min(left, 0.2)
+            self.sleep(step)
+            left -= step
 
     # -- conveniences -------------------------------------------------------------------
     def get(self, path: str, **kw: Any) -> Any:
