@@ -1,0 +1,158 @@
+"""Reliability: network faults, lost responses and bad answers over real HTTP.
+
+After any fault and a final clean sync: every finalised declaration is on the platform
+exactly once, numbers are unique and accounted for (used or void), local status equals
+the platform's, and the SQLite file passes ``PRAGMA integrity_check``. A bad answer gives
+a clear error and changes nothing locally.
+"""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from faultproxy import FaultProxy
+from sync_helpers import accounted, add_drafts, check_consistent
+
+from client.errors import DeskError
+from client.sync.http import BadResponse
+
+pytestmark = pytest.mark.sandbox
+
+
+@pytest.fixture
+def proxied(sandbox, desk, make_engine):
+    proxy = FaultProxy("127.0.0.1", int(sandbox.url.rsplit(":", 1)[1]))
+    engine = make_engine(desk, batch_size=20, page_limit=50)
+    ent = engine.login(proxy.url, "aa@demo", "demo123")
+    yield proxy, engine, ent
+    proxy.close()
+
+
+def final_clean_sync(engine, proxy):
+    proxy.clear()
+    for _ in range(3):
+        time.sleep(0.1)
+        engine.sync()
+
+
+def snapshot(desk) -> dict:
+    """Everything the sync may touch, to show that a bad answer changed nothing."""
+    import sqlite3
+    con = sqlite3.connect(desk.paths.db)
+    try:
+        return {t: con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+                for t in ("declarations", "status_history", "outbox", "number_leases", "kv",
+                          "code_tables", "enterprises")}
+    finally:
+        con.close()
+
+
+def test_random_network_faults_then_clean_sync(proxied, desk, sandbox):
+    proxy, engine, ent = proxied
+    ids = add_drafts(desk, ent, 100)
+    engine.top_up()
+    assert len(engine.finalize(ids).finalised) == 100
+    proxy.chaos(0.35, seed=7)
+    errors = 0
+    for _ in range(12):
+        try:
+            engine.sync()
+        except DeskError:
+            errors += 1
+    assert proxy.count("reset") + proxy.count("drop") > 0
+    final_clean_sync(engine, proxy)
+    check_consistent(desk, sandbox, "aa@demo")
+    accounted(engine, desk)
+
+
+def test_response_lost_after_the_platform_applied_the_batch(proxied, desk, sandbox):
+    proxy, engine, ent = proxied
+    ids = add_drafts(desk, ent, 30)
+    engine.top_up()
+    engine.finalize(ids)
+    proxy.add("drop", path="/v1/mutations:batch", count=50)
+    with pytest.raises(DeskError):
+        engine.push()
+    assert {desk.summary(i).status for i in ids} == {"ready"}  # no answer: still to send
+    proxy.clear()
+    s = engine.push()
+    assert s.duplicates == 20 and s.applied == 10  # the first batch had been applied
+    final_clean_sync(engine, proxy)
+    check_consistent(desk, sandbox, "aa@demo")
+
+
+def test_sandbox_fault_after_handling_is_a_resend_not_a_second_declaration(proxied, desk,
+                                                                          sandbox):
+    proxy, engine, ent = proxied
+    ids = add_drafts(desk, ent, 5)
+    engine.top_up()
+    engine.finalize(ids)
+    assert sandbox.admin("POST", "/admin/faults", {"status": 503, "count": 1, "when": "after",
+                                                   "path": "/v1/mutations:batch"}).ok
+    s = engine.push()
+    assert s.duplicates == 5 and s.applied == 0
+    final_clean_sync(engine, proxy)
+    check_consistent(desk, sandbox, "aa@demo")
+
+
+def _rewrite_json(fn):
+    def rewrite(body: bytes) -> bytes:
+        data = json.loads(body)
+        fn(data)
+        return json.dumps(data).encode()
+    return rewrite
+
+
+@pytest.mark.parametrize("path,mutate", [
+    ("/v1/mutations:batch", lambda d: d["results"][0].update(version="one")),
+    ("/v1/mutations:batch", lambda d: d["results"].pop()),
+    ("/v1/mutations:batch", lambda d: d["results"][0].update(outcome="maybe")),
+    ("/v1/changes", lambda d: d.update(has_more="yes")),
+    ("/v1/changes", lambda d: d["changes"][0].update(status="teleported")),
+    ("/v1/changes", lambda d: d["changes"][0].update(version=[1])),
+])
+def test_wrong_types_change_nothing(proxied, desk, sandbox, path, mutate):
+    proxy, engine, ent = proxied
+    ids = add_drafts(desk, ent, 3)
+    engine.top_up()
+    engine.finalize(ids)
+    if path == "/v1/changes":
+        engine.push()
+    before = snapshot(desk)
+    proxy.add("rewrite", path=path, fn=_rewrite_json(mutate))
+    with pytest.raises(BadResponse) as info:
+        engine.sync()
+    assert info.value.message_zh.startswith("平台返回了无法识别的数据")
+    assert "本地数据未做任何更改" in info.value.message_zh
+    after = snapshot(desk)
+    assert after == before
+    final_clean_sync(engine, proxy)
+    check_consistent(desk, sandbox, "aa@demo")
+
+
+@pytest.mark.parametrize("path", ["/v1/mutations:batch", "/v1/changes"])
+def test_garbage_json_changes_nothing(proxied, desk, sandbox, path):
+    proxy, engine, ent = proxied
+    ids = add_drafts(desk, ent, 3)
+    engine.top_up()
+    engine.finalize(ids)
+    if path == "/v1/changes":
+        engine.push()
+    before = snapshot(desk)
+    proxy.add("garbage", path=path)
+    with pytest.raises(BadResponse):
+        engine.sync()
+    assert snapshot(desk) == before
+    final_clean_sync(engine, proxy)
+    check_consistent(desk, sandbox, "aa@demo")
+
+
+def test_latency_is_tolerated(proxied, desk, sandbox):
+    proxy, engine, ent = proxied
+    ids = add_drafts(desk, ent, 3)
+    proxy.add("latency", seconds=0.3, count=20)
+    engine.sync()
+    engine.finalize(ids)
+    final_clean_sync(engine, proxy)
+    check_consistent(desk, sandbox, "aa@demo")
