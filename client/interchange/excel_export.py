@@ -45,11 +45,14 @@ def iter_declarations(desk, ids: Sequence[str], chunk: int = 200
         part = list(ids[i:i + chunk])
         with desk.db.read() as conn:
             rows = {r[0]: r[1:] for r in conn.execute(
-                select(t.c.id, t.c.doc, t.c.status, t.c.issues).where(t.c.id.in_(part)))}
+                select(t.c.id, t.c.doc, t.c.status, t.c.issues, t.c.inspection_no)
+                .where(t.c.id.in_(part)))}
         for did in part:
             row = rows.get(did)
             if row is not None:
-                yield loads_stored(row[0]), row[1], row[2]
+                decl = loads_stored(row[0])
+                decl.inspection_no = decl.inspection_no or row[3]  # the column is the record
+                yield decl, row[1], row[2]
 
 
 def common_direction(desk, ids: Sequence[str]) -> str | None:

@@ -190,6 +190,7 @@ class WorkbookWriter:
                  ) -> None:
         """Append data rows; ``notes[(row_offset, col_index)]`` highlights a cell with a comment."""
         from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import Cell
         from openpyxl.comments import Comment
 
         ws = self.ws
@@ -206,7 +207,7 @@ class WorkbookWriter:
                     if r != ri:
                         continue
                     v = out[ci]
-                    c = v if isinstance(v, WriteOnlyCell) else WriteOnlyCell(ws, v)
+                    c = v if isinstance(v, Cell) else WriteOnlyCell(ws, v)
                     c.fill = self._error_fill
                     comment = Comment(text, "CIQ Desk")
                     comment.width = 320
