@@ -1,0 +1,190 @@
+"""定稿 from the editor, read-only opening of finalised/submitted declarations, 修改申请,
+撤销申请 and 复制 — against the real store and the real sync engine (offline)."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from client import numbers
+from client.rules import sample_declaration
+from client.services import Desk
+from client.store import declarations as decl_q
+from client.store import schema as s
+from ui.context import AppContext, AppEvents
+from ui.editor import EditorWindow
+from ui.editor.section_basic import BasicSection
+from ui.editor.section_goods import GoodsSection
+from ui.tasks import FakeThreadPool, TaskRunner
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def desk(data_dir):
+    d = Desk.open(data_dir)
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def ctx(desk):
+    return AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents())
+
+
+def _lease(desk, first=7, last=9):
+    year = numbers.current_year()
+    with desk.db.write() as conn:
+        numbers.store_lease(conn, {"lease_id": "L-ui", "bureau": "310000",
+                                   "direction": "inbound", "year": str(year)[-2:],
+                                   "first": first, "last": last,
+                                   "expires_at": "2999-01-01T00:00:00.000Z"})
+    return numbers.make_number("310000", "inbound", year % 100, first)
+
+
+def _open(qtbot, ctx, decl_id):
+    ed = EditorWindow(ctx, decl_id)
+    qtbot.addWidget(ed)
+    ed.show()
+    qtbot.waitExposed(ed)
+    ed.activateWindow()
+    qtbot.waitUntil(ed.isActiveWindow)
+    return ed
+
+
+def _submitted(desk, status="accepted"):
+    """A declaration the platform has accepted (version 1), as a pull would leave it."""
+    d = sample_declaration("inbound", goods=2, seed=11)
+    d.inspection_no = "310000126000321"
+    desk.save_draft(d)
+    with desk.db.write() as conn:
+        decl_q.set_status(conn, d.id, "ready", note="已定稿")
+        decl_q.set_status(conn, d.id, "sent")
+        decl_q.set_status(conn, d.id, status, source="platform", version=1, receipt=True)
+    return d
+
+
+def test_ctrl_enter_finalises_a_valid_draft_and_goes_read_only(qtbot, ctx, desk):
+    expected_no = _lease(desk)
+    d = sample_declaration("inbound", goods=2, seed=3)
+    desk.save_draft(d)
+    ed = _open(qtbot, ctx, d.id)
+    seen = []
+    ctx.events.declarations_changed.connect(seen.append)
+    contract = ed.section(BasicSection).bindings["contract_no"].widget
+    contract.setFocus()
+    contract.selectAll()
+    qtbot.keyClicks(contract, "CT-FINAL")            # an edit not yet autosaved
+    qtbot.keyClick(contract, Qt.Key.Key_Return, CTRL)
+    assert ed.mode == "readonly"
+    assert ed.decl.inspection_no == expected_no
+    assert expected_no in ed.number_label.text()
+    assert "已定稿" in ed.status_chip.text()
+    assert [d.id] in seen
+    stored = desk.get(d.id)
+    assert desk.summary(d.id).status == "ready"
+    assert stored.contract_no == "CT-FINAL" and stored.inspection_no == expected_no
+    assert contract.isReadOnly()
+
+
+def test_finalise_is_refused_while_errors_exist(qtbot, ctx, desk):
+    _lease(desk)
+    d = sample_declaration("inbound", goods=1, seed=3)
+    d.goods[0].net_weight_kg = d.goods[0].gross_weight_kg * 3
+    desk.save_draft(d)
+    ed = _open(qtbot, ctx, d.id)
+    qtbot.keyClick(ed.focusWidget(), Qt.Key.Key_Return, CTRL)
+    assert ed.mode == "edit"
+    assert ed.message_bar.isVisible() and "不能定稿" in ed.message_label.text()
+    assert ed.issues_panel.view.hasFocus()
+    assert desk.summary(d.id).status == "draft" and desk.get(d.id).inspection_no is None
+
+
+def test_finalise_without_a_number_says_so_and_stays_a_draft(qtbot, ctx, desk):
+    d = sample_declaration("inbound", goods=1, seed=8)
+    desk.save_draft(d)
+    ed = _open(qtbot, ctx, d.id)
+    qtbot.keyClick(ed.focusWidget(), Qt.Key.Key_Return, CTRL)
+    assert ed.mode == "edit"
+    assert "报检号" in ed.message_label.text()
+    assert desk.summary(d.id).status == "draft"
+
+
+def test_a_finalised_declaration_opens_read_only(qtbot, ctx, desk):
+    d = _submitted(desk, status="released")
+    ed = _open(qtbot, ctx, d.id)
+    assert ed.mode == "readonly"
+    assert "已放行" in ed.status_chip.text() and "只读" in ed.status_chip.text()
+    assert "310000126000321" in ed.number_label.text()
+    for section in ed.sections:
+        for w in section.input_widgets():
+            if isinstance(w, QLineEdit):
+                assert w.isReadOnly() or not w.isEnabled(), w.objectName()
+    goods = ed.section(GoodsSection)
+    assert not goods.model.flags(goods.model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
+    assert not goods.add_btn.isEnabled()
+    assert not ed.act_save.isVisible() and not ed.act_finalise.isVisible()
+    assert ed.act_duplicate.isEnabled()
+    # released: neither amendable nor withdrawable any more
+    assert not ed.act_amend.isEnabled() and not ed.act_withdraw.isEnabled()
+    # typing does nothing and nothing is saved
+    contract = ed.section(BasicSection).bindings["contract_no"].widget
+    qtbot.keyClicks(contract, "X")
+    assert ed.decl.contract_no == d.contract_no and not ed.dirty
+
+
+def test_amend_opens_an_editable_copy_and_queues_the_amendment(qtbot, ctx, desk):
+    d = _submitted(desk)
+    ed = _open(qtbot, ctx, d.id)
+    assert ed.act_amend.isEnabled()
+    ed.act_amend.trigger()
+    assert ed.mode == "amend"
+    contract = ed.section(BasicSection).bindings["contract_no"].widget
+    assert not contract.isReadOnly()
+    contract.setFocus()
+    contract.selectAll()
+    qtbot.keyClicks(contract, "CT-AMENDED")
+    assert ed.decl.contract_no == "CT-AMENDED"
+    assert desk.get(d.id).contract_no == d.contract_no    # never edited in place
+    ed.act_submit_amend.trigger()
+    assert ed.mode == "readonly"
+    with desk.db.read() as conn:
+        rows = conn.execute(s.outbox.select()).mappings().all()
+    amend = [r for r in rows if r["kind"] == "amend"]
+    assert len(amend) == 1 and amend[0]["base_version"] == 1
+    assert "CT-AMENDED" in amend[0]["payload"]
+    assert any("修改申请" in (h.note or "") for h in desk.history(d.id))
+
+
+def test_cancelled_amendment_restores_the_submitted_content(qtbot, ctx, desk):
+    d = _submitted(desk)
+    ed = _open(qtbot, ctx, d.id)
+    ed.act_amend.trigger()
+    contract = ed.section(BasicSection).bindings["contract_no"].widget
+    contract.selectAll()
+    qtbot.keyClicks(contract, "TMP")
+    ed.act_cancel_amend.trigger()
+    assert ed.mode == "readonly" and contract.text() == d.contract_no
+
+
+def test_withdraw_asks_for_a_reason(qtbot, ctx, desk):
+    d = _submitted(desk, status="under_review")
+    ed = _open(qtbot, ctx, d.id)
+    assert ed.act_withdraw.isEnabled()
+    ed.lifecycle.withdraw("   ")
+    assert "撤销原因" in ed.message_label.text()
+    ed.lifecycle.withdraw("合同取消")
+    assert "撤销申请已排队" in ed.message_label.text()
+    assert any("合同取消" in (h.note or "") for h in desk.history(d.id))
+
+
+def test_duplicate_makes_a_new_draft_and_asks_the_shell_to_open_it(qtbot, ctx, desk):
+    d = _submitted(desk, status="released")
+    ed = _open(qtbot, ctx, d.id)
+    opened = []
+    ctx.events.open_declaration.connect(opened.append)
+    ed.act_duplicate.trigger()
+    assert len(opened) == 1 and opened[0] != d.id
+    copy = desk.get(opened[0])
+    assert copy.inspection_no is None and copy.contract_no == d.contract_no
+    assert desk.summary(copy.id).status == "draft"
