@@ -34,6 +34,8 @@ def register(sub) -> None:
     p = sub.add_parser("sync", help="与平台同步：发送、领号、接收回执 / sync with the platform")
     p.add_argument("--json", action="store_true")
     p.add_argument("--resync", action="store_true", help="完整同步（从平台快照重建状态）")
+    p.add_argument("--batch-size", type=int, default=500, metavar="N",
+                   help="每批发送的报检单数（1–500，默认 500）")
     p.set_defaults(func=cmd_sync)
 
     p = sub.add_parser("amend", help="提交修改申请 / file an amendment")
@@ -249,6 +251,7 @@ def _print_summary(ctx, s) -> None:
 
 def cmd_sync(ctx) -> int:
     eng = _engine(ctx)
+    eng.batch_size = max(1, min(500, ctx.args.batch_size))
     try:
         s = eng.resync(_progress(ctx)) if ctx.args.resync else eng.sync(_progress(ctx))
     finally:
