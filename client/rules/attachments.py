@@ -5,7 +5,7 @@ knows it, else the size declared in the attachment.
 """
 from __future__ import annotations
 
-from ._common import MIB, SHA256_RE, issue, lbl, seq, show
+from ._common import MIB, SHA256_RE, issue, lbl, show
 from .registry import rule
 
 MAX_SIZE = 4 * MIB

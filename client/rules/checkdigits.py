@@ -13,7 +13,7 @@ from stdnum import iso6346
 from stdnum.cn import uscc
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
-from ._common import CONTAINER_RE, USCC_RE, issue, lbl, seq, show
+from ._common import CONTAINER_RE, USCC_RE, issue, lbl, show
 from .registry import rule
 
 PARTIES = ("declarant", "agent", "consignee", "consignor")

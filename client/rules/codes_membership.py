@@ -5,7 +5,7 @@ rules' business; malformed HS codes are E1213's.
 from __future__ import annotations
 
 from ..model import CLEARANCE_MODES, DIRECTIONS
-from ._common import issue, lbl, lookups, seq, show
+from ._common import issue, lbl, lookups, show
 from .registry import rule
 
 _DIR_ZH = {"inbound": "入境", "outbound": "出境", "both": "出入境"}

@@ -3,7 +3,7 @@
 """
 from __future__ import annotations
 
-from ._common import ECOMMERCE_TRADE_MODES, blank, issue, lookups, negative_match, seq, show
+from ._common import ECOMMERCE_TRADE_MODES, blank, issue, lookups, negative_match, show
 from .registry import rule
 
 

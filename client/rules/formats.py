@@ -5,8 +5,8 @@ Dates need no rule here: the model only accepts dates that exist (E0006).
 """
 from __future__ import annotations
 
-from ._common import (CONTROL_RE, DISTRICT_RE, INSPECTION_NO_RE, LOCODE_RE,
-                      REG_NO_RE, SIZE_TYPE_RE, ULID_RE, UUID_RE, issue, lbl, lookups, seq, show)
+from ._common import (CONTROL_RE, DISTRICT_RE, INSPECTION_NO_RE, LOCODE_RE, SIZE_TYPE_RE,
+                      ULID_RE, UUID_RE, issue, lbl, lookups, show)
 from .registry import rule
 
 PORT_FIELDS = ("departure_port", "entry_exit_port", "arrival_port")

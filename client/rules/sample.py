@@ -152,7 +152,7 @@ def sample_declaration(direction: str = "inbound", goods: int = 1, *,
                               size_type="45G1")],
         attachments=[Attachment(type="101001", file_name="contract.pdf",
                                 sha256="9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                                size=182_044)],
+                                size=4)],
         certificates=[CertificateRequest(type="21" if inbound else "11", originals=1, copies=0)],
         remarks=None,
     )
