@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -62,6 +61,7 @@ class Party:
     name_en: str | None = None
     reg_no: str | None = None
     uscc: str | None = None
+    extra: dict = field(default_factory=dict)
 
     @property
     def display_name(self) -> str:
@@ -75,6 +75,7 @@ class Declarer:
     name: str | None = None
     phone: str | None = None
     cert_no: str | None = None
+    extra: dict = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -293,8 +294,6 @@ class ParseIssue:
         return self.message_en if lang == "en" else self.message_zh
 
 
-_DEC_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 _KIND_ZH = {"str": "文本", "int": "整数", "dec": "数值", "date": "日期", "bool": "是/否"}
 _KIND_EN = {"str": "text", "int": "a whole number", "dec": "a decimal number", "date": "a date",
@@ -317,23 +316,28 @@ def _short(value: Any) -> str:
 def parse_decimal(value: Any) -> Decimal | None:
     """A plain decimal from a JSON string (or int); ``None`` if it is not one.
 
-    Floats are refused on purpose: ``0.1`` as a float is not the amount the user typed.
+    Accepted: ``"1200.500"``, ``"-3"``, ``".5"``, surrounding spaces. Refused: exponents
+    (``"1e3"``), ``NaN``/``Infinity``, digit separators, and floats on purpose: ``0.1`` as a
+    float is not the amount the user typed.
     """
-    if isinstance(value, str):
-        text = value.strip()
-        if _DEC_RE.match(text):
-            try:
-                return Decimal(text)
-            except InvalidOperation:  # pragma: no cover - regex already filters
-                return None
-        return None
+    if value.__class__ is str:
+        if "e" in value or "E" in value or "_" in value or not value.isascii():
+            return None
+        try:
+            dec = Decimal(value)
+        except InvalidOperation:
+            return None
+        return dec if dec.is_finite() else None
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     return None
 
 
 def parse_date(value: Any) -> date | None:
-    if isinstance(value, str) and _DATE_RE.match(value):
+    """A real calendar date from ``YYYY-MM-DD`` (``2026-02-30`` is not one)."""
+    if (value.__class__ is str and len(value) == 10 and value[4] == "-" and value[7] == "-"
+            and value.isascii() and value[:4].isdigit() and value[5:7].isdigit()
+            and value[8:].isdigit()):
         try:
             return date.fromisoformat(value)
         except ValueError:
@@ -342,88 +346,120 @@ def parse_date(value: Any) -> date | None:
 
 
 def _parse_obj(cls_key: str, data: Any, path: str, issues: list[ParseIssue]):
-    cls, spec = _CLASSES[cls_key]
-    if not isinstance(data, dict):
+    cls = _CLASSES[cls_key][0]
+    if data.__class__ is not dict and not isinstance(data, dict):
         issues.append(ParseIssue(
             "E0002", path or "$", f"{_zh(path) if path else '报检单'}应为对象，实际为 {_short(data)}",
             f"{_en(path) if path else 'the declaration'} must be an object, got {_short(data)}"))
         return None
+    kinds = _KINDS[cls_key]
     kwargs: dict[str, Any] = {}
-    for name, kind in spec:
-        if name not in data:
+    extra: dict | None = None
+    for name, value in data.items():
+        entry = kinds.get(name)
+        if entry is None:  # a field this version does not know: keep it as it is
+            if extra is None:
+                extra = {}
+            extra[name] = value
             continue
-        value = data[name]
         if value is None:
             continue
-        fpath = f"{path}.{name}" if path else name
-        parsed = _parse_value(kind, value, fpath, issues)
+        kind, handler = entry
+        if kind == "str" and value.__class__ is str:  # the common case, kept fast
+            kwargs[name] = value
+            continue
+        parsed = handler(value, f"{path}.{name}" if path else name, issues)
         if parsed is not None:
             kwargs[name] = parsed
-    known = _KNOWN_KEYS[cls_key]
-    if len(data) > len(kwargs) or any(k not in known for k in data):
-        extra = {k: v for k, v in data.items() if k not in known}
-        if extra:
-            if "extra" in _SLOTS[cls_key]:
-                kwargs["extra"] = extra
+    if extra and cls_key in _HAS_EXTRA:
+        kwargs["extra"] = extra
     return cls(**kwargs)
 
 
-def _parse_value(kind: str, value: Any, path: str, issues: list[ParseIssue]):
-    if kind == "str":
-        if isinstance(value, str):
-            return value
-        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-            return str(value)  # a number where a code was expected: keep its digits
-        issues.append(ParseIssue("E0003", path, f"{_zh(path)}应为文本，实际为 {_short(value)}",
-                                 f"{_en(path)} must be text, got {_short(value)}"))
-        return None
-    if kind == "dec":
-        dec = parse_decimal(value)
-        if dec is None:
-            issues.append(ParseIssue(
-                "E0004", path, f"{_zh(path)}应为数值（如 \"1200.500\"），实际为 {_short(value)}",
-                f"{_en(path)} must be a decimal string such as \"1200.500\", got {_short(value)}"))
-        return dec
-    if kind == "int":
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 10:
-            return int(value.strip())
-        issues.append(ParseIssue("E0005", path, f"{_zh(path)}应为整数，实际为 {_short(value)}",
-                                 f"{_en(path)} must be a whole number, got {_short(value)}"))
-        return None
-    if kind == "date":
-        d = parse_date(value)
-        if d is None:
-            issues.append(ParseIssue(
-                "E0006", path, f"{_zh(path)}应为存在的日期（YYYY-MM-DD），实际为 {_short(value)}",
-                f"{_en(path)} must be an existing date (YYYY-MM-DD), got {_short(value)}"))
-        return d
-    if kind == "bool":
-        if isinstance(value, bool):
-            return value
-        issues.append(ParseIssue("E0007", path, f"{_zh(path)}应为 true/false，实际为 {_short(value)}",
-                                 f"{_en(path)} must be true or false, got {_short(value)}"))
-        return None
-    if kind.startswith("obj:"):
-        return _parse_obj(kind[4:], value, path, issues)
-    if kind.startswith("list:"):
+def _p_str(value: Any, path: str, issues: list[ParseIssue]):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return str(value)  # a number where a code was expected: keep its digits
+    issues.append(ParseIssue("E0003", path, f"{_zh(path)}应为文本，实际为 {_short(value)}",
+                             f"{_en(path)} must be text, got {_short(value)}"))
+    return None
+
+
+def _p_dec(value: Any, path: str, issues: list[ParseIssue]):
+    dec = parse_decimal(value)
+    if dec is None:
+        issues.append(ParseIssue(
+            "E0004", path, f"{_zh(path)}应为数值（如 \"1200.500\"），实际为 {_short(value)}",
+            f"{_en(path)} must be a decimal string such as \"1200.500\", got {_short(value)}"))
+    return dec
+
+
+def _p_int(value: Any, path: str, issues: list[ParseIssue]):
+    if value.__class__ is int:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 10:
+        return int(value.strip())
+    issues.append(ParseIssue("E0005", path, f"{_zh(path)}应为整数，实际为 {_short(value)}",
+                             f"{_en(path)} must be a whole number, got {_short(value)}"))
+    return None
+
+
+def _p_date(value: Any, path: str, issues: list[ParseIssue]):
+    d = parse_date(value)
+    if d is None:
+        issues.append(ParseIssue(
+            "E0006", path, f"{_zh(path)}应为存在的日期（YYYY-MM-DD），实际为 {_short(value)}",
+            f"{_en(path)} must be an existing date (YYYY-MM-DD), got {_short(value)}"))
+    return d
+
+
+def _p_bool(value: Any, path: str, issues: list[ParseIssue]):
+    if isinstance(value, bool):
+        return value
+    issues.append(ParseIssue("E0007", path, f"{_zh(path)}应为 true/false，实际为 {_short(value)}",
+                             f"{_en(path)} must be true or false, got {_short(value)}"))
+    return None
+
+
+def _p_obj(sub: str):
+    def parse(value: Any, path: str, issues: list[ParseIssue]):
+        return _parse_obj(sub, value, path, issues)
+    return parse
+
+
+def _p_list(sub: str):
+    def parse(value: Any, path: str, issues: list[ParseIssue]):
         if not isinstance(value, list):
             issues.append(ParseIssue("E0008", path, f"{_zh(path)}应为列表，实际为 {_short(value)}",
                                      f"{_en(path)} must be a list, got {_short(value)}"))
             return None
         out = []
-        sub = kind[5:]
         for i, item in enumerate(value):
             obj = _parse_obj(sub, item, f"{path}[{i}]", issues)
             if obj is not None:
                 out.append(obj)
         return out
-    raise AssertionError(kind)  # pragma: no cover - spec tables are fixed
+    return parse
 
 
-_KNOWN_KEYS = {k: frozenset(n for n, _ in spec) for k, (_, spec) in _CLASSES.items()}
-_SLOTS = {k: frozenset(f.name for f in fields(cls)) for k, (cls, _) in _CLASSES.items()}
+_SCALAR_HANDLERS = {"str": _p_str, "dec": _p_dec, "int": _p_int, "date": _p_date,
+                    "bool": _p_bool}
+
+
+def _handler(kind: str):
+    if kind.startswith("obj:"):
+        return _p_obj(kind[4:])
+    if kind.startswith("list:"):
+        return _p_list(kind[5:])
+    return _SCALAR_HANDLERS[kind]
+
+
+_KINDS = {k: {n: (kind, _handler(kind)) for n, kind in spec} for k, (_, spec) in _CLASSES.items()}
+_HAS_EXTRA = frozenset(k for k, (cls, _) in _CLASSES.items()
+                       if "extra" in {f.name for f in fields(cls)})
 
 
 def parse_declaration(data: Any) -> tuple[Declaration | None, list[ParseIssue]]:

@@ -288,7 +288,7 @@ class Desk:
         for f in files:
             name = str(f)
             try:
-                data = json.loads(Path(f).read_text(encoding="utf-8-sig"))
+                data, raws = _load_json_keeping_text(Path(f).read_text(encoding="utf-8-sig"))
             except FileNotFoundError:
                 report.errors.append(ImportProblem(name, None, None, None, "文件不存在",
                                                    "file not found"))
@@ -307,14 +307,19 @@ class Desk:
                     f"nothing from this file was imported"))
                 report.files_refused += 1
                 continue
-            self.import_objects(data, name, report)
+            self.import_objects(data, name, report, raws=raws)
         return report
 
-    def import_objects(self, data: Any, source: str, report: ImportReport) -> None:
-        """Import decoded JSON (an object or a list of objects) from ``source``."""
+    def import_objects(self, data: Any, source: str, report: ImportReport,
+                       raws: list[str] | None = None) -> None:
+        """Import decoded JSON (an object or a list of objects) from ``source``.
+
+        ``raws`` optionally holds the JSON text of each item as it stood in the file.
+        """
         items = data if isinstance(data, list) else [data]
         good: list[Declaration] = []
         rows: list[int] = []
+        docs: list[str] = []
         for idx, item in enumerate(items, start=1):
             decl, problems = parse_declaration(item)
             if decl is None or problems:
@@ -326,21 +331,30 @@ class Desk:
                         + "; this declaration was not imported"))
                 continue
             if not decl.id:
-                decl.id = new_ulid()
+                decl.id = item["id"] = new_ulid()
+                raw = None
+            else:
+                raw = raws[idx - 1] if raws is not None else None
             good.append(decl)
             rows.append(idx)
-        self.store_imported(good, rows, source, report)
+            # the object as read: parsing it again yields exactly ``decl``
+            docs.append(raw if raw is not None else
+                        json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+        self.store_imported(good, rows, source, report, docs=docs)
 
     def store_imported(self, decls: list[Declaration], rows: list[int], source: str,
-                       report: ImportReport) -> None:
-        """Save parsed declarations as drafts in one transaction, refusing non-drafts."""
+                       report: ImportReport, docs: list[str] | None = None) -> None:
+        """Save parsed declarations as drafts in one transaction, refusing non-drafts.
+
+        ``docs`` optionally holds each declaration's JSON as read (see ``header_row``).
+        """
         if not decls:
             return
         with self.db.write() as conn:
             existing = decl_q.existing_status(conn, [d.id for d in decls])
             clashes = decl_q.number_conflicts(conn, decls)
-            ok = []
-            for d, row in zip(decls, rows):
+            ok, ok_docs = [], []
+            for n, (d, row) in enumerate(zip(decls, rows)):
                 if d.id in clashes:
                     report.errors.append(ImportProblem(
                         source, row, None, "inspection_no",
@@ -356,9 +370,57 @@ class Desk:
                         f"declaration {d.id} is {st} and cannot be changed by import"))
                     continue
                 ok.append(d)
-            inserted, updated = decl_q.save_many(conn, ok, note=f"导入 {Path(source).name}")
+                if docs is not None:
+                    ok_docs.append(docs[n])
+            inserted, updated = decl_q.save_many(conn, ok, note=f"导入 {Path(source).name}",
+                                                 docs=ok_docs if docs is not None else None)
         report.imported.extend(inserted)
         report.updated.extend(updated)
+
+
+def _load_json_keeping_text(text: str) -> tuple[Any, list[str] | None]:
+    """Decode a JSON document; for a top-level list also return each item's own text.
+
+    Keeping the text an import read lets the store keep it as the declaration's document
+    without serialising it again. Malformed input raises :class:`json.JSONDecodeError`
+    exactly as :func:`json.loads` would (it is decoded again by ``json.loads`` to say where).
+    """
+    ws = " \t\n\r"
+    n = len(text)
+    i = 0
+    while i < n and text[i] in ws:
+        i += 1
+    if i < n and text[i] == "[":
+        decoder = json.JSONDecoder()
+        items: list[Any] = []
+        raws: list[str] = []
+        i += 1
+        try:
+            while True:
+                while i < n and text[i] in ws:
+                    i += 1
+                if i < n and text[i] == "]" and not items:
+                    i += 1
+                    break
+                obj, end = decoder.raw_decode(text, i)
+                items.append(obj)
+                raws.append(text[i:end])
+                i = end
+                while i < n and text[i] in ws:
+                    i += 1
+                if i < n and text[i] == ",":
+                    i += 1
+                    continue
+                if i < n and text[i] == "]":
+                    i += 1
+                    break
+                raise ValueError("malformed list")
+            if text[i:].strip(ws):
+                raise ValueError("trailing data")
+            return items, raws
+        except ValueError:
+            pass  # fall through: json.loads reports the error with its position
+    return json.loads(text), None
 
 
 _STATUS_ZH = {"draft": "为草稿", "ready": "定稿", "sent": "发送", "accepted": "受理",

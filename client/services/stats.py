@@ -2,7 +2,7 @@
 
 Qt-free and blocking (the UI runs these on its task runner). Every function takes an open
 :class:`~client.services.desk.Desk` and returns plain values or frozen dataclasses.
-Times in the store are ISO-8601 UTC text, so days here are UTC days.
+Times in the store are ISO-8601 UTC text; days are counted in a time zone the caller names.
 """
 from __future__ import annotations
 
@@ -62,19 +62,28 @@ def _grade_of_declarant(conn, self_ent: dict | None) -> dict[str, str]:
 
 
 def dashboard(desk, *, days: int = 30, today: date | None = None,
-              declarant: str | None = None) -> Dashboard:
-    """Counts by status, releases per day over ``days``, median submission→release time."""
+              declarant: str | None = None, utc_offset_minutes: int = 0) -> Dashboard:
+    """Counts by status, releases per day over ``days``, median submission→release time.
+
+    Days are counted in the time zone ``utc_offset_minutes`` east of UTC (the UI passes
+    the computer's offset, so "today" is the user's today).
+    """
     from ..store import declarations as decl_q
     from ..store import kv
 
-    today = today or datetime.now(timezone.utc).date()
+    shift = timedelta(minutes=utc_offset_minutes)
+    today = today or (datetime.now(timezone.utc) + shift).date()
     start = today - timedelta(days=days - 1)
+    since = (datetime.combine(start, datetime.min.time(), timezone.utc) - shift).strftime(
+        "%Y-%m-%dT%H:%M:%S")
     d, h = s.declarations, s.status_history
     with desk.db.read() as conn:
         counts = decl_q.counts_by_status(conn, declarant)
-        q = (select(func.substr(h.c.at, 1, 10), func.count(func.distinct(h.c.declaration_id)))
-             .where(and_(h.c.status == "released", h.c.at >= start.isoformat()))
-             .group_by(func.substr(h.c.at, 1, 10)))
+        local_day = func.substr(func.datetime(h.c.at, f"{int(utc_offset_minutes):+d} minutes"),
+                                1, 10)
+        q = (select(local_day, func.count(func.distinct(h.c.declaration_id)))
+             .where(and_(h.c.status == "released", h.c.at >= since))
+             .group_by(local_day))
         if declarant:
             q = q.join(d, d.c.id == h.c.declaration_id).where(d.c.declarant_uscc == declarant)
         per_day = {r[0]: r[1] for r in conn.execute(q)}

@@ -26,7 +26,7 @@ from ..errors import DeskError
 log = logging.getLogger(__name__)
 
 #: the newest migration in ``migrations/versions`` (a test keeps this in step with Alembic)
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -134,14 +134,10 @@ def backup(path: Path, backups_dir: Path, label: str) -> Path:
     return target
 
 
-def _head() -> str:
-    return SCHEMA_HEAD
-
-
 def migrate(db: Database, backups_dir: Path) -> bool:
     """Bring the schema to :data:`SCHEMA_HEAD`; returns True when a migration ran."""
     rev = current_revision(db.path)
-    if rev == _head():
+    if rev == SCHEMA_HEAD:
         return False
     if rev is not None:
         known = {p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("*.py")}

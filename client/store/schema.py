@@ -49,7 +49,11 @@ declarations = Table(
     Column("warning_count", Integer),
     Column("issues", Text),
     Column("validated_rev", Integer),
-    Index("ix_decl_updated", "updated_at", "id"),
+    # covering index for the list and the search box (migration 0002)
+    Index("ix_decl_list_cover", "updated_at", "id", "status", "search_text", "inspection_no",
+          "direction", "clearance_mode", "declare_bureau", "contract_no", "bl_no", "consignee",
+          "consignor", "declarant_uscc", "goods_summary", "total_value", "currency", "created_at",
+          "last_receipt_at", "status_note", "valid", "error_count", "warning_count", "version"),
     Index("ix_decl_status_updated", "status", "updated_at", "id"),
     Index("ix_decl_contract", "contract_no"),
     Index("ix_decl_bl", "bl_no"),
