@@ -113,8 +113,28 @@ def apply_style(app: QApplication) -> None:
         log.info("UI font: %s", family)
 
 
+def pin_none_refcount() -> None:
+    """Keep ``None`` alive under PySide6 6.12 on CPython 3.11 (see ``ui.printing``).
+
+    Every Qt call returning ``void`` drops a reference to ``None``; an app painting all day
+    (delegates, charts) would eventually abort in ``none_dealloc``. ``None`` is immortal
+    from CPython 3.12 on. Same fix as :func:`ui.printing.pin_none_refcount`, repeated here
+    so start-up does not import the printing stack; raising the count twice is harmless.
+    """
+    global _NONE_PINNED
+    if _NONE_PINNED or sys.version_info >= (3, 12):
+        return
+    import ctypes
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    _NONE_PINNED = True
+
+
+_NONE_PINNED = False
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The application object, named and styled (re-uses an existing one in tests)."""
+    pin_none_refcount()
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(APP_VERSION)

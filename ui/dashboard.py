@@ -120,7 +120,7 @@ class DashboardPage(QWidget):
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.title.setText(self.tr("统计看板"))
-        self.note.setText(self.tr("按本机数据统计（日期为协调世界时）"))
+        self.note.setText(self.tr("按本机已同步的数据统计"))
         if self.data is not None:
             self._render(self.data)
 
@@ -134,8 +134,10 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         from client.services import stats
+        offset = datetime.now().astimezone().utcoffset()
+        minutes = int(offset.total_seconds() // 60) if offset else 0
         self.ctx.runner.run(stats.dashboard, self.ctx.desk, declarant=self.declarant,
-                            on_done=self._render,
+                            utc_offset_minutes=minutes, on_done=self._render,
                             on_error=lambda exc: log.error("dashboard: %r", exc))
 
     # -- drawing ---------------------------------------------------------------------------
@@ -238,7 +240,7 @@ class DashboardPage(QWidget):
         labels = []
         for g in grades:
             n = d.median_hours_by_grade.get(g, (0.0, 0))[1]
-            labels.append(self.tr("{g}级（{n}份）").format(g=g, n=n))
+            labels.append(self.tr("{g}（{n}份）").format(g=g, n=n))
         cats.append(labels)
         ch.addAxis(cats, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(cats)

@@ -28,11 +28,18 @@ _QT_LOCALE = {"zh": "zh_CN", "en": "en"}
 
 
 class TsTranslator(QTranslator):
-    """Translates from a Qt Linguist ``.ts`` file (used when no ``.qm`` was built)."""
+    """Translates from a Qt Linguist ``.ts`` file.
+
+    Used alone when no ``.qm`` was built, and installed under the ``.qm`` translator as a
+    fallback by source text: PySide6's ``self.tr()`` looks strings up under the *runtime*
+    class name, so a string written in a base class or mixin (whose context lupdate names
+    after that base) would otherwise stay untranslated in subclasses.
+    """
 
     def __init__(self, ts_path: Path, parent: QObject | None = None):
         super().__init__(parent)
         self._map: dict[tuple[str, str], str] = {}
+        self._by_source: dict[str, str] = {}
         root = ET.parse(ts_path).getroot()
         for ctx in root.iter("context"):
             name = ctx.findtext("name") or ""
@@ -44,6 +51,7 @@ class TsTranslator(QTranslator):
                 if tr.get("type") in ("obsolete", "vanished"):
                     continue
                 self._map[(name, src)] = tr.text
+                self._by_source.setdefault(src, tr.text)
 
     def __len__(self) -> int:
         return len(self._map)
@@ -52,27 +60,35 @@ class TsTranslator(QTranslator):
         return not self._map
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D102
-        return self._map.get((context, source_text), "")
+        return (self._map.get((context, source_text))
+                or self._by_source.get(source_text, ""))
 
 
-def load_app_translator(lang: str, parent: QObject | None = None) -> QTranslator | None:
-    """The translator of CIQ Desk's own strings for ``lang`` (``None`` for Chinese)."""
+def load_app_translators(lang: str, parent: QObject | None = None) -> list[QTranslator]:
+    """Translators of CIQ Desk's own strings for ``lang``, in install order (none for zh).
+
+    The ``.ts`` reader goes first (Qt asks the last installed translator first), so the
+    compiled ``.qm`` answers when it can and the ``.ts`` fills in by source text.
+    """
     if lang == "zh":
-        return None
+        return []
+    out: list[QTranslator] = []
     qm = TRANSLATIONS_DIR / f"ciqdesk_{lang}.qm"
     ts = TRANSLATIONS_DIR / f"ciqdesk_{lang}.ts"
+    if ts.exists():
+        try:
+            out.append(TsTranslator(ts, parent))
+        except ET.ParseError:
+            log.exception("broken translation file %s", ts)
     if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
         tr = QTranslator(parent)
         if tr.load(str(qm)):
-            return tr
-        log.warning("could not load %s", qm)
-    if ts.exists():
-        try:
-            return TsTranslator(ts, parent)
-        except ET.ParseError:
-            log.exception("broken translation file %s", ts)
-    log.warning("no translation for %s", lang)
-    return None
+            out.append(tr)
+        else:
+            log.warning("could not load %s", qm)
+    if not out:
+        log.warning("no translation for %s", lang)
+    return out
 
 
 def load_qt_translator(lang: str, parent: QObject | None = None) -> QTranslator | None:
@@ -113,7 +129,7 @@ class Language(QObject):
         for tr in self._installed:
             app.removeTranslator(tr)
         self._installed = []
-        for tr in (load_qt_translator(lang, self), load_app_translator(lang, self)):
+        for tr in [load_qt_translator(lang, self)] + load_app_translators(lang, self):
             if tr is not None:
                 app.installTranslator(tr)
                 self._installed.append(tr)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QVBoxLayout
 
@@ -25,9 +26,9 @@ class CommandsMixin:
         if isinstance(exc, DeskError):
             text = exc.message(self.ctx.lang)
         else:
-            text = self.tr("内部错误，已记录日志：{e}").format(e=type(exc).__name__)
+            text = QCoreApplication.translate("MainWindow", "内部错误，已记录日志：{e}").format(e=type(exc).__name__)
         self.statusBar().showMessage(text, 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("CIQ Desk"), text,
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("MainWindow", "CIQ Desk"), text,
                           QMessageBox.StandardButton.Ok, self)
         box.setModal(False)
         box.open()
@@ -63,7 +64,7 @@ class CommandsMixin:
         a.export.setEnabled(n >= 1)
         a.delete.setEnabled(bool(drafts) and len(drafts) == n)
         if n > 1:
-            self.info(self.tr("已选择 {n} 份").format(n=n), 3000)
+            self.info(QCoreApplication.translate("MainWindow", "已选择 {n} 份").format(n=n), 3000)
 
     def _context_menu(self, pos) -> None:
         if self.list.table.indexAt(pos).isValid():
@@ -87,8 +88,8 @@ class CommandsMixin:
             from .editor import EditorWindow
         except ImportError:
             log.info("editor not available yet: placeholder")
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("报检单编辑器"),
-                              self.tr("报检单编辑器尚未安装。"), QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("MainWindow", "报检单编辑器"),
+                              QCoreApplication.translate("MainWindow", "报检单编辑器尚未安装。"), QMessageBox.StandardButton.Ok, self)
             box.setObjectName("editor_placeholder")
             box.setModal(False)
             box.open()
@@ -108,10 +109,10 @@ class CommandsMixin:
         try:
             from .timeline import TimelineWidget
         except ImportError:
-            self.info(self.tr("状态时间轴尚未安装"))
+            self.info(QCoreApplication.translate("MainWindow", "状态时间轴尚未安装"))
             return
         dlg = QDialog(self)
-        dlg.setWindowTitle(self.tr("状态历史 — {no}").format(no=cur.inspection_no or cur.id))
+        dlg.setWindowTitle(QCoreApplication.translate("MainWindow", "状态历史 — {no}").format(no=cur.inspection_no or cur.id))
         lay = QVBoxLayout(dlg)
         lay.addWidget(TimelineWidget(self.ctx, cur.id))
         dlg.resize(520, 560)
@@ -125,7 +126,7 @@ class CommandsMixin:
 
         def done(decl) -> None:
             self.ctx.events.declarations_changed.emit([decl.id])
-            self.info(self.tr("已复制为新草稿"))
+            self.info(QCoreApplication.translate("MainWindow", "已复制为新草稿"))
             self.open_editor(decl.id)
         self.ctx.runner.run(self.ctx.desk.duplicate, cur.id, on_done=done,
                             on_error=self.show_error)
@@ -139,10 +140,12 @@ class CommandsMixin:
         m = self.template_menu
         m.clear()
         if not self._templates:
-            act = m.addAction(self.tr("（还没有模板：在编辑器中“另存为模板”）"))
+            act = m.addAction(QCoreApplication.translate("MainWindow", "（还没有模板：在编辑器中“另存为模板”）"))
             act.setEnabled(False)
         for tid, name, direction in self._templates:
-            label = f"{name}  ·  {self.tr('出境') if direction == 'outbound' else self.tr('入境')}"
+            where = (QCoreApplication.translate("MainWindow", "出境") if direction == "outbound"
+                     else QCoreApplication.translate("MainWindow", "入境"))
+            label = f"{name}  ·  {where}"
             m.addAction(label, lambda t=tid: self.new_from_template(t))
         self.refresh_templates()
 
@@ -174,16 +177,16 @@ class CommandsMixin:
             bad = sum(1 for issues in result.values()
                       if any(getattr(i, "severity", "") == "error" for i in issues))
             self.ctx.events.declarations_changed.emit(list(result))
-            self.info(self.tr("已校验 {n} 份：{ok} 份通过，{bad} 份有错误").format(
+            self.info(QCoreApplication.translate("MainWindow", "已校验 {n} 份：{ok} 份通过，{bad} 份有错误").format(
                 n=len(result), ok=len(result) - bad, bad=bad), 10000)
-        self.info(self.tr("正在校验…"))
+        self.info(QCoreApplication.translate("MainWindow", "正在校验…"))
         self.ctx.runner.run(self.ctx.desk.validate_ids, ids, on_done=done,
                             on_error=self.show_error)
 
     def finalise_selected(self) -> None:
         drafts = [s.id for s in self.list.selected() if s.status == "draft"]
         if not drafts:
-            self.info(self.tr("只有草稿可以定稿"))
+            self.info(QCoreApplication.translate("MainWindow", "只有草稿可以定稿"))
             return
         if len(drafts) > 1:
             from .dialogs.batch_dialog import BatchDialog
@@ -198,7 +201,7 @@ class CommandsMixin:
             self.sync.refresh_outbox()
             done_ = getattr(result, "finalised", None) or []
             no = done_[0][1] if done_ else None
-            self.info(self.tr("已定稿，报检号 {no}").format(no=no) if no else self.tr("已定稿"),
+            self.info(QCoreApplication.translate("MainWindow", "已定稿，报检号 {no}").format(no=no) if no else QCoreApplication.translate("MainWindow", "已定稿"),
                       10000)
 
         def failed(exc) -> None:
@@ -206,7 +209,7 @@ class CommandsMixin:
                 self.ctx.events.declarations_changed.emit(drafts)
                 lines = [i.message(self.ctx.lang) if hasattr(i, "message") else str(i)
                          for i in exc.issues[:8]]
-                box = QMessageBox(QMessageBox.Icon.Warning, self.tr("未通过校验"),
+                box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("MainWindow", "未通过校验"),
                                   exc.message(self.ctx.lang) + "\n\n" + "\n".join(
                                       f"• {x}" for x in lines), QMessageBox.StandardButton.Ok,
                                   self)
@@ -227,22 +230,22 @@ class CommandsMixin:
         ids = self._selected_ids()
         if not ids:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出报检单"), "declarations.json",
-                                              self.tr("JSON 文件 (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("MainWindow", "导出报检单"), "declarations.json",
+                                              QCoreApplication.translate("MainWindow", "JSON 文件 (*.json)"))
         if not path:
             return
         self.ctx.runner.run(_export_json, self.ctx.desk, ids, path,
-                            on_done=lambda n: self.info(self.tr("已导出 {n} 份到 {p}").format(
+                            on_done=lambda n: self.info(QCoreApplication.translate("MainWindow", "已导出 {n} 份到 {p}").format(
                                 n=n, p=path), 10000), on_error=self.show_error)
 
     def delete_selected(self) -> None:
         sel = self.list.selected()
         drafts = [s.id for s in sel if s.status == "draft"]
         if not drafts or len(drafts) != len(sel):
-            self.info(self.tr("只能删除草稿"))
+            self.info(QCoreApplication.translate("MainWindow", "只能删除草稿"))
             return
-        ans = QMessageBox.question(self, self.tr("删除草稿"),
-                                   self.tr("删除所选的 {n} 份草稿？此操作不能撤销。").format(n=len(drafts)))
+        ans = QMessageBox.question(self, QCoreApplication.translate("MainWindow", "删除草稿"),
+                                   QCoreApplication.translate("MainWindow", "删除所选的 {n} 份草稿？此操作不能撤销。").format(n=len(drafts)))
         if ans != QMessageBox.StandardButton.Yes:
             return
         desk = self.ctx.desk
@@ -258,11 +261,11 @@ class CommandsMixin:
         nos = [s.inspection_no for s in self.list.selected() if s.inspection_no]
         if nos:
             QGuiApplication.clipboard().setText("\n".join(nos))
-            self.info(self.tr("已复制报检号"))
+            self.info(QCoreApplication.translate("MainWindow", "已复制报检号"))
 
     def show_about(self) -> None:
         from .app import APP_VERSION
-        QMessageBox.about(self, self.tr("关于 CIQ Desk"), self.tr(
+        QMessageBox.about(self, QCoreApplication.translate("MainWindow", "关于 CIQ Desk"), QCoreApplication.translate("MainWindow", 
             "<h3>CIQ Desk {v}</h3><p>出入境检验检疫报检桌面客户端：离线制单、本地校验、"
             "一次申报、一号到底。</p>").format(v=APP_VERSION))
 

@@ -7,11 +7,6 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
 
-_CTX = "Formatting"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 @lru_cache(maxsize=8192)
@@ -40,13 +35,15 @@ def money(value: str | None, currency: str | None) -> str:
 
 def direction_name(direction: str | None) -> str:
     if direction == "inbound":
-        return tr("入境")
+        return QCoreApplication.translate("Formatting", "入境")
     if direction == "outbound":
-        return tr("出境")
+        return QCoreApplication.translate("Formatting", "出境")
     return direction or ""
 
 
 def clearance_name(mode: str | None) -> str:
-    names = {"standard": tr("一般报检"), "import_direct": tr("进口直通"),
-             "export_direct": tr("出口直放"), "import_transfer": tr("进口转单")}
+    names = {"standard": QCoreApplication.translate("Formatting", "一般报检"),
+             "import_direct": QCoreApplication.translate("Formatting", "进口直通"),
+             "export_direct": QCoreApplication.translate("Formatting", "出口直放"),
+             "import_transfer": QCoreApplication.translate("Formatting", "进口转单")}
     return names.get(mode or "", mode or "")

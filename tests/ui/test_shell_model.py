@@ -1,0 +1,116 @@
+"""The declarations and navigation models on a real store, without any widget."""
+from __future__ import annotations
+
+import pytest
+
+from client.services import Desk
+from test_shell_support import fill, make_ctx, set_status
+from ui.models.declarations_model import Col, DeclarationsModel, StatusRole, SummaryRole
+from ui.models.nav_model import NavModel
+
+
+@pytest.fixture
+def desk(data_dir):
+    d = Desk.open(data_dir)
+    yield d
+    d.close()
+
+
+def test_pages_of_200_with_fetch_more(qapp, desk):
+    ids = fill(desk, 450)
+    model = DeclarationsModel(make_ctx(desk))
+    model.reload()
+    assert model.rowCount() == 200
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 400
+    model.fetchMore()
+    assert model.rowCount() == 450
+    assert not model.canFetchMore() and model.exhausted
+    assert sorted(model.ids()) == sorted(ids)  # every declaration once, none twice
+    stamps = [model.summary(r).updated_at for r in range(model.rowCount())]
+    assert stamps == sorted(stamps, reverse=True)  # newest change first
+
+
+def test_filter_by_status_and_search(qapp, desk):
+    ids = fill(desk, 260)
+    set_status(desk, ids[100:130], "released")
+    model = DeclarationsModel(make_ctx(desk))
+    model.set_filter(status=("released", "certified"))
+    assert model.rowCount() == 30 and not model.canFetchMore()
+    assert {model.index(r, Col.STATUS).data(StatusRole) for r in range(30)} == {"released"}
+    assert model.index(0, Col.STATUS).data() == "已放行"
+    model.set_filter(search="ct00007")  # case-insensitive, keeps the status filter
+    assert model.rowCount() == 0  # CT00007 is a draft
+    model.set_filter(status=None)
+    assert [model.index(r, Col.CONTRACT).data() for r in range(model.rowCount())] == ["CT00007"]
+    model.set_filter(search="")
+    assert model.rowCount() == 200 and model.canFetchMore()
+
+
+def test_cells_read_like_the_list_a_declarer_expects(qapp, desk):
+    ids = fill(desk, 2, direction="outbound")
+    set_status(desk, ids[:1], "rejected", note="缺少原产地证明")
+    model = DeclarationsModel(make_ctx(desk))
+    model.reload()
+    row = model.row_of(ids[0])
+    cell = lambda c: model.index(row, c).data()  # noqa: E731
+    assert cell(Col.NUMBER).startswith("3100001")
+    assert cell(Col.DIRECTION) == "出境" and cell(Col.MODE) == "一般报检"
+    assert cell(Col.STATUS) == "退回"
+    assert model.index(row, Col.STATUS).data(3) == "缺少原产地证明"  # tooltip: the reason
+    assert cell(Col.VALUE).startswith("USD ")
+    draft_row = model.row_of(ids[1])
+    assert model.index(draft_row, Col.NUMBER).data() == "（未编号）"
+
+
+def test_refresh_after_changes(qapp, desk):
+    ids = fill(desk, 5)
+    ctx = make_ctx(desk)
+    model = DeclarationsModel(ctx)
+    model.set_filter(status=("draft",))
+    assert model.rowCount() == 5
+    # a draft is edited: its row changes in place (the list does not jump under the user)
+    row = model.row_of(ids[2])
+    decl = desk.get(ids[2])
+    decl.contract_no = "改过的合同"
+    desk.save_draft(decl)
+    ctx.events.declarations_changed.emit([ids[2]])
+    assert model.row_of(ids[2]) == row
+    assert model.index(row, Col.CONTRACT).data() == "改过的合同"
+    assert model.rowCount() == 5
+    # a declaration leaves the drafts: it leaves the list
+    set_status(desk, [ids[0]], "ready", source="local")
+    ctx.events.declarations_changed.emit([ids[0]])
+    assert model.rowCount() == 4 and model.row_of(ids[0]) is None
+    # a new draft appears at the top
+    new = fill(desk, 1, prefix="NEW")
+    ctx.events.declarations_changed.emit(new)
+    assert model.rowCount() == 5
+    assert model.index(0, Col.NUMBER).data(SummaryRole).id == new[0]
+
+
+def test_sorting_proxy_sorts_loaded_rows_by_value(qapp, desk):
+    from PySide6.QtCore import Qt
+
+    from ui.models.declarations_model import proxy_for
+    fill(desk, 30)
+    model = DeclarationsModel(make_ctx(desk))
+    model.reload()
+    proxy = proxy_for(model)
+    proxy.sort(Col.VALUE, Qt.SortOrder.DescendingOrder)
+    values = [float(proxy.index(r, 0).data(SummaryRole).total_value) for r in range(30)]
+    assert values == sorted(values, reverse=True)
+
+
+def test_nav_model_groups_counts(qapp, desk):
+    nav = NavModel()
+    counts = dict.fromkeys(("draft", "ready", "sent", "accepted", "under_review", "inspection",
+                            "released", "certified", "rejected", "withdrawn"), 0)
+    counts.update(draft=3, accepted=2, under_review=5, released=7, certified=1)
+    nav.set_counts(counts)
+    assert nav.count_of("review") == 7
+    assert nav.count_of("released") == 8
+    assert nav.count_of("all") == 18
+    assert nav.count_of("dashboard") is None
+    assert nav.index(nav.row_of("review")).data() == "已受理/审单中"

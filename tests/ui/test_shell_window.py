@@ -1,0 +1,164 @@
+"""The main window as a user meets it: navigation, search, toolbar, header, language."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from client.services import Desk
+from test_shell_support import fill, make_ctx, put_enterprise, set_status
+from ui.models.declarations_model import Col, SummaryRole
+
+
+@pytest.fixture
+def desk(data_dir):
+    d = Desk.open(data_dir)
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def window(qtbot, desk):
+    from ui.i18n import Language
+    from ui.main_window import MainWindow
+    language = Language()
+    ctx = make_ctx(desk, language=language)
+    win = MainWindow(ctx, use_tray=False)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    language.set_language("zh", remember=False)
+    for ed in list(win._editors.values()):
+        ed.close()
+
+
+def _rows(win) -> list:
+    t = win.list.table
+    return [t.model().index(r, 0).data(SummaryRole) for r in range(t.model().rowCount())]
+
+
+def test_nav_counts_update_after_a_save(qtbot, window, desk):
+    nav = window.nav.model
+    assert nav.count_of("draft") == 0 and nav.count_of("all") == 0
+    ids = fill(desk, 3)
+    window.ctx.events.declarations_changed.emit(ids)  # what the editor says after saving
+    assert nav.count_of("draft") == 3 and nav.count_of("all") == 3
+    assert window.nav.view.model().index(nav.row_of("draft"), 0).data(Qt.ItemDataRole.AccessibleTextRole) == "草稿 3"
+    assert "共 3 份" in window.counts_label.text()
+
+
+def test_nav_filters_the_table_by_state(qtbot, window, desk):
+    ids = fill(desk, 6)
+    set_status(desk, ids[:2], "released")
+    set_status(desk, ids[2:3], "under_review")
+    window.ctx.events.declarations_changed.emit([])
+    window.nav.select("released")
+    assert {s.status for s in _rows(window)} == {"released"} and len(_rows(window)) == 2
+    assert window.list.title.text() == "已放行"
+    window.nav.select("review")
+    assert [s.id for s in _rows(window)] == [ids[2]]
+    window.nav.select("all")
+    assert len(_rows(window)) == 6
+
+
+def test_search_box_filters_the_table(qtbot, window, desk):
+    fill(desk, 40)
+    window.ctx.events.declarations_changed.emit([])
+    assert window.list.table.model().rowCount() == 40
+    qtbot.keyClicks(window.list.search, "CT00012")
+    qtbot.waitUntil(lambda: window.list.table.model().rowCount() == 1, timeout=3000)
+    assert window.list.table.model().index(0, Col.CONTRACT).data() == "CT00012"
+    assert window.list.matches.text() == "共 1 份"
+    window.list.search.clear()
+    qtbot.waitUntil(lambda: window.list.table.model().rowCount() == 40, timeout=3000)
+
+
+def test_new_inbound_opens_an_editor(qtbot, window):
+    before = set(QApplication.topLevelWidgets())
+    window.actions_.new_inbound.trigger()
+    opened = [w for w in QApplication.topLevelWidgets() if w not in before and w.isVisible()]
+    assert opened, "pressing 新建入境 shows a window"
+    try:
+        from ui.editor import EditorWindow
+    except ImportError:
+        assert opened[0].objectName() == "editor_placeholder"
+    else:
+        assert any(isinstance(w, EditorWindow) for w in opened)
+        assert len(window._editors) == 1
+
+
+def test_shortcuts_are_the_documented_ones(window):
+    a = window.actions_
+    assert a.new_inbound.shortcut().toString() == "Ctrl+N"
+    assert a.new_outbound.shortcut().toString() == "Ctrl+Shift+N"
+    assert a.duplicate.shortcut().toString() == "Ctrl+D"
+    assert a.finalise.shortcut().toString() == "Ctrl+Return"
+    assert a.sync.shortcut().toString() == "F5"
+
+
+def test_switching_language_to_english_relabels_the_window(qtbot, window, desk):
+    fill(desk, 2)
+    window.ctx.events.declarations_changed.emit([])
+    assert window.actions_.new_inbound.text() == "新建入境"
+    window.actions_.lang_en.trigger()
+    assert window.ctx.lang == "en"
+    # Qt delivers LanguageChange to every widget through the event queue
+    qtbot.waitUntil(lambda: window.actions_.new_inbound.text() == "New inbound", timeout=3000)
+    assert window.menu_file.title() == "&File"
+    model = window.list.model
+    assert model.headerData(Col.STATUS, Qt.Orientation.Horizontal) == "Status"
+    assert model.index(0, Col.STATUS).data() == "Draft"
+    assert model.index(0, Col.DIRECTION).data() in ("Inbound", "Outbound")
+    assert window.nav.model.index(window.nav.model.row_of("draft")).data() == "Drafts"
+    assert window.list.search.placeholderText().startswith("Search")
+    window.actions_.lang_zh.trigger()
+    qtbot.waitUntil(lambda: window.actions_.new_inbound.text() == "新建入境", timeout=3000)
+    assert model.index(0, Col.STATUS).data() == "草稿"
+
+
+def test_header_shows_the_credit_grade(qtbot, window, desk):
+    assert "未知" in window.header.grade.text()
+    put_enterprise(desk, grade="C")
+    window.ctx.events.enterprise_changed.emit()
+    assert window.header.name.text() == "上海华信电子科技有限公司"
+    assert window.header.grade.text() == "信用 C"
+    assert "#e07b12" in window.header.grade.styleSheet()  # C is orange
+    tip = window.header.grade.toolTip()
+    assert "严密监管" in tip and "不可使用进口直通" in tip and "等级更新于" in tip
+    put_enterprise(desk, grade="AA")
+    window.ctx.events.enterprise_changed.emit()
+    assert window.header.grade.text() == "信用 AA" and "#168a3c" in window.header.grade.styleSheet()
+    assert not window.header.clients.isVisible()  # an enterprise files for itself only
+
+
+def test_broker_switches_client_and_the_list_follows(qtbot, window, desk):
+    from client.model import Party
+    ids = fill(desk, 4)
+    other = Party(name_cn="宁波海通进出口贸易有限公司", uscc="91330206MA2H4K7P1X", reg_no="3800600002")
+    decl = desk.get(ids[0])
+    decl.declarant = other
+    desk.save_draft(decl)
+    put_enterprise(desk, grade="A", role="broker", name="上海通关报检代理有限公司", clients=[
+        {"uscc": other.uscc, "name_cn": other.name_cn, "credit_grade": "A"},
+        {"uscc": "91320505MA1NQ3R88Y", "name_cn": "苏州恒瑞机械制造有限公司", "credit_grade": "B"}])
+    window.ctx.events.enterprise_changed.emit()
+    window.ctx.events.declarations_changed.emit([])
+    combo = window.header.clients
+    assert combo.isVisible() and combo.count() == 3
+    combo.setCurrentIndex(combo.findData(other.uscc))
+    assert [s.id for s in _rows(window)] == [ids[0]]
+    assert window.nav.model.count_of("all") == 1
+    combo.setCurrentIndex(0)
+    assert len(_rows(window)) == 4
+
+
+def test_table_context_menu_and_enabled_actions(qtbot, window, desk):
+    ids = fill(desk, 2)
+    set_status(desk, ids[:1], "released")
+    window.ctx.events.declarations_changed.emit([])
+    window.list.select_id(ids[0])
+    assert not window.actions_.finalise.isEnabled()   # released: nothing to finalise
+    assert not window.actions_.delete.isEnabled()
+    assert window.actions_.copy_number.isEnabled()
+    window.list.select_id(ids[1])
+    assert window.actions_.finalise.isEnabled() and window.actions_.delete.isEnabled()
