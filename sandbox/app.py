@@ -270,6 +270,10 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
         return _err(422, "invalid_request", "the request body or parameters are invalid",
                     details=details)
 
+    @app.exception_handler(Exception)
+    async def internal_error(_request: Request, exc: Exception):
+        return _err(500, "internal_error", f"the platform failed: {type(exc).__name__}: {exc}")
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException):
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
