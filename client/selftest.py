@@ -114,9 +114,9 @@ def check_resources() -> list[CheckResult]:
                            ", ".join(q.name for q in qms) if qms else "none shipped (Chinese UI "
                            "text is built in)", warning=not qms))
     tdir = res / "templates"
-    out.append(CheckResult("templates folder", tdir.is_dir(),
-                           f"{len(list(tdir.iterdir()))} files" if tdir.is_dir()
-                           else f"missing {tdir}"))
+    files = sorted(f.name for f in tdir.iterdir()) if tdir.is_dir() else []
+    out.append(CheckResult("templates", True, ", ".join(files) if files else "none shipped",
+                           warning=not files))
     return out
 
 

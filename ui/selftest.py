@@ -156,7 +156,10 @@ def check_keyring() -> list[CheckResult]:
                        + (f" ({text})" if weak and text else ""), warning=weak)]
     if getattr(sys, "frozen", False):
         import importlib.util
-        alt = importlib.util.find_spec("keyrings.alt") is not None
+        try:
+            alt = importlib.util.find_spec("keyrings.alt") is not None
+        except ModuleNotFoundError:  # not even the "keyrings" namespace: good
+            alt = False
         out.append(CheckResult("keyrings.alt excluded", not alt,
                                "present in the bundle (plain-text keyrings must not ship)"
                                if alt else "not bundled"))
