@@ -1,6 +1,9 @@
 """Render the declaration editor and the status timeline to PNG (docs/img/).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot_editor.py [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot_editor.py [OUT_DIR [EXTRA_DIR]]
+
+OUT_DIR (default docs/img) gets editor.png and timeline.png; EXTRA_DIR, when given, also
+gets the goods table, the basic section, a read-only declaration and its status section.
 
 Builds a throw-away profile with a realistic inbound declaration carrying a few mistakes
 (markers visible), and a finalised declaration with several platform receipts.
@@ -18,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def main(out_dir: str | None = None) -> int:
+def main(out_dir: str | None = None, extra_dir: str | None = None) -> int:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
@@ -52,15 +55,18 @@ def main(out_dir: str | None = None) -> int:
     ed = EditorWindow(ctx, d.id)
     ed.resize(1280, 800)
     ed.show()
-    ed.field_map.focus("goods[1].net_weight_kg", ed._show_section)
+    extra = Path(extra_dir) if extra_dir else None
+    ed.field_map.focus("goods[1].name_cn", ed._show_section)
     app.processEvents()
-    ed.grab().save(str(out / "editor.png"))
+    if extra:
+        ed.grab().save(str(extra / "editor-goods.png"))
+        ed._show_section(0)
+        app.processEvents()
+        ed.grab().save(str(extra / "editor-basic.png"))
+    # the picture for the docs: a form with a marked field, badges and the issues panel
     ed._show_section(1)
     app.processEvents()
-    ed.grab().save(str(out / "editor-parties.png"))
-    ed._show_section(0)
-    app.processEvents()
-    ed.grab().save(str(out / "editor-basic.png"))
+    ed.grab().save(str(out / "editor.png"))
 
     # a finalised declaration with receipts
     f = sample_declaration("inbound", goods=2, seed=3)
@@ -88,20 +94,21 @@ def main(out_dir: str | None = None) -> int:
     tl.show()
     app.processEvents()
     tl.grab().save(str(out / "timeline.png"))
-    ro = EditorWindow(ctx, f.id)
-    ro.resize(1280, 800)
-    ro.show()
-    app.processEvents()
-    ro.grab().save(str(out / "editor-readonly.png"))
-    ro._show_section(len(ro.sections))
-    app.processEvents()
-    ro.grab().save(str(out / "editor-status.png"))
+    if extra:
+        ro = EditorWindow(ctx, f.id)
+        ro.resize(1280, 800)
+        ro.show()
+        app.processEvents()
+        ro.grab().save(str(extra / "editor-readonly.png"))
+        ro._show_section(len(ro.sections))
+        app.processEvents()
+        ro.grab().save(str(extra / "editor-status.png"))
+        ro.close()
     ed.close()
-    ro.close()
     desk.close()
     print(out)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:2]))
+    sys.exit(main(*sys.argv[1:3]))

@@ -151,6 +151,10 @@ class TimelineWidget(QWidget):
         self.copy_button = QPushButton()
         self.copy_button.setObjectName("copyNumber")
         self.copy_button.clicked.connect(self.copy_number)
+        self.copy_button.setStyleSheet(
+            "QPushButton { border: 1px solid #9db3cf; border-radius: 3px; padding: 4px 12px;"
+            " background: #f0f5fb; color: #1f5fa8; }"
+            "QPushButton:hover { background: #e1ecf8; }")
         row.addWidget(self.number_label)
         row.addSpacing(12)
         row.addWidget(self.copy_button)

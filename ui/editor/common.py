@@ -20,7 +20,7 @@ from client.model import Declarer, Party, parse_decimal
 
 #: colours used for markers everywhere in the editor (and the timeline)
 ERROR = "#d4380d"
-ERROR_BG = "#fff2ee"
+ERROR_BG = "#ffece6"
 WARNING = "#d48806"
 WARNING_BG = "#fffbe6"
 ACCENT = "#1f5fa8"

@@ -77,6 +77,8 @@ class IssuesPanel(QWidget):
         self.view.setIconSize(QSize(14, 14))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSpacing(1)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setStyleSheet(
             "QListView { border: 1px solid #dfe3e8; background: white; }"
             "QListView::item { padding: 3px 4px; }"

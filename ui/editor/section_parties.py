@@ -1,13 +1,17 @@
 """收发货人: the declarant, its declarer, consignee, consignor and an optional agent."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TR_NOOP, QT_TRANSLATE_NOOP, QCoreApplication
 
 from .form import FormSection
 
-_PART = {"name_cn": QT_TR_NOOP("中文名称"), "name_en": QT_TR_NOOP("外文名称"),
-         "reg_no": QT_TR_NOOP("备案号"), "uscc": QT_TR_NOOP("统一社会信用代码"),
-         "name": QT_TR_NOOP("姓名"), "phone": QT_TR_NOOP("联系电话"), "cert_no": QT_TR_NOOP("报检员证号")}
+_PART = {"name_cn": QT_TRANSLATE_NOOP("PartiesSection", "中文名称"),
+         "name_en": QT_TRANSLATE_NOOP("PartiesSection", "外文名称"),
+         "reg_no": QT_TRANSLATE_NOOP("PartiesSection", "备案号"),
+         "uscc": QT_TRANSLATE_NOOP("PartiesSection", "统一社会信用代码"),
+         "name": QT_TRANSLATE_NOOP("PartiesSection", "姓名"),
+         "phone": QT_TRANSLATE_NOOP("PartiesSection", "联系电话"),
+         "cert_no": QT_TRANSLATE_NOOP("PartiesSection", "报检员证号")}
 
 
 class PartiesSection(FormSection):

@@ -11,11 +11,12 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator
+from PySide6.QtGui import QColor, QKeySequence, QPen, QRegularExpressionValidator
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView,
                                QLineEdit, QStyledItemDelegate, QTableView)
 
 from .code_picker import CodePicker
+from .common import ERROR, WARNING
 from .table_model import RowsTableModel
 
 _DEC = QRegularExpression(r"^[0-9,，]*(\.[0-9]*)?$")
@@ -46,6 +47,16 @@ class TableDelegate(QStyledItemDelegate):
         ed.setObjectName(f"cellEditor_{col.field}")
         return ed
 
+    def paint(self, painter, option, index):
+        super().paint(painter, option, index)
+        model = index.model()
+        sev = model.issue_at(index.row(), model.COLUMNS[index.column()].field)
+        if sev:
+            painter.save()
+            painter.setPen(QPen(QColor(ERROR if sev == "error" else WARNING), 1.5))
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
+
     def setEditorData(self, editor, index):  # noqa: N802
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
 
@@ -55,6 +66,9 @@ class TableDelegate(QStyledItemDelegate):
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, editor, event):  # noqa: N802
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape:
+            event.accept()  # Esc cancels the cell edit; it must not close the editor window
+            return True
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
                                                                      Qt.Key.Key_Enter) \
                 and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -127,7 +127,7 @@ class EditorWindow(QMainWindow):
 
         self.act_save = action(self.save_now, "Ctrl+S")
         self.act_finalise = action(lambda: self.lifecycle.finalise(), "Ctrl+Return", "Ctrl+Enter")
-        tb.addSeparator()
+        self._draft_separator = tb.addSeparator()
         self.act_amend = action(lambda: self.lifecycle.start_amend())
         self.act_submit_amend = action(lambda: self.lifecycle.submit_amend())
         self.act_cancel_amend = action(lambda: self.lifecycle.cancel_amend())
@@ -211,7 +211,7 @@ class EditorWindow(QMainWindow):
         right.addWidget(holder)
         right.setStretchFactor(0, 4)
         right.setStretchFactor(1, 1)
-        right.setSizes([560, 150])
+        right.setSizes([500, 200])
         self.issues_panel.issue_activated.connect(self.focus_issue)
         split.addWidget(right, 1)
         outer.addLayout(split, 1)
@@ -331,6 +331,7 @@ class EditorWindow(QMainWindow):
         self.act_finalise.setEnabled(editable_draft)
         self.act_save.setVisible(mode != "readonly" and mode != "amend")
         self.act_finalise.setVisible(mode != "readonly" and mode != "amend")
+        self._draft_separator.setVisible(mode not in ("readonly", "amend"))
         self.issues_holder.setVisible(mode != "readonly" or bool(self.issues))
         self._update_hint()
         st = self.status
