@@ -183,6 +183,9 @@ def show(value: Any, limit: int = 40) -> str:
     """A value as a message quotes it: decimals plainly, long text shortened."""
     if isinstance(value, Decimal):
         text = format_decimal(value) if value.is_finite() else str(value)
+    elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 60:
+        # Python refuses to print ints beyond 4300 digits; nobody wants to read them anyway
+        text = f"{'-' if value < 0 else ''}≈10^{int(value.bit_length() * 0.30103)}"
     elif isinstance(value, str):
         text = value
     else:
@@ -190,6 +193,11 @@ def show(value: Any, limit: int = 40) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
+
+
+def fmt_int(n: int) -> str:
+    """``12,345`` for a sane integer, :func:`show`'s short form for an absurd one."""
+    return f"{n:,}" if n.bit_length() <= 60 else show(n)
 
 
 def lbl(path: str) -> tuple[str, str]:

@@ -5,7 +5,7 @@ knows it, else the size declared in the attachment.
 """
 from __future__ import annotations
 
-from ._common import MIB, SHA256_RE, issue, lbl, show
+from ._common import MIB, SHA256_RE, fmt_int, issue, lbl, show
 from .registry import rule
 
 MAX_SIZE = 4 * MIB
@@ -45,13 +45,15 @@ def attachment_size(decl, ctx):
     for i, a in enumerate(decl.attachments or ()):
         size = _size_of(a, ctx)
         if isinstance(size, int) and size > MAX_SIZE:
+            mib = f"{size / MIB:.2f}" if size.bit_length() <= 60 else "≫4"
+            size_t = fmt_int(size)
             out = out or []
             out.append(issue("E1902", f"attachments[{i}].size",
-                             f"第{i + 1}份随附单据“{show(a.file_name)}”大小为 {size:,} 字节"
-                             f"（{size / MIB:.2f} MiB），超过4 MiB（{MAX_SIZE:,} 字节）上限："
+                             f"第{i + 1}份随附单据“{show(a.file_name)}”大小为 {size_t} 字节"
+                             f"（{mib} MiB），超过4 MiB（{MAX_SIZE:,} 字节）上限："
                              f"请降低扫描分辨率或拆分文件",
-                             f"Attachment {i + 1} \"{show(a.file_name)}\" is {size:,} bytes "
-                             f"({size / MIB:.2f} MiB), over the 4 MiB ({MAX_SIZE:,} bytes) limit: "
+                             f"Attachment {i + 1} \"{show(a.file_name)}\" is {size_t} bytes "
+                             f"({mib} MiB), over the 4 MiB ({MAX_SIZE:,} bytes) limit: "
                              f"scan at a lower resolution or split it."))
     return out
 
@@ -97,8 +99,9 @@ def attachment_not_empty(decl, ctx):
         if isinstance(size, int) and size <= 0:
             out = out or []
             out.append(issue("E1905", f"attachments[{i}].size",
-                             f"第{i + 1}份随附单据“{show(a.file_name)}”是空文件（{size} 字节）：请重新添加正确的文件",
-                             f"Attachment {i + 1} \"{show(a.file_name)}\" is empty ({size} "
+                             f"第{i + 1}份随附单据“{show(a.file_name)}”是空文件（{show(size)} 字节）："
+                             f"请重新添加正确的文件",
+                             f"Attachment {i + 1} \"{show(a.file_name)}\" is empty ({show(size)} "
                              f"bytes): add the right file again."))
     return out
 

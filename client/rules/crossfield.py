@@ -204,8 +204,8 @@ def package_count_not_negative(decl, ctx):
             path = f"goods[{i}].package_count"
             zh, en = lbl(path)
             out = out or []
-            out.append(issue("E1511", path, f"{zh}不能为负数，实际为 {v}",
-                             f"The {en} cannot be negative, got {v}."))
+            out.append(issue("E1511", path, f"{zh}不能为负数，实际为 {show(v)}",
+                             f"The {en} cannot be negative, got {show(v)}."))
     return out
 
 

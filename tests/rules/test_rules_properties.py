@@ -31,7 +31,7 @@ ODD_TEXT = ["", " ", "\x00", "\ud800", "\u202e", "\ufeff", "\u3000", "x" * 5000,
 
 leaf = st.one_of(st.none(), st.booleans(), st.integers(), st.integers(min_value=-10**30, max_value=10**30),
                  st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=40),
-                 st.sampled_from(ODD_TEXT))
+                 st.sampled_from(ODD_TEXT), st.sampled_from([2**63, -2**63, 10**40]))
 junk = st.recursive(leaf, lambda c: st.lists(c, max_size=4)
                     | st.dictionaries(st.text(max_size=8), c, max_size=4), max_leaves=12)
 
@@ -86,6 +86,25 @@ def test_valid_declaration_with_junk_spliced_in(direction, data):
     _, issues = validate_raw(obj, ctx(CB, credit_grade=data.draw(st.sampled_from(
         [None, "A", "C", "zz", ""]))))
     _check_issues(issues)
+
+
+def test_absurd_numbers_and_nesting_yield_issues():
+    obj = to_dict(sample_declaration("inbound", goods=2))
+    big = 10**5000
+    obj["goods"][0]["seq"] = big
+    obj["goods"][1]["package_count"] = -big
+    obj["attachments"][0]["size"] = big
+    obj["certificates"][0]["originals"] = big
+    obj["goods"][0]["value"] = "9" * 100_000 + ".123"
+    obj["goods"][1]["net_weight_kg"] = "0." + "0" * 100_000 + "1"
+    _, issues = validate_raw(obj, ctx(CB))
+    _check_issues(issues)
+    assert {"E1508", "E1511", "E1902", "E1215", "E1505", "E1504"} <= {i.code for i in issues}
+    nested: list = []
+    for _ in range(100_000):
+        nested = [nested]
+    decl, issues = validate_raw({"contract_no": nested, "goods": nested}, ctx(CB))
+    assert issues and all(i.severity == "error" for i in issues)
 
 
 def test_typed_declaration_with_none_everywhere_does_not_crash():
