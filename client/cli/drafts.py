@@ -33,7 +33,9 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("validate", help="校验报检单（文件或已存编号）/ validate")
-    p.add_argument("targets", nargs="+", metavar="FILE_OR_ID")
+    p.add_argument("targets", nargs="*", metavar="FILE_OR_ID")
+    p.add_argument("--all", action="store_true", help="校验所有草稿（或 --status 指定的状态）")
+    p.add_argument("--status", default=None, help="与 --all 一起使用，默认 draft")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_validate)
 
@@ -166,10 +168,25 @@ def cmd_validate(ctx) -> int:
     from ..errors import NotFound
     from ..rules import summarize, validate_raw
 
+    from ..errors import InputError
+
     desk = ctx.desk()
     ctx_rules = desk.rule_context()
     results = []
     unreadable = []
+    if ctx.args.all:
+        status = ctx.args.status or "draft"
+        ids, after = [], None
+        while True:
+            page = desk.list(status=status, limit=2000, after=after)
+            if not page:
+                break
+            ids += [r.id for r in page]
+            after = page[-1].cursor
+        for did, issues in desk.validate_ids(ids).items():
+            results.append((did, issues))
+    elif not ctx.args.targets:
+        raise InputError("请给出要校验的文件或编号，或使用 --all", "name files or ids, or use --all")
     for target in ctx.args.targets:
         p = Path(target)
         if p.suffix.lower() == ".json" or (p.exists() and p.is_file()):

@@ -129,3 +129,16 @@ def test_list_filters_by_status_and_rejects_unknown_status(data_dir, tmp_path, c
     assert json.loads(capsys.readouterr().out) == []
     assert main(["list", "--status", "nonsense"]) == 2
     assert "未知状态" in capsys.readouterr().err
+
+
+def test_validate_all_drafts_keeps_results(data_dir, tmp_path, capsys):
+    good, bad = sample_declaration(seed=11), sample_declaration(seed=12)
+    bad.declarant.uscc = "91310000000000000X"  # wrong check character
+    main(["import", str(write(tmp_path / "ab.json", [to_dict(good), to_dict(bad)]))])
+    capsys.readouterr()
+    assert main(["validate", "--all", "--json"]) == 1
+    res = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert res[good.id]["valid"] is True and res[bad.id]["valid"] is False
+    assert any(i["field"] == "declarant.uscc" for i in res[bad.id]["issues"])
+    assert main(["validate"]) == 2
+    assert "--all" in capsys.readouterr().err

@@ -62,17 +62,16 @@ def test_backup_is_a_consistent_copy(tmp_path):
     conn.close()
 
 
-def test_migrating_backs_up_first_and_not_at_head(data_dir, monkeypatch):
+def test_migrating_backs_up_first_and_not_again_at_head(data_dir):
     db = data_dir / "ciqdesk.sqlite3"
     shutil.copy(DATA / "schema-0001.sqlite3", db)
-    Desk.open(data_dir).close()  # already at head: no backup on every start
-    assert list((data_dir / "backups").glob("*.sqlite3")) == []
-
-    import client.store.db as dbmod
-    monkeypatch.setattr(dbmod, "_head", lambda: "0002")  # pretend a newer program
-    Desk.open(data_dir).close()
-    copies = list((data_dir / "backups").glob("*rev0001*.sqlite3"))
-    assert len(copies) == 1
+    Desk.open(data_dir).close()  # 0001 -> head: one backup of the 0001 file
+    copies = list((data_dir / "backups").glob("*.sqlite3"))
+    assert len(copies) == 1 and "rev0001" in copies[0].name
+    assert current_revision(copies[0]) == "0001"
     conn = sqlite3.connect(copies[0])
     assert conn.execute("SELECT count(*) FROM declarations").fetchone()[0] == 3
     conn.close()
+    assert current_revision(db) == SCHEMA_HEAD
+    Desk.open(data_dir).close()  # already at head: no backup on every start
+    assert len(list((data_dir / "backups").glob("*.sqlite3"))) == 1
