@@ -97,6 +97,8 @@ class EditorWindow(QMainWindow):
         self._save_timer.timeout.connect(self.save_now)
         self._retry_timer = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry_timer.timeout.connect(self.save_now)
+        self._validate_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._validate_timer.timeout.connect(self.run_validation)
         self.retranslateUi()
         ctx.runner.run(load_declaration, ctx.desk, decl_id, direction,
                        on_done=self._loaded, on_error=self._load_failed)
@@ -435,7 +437,7 @@ class EditorWindow(QMainWindow):
         self._refresh_local_markers()
         if self.mode == "amend":
             self._save_timer.stop()
-            QTimer.singleShot(AUTOSAVE_MS, self.run_validation)
+            self._validate_timer.start()  # amendments are not drafts: validate, don't save
             return
         self.save_state.setText(self.tr("有未保存的修改…"))
         if not self._retry_timer.isActive():

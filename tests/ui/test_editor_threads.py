@@ -1,0 +1,88 @@
+"""The editor on a real thread pool (as in the app): load, autosave and validation happen
+off the GUI thread and arrive back on it; plus Esc in a cell and the language switch."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QThreadPool, Qt
+from PySide6.QtWidgets import QApplication
+
+from client.rules import sample_declaration
+from client.services import Desk
+from ui.context import AppContext, AppEvents
+from ui.editor import EditorWindow
+from ui.editor.section_basic import BasicSection
+from ui.editor.section_goods import GoodsSection
+from ui.tasks import FakeThreadPool, TaskRunner
+
+
+@pytest.fixture
+def desk(data_dir):
+    d = Desk.open(data_dir)
+    yield d
+    d.close()
+
+
+def test_real_pool_load_autosave_and_markers(qtbot, desk, data_dir):
+    pool = QThreadPool()
+    ctx = AppContext(desk, TaskRunner(pool), AppEvents())
+    ed = EditorWindow(ctx, None, "outbound")
+    qtbot.addWidget(ed)
+    ed.show()
+    qtbot.waitUntil(lambda: ed.mode == "edit")       # the new draft arrived from a worker
+    assert ed.decl.direction == "outbound"
+    contract = ed.section(BasicSection).bindings["contract_no"].widget
+    contract.setFocus()
+    qtbot.keyClicks(contract, "T-42")
+    with qtbot.waitSignal(ed.saved, timeout=10000):
+        pass
+    assert not ed.dirty
+    assert any(i.severity == "error" for i in ed.issues)   # an almost empty draft
+    assert ed.issues_panel.model.rowCount() == len(ed.issues)
+    other = Desk.open(data_dir)
+    try:
+        assert other.get(ed.decl.id).contract_no == "T-42"
+        assert other.get(ed.decl.id).direction == "outbound"
+    finally:
+        other.close()
+    ed.close()
+    assert ctx.runner.wait(10000)
+
+
+@pytest.fixture
+def ctx(desk):
+    return AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents())
+
+
+def test_escape_in_a_cell_cancels_the_edit_not_the_window(qtbot, ctx, desk):
+    d = sample_declaration("inbound", goods=1, seed=2)
+    desk.save_draft(d)
+    ed = EditorWindow(ctx, d.id)
+    qtbot.addWidget(ed)
+    ed.show()
+    qtbot.waitExposed(ed)
+    ed.activateWindow()
+    qtbot.waitUntil(ed.isActiveWindow)
+    goods = ed.section(GoodsSection)
+    ed._show_section(ed.sections.index(goods))
+    goods.view.select_cell(0, "spec")
+    qtbot.keyClick(goods.view, "X")
+    editor = QApplication.focusWidget()
+    assert editor is not goods.view
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert ed.isVisible()
+    assert ed.decl.goods[0].spec == d.goods[0].spec
+    qtbot.keyClick(goods.view, Qt.Key.Key_Escape)    # now Esc closes the window
+    assert not ed.isVisible()
+
+
+def test_language_change_retranslates_labels(qtbot, ctx, desk):
+    d = sample_declaration("inbound", goods=1, seed=2)
+    desk.save_draft(d)
+    ed = EditorWindow(ctx, d.id)
+    qtbot.addWidget(ed)
+    basic = ed.section(BasicSection)
+    assert basic.labels["contract_no"].text() == "合同号："
+    ctx.lang = "en"
+    for w in [ed, *ed.sections]:
+        QApplication.sendEvent(w, QEvent(QEvent.Type.LanguageChange))
+    assert basic.labels["contract_no"].text() == "contract no.:"
