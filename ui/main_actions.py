@@ -65,7 +65,7 @@ class MainActions(QObject):
             self.finalise: (tr("定稿"), tr("校验通过后定稿并分配报检号 (Ctrl+Enter)")),
             self.sync: (tr("申报/同步"), tr("发送待申报的报检单并接收回执 (F5)")),
             self.import_: (tr("导入"), tr("从 Excel、CSV 或 JSON 文件批量导入草稿")),
-            self.export: (tr("导出"), tr("把所选报检单导出为 JSON 文件")),
+            self.export: (tr("导出"), tr("把所选报检单导出为 Excel 模板、CSV 或 JSON 文件")),
             self.delete: (tr("删除草稿"), tr("删除所选草稿（已编号的报检单不能删除）")),
             self.copy_number: (tr("复制报检号"), tr("把报检号复制到剪贴板")),
             self.history: (tr("状态历史"), tr("查看回执和状态变化")),

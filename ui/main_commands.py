@@ -227,16 +227,21 @@ class CommandsMixin:
         self._import_dialog = dlg
 
     def export_selected(self) -> None:
+        """Export the selection as the Excel/CSV template or as JSON (by the file type)."""
         ids = self._selected_ids()
         if not ids:
             return
-        path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("MainWindow", "导出报检单"), "declarations.json",
-                                              QCoreApplication.translate("MainWindow", "JSON 文件 (*.json)"))
+        t = QCoreApplication.translate
+        path, _ = QFileDialog.getSaveFileName(
+            self, t("MainWindow", "导出报检单"), "declarations.xlsx",
+            t("MainWindow", "Excel 模板 (*.xlsx);;CSV 文件 (*.csv);;JSON 文件 (*.json)"))
         if not path:
             return
-        self.ctx.runner.run(_export_json, self.ctx.desk, ids, path,
-                            on_done=lambda n: self.info(QCoreApplication.translate("MainWindow", "已导出 {n} 份到 {p}").format(
-                                n=n, p=path), 10000), on_error=self.show_error)
+        fn = _export_json if path.lower().endswith(".json") else _export_workbook
+        self.ctx.runner.run(fn, self.ctx.desk, ids, path,
+                            on_done=lambda n: self.info(QCoreApplication.translate(
+                                "MainWindow", "已导出 {n} 份到 {p}").format(n=n, p=path), 10000),
+                            on_error=self.show_error)
 
     def delete_selected(self) -> None:
         sel = self.list.selected()
@@ -268,6 +273,12 @@ class CommandsMixin:
         QMessageBox.about(self, QCoreApplication.translate("MainWindow", "关于 CIQ Desk"), QCoreApplication.translate("MainWindow", 
             "<h3>CIQ Desk {v}</h3><p>出入境检验检疫报检桌面客户端：离线制单、本地校验、"
             "一次申报、一号到底。</p>").format(v=APP_VERSION))
+
+
+def _export_workbook(desk, ids: list[str], path: str) -> int:
+    """Write the declarations in the import template's form (.xlsx or .csv)."""
+    from client.interchange.excel_export import export_workbook
+    return export_workbook(desk, ids, path)
 
 
 def _export_json(desk, ids: list[str], path: str) -> int:

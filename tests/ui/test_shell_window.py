@@ -162,3 +162,28 @@ def test_table_context_menu_and_enabled_actions(qtbot, window, desk):
     assert window.actions_.copy_number.isEnabled()
     window.list.select_id(ids[1])
     assert window.actions_.finalise.isEnabled() and window.actions_.delete.isEnabled()
+
+
+def test_screenshot_option_writes_a_png(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtGui import QImage
+    root = Path(__file__).resolve().parents[2]
+    profile = tmp_path / "shot-profile"
+    d = Desk.open(profile)
+    try:
+        fill(d, 5)
+        put_enterprise(d, grade="B")
+    finally:
+        d.close()
+    out = tmp_path / "main.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    res = subprocess.run([sys.executable, str(root / "main.py"), "--data-dir", str(profile),
+                          "--screenshot", str(out)], cwd=root, env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1280, 800)

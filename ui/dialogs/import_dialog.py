@@ -72,7 +72,7 @@ def read_files(files: list[str], progress: Progress):
             total, cur = decl.total_value()
             party = decl.counterparty
             preview.append(PreviewRow(f, row, decl.direction, decl.contract_no,
-                                      party.display_name() if party else None,
+                                      party.display_name if party else None,
                                       decl.goods_summary(), len(decl.goods),
                                       str(total) if total is not None else None, cur))
         if decls:

@@ -1,0 +1,124 @@
+"""Import and batch dialogs on a real store: preview, problems, cancel, resume."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from client.model import to_dict
+from client.rules.sample import sample_declaration
+from client.services import Desk
+from test_shell_support import fill, make_ctx
+
+
+@pytest.fixture
+def desk(data_dir):
+    d = Desk.open(data_dir)
+    yield d
+    d.close()
+
+
+def _json_file(tmp_path, name="decls.json"):
+    good = [to_dict(sample_declaration("inbound", seed=1)), to_dict(sample_declaration("outbound", seed=2))]
+    bad = to_dict(sample_declaration("inbound", seed=3))
+    bad["goods"][0]["value"] = "十二元"
+    path = tmp_path / name
+    path.write_text(json.dumps(good + [bad], ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_import_previews_then_stores(qtbot, desk, tmp_path):
+    from ui.dialogs.import_dialog import ImportDialog
+    ctx = make_ctx(desk)
+    changed = []
+    ctx.events.declarations_changed.connect(changed.append)
+    dlg = ImportDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.load_files([str(_json_file(tmp_path))])
+    assert len(dlg.preview.rows) == 2
+    assert len(dlg.problems.rows) == 1
+    p = dlg.problems.rows[0]
+    assert p.row == 3 and "goods[0].value" in (p.field or "")
+    assert desk.count() == 0  # a preview stores nothing
+    assert dlg.tabs.tabText(0) == "将导入 (2)" and dlg.tabs.tabText(1) == "问题 (1)"
+    assert dlg.import_btn.isEnabled()
+    dlg.import_btn.click()
+    assert desk.count() == 2
+    assert "已导入 2 份" in dlg.status.text()
+    assert changed == [[]]
+    assert dlg.cancel_btn.text() == "关闭"
+
+
+def test_import_cancelled_before_storing_leaves_the_store_untouched(qtbot, desk, tmp_path):
+    from ui.dialogs.import_dialog import ImportDialog
+    dlg = ImportDialog(make_ctx(desk))
+    qtbot.addWidget(dlg)
+    dlg.load_files([str(_json_file(tmp_path, "a.json")), str(_json_file(tmp_path, "b.json"))])
+    dlg.progress = None
+
+    def cancel_at_once(*_a):
+        dlg.progress.cancel()
+    orig = dlg._new_progress
+
+    def new_progress():
+        p = orig()
+        p.cancel()  # the user pressed 取消 before the first file was stored
+        return p
+    dlg._new_progress = new_progress
+    dlg.do_import()
+    assert desk.count() == 0
+    assert dlg.status.text().startswith("已取消")
+
+
+def test_import_from_the_excel_template(qtbot, desk, tmp_path):
+    from client.interchange.excel_export import export_workbook
+    from ui.dialogs.import_dialog import ImportDialog
+    other = Desk.open(tmp_path / "other-profile")
+    try:
+        ids = fill(other, 3, direction="inbound")
+        path = tmp_path / "batch.xlsx"
+        export_workbook(other, ids, path)
+    finally:
+        other.close()
+    dlg = ImportDialog(make_ctx(desk))
+    qtbot.addWidget(dlg)
+    dlg.load_files([str(path)])
+    assert len(dlg.preview.rows) == 3, [p.message for p in dlg.problems.rows]
+    assert {r.contract_no for r in dlg.preview.rows} == {"CT00000", "CT00001", "CT00002"}
+    dlg.do_import()
+    assert desk.count() == 3
+
+
+def test_batch_finalise_offline_without_numbers_keeps_drafts(qtbot, desk):
+    from ui.dialogs.batch_dialog import BatchDialog
+    ids = fill(desk, 3)
+    dlg = BatchDialog.finalise(make_ctx(desk), ids)
+    qtbot.addWidget(dlg)
+    dlg.start()
+    assert dlg.info.state == "done" and dlg.info.failed == 3
+    assert "失败 3 份" in dlg.message.text()
+    assert dlg.failures.isVisible() or dlg.failures.toPlainText()
+    assert desk.counts_by_status()["draft"] == 3  # nothing half-finalised
+
+
+def test_batch_cancel_then_resume(qtbot, desk):
+    from ui.dialogs import batch_dialog
+    from ui.dialogs.batch_dialog import BatchDialog
+    ids = fill(desk, 4)
+    ctx = make_ctx(desk)
+    dlg = BatchDialog.finalise(ctx, ids)
+    qtbot.addWidget(dlg)
+    real_new = dlg._new_progress
+
+    def cancelled_progress():
+        p = real_new()
+        p.cancel()
+        return p
+    dlg._new_progress = cancelled_progress
+    dlg.start()
+    assert dlg.info.state == "paused" and dlg.info.pending == 4
+    assert dlg.resume_btn.isVisibleTo(dlg)
+    dlg._new_progress = real_new
+    dlg.resume_btn.click()
+    assert dlg.info.state == "done" and dlg.info.pending == 0
+    assert batch_dialog  # module imported lazily by the window; nothing else to check
