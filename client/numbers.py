@@ -142,6 +142,48 @@ def assign_number(conn: Connection, decl: Declaration, *, year: int | None = Non
     raise NoNumberLeft(bureau, direction, year)
 
 
+def assign_numbers(conn: Connection, decls: list[Declaration], *, year: int | None = None
+                   ) -> tuple[list[Declaration], list[Declaration]]:
+    """:func:`assign_number` for many declarations at once: ``(numbered, without_number)``.
+
+    Serials are taken in memory from the usable leases, then each lease's ``next_serial``
+    is advanced with one compare-and-set in the caller's (write) transaction.
+    """
+    year = year or current_year()
+    t = s.number_leases
+    pools: dict[tuple, list[list]] = {}
+    taken: dict[str, tuple[int, int]] = {}  # lease_id -> (old next_serial, new next_serial)
+    numbered, missing = [], []
+    for decl in decls:
+        if decl.inspection_no:
+            numbered.append(decl)
+            continue
+        key = (decl.declare_bureau, decl.direction)
+        if not key[0] or key[1] not in DIGIT:
+            missing.append(decl)
+            continue
+        if key not in pools:
+            pools[key] = [[le, le.next_serial] for le in usable(conn, key[0], key[1], year)]
+        pool = pools[key]
+        while pool and pool[0][1] > pool[0][0].last:
+            pool.pop(0)
+        if not pool:
+            missing.append(decl)
+            continue
+        le, serial = pool[0]
+        pool[0][1] = serial + 1
+        taken[le.lease_id] = (taken.get(le.lease_id, (le.next_serial, 0))[0], serial + 1)
+        decl.inspection_no = le.number(serial)
+        numbered.append(decl)
+    for lease_id, (old, new) in taken.items():
+        res = conn.execute(update(t).where(and_(t.c.lease_id == lease_id,
+                                                t.c.next_serial == old))
+                           .values(next_serial=new))
+        if res.rowcount != 1:  # pragma: no cover - impossible under the write lock
+            raise RuntimeError(f"lease {lease_id} changed while numbers were assigned")
+    return numbered, missing
+
+
 def store_lease(conn: Connection, body: dict) -> Lease:
     """Record a lease the platform granted (``body`` checked by ``shapes.check_lease``)."""
     year = int(str(body["year"])[-2:])

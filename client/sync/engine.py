@@ -233,33 +233,41 @@ class SyncEngine:
         return result
 
     def _finalise_chunk(self, chunk, year: int, result: FinalizeResult) -> None:
+        """One transaction: number, mark ``ready`` and queue every declaration of ``chunk``."""
+        from sqlalchemy import bindparam, insert, update
+
+        from ..store.db import utcnow
         d = s.declarations
         with self.db.write() as conn:
             revs = {r[0]: (r[1], r[2]) for r in conn.execute(
                 select(d.c.id, d.c.status, d.c.local_rev)
                 .where(d.c.id.in_([c[0] for c in chunk])))}
-            numbered: list[Declaration] = []
-            outbox_rows = []
+            fresh = []
             for did, rev, decl in chunk:
                 if revs.get(did) != ("draft", rev):
                     result.skipped[did] = (revs.get(did) or ("deleted",))[0] + " (changed)"
-                    continue
-                try:
-                    numbers.assign_number(conn, decl, year=year)
-                except numbers.NoNumberLeft:
-                    result.no_number.append(did)
-                    continue
-                numbered.append(decl)
-                outbox_rows.append({"mutation_id": new_ulid(), "declaration_id": did,
-                                    "kind": "submit", "inspection_no": decl.inspection_no,
-                                    "base_version": None, "payload": dumps_compact(decl)})
+                else:
+                    fresh.append(decl)
+            numbered, missing = numbers.assign_numbers(conn, fresh, year=year)
+            result.no_number += [x.id for x in missing]
             if not numbered:
                 return
-            decl_q.save_many(conn, numbered)
+            now = utcnow()
+            rows, hist, outbox_rows = [], [], []
             for decl in numbered:
-                decl_q.set_status(conn, decl.id, "ready",
-                                  note=f"已定稿，报检号 {decl.inspection_no}")
+                note = f"已定稿，报检号 {decl.inspection_no}"
+                rows.append({**decl_q.header_row(decl), "b_id": decl.id, "status": "ready",
+                             "status_note": note, "updated_at": now})
+                hist.append({"declaration_id": decl.id, "status": "ready", "at": now,
+                             "note": note, "source": "local", "version": None})
+                outbox_rows.append({"mutation_id": new_ulid(), "declaration_id": decl.id,
+                                    "kind": "submit", "inspection_no": decl.inspection_no,
+                                    "base_version": None, "payload": rows[-1]["doc"]})
                 result.finalised.append((decl.id, decl.inspection_no))
+            cols = [k for k in rows[0] if k != "b_id"]
+            conn.execute(update(d).where(d.c.id == bindparam("b_id"))
+                         .values({c: bindparam(c) for c in cols}), rows)
+            conn.execute(insert(s.status_history), hist)
             enqueue_many(conn, outbox_rows)
 
     # -- amend / withdraw ---------------------------------------------------------------
