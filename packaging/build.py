@@ -3,7 +3,7 @@
     .venv/bin/python packaging/build.py              # dist/CIQDesk/
     .venv/bin/python packaging/build.py --selftest   # + run the frozen --selftest
 
-Steps: run PyInstaller on ``packaging/ciqdesk.spec`` (work files in ``build/``, the bundle
+Steps: build the ``.qm`` translations (``tools/build_translations.py``), run PyInstaller on ``packaging/ciqdesk.spec`` (work files in ``build/``, the bundle
 in ``dist/CIQDesk``), report the bundle's size (target: < 150 MB for the Linux one-folder
 build) and its largest parts, then — with ``--selftest`` — run the frozen app's
 ``--selftest`` with ``QT_QPA_PLATFORM=offscreen`` and a throw-away data folder, print its
@@ -135,6 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     dist = Path(args.dist)
     bundle = dist / APP
     if not args.skip_build:
+        translations = ROOT / "tools" / "build_translations.py"
+        if translations.is_file():  # the .qm files are built, not committed
+            res = subprocess.run([sys.executable, str(translations)], cwd=ROOT)
+            if res.returncode != 0:
+                print("FAIL: building the translations failed", flush=True)
+                return 2
         if bundle.exists():
             shutil.rmtree(bundle)
         if run_pyinstaller(dist, Path(args.work), args.clean) != 0:
