@@ -1,0 +1,86 @@
+"""Reference data: built-in tables, lookups, pickers' search, atomic replacement."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from client.codes import TABLES, CodeBook, CodeTableError
+
+
+def test_every_builtin_table_loads_with_a_version(codebook):
+    versions = codebook.versions()
+    for name in TABLES:
+        t = codebook.table(name)
+        assert len(t) > 0, name
+        assert versions[name] == t.version
+
+
+def test_lookups_from_starter_tables_and_standards(codebook):
+    assert codebook.bureaus.get("310000").name_cn == "上海出入境检验检疫局"
+    assert codebook.countries.get("DEU").name_cn == "德国"
+    assert codebook.currencies.get("USD").name_cn == "美元"
+    assert codebook.districts.get("440300").name_cn == "深圳市"
+    assert codebook.hs6_exists("847130") and not codebook.hs6_exists("010110")
+    assert codebook.direction_of("inspection_types", "13") == "inbound"
+    assert codebook.direction_of("certificates", "20") == "outbound"
+
+
+def test_regions_and_credit_grades(codebook):
+    assert codebook.regions_of("320000") == {"SCL", "CJJ"}  # Jiangsu is in two regions
+    assert codebook.same_region("110000", "130000")
+    assert not codebook.same_region("110000", "440000")
+    assert codebook.grade_allows("AA", "direct_modes") is True
+    assert codebook.grade_allows("C", "cross_bureau_declaration") is False
+    assert codebook.grade_allows("Z", "direct_modes") is None
+
+
+def test_negative_list_matches_longest_prefix(codebook):
+    cat, name, prefix = codebook.negative_list_match("0101210000")
+    assert cat == "1" and prefix == "01"
+    assert codebook.negative_list_match("2530900000")[2] == "253090"
+    assert codebook.negative_list_match("8471300000") is None
+
+
+@pytest.mark.parametrize("table,query,expect", [
+    ("bureaus", "3100", "310000"),
+    ("bureaus", "上海", "310000"),
+    ("bureaus", "shanghai", "310000"),
+    ("countries", "德国", "DEU"),
+    ("countries", "germany", "DEU"),
+    ("currencies", "CNY", "CNY"),
+    ("hs2022", "8471", "8471"),
+    ("hs2022", "horses", "0101"),
+    ("districts", "深圳", "440300"),
+])
+def test_picker_search_by_code_chinese_and_english(codebook, table, query, expect):
+    hits = codebook.table(table).search(query, limit=20)
+    assert expect in [h.code for h in hits]
+
+
+def test_exact_code_comes_first(codebook):
+    assert codebook.units.search("035")[0].code == "035"
+
+
+def test_replace_table_atomically_and_refuse_bad_versions():
+    book = CodeBook()
+    old = book.bureaus
+    csv_text = book.builtin_csv("bureaus") + "990000,测试出入境检验检疫局,Test\n"
+    sha = hashlib.sha256(csv_text.encode()).hexdigest()
+    new = book.replace("bureaus", "2027.1", csv_text, sha)
+    assert book.bureaus is new and "990000" in book.bureaus and "990000" not in old
+    assert book.versions()["bureaus"] == "2027.1"
+    with pytest.raises(CodeTableError):
+        book.replace("bureaus", "2027.2", csv_text, "0" * 64)  # hash mismatch
+    with pytest.raises(CodeTableError):
+        book.replace("bureaus", "2027.3", "nonsense\n")  # no code column
+    assert book.bureaus is new  # the table in force is untouched
+
+
+def test_stored_override_is_used_and_a_broken_one_falls_back(tmp_path):
+    base = CodeBook()
+    text = base.builtin_csv("units") + "999,测试单位,test unit\n"
+    book = CodeBook(overrides={"units": ("2027.1", "", text)})
+    assert "999" in book.units and book.units.source == "platform"
+    broken = CodeBook(overrides={"units": ("2027.2", "", "")})
+    assert "035" in broken.units and broken.units.source == "builtin"
