@@ -188,3 +188,21 @@ def test_duplicate_makes_a_new_draft_and_asks_the_shell_to_open_it(qtbot, ctx, d
     copy = desk.get(opened[0])
     assert copy.inspection_no is None and copy.contract_no == d.contract_no
     assert desk.summary(copy.id).status == "draft"
+
+
+def test_ctrl_enter_judges_the_cell_still_being_typed(qtbot, ctx, desk):
+    _lease(desk)
+    d = sample_declaration("inbound", goods=1, seed=3)
+    desk.save_draft(d)
+    ed = _open(qtbot, ctx, d.id)
+    goods = ed.section(GoodsSection)
+    ed._show_section(ed.sections.index(goods))
+    goods.view.select_cell(0, "net_weight_kg")
+    qtbot.keyClick(goods.view, "9")
+    cell = ed.focusWidget()
+    qtbot.keyClicks(cell, "999999")                  # far above the gross weight
+    qtbot.keyClick(cell, Qt.Key.Key_Return, CTRL)
+    assert ed.decl.goods[0].net_weight_kg == 9999999
+    assert ed.mode == "edit" and "不能定稿" in ed.message_label.text()
+    assert goods.model.issue_at(0, "net_weight_kg") == "error"
+    assert desk.summary(d.id).status == "draft"

@@ -78,6 +78,18 @@ class Lifecycle(QObject):
         w = self.w
         if w.mode != "edit" or w.decl is None:
             return
+        w.commit_open_editors()
+        if w.dirty and w._validated_gen < w._edit_gen:
+            # judge what is on screen, not the last autosave: validate now, on the worker
+            gen = w._edit_gen
+            self.ctx.runner.run(self.ctx.desk.validate_decl, w.decl.copy(),
+                                on_done=lambda issues: (w._apply_issues(gen, issues),
+                                                        self._finalise_checked()))
+            return
+        self._finalise_checked()
+
+    def _finalise_checked(self) -> None:
+        w = self.w
         errors = [i for i in w.issues if i.severity == "error"]
         local = {}
         for s in w.sections:

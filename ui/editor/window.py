@@ -447,8 +447,18 @@ class EditorWindow(QMainWindow):
     def dirty(self) -> bool:
         return self._edit_gen > self._saved_gen
 
+    def commit_open_editors(self) -> None:
+        """Write a goods/containers cell still being edited into the declaration."""
+        for s in self.sections:
+            if isinstance(s, TableSection) and \
+                    s.view.state() == QAbstractItemView.State.EditingState:
+                editor = s.view.indexWidget(s.view.currentIndex())
+                if editor is not None:
+                    s.view.commitData(editor)
+
     def save_now(self) -> None:
         """Save the draft now (Ctrl+S, autosave timer, retry): off the GUI thread."""
+        self.commit_open_editors()
         self._save_timer.stop()
         self._retry_timer.stop()
         if self.mode != "edit" or self.decl is None:
