@@ -322,3 +322,22 @@ def test_cli_login_finalize_sync_list(cli, sandbox, desk, data_dir):
     assert cli("logout").returncode == 0
     r = cli("sync")
     assert r.returncode == 2 and "登录" in r.stderr
+
+
+def test_cancel_stops_between_batches_and_keeps_the_rest(desk, make_engine, sandbox):
+    engine = make_engine(desk, batch_size=3)
+    ent = login(engine, sandbox)
+    ids = add_drafts(desk, ent, 9)
+    engine.top_up()
+    engine.finalize(ids)
+    seen = []
+
+    def progress(done, total, msg):
+        seen.append((done, total))
+    s = engine.sync(progress=progress, cancel=lambda: len(seen) >= 2)
+    assert s.cancelled and s.pushed == 3
+    assert seen[0] == (0, 9)
+    statuses = [desk.summary(i).status for i in ids]
+    assert statuses.count("sent") == 3 and statuses.count("ready") == 6
+    s = engine.sync()
+    assert s.pushed == 6 and not s.cancelled
