@@ -140,6 +140,17 @@ def error_report(desk, ids: Sequence[str], path: str | Path, *, validate: bool =
     columns = columns_for(direction, issues=True)
     writer = WorkbookWriter(Path(path), columns, desk.codes, direction=direction, lang=lang)
     tick = Ticker(progress, cancel, len(ids), "正在写入报告", every=100)
+    try:
+        with_errors, n_issues = _report_rows(desk, ids, columns, writer, tick, lang)
+    except BaseException:
+        writer.discard()
+        raise
+    writer.close()
+    tick.finish()
+    return ReportSummary(len(ids), with_errors, n_issues)
+
+
+def _report_rows(desk, ids, columns, writer, tick, lang) -> tuple[int, int]:
     with_errors = n_issues = 0
     for i, (decl, status, issues_json) in enumerate(iter_declarations(desk, ids)):
         tick(i)
@@ -155,6 +166,4 @@ def error_report(desk, ids: Sequence[str], path: str | Path, *, validate: bool =
             notes.setdefault(cell_of(x.get("field") or "", columns, len(rows)), []) \
                 .append(_issue_line(x, lang))
         writer.add_rows(rows, {k: "\n".join(v) for k, v in notes.items()})
-    writer.close()
-    tick.finish()
-    return ReportSummary(len(ids), with_errors, n_issues)
+    return with_errors, n_issues

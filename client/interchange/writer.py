@@ -217,6 +217,24 @@ class WorkbookWriter:
             ws.append(out)
             self.rows_written += 1
 
+    def discard(self) -> None:
+        """Give up the workbook (after a cancel or an error): no file, no temporary left."""
+        for ws in self.wb.worksheets:
+            writer = getattr(ws, "_writer", None)
+            if writer is None:
+                continue
+            rows = getattr(ws, "_rows", None)
+            try:
+                if rows is not None:  # end the row stream first, then the sheet's XML
+                    rows.close()
+                writer.close()
+            except Exception:  # noqa: BLE001 - the stream may be half-written already
+                log.debug("closing an abandoned sheet stream failed", exc_info=True)
+            ws._rows = None
+            out = getattr(writer, "out", None)
+            if isinstance(out, str):
+                Path(out).unlink(missing_ok=True)
+
     def close(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(self.path.name + ".part")
@@ -298,7 +316,11 @@ def write_declarations(path: Path, items: Iterable[tuple[Declaration, str | None
             raise
     else:
         w = WorkbookWriter(path, columns, codes, direction=direction)
-        w.add_rows(gen())
+        try:
+            w.add_rows(gen())
+        except BaseException:
+            w.discard()
+            raise
         w.close()
     tick.finish()
     return rows_out

@@ -140,3 +140,18 @@ def test_export_carries_status_and_number_and_reimports_onto_the_same_drafts(
 def test_export_needs_a_selection(data_dir, capsys):
     assert main(["export", "--xlsx", "x.xlsx"]) == 2
     assert "--all" in capsys.readouterr().err
+
+
+def test_a_cancelled_export_leaves_no_file(desk, tmp_path):
+    import pytest
+
+    from client.interchange.excel_export import export_workbook
+    from client.interchange.progress import Cancelled
+
+    for i in range(3):
+        desk.save_draft(sample_declaration("inbound", 1, seed=100 + i))
+    ids = [r.id for r in desk.list()]
+    for name in ("cancelled.xlsx", "cancelled.csv"):
+        with pytest.raises(Cancelled):
+            export_workbook(desk, ids, tmp_path / name, cancel=lambda: True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["profile"]
