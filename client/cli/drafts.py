@@ -91,12 +91,6 @@ def cmd_import(ctx) -> int:
 
 # ------------------------------------------------------------------------------- list
 
-def _summary_json(r) -> dict:
-    return {"id": r.id, "inspection_no": r.inspection_no, "direction": r.direction,
-            "status": r.status, "contract_no": r.contract_no, "consignee": r.consignee,
-            "updated_at": r.updated_at}
-
-
 def cmd_list(ctx) -> int:
     from ..statuses import STATUS_NAMES, status_name
 
@@ -108,11 +102,23 @@ def cmd_list(ctx) -> int:
     desk = ctx.desk()
     limit = ctx.args.limit or None
     out = sys.stdout
-    after = None
     n = 0
-    first = True
     if ctx.args.json:
+        # plain tuples straight from the covering index: 100,000 rows in well under a second
+        from ..store.declarations import iter_brief
+        dumps = json.dumps
+        keys = ("id", "inspection_no", "direction", "status", "contract_no", "consignee",
+                "updated_at")
         out.write("[")
+        with desk.db.read() as conn:
+            for chunk in iter_brief(conn, status=status, search=ctx.args.search, limit=limit):
+                out.write("".join(("\n  " if n + i == 0 else ",\n  ")
+                                  + dumps(dict(zip(keys, row)), ensure_ascii=False)
+                                  for i, row in enumerate(chunk)))
+                n += len(chunk)
+        out.write("\n]\n" if n else "]\n")
+        return 0
+    after = None
     while True:
         page_size = 2000 if limit is None else min(2000, limit - n)
         if page_size <= 0:
@@ -120,24 +126,15 @@ def cmd_list(ctx) -> int:
         page = desk.list(status=status, search=ctx.args.search, limit=page_size, after=after)
         if not page:
             break
-        chunk = []
-        for r in page:
-            if ctx.args.json:
-                chunk.append(("\n  " if first else ",\n  ")
-                             + json.dumps(_summary_json(r), ensure_ascii=False))
-                first = False
-            else:
-                chunk.append(f"{r.id}  {r.inspection_no or '-':15}  {r.direction or '-':8}  "
-                             f"{status_name(r.status, ctx.lang):8}  {r.contract_no or '-':20}  "
-                             f"{r.counterparty or '-'}  {r.updated_at}\n")
-        out.write("".join(chunk))
+        out.write("".join(
+            f"{r.id}  {r.inspection_no or '-':15}  {r.direction or '-':8}  "
+            f"{status_name(r.status, ctx.lang):8}  {r.contract_no or '-':20}  "
+            f"{r.counterparty or '-'}  {r.updated_at}\n" for r in page))
         n += len(page)
         after = page[-1].cursor
         if len(page) < page_size:
             break
-    if ctx.args.json:
-        out.write("\n]\n" if n else "]\n")
-    elif n == 0:
+    if n == 0:
         print(ctx.t("没有报检单", "no declarations"), file=sys.stderr)
     return 0
 

@@ -311,6 +311,39 @@ def _search_page(conn: Connection, q: str, status, declarant, limit: int,
     return [DeclarationSummary(*r) for r in conn.execute(text(sql), params)]
 
 
+def iter_brief(conn: Connection, *, status: str | None = None, search: str | None = None,
+               limit: int | None = None, chunk: int = 5000):
+    """Chunks of ``(id, inspection_no, direction, status, contract_no, consignee,
+    updated_at)`` tuples, newest first, read from the covering index (for ``list --json``)."""
+    where, params = [], {}
+    if status:
+        where.append("status = :status")
+        params["status"] = status
+    if search and search.strip():
+        where.append("search_text LIKE :pattern ESCAPE '\\'")
+        params["pattern"] = f"%{_like_escape(search.strip().lower())}%"
+    after = None
+    done = 0
+    while limit is None or done < limit:
+        size = chunk if limit is None else min(chunk, limit - done)
+        conds = list(where)
+        if after is not None:
+            conds.append("(updated_at < :au OR (updated_at = :au AND id < :ai))")
+            params.update(au=after[0], ai=after[1])
+        sql = ("SELECT id, inspection_no, direction, status, contract_no, consignee, updated_at "
+               "FROM declarations INDEXED BY ix_decl_list_cover"
+               + (" WHERE " + " AND ".join(conds) if conds else "")
+               + " ORDER BY updated_at DESC, id DESC LIMIT :limit")
+        rows = conn.execute(text(sql), dict(params, limit=size)).all()
+        if not rows:
+            return
+        yield rows
+        done += len(rows)
+        after = (rows[-1][6], rows[-1][0])
+        if len(rows) < size:
+            return
+
+
 def count(conn: Connection, *, status=None, search=None, declarant=None) -> int:
     conds = _filters(status, search, declarant)
     q = select(func.count()).select_from(s.declarations)
