@@ -129,7 +129,6 @@ class _Progress:
 # --------------------------------------------------------------------------- template
 
 def cmd_template(ctx) -> int:
-    from ..interchange.columns import columns_for
     from ..interchange.writer import write_template
 
     from ..codes import default_codebook
@@ -137,7 +136,7 @@ def cmd_template(ctx) -> int:
     out = Path(ctx.args.out)
     # a profile's code tables may be newer than the built-in ones; no profile is created
     codes = ctx.desk().codes if _has_profile() else default_codebook()
-    write_template(out, columns_for(ctx.args.direction), codes, direction=ctx.args.direction)
+    write_template(out, codes, direction=ctx.args.direction)
     print(ctx.t(f"已生成模板 {out}", f"template written to {out}"))
     return 0
 

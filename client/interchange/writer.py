@@ -250,10 +250,16 @@ _LIST_TITLES = {"@direction": "出入境", "@clearance_mode": "通关模式", "@
                 "currencies": "币制", "package_types": "包装种类"}
 
 
-def write_template(path: Path, columns: Sequence[Column], codes: CodeBook, *,
-                   direction: str | None = None) -> Path:
-    """A blank template (``.xlsx``, or ``.csv`` with just the two header rows)."""
+def write_template(path: Path, codes: CodeBook, *, direction: str | None = None,
+                   columns: Sequence[Column] | None = None) -> Path:
+    """A blank template (``.xlsx``, or ``.csv`` with just the two header rows).
+
+    ``direction`` ``inbound``/``outbound`` leaves out the other direction's fields.
+    """
+    from .columns import columns_for
+
     path = Path(path)
+    columns = list(columns) if columns is not None else columns_for(direction)
     if path.suffix.lower() == ".csv":
         write_csv(path, columns, [])
         return path
