@@ -324,8 +324,11 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
 
     # -- number leases ------------------------------------------------------------------------
     @app.post("/v1/number-leases", tags=["numbers"], status_code=201)
-    def create_lease(body: LeaseIn, p: Principal = Depends(principal)):
-        return pf.create_lease(p, body.bureau, body.direction, body.year, body.count)
+    def create_lease(body: LeaseIn, p: Principal = Depends(principal),
+                     idempotency_key: str | None = Header(None, max_length=128, description=(
+                         "optional: a resend with the same key returns the same lease"))):
+        return pf.create_lease(p, body.bureau, body.direction, body.year, body.count,
+                               idempotency_key)
 
     @app.get("/v1/number-leases", tags=["numbers"])
     def list_leases(state: Literal["open", "expired", "closed"] | None = None,

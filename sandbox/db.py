@@ -75,7 +75,9 @@ leases = Table(
     Column("expires_at", Float, nullable=False),
     Column("closed_at", Float),
     Column("reported_used", Text),                    # JSON list of serials (close report)
+    Column("request_key", String),                    # Idempotency-Key of the request
     Index("ix_leases_range", "bureau", "type_digit", "year", "first"),
+    Index("ux_leases_key", "enterprise_id", "request_key", unique=True),
 )
 
 declarations = Table(
@@ -150,12 +152,20 @@ class Database:
             f"sqlite:///{self.path}", connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(self.engine, "connect", _on_connect)
         self.write_lock = threading.RLock()
-        metadata.create_all(self.engine)
         with self.engine.begin() as conn:
             conn.execute(text("PRAGMA journal_mode=WAL"))
+            _upgrade(conn)
+        metadata.create_all(self.engine)
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _upgrade(conn) -> None:
+    """Bring a data directory made by an earlier sandbox build up to this schema."""
+    cols = {r[1] for r in conn.execute(text("PRAGMA table_info(leases)"))}
+    if cols and "request_key" not in cols:
+        conn.execute(text("ALTER TABLE leases ADD COLUMN request_key VARCHAR"))
 
 
 def _on_connect(dbapi_conn, _record) -> None:

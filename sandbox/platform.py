@@ -353,7 +353,8 @@ class Platform:
             d["submitted"] = submitted
         return d
 
-    def create_lease(self, p: Principal, bureau: Any, direction: Any, year: Any, count: Any) -> dict:
+    def create_lease(self, p: Principal, bureau: Any, direction: Any, year: Any, count: Any,
+                     request_key: str | None = None) -> dict:
         if not isinstance(bureau, str) or bureau not in self.codes.bureaus:
             raise ApiError(400, "unknown_bureau", f"unknown bureau {bureau!r} (codes/bureaus.csv)")
         if direction not in DIRECTION_DIGIT:
@@ -366,6 +367,19 @@ class Platform:
         digit = DIRECTION_DIGIT[direction]
         now = self.now()
         with self.lock, self.db.engine.begin() as conn:
+            if request_key:
+                row = conn.execute(select(db.leases).where(
+                    db.leases.c.enterprise_id == p.id,
+                    db.leases.c.request_key == request_key)).first()
+                if row is not None:
+                    if (row.bureau, row.direction, row.year, row.last - row.first + 1) != (
+                            bureau, direction, y2, count):
+                        raise ApiError(422, "idempotency_key_reused",
+                                       "this Idempotency-Key was used for a different lease "
+                                       "request")
+                    out = self._lease_dict(row, now)
+                    out["replayed"] = True
+                    return out
             c = db.serial_counters
             key = (c.c.bureau == bureau) & (c.c.type_digit == digit) & (c.c.year == y2)
             nxt = conn.execute(select(c.c.next_serial).where(key)).scalar()
@@ -383,7 +397,8 @@ class Platform:
             conn.execute(insert(db.leases).values(
                 id=lease_id, enterprise_id=p.id, device_id=p.device_id, bureau=bureau,
                 direction=direction, type_digit=digit, year=y2, first=nxt, last=last,
-                issued_at=now, expires_at=now + self.settings.lease_ttl))
+                issued_at=now, expires_at=now + self.settings.lease_ttl,
+                request_key=request_key or None))
             row = conn.execute(select(db.leases).where(db.leases.c.id == lease_id)).first()
         return self._lease_dict(row, now)
 

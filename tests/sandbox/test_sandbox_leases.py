@@ -128,3 +128,21 @@ def test_expired_lease_grace_then_void(sandbox_factory):
     d2 = make_declaration(ent, number(le, le["first"] + 1), seed=2)
     res = push(s, [submit(d2)])
     assert res[0]["outcome"] == "rejected" and res[0]["reasons"][0]["code"] == "number_void"
+
+
+def test_lease_request_with_idempotency_key(shared_sandbox):
+    s = shared_sandbox.login("a@demo")
+    body = {"bureau": "310000", "direction": "outbound", "year": 2026, "count": 4}
+    r1 = s.post("/v1/number-leases", json=body, headers={"Idempotency-Key": "k-1"})
+    r2 = s.post("/v1/number-leases", json=body, headers={"Idempotency-Key": "k-1"})
+    assert r1.status_code == 201 and r2.status_code == 201
+    assert r2.json()["lease_id"] == r1.json()["lease_id"] and r2.json()["replayed"] is True
+    r3 = s.post("/v1/number-leases", json=dict(body, count=5),
+                headers={"Idempotency-Key": "k-1"})
+    assert r3.status_code == 422 and r3.json()["error"]["code"] == "idempotency_key_reused"
+    # another enterprise's key space is its own
+    other = shared_sandbox.login("b@demo")
+    r4 = other.post("/v1/number-leases", json=body, headers={"Idempotency-Key": "k-1"})
+    assert r4.json()["lease_id"] != r1.json()["lease_id"]
+    # without a key every request is a new lease
+    assert lease(s, 4, direction="outbound")["first"] > r1.json()["last"]
