@@ -122,7 +122,8 @@ def _goods_code(code, name, table_attr, what_zh, what_en):
 
     check.__name__ = check.__qualname__ = f"goods_{name}_known"
     return rule(code, "error", f"goods[].{name}", f"{zh_t}应在{what_zh}代码表中",
-                f"A goods line's {en_t} comes from the {what_en} code table.")(check)
+                f"A goods line's {en_t} comes from the {what_en} code table.",
+                goods_local=True)(check)
 
 
 _goods_code("E1409", "quantity_unit", "units", "计量单位", "unit")
@@ -196,7 +197,7 @@ def countries_known(decl, ctx):
 
 
 @rule("E1415", "error", "goods[].currency", "币制应为ISO 4217三字母代码",
-      "Currencies are ISO 4217 codes.")
+      "Currencies are ISO 4217 codes.", goods_local=True)
 def currency_known(decl, ctx):
     known = lookups(ctx).currencies
     out = None
@@ -209,7 +210,7 @@ def currency_known(decl, ctx):
 
 
 @rule("E1416", "error", "goods[].hs_code", "HS编码前6位应存在于HS 2022目录",
-      "An HS code's first 6 digits exist in the HS 2022 nomenclature.")
+      "An HS code's first 6 digits exist in the HS 2022 nomenclature.", goods_local=True)
 def hs_code_known(decl, ctx):
     hs6 = lookups(ctx).hs6
     out = None

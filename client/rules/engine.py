@@ -14,19 +14,38 @@ from typing import Any
 
 from ..model import Declaration, ParseIssue, parse_declaration
 from ._common import fresh_lookups
+from .fastpath import goods_clean
 from .base import Issue, RuleContext
 from .registry import load_all
 
 log = logging.getLogger(__name__)
 
-_rules: tuple | None = None
+#: use the goods-line fast path (``fastpath.py``); tests switch it off to prove it changes
+#: nothing but speed
+FASTPATH = True
+
+_rules: tuple | None = None          # every rule, in code order
+_rules_no_goods: tuple | None = None  # every rule except the goods-local ones
 
 
 def _rule_fns() -> tuple:
-    global _rules
+    global _rules, _rules_no_goods
     if _rules is None:
-        _rules = tuple(info.fn for info in load_all().values())
+        infos = load_all().values()
+        _rules_no_goods = tuple(i.fn for i in infos if not i.goods_local)
+        _rules = tuple(i.fn for i in infos)
     return _rules
+
+
+def _select(decl, lk) -> tuple:
+    rules = _rules or _rule_fns()
+    if FASTPATH:
+        try:
+            if goods_clean(decl.goods, lk):
+                return _rules_no_goods
+        except Exception:  # noqa: BLE001 - odd objects: no shortcut, the rules will tell
+            pass
+    return rules
 
 
 def _code_of(fn) -> str:
@@ -53,9 +72,9 @@ def validate(decl: Declaration, ctx: RuleContext) -> list[Issue]:
     if ctx.codes is None:
         from ..codes import default_codebook
         ctx = replace(ctx, codes=default_codebook())
-    ctx.lookups = fresh_lookups(ctx.codes)  # one dict hit; picks up replaced tables
+    lk = ctx.lookups = fresh_lookups(ctx.codes)  # one dict hit; picks up replaced tables
     issues: list[Issue] = []
-    for fn in _rules or _rule_fns():
+    for fn in _select(decl, lk):
         try:
             found = fn(decl, ctx)
             if found:

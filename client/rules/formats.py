@@ -189,7 +189,7 @@ def district_exists(decl, ctx):
     return out
 
 
-@rule("E1213", "error", "goods[].hs_code", "HS编码应为10位数字", "HS codes have 10 digits.")
+@rule("E1213", "error", "goods[].hs_code", "HS编码应为10位数字", "HS codes have 10 digits.", goods_local=True)
 def hs_code_format(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -204,7 +204,7 @@ def hs_code_format(decl, ctx):
 
 
 @rule("E1214", "error", "goods[].ciq_code", "检验检疫编码应为3位数字",
-      "CIQ codes have 3 digits.")
+      "CIQ codes have 3 digits.", goods_local=True)
 def ciq_code_format(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):

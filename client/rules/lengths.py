@@ -44,7 +44,7 @@ def _goods(code: str, name: str, limit: int):
 
     check.__name__ = check.__qualname__ = f"goods_{name}_max_{limit}"
     return rule(code, "error", f"goods[].{name}", f"货物{zh}不超过{limit}个字符",
-                f"A goods line's {en} has at most {limit} characters.")(check)
+                f"A goods line's {en} has at most {limit} characters.", goods_local=True)(check)
 
 
 _header("E1101", "contract_no", 32)

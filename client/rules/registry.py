@@ -24,6 +24,9 @@ class RuleInfo:
     summary_en: str
     family: str
     fn: RuleFn
+    #: looks only at each goods line's own fields: skipped when the fast path finds every
+    #: line clean (see ``client/rules/fastpath.py``)
+    goods_local: bool = False
 
 
 RULES: dict[str, RuleInfo] = {}
@@ -59,15 +62,21 @@ FAMILY_TITLES: dict[str, tuple[str, str, str]] = {
 }
 
 
-def rule(code: str, severity: Severity, field: str, summary_zh: str, summary_en: str):
-    """Register a rule function under a stable code (codes never change meaning)."""
+def rule(code: str, severity: Severity, field: str, summary_zh: str, summary_en: str, *,
+         goods_local: bool = False):
+    """Register a rule function under a stable code (codes never change meaning).
+
+    ``goods_local=True`` declares that the rule only looks at each goods line's own fields
+    (and index), so the engine may skip it when ``fastpath.goods_clean`` passes.
+    """
     def deco(fn: RuleFn) -> RuleFn:
         if code in RULES:
             raise ValueError(f"rule code {code} registered twice")
         family = fn.__module__.rsplit(".", 1)[-1]
         if severity not in ("error", "warning") or code[0] != ("E" if severity == "error" else "W"):
             raise ValueError(f"rule code {code} does not match severity {severity}")
-        RULES[code] = RuleInfo(code, severity, field, summary_zh, summary_en, family, fn)
+        RULES[code] = RuleInfo(code, severity, field, summary_zh, summary_en, family, fn,
+                               goods_local)
         return fn
     return deco
 

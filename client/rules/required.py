@@ -194,7 +194,7 @@ def _goods_required(code: str, name: str):
 
     check.__name__ = check.__qualname__ = f"goods_{name}_required"
     return rule(code, "error", path_t, f"每项货物必须填写{zh_t}",
-                f"Every goods line needs its {en_t}.")(check)
+                f"Every goods line needs its {en_t}.", goods_local=True)(check)
 
 
 _goods_required("E1030", "hs_code")

@@ -248,3 +248,69 @@ def test_generated_valid_declarations_have_no_errors(case):
     # and the same through JSON, as the CLI and the platform see it
     _, raw_issues = validate_raw(json.loads(json.dumps(to_dict(decl))), ctx(CB, credit_grade=grade))
     assert [i for i in raw_issues if i.severity == "error"] == []
+
+
+# ------------------------------------------------- the fast path changes nothing but speed
+from client.model import GoodsLine  # noqa: E402
+from client.rules import engine  # noqa: E402
+from client.rules.fastpath import line_clean  # noqa: E402
+from client.rules.registry import load_all  # noqa: E402
+
+
+def _both_ways(decl, c):
+    engine.FASTPATH = False
+    try:
+        slow = validate(decl, c)
+    finally:
+        engine.FASTPATH = True
+    fast = validate(decl, c)
+    assert fast == slow
+    return fast
+
+
+D = Decimal
+_AMOUNT = st.sampled_from([None, D("1"), D("0"), D("-1"), D("0.001"), D("0.0005"), D("0.01"),
+                           D("0.005"), D("1.500"), D("12.345"), D("999999999999999"),
+                           D("1000000000000000"), D("25200.500"), D("26000.000")])
+_CODE = st.sampled_from([None, "", " ", "001", "035", "999", "00", "22", "77", "USD", "RMB",
+                         "CHN", "DEU", "XXX", "0"])
+_TEXT = st.one_of(st.none(), st.sampled_from(["", " ", "\u3000", "x" * 64, "x" * 65, "x" * 255,
+                                               "x" * 256, "货物"]))
+#: values of the types the model produces (parse_declaration never yields a str amount)
+goods_lines = st.builds(
+    GoodsLine,
+    seq=st.sampled_from([None, 0, 1, 2, -1]),
+    hs_code=st.sampled_from([None, "", "8471300000", "8471990000", "84713000", "847130000X",
+                             "８４７１３０００００", "0101210000"]),
+    ciq_code=st.sampled_from([None, "", "999", "99", "٩٩٩", "abc"]),
+    name_cn=_TEXT, name_en=_TEXT, spec=_TEXT, brand=_TEXT, product_reg_no=_TEXT,
+    origin_country=_CODE, quantity=_AMOUNT, quantity_unit=_CODE, net_weight_kg=_AMOUNT,
+    gross_weight_kg=_AMOUNT, value=_AMOUNT, currency=_CODE, package_type=_CODE,
+    package_count=st.sampled_from([None, -1, 0, 1, 10]))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(goods_lines, min_size=1, max_size=3), st.booleans())
+def test_fast_path_agrees_with_the_rules(lines, ecommerce):
+    d = sample_declaration("inbound", goods=1)
+    d.goods = lines
+    d.ecommerce = ecommerce
+    issues = _both_ways(d, ctx(CB))
+    _check_issues(issues)
+    local = {c for c, info in load_all().items() if info.goods_local}
+    for i, g in enumerate(lines):
+        if line_clean(g, i, LK):
+            fired = {x.code for x in issues if x.field.startswith(f"goods[{i}].")} & local
+            assert not fired
+
+
+@SETTINGS
+@given(valid_declarations())
+def test_fast_path_agrees_on_valid_declarations(case):
+    decl, grade = case
+    _both_ways(decl, ctx(CB, credit_grade=grade))
+
+
+def test_fast_path_is_taken_for_the_sample():
+    d = sample_declaration("outbound", goods=5)
+    assert all(line_clean(g, i, LK) for i, g in enumerate(d.goods))

@@ -1,0 +1,97 @@
+"""The engine's fast path for goods lines (speed only: it never decides anything itself).
+
+Most declarations validated in bulk are clean. The rules registered with
+``goods_local=True`` look only at each goods line's own fields (and its index), so when
+:func:`goods_clean` says every line is plainly fine, the engine may skip them: none of them
+could fire. Otherwise the engine runs every rule as usual.
+
+:func:`goods_clean` must therefore be *conservative*: it may call a fine line dirty (that
+only costs time), never a faulty line clean. The tests enforce this two ways: every
+goods-local rule has a broken case in ``tests/rules/test_rules_table.py`` that must fire
+through the engine, and property tests check that ``validate`` gives identical results
+with the fast path on and off (``client.rules.engine.FASTPATH``), including for a line
+that :func:`goods_clean` accepts run through every goods-local rule directly.
+
+Keep it in step with the goods-local rules: when such a rule gets a new condition, add
+the matching requirement here (or drop ``goods_local`` from the rule).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import GoodsLine
+from ._common import Q2, Q3, Lookups
+
+_ZERO = Decimal(0)
+_MAX = Decimal(10) ** 15
+
+
+def _amount_ok(x, q) -> bool:
+    if x is None:
+        return True
+    if x.__class__ is not Decimal or not (_ZERO < x < _MAX):
+        return False
+    try:
+        return not (x % q)
+    except ArithmeticError:
+        return False
+
+
+def line_clean(g, i: int, lk: Lookups) -> bool:
+    """True only when no goods-local rule can fire on line ``g`` at index ``i``."""
+    if g.__class__ is not GoodsLine:
+        return False
+    s = g.seq
+    if s.__class__ is not int or s != i + 1:                        # E1033, E1508
+        return False
+    hs = g.hs_code                                                   # E1030, E1213, E1416
+    if hs.__class__ is not str or len(hs) != 10 or not hs.isdigit() or not hs.isascii() \
+            or hs[:6] not in lk.hs6:
+        return False
+    c = g.ciq_code                                                   # E1214
+    if c is not None and (c.__class__ is not str or len(c) != 3 or not c.isdigit()
+                          or not c.isascii()):
+        return False
+    n = g.name_cn                                                    # E1031, E1109
+    if n.__class__ is not str or not n or n.isspace() or len(n) > 255:
+        return False
+    for v, limit in ((g.name_en, 255), (g.spec, 255), (g.brand, 64),
+                     (g.product_reg_no, 64)):                        # E1110-E1113
+        if v is not None and (v.__class__ is not str or len(v) > limit):
+            return False
+    if g.origin_country not in lk.countries:                         # E1032 (and E1414)
+        return False
+    u = g.quantity_unit                                              # E1409, E1512
+    if u is not None and u not in lk.units:
+        return False
+    q = g.quantity                                                   # E1502, E1505
+    if q is not None and (u is None or q.__class__ is not Decimal or not (_ZERO < q < _MAX)):
+        return False
+    net, gross = g.net_weight_kg, g.gross_weight_kg                  # E1501-E1505
+    if not _amount_ok(net, Q3) or not _amount_ok(gross, Q3):
+        return False
+    if net is not None and gross is not None and net > gross:
+        return False
+    cur = g.currency                                                 # E1415, E1513
+    if cur is not None and cur not in lk.currencies:
+        return False
+    v = g.value
+    if v is not None and (cur is None or not _amount_ok(v, Q2)):
+        return False
+    pt = g.package_type                                              # E1410
+    if pt is not None and pt not in lk.package_types:
+        return False
+    pc = g.package_count                                             # E1510, E1511
+    if pc is not None and (pc.__class__ is not int or pc < 0 or (pc == 0 and pt != "00")):
+        return False
+    return True
+
+
+def goods_clean(goods, lk: Lookups) -> bool:
+    """True only when every goods line is :func:`line_clean`."""
+    if goods.__class__ is not list:
+        return False
+    for i, g in enumerate(goods):
+        if not line_clean(g, i, lk):
+            return False
+    return True
