@@ -86,7 +86,15 @@ def _selected(ctx, *, default_status: str | None = None) -> list[str]:
 
     a = ctx.args
     status = a.status or (default_status if a.all else None)
-    return select_ids(ctx.desk(), a.ids, all_=a.all, status=status, client=a.client)
+    return _nonempty(ctx, select_ids(ctx.desk(), a.ids, all_=a.all, status=status,
+                                     client=a.client))
+
+
+def _nonempty(ctx, ids: list[str]) -> list[str]:
+    if not ids:
+        from ..errors import NotFound
+        raise NotFound("没有符合条件的报检单", "no declarations match")
+    return ids
 
 
 class _Progress:
@@ -174,8 +182,9 @@ def export_xlsx(ctx) -> int:
 
     a = ctx.args
     from ..services.batch import select_ids
-    ids = select_ids(ctx.desk(), a.ids, all_=getattr(a, "all", False),
-                     status=getattr(a, "status", None), client=getattr(a, "client", None))
+    ids = _nonempty(ctx, select_ids(ctx.desk(), a.ids, all_=getattr(a, "all", False),
+                                    status=getattr(a, "status", None),
+                                    client=getattr(a, "client", None)))
     with _Progress(ctx) as prog:
         n = export_workbook(ctx.desk(), ids, Path(a.xlsx), progress=prog, cancel=prog.cancel)
     print(ctx.t(f"已导出 {n} 份报检单到 {a.xlsx}", f"exported {n} declarations to {a.xlsx}"))

@@ -263,8 +263,10 @@ class SheetReader:
         kw["goods"] = lines
         uscc = kw["declarant"].uscc
         rid = kw.pop("id", None)
-        if rid and (_ULID_RE.match(rid) or _UUID_RE.match(rid)):
-            decl_id = rid
+        if rid and _ULID_RE.match(rid.upper()):
+            decl_id = rid.upper()
+        elif rid and _UUID_RE.match(rid):
+            decl_id = rid.lower()
         elif rid:
             decl_id = label_id(uscc, rid)
         else:

@@ -61,6 +61,9 @@ def declaration_rows(decl: Declaration, columns: Sequence[Column], *,
                      lang: str = "zh") -> list[list]:
     """The rows of one declaration: header on its first row, one row per goods line.
 
+    Values are the model's (``Decimal``, ``date``, ``bool``, text); each writer turns them
+    into cells (Excel numbers where exact, 是/否) or CSV text (plain decimals).
+
     The id is repeated on every row so that sorting or filtering the sheet cannot detach a
     goods line from its declaration.
     """
@@ -71,7 +74,7 @@ def declaration_rows(decl: Declaration, columns: Sequence[Column], *,
         if col.part == "goods":
             name = path[6:]
             for ri, g in enumerate(decl.goods):
-                rows[ri][ci] = _cell_value(getattr(g, name))
+                rows[ri][ci] = getattr(g, name)
             continue
         if path == "id":
             for r in rows:
@@ -90,7 +93,7 @@ def declaration_rows(decl: Declaration, columns: Sequence[Column], *,
             value = getattr(obj, name) if obj is not None else None
         else:
             value = getattr(decl, path)
-        rows[0][ci] = _cell_value(value)
+        rows[0][ci] = value
     return rows
 
 
@@ -195,7 +198,7 @@ class WorkbookWriter:
 
         ws = self.ws
         for ri, values in enumerate(rows):
-            out = list(values)
+            out = [_cell_value(v) if isinstance(v, (Decimal, bool)) else v for v in values]
             for ci in self._date_cells:
                 v = out[ci]
                 if isinstance(v, date):
@@ -271,6 +274,10 @@ def write_template(path: Path, codes: CodeBook, *, direction: str | None = None,
 def _csv_text(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, date):

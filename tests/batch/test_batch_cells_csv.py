@@ -149,3 +149,26 @@ def test_csv_template_and_export(data_dir, desk, tmp_path, capsys):
     got, problems = read_workbook(out)
     assert problems == [] and [x.id for x, _ in got] == [d.id]
     assert got[0][0].goods[1].gross_weight_kg == d.goods[1].gross_weight_kg
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_exported_amounts_come_back_exactly(desk, tmp_path, suffix):
+    from client.interchange.excel_export import export_workbook
+
+    d = sample_declaration("inbound", 2, seed=25)
+    d.goods[0].net_weight_kg = Decimal("0.00001")
+    d.goods[0].value = Decimal("12345678901234567.89")  # more digits than an Excel number holds
+    d.goods[1].gross_weight_kg = Decimal("25200.5")
+    desk.save_draft(d)
+    out = tmp_path / f"amounts{suffix}"
+    export_workbook(desk, [d.id], out)
+    [(got, _)], problems = read_workbook(out)
+    assert problems == []
+    assert got.goods[0].net_weight_kg == Decimal("0.00001")
+    assert format(got.goods[0].value, "f") == "12345678901234567.89"
+    assert format(got.goods[1].gross_weight_kg, "f") == "25200.5"
+
+
+def test_nothing_selected_is_said_plainly(data_dir, capsys):
+    assert main(["report", "--out", "r.xlsx", "--status", "draft"]) == 2
+    assert "没有符合条件的报检单" in capsys.readouterr().err
