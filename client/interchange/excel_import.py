@@ -29,7 +29,7 @@ import uuid
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from ..model import (CertificateRequest, Container, Declaration, Declarer, GoodsLine, Party,
                      SCHEMA)
@@ -323,7 +323,8 @@ class UnreadableFile(Exception):
         self.message_en = message_en
 
 
-def _xlsx_rows(path: Path) -> tuple[Iterator[tuple], int | None, str, Callable[[], None]]:
+def _xlsx_rows(path: Path):
+    """``(row iterator, row count or None, sheet title, close, other template sheets)``."""
     from openpyxl import load_workbook
 
     try:
@@ -342,12 +343,21 @@ def _xlsx_rows(path: Path) -> tuple[Iterator[tuple], int | None, str, Callable[[
     sheets = [ws for ws in wb.worksheets if ws.title != CODE_SHEET] or wb.worksheets
     ws = sheets[0]
     total = ws.max_row if isinstance(ws.max_row, int) and ws.max_row > 1 else None
+    ignored = [other.title for other in sheets[1:] if _looks_like_template(other)]
 
     # read-only sheets parse only cell data: no extension warnings arise while iterating
-    return ws.iter_rows(values_only=True), total, ws.title, wb.close
+    return ws.iter_rows(values_only=True), total, ws.title, wb.close, ignored
 
 
-def _csv_rows(path: Path) -> tuple[Iterator[tuple], int | None, str, Callable[[], None]]:
+def _looks_like_template(ws) -> bool:
+    """Whether a sheet's first rows hold the template's field paths."""
+    for row in ws.iter_rows(max_row=5, values_only=True):
+        if sum(1 for v in row if _as_path(v) in BY_PATH) >= 3:
+            return True
+    return False
+
+
+def _csv_rows(path: Path):
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -367,7 +377,7 @@ def _csv_rows(path: Path) -> tuple[Iterator[tuple], int | None, str, Callable[[]
         delimiter = ","
     lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     rows = (tuple(v if v != "" else None for v in r) for r in lines)
-    return rows, len(lines), "", lambda: None
+    return rows, len(lines), "", lambda: None, []
 
 
 _DIRECTION_BY_TITLE = {"入境报检": "inbound", "出境报检": "outbound"}
@@ -396,11 +406,17 @@ def read_workbook(path: str | Path, progress: ProgressFn = None, cancel: CancelF
 
 def _read(path: Path, progress: ProgressFn, cancel: CancelFn):
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
-        rows, total, title, close = _csv_rows(path)
+        rows, total, title, close, ignored = _csv_rows(path)
     else:
-        rows, total, title, close = _xlsx_rows(path)
+        rows, total, title, close, ignored = _xlsx_rows(path)
     try:
         reader = SheetReader(_DIRECTION_BY_TITLE.get(title))
+        for name in ignored:
+            reader.problems.append(Problem(
+                None, None, None,
+                f"只导入第一张工作表“{title}”；工作表“{name}”未导入，请把它移到单独的文件中再导入",
+                f"only the first sheet ({title}) is imported; sheet {name!r} was not: put it in "
+                f"a file of its own"))
         head: list[tuple] = []
         for r in rows:
             head.append(r)

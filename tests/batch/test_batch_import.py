@@ -232,3 +232,24 @@ def test_an_unknown_column_is_reported_not_silently_dropped(desk, tmp_path, caps
     assert len(decls) == 1
     [p] = problems
     assert p.row == 2 and "client_ref" in p.message
+
+
+def test_a_second_template_sheet_is_named_not_silently_skipped(desk, tmp_path):
+    from openpyxl import load_workbook
+
+    from client.interchange.columns import columns_for
+    from client.interchange.writer import write_declarations
+
+    book = tmp_path / "two-sheets.xlsx"
+    inbound = sample_declaration("inbound", 1, seed=51)
+    write_declarations(book, [(inbound, None)], columns_for("inbound"), desk.codes, 1,
+                       direction="inbound")
+    wb = load_workbook(book)
+    copy = wb.copy_worksheet(wb["入境报检"])
+    copy.title = "出境报检"
+    wb.save(book)
+    report = ImportReport()
+    import_into(desk, book, report)
+    assert report.imported == [inbound.id]
+    [p] = report.errors
+    assert p.row is None and "出境报检" in p.message and "未导入" in p.message
