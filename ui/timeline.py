@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScroll
 
 from client.statuses import status_name
 
+from .editor.common import alive
+
 STATUS_COLOURS = {
     "draft": "#8c96a3", "ready": "#1f5fa8", "sent": "#1f5fa8", "accepted": "#389e0d",
     "under_review": "#2f7dd1", "inspection": "#d46b08", "released": "#237804",
@@ -192,8 +194,8 @@ class TimelineWidget(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        self.ctx.runner.run(load_timeline, self.ctx.desk, self.decl_id, on_done=self._loaded,
-                            on_error=lambda exc: None)
+        self.ctx.runner.run(load_timeline, self.ctx.desk, self.decl_id,
+                            on_done=alive(self, self._loaded), on_error=lambda exc: None)
 
     def _loaded(self, result) -> None:
         self.summary, history = result

@@ -27,6 +27,20 @@ def desk(data_dir):
     d.close()
 
 
+@pytest.fixture(autouse=True)
+def _close_editors(desk):
+    """Editor windows delete themselves when closed (so qtbot.addWidget cannot own
+    them): close what a test left open, before its profile closes."""
+    yield
+    from PySide6.QtCore import QEvent as _QEvent
+    from PySide6.QtWidgets import QApplication as _QApp
+    from ui.editor import EditorWindow as _Editor
+    for w in _QApp.topLevelWidgets():
+        if isinstance(w, _Editor):
+            w.close()
+    _QApp.sendPostedEvents(None, _QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def ctx(desk):
     return AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents())
@@ -44,7 +58,6 @@ def _lease(desk, first=7, last=9):
 
 def _open(qtbot, ctx, decl_id):
     ed = EditorWindow(ctx, decl_id)
-    qtbot.addWidget(ed)
     ed.show()
     qtbot.waitExposed(ed)
     ed.activateWindow()

@@ -22,11 +22,24 @@ def desk(data_dir):
     d.close()
 
 
+@pytest.fixture(autouse=True)
+def _close_editors(desk):
+    """Editor windows delete themselves when closed (so qtbot.addWidget cannot own
+    them): close what a test left open, before its profile closes."""
+    yield
+    from PySide6.QtCore import QEvent as _QEvent
+    from PySide6.QtWidgets import QApplication as _QApp
+    from ui.editor import EditorWindow as _Editor
+    for w in _QApp.topLevelWidgets():
+        if isinstance(w, _Editor):
+            w.close()
+    _QApp.sendPostedEvents(None, _QEvent.Type.DeferredDelete)
+
+
 def test_real_pool_load_autosave_and_markers(qtbot, desk, data_dir):
     pool = QThreadPool()
     ctx = AppContext(desk, TaskRunner(pool), AppEvents())
     ed = EditorWindow(ctx, None, "outbound")
-    qtbot.addWidget(ed)
     ed.show()
     qtbot.waitUntil(lambda: ed.mode == "edit")       # the new draft arrived from a worker
     assert ed.decl.direction == "outbound"
@@ -57,7 +70,6 @@ def test_escape_in_a_cell_cancels_the_edit_not_the_window(qtbot, ctx, desk):
     d = sample_declaration("inbound", goods=1, seed=2)
     desk.save_draft(d)
     ed = EditorWindow(ctx, d.id)
-    qtbot.addWidget(ed)
     ed.show()
     qtbot.waitExposed(ed)
     ed.activateWindow()
@@ -79,10 +91,47 @@ def test_language_change_retranslates_labels(qtbot, ctx, desk):
     d = sample_declaration("inbound", goods=1, seed=2)
     desk.save_draft(d)
     ed = EditorWindow(ctx, d.id)
-    qtbot.addWidget(ed)
     basic = ed.section(BasicSection)
     assert basic.labels["contract_no"].text() == "合同号："
     ctx.lang = "en"
     for w in [ed, *ed.sections]:
         QApplication.sendEvent(w, QEvent(QEvent.Type.LanguageChange))
     assert basic.labels["contract_no"].text() == "contract no.:"
+
+
+def test_closing_while_the_save_fails_brings_the_window_back(qtbot, desk, monkeypatch):
+    from client.errors import DeskError
+    d = sample_declaration("inbound", goods=1, seed=2)
+    desk.save_draft(d)
+    ctx = AppContext(desk, TaskRunner(QThreadPool()), AppEvents())
+    ed = EditorWindow(ctx, d.id)
+    ed.show()
+    qtbot.waitUntil(lambda: ed.mode == "edit")
+
+    def broken(decl):
+        raise DeskError("数据库被锁定", "database is locked")
+
+    monkeypatch.setattr(desk, "save_draft", broken)
+    contract = ed.section(BasicSection).bindings["contract_no"].widget
+    contract.setFocus()
+    qtbot.keyClicks(contract, "Z")
+    ed.close()                                       # the save runs on a worker and fails
+    qtbot.waitUntil(ed.isVisible)
+    assert "数据库被锁定" in ed.message_label.text()
+    assert ed.decl.contract_no == "Z" + d.contract_no and ed.dirty
+    monkeypatch.undo()
+    with qtbot.waitSignal(ed.saved, timeout=10000):  # the retry stores it
+        pass
+    assert desk.get(d.id).contract_no == ed.decl.contract_no
+    assert ctx.runner.wait(10000)
+
+
+def test_a_closed_editor_deletes_itself_after_saving(qtbot, ctx, desk):
+    from shiboken6 import isValid
+    d = sample_declaration("inbound", goods=1, seed=2)
+    desk.save_draft(d)
+    ed = EditorWindow(ctx, d.id)
+    ed.show()
+    with qtbot.waitSignal(ed.destroyed):
+        ed.close()
+    assert not isValid(ed)

@@ -19,6 +19,20 @@ def desk(data_dir):
     d.close()
 
 
+@pytest.fixture(autouse=True)
+def _close_editors(desk):
+    """Editor windows delete themselves when closed (so qtbot.addWidget cannot own
+    them): close what a test left open, before its profile closes."""
+    yield
+    from PySide6.QtCore import QEvent as _QEvent
+    from PySide6.QtWidgets import QApplication as _QApp
+    from ui.editor import EditorWindow as _Editor
+    for w in _QApp.topLevelWidgets():
+        if isinstance(w, _Editor):
+            w.close()
+    _QApp.sendPostedEvents(None, _QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def ctx(desk):
     return AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents())
@@ -104,7 +118,6 @@ def test_editor_shows_the_timeline_as_its_status_section(qtbot, ctx, desk):
     from ui.editor import EditorWindow
     d = _receipts(desk)
     ed = EditorWindow(ctx, d.id)
-    qtbot.addWidget(ed)
     assert ed.nav.item(ed.nav.count() - 1).text() == "状态"
     assert isinstance(ed.stack.widget(ed.stack.count() - 1), TimelineWidget)
     assert len(ed.timeline.entries) == 5

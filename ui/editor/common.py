@@ -18,6 +18,12 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from client.model import Declarer, Party, parse_decimal
 
+try:
+    from shiboken6 import isValid as _is_valid
+except ImportError:  # pragma: no cover
+    def _is_valid(obj) -> bool:
+        return True
+
 #: colours used for markers everywhere in the editor (and the timeline)
 ERROR = "#d4380d"
 ERROR_BG = "#ffece6"
@@ -26,6 +32,16 @@ WARNING_BG = "#fffbe6"
 ACCENT = "#1f5fa8"
 
 _PARTIES = ("declarant", "agent", "consignee", "consignor")
+
+
+def alive(owner, fn):
+    """``fn`` wrapped for a task-runner callback: skipped once ``owner`` (a QObject) was
+    deleted, e.g. an editor closed while its save was still running."""
+    def call(*args):
+        if _is_valid(owner):
+            return fn(*args)
+        return None
+    return call
 
 
 def get_path(decl, path: str):

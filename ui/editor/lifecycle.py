@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from client.errors import DeskError, ValidationFailed
 
+from .common import alive
+
 AMENDABLE = frozenset({"accepted", "under_review", "inspection", "rejected"})
 
 
@@ -83,8 +85,8 @@ class Lifecycle(QObject):
             # judge what is on screen, not the last autosave: validate now, on the worker
             gen = w._edit_gen
             self.ctx.runner.run(self.ctx.desk.validate_decl, w.decl.copy(),
-                                on_done=lambda issues: (w._apply_issues(gen, issues),
-                                                        self._finalise_checked()))
+                                on_done=alive(w, lambda issues: (w._apply_issues(gen, issues),
+                                                                 self._finalise_checked())))
             return
         self._finalise_checked()
 
@@ -103,8 +105,8 @@ class Lifecycle(QObject):
         gen = w._edit_gen
         w.save_state.setText(self.tr("正在定稿…"))
         self.ctx.runner.run_serial(finalise_one, self.ctx, w.decl.copy(),
-                                   on_done=lambda r: self._finalised(gen, r),
-                                   on_error=self._finalise_failed)
+                                   on_done=alive(w, lambda r: self._finalised(gen, r)),
+                                   on_error=alive(w, self._finalise_failed))
 
     def _refuse(self, n: int) -> None:
         w = self.w
@@ -137,7 +139,7 @@ class Lifecycle(QObject):
     def reload(self) -> None:
         from .window import load_declaration
         self.ctx.runner.run(load_declaration, self.ctx.desk, self.w.decl.id, self.w._direction,
-                            on_done=lambda r: self._reloaded(*r))
+                            on_done=alive(self.w, lambda r: self._reloaded(*r)))
 
     def _reloaded(self, decl, summary) -> None:
         w = self.w
@@ -183,7 +185,8 @@ class Lifecycle(QObject):
             return
         base = w.summary.version if w.summary else None
         self.ctx.runner.run_serial(amend_one, self.ctx, w.decl.id, w.decl.copy(), base,
-                                   on_done=self._amend_done, on_error=self._amend_failed)
+                                   on_done=alive(w, self._amend_done),
+                                   on_error=alive(w, self._amend_failed))
 
     def _amend_done(self, result) -> None:
         _mid, decl, summary = result
@@ -211,9 +214,9 @@ class Lifecycle(QObject):
             w.show_message(self.tr("请填写撤销原因"), "warning")
             return
         self.ctx.runner.run_serial(withdraw_one, self.ctx, w.decl.id, reason.strip(),
-                                   on_done=self._withdraw_done,
-                                   on_error=lambda e: w.show_message(
-                                       self.tr("撤销申请未提交：%s") % _msg(e, self.ctx.lang)))
+                                   on_done=alive(w, self._withdraw_done),
+                                   on_error=alive(w, lambda e: w.show_message(
+                                       self.tr("撤销申请未提交：%s") % _msg(e, self.ctx.lang))))
 
     def _withdraw_done(self, result) -> None:
         _mid, decl, summary = result
@@ -229,9 +232,9 @@ class Lifecycle(QObject):
             return
         if w.mode == "edit" and (w.dirty or w.status is None):
             w.save_now()
-        self.ctx.runner.run_serial(self._dup, w.decl.id, on_done=self._duplicated,
-                                   on_error=lambda e: w.show_message(
-                                       self.tr("未能复制：%s") % _msg(e, self.ctx.lang)))
+        self.ctx.runner.run_serial(self._dup, w.decl.id, on_done=alive(w, self._duplicated),
+                                   on_error=alive(w, lambda e: w.show_message(
+                                       self.tr("未能复制：%s") % _msg(e, self.ctx.lang))))
 
     def _dup(self, decl_id):
         return self.ctx.desk.duplicate(decl_id)
@@ -272,10 +275,10 @@ class Lifecycle(QObject):
                                                   self.tr("PDF 文件 (*.pdf)"))
             if path:
                 self.ctx.runner.run(printing.save_declaration_pdf, decl, path, self.ctx.desk.codes,
-                                    on_done=lambda n: w.show_message(
-                                        self.tr("已保存 PDF：%s") % path, "info"),
-                                    on_error=lambda e: w.show_message(
-                                        self.tr("未能保存 PDF：%s") % _msg(e, self.ctx.lang)))
+                                    on_done=alive(w, lambda n: w.show_message(
+                                        self.tr("已保存 PDF：%s") % path, "info")),
+                                    on_error=alive(w, lambda e: w.show_message(
+                                        self.tr("未能保存 PDF：%s") % _msg(e, self.ctx.lang))))
 
 
 def _msg(exc: BaseException, lang: str) -> str:

@@ -22,7 +22,7 @@ from client.errors import DeskError
 from client.model import Attachment
 
 from .code_picker import CodePicker
-from .common import ERROR_BG, WARNING_BG, severity_icon, worst
+from .common import ERROR_BG, WARNING_BG, alive, severity_icon, worst
 
 MAX_SIZE = 4 * 1024 * 1024
 
@@ -231,8 +231,9 @@ class AttachmentsSection(QWidget):
                 continue
             self.pending += 1
             self.ctx.runner.run(self.ctx.desk.store_attachment, path,
-                                on_done=lambda res, n=path.name, t=doc_type: self._stored(n, t, res),
-                                on_error=lambda exc, n=path.name: self._failed(n, exc))
+                                on_done=alive(self, lambda res, n=path.name, t=doc_type:
+                                              self._stored(n, t, res)),
+                                on_error=alive(self, lambda exc, n=path.name: self._failed(n, exc)))
 
     def _stored(self, name: str, doc_type: str | None, res) -> None:
         self.pending -= 1

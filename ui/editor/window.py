@@ -25,14 +25,14 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QMainWindow, QPlainTextEdit, QPushButton,
+                               QListWidgetItem, QMainWindow, QMessageBox, QPlainTextEdit, QPushButton,
                                QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
 from client.errors import DeskError, NotEditable
 from client.statuses import status_name
 
 from .code_picker import CodePicker
-from .common import ACCENT, STYLE
+from .common import ACCENT, STYLE, alive
 from .field_map import FieldMap
 from .form import FormSection
 from .issues_panel import IssuesPanel
@@ -101,7 +101,8 @@ class EditorWindow(QMainWindow):
         self._validate_timer.timeout.connect(self.run_validation)
         self.retranslateUi()
         ctx.runner.run(load_declaration, ctx.desk, decl_id, direction,
-                       on_done=self._loaded, on_error=self._load_failed)
+                       on_done=alive(self, self._loaded),
+                       on_error=alive(self, self._load_failed))
 
     # ------------------------------------------------------------------ chrome
     def _build_chrome(self) -> None:
@@ -473,8 +474,8 @@ class EditorWindow(QMainWindow):
         gen = self._edit_gen
         copy = self.decl.copy()
         self.ctx.runner.run_serial(save_and_validate, self.ctx.desk, copy,
-                                   on_done=lambda r: self._saved(gen, r),
-                                   on_error=lambda e: self._save_failed(gen, e))
+                                   on_done=alive(self, lambda r: self._saved(gen, r)),
+                                   on_error=alive(self, lambda e: self._save_failed(gen, e)))
 
     def _saved_text(self) -> str:
         return self.tr("已自动保存 %s") % datetime.now().strftime("%H:%M:%S")
@@ -495,6 +496,11 @@ class EditorWindow(QMainWindow):
         self.ctx.events.declarations_changed.emit([self.decl.id])
         if self.dirty and not self._closing:
             self._save_timer.start()
+        elif self._closing:
+            if self.dirty:
+                self.save_now()
+            else:
+                self._delete_if_done()
 
     def _save_failed(self, gen: int, exc: BaseException) -> None:
         self._saving = False
@@ -507,8 +513,10 @@ class EditorWindow(QMainWindow):
                           % (self._save_error, RETRY_MS // 1000))
         self.save_state.setText(self.tr("未保存"))
         self.save_state.setStyleSheet("color: #cf1322; font-weight: bold;")
-        if not self._closing:
-            self._retry_timer.start()
+        if self._closing:  # closed while saving: come back rather than lose the input
+            self._closing = False
+            self.show()
+        self._retry_timer.start()
 
     # ------------------------------------------------------------------ validation
     def run_validation(self) -> None:
@@ -516,11 +524,11 @@ class EditorWindow(QMainWindow):
             return
         gen = self._edit_gen
         self.ctx.runner.run(self.ctx.desk.validate_decl, self.decl.copy(),
-                            on_done=lambda issues: self._apply_issues(gen, issues))
+                            on_done=alive(self, lambda issues: self._apply_issues(gen, issues)))
 
     def _load_stored_issues(self) -> None:
         self.ctx.runner.run(self.ctx.desk.validate_decl, self.decl.copy(),
-                            on_done=lambda issues: self._apply_issues(self._edit_gen, issues))
+                            on_done=alive(self, lambda issues: self._apply_issues(self._edit_gen, issues)))
 
     def _apply_issues(self, gen: int, issues: list) -> None:
         if gen < self._validated_gen or self.field_map is None:
@@ -599,23 +607,35 @@ class EditorWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        """Esc / close: save what is not saved yet (the runner outlives the window)."""
-        self._closing = True
+        """Esc / close: save what is not saved yet, then the window deletes itself.
+
+        While a save is running the window only hides; it is deleted once the save is
+        stored. If that save fails the window comes back with the error, so no input is
+        ever lost silently.
+        """
         self._retry_timer.stop()
+        if self.mode == "amend" and self._edit_gen and self.isVisible():
+            answer = QMessageBox.question(
+                self, self.tr("放弃修改申请？"),
+                self.tr("修改申请尚未提交，关闭后这些修改将被放弃。确定关闭吗？"))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self._closing = True
         if self.mode == "edit" and self.decl is not None and self.dirty:
-            if self._save_error is not None:
+            self.save_now()
+            if self._save_error is not None and self.dirty:
                 self._closing = False
-                self.save_now()
-                if self._save_error is not None and self.dirty:
-                    self.show_message(self.tr("修改尚未保存（%s），窗口暂不关闭以免丢失输入。"
-                                              "请排除问题后按 Ctrl+S 重试。") % self._save_error)
-                    event.ignore()
-                    return
-            else:
-                self.save_now()
-        if self.mode == "amend" and self._edit_gen:
-            self.show_message(self.tr("修改申请尚未提交，关闭后这些修改将被放弃。"), "warning")
+                self.show_message(self.tr("修改尚未保存（%s），窗口暂不关闭以免丢失输入。"
+                                          "请排除问题后按 Ctrl+S 重试。") % self._save_error)
+                event.ignore()
+                return
         super().closeEvent(event)
+        self._delete_if_done()
+
+    def _delete_if_done(self) -> None:
+        if self._closing and not self._saving and not (self.mode == "edit" and self.dirty):
+            self.deleteLater()
 
 
 def _msg(exc: BaseException, lang: str) -> str:
