@@ -11,6 +11,8 @@ For the editor::
 
     from ui.printing import print_declaration, save_declaration_pdf
     print_declaration(parent_widget, decl, desk.codes)          # QPrintDialog, then print
+    preview_dialog(parent_widget, decl, desk.codes).exec()      # QPrintPreviewDialog
+    export_pdf_dialog(parent_widget, decl, desk.codes)          # QFileDialog, then PDF
     save_declaration_pdf(decl, "/path/file.pdf", desk.codes)    # -> number of pages
 
 Font: "Noto Sans CJK SC" when installed, else the first family that writes Simplified
@@ -167,9 +169,14 @@ def paint_layout(layout: PrintLayout, device: QPagedPaintDevice,
                  family: str | None = None) -> int:
     """Paint every page of ``layout`` onto ``device`` (a QPdfWriter or QPrinter)."""
     family = family or cjk_family()
-    device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
-                                     QPageLayout.Unit.Millimeter))
+    page = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                       QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    # full-page mode: the origin is the paper's corner, not the printable area's, so the
+    # layout's millimetres mean the sheet on a printer with hardware margins too
+    page.setMode(QPageLayout.Mode.FullPageMode)
+    device.setPageLayout(page)
+    if hasattr(device, "setFullPage"):  # QPrinter
+        device.setFullPage(True)
     drawer = _Painter(device, family)
     painter = QPainter()
     if not painter.begin(device):
@@ -201,6 +208,35 @@ def save_declaration_pdf(decl: Declaration, path: str | Path, codes: CodeBook,
                          declared_on: date | None = None) -> int:
     """Lay out and save ``decl`` as a PDF; returns the number of pages."""
     return save_pdf(build_layout(decl, codes, declared_on), path)
+
+
+def export_pdf_dialog(parent, decl: Declaration, codes: CodeBook,
+                      declared_on: date | None = None) -> Path | None:
+    """Ask where to save (QFileDialog), save the PDF; the path, or None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    suggested = f"报检单-{decl.inspection_no or decl.contract_no or decl.id}.pdf"
+    name, _ = QFileDialog.getSaveFileName(parent, "另存为 PDF", suggested, "PDF 文件 (*.pdf)")
+    if not name:
+        return None
+    path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+    save_declaration_pdf(decl, path, codes, declared_on)
+    return path
+
+
+def preview_dialog(parent, decl: Declaration, codes: CodeBook,
+                   declared_on: date | None = None):
+    """A QPrintPreviewDialog showing the printout (the caller calls ``exec()``)."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    layout = build_layout(decl, codes, declared_on)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(f"报检单 {decl.inspection_no or decl.id}")
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle("打印预览 — " + layout.title)
+    dialog.paintRequested.connect(lambda p: paint_layout(layout, p))
+    dialog._printer = printer  # the dialog does not own it: keep it alive as long as it
+    return dialog
 
 
 def print_declaration(parent, decl: Declaration, codes: CodeBook,

@@ -30,7 +30,8 @@ PAGE_H = 297.0
 LEFT = 15.0
 TOP = 12.0
 WIDTH = PAGE_W - 2 * LEFT   # 180 mm
-BOTTOM = PAGE_H - 14.0       # the grid never goes below this line
+BOTTOM = PAGE_H - 20.0       # the grid never goes below this line; the footer sits
+                             # under it, clear of printers' unprintable edge (~5 mm)
 
 #: goods lines printed on the first sheet; the rest go onto continuation sheets
 FIRST_PAGE_GOODS = 5

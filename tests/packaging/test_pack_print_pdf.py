@@ -100,3 +100,32 @@ def test_pack_cli_print_into_missing_folder_fails_clearly(data_dir, tmp_path):
     res = _cli("print", d.id, "--pdf", str(tmp_path / "nope" / "x.pdf"), data_dir=data_dir)
     assert res.returncode == 2
     assert "目录不存在" in res.stderr
+
+
+def test_pack_printer_path_paints_the_same_pages(printing, codebook, tmp_path):
+    """What QPrintDialog hands over is a QPrinter: print to its PDF output to check it."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from client.interchange.print_layout import build_layout
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printer.pdf"
+    printer.setOutputFileName(str(out))
+    layout = build_layout(sample_declaration("inbound", 30), codebook)
+    assert printing.paint_layout(layout, printer) == 2
+    assert printer.fullPage()
+    del printer
+    assert _pages(out.read_bytes()) == 2
+    _assert_cjk_font_embedded(out)
+
+
+def test_pack_preview_dialog_renders_every_page(printing, codebook, qtbot):
+    dialog = printing.preview_dialog(None, sample_declaration("outbound", 30), codebook)
+    qtbot.addWidget(dialog)
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    dialog.show()
+    widget = dialog.findChild(QPrintPreviewWidget)
+    widget.updatePreview()
+    assert widget.pageCount() == 2
+    dialog.close()
