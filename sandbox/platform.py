@@ -157,13 +157,30 @@ class Platform:
             if "epoch" not in rows:
                 rows["epoch"] = secrets.token_hex(4)
                 conn.execute(insert(db.meta).values(key="epoch", value=rows["epoch"]))
-            for k, v in (("horizon", "0"), ("clock_offset", "0")):
+            for k, v in (("horizon", "0"), ("clock_offset", "0"),
+                         ("time_scale", repr(self.settings.time_scale))):
                 if k not in rows:
                     rows[k] = v
                     conn.execute(insert(db.meta).values(key=k, value=v))
+            if float(rows["time_scale"]) != self.settings.time_scale:
+                self._rescale(conn)
+                self._set_meta(conn, "time_scale", repr(self.settings.time_scale))
         self.cursors = Cursors(rows["epoch"])
         self.horizon = int(rows["horizon"])
         self.clock_offset = float(rows["clock_offset"])
+
+    def _rescale(self, conn) -> None:
+        """Restarted with another ``--time-scale``: re-time every pending step."""
+        d = db.declarations
+        rows = conn.execute(select(d.c.id, d.c.accepted_at, d.c.schedule, d.c.step).where(
+            d.c.next_due_at.is_not(None))).all()
+        params = []
+        for r in rows:
+            steps = json.loads(r.schedule)
+            if r.step < len(steps):
+                params.append((r.accepted_at + steps[r.step][0] / self.settings.time_scale, r.id))
+        if params:
+            conn.exec_driver_sql("UPDATE declarations SET next_due_at = ? WHERE id = ?", params)
 
     def _set_meta(self, conn, key: str, value: str) -> None:
         conn.execute(update(db.meta).where(db.meta.c.key == key).values(value=value))

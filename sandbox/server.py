@@ -40,6 +40,9 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8600,
           port_file: str | None = None, log_level: str = "info") -> None:
     logging.basicConfig(level=getattr(logging, log_level.upper(), logging.INFO),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        logging.getLogger("sandbox").warning(
+            "binding %s: the sandbox has demo logins and is meant for this machine only", host)
     sock = bind(host, port)
     actual = sock.getsockname()[1]
     server = make_server(settings, log_level)

@@ -92,3 +92,22 @@ def test_ten_thousand_submits_and_receipts(tmp_path):
         assert len(released) == 10000
         assert push_s < 15, push_s
         assert pull_s < 3, pull_s
+
+
+def test_restart_with_another_time_scale_retimes_pending_steps(tmp_path):
+    data = tmp_path / "platform"
+    with start_sandbox_process(data, time_scale=1.0) as proc:
+        s = ClientSession(proc.url, "dev")
+        s.login("b@demo")
+        upload_sample_attachment(s)
+        ent = s.get("/v1/enterprise").json()
+        le = lease(s, 1)
+        d = make_declaration(ent, number(le, le["first"]))
+        assert push(s, [submit(d)])[0]["outcome"] == "applied"
+        assert s.get(f"/v1/declarations/{d['id']}").json()["status"] == "accepted"
+    with start_sandbox_process(data, time_scale=1e6) as proc:
+        s = ClientSession(proc.url, "dev")
+        s.login("b@demo")
+        time.sleep(0.3)
+        got = s.get(f"/v1/declarations/{d['id']}").json()
+        assert got["status"] in ("released", "certified", "rejected"), got["status"]
