@@ -61,9 +61,16 @@ def _error_text(exc: BaseException, lang: str) -> str:
     return ("内部错误，已记录日志" if lang == "zh" else "internal error (logged)")
 
 
-def run_sync(desk, engine, progress, watermark: int, lang: str = "zh") -> SyncOutcome:
-    """One sync run (on a worker thread): push/pull, then outbox size and new receipts."""
+def run_sync(desk, engine, progress, watermark: int | None, lang: str = "zh") -> SyncOutcome:
+    """One sync run (on a worker thread): push/pull, then outbox size and new receipts.
+
+    ``watermark`` is the newest status-history row already announced; ``None`` (the first
+    run) means "announce only what this run brings".
+    """
     from client.services import stats
+
+    if watermark is None:
+        watermark = stats.last_history_id(desk)
 
     ok, online, error, kind, result = True, True, None, None, None
     if engine is not None:
@@ -180,7 +187,7 @@ class SyncBridge(QObject):
             lambda d, t, m: self._set(replace(self.state, progress=(d, t, m))))
         self._set(replace(self.state, running=True, last_attempt=utcnow(), progress=None))
         self.ctx.runner.run_serial(run_sync, self.ctx.desk, self.engine, progress,
-                                   self._watermark or 0, self.ctx.lang,
+                                   self._watermark, self.ctx.lang,
                                    on_done=self._done, on_error=self._failed)
 
     def _done(self, out: SyncOutcome) -> None:

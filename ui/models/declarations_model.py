@@ -273,7 +273,8 @@ class DeclarationsModel(QAbstractTableModel):
             return r.status
         if role == ValidityRole:
             if r.valid is None:
-                return None
+                # finalising requires a clean validation: numbered declarations passed it
+                return True if r.status != "draft" else None
             return True if r.valid else int(r.error_count or 0)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r, col)
@@ -325,6 +326,8 @@ class DeclarationsModel(QAbstractTableModel):
 
     def _tooltip(self, r, col: int) -> str | None:
         if col == Col.VALID:
+            if r.valid is None and r.status != "draft":
+                return self.tr("定稿时已通过校验")
             if r.valid is None:
                 return self.tr("尚未校验（或校验后又有修改）")
             if r.valid:
