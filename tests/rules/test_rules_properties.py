@@ -3,6 +3,7 @@ declarations yield no error."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -314,3 +315,31 @@ def test_fast_path_agrees_on_valid_declarations(case):
 def test_fast_path_is_taken_for_the_sample():
     d = sample_declaration("outbound", goods=5)
     assert all(line_clean(g, i, LK) for i, g in enumerate(d.goods))
+
+
+# ------------------------------------- check characters agree with python-stdnum's validate
+from stdnum.cn import uscc as _uscc  # noqa: E402
+
+from client.rules.checkdigits import container_problem, uscc_problem  # noqa: E402
+
+_USCC_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ a-"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(alphabet=_USCC_CHARS, min_size=16, max_size=19),
+                 st.builds(lambda s: s + _uscc.calc_check_digit(s),
+                           st.from_regex(r"[0-9]{8}[0-9A-HJ-NPQRTUWXY]{9}", fullmatch=True))))
+def test_uscc_check_agrees_with_stdnum(v):
+    assert (uscc_problem(v) is None) == (_uscc.is_valid(v) and _uscc.compact(v) == v)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ", min_size=10, max_size=12),
+                 st.builds(lambda s: s + iso6346.calc_check_digit(s),
+                           st.from_regex(r"[A-Z]{3}[UJZ][0-9]{6}", fullmatch=True))))
+def test_container_check_agrees_with_stdnum(v):
+    ok = container_problem(v) is None
+    if ok:
+        assert iso6346.is_valid(v) and iso6346.compact(v) == v
+    if re.fullmatch(r"[A-Z]{3}[UJZ][0-9]{7}", v):  # stdnum also allows digits in the owner
+        assert ok == iso6346.is_valid(v)          # code and category R; ISO 6346 does not
