@@ -248,10 +248,16 @@ class _Builder:
         s.page.texts.append(Text(bx + 15, by + 0.3, bw - 16, 7.4, self.number, "number",
                                  13 if self.d.inspection_no else 9, 7, bold=True,
                                  align="center", wrap=False, source="inspection_no"))
-        decl = self.d.declarant or Party()
+        # the unit that files and stamps the form: the broker when one files for the
+        # declarant (代理报检), named together with its principal
+        agent = self.d.agent if self.d.agent and self.d.agent.display_name else None
+        decl = agent or self.d.declarant or Party()
+        name = decl.display_name
+        if agent is not None and self.d.declarant and self.d.declarant.display_name:
+            name += f"（代理报检，委托人：{self.d.declarant.display_name}）"
+        src = "agent" if agent is not None else "declarant"
         s.label(LEFT, by, 30, 8, "报检单位（加盖公章）：", size=8, align="left", stroke=False)
-        s.value(LEFT + 30, by, bx - LEFT - 32, 8, decl.display_name, "declarant.name_cn",
-                stroke=False)
+        s.value(LEFT + 30, by, bx - LEFT - 32, 8, name, f"{src}.name_cn", stroke=False)
         y = by + 9
         if continuation:
             s.label(LEFT, y, 18, 6, "合同号：", align="left", stroke=False)
@@ -260,7 +266,7 @@ class _Builder:
             s.value(LEFT + 88, y, 40, 6, _fmt_date(self.declared_on), "declared_on", stroke=False)
             return y + 7
         declarer = self.d.declarer
-        items = (("报检单位登记号：", decl.reg_no or "", "declarant.reg_no", 25, 27),
+        items = (("报检单位登记号：", decl.reg_no or "", f"{src}.reg_no", 25, 27),
                  ("联系人：", declarer.name if declarer and declarer.name else "",
                   "declarer.name", 13, 20),
                  ("电话：", declarer.phone if declarer and declarer.phone else "",

@@ -132,3 +132,13 @@ def test_pack_layout_stays_qt_free():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=root)
     assert out.stdout.strip() == "[]"
+
+
+def test_pack_a_broker_files_and_stamps_for_its_principal(codebook):
+    from client.model import Party
+    d = sample_declaration("inbound", 1)
+    d.agent = Party(name_cn="上海通关代理有限公司", reg_no="3100900001")
+    v = build_layout(d, codebook).pages[0].values()
+    assert v["agent.name_cn"] == "上海通关代理有限公司（代理报检，委托人：上海远航贸易有限公司）"
+    assert v["agent.reg_no"] == "3100900001"
+    assert "declarant.name_cn" not in v
