@@ -40,6 +40,7 @@ def register(sub) -> None:
     q = bsub.add_parser("resume", help="继续被取消或中断的批次")
     q.add_argument("batch_id", metavar="BATCH_ID")
     q.add_argument("--retry-failed", action="store_true", help="把失败的项目也重新处理")
+    q.add_argument("--push", action="store_true", help="完成后立即发送到平台（需已登录）")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_batch_resume)
     q = bsub.add_parser("list", help="列出批次")
@@ -262,6 +263,8 @@ def cmd_batch_resume(ctx) -> int:
         info = runner.run(info.id, progress=prog, cancel=prog.cancel,
                           retry_failed=ctx.args.retry_failed)
     _print_batch(ctx, info)
+    if ctx.args.push and info.done and not info.pending:
+        _push(ctx)
     return _exit_for(info)
 
 
