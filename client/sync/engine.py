@@ -335,17 +335,37 @@ class SyncEngine:
 
     def take_lease(self, bureau: str, direction: str, count: int | None = None,
                    year: int | None = None) -> numbers.Lease:
-        """Ask the platform for a lease of ``count`` serials (online)."""
+        """Ask the platform for a lease of ``count`` serials (online).
+
+        The request carries an ``Idempotency-Key`` kept in kv until the lease is stored
+        (in the same transaction): if the answer is lost, the next attempt for the same
+        bureau/direction/year resends the same key and gets the same lease back instead
+        of stranding a block of numbers.
+        """
         year = year or numbers.current_year()
         count = count or self.lease_size or numbers.LEASE_SIZE
-        body = check_lease(self.client().post("/v1/number-leases", json={
-            "bureau": bureau, "direction": direction, "year": year, "count": count}))
+        pending_key = f"numbers.lease_request.{bureau}.{direction}.{year % 100:02d}"
+        with self.db.write() as conn:
+            req = kv.get(conn, pending_key)
+            if not req:
+                req = {"key": new_ulid(), "count": count}
+                kv.put(conn, pending_key, req)
+        body = check_lease(self.client().post(
+            "/v1/number-leases", json={"bureau": bureau, "direction": direction,
+                                       "year": year, "count": req["count"]},
+            headers={"Idempotency-Key": req["key"]}))
         if (body["bureau"], body["direction"], int(str(body["year"])[-2:])) != \
                 (bureau, direction, year % 100):
             from .http import BadResponse
             raise BadResponse("号段的机构/方向/年份与申请不一致")
         with self.db.write() as conn:
-            return numbers.store_lease(conn, body)
+            known = conn.execute(select(s.number_leases.c.lease_id).where(
+                s.number_leases.c.lease_id == body["lease_id"])).first()
+            lease = numbers.store_lease(conn, body) if known is None else None
+            kv.remove(conn, pending_key)
+        if lease is None:
+            lease = next(le for le in self.leases() if le.lease_id == body["lease_id"])
+        return lease
 
     def top_up(self, summary: SyncSummary | None = None) -> SyncSummary:
         """Take leases wherever fewer numbers are left than wanted (low-water mark)."""

@@ -156,3 +156,16 @@ def test_latency_is_tolerated(proxied, desk, sandbox):
     engine.finalize(ids)
     final_clean_sync(engine, proxy)
     check_consistent(desk, sandbox, "aa@demo")
+
+
+def test_lost_lease_answer_gets_the_same_lease_back(proxied, desk, sandbox):
+    proxy, engine, ent = proxied
+    proxy.add("drop", path="/v1/number-leases", method="POST", count=100)
+    with pytest.raises(DeskError):
+        engine.take_lease("310000", "inbound", count=7)
+    assert engine.leases() == []
+    proxy.clear()
+    le = engine.take_lease("310000", "inbound", count=50)  # same key, same (first) request
+    assert le.last - le.first + 1 == 7
+    on_platform = engine.client().get("/v1/number-leases")["leases"]
+    assert [x["lease_id"] for x in on_platform] == [le.lease_id]
