@@ -641,7 +641,14 @@ class Platform:
                         and isinstance(m.get("declaration_id"), str)})
         with self.lock, self.db.engine.begin() as conn:
             self.advance(conn, touched)
-            return _Batch(self, conn, p, device_id).run(items)
+            out = _Batch(self, conn, p, device_id).run(items)
+        if log.isEnabledFor(logging.INFO):
+            counts: dict[str, int] = {}
+            for r in out["results"]:
+                counts[r["outcome"]] = counts.get(r["outcome"], 0) + 1
+            log.info("batch from %s (device %s): %d mutations: %s", p.username, device_id,
+                     len(items), ", ".join(f"{v} {k}" for k, v in sorted(counts.items())))
+        return out
 
     # -- feeds --------------------------------------------------------------------------
     def changes(self, p: Principal, since: str | None, limit: int) -> dict:
