@@ -35,7 +35,6 @@ def main(out_dir: str | None = None, extra_dir: str | None = None) -> int:
     from client.store import declarations as decl_q
     from ui.context import AppContext, AppEvents
     from ui.editor import EditorWindow
-    from ui.editor.section_goods import GoodsSection
     from ui.tasks import FakeThreadPool, TaskRunner
     from ui.timeline import TimelineWidget
 

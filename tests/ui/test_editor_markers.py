@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from client.errors import DeskError
@@ -185,3 +185,25 @@ def test_failed_save_keeps_the_edits_and_retries(qtbot, ctx, data_dir, monkeypat
         assert other.get(decl.id).contract_no == "CT-NEW"
     finally:
         other.close()
+
+
+def test_f8_walks_through_the_issues(qtbot, ctx):
+    decl = sample_declaration("inbound", goods=2, seed=4)
+    decl.contract_no = None
+    decl.goods[1].net_weight_kg = decl.goods[1].gross_weight_kg * 2
+    ed = _open(qtbot, ctx, decl)
+    fields = [i.field for i in ed.issues_panel.model.issues]
+    assert {"contract_no", "goods[1].net_weight_kg"} <= set(fields)
+    seen = []
+    for _ in fields:
+        qtbot.keyClick(ed.focusWidget() or ed, Qt.Key.Key_F8)
+        seen.append(ed.issues_panel.view.currentIndex().row())
+    assert seen == list(range(len(fields)))
+    goods = ed.section(GoodsSection)
+    qtbot.keyClick(ed.focusWidget(), Qt.Key.Key_F8)     # wraps to the first again
+    assert ed.issues_panel.view.currentIndex().row() == 0
+    target = fields[0]
+    if target.startswith("goods"):
+        assert QApplication.focusWidget() is goods.view
+    else:
+        assert QApplication.focusWidget().objectName() == target

@@ -172,7 +172,6 @@ def set_marker(widget: QWidget, severity: str, messages: list[str]) -> None:
     tip = "\n".join(messages)
     widget.setToolTip(tip if tip else base)
     if isinstance(widget, QLineEdit):
-        action = widget.property("_markerAction")
         for act in widget.actions():
             if act.objectName() == "markerAction":
                 widget.removeAction(act)
@@ -180,7 +179,6 @@ def set_marker(widget: QWidget, severity: str, messages: list[str]) -> None:
             act = widget.addAction(severity_icon(severity), QLineEdit.ActionPosition.TrailingPosition)
             act.setObjectName("markerAction")
             act.setToolTip(tip)
-        del action
 
 
 STYLE = f"""

@@ -171,5 +171,3 @@ def fix_tab_order(widgets: list[QWidget]) -> None:
     for a, b in zip(widgets, widgets[1:]):
         QWidget.setTabOrder(a, b)
 
-
-__all__ = ["FormSection", "fix_tab_order", "QLineEdit", "QComboBox"]

@@ -13,7 +13,7 @@ Signals:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -233,5 +233,3 @@ class RowsTableModel(QAbstractTableModel):
         i = self._issues.get((row, field))
         return i[0] if i else ""
 
-
-Converter = Callable[[Any], Any]

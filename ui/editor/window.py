@@ -140,6 +140,10 @@ class EditorWindow(QMainWindow):
         self.act_print = action(lambda: self.lifecycle.print_pdf(), "Ctrl+P")
         self.act_close = action(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
+        QShortcut(QKeySequence("F8"), self, activated=lambda: self.next_issue(1))
+        QShortcut(QKeySequence("Shift+F8"), self, activated=lambda: self.next_issue(-1))
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=lambda: self.step_section(1))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=lambda: self.step_section(-1))
 
         central = QWidget()
         central.setObjectName("editorCentral")
@@ -554,6 +558,29 @@ class EditorWindow(QMainWindow):
         if self.field_map is not None:
             self.field_map.focus(issue.field, self._show_section)
 
+    def next_issue(self, step: int = 1) -> None:
+        """F8 / Shift+F8: go to the next (previous) issue's field, errors first."""
+        model = self.issues_panel.model
+        n = model.rowCount()
+        if not n:
+            return
+        cur = self.issues_panel.view.currentIndex().row()
+        row = (cur + step) % n if cur >= 0 else (0 if step > 0 else n - 1)
+        index = model.index(row, 0)
+        self.issues_panel.view.setCurrentIndex(index)
+        self.focus_issue(model.issues[row])
+
+    def step_section(self, step: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next (previous) section, focus on its first field."""
+        if not self.sections:
+            return
+        i = (self.stack.currentIndex() + step) % self.stack.count()
+        self._show_section(i)
+        if i < len(self.sections):
+            inputs = self.sections[i].input_widgets()
+            if inputs:
+                inputs[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
     def focus_field(self, path: str) -> bool:
         return bool(self.field_map and self.field_map.focus(path, self._show_section))
 
@@ -599,7 +626,8 @@ class EditorWindow(QMainWindow):
         elif self.mode == "amend":
             self.hint_label.setText(self.tr("修改申请：改好后点击“提交修改”；报检号保持不变。"))
         else:
-            self.hint_label.setText(self.tr("回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　Esc：关闭"))
+            self.hint_label.setText(self.tr("回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　"
+                                            "F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭"))
 
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
