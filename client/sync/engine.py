@@ -285,7 +285,19 @@ class SyncEngine:
         return row
 
     def amend(self, decl_id: str, new_decl: Declaration) -> str:
-        """File an amendment (修改申请) against the version the desk holds; returns its id."""
+        """File an amendment (修改申请) against the version the desk holds; returns its id.
+
+        A submission the platform refused outright (``rejected`` and never given a
+        version) has nothing to amend: the corrected declaration is submitted again with
+        the same id and inspection number under a NEW mutation id — only because the
+        user asked for it here; the engine never resends a rejected item by itself.
+        """
+        with self.db.read() as conn:
+            real = decl_q.resolve_id(conn, decl_id) or decl_id
+            row = conn.execute(select(s.declarations.c.status, s.declarations.c.version)
+                               .where(s.declarations.c.id == real)).first()
+        if row is not None and row[0] == "rejected" and row[1] is None:
+            return self._resubmit(real, new_decl)
         with self.db.read() as conn:
             did, _status, version, no = self._submitted(conn, decl_id, AMENDABLE, "修改")
         if new_decl.id not in (None, did):
@@ -309,6 +321,32 @@ class SyncEngine:
             conn.execute(s.status_history.insert().values(
                 declaration_id=did, status=status, at=_now(), source="local", version=version,
                 note=f"修改申请已排队（基于版本 {version}），待发送"))
+        return mid
+
+    def _resubmit(self, did: str, new_decl: Declaration) -> str:
+        with self.db.read() as conn:
+            no = conn.execute(select(s.declarations.c.inspection_no)
+                              .where(s.declarations.c.id == did)).scalar()
+        if new_decl.id not in (None, did) or new_decl.inspection_no not in (None, no):
+            raise InputError("重新申报不能更改本地编号或报检号（一号到底）",
+                             "a resubmission keeps the id and the inspection number",
+                             field="inspection_no")
+        new_decl.id, new_decl.inspection_no = did, no
+        issues = self.desk.validate_decl(new_decl)
+        if any(i.severity == "error" for i in issues):
+            raise ValidationFailed("修改内容未通过校验，未重新申报。",
+                                   "the corrected declaration failed validation",
+                                   [i for i in issues if i.severity == "error"])
+        mid = new_ulid()
+        with self.db.write() as conn:
+            row = conn.execute(select(s.declarations.c.status, s.declarations.c.version)
+                               .where(s.declarations.c.id == did)).first()
+            if row is None or row[0] != "rejected" or row[1] is not None:
+                raise NotEditable("报检单状态已变化，请刷新后重试", "the declaration changed meanwhile")
+            decl_q.save_many(conn, [new_decl])
+            decl_q.set_status(conn, did, "ready", note=f"已修改并重新定稿，报检号 {no}")
+            enqueue(conn, mutation_id=mid, declaration_id=did, kind="submit", inspection_no=no,
+                    base_version=None, payload=dumps_compact(new_decl))
         return mid
 
     def withdraw(self, decl_id: str, reason: str) -> str:

@@ -129,6 +129,16 @@ def test_rejected_item_is_reported_and_never_resent(engine, desk, sandbox):
     s2 = engine.sync()
     assert s2.pushed == 0
     assert alien[0] not in platform_view(sandbox, "aa@demo")
+    # the user corrects it and asks for it to be filed again: same id and number
+    from sync_helpers import party
+    fixed = desk.get(alien[0])
+    fixed.declarant = party(ent)
+    fixed.consignee = party(ent)
+    engine.amend(alien[0], fixed)
+    assert desk.summary(alien[0]).status == "ready"
+    s3 = engine.sync()
+    assert s3.applied == 1 and not s3.rejected
+    assert platform_view(sandbox, "aa@demo")[alien[0]]["inspection_no"] == row.inspection_no
 
 
 def test_token_expiry_mid_batch_refreshes_once_and_continues(desk, make_engine, sandbox_factory):
@@ -341,3 +351,22 @@ def test_cancel_stops_between_batches_and_keeps_the_rest(desk, make_engine, sand
     assert statuses.count("sent") == 3 and statuses.count("ready") == 6
     s = engine.sync()
     assert s.pushed == 6 and not s.cancelled
+
+
+def test_broker_files_for_a_client(engine, desk, sandbox):
+    from sync_helpers import party
+    me = login(engine, sandbox, "broker@demo")
+    client_ent = next(c for c in me["clients"] if c["credit_grade"] == "AA")
+    ids = add_drafts(desk, client_ent, 2)
+    for did in ids:
+        d = desk.get(did)
+        d.agent = party(me)
+        desk.save_draft(d)
+    engine.top_up()
+    engine.finalize(ids)
+    s = engine.sync()
+    assert s.applied == 2, [p.reasons for p in s.rejected]
+    settle(engine)
+    view = platform_view(sandbox, "broker@demo")
+    assert {view[i]["declarant_uscc"] for i in ids} == {client_ent["uscc"]}
+    assert all(desk.summary(i).status == view[i]["status"] for i in ids)
