@@ -15,6 +15,8 @@ Rules (the user guide is ``docs/batch.md``):
   file again updates the same drafts instead of adding copies. An ``id`` that is not a
   ULID or UUID (a broker's own label such as ``A-17``) is kept stable the same way:
   ``uuid5(IMPORT_NAMESPACE, "label\\x1f<declarant USCC>\\x1f<label>")``.
+* Goods lines are numbered by their rows' order (the ``goods.seq`` column is only
+  informative), so deleting or inserting a row never leaves a gap.
 * Blank cells get the defaults of a new draft: clearance mode ``standard``, not
   e-commerce, marks ``N/M``; a blank ``direction`` takes the direction of a template made
   with ``--direction`` (its sheet is named 入境报检/出境报检).
@@ -256,8 +258,7 @@ class SheetReader:
             row = line.pop("_row")
             line.pop("_bad", None)
             gl = GoodsLine(**line)
-            if gl.seq is None:
-                gl.seq = i + 1
+            gl.seq = i + 1  # the rows' order is the goods order (a deleted row leaves no gap)
             lines.append(gl)
             line["_row"] = row
         kw["goods"] = lines

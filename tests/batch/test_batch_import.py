@@ -253,3 +253,25 @@ def test_a_second_template_sheet_is_named_not_silently_skipped(desk, tmp_path):
     assert report.imported == [inbound.id]
     [p] = report.errors
     assert p.row is None and "出境报检" in p.message and "未导入" in p.message
+
+
+def test_goods_are_numbered_by_row_order_after_a_row_is_deleted(desk, tmp_path):
+    from openpyxl import load_workbook
+
+    from client.interchange.excel_export import export_workbook
+
+    d = sample_declaration("inbound", 4, seed=52)
+    desk.save_draft(d)
+    book = tmp_path / "export.xlsx"
+    export_workbook(desk, [d.id], book)
+    wb = load_workbook(book)
+    wb.worksheets[0].delete_rows(4)  # the client deletes the second goods line
+    wb.save(book)
+    report = ImportReport()
+    import_into(desk, book, report)
+    assert report.updated == [d.id] and report.errors == []
+    got = desk.get(d.id)
+    assert [g.seq for g in got.goods] == [1, 2, 3]
+    assert [g.name_cn for g in got.goods] == [d.goods[i].name_cn for i in (0, 2, 3)]
+    assert not [i for i in desk.validate_ids([d.id])[d.id] if i.field.startswith("goods")
+                and i.severity == "error"]
