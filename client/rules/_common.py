@@ -206,8 +206,11 @@ def lbl(path: str) -> tuple[str, str]:
 
 
 def blank(value: Any) -> bool:
-    return value is None or (value.__class__ is str and (not value or value.isspace())) or (
-        isinstance(value, str) and not value.strip())
+    if value is None:
+        return True
+    if value.__class__ is str:
+        return not value or value.isspace()
+    return isinstance(value, str) and not value.strip()
 
 
 
