@@ -157,7 +157,6 @@ class SheetReader:
         def cell(values, i):
             return values[i] if i is not None and i < len(values) else None
 
-        rno = first_row - 1
         for rno, values in enumerate(rows, start=first_row):
             tick(rno)
             if not any(v is not None and v != "" and not (isinstance(v, str) and not v.strip())
