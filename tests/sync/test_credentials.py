@@ -83,15 +83,34 @@ def test_login_with_unusable_keyring_stores_nothing(desk, sandbox, make_engine):
 
 @pytest.mark.sandbox
 def test_no_secret_on_disk_after_login_and_sync(engine, desk, sandbox, creds, data_dir):
-    from sync_helpers import add_drafts
-    ent = engine.login(sandbox.url, "aa@demo", "demo123")
-    refresh = creds.refresh_token(sandbox.url, "aa@demo")
-    access = engine.client().access_token
-    assert refresh and access
-    engine.finalize(add_drafts(desk, ent, 2)) if engine.top_up() else None
-    engine.sync()
     import logging
-    logging.getLogger("client").info("flush")  # logs are in the data dir too
+
+    from sync_helpers import add_drafts
+
+    from client.logs import setup_logging
+    log_file = setup_logging(desk.paths.logs, level=logging.DEBUG)  # as the app logs
+    try:
+        ent = engine.login(sandbox.url, "aa@demo", "demo123")
+        refresh = creds.refresh_token(sandbox.url, "aa@demo")
+        access = engine.client().access_token
+        assert refresh and access
+        engine.top_up()
+        engine.finalize(add_drafts(desk, ent, 2))
+        assert sandbox.admin("POST", "/admin/clock:advance", {"seconds": 7200}).ok
+        engine.sync()  # refreshes the expired access token on the way
+        assert engine.client().refreshes >= 1
+    finally:
+        import client.logs
+        root = logging.getLogger()
+        for h in list(root.handlers):
+            if getattr(h, "_ciqdesk", False):
+                h.flush()
+                root.removeHandler(h)
+                h.close()
+        root.setLevel(logging.WARNING)
+        client.logs._configured = None
+    assert log_file.exists() and log_file.stat().st_size > 0
+    access = engine.client().access_token
     files = [p for p in data_dir.rglob("*") if p.is_file()]
     assert any(p.name.startswith("ciqdesk.sqlite3") for p in files)
     for p in files:
