@@ -111,6 +111,14 @@ def usable(conn: Connection, bureau: str, direction: str, year: int,
             if le.expires_at is None or le.expires_at > now]
 
 
+def usable_all(conn: Connection, now: str | None = None) -> list[Lease]:
+    """Every open, unexpired lease with serials left."""
+    t = s.number_leases
+    now = now or utcnow()
+    return [le for le in _rows(conn, t.c.state == "open", t.c.next_serial <= t.c.last)
+            if le.expires_at is None or le.expires_at > now]
+
+
 def available(conn: Connection, bureau: str, direction: str, year: int) -> int:
     return sum(le.remaining for le in usable(conn, bureau, direction, year))
 

@@ -34,7 +34,7 @@ from .http import Cancelled, PlatformClient, RequestRefused, RetryPolicy
 from .pull import CURSOR_KEY, Puller, store_enterprise
 from .push import BATCH_SIZE, Pusher, enqueue, enqueue_many
 from .shapes import check_enterprise, check_lease, check_lease_close
-from .summary import FinalizeResult, Progress, SyncSummary
+from .summary import FinalizeResult, Progress, SyncState, SyncSummary
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,8 @@ class SyncEngine:
         self.low_water = low_water
         self.lease_size = lease_size
         self._client: PlatformClient | None = None
+        #: the message of the last failed sync of this engine (``None`` after a good one)
+        self.last_error: str | None = None
 
     @property
     def db(self):
@@ -492,8 +494,27 @@ class SyncEngine:
         except DeskError as exc:
             summary.errors.append(exc.message_zh)
             exc.summary = summary  # type: ignore[attr-defined]
+            self.last_error = exc.message_zh  # in memory only: a failed sync writes nothing
             raise
+        if not summary.cancelled:
+            from ..store.db import utcnow
+            self.last_error = None
+            with self.db.write() as conn:
+                kv.put(conn, "sync.last_at", utcnow())
         return summary
+
+    def state(self) -> SyncState:
+        """Login, outbox size, last successful sync and numbers left, for the status bar."""
+        from .push import pending_count
+        dev = self.device_id()
+        with self.db.read() as conn:
+            url, user = kv.get(conn, "platform_url"), kv.get(conn, "username")
+            left: dict[str, int] = {}
+            for le in numbers.usable_all(conn):
+                k = f"{le.bureau}/{le.direction}/{le.year:02d}"
+                left[k] = left.get(k, 0) + le.remaining
+            return SyncState(bool(url and user), url, user, dev, pending_count(conn),
+                             kv.get(conn, "sync.last_at"), self.last_error, left)
 
     def close(self) -> None:
         if self._client is not None:

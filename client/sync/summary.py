@@ -93,3 +93,17 @@ class FinalizeResult:
     invalid: dict[str, list] = field(default_factory=dict)          # id -> [Issue]
     no_number: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)           # id -> status
+
+
+@dataclass
+class SyncState:
+    """What the status bar shows: who is logged in, what waits to be sent, last sync."""
+
+    logged_in: bool
+    platform_url: str | None
+    username: str | None
+    device_id: str
+    pending: int
+    last_sync_at: str | None
+    last_error: str | None
+    numbers_left: dict[str, int] = field(default_factory=dict)  # "310000/inbound/26" -> n

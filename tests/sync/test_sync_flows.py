@@ -42,6 +42,9 @@ def test_round_trip_finalise_push_receipts(engine, desk, sandbox):
     hist = desk.history(ids[0])
     assert [h.status for h in hist][:3] == ["draft", "ready", "sent"]
     assert any(h.source == "platform" and h.status == "accepted" for h in hist)
+    st = engine.state()
+    assert st.logged_in and st.pending == 0 and st.last_sync_at and st.last_error is None
+    assert sum(st.numbers_left.values()) > 0
     accounted(engine, desk)
 
 
