@@ -6,7 +6,8 @@
 Steps: build the ``.qm`` translations (``tools/build_translations.py``), run PyInstaller on ``packaging/ciqdesk.spec`` (work files in ``build/``, the bundle
 in ``dist/CIQDesk``), report the bundle's size (target: < 150 MB for the Linux one-folder
 build) and its largest parts, then — with ``--selftest`` — run the frozen app's
-``--selftest`` with ``QT_QPA_PLATFORM=offscreen`` and a throw-away data folder, print its
+``--selftest`` (on Linux with ``QT_QPA_PLATFORM=offscreen``; on Windows on the native
+platform, whose offscreen plugin cannot see the system fonts) and a throw-away data folder, print its
 output and the time from launch to exit, and also print a 30-line declaration to PDF
 through the frozen ``--print-pdf`` path. Exit 0 when everything passed, 1 when the self-test
 or the size target failed, 2 when PyInstaller itself failed.
@@ -71,8 +72,11 @@ def run_selftest(bundle: Path) -> int:
         print(f"FAIL: {exe} not found", flush=True)
         return 1
     with tempfile.TemporaryDirectory(prefix="ciqdesk-frozen-") as tmp:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CIQDESK_DATA_DIR": tmp,
-               "PYTHONPATH": ""}
+        env = {**os.environ, "CIQDESK_DATA_DIR": tmp, "PYTHONPATH": ""}
+        if sys.platform.startswith("linux"):
+            env["QT_QPA_PLATFORM"] = "offscreen"
+        else:  # Windows' offscreen plugin cannot see C:\Windows\Fonts: use the native one
+            env.pop("QT_QPA_PLATFORM", None)
         started = time.perf_counter()
         res = subprocess.run([str(exe), "--selftest"], env=env, capture_output=True,
                              text=True, encoding="utf-8", errors="replace", timeout=600)

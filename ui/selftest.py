@@ -8,7 +8,8 @@ GUI checks, on top of :mod:`client.selftest`: the Qt platform plugins this OS ne
 the bundle and load (xcb/offscreen/minimal on Linux, windows on Windows, cocoa on macOS),
 image-format and print-support plugins, a font that writes Simplified Chinese, a PDF
 rendered with that font embedded, the translations (.qm) load, the keyring backend and its
-security level, and the main window builds (offscreen unless a platform is chosen).
+security level, and the main window builds (never reaching the screen: offscreen on a
+headless Linux box, ``WA_DontShowOnScreen`` on the native platform elsewhere).
 """
 from __future__ import annotations
 
@@ -109,9 +110,17 @@ def check_font_and_pdf() -> list[CheckResult]:
     from client.codes import CodeBook
     from client.selftest import builtin_declaration
 
-    from .printing import cjk_family, save_declaration_pdf
+    from .printing import NoCjkFont, cjk_family, save_declaration_pdf
 
-    fam = cjk_family()
+    try:
+        fam = cjk_family()
+    except NoCjkFont as exc:
+        from PySide6.QtGui import QGuiApplication
+        hint = ""
+        if sys.platform == "win32" and QGuiApplication.platformName() == "offscreen":
+            hint = (" — the offscreen platform on Windows sees only Qt's own font folder, "
+                    "not C:\\Windows\\Fonts: run without QT_QPA_PLATFORM=offscreen")
+        return [CheckResult("CJK font", False, f"{exc}{hint}")]
     out = [CheckResult("CJK font", True, fam,
                        warning=fam != "Noto Sans CJK SC" and sys.platform.startswith("linux"))]
     with tempfile.TemporaryDirectory(prefix="ciqdesk-selftest-") as tmp:
@@ -176,6 +185,7 @@ def check_keyring() -> list[CheckResult]:
 
 
 def check_main_window() -> CheckResult:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     from client.services import Desk
@@ -203,6 +213,7 @@ def check_main_window() -> CheckResult:
                 except TypeError:
                     win = MainWindow(ctx)
                 how = f"ui.main_window.MainWindow built ({win.windowTitle() or 'untitled'})"
+            win.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
             win.show()
             app.processEvents()
             ok = win.isVisible()
@@ -222,7 +233,11 @@ GUI_CHECKS = [("platform plugins", check_platform_plugins), ("plugins", check_ot
 def run(argv: list[str] | None = None) -> int:
     """Run every check, print one line each and a verdict; 0 when all passed, else 1."""
     started = time.perf_counter()
-    if not os.environ.get("QT_QPA_PLATFORM"):
+    headless = (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
+                and not os.environ.get("WAYLAND_DISPLAY"))
+    if headless and not os.environ.get("QT_QPA_PLATFORM"):
+        # nothing to show on anyway; elsewhere the native platform is used (on Windows the
+        # offscreen plugin would not see the system fonts) and no window reaches the screen
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from .printing import pin_none_refcount
     pin_none_refcount()
