@@ -134,9 +134,17 @@ def _existing_engine(desk):
 
 
 def _use_engine(win, engine) -> None:
+    """Sync with the saved login; without one, offer the login once (first run)."""
     if engine is not None:
         win.sync.set_engine(engine)
     win.start_sync()
+    settings = win.ctx.extras.get("settings")
+    if engine is None and settings is not None and not settings.value("ui/first_run_done"):
+        settings.setValue("ui/first_run_done", True)
+        try:
+            win.show_login()
+        except Exception:  # noqa: BLE001 - a missing keyring must not stop the app
+            log.exception("first-run login dialog unavailable")
 
 
 def _wait_idle(app, ctx, timeout_s: float = 20.0) -> None:

@@ -66,7 +66,7 @@ def _path(st: str, has_cert: bool) -> list[str]:
 def fill(data_dir: str | Path, n: int, *, seed: int = 7, chunk: int = 2000,
          quiet: bool = False) -> None:
     """Fill a profile with ``n`` realistic declarations in every state, with history."""
-    from sqlalchemy import insert, update
+    from sqlalchemy import bindparam, insert, update
 
     from client.model import Party
     from client.rules.sample import sample_declaration
@@ -122,56 +122,63 @@ def fill(data_dir: str | Path, n: int, *, seed: int = 7, chunk: int = 2000,
             st = rng.choices(names, weights)[0]
             batch.append(d)
             meta.append(st)
+        plans = []
+        for d, st in zip(batch, meta):
+            t0 = now - timedelta(days=rng.uniform(0, 29), hours=rng.uniform(0, 24))
+            grade = grade_of[d.declarant.uscc]
+            steps = _path(st, bool(d.certificates))
+            at = t0
+            times = {}
+            for step in steps:
+                if step == "released":
+                    at = times["sent"] + timedelta(hours=RELEASE_HOURS[grade] * rng.uniform(0.5, 1.6))
+                else:
+                    at = at + timedelta(minutes=rng.uniform(3, 120))
+                times[step] = at
+            if max(times.values()) > now:
+                shift = max(times.values()) - now + timedelta(minutes=1)
+                times = {k: v - shift for k, v in times.items()}
+            if steps[-1] != "draft":  # numbered at finalise: part of the searchable text
+                digit = "1" if d.direction == "inbound" else "2"
+                serial[digit] += 1
+                d.inspection_no = f"310000{digit}{now.year % 100:02d}{serial[digit]:06d}"
+            plans.append((d, steps, times))
         with desk.db.write() as conn:
             decl_q.save_many(conn, batch)
             hist, upd = [], []
-            for d, st in zip(batch, meta):
-                t0 = now - timedelta(days=rng.uniform(0, 29), hours=rng.uniform(0, 24))
-                grade = grade_of[d.declarant.uscc]
-                steps = _path(st, bool(d.certificates))
-                at = t0
-                times = {}
-                for step in steps:
-                    if step == "released":
-                        at = times["sent"] + timedelta(
-                            hours=RELEASE_HOURS[grade] * rng.uniform(0.5, 1.6))
-                    else:
-                        at = at + timedelta(minutes=rng.uniform(3, 120))
-                    times[step] = at
-                if max(times.values()) > now:
-                    shift = max(times.values()) - now + timedelta(minutes=1)
-                    times = {k: v - shift for k, v in times.items()}
+            for d, steps, times in plans:
+                notes = []
                 for step in steps:
                     note = (rng.choice(REJECT_NOTES) if step == "rejected" else
                             rng.choice(INSPECT_NOTES) if step == "inspection" else None)
+                    if note:
+                        notes.append(note)
                     if step != "draft":
                         hist.append({"declaration_id": d.id, "status": step,
                                      "at": _iso(times[step]), "note": note,
                                      "source": "local" if step in ("ready", "sent") else "platform",
                                      "version": None})
                 last = steps[-1]
-                values = {"status": last, "updated_at": _iso(times[last]),
-                          "created_at": _iso(times["draft"])}
+                row = {"b_id": d.id, "status": last, "updated_at": _iso(times[last]),
+                       "created_at": _iso(times["draft"]), "valid": None, "error_count": None,
+                       "warning_count": None, "last_receipt_at": None, "status_note": None}
                 if last != "draft":
-                    digit = "1" if d.direction == "inbound" else "2"
-                    serial[digit] += 1
-                    values["inspection_no"] = f"310000{digit}{now.year % 100:02d}{serial[digit]:06d}"
-                    values.update(valid=1, error_count=0, warning_count=0)
+                    row.update(valid=1, error_count=0, warning_count=0)
                 else:
                     v = rng.random()
                     if v < 0.5:
-                        values.update(valid=1, error_count=0, warning_count=rng.randrange(2))
+                        row.update(valid=1, error_count=0, warning_count=rng.randrange(2))
                     elif v < 0.8:
-                        values.update(valid=0, error_count=rng.randrange(1, 6), warning_count=1)
+                        row.update(valid=0, error_count=rng.randrange(1, 6), warning_count=1)
                 platform_steps = [x for x in steps if x not in ("draft", "ready", "sent")]
                 if platform_steps:
-                    values["last_receipt_at"] = _iso(times[platform_steps[-1]])
-                    notes = [h["note"] for h in hist if h["declaration_id"] == d.id and h["note"]]
-                    values["status_note"] = notes[-1] if notes and last in ("rejected", "inspection") else None
-                upd.append((d.id, values))
-            for decl_id, values in upd:
-                conn.execute(update(s.declarations).where(s.declarations.c.id == decl_id)
-                             .values(**values))
+                    row["last_receipt_at"] = _iso(times[platform_steps[-1]])
+                    if notes and last in ("rejected", "inspection"):
+                        row["status_note"] = notes[-1]
+                upd.append(row)
+            cols = {k: bindparam(k) for k in upd[0] if k != "b_id"}
+            conn.execute(update(s.declarations).where(s.declarations.c.id == bindparam("b_id"))
+                         .values(**cols), upd)
             if hist:
                 conn.execute(insert(s.status_history), hist)
         done += len(batch)
@@ -212,51 +219,60 @@ def measure_startup(data_dir: Path, runs: int = 5) -> None:
 
 def measure_search_and_memory(data_dir: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QEventLoop
 
     from client.services import Desk
     from ui.app import create_app
     from ui.context import AppContext, AppEvents
     from ui.main_window import MainWindow
-    from ui.tasks import FakeThreadPool, TaskRunner
+    from ui.tasks import TaskRunner
 
     app = create_app([sys.argv[0]])
     desk = Desk.open(data_dir)
-    ctx = AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents())
+    ctx = AppContext(desk, TaskRunner(), AppEvents())  # the real thread pool, as in the app
     win = MainWindow(ctx, use_tray=False)
     win.show()
-    app.processEvents()
+    model = win.list.model
+
+    def settle():
+        while ctx.runner.busy:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    settle()
     box = win.list.search
     per_key = []
-    for query in ("3100001", "CT2026A", "上海华信", "COSU", "宁波", "hanse", "2600012"):
+    for query in ("3100001", "CT2026A", "上海华信", "COSU", "宁波", "hanse", "2600012", "zzz"):
         box.clear()
         box.flush()
-        app.processEvents()
+        settle()
         typed = ""
         for ch in query:
             typed += ch
-            t = time.perf_counter()
             box.setText(typed)
-            box.flush()           # the debounce timer's action, without waiting 150 ms
-            app.processEvents()   # paint the updated table
+            t = time.perf_counter()
+            box.flush()  # what the debounce timer does 150 ms after the last keystroke
+            while model.fetching:  # until the first page of the new search is in the table
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 1)
             win.list.table.viewport().repaint()
             per_key.append((time.perf_counter() - t) * 1000)
+            settle()  # the match count finishes before the next keystroke
+    per_key.sort()
     print(f"search keystroke → table updated: median {statistics.median(per_key):.1f} ms, "
-          f"p90 {sorted(per_key)[int(len(per_key) * 0.9)]:.1f} ms, max {max(per_key):.1f} ms "
-          f"over {len(per_key)} keystrokes [target < 100 ms] (plus the 150 ms debounce)")
+          f"p90 {per_key[int(len(per_key) * 0.9)]:.1f} ms, max {per_key[-1]:.1f} ms "
+          f"over {len(per_key)} keystrokes [target < 100 ms] (after the 150 ms debounce)")
     box.clear()
     box.flush()
-    app.processEvents()
+    settle()
     rss0 = _rss_mb()
     t = time.perf_counter()
-    m = win.list.model
-    while m.canFetchMore():
-        m.fetchMore()
-    app.processEvents()
+    while not model.exhausted:
+        if model.canFetchMore():
+            model.fetchMore()
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
     win.list.table.viewport().repaint()
-    print(f"listing all {m.rowCount():,} declarations took {time.perf_counter() - t:.1f} s; "
+    print(f"listing all {model.rowCount():,} declarations took {time.perf_counter() - t:.1f} s; "
           f"RSS {_rss_mb():.0f} MB (before fetching: {rss0:.0f} MB) [target < 300 MB]")
     win.close()
+    ctx.runner.wait()
     desk.close()
 
 

@@ -114,9 +114,11 @@ def apply_style(app: QApplication) -> None:
 
 
 def pin_none_refcount() -> None:
-    """Keep ``None`` alive under PySide6 6.12 on CPython 3.11 (see ``ui.printing``).
+    """Keep ``None``, ``True`` and ``False`` alive under PySide6 6.12 on CPython 3.11.
 
-    Every Qt call returning ``void`` drops a reference to ``None``; an app painting all day
+    Every Qt call returning ``void`` drops a reference to ``None`` (see ``ui.printing``),
+    and the UI benchmark (100,000 rows) ended in "bool_dealloc: deallocating True or
+    False", so some bool-returning calls leak as well; an app painting all day
     (delegates, charts) would eventually abort in ``none_dealloc``. ``None`` is immortal
     from CPython 3.12 on. Same fix as :func:`ui.printing.pin_none_refcount`, repeated here
     so start-up does not import the printing stack; raising the count twice is harmless.
@@ -125,7 +127,8 @@ def pin_none_refcount() -> None:
     if _NONE_PINNED or sys.version_info >= (3, 12):
         return
     import ctypes
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    for obj in (None, True, False):  # bool_dealloc was seen too, at exit after a long run
+        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
     _NONE_PINNED = True
 
 

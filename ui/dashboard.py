@@ -237,11 +237,11 @@ class DashboardPage(QWidget):
             series.append(bs)
         ch.addSeries(series)
         cats = QBarCategoryAxis()
-        labels = []
-        for g in grades:
-            n = d.median_hours_by_grade.get(g, (0.0, 0))[1]
-            labels.append(self.tr("{g}（{n}份）").format(g=g, n=n))
-        cats.append(labels)
+        cats.append([self.tr("{g}级").format(g=g) for g in grades])
+        measured = "、".join(f"{g} {d.median_hours_by_grade[g][1]}"
+                            for g in grades if g in d.median_hours_by_grade)
+        if measured:
+            self.grade_view.setToolTip(self.tr("参与统计的放行份数：{m}").format(m=measured))
         ch.addAxis(cats, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(cats)
         y = QValueAxis()

@@ -35,6 +35,7 @@ class MainActions(QObject):
         self.validate = act("validate", "validate", "Ctrl+L")
         self.finalise = act("finalise", "finalise", ["Ctrl+Return", "Ctrl+Enter"])
         self.sync = act("sync", "sync", "F5")
+        self.login = act("login", None)
         self.import_ = act("import", "import", "Ctrl+I")
         self.export = act("export", "export", "Ctrl+E")
         self.delete = act("delete", "delete", "Delete")
@@ -64,6 +65,7 @@ class MainActions(QObject):
             self.validate: (tr("校验"), tr("按规则校验所选报检单 (Ctrl+L)")),
             self.finalise: (tr("定稿"), tr("校验通过后定稿并分配报检号 (Ctrl+Enter)")),
             self.sync: (tr("申报/同步"), tr("发送待申报的报检单并接收回执 (F5)")),
+            self.login: (tr("登录平台…"), tr("登录检验检疫电子申报平台（或本机沙箱）")),
             self.import_: (tr("导入"), tr("从 Excel、CSV 或 JSON 文件批量导入草稿")),
             self.export: (tr("导出"), tr("把所选报检单导出为 Excel 模板、CSV 或 JSON 文件")),
             self.delete: (tr("删除草稿"), tr("删除所选草稿（已编号的报检单不能删除）")),

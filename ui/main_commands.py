@@ -268,6 +268,24 @@ class CommandsMixin:
             QGuiApplication.clipboard().setText("\n".join(nos))
             self.info(QCoreApplication.translate("MainWindow", "已复制报检号"))
 
+    def show_login(self) -> None:
+        """The platform login (first run, or 申报 → 登录平台…); a success starts syncing."""
+        from .first_run import FirstRunDialog
+        engine = self._engine()
+        store = engine.credentials
+        dlg = FirstRunDialog(engine.login, self.ctx.runner, store.security_text(self.ctx.lang),
+                             store.security(), parent=self)
+
+        def logged_in(_url, _user, _ent) -> None:
+            self.ctx.extras.pop("offline_engine", None)
+            self.sync.set_engine(engine)
+            self.ctx.events.enterprise_changed.emit()
+            self.info(QCoreApplication.translate("MainWindow", "已登录平台，正在同步…"))
+        dlg.logged_in.connect(logged_in)
+        dlg.open()
+        self._login_dialog = dlg
+        return dlg
+
     def show_about(self) -> None:
         from .app import APP_VERSION
         QMessageBox.about(self, QCoreApplication.translate("MainWindow", "关于 CIQ Desk"), QCoreApplication.translate("MainWindow", 

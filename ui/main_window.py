@@ -128,6 +128,8 @@ class MainWindow(CommandsMixin, QMainWindow):
             self.menu_decl.addSeparator() if act is None else self.menu_decl.addAction(act)
         self.menu_sync = mb.addMenu("")
         self.menu_sync.addAction(a.sync)
+        self.menu_sync.addSeparator()
+        self.menu_sync.addAction(a.login)
         self.menu_view = mb.addMenu("")
         self.menu_view.addAction(a.list_view)
         self.menu_view.addAction(a.dashboard)
@@ -175,6 +177,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         a.validate.triggered.connect(self.validate_selected)
         a.finalise.triggered.connect(self.finalise_selected)
         a.sync.triggered.connect(self.sync.sync_now)
+        a.login.triggered.connect(self.show_login)
         a.import_.triggered.connect(self.import_files)
         a.export.triggered.connect(self.export_selected)
         a.delete.triggered.connect(self.delete_selected)
@@ -199,6 +202,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.list.table.customContextMenuRequested.connect(self._context_menu)
         self.list.model.loading_changed.connect(self._loading)
         self.list.model.page_loaded.connect(self._update_loaded)
+        self.list.model.page_loaded.connect(self._first_page_arrived)
         self.list.model.load_failed.connect(self.show_error)
         self.ctx.runner.busy_changed.connect(self._busy_changed)
         self.header.client_changed.connect(self._client_changed)
@@ -254,8 +258,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self._last_filter_key = self.nav.current_key()
         self.stack.setCurrentWidget(self.list)
         self.list.set_title_key(self._last_filter_key)
-        self.list.model.set_filter(status=statuses)
-        self._count_matches()
+        self._refilter(status=statuses)
 
     def _view_selected(self, key: str) -> None:
         if key == "dashboard":
@@ -268,17 +271,33 @@ class MainWindow(CommandsMixin, QMainWindow):
             self.dashboard.refresh()
 
     def _search_changed(self, text: str) -> None:
-        self.list.model.set_filter(search=text)
-        self._count_matches()
+        self._refilter(search=text)
+
+    def _refilter(self, **filters) -> None:
+        """Apply filters; a search's match count follows its first page (see below)."""
+        search = filters.get("search", self.list.model.filters["search"]) or ""
+        self._count_pending = bool(search.strip())
+        self.list.model.set_filter(**filters)
+        if not self._count_pending:
+            self._count_matches()
 
     def _client_changed(self, uscc) -> None:
         self._declarant = uscc
-        self.list.model.set_filter(declarant=uscc)
+        self._refilter(declarant=uscc)
         self.refresh_counts()
-        self._count_matches()
         if self.dashboard is not None:
             self.dashboard.set_declarant(uscc)
             self.dashboard.refresh()
+
+    def _first_page_arrived(self, n: int) -> None:
+        """After a search's first page: the count is known when it all fit, else ask."""
+        if not getattr(self, "_count_pending", False):
+            return
+        self._count_pending = False
+        if self.list.model.exhausted:
+            self.list.set_match_count(n)  # no second scan of the store needed
+        else:
+            self._count_matches()
 
     def _count_matches(self) -> None:
         f = self.list.model._query()

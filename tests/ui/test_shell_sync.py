@@ -160,3 +160,11 @@ def test_f5_runs_one_sync_at_a_time(qtbot, window, desk):
     assert len(calls) == 1
     window.actions_.sync.trigger()
     assert len(calls) == 2
+
+
+def test_login_menu_opens_the_login_dialog(qtbot, window):
+    from ui.first_run import FirstRunDialog
+    window.actions_.login.trigger()
+    dlg = window._login_dialog
+    assert isinstance(dlg, FirstRunDialog) and dlg.isVisible()
+    dlg.close()
