@@ -359,7 +359,7 @@ class _Builder:
         return "    ".join(parts)
 
     # -- the first sheet ----------------------------------------------------------
-    def first_page(self, page: Page, total_pages_hint: bool) -> None:
+    def first_page(self, page: Page) -> None:
         s = _Sheet(page)
         d, n = self.d, self.n
         y = self.header(s, continuation=False)
@@ -560,7 +560,7 @@ class _Builder:
 
     def build(self) -> PrintLayout:
         pages = [Page(1)]
-        self.first_page(pages[0], True)
+        self.first_page(pages[0])
         rest = list(enumerate(self.d.goods))[FIRST_PAGE_GOODS:]
         per_page = continuation_capacity()
         chunks = [rest[i:i + per_page] for i in range(0, len(rest), per_page)]
