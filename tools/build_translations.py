@@ -40,7 +40,7 @@ def update() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
     rc = 0
     for ts, lang in LANGS.items():
-        cmd = _tool("lupdate") + sources + ["-source-language", "zh_CN", "-target-language",
+        cmd = _tool("lupdate") + sources + ["-no-obsolete", "-source-language", "zh_CN", "-target-language",
                                             lang, "-ts", str(TS_DIR / ts)]
         rc |= subprocess.call(cmd, cwd=ROOT)
     return rc

@@ -44,67 +44,32 @@
         <translation>集装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="8" />
-        <source>中文名称</source>
-        <translation>中文名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_parties.py" line="8" />
-        <source>外文名称</source>
-        <translation>外文名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_parties.py" line="9" />
-        <source>备案号</source>
-        <translation>备案号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_parties.py" line="9" />
-        <source>统一社会信用代码</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_parties.py" line="10" />
-        <source>姓名</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_parties.py" line="10" />
-        <source>联系电话</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_parties.py" line="10" />
-        <source>报检员证号</source>
-        <translation>报检员证号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_parties.py" line="16" />
+        <location filename="../../ui/editor/section_parties.py" line="20" />
         <source>收发货人</source>
         <translation>收发货人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="19" />
+        <location filename="../../ui/editor/section_parties.py" line="23" />
         <source>报检单位</source>
         <translation>报检单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="21" />
+        <location filename="../../ui/editor/section_parties.py" line="25" />
         <source>报检员</source>
         <translation>报检员</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="28" />
+        <location filename="../../ui/editor/section_parties.py" line="32" />
         <source>收货人</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="28" />
+        <location filename="../../ui/editor/section_parties.py" line="32" />
         <source>发货人</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="30" />
+        <location filename="../../ui/editor/section_parties.py" line="34" />
         <source>代理报检单位（可选）</source>
         <translation>代理报检单位（可选）</translation>
     </message>
@@ -129,177 +94,187 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="59" />
+        <location filename="../../ui/main_actions.py" line="60" />
         <source>新建入境</source>
         <translation>新建入境</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="59" />
+        <location filename="../../ui/main_actions.py" line="60" />
         <source>新建入境报检单 (Ctrl+N)</source>
         <translation>新建入境报检单 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="60" />
+        <location filename="../../ui/main_actions.py" line="61" />
         <source>新建出境</source>
         <translation>新建出境</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="60" />
+        <location filename="../../ui/main_actions.py" line="61" />
         <source>新建出境报检单 (Ctrl+Shift+N)</source>
         <translation>新建出境报检单 (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="61" />
+        <location filename="../../ui/main_actions.py" line="62" />
         <source>复制</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="61" />
+        <location filename="../../ui/main_actions.py" line="62" />
         <source>复制所选报检单为新草稿 (Ctrl+D)</source>
         <translation>复制所选报检单为新草稿 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="62" />
+        <location filename="../../ui/main_actions.py" line="63" />
         <source>从模板新建</source>
         <translation>从模板新建</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="62" />
+        <location filename="../../ui/main_actions.py" line="63" />
         <source>用保存的模板新建草稿</source>
         <translation>用保存的模板新建草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="63" />
+        <location filename="../../ui/main_actions.py" line="64" />
         <source>打开</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="63" />
+        <location filename="../../ui/main_actions.py" line="64" />
         <source>打开所选报检单 (Enter)</source>
         <translation>打开所选报检单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="64" />
+        <location filename="../../ui/main_actions.py" line="65" />
         <source>校验</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="64" />
+        <location filename="../../ui/main_actions.py" line="65" />
         <source>按规则校验所选报检单 (Ctrl+L)</source>
         <translation>按规则校验所选报检单 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="65" />
+        <location filename="../../ui/main_actions.py" line="66" />
         <source>定稿</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="65" />
+        <location filename="../../ui/main_actions.py" line="66" />
         <source>校验通过后定稿并分配报检号 (Ctrl+Enter)</source>
         <translation>校验通过后定稿并分配报检号 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="66" />
+        <location filename="../../ui/main_actions.py" line="67" />
         <source>申报/同步</source>
         <translation>申报/同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="66" />
+        <location filename="../../ui/main_actions.py" line="67" />
         <source>发送待申报的报检单并接收回执 (F5)</source>
         <translation>发送待申报的报检单并接收回执 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="67" />
+        <location filename="../../ui/main_actions.py" line="68" />
+        <source>登录平台…</source>
+        <translation>登录平台…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="68" />
+        <source>登录检验检疫电子申报平台（或本机沙箱）</source>
+        <translation>登录检验检疫电子申报平台（或本机沙箱）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="69" />
         <source>导入</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="67" />
+        <location filename="../../ui/main_actions.py" line="69" />
         <source>从 Excel、CSV 或 JSON 文件批量导入草稿</source>
         <translation>从 Excel、CSV 或 JSON 文件批量导入草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="68" />
+        <location filename="../../ui/main_actions.py" line="70" />
         <source>导出</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="68" />
-        <source>把所选报检单导出为 JSON 文件</source>
-        <translation>把所选报检单导出为 JSON 文件</translation>
+        <location filename="../../ui/main_actions.py" line="70" />
+        <source>把所选报检单导出为 Excel 模板、CSV 或 JSON 文件</source>
+        <translation>把所选报检单导出为 Excel 模板、CSV 或 JSON 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="69" />
+        <location filename="../../ui/main_actions.py" line="71" />
         <source>删除草稿</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="69" />
+        <location filename="../../ui/main_actions.py" line="71" />
         <source>删除所选草稿（已编号的报检单不能删除）</source>
         <translation>删除所选草稿（已编号的报检单不能删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="70" />
+        <location filename="../../ui/main_actions.py" line="72" />
         <source>复制报检号</source>
         <translation>复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="70" />
+        <location filename="../../ui/main_actions.py" line="72" />
         <source>把报检号复制到剪贴板</source>
         <translation>把报检号复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="71" />
+        <location filename="../../ui/main_actions.py" line="73" />
         <source>状态历史</source>
         <translation>状态历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="71" />
+        <location filename="../../ui/main_actions.py" line="73" />
         <source>查看回执和状态变化</source>
         <translation>查看回执和状态变化</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="72" />
+        <location filename="../../ui/main_actions.py" line="74" />
         <source>统计看板</source>
         <translation>统计看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="72" />
+        <location filename="../../ui/main_actions.py" line="74" />
         <source>按状态、放行时间和信用等级统计</source>
         <translation>按状态、放行时间和信用等级统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="73" />
+        <location filename="../../ui/main_actions.py" line="75" />
         <source>报检单列表</source>
         <translation>报检单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="73" />
+        <location filename="../../ui/main_actions.py" line="75" />
         <source>回到报检单列表</source>
         <translation>回到报检单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="74" />
+        <location filename="../../ui/main_actions.py" line="76" />
         <source>搜索</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="74" />
+        <location filename="../../ui/main_actions.py" line="76" />
         <source>搜索报检单</source>
         <translation>搜索报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="75" />
+        <location filename="../../ui/main_actions.py" line="77" />
         <source>退出</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="75" />
+        <location filename="../../ui/main_actions.py" line="77" />
         <source>退出 CIQ Desk</source>
         <translation>退出 CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="76" />
+        <location filename="../../ui/main_actions.py" line="78" />
         <source>关于 CIQ Desk</source>
         <translation>关于 CIQ Desk</translation>
     </message>
@@ -470,32 +445,32 @@
         <translation>“%s”超过 4 MB，请压缩后再添加</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="241" />
+        <location filename="../../ui/editor/section_attachments.py" line="242" />
         <source>“%s”已在随附单据中</source>
         <translation>“%s”已在随附单据中</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="248" />
+        <location filename="../../ui/editor/section_attachments.py" line="249" />
         <source>无法添加“%s”：%s</source>
         <translation>无法添加“%s”：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="267" />
+        <location filename="../../ui/editor/section_attachments.py" line="268" />
         <source>新单据类型：</source>
         <translation>新单据类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="268" />
+        <location filename="../../ui/editor/section_attachments.py" line="269" />
         <source>添加文件…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="269" />
+        <location filename="../../ui/editor/section_attachments.py" line="270" />
         <source>移除所选</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="270" />
+        <location filename="../../ui/editor/section_attachments.py" line="271" />
         <source>把 PDF 文件拖到上面的列表中即可添加（每个不超过 4 MB）；添加前先选择单据类型。</source>
         <translation>把 PDF 文件拖到上面的列表中即可添加（每个不超过 4 MB）；添加前先选择单据类型。</translation>
     </message>
@@ -686,9 +661,14 @@
         <translation>提交到放行时间中位数（小时），按信用等级</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="243" />
-        <source>{g}（{n}份）</source>
-        <translation>{g}（{n}份）</translation>
+        <location filename="../../ui/dashboard.py" line="240" />
+        <source>{g}级</source>
+        <translation>{g}级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="244" />
+        <source>参与统计的放行份数：{m}</source>
+        <translation>参与统计的放行份数：{m}</translation>
     </message>
 </context>
 <context>
@@ -749,40 +729,58 @@
         <translation>本地校验结果</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="291" />
+        <location filename="../../ui/models/declarations_model.py" line="292" />
         <source>（未编号）</source>
         <translation>（未编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="329" />
+        <location filename="../../ui/models/declarations_model.py" line="330" />
+        <source>定稿时已通过校验</source>
+        <translation>定稿时已通过校验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/declarations_model.py" line="332" />
         <source>尚未校验（或校验后又有修改）</source>
         <translation>尚未校验（或校验后又有修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="331" />
+        <location filename="../../ui/models/declarations_model.py" line="334" />
         <source>校验通过</source>
         <translation>校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="331" />
+        <location filename="../../ui/models/declarations_model.py" line="334" />
         <source>，{n} 个提示</source>
         <translation>，{n} 个提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="333" />
+        <location filename="../../ui/models/declarations_model.py" line="336" />
         <source>{n} 个错误</source>
         <translation>{n} 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="337" />
+        <location filename="../../ui/models/declarations_model.py" line="340" />
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>定稿时分配报检号。本地编号：{id}</translation>
     </message>
 </context>
 <context>
+    <name>DemoController</name>
+    <message>
+        <location filename="../../ui/demo.py" line="132" />
+        <source>演示模式：正在启动本机沙箱平台并登录 {u}…</source>
+        <translation>演示模式：正在启动本机沙箱平台并登录 {u}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/demo.py" line="144" />
+        <source>演示模式：已提交演示报检单，每 3 秒同步一次，约一分钟内可看到放行。</source>
+        <translation>演示模式：已提交演示报检单，每 3 秒同步一次，约一分钟内可看到放行。</translation>
+    </message>
+</context>
+<context>
     <name>EditTableView</name>
     <message>
-        <location filename="../../ui/editor/table_view.py" line="104" />
+        <location filename="../../ui/editor/table_view.py" line="118" />
         <source>第%d行“%s”：%s</source>
         <translation>第%d行“%s”：%s</translation>
     </message>
@@ -790,159 +788,164 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../ui/editor/window.py" line="262" />
+        <location filename="../../ui/editor/window.py" line="269" />
         <source>无法打开报检单：%s</source>
         <translation>无法打开报检单：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="275" />
+        <location filename="../../ui/editor/window.py" line="282" />
         <source>最后修改 %s</source>
         <translation>最后修改 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="349" />
+        <location filename="../../ui/editor/window.py" line="357" />
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="349" />
+        <location filename="../../ui/editor/window.py" line="357" />
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="350" />
+        <location filename="../../ui/editor/window.py" line="358" />
         <source>%s货物报检单</source>
         <translation>%s货物报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="352" />
+        <location filename="../../ui/editor/window.py" line="360" />
         <source>修改申请（未提交）</source>
         <translation>修改申请（未提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="356" />
+        <location filename="../../ui/editor/window.py" line="364" />
         <source> · 只读</source>
         <translation> · 只读</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="360" />
+        <location filename="../../ui/editor/window.py" line="368" />
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>报检号 &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="363" />
+        <location filename="../../ui/editor/window.py" line="371" />
         <source>报检号：定稿时分配</source>
         <translation>报检号：定稿时分配</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="370" />
+        <location filename="../../ui/editor/window.py" line="378" />
         <source>新报检单</source>
         <translation>新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="371" />
+        <location filename="../../ui/editor/window.py" line="379" />
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk 报检单编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="439" />
+        <location filename="../../ui/editor/window.py" line="447" />
         <source>有未保存的修改…</source>
         <translation>有未保存的修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="467" />
+        <location filename="../../ui/editor/window.py" line="485" />
         <source>已自动保存 %s</source>
         <translation>已自动保存 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="489" />
+        <location filename="../../ui/editor/window.py" line="512" />
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>这份报检单已不是草稿，不能再直接修改：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="493" />
+        <location filename="../../ui/editor/window.py" line="516" />
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="495" />
+        <location filename="../../ui/editor/window.py" line="518" />
         <source>未保存</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="557" />
+        <location filename="../../ui/editor/window.py" line="605" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="560" />
+        <location filename="../../ui/editor/window.py" line="608" />
         <source>保存 (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="561" />
+        <location filename="../../ui/editor/window.py" line="609" />
         <source>定稿 (Ctrl+Enter)</source>
         <translation>定稿 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="562" />
+        <location filename="../../ui/editor/window.py" line="610" />
         <source>修改申请</source>
         <translation>修改申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="563" />
+        <location filename="../../ui/editor/window.py" line="611" />
         <source>提交修改</source>
         <translation>提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="564" />
+        <location filename="../../ui/editor/window.py" line="612" />
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="565" />
+        <location filename="../../ui/editor/window.py" line="613" />
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="566" />
+        <location filename="../../ui/editor/window.py" line="614" />
         <source>复制为新报检单</source>
         <translation>复制为新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="567" />
+        <location filename="../../ui/editor/window.py" line="615" />
         <source>打印/PDF</source>
         <translation>打印/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="568" />
+        <location filename="../../ui/editor/window.py" line="616" />
         <source>关闭 (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="576" />
+        <location filename="../../ui/editor/window.py" line="624" />
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="579" />
+        <location filename="../../ui/editor/window.py" line="627" />
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>修改申请：改好后点击“提交修改”；报检号保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="581" />
-        <source>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　Esc：关闭</source>
-        <translation>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　Esc：关闭</translation>
+        <location filename="../../ui/editor/window.py" line="629" />
+        <source>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</source>
+        <translation>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="597" />
+        <location filename="../../ui/editor/window.py" line="647" />
+        <source>放弃修改申请？</source>
+        <translation>放弃修改申请？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="648" />
+        <source>修改申请尚未提交，关闭后这些修改将被放弃。确定关闭吗？</source>
+        <translation>修改申请尚未提交，关闭后这些修改将被放弃。确定关闭吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="657" />
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/window.py" line="604" />
-        <source>修改申请尚未提交，关闭后这些修改将被放弃。</source>
-        <translation>修改申请尚未提交，关闭后这些修改将被放弃。</translation>
     </message>
 </context>
 <context>
@@ -1149,22 +1152,22 @@
 <context>
     <name>IssuesPanel</name>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="105" />
+        <location filename="../../ui/editor/issues_panel.py" line="107" />
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ 未发现问题，可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="110" />
+        <location filename="../../ui/editor/issues_panel.py" line="112" />
         <source>%d 个错误</source>
         <translation>%d 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="112" />
+        <location filename="../../ui/editor/issues_panel.py" line="114" />
         <source>%d 个警告</source>
         <translation>%d 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="115" />
+        <location filename="../../ui/editor/issues_panel.py" line="117" />
         <source>（点击条目跳到对应字段）</source>
         <translation>（点击条目跳到对应字段）</translation>
     </message>
@@ -1172,117 +1175,117 @@
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="92" />
+        <location filename="../../ui/editor/lifecycle.py" line="118" />
         <source>正在定稿…</source>
         <translation>正在定稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="99" />
+        <location filename="../../ui/editor/lifecycle.py" line="125" />
         <source>还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</source>
         <translation>还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="110" />
+        <location filename="../../ui/editor/lifecycle.py" line="136" />
         <source>已定稿，报检号 %s。报检单将在下次同步时发送。</source>
         <translation>已定稿，报检号 %s。报检单将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="122" />
+        <location filename="../../ui/editor/lifecycle.py" line="148" />
         <source>未能定稿：%s</source>
         <translation>未能定稿：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="151" />
+        <location filename="../../ui/editor/lifecycle.py" line="177" />
         <source>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</source>
         <translation>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="179" />
+        <location filename="../../ui/editor/lifecycle.py" line="207" />
         <source>修改申请已排队，将在下次同步时发送。</source>
         <translation>修改申请已排队，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="185" />
+        <location filename="../../ui/editor/lifecycle.py" line="213" />
         <source>修改申请未提交：%s</source>
         <translation>修改申请未提交：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="195" />
+        <location filename="../../ui/editor/lifecycle.py" line="223" />
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="195" />
+        <location filename="../../ui/editor/lifecycle.py" line="223" />
         <source>请填写撤销原因（必填）：</source>
         <translation>请填写撤销原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="199" />
+        <location filename="../../ui/editor/lifecycle.py" line="227" />
         <source>请填写撤销原因</source>
         <translation>请填写撤销原因</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="204" />
+        <location filename="../../ui/editor/lifecycle.py" line="233" />
         <source>撤销申请未提交：%s</source>
         <translation>撤销申请未提交：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="209" />
+        <location filename="../../ui/editor/lifecycle.py" line="238" />
         <source>撤销申请已排队，将在下次同步时发送。</source>
         <translation>撤销申请已排队，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="222" />
+        <location filename="../../ui/editor/lifecycle.py" line="251" />
         <source>未能复制：%s</source>
         <translation>未能复制：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="228" />
+        <location filename="../../ui/editor/lifecycle.py" line="257" />
         <source>已复制为新草稿（合同号 %s）。</source>
         <translation>已复制为新草稿（合同号 %s）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="248" />
+        <location filename="../../ui/editor/lifecycle.py" line="277" />
         <source>打印报检单</source>
         <translation>打印报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="249" />
+        <location filename="../../ui/editor/lifecycle.py" line="278" />
         <source>打印报检单，或另存为 PDF 文件？</source>
         <translation>打印报检单，或另存为 PDF 文件？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="250" />
+        <location filename="../../ui/editor/lifecycle.py" line="279" />
         <source>打印…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="251" />
+        <location filename="../../ui/editor/lifecycle.py" line="280" />
         <source>另存为 PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="252" />
+        <location filename="../../ui/editor/lifecycle.py" line="281" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="259" />
+        <location filename="../../ui/editor/lifecycle.py" line="288" />
         <source>另存为 PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="260" />
+        <location filename="../../ui/editor/lifecycle.py" line="289" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="264" />
+        <location filename="../../ui/editor/lifecycle.py" line="293" />
         <source>已保存 PDF：%s</source>
         <translation>已保存 PDF：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="266" />
+        <location filename="../../ui/editor/lifecycle.py" line="295" />
         <source>未能保存 PDF：%s</source>
         <translation>未能保存 PDF：%s</translation>
     </message>
@@ -1388,132 +1391,137 @@
         <translation>（还没有模板：在编辑器中“另存为模板”）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="178" />
+        <location filename="../../ui/main_commands.py" line="146" />
+        <source>出境</source>
+        <translation>出境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="147" />
+        <source>入境</source>
+        <translation>入境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="180" />
         <source>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</source>
         <translation>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="180" />
+        <location filename="../../ui/main_commands.py" line="182" />
         <source>正在校验…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="187" />
+        <location filename="../../ui/main_commands.py" line="189" />
         <source>只有草稿可以定稿</source>
         <translation>只有草稿可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="202" />
+        <location filename="../../ui/main_commands.py" line="204" />
         <source>已定稿，报检号 {no}</source>
         <translation>已定稿，报检号 {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="202" />
+        <location filename="../../ui/main_commands.py" line="204" />
         <source>已定稿</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="210" />
+        <location filename="../../ui/main_commands.py" line="212" />
         <source>未通过校验</source>
         <translation>未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="231" />
-        <source>导出报检单</source>
-        <translation>导出报检单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_commands.py" line="232" />
-        <source>JSON 文件 (*.json)</source>
-        <translation>JSON 文件 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_commands.py" line="236" />
+        <location filename="../../ui/main_commands.py" line="242" />
         <source>已导出 {n} 份到 {p}</source>
         <translation>已导出 {n} 份到 {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="243" />
+        <location filename="../../ui/main_commands.py" line="250" />
         <source>只能删除草稿</source>
         <translation>只能删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="245" />
+        <location filename="../../ui/main_commands.py" line="252" />
         <source>删除草稿</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="246" />
+        <location filename="../../ui/main_commands.py" line="253" />
         <source>删除所选的 {n} 份草稿？此操作不能撤销。</source>
         <translation>删除所选的 {n} 份草稿？此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="262" />
+        <location filename="../../ui/main_commands.py" line="269" />
         <source>已复制报检号</source>
         <translation>已复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="266" />
+        <location filename="../../ui/main_commands.py" line="283" />
+        <source>已登录平台，正在同步…</source>
+        <translation>已登录平台，正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="291" />
         <source>关于 CIQ Desk</source>
         <translation>关于 CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="266" />
+        <location filename="../../ui/main_commands.py" line="291" />
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — 出入境检验检疫报检</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>报检单(&amp;D)</source>
         <translation>报检单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>申报(&amp;S)</source>
         <translation>申报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>视图(&amp;V)</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>正在处理…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="326" />
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>已载入 {n} 份，向下滚动载入更多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>正在载入…</source>
         <translation>正在载入…</translation>
     </message>
@@ -1605,6 +1613,44 @@
         <location filename="../../ui/notifications.py" line="53" />
         <source>退回</source>
         <translation>退回</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesSection</name>
+    <message>
+        <location filename="../../ui/editor/section_parties.py" line="8" />
+        <source>中文名称</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_parties.py" line="9" />
+        <source>外文名称</source>
+        <translation>外文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_parties.py" line="10" />
+        <source>备案号</source>
+        <translation>备案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_parties.py" line="11" />
+        <source>统一社会信用代码</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_parties.py" line="12" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_parties.py" line="13" />
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_parties.py" line="14" />
+        <source>报检员证号</source>
+        <translation>报检员证号</translation>
     </message>
 </context>
 <context>
@@ -1730,32 +1776,32 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="218" />
+        <location filename="../../ui/timeline.py" line="224" />
         <source>已复制 ✓</source>
         <translation>已复制 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="229" />
+        <location filename="../../ui/timeline.py" line="235" />
         <source>尚未分配（定稿时分配）</source>
         <translation>尚未分配（定稿时分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="232" />
+        <location filename="../../ui/timeline.py" line="238" />
         <source>复制报检号</source>
         <translation>复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="236" />
+        <location filename="../../ui/timeline.py" line="242" />
         <source>当前状态：</source>
         <translation>当前状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="241" />
+        <location filename="../../ui/timeline.py" line="247" />
         <source>报检号（一次申报、一号到底）</source>
         <translation>报检号（一次申报、一号到底）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="242" />
+        <location filename="../../ui/timeline.py" line="248" />
         <source>状态记录与回执</source>
         <translation>状态记录与回执</translation>
     </message>
