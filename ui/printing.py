@@ -49,13 +49,15 @@ def pin_none_refcount() -> None:
     lower ``sys.getrefcount(None)`` by 100). Painting a two-page form makes thousands of
     such calls, and the interpreter then aborts with "none_dealloc: deallocating None".
     ``None`` is immortal from CPython 3.12 on; before that we raise its count once by 2**40
-    so the leak can never reach zero. Harmless to call more than once.
+    so the leak can never reach zero (likewise ``True``/``False``). Harmless to call more
+    than once, and alongside ``ui.app.pin_none_refcount``.
     """
     global _none_pinned
     if _none_pinned or sys.version_info >= (3, 12):
         return
     import ctypes
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    for obj in (None, True, False):  # "bool_dealloc" was seen too after long UI runs
+        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
     _none_pinned = True
 
 
