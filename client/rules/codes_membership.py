@@ -23,7 +23,7 @@ def _filled(v):
 
 
 @rule("E1401", "error", "direction", "出入境只能是 inbound（入境）或 outbound（出境）",
-      "The direction is inbound or outbound.")
+      "The direction is inbound or outbound.", header_simple=True)
 def direction_known(decl, ctx):
     v = decl.direction
     if v and v not in DIRECTIONS and _filled(v):
@@ -34,7 +34,7 @@ def direction_known(decl, ctx):
 
 @rule("E1402", "error", "clearance_mode",
       "通关模式只能是 standard、import_direct、export_direct 或 import_transfer",
-      "The clearance mode is standard, import_direct, export_direct or import_transfer.")
+      "The clearance mode is standard, import_direct, export_direct or import_transfer.", header_simple=True)
 def clearance_mode_known(decl, ctx):
     v = decl.clearance_mode
     if v and v not in CLEARANCE_MODES and _filled(v):
@@ -50,7 +50,7 @@ _BUREAUS = ("declare_bureau", "port_bureau", "inspect_bureau", "release_bureau")
 
 
 @rule("E1403", "error", "declare_bureau", "机构代码应为直属检验检疫局代码（bureaus）",
-      "Bureau codes come from the bureau table.")
+      "Bureau codes come from the bureau table.", header_simple=True)
 def bureaus_known(decl, ctx):
     known = lookups(ctx).bureaus
     out = None
@@ -63,7 +63,7 @@ def bureaus_known(decl, ctx):
 
 
 @rule("E1404", "error", "inspection_type", "报检类别应在报检类别代码表中",
-      "The inspection type comes from its code table.")
+      "The inspection type comes from its code table.", header_simple=True)
 def inspection_type_known(decl, ctx):
     v = decl.inspection_type
     if v and v not in lookups(ctx).inspection_types and _filled(v):
@@ -72,7 +72,7 @@ def inspection_type_known(decl, ctx):
 
 
 @rule("E1405", "error", "inspection_type", "报检类别应与出入境方向一致",
-      "The inspection type fits the direction.")
+      "The inspection type fits the direction.", header_simple=True)
 def inspection_type_direction(decl, ctx):
     v = decl.inspection_type
     d = decl.direction
@@ -99,7 +99,7 @@ def _simple(code, name, table_attr, what_zh, what_en):
 
     check.__name__ = check.__qualname__ = f"{name}_known"
     return rule(code, "error", name, f"{zh_t}应在{what_zh}代码表中",
-                f"The {en_t} comes from the {what_en} code table.")(check)
+                f"The {en_t} comes from the {what_en} code table.", header_simple=True)(check)
 
 
 _simple("E1406", "transport_mode", "transport_modes", "运输方式", "transport mode")

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Declaration, ParseIssue, parse_declaration
 from ._common import fresh_lookups
-from .fastpath import goods_clean
+from .fastpath import goods_clean, header_clean
 from .base import Issue, RuleContext
 from .registry import load_all
 
@@ -24,28 +24,35 @@ log = logging.getLogger(__name__)
 #: nothing but speed
 FASTPATH = True
 
-_rules: tuple | None = None          # every rule, in code order
-_rules_no_goods: tuple | None = None  # every rule except the goods-local ones
+_rules: tuple | None = None   # every rule, in code order
+#: (goods clean, header clean) -> the rules to run
+_subsets: dict[tuple[bool, bool], tuple] = {}
 
 
 def _rule_fns() -> tuple:
-    global _rules, _rules_no_goods
+    global _rules
     if _rules is None:
-        infos = load_all().values()
-        _rules_no_goods = tuple(i.fn for i in infos if not i.goods_local)
-        _rules = tuple(i.fn for i in infos)
+        infos = list(load_all().values())
+        for g in (False, True):
+            for h in (False, True):
+                _subsets[g, h] = tuple(i.fn for i in infos if not (g and i.goods_local)
+                                       and not (h and i.header_simple))
+        _rules = _subsets[False, False]
     return _rules
+
+
+def _clean(check, obj, lk) -> bool:
+    try:
+        return check(obj, lk)
+    except Exception:  # noqa: BLE001 - odd objects: no shortcut, the rules will tell
+        return False
 
 
 def _select(decl, lk) -> tuple:
     rules = _rules or _rule_fns()
-    if FASTPATH:
-        try:
-            if goods_clean(decl.goods, lk):
-                return _rules_no_goods
-        except Exception:  # noqa: BLE001 - odd objects: no shortcut, the rules will tell
-            pass
-    return rules
+    if not FASTPATH:
+        return rules
+    return _subsets[_clean(goods_clean, decl.goods, lk), _clean(header_clean, decl, lk)]
 
 
 def _code_of(fn) -> str:

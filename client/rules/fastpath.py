@@ -1,4 +1,8 @@
-"""The engine's fast path for goods lines (speed only: it never decides anything itself).
+"""The engine's fast paths (speed only: they never decide anything themselves).
+
+Header: the rules registered with ``header_simple=True`` (required header fields, header
+text lengths, header codes in their tables) are skipped when :func:`header_clean` finds
+every one of those fields plainly fine. Goods lines:
 
 Most declarations validated in bulk are clean. The rules registered with
 ``goods_local=True`` look only at each goods line's own fields (and its index), so when
@@ -19,7 +23,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import GoodsLine
+from ..model import CLEARANCE_MODES, GoodsLine
 from ._common import Q2, Q3, Lookups
 
 _ZERO = Decimal(0)
@@ -95,3 +99,45 @@ def goods_clean(goods, lk: Lookups) -> bool:
         if not line_clean(g, i, lk):
             return False
     return True
+
+
+def _filled(v) -> bool:
+    return v.__class__ is str and bool(v) and not v.isspace()
+
+
+def header_clean(decl, lk: Lookups) -> bool:
+    """True only when no ``header_simple`` rule can fire on ``decl``."""
+    d = decl.direction
+    if d != "inbound" and d != "outbound":                           # E1001, E1401
+        return False
+    want = lk.inspection_types.get(decl.inspection_type)             # E1002, E1404, E1405
+    if want is None or (want != "both" and want != d):
+        return False
+    if decl.clearance_mode not in CLEARANCE_MODES:                   # E1003, E1402
+        return False
+    b = lk.bureaus                                                   # E1004-E1006, E1403
+    if decl.declare_bureau not in b or decl.port_bureau not in b \
+            or decl.inspect_bureau not in b:
+        return False
+    r = decl.release_bureau
+    if r is not None and r not in b:
+        return False
+    if decl.transport_mode not in lk.transport_modes \
+            or decl.trade_mode not in lk.trade_modes \
+            or decl.purpose not in lk.purposes:                     # E1016, E1018, E1027, E1406-E1408
+        return False
+    for v, limit in ((decl.contract_no, 32), (decl.transport_name, 64),
+                     (decl.goods_location, 100)):                    # E1014, E1017, E1026, E1101, E1105, E1106
+        if not _filled(v) or len(v) > limit:
+            return False
+    for v, limit in ((decl.invoice_no, 32), (decl.lc_no, 32), (decl.bl_no, 50),
+                     (decl.marks, 400), (decl.remarks, 400)):        # E1102-E1104, E1107, E1108
+        if v is not None and (v.__class__ is not str or len(v) > limit):
+            return False
+    if not _filled(decl.trade_country):                              # E1019
+        return False
+    if d == "inbound":                                               # E1020, E1022, E1024
+        return (_filled(decl.departure_country) and _filled(decl.destination_district)
+                and decl.arrival_date is not None)
+    return (_filled(decl.destination_country) and _filled(decl.origin_district)
+            and decl.ship_date is not None)                          # E1021, E1023, E1025

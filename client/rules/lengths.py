@@ -27,7 +27,7 @@ def _header(code: str, name: str, limit: int):
 
     check.__name__ = check.__qualname__ = f"{name}_max_{limit}"
     return rule(code, "error", name, f"{zh}不超过{limit}个字符",
-                f"The {en} has at most {limit} characters.")(check)
+                f"The {en} has at most {limit} characters.", header_simple=True)(check)
 
 
 def _goods(code: str, name: str, limit: int):

@@ -27,6 +27,9 @@ class RuleInfo:
     #: looks only at each goods line's own fields: skipped when the fast path finds every
     #: line clean (see ``client/rules/fastpath.py``)
     goods_local: bool = False
+    #: a simple header check (required / length / code of a header field): skipped when
+    #: ``fastpath.header_clean`` passes
+    header_simple: bool = False
 
 
 RULES: dict[str, RuleInfo] = {}
@@ -63,11 +66,12 @@ FAMILY_TITLES: dict[str, tuple[str, str, str]] = {
 
 
 def rule(code: str, severity: Severity, field: str, summary_zh: str, summary_en: str, *,
-         goods_local: bool = False):
+         goods_local: bool = False, header_simple: bool = False):
     """Register a rule function under a stable code (codes never change meaning).
 
     ``goods_local=True`` declares that the rule only looks at each goods line's own fields
-    (and index), so the engine may skip it when ``fastpath.goods_clean`` passes.
+    (and index), so the engine may skip it when ``fastpath.goods_clean`` passes;
+    ``header_simple=True`` likewise for header checks covered by ``fastpath.header_clean``.
     """
     def deco(fn: RuleFn) -> RuleFn:
         if code in RULES:
@@ -76,7 +80,7 @@ def rule(code: str, severity: Severity, field: str, summary_zh: str, summary_en:
         if severity not in ("error", "warning") or code[0] != ("E" if severity == "error" else "W"):
             raise ValueError(f"rule code {code} does not match severity {severity}")
         RULES[code] = RuleInfo(code, severity, field, summary_zh, summary_en, family, fn,
-                               goods_local)
+                               goods_local, header_simple)
         return fn
     return deco
 

@@ -39,11 +39,11 @@ def _header_required(code: str, name: str, *, direction: str | None = None,
     check.__name__ = f"required_{name}" + (f"_{direction}" if direction else "")
     check.__qualname__ = check.__name__
     check.__doc__ = summary_en
-    return rule(code, "error", name, summary_zh, summary_en)(check)
+    return rule(code, "error", name, summary_zh, summary_en, header_simple=True)(check)
 
 
 @rule("E1001", "error", "direction", "必须选择出入境（入境/出境）",
-      "The direction (inbound or outbound) is required.")
+      "The direction (inbound or outbound) is required.", header_simple=True)
 def direction_required(decl, ctx):
     if blank(decl.direction):
         return _missing("E1001", "direction", "：入境(inbound)或出境(outbound)",

@@ -87,7 +87,7 @@ def test_a_crashing_rule_becomes_a_warning_not_an_exception(monkeypatch, codeboo
         raise RuntimeError("boom")
 
     monkeypatch.setattr(engine, "_rules", (broken,) + engine._rule_fns())
-    monkeypatch.setattr(engine, "_rules_no_goods", (broken,) + engine._rules_no_goods)
+    monkeypatch.setattr(engine, "_subsets", {k: (broken,) + v for k, v in engine._subsets.items()})
     issues = validate(sample_declaration("inbound"), ctx(codebook))
     assert [i.code for i in issues] == ["W9999"]
     assert "boom" in caplog.text

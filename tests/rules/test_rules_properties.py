@@ -84,9 +84,11 @@ def test_valid_declaration_with_junk_spliced_in(direction, data):
         obj["declarant"][name] = data.draw(junk)
     for name in data.draw(st.lists(st.sampled_from(HEADER_FIELDS), max_size=4)):
         obj[name] = data.draw(junk)
-    _, issues = validate_raw(obj, ctx(CB, credit_grade=data.draw(st.sampled_from(
-        [None, "A", "C", "zz", ""]))))
+    c = ctx(CB, credit_grade=data.draw(st.sampled_from([None, "A", "C", "zz", ""])))
+    decl, issues = validate_raw(obj, c)
     _check_issues(issues)
+    if decl is not None:
+        _both_ways(decl, c)  # the fast paths change nothing
 
 
 def test_absurd_numbers_and_nesting_yield_issues():
@@ -343,3 +345,36 @@ def test_container_check_agrees_with_stdnum(v):
         assert iso6346.is_valid(v) and iso6346.compact(v) == v
     if re.fullmatch(r"[A-Z]{3}[UJZ][0-9]{7}", v):  # stdnum also allows digits in the owner
         assert ok == iso6346.is_valid(v)          # code and category R; ISO 6346 does not
+
+
+_HCODE = st.sampled_from([None, "", " ", "inbound", "outbound", "standard", "import_direct",
+                          "310000", "320000", "999999", "13", "24", "99", "2", "6", "7",
+                          "0110", "9610", "9999", "11", "99", "00", "DEU", "USA", "310115"])
+_HTEXT = st.sampled_from([None, "", " ", "\u3000", "CT-1", "x" * 32, "x" * 33, "x" * 50,
+                          "x" * 51, "x" * 64, "x" * 65, "x" * 100, "x" * 101, "N/M", "x" * 401])
+_HDATE = st.sampled_from([None, date(2026, 11, 2)])
+HEADER_POOL = {
+    "direction": _HCODE, "inspection_type": _HCODE, "clearance_mode": _HCODE,
+    "declare_bureau": _HCODE, "port_bureau": _HCODE, "inspect_bureau": _HCODE,
+    "release_bureau": _HCODE, "transport_mode": _HCODE, "trade_mode": _HCODE,
+    "purpose": _HCODE, "trade_country": _HCODE, "departure_country": _HCODE,
+    "destination_country": _HCODE, "destination_district": _HCODE,
+    "origin_district": _HCODE, "contract_no": _HTEXT, "transport_name": _HTEXT,
+    "goods_location": _HTEXT, "invoice_no": _HTEXT, "lc_no": _HTEXT, "bl_no": _HTEXT,
+    "marks": _HTEXT, "remarks": _HTEXT, "arrival_date": _HDATE, "ship_date": _HDATE,
+}
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["inbound", "outbound"]), st.data())
+def test_header_fast_path_agrees_with_the_rules(direction, data):
+    d = sample_declaration(direction, goods=1)
+    for name in data.draw(st.lists(st.sampled_from(sorted(HEADER_POOL)), max_size=6)):
+        setattr(d, name, data.draw(HEADER_POOL[name]))
+    _check_issues(_both_ways(d, ctx(CB)))
+
+
+def test_header_fast_path_is_taken_for_the_sample():
+    from client.rules.fastpath import header_clean
+    for direction in ("inbound", "outbound"):
+        assert header_clean(sample_declaration(direction), LK)
