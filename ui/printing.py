@@ -15,6 +15,9 @@ For the editor::
     export_pdf_dialog(parent_widget, decl, desk.codes)          # QFileDialog, then PDF
     save_declaration_pdf(decl, "/path/file.pdf", desk.codes)    # -> number of pages
 
+``save_pdf``/``save_declaration_pdf`` may run on a worker thread (the editor runs them on
+the task runner: QPdfWriter and fonts are thread-safe); the dialogs belong to the GUI thread.
+
 Font: "Noto Sans CJK SC" when installed, else the first family that writes Simplified
 Chinese (Microsoft YaHei / SimSun on Windows). :func:`cjk_family` names the one used.
 """

@@ -129,3 +129,24 @@ def test_pack_preview_dialog_renders_every_page(printing, codebook, qtbot):
     widget.updatePreview()
     assert widget.pageCount() == 2
     dialog.close()
+
+
+def test_pack_pdf_can_be_saved_from_a_worker_thread(printing, codebook, tmp_path):
+    """The editor saves PDFs on the task runner's thread pool, off the GUI thread."""
+    import threading
+
+    out = tmp_path / "worker.pdf"
+    result: dict = {}
+
+    def work():
+        try:
+            result["pages"] = printing.save_declaration_pdf(sample_declaration("inbound", 30),
+                                                            out, codebook)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            result["error"] = exc
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join(120)
+    assert result == {"pages": 2}
+    _assert_cjk_font_embedded(out)
