@@ -21,22 +21,27 @@ from .common import alive
 AMENDABLE = frozenset({"accepted", "under_review", "inspection", "rejected"})
 
 
-def _engine(ctx):
-    """The sync engine to use (built lazily on the worker thread when not logged in)."""
+def engine_for(ctx):
+    """The sync engine: ``ctx.sync`` when logged in, else the profile's offline engine
+    (shared with the main window through ``ctx.extras["offline_engine"]``)."""
     if ctx.sync is not None:
         return ctx.sync
-    try:
-        from client.sync.engine import SyncEngine
-    except ImportError:  # pragma: no cover - a build without sync
-        raise DeskError("未登录平台：无法定稿或提交申请，请先登录。",
-                        "not logged in to the platform") from None
-    return SyncEngine(ctx.desk)
+    eng = ctx.extras.get("offline_engine")
+    if eng is None:
+        try:
+            from client.sync.engine import SyncEngine
+        except ImportError:  # pragma: no cover - a build without sync
+            raise DeskError("未登录平台：无法定稿或提交申请，请先登录。",
+                            "not logged in to the platform") from None
+        eng = SyncEngine(ctx.desk)
+        ctx.extras["offline_engine"] = eng
+    return eng
 
 
-def finalise_one(ctx, decl):
+def finalise_one(ctx, engine, decl):
     """Worker: save the latest edits, then finalise (number, ``ready``, outbox)."""
     ctx.desk.save_draft(decl)
-    result = _engine(ctx).finalize([decl.id])
+    result = engine.finalize([decl.id])
     if not getattr(result, "finalised", None):
         invalid = getattr(result, "invalid", {}) or {}
         if invalid:
@@ -47,8 +52,7 @@ def finalise_one(ctx, decl):
     return ctx.desk.get(decl.id), ctx.desk.summary(decl.id)
 
 
-def amend_one(ctx, decl_id, decl, base_version):
-    engine = _engine(ctx)
+def amend_one(ctx, engine, decl_id, decl, base_version):
     params = inspect.signature(engine.amend).parameters
     if "base_version" in params:
         mid = engine.amend(decl_id, decl, base_version=base_version)
@@ -57,8 +61,8 @@ def amend_one(ctx, decl_id, decl, base_version):
     return mid, ctx.desk.get(decl_id), ctx.desk.summary(decl_id)
 
 
-def withdraw_one(ctx, decl_id, reason):
-    mid = _engine(ctx).withdraw(decl_id, reason)
+def withdraw_one(ctx, engine, decl_id, reason):
+    mid = engine.withdraw(decl_id, reason)
     return mid, ctx.desk.get(decl_id), ctx.desk.summary(decl_id)
 
 
@@ -73,6 +77,13 @@ class Lifecycle(QObject):
         self.w = window
         self.ctx = window.ctx
         self._stash = None
+
+    def _engine(self):
+        try:
+            return engine_for(self.ctx)
+        except DeskError as exc:
+            self.w.show_message(exc.message(self.ctx.lang))
+            raise
 
     # -- 定稿 ---------------------------------------------------------------------------
     def finalise(self) -> None:
@@ -100,11 +111,12 @@ class Lifecycle(QObject):
         if errors or local:
             self._refuse(len(errors) + len(local))
             return
+        engine = self._engine()
         w._save_timer.stop()
         w._saving = True
         gen = w._edit_gen
         w.save_state.setText(self.tr("正在定稿…"))
-        self.ctx.runner.run_serial(finalise_one, self.ctx, w.decl.copy(),
+        self.ctx.runner.run_serial(finalise_one, self.ctx, engine, w.decl.copy(),
                                    on_done=alive(w, lambda r: self._finalised(gen, r)),
                                    on_error=alive(w, self._finalise_failed))
 
@@ -184,7 +196,8 @@ class Lifecycle(QObject):
             self._refuse(len(errors))
             return
         base = w.summary.version if w.summary else None
-        self.ctx.runner.run_serial(amend_one, self.ctx, w.decl.id, w.decl.copy(), base,
+        self.ctx.runner.run_serial(amend_one, self.ctx, self._engine(), w.decl.id,
+                                   w.decl.copy(), base,
                                    on_done=alive(w, self._amend_done),
                                    on_error=alive(w, self._amend_failed))
 
@@ -213,7 +226,8 @@ class Lifecycle(QObject):
         if not reason.strip():
             w.show_message(self.tr("请填写撤销原因"), "warning")
             return
-        self.ctx.runner.run_serial(withdraw_one, self.ctx, w.decl.id, reason.strip(),
+        self.ctx.runner.run_serial(withdraw_one, self.ctx, self._engine(), w.decl.id,
+                                   reason.strip(),
                                    on_done=alive(w, self._withdraw_done),
                                    on_error=alive(w, lambda e: w.show_message(
                                        self.tr("撤销申请未提交：%s") % _msg(e, self.ctx.lang))))
