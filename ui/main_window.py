@@ -257,6 +257,7 @@ class MainWindow(CommandsMixin, QMainWindow):
     def _filter_selected(self, statuses) -> None:
         self._last_filter_key = self.nav.current_key()
         self.stack.setCurrentWidget(self.list)
+        self.loaded_label.show()
         self.list.set_title_key(self._last_filter_key)
         self._refilter(status=statuses)
 
@@ -267,6 +268,7 @@ class MainWindow(CommandsMixin, QMainWindow):
                 self.dashboard = DashboardPage(self.ctx)
                 self.stack.addWidget(self.dashboard)
             self.stack.setCurrentWidget(self.dashboard)
+            self.loaded_label.hide()
             self.dashboard.set_declarant(self._declarant)
             self.dashboard.refresh()
 
