@@ -58,7 +58,7 @@ class SyncEngine:
     def __init__(self, desk, credentials: CredentialStore | None = None, *,
                  trust: str = "certifi", retry: RetryPolicy | None = None,
                  timeout: tuple[float, float] = (5.0, 60.0), batch_size: int = BATCH_SIZE,
-                 page_limit: int = 1000, low_water: int | None = None,
+                 page_limit: int = 2000, low_water: int | None = None,
                  lease_size: int | None = None):
         self.desk = desk
         self.credentials = credentials or CredentialStore()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from sqlalchemy import Connection, bindparam, insert, or_, select, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..codes import CodeBook, CodeTableError
@@ -31,7 +31,7 @@ from .summary import Progress, StatusChange, SyncSummary
 log = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync.cursor"
-PAGE_LIMIT = 1000
+PAGE_LIMIT = 2000
 
 
 def receipt_note(note: str | None, reasons: list[dict] | None) -> str | None:
@@ -150,17 +150,19 @@ class Puller:
         nos = sorted({c["inspection_no"] for c in receipts if c.get("inspection_no")})
         local: dict[str, list] = {}   # id -> [status, version, inspection_no]
         by_no: dict[str, str] = {}
-        for k in range(0, max(len(ids), len(nos)), 500):
-            conds = []
-            if ids[k:k + 500]:
-                conds.append(d.c.id.in_(ids[k:k + 500]))
-            if nos[k:k + 500]:
-                conds.append(d.c.inspection_no.in_(nos[k:k + 500]))
-            for r in conn.execute(select(d.c.id, d.c.status, d.c.version, d.c.inspection_no)
-                                  .where(or_(*conds))):
+        cols = (d.c.id, d.c.status, d.c.version, d.c.inspection_no)
+        # by id first (primary key), then by number for receipts whose id is unknown here;
+        # two indexed lookups, never an OR that would scan the table
+        for k in range(0, len(ids), 500):
+            for r in conn.execute(select(*cols).where(d.c.id.in_(ids[k:k + 500]))):
                 local[r[0]] = [r[1], r[2], r[3]]
                 if r[3]:
                     by_no[r[3]] = r[0]
+        nos = [n for n in nos if n not in by_no]
+        for k in range(0, len(nos), 500):
+            for r in conn.execute(select(*cols).where(d.c.inspection_no.in_(nos[k:k + 500]))):
+                local[r[0]] = [r[1], r[2], r[3]]
+                by_no[r[3]] = r[0]
         known = sorted(local)
         have: set[tuple[str, str, str]] = set()
         for k in range(0, len(known), 500):
@@ -195,13 +197,19 @@ class Puller:
             if old != c["status"]:
                 summary.status_changes.append(StatusChange(did, local[did][2], old, c["status"],
                                                            note))
+        # plain driver executemany: thousands of rows per page, no per-row compilation
         if hist:
-            conn.execute(insert(h), hist)
+            conn.exec_driver_sql(
+                "INSERT INTO status_history (declaration_id, status, at, note, source, version)"
+                " VALUES (?, ?, ?, ?, 'platform', ?)",
+                [(x["declaration_id"], x["status"], x["at"], x["note"], x["version"])
+                 for x in hist])
         if final:
-            conn.execute(update(d).where(d.c.id == bindparam("b_id")).values(
-                status=bindparam("status"), status_note=bindparam("status_note"),
-                version=bindparam("version"), last_receipt_at=bindparam("last_receipt_at"),
-                updated_at=now), list(final.values()))
+            conn.exec_driver_sql(
+                "UPDATE declarations SET status = ?, status_note = ?, version = ?,"
+                " last_receipt_at = ?, updated_at = ? WHERE id = ?",
+                [(f["status"], f["status_note"], f["version"], f["last_receipt_at"], now,
+                  f["b_id"]) for f in final.values()])
 
     def _apply_credit(self, conn: Connection, c: dict, summary: SyncSummary) -> None:
         me = kv.get(conn, "enterprise") or {}
