@@ -184,8 +184,9 @@ def set_marker(widget: QWidget, severity: str, messages: list[str]) -> None:
 STYLE = f"""
 QLineEdit, QPlainTextEdit, QComboBox, QSpinBox {{
     border: 1px solid #c9ced6; border-radius: 3px; padding: 3px 5px; background: white;
-    min-height: 20px;
 }}
+QLineEdit, QComboBox, QSpinBox {{ min-height: 20px; }}
+QPlainTextEdit {{ min-height: 54px; max-height: 54px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus {{
     border: 1px solid {ACCENT};
 }}

@@ -218,7 +218,7 @@ class EditorWindow(QMainWindow):
         right.addWidget(holder)
         right.setStretchFactor(0, 4)
         right.setStretchFactor(1, 1)
-        right.setSizes([500, 200])
+        right.setSizes([560, 150])
         self.issues_panel.issue_activated.connect(self.focus_issue)
         split.addWidget(right, 1)
         outer.addLayout(split, 1)
