@@ -42,6 +42,21 @@ Every rule is one function in `client/rules/<family>.py`, registered with a stab
 - The messages below are summaries; the messages the declarer sees name the field
   (`client.fields.label`, e.g. 第1项货物净重(千克)) and the offending value, and say what to do.
 
+## Adding or changing a rule
+
+1. Write one function `(decl, ctx) -> list[Issue] | None` in its family module, decorated
+   with `@rule(code, severity, field, summary_zh, summary_en)`; build issues with
+   `_common.issue()`, name fields with `_common.lbl()`, quote values with `_common.show()`.
+   Guard every access: fields that failed to parse are `None`. Look codes up in
+   `ctx.lookups` / `_common.lookups(ctx)` (sets and dicts), never by scanning a table.
+2. Add a firing case to `tests/rules/test_rules_table.py` (a test fails until you do).
+3. If the rule only looks at one goods line's own fields, or is a plain required/length/code
+   check of a header field, it may be flagged `goods_local=True` / `header_simple=True` so
+   the engine can skip it when `client/rules/fastpath.py` finds the declaration plainly
+   clean — then extend the matching fast-path check too (property tests compare results with
+   the fast path on and off).
+4. Run `.venv/bin/python tools/gen_rules_doc.py` and commit `docs/rules.md`.
+
 """
 
 PARSE_ROWS = [
