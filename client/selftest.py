@@ -150,11 +150,8 @@ def check_code_tables() -> CheckResult:
 
 
 def builtin_declaration(direction: str = "inbound", goods: int = 3):
-    """A valid declaration: the rulebook's sample when present, else a hand-made one."""
-    try:
-        from .rules.sample import sample_declaration
-    except ImportError:  # pragma: no cover - the rulebook ships it
-        raise
+    """A valid declaration: the rulebook's own sample (``client.rules.sample``)."""
+    from .rules.sample import sample_declaration
     return sample_declaration(direction, goods)
 
 

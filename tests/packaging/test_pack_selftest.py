@@ -60,3 +60,16 @@ def test_pack_gui_selftest_passes_in_the_source_tree(tmp_path):
         assert what in res.stdout
     assert "[FAIL]" not in res.stdout
     assert not (tmp_path / "untouched").exists(), "the self-test must not touch a profile"
+
+
+def test_pack_missing_qt_plugins_fail_with_their_names(qapp, monkeypatch, tmp_path):
+    from ui import selftest as gui
+
+    monkeypatch.setattr(gui, "_plugin_dirs", lambda: [tmp_path])
+    results = gui.check_platform_plugins() + gui.check_other_plugins()
+    failed = {r.name: r.detail for r in results if not r.ok}
+    desktop = gui.PLATFORM_PLUGINS[gui._os_key()][0]
+    assert f"platform plugin {desktop}" in failed
+    assert "not in the bundle" in failed[f"platform plugin {desktop}"]
+    for stem in gui.IMAGE_PLUGINS:
+        assert failed[f"image plugin {stem}"] == "missing from the bundle"
