@@ -17,6 +17,8 @@ def register(sub) -> None:
     drafts.IMPORTERS[".xlsx"] = "client.interchange.excel_import:import_into"
     drafts.IMPORTERS[".xlsm"] = "client.interchange.excel_import:import_into"
     drafts.IMPORTERS[".csv"] = "client.interchange.excel_import:import_into"
+    # refused with advice to save as .xlsx (rather than read as broken JSON)
+    drafts.IMPORTERS[".xls"] = "client.interchange.excel_import:import_into"
 
     p = sub.add_parser("template", help="生成批量报检 Excel/CSV 模板 / write the Excel template")
     p.add_argument("--out", required=True, metavar="FILE", help=".xlsx 或 .csv 文件")

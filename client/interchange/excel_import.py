@@ -405,6 +405,9 @@ def read_workbook(path: str | Path, progress: ProgressFn = None, cancel: CancelF
 
 
 def _read(path: Path, progress: ProgressFn, cancel: CancelFn):
+    if path.suffix.lower() == ".xls":
+        raise UnreadableFile("不支持旧版 Excel 文件（.xls），请在 Excel 中“另存为”.xlsx 后再导入",
+                             "old Excel files (.xls) are not supported: save as .xlsx first")
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
         rows, total, title, close, ignored = _csv_rows(path)
     else:

@@ -275,3 +275,11 @@ def test_goods_are_numbered_by_row_order_after_a_row_is_deleted(desk, tmp_path):
     assert [g.name_cn for g in got.goods] == [d.goods[i].name_cn for i in (0, 2, 3)]
     assert not [i for i in desk.validate_ids([d.id])[d.id] if i.field.startswith("goods")
                 and i.severity == "error"]
+
+
+def test_old_xls_files_get_advice_not_a_json_error(data_dir, tmp_path, capsys):
+    old = tmp_path / "客户B.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)  # an OLE2 header
+    assert main(["import", str(old), "--json"]) == 2
+    [err] = json.loads(capsys.readouterr().out)["errors"]
+    assert "另存为" in err["message"] and ".xlsx" in err["message"]
