@@ -104,6 +104,12 @@ class ListPage(QWidget):
                   "withdrawn": self.tr("已撤销")}
         self.title.setText(titles.get(key, key))
 
+    def fit_text_columns(self) -> None:
+        """Widen the short coded columns to their labels (after a language switch)."""
+        for col in (Col.DIRECTION, Col.MODE):
+            self.table.resizeColumnToContents(col)
+            self.table.setColumnWidth(col, min(120, max(_WIDTHS[col], self.table.columnWidth(col))))
+
     def set_match_count(self, n: int | None) -> None:
         self.matches.setText("" if n is None else self.tr("共 {n} 份").format(n=f"{n:,}"))
 

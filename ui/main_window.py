@@ -203,6 +203,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.list.model.loading_changed.connect(self._loading)
         self.list.model.page_loaded.connect(self._update_loaded)
         self.list.model.page_loaded.connect(self._first_page_arrived)
+        self.list.model.page_loaded.connect(self._fit_columns_once)
         self.list.model.load_failed.connect(self.show_error)
         self.ctx.runner.busy_changed.connect(self._busy_changed)
         self.header.client_changed.connect(self._client_changed)
@@ -249,6 +250,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.ctx.lang = lang
         (self.actions_.lang_en if lang == "en" else self.actions_.lang_zh).setChecked(True)
         self.list.model.retranslate()
+        self.list.fit_text_columns()
         self.header.retranslateUi()
         if self.dashboard is not None:
             self.dashboard.refresh()
@@ -290,6 +292,11 @@ class MainWindow(CommandsMixin, QMainWindow):
         if self.dashboard is not None:
             self.dashboard.set_declarant(uscc)
             self.dashboard.refresh()
+
+    def _fit_columns_once(self, _n: int) -> None:
+        self.list.model.page_loaded.disconnect(self._fit_columns_once)
+        if self.ctx.lang != "zh":  # the default widths are made for the Chinese labels
+            self.list.fit_text_columns()
 
     def _first_page_arrived(self, n: int) -> None:
         """After a search's first page: the count is known when it all fit, else ask."""

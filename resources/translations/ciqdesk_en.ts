@@ -1541,7 +1541,7 @@ CIQ registration no.: {r}</translation>
     <message>
         <location filename="../../ui/models/nav_model.py" line="46" />
         <source>已定稿待发送</source>
-        <translation>Finalised, to send</translation>
+        <translation>To send</translation>
     </message>
     <message>
         <location filename="../../ui/models/nav_model.py" line="46" />
@@ -1551,7 +1551,7 @@ CIQ registration no.: {r}</translation>
     <message>
         <location filename="../../ui/models/nav_model.py" line="47" />
         <source>已受理/审单中</source>
-        <translation>Accepted / in review</translation>
+        <translation>In review</translation>
     </message>
     <message>
         <location filename="../../ui/models/nav_model.py" line="47" />
