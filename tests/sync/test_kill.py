@@ -30,11 +30,11 @@ def test_sigkill_during_sync_at_random_moments(cli, cli_env, sandbox, desk, monk
                 input="demo123\n")
         assert r.returncode == 0, r.stderr
         ent = desk.enterprise()
-        add_drafts(desk, ent, 240)
+        add_drafts(desk, ent, 400)
         assert cli("sync").returncode == 0  # leases for the drafts
         r = cli("finalize", "--all")
         assert r.returncode == 0, r.stderr
-        proxy.add("latency", seconds=0.03, count=100_000)  # slow enough to die mid-way
+        proxy.add("latency", seconds=0.05, count=100_000)  # slow enough to die mid-way
         rng = random.Random(20261126)
         kills = 0
         pending: list[int] = []
@@ -42,7 +42,7 @@ def test_sigkill_during_sync_at_random_moments(cli, cli_env, sandbox, desk, monk
             proc = subprocess.Popen([sys.executable, "-m", "client", "sync", "--batch-size", "10"],
                                     env=cli_env, cwd=str(cli_env["PYTHONPATH"]),
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.3, 2.5))
+            time.sleep(rng.uniform(0.5, 2.5))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 kills += 1
@@ -51,7 +51,7 @@ def test_sigkill_during_sync_at_random_moments(cli, cli_env, sandbox, desk, monk
             with desk.db.read() as conn:
                 pending.append(outbox_pending(conn))
         assert kills >= 4
-        assert any(0 < n < 240 for n in pending), pending  # some kills hit mid-push
+        assert sum(1 for n in pending if 0 < n < 400) >= 2, pending  # some kills hit mid-push
         proxy.clear()
         for _ in range(3):
             time.sleep(0.1)

@@ -333,6 +333,7 @@ def test_cli_login_finalize_sync_list(cli, sandbox, desk, data_dir):
     r = cli("leases", "--json")
     assert json.loads(r.stdout)[0]["used"] == 3
     assert cli("logout").returncode == 0
+    assert {x["state"] for x in json.loads(cli("leases", "--json").stdout)} == {"closed"}
     r = cli("sync")
     assert r.returncode == 2 and "登录" in r.stderr
 
