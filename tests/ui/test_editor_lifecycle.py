@@ -219,3 +219,25 @@ def test_ctrl_enter_judges_the_cell_still_being_typed(qtbot, ctx, desk):
     assert ed.mode == "edit" and "不能定稿" in ed.message_label.text()
     assert goods.model.issue_at(0, "net_weight_kg") == "error"
     assert desk.summary(d.id).status == "draft"
+
+
+def test_an_open_editor_follows_a_status_change_made_elsewhere(qtbot, ctx, desk):
+    d = _submitted(desk, status="accepted")
+    ed = _open(qtbot, ctx, d.id)
+    assert "已受理" in ed.status_chip.text() and ed.act_amend.isEnabled()
+    with desk.db.write() as conn:                    # a receipt pulled by the sync
+        decl_q.set_status(conn, d.id, "released", source="platform", version=2, receipt=True)
+    ctx.events.declarations_changed.emit([d.id])
+    assert "已放行" in ed.status_chip.text() and not ed.act_amend.isEnabled()
+
+
+def test_a_draft_finalised_from_the_list_turns_read_only(qtbot, ctx, desk):
+    from client.sync.engine import SyncEngine
+    _lease(desk)
+    d = sample_declaration("inbound", goods=1, seed=3)
+    desk.save_draft(d)
+    ed = _open(qtbot, ctx, d.id)
+    assert ed.mode == "edit"
+    SyncEngine(desk).finalize([d.id])
+    ctx.events.declarations_changed.emit([d.id])
+    assert ed.mode == "readonly" and ed.decl.inspection_no

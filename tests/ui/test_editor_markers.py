@@ -207,3 +207,25 @@ def test_f8_walks_through_the_issues(qtbot, ctx):
         assert QApplication.focusWidget() is goods.view
     else:
         assert QApplication.focusWidget().objectName() == target
+
+
+def test_a_new_draft_is_not_painted_red_until_touched_or_finalised(qtbot, ctx):
+    ed = EditorWindow(ctx, None, "inbound")
+    ed.show()
+    qtbot.waitExposed(ed)
+    ed.activateWindow()
+    qtbot.waitUntil(ed.isActiveWindow)
+    basic = ed.sections[0]
+    contract = basic.bindings["contract_no"].widget
+    assert any(i.field == "contract_no" for i in ed.issues)       # listed in the panel
+    assert ed.issues_panel.model.rowCount() == len(ed.issues)
+    assert contract.property("severity") in (None, "")           # but not painted yet
+    contract.setFocus()
+    qtbot.keyClicks(contract, "A")
+    qtbot.keyClick(contract, Qt.Key.Key_Backspace)               # touched, empty again
+    qtbot.keyClick(contract, Qt.Key.Key_S, CTRL)
+    assert contract.property("severity") == "error"
+    bureau = basic.bindings["declare_bureau"].widget
+    assert bureau.property("severity") in (None, "")
+    qtbot.keyClick(contract, Qt.Key.Key_Return, CTRL)            # finalise: refused
+    assert bureau.property("severity") == "error"

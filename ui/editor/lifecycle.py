@@ -122,6 +122,7 @@ class Lifecycle(QObject):
 
     def _refuse(self, n: int) -> None:
         w = self.w
+        w.show_all_markers()
         w.show_message(self.tr("还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。") % n)
         w.issues_panel.view.setFocus()
         if w.issues_panel.model.rowCount():

@@ -89,6 +89,11 @@ class EditorWindow(QMainWindow):
         self._saving = False
         self._save_error: str | None = None
         self._closing = False
+        # a brand-new draft does not paint every empty required field red at once: those
+        # markers appear once the field was touched or a finalise was tried (the issues
+        # panel always lists everything)
+        self.quiet_required = decl_id is None
+        self._touched: set[str] = set()
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
         self._build_chrome()
@@ -100,6 +105,7 @@ class EditorWindow(QMainWindow):
         self._validate_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._validate_timer.timeout.connect(self.run_validation)
         self.retranslateUi()
+        ctx.events.declarations_changed.connect(self._declarations_changed)
         ctx.runner.run(load_declaration, ctx.desk, decl_id, direction,
                        on_done=alive(self, self._loaded),
                        on_error=alive(self, self._load_failed))
@@ -290,6 +296,26 @@ class EditorWindow(QMainWindow):
         else:
             self._load_stored_issues()
 
+    def _declarations_changed(self, ids: list) -> None:
+        """Another window, the list or a sync changed declarations: if ours changed status
+        (finalised from the list, a receipt arrived), show it."""
+        if self.decl is None or self.mode == "loading" or self._saving:
+            return
+        if ids and self.decl.id not in ids:
+            return
+        self.ctx.runner.run(self.ctx.desk.summary, self.decl.id,
+                            on_done=alive(self, self._check_summary), on_error=lambda e: None)
+
+    def _check_summary(self, summary) -> None:
+        old = self.summary
+        self.summary = summary
+        if old is not None and (old.status, old.version) == (summary.status, summary.version):
+            return
+        if self.mode == "amend":
+            return  # the amendment in progress stays; its base version is re-read on submit
+        if summary.status != (self.status or "draft") or self.mode == "readonly":
+            self.lifecycle.reload()
+
     def _build_sections(self) -> None:
         for cls in SECTION_CLASSES:
             s = cls(self.ctx, self._direction)
@@ -438,6 +464,7 @@ class EditorWindow(QMainWindow):
     def _on_edit(self, path: str) -> None:
         if self.mode not in ("edit", "amend"):
             return
+        self._touched.add(path)
         self._edit_gen += 1
         self._refresh_local_markers()
         if self.mode == "amend":
@@ -551,7 +578,21 @@ class EditorWindow(QMainWindow):
         for s in self.sections:
             if isinstance(s, FormSection):
                 local.update(s.local_problems())
-        self.field_map.apply(self.issues, local)
+        self.field_map.apply([i for i in self.issues if self._marked(i)], local)
+
+    def _marked(self, issue) -> bool:
+        """Whether an issue gets a marker now (see ``quiet_required``)."""
+        if not self.quiet_required or not issue.code.startswith("E10"):
+            return True
+        f = issue.field or ""
+        return any(f == t or f.startswith(t + ".") or f.startswith(t + "[")
+                   for t in self._touched)
+
+    def show_all_markers(self) -> None:
+        """From now on mark every issue (after a finalise attempt)."""
+        if self.quiet_required:
+            self.quiet_required = False
+            self._refresh_local_markers()
 
     def focus_issue(self, issue) -> None:
         """Go to the field of an issue (for goods fields: select the cell)."""
