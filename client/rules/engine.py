@@ -14,14 +14,15 @@ from typing import Any
 
 from ..model import Declaration, ParseIssue, parse_declaration
 from ._common import fresh_lookups
-from .fastpath import goods_clean, header_clean
 from .base import Issue, RuleContext
+from .fastpath import goods_clean, header_clean
 from .registry import load_all
 
 log = logging.getLogger(__name__)
 
-#: use the goods-line fast path (``fastpath.py``); tests switch it off to prove it changes
-#: nothing but speed
+#: use the fast paths of ``fastpath.py`` (skip the goods-local / simple header rules when
+#: the declaration is plainly clean there); tests switch it off to prove it changes nothing
+#: but speed
 FASTPATH = True
 
 _rules: tuple | None = None   # every rule, in code order
