@@ -122,8 +122,11 @@ class _Painter:
             fm = QFontMetricsF(font, self.device)
             bound = fm.boundingRect(rect, flags | int(Qt.TextFlag.TextWrapAnywhere.value)
                                     if t.wrap else flags, t.text)
-            if (bound.height() <= rect.height() + 0.5 and bound.width() <= rect.width() + 0.5) \
-                    or size <= t.min_pt:
+            fits = bound.height() <= rect.height() + 0.5 and bound.width() <= rect.width() + 0.5
+            if fits or size <= t.min_pt:
+                if not fits:
+                    log.warning("text of %s clipped in its box: %r", t.source or t.role,
+                                t.text[:40])
                 return font
             size = max(t.min_pt, size - 0.5)
 

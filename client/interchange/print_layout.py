@@ -181,14 +181,104 @@ def _party_lines(p: Party | None) -> tuple[str, str]:
     return ((p.name_cn or "") if p else "", (p.name_en or "") if p else "")
 
 
+# ------------------------------------------------------------------ text that fits
+
+PT_MM = 25.4 / 72
+LINE_EM = 1.45  # Noto Sans CJK's line spacing, in ems
+OVERFLOW_NOTE = "…（全文见附页）"
+
+
+def _char_em(c: str) -> float:
+    """Advance width in ems (CJK and full-width forms 1 em; Latin estimated on the wide
+    side, so that a value the estimate accepts is never clipped by the renderer)."""
+    if ord(c) >= 0x2E80:
+        return 1.0
+    if c == " ":
+        return 0.25
+    if c in ".,:;/-'|()[]!1iIlj":
+        return 0.36
+    if c in "mwMW@%&":
+        return 0.85
+    if c.isupper():
+        return 0.66
+    return 0.56
+
+
+def _count_lines(para: str, width_em: float) -> int:
+    """Lines ``para`` takes when wrapped at word boundaries where it can (Latin words
+    stay whole) and anywhere else, as the renderer's WordWrap|WrapAnywhere does."""
+    tokens: list[str] = []
+    word = ""
+    for c in para:
+        if ord(c) >= 0x2E80 or c == " ":
+            if word:
+                tokens.append(word)
+                word = ""
+            tokens.append(c)
+        else:
+            word += c
+    if word:
+        tokens.append(word)
+    lines, used = 1, 0.0
+    for tok in tokens:
+        w = sum(_char_em(c) for c in tok)
+        if used + w <= width_em:
+            used += w
+            continue
+        if tok == " ":
+            continue  # a space at a break disappears
+        if w <= width_em:
+            lines += 1
+            used = w
+            continue
+        for c in tok:  # a word longer than the line breaks anywhere
+            cw = _char_em(c)
+            if used + cw > width_em:
+                lines += 1
+                used = 0.0
+            used += cw
+    return lines
+
+
+def text_fits(text: str, w: float, h: float, pt: float) -> bool:
+    """Whether ``text`` wrapped into ``w`` × ``h`` mm fits at ``pt`` points.
+
+    An estimate on the safe side of the renderer's own measuring, so that what it says
+    fits does fit; it decides when a value goes onto the 附页 in full.
+    """
+    em = pt * PT_MM
+    width_em = w * 0.97 / em
+    lines = sum(_count_lines(para, width_em) for para in text.split("\n"))
+    return lines * em * LINE_EM <= h + 0.01
+
+
+def truncate_to_fit(text: str, w: float, h: float, pt: float, note: str = OVERFLOW_NOTE) -> str:
+    """The longest prefix of ``text`` that fits together with ``note``."""
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if text_fits(text[:mid].rstrip() + note, w, h, pt):
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + note
+
+
 # ------------------------------------------------------------------------- builder
+
+
+def _field_name(source: str) -> str:
+    from ..fields import label
+    return {"containers": "集装箱规格、数量及号码", "remarks": "特殊条款/其他要求",
+            "goods": "货物合计"}.get(source) or label(source)
 
 
 class _Sheet:
     """Helpers that put cells onto one :class:`Page`."""
 
-    def __init__(self, page: Page):
+    def __init__(self, page: Page, overflow: list | None = None):
         self.page = page
+        self.overflow = overflow  # (name, full text) of values too long for their box
 
     def cell(self, x, y, w, h, *, stroke=True) -> None:
         if stroke:
@@ -201,10 +291,18 @@ class _Sheet:
                                     min(size, 5.5), bold=bold, align=align, valign=valign))
 
     def value(self, x, y, w, h, text, source, *, size=8.5, align="left", stroke=True,
-              valign="center") -> None:
+              valign="center", name: str | None = None) -> None:
+        """A filled-in value; one too long even at 5 pt is cut, and kept in full for the
+        附页 (``name`` is how the 附页 calls it; default: the field's label)."""
         self.cell(x, y, w, h, stroke=stroke)
         if text:
-            self.page.texts.append(Text(x + 1.0, y + 0.4, w - 2.0, h - 0.8, text, "value",
+            iw, ih = w - 2.0, h - 0.8
+            if self.overflow is not None and source and not text_fits(text, iw, ih, 5.0):
+                entry = (name or _field_name(source), text)
+                if entry not in self.overflow:  # headers repeat on every sheet
+                    self.overflow.append(entry)
+                text = truncate_to_fit(text, iw, ih, 5.0)
+            self.page.texts.append(Text(x + 1.0, y + 0.4, iw, ih, text, "value",
                                         size, 5.0, align=align, valign=valign, source=source))
 
     def text(self, x, y, w, h, text, role="note", **kw) -> None:
@@ -215,7 +313,7 @@ class _Sheet:
         x = LEFT
         for (lab, val, src), (lw, vw) in zip(items, widths):
             self.label(x, y, lw, h, lab)
-            self.value(x + lw, y, vw, h, val, src)
+            self.value(x + lw, y, vw, h, val, src, name=lab)
             x += lw + vw
         return y + h
 
@@ -230,6 +328,7 @@ class _Builder:
         self.form = "入境货物报检单" if self.inbound else "出境货物报检单"
         self.number = decl.inspection_no or NO_NUMBER
         self.columns = GOODS_COLUMNS_IN if self.inbound else GOODS_COLUMNS_OUT
+        self.overflow: list[tuple[str, str]] = []
 
     # -- shared parts -----------------------------------------------------------
     def header(self, s: _Sheet, continuation: bool) -> float:
@@ -339,9 +438,10 @@ class _Builder:
             ry = y + r * GOODS_ROW_H
             cells = (self.goods_cells(lines[r][1], lines[r][0]) if r < len(lines)
                      else [("", "")] * len(self.columns))
-            for (text, src), (_, w) in zip(cells, self.columns):
+            seq = (lines[r][1].seq or lines[r][0] + 1) if r < len(lines) else 0
+            for (text, src), (lab, w) in zip(cells, self.columns):
                 s.value(x, ry, w, GOODS_ROW_H, text, src if text else None, size=7.5,
-                        align="left" if x == LEFT else "center")
+                        align="left" if x == LEFT else "center", name=f"第 {seq} 项 {lab}")
                 x += w
             if r < len(lines):
                 s.page.goods_seqs.append(lines[r][1].seq or lines[r][0] + 1)
@@ -360,7 +460,7 @@ class _Builder:
 
     # -- the first sheet ----------------------------------------------------------
     def first_page(self, page: Page) -> None:
-        s = _Sheet(page)
+        s = _Sheet(page, self.overflow)
         d, n = self.d, self.n
         y = self.header(s, continuation=False)
         first, second = ((("收货人", d.consignee, "consignee"), ("发货人", d.consignor, "consignor"))
@@ -550,13 +650,40 @@ class _Builder:
 
     # -- continuation sheets ----------------------------------------------------------
     def continuation(self, page: Page, lines: list[tuple[int, GoodsLine]], last: bool) -> None:
-        s = _Sheet(page)
+        s = _Sheet(page, self.overflow)
         y = self.header(s, continuation=True)
         y = self.goods_header(s, y)
         y = self.goods_rows(s, y, lines, len(lines))
         if last:
             s.value(LEFT, y, WIDTH, 6, self.totals_text(), "goods", size=7.5)
         self.footer(s)
+
+    def overflow_pages(self, first_number: int) -> list[Page]:
+        """附页: the full text of every value that did not fit its box, label | text."""
+        pages: list[Page] = []
+        items = list(self.overflow)
+        self.overflow = []  # the 附页 itself prints everything in full
+        while items:
+            page = Page(first_number + len(pages))
+            s = _Sheet(page)
+            y = self.header(s, continuation=True)
+            s.label(LEFT, y, WIDTH, 7, "附页：以下栏目内容超出栏位，全文如下", bold=True)
+            y += 7
+            while items:
+                name, text = items[0]
+                h = 7.0
+                while not text_fits(text, WIDTH - 42 - 2, h - 0.8, 8.5) and h < BOTTOM - y:
+                    h += 3.5
+                if y + h > BOTTOM and y > TOP + 60:
+                    break  # next sheet
+                h = min(h, BOTTOM - y)
+                items.pop(0)
+                s.label(LEFT, y, 40, h, name)
+                s.value(LEFT + 40, y, WIDTH - 40, h, text, "overflow", valign="top")
+                y += h
+            self.footer(s)
+            pages.append(page)
+        return pages
 
     def build(self) -> PrintLayout:
         pages = [Page(1)]
@@ -568,6 +695,8 @@ class _Builder:
             page = Page(len(pages) + 1)
             self.continuation(page, chunk, last=i == len(chunks) - 1)
             pages.append(page)
+        if self.overflow:
+            pages += self.overflow_pages(len(pages) + 1)
         count = len(pages)
         for p in pages:
             p.count = count

@@ -142,3 +142,31 @@ def test_pack_a_broker_files_and_stamps_for_its_principal(codebook):
     assert v["agent.name_cn"] == "上海通关代理有限公司（代理报检，委托人：上海远航贸易有限公司）"
     assert v["agent.reg_no"] == "3100900001"
     assert "declarant.name_cn" not in v
+
+
+def test_pack_values_too_long_for_their_box_continue_on_an_attached_sheet(codebook):
+    from client.interchange.print_layout import OVERFLOW_NOTE
+    d = sample_declaration("inbound", 3)
+    d.remarks = ("合同第12条：货物须附原产地证书及品质证书；到货后30日内由收货人申请检验，"
+                 "检验不合格的，收货人有权在索赔期内向发货人提出索赔。") * 4
+    d.goods[1].name_en = ("Smartphone, 6.7 inch OLED display, 256 GB storage, dual SIM, "
+                          "5G, with charger and USB-C cable, retail packed, assorted colours")
+    layout = build_layout(d, codebook)
+    first, attached = layout.pages[0], layout.pages[-1]
+    assert len(layout.pages) == 2
+    assert first.values()["remarks"].endswith(OVERFLOW_NOTE)
+    assert first.values()["goods[1].name_cn"].endswith(OVERFLOW_NOTE)
+    assert "附页：以下栏目内容超出栏位，全文如下" in attached.labels()
+    full = [t.text for t in attached.texts if t.source == "overflow"]
+    assert d.remarks in full
+    assert any(d.goods[1].name_en in t for t in full)
+    assert "第 2 项 货物名称(中/外文)" in attached.labels()
+    assert "第 2 页 / 共 2 页" in attached.all_text()
+
+
+def test_pack_ordinary_values_need_no_attached_sheet(codebook):
+    d = sample_declaration("outbound", 5)
+    d.marks = "YUANHANG/SHANGHAI/C-NO.1-100/MADE IN CHINA"
+    layout = build_layout(d, codebook)
+    assert len(layout.pages) == 1
+    assert "附页" not in layout.pages[0].all_text()
