@@ -114,8 +114,8 @@ def attachment_name_chars(decl, ctx):
         v = a.file_name
         if not isinstance(v, str) or not v:
             continue
-        if (not v.isprintable() and any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 for c in v)) \
-                or any(c in _BAD_NAME_CHARS for c in v):
+        if not _BAD_NAME_CHARS.isdisjoint(v) or (
+                not v.isprintable() and any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 for c in v)):
             out = out or []
             out.append(issue("E1906", f"attachments[{i}].file_name",
                              f"第{i + 1}份随附单据文件名“{show(v)}”含有路径符号（/ \\ : * ? \" < > |）"

@@ -55,10 +55,14 @@ def _container_problem(value: str) -> str | None:
 
 
 def _usccs(decl):
+    out = []
     for role in PARTIES:
         p = getattr(decl, role)
-        if p is not None and isinstance(p.uscc, str) and p.uscc:
-            yield role, p.uscc
+        if p is not None:
+            v = p.uscc
+            if v and isinstance(v, str):
+                out.append((role, v))
+    return out
 
 
 @rule("E1301", "error", "declarant.uscc", "统一社会信用代码应为18位（8位数字+9位机构代码+1位校验码）",
