@@ -10,7 +10,7 @@ Signals:
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QGroupBox, QLabel,
                                QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget)
 
@@ -152,7 +152,7 @@ class FormSection(QScrollArea):
     def retranslateUi(self) -> None:  # noqa: N802
         lang = self.ctx.lang
         for box, title in self._groups:
-            box.setTitle(self.tr(title))
+            box.setTitle(QCoreApplication.translate("EditorSections", title))
         for path, lab in self.labels.items():
             text = self.field_label(path, lang)
             lab.setText(text + ("：" if lang != "en" else ":"))

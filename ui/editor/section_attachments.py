@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -145,7 +145,7 @@ class AttachmentsSection(QWidget):
 
     edited = Signal(str)
     message = Signal(str)
-    TITLE = QT_TR_NOOP("随附单据")
+    TITLE = QT_TRANSLATE_NOOP("EditorSections", "随附单据")
 
     def __init__(self, ctx, direction: str, parent=None):
         super().__init__(parent)

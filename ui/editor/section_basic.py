@@ -1,7 +1,7 @@
 """基本信息: inspection type, clearance mode, bureaus, contract and trade details."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox
 
 from .form import FormSection
@@ -13,11 +13,11 @@ _MODES = {"inbound": ("standard", "import_direct", "import_transfer"),
 class BasicSection(FormSection):
     """The header's general part. Emits ``edited(path)`` (see :class:`FormSection`)."""
 
-    TITLE = QT_TR_NOOP("基本信息")
+    TITLE = QT_TRANSLATE_NOOP("EditorSections", "基本信息")
 
     def build(self) -> None:
         d = self.direction
-        g = self.group(QT_TR_NOOP("报检概况"))
+        g = self.group(QT_TRANSLATE_NOOP("EditorSections", "报检概况"))
         self.add(g, "inspection_type", self.picker(
             "inspection_types",
             accept=lambda e: e.row.get("direction") in (d, "both", "", None)))
@@ -34,11 +34,11 @@ class BasicSection(FormSection):
         if d == "outbound":
             self.add(g, "lc_no")
 
-        g = self.group(QT_TR_NOOP("检验检疫机构"))
+        g = self.group(QT_TRANSLATE_NOOP("EditorSections", "检验检疫机构"))
         for path in ("declare_bureau", "port_bureau", "inspect_bureau", "release_bureau"):
             self.add(g, path, self.picker("bureaus"))
 
-        g = self.group(QT_TR_NOOP("货物存放与标记"))
+        g = self.group(QT_TRANSLATE_NOOP("EditorSections", "货物存放与标记"))
         self.add(g, "goods_location", wide=True)
         self.add(g, "marks", kind="multi", wide=True)
         self.add(g, "remarks", kind="multi", wide=True)

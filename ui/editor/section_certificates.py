@@ -10,7 +10,7 @@ Signals:
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSpinBox,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
@@ -167,7 +167,7 @@ class CertificatesSection(QWidget):
     """所需证单 checklist."""
 
     edited = Signal(str)
-    TITLE = QT_TR_NOOP("所需证单")
+    TITLE = QT_TRANSLATE_NOOP("EditorSections", "所需证单")
 
     def __init__(self, ctx, direction: str, parent=None):
         super().__init__(parent)

@@ -6,7 +6,7 @@ Signals:
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .goods_model import ContainersModel, GoodsTableModel
@@ -94,7 +94,7 @@ class TableSection(QWidget):
 class GoodsSection(TableSection):
     """货物明细 (1 to 50 lines), with totals of weights and value."""
 
-    TITLE = QT_TR_NOOP("货物明细")
+    TITLE = QT_TRANSLATE_NOOP("EditorSections", "货物明细")
     MODEL = GoodsTableModel
 
     def count_text(self) -> str:
@@ -112,7 +112,7 @@ class GoodsSection(TableSection):
 class ContainersSection(TableSection):
     """集装箱: number (ISO 6346, check digit) and size type."""
 
-    TITLE = QT_TR_NOOP("集装箱")
+    TITLE = QT_TRANSLATE_NOOP("EditorSections", "集装箱")
     MODEL = ContainersModel
 
     def count_text(self) -> str:

@@ -1,7 +1,7 @@
 """收发货人: the declarant, its declarer, consignee, consignor and an optional agent."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from .form import FormSection
 
@@ -17,21 +17,21 @@ _PART = {"name_cn": QT_TRANSLATE_NOOP("PartiesSection", "中文名称"),
 class PartiesSection(FormSection):
     """Parties. Emits ``edited(path)``."""
 
-    TITLE = QT_TR_NOOP("收发货人")
+    TITLE = QT_TRANSLATE_NOOP("EditorSections", "收发货人")
 
     def build(self) -> None:
-        g = self.group(QT_TR_NOOP("报检单位"))
+        g = self.group(QT_TRANSLATE_NOOP("EditorSections", "报检单位"))
         self._party(g, "declarant")
-        g = self.group(QT_TR_NOOP("报检员"))
+        g = self.group(QT_TRANSLATE_NOOP("EditorSections", "报检员"))
         self.add(g, "declarer.name")
         self.add(g, "declarer.phone")
         self.add(g, "declarer.cert_no")
         order = ("consignee", "consignor") if self.direction != "outbound" \
             else ("consignor", "consignee")
         for who in order:
-            g = self.group(QT_TR_NOOP("收货人") if who == "consignee" else QT_TR_NOOP("发货人"))
+            g = self.group(QT_TRANSLATE_NOOP("EditorSections", "收货人") if who == "consignee" else QT_TRANSLATE_NOOP("EditorSections", "发货人"))
             self._party(g, who)
-        g = self.group(QT_TR_NOOP("代理报检单位（可选）"))
+        g = self.group(QT_TRANSLATE_NOOP("EditorSections", "代理报检单位（可选）"))
         self._party(g, "agent")
 
     def _party(self, g, who: str) -> None:

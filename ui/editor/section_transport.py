@@ -5,7 +5,7 @@ Inbound shows 启运国家/目的地/到货日期/卸毕日期/索赔有效期�
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from .form import FormSection
 
@@ -13,15 +13,15 @@ from .form import FormSection
 class TransportSection(FormSection):
     """Transport. Emits ``edited(path)``."""
 
-    TITLE = QT_TR_NOOP("运输信息")
+    TITLE = QT_TRANSLATE_NOOP("EditorSections", "运输信息")
 
     def build(self) -> None:
         inbound = self.direction != "outbound"
-        g = self.group(QT_TR_NOOP("运输工具"))
+        g = self.group(QT_TRANSLATE_NOOP("EditorSections", "运输工具"))
         self.add(g, "transport_mode", self.picker("transport_modes"))
         self.add(g, "transport_name")
         self.add(g, "bl_no")
-        g = self.group(QT_TR_NOOP("国家与口岸"))
+        g = self.group(QT_TRANSLATE_NOOP("EditorSections", "国家与口岸"))
         if inbound:
             self.add(g, "departure_country", self.picker("countries"))
             self.add(g, "departure_port")
@@ -38,7 +38,7 @@ class TransportSection(FormSection):
                 w = self.bindings[p].widget
                 w.setPlaceholderText("UN/LOCODE，如 CNSHA")
                 w.textEdited.connect(lambda t, w=w: _upper(w, t))
-        g = self.group(QT_TR_NOOP("日期"))
+        g = self.group(QT_TRANSLATE_NOOP("EditorSections", "日期"))
         if inbound:
             for p in ("arrival_date", "unload_date", "claim_deadline"):
                 self.add(g, p, kind="date")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMainWindow, QMessageBox, QPlainTextEdit, QPushButton,
@@ -631,7 +631,7 @@ class EditorWindow(QMainWindow):
         for i in range(self.nav.count()):
             item = self.nav.item(i)
             if i < len(self.sections):
-                title = self.sections[i].tr(self.sections[i].TITLE)
+                title = QCoreApplication.translate("EditorSections", self.sections[i].TITLE)
                 errors, warnings = counts.get(i, (0, 0))
                 if errors:
                     item.setText(f"{title}  ● {errors}")
