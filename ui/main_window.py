@@ -280,9 +280,9 @@ class MainWindow(CommandsMixin, QMainWindow):
     def _refilter(self, **filters) -> None:
         """Apply filters; a search's match count follows its first page (see below)."""
         search = filters.get("search", self.list.model.filters["search"]) or ""
-        self._count_pending = bool(search.strip())
+        searching = self._count_pending = bool(search.strip())
         self.list.model.set_filter(**filters)
-        if not self._count_pending:
+        if not searching:
             self._count_matches()
 
     def _client_changed(self, uscc) -> None:

@@ -49,25 +49,44 @@ def paint_pill(painter: QPainter, rect: QRect, text: str, fg: str, bg: str,
     painter.restore()
 
 
+def _paint_background(painter: QPainter, option: QStyleOptionViewItem) -> None:
+    """Row background without going through the (style-sheet) style: it is painted for
+    every visible cell on every repaint, so it must be cheap."""
+    if option.state & QStyle.StateFlag.State_Selected:
+        painter.fillRect(option.rect, SELECTION)
+    elif option.features & QStyleOptionViewItem.ViewItemFeature.Alternate:
+        painter.fillRect(option.rect, ALTERNATE)
+
+
+SELECTION = QColor("#dceafc")
+ALTERNATE = QColor("#fafbfd")
+
+
 class StatusBadgeDelegate(QStyledItemDelegate):
     """Paints the status column as a coloured badge (status code from ``status_role``)."""
 
     def __init__(self, status_role: int, parent=None):
         super().__init__(parent)
         self.status_role = status_role
+        self._colours = {k: (QColor(fg), QColor(bg)) for k, (fg, bg) in STATUS_COLOURS.items()}
+        self._default = (QColor("#333333"), QColor("#eeeeee"))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        fg, bg = STATUS_COLOURS.get(index.data(self.status_role), ("#333", "#eee"))
+        _paint_background(painter, option)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        fg, bg = self._colours.get(index.data(self.status_role), self._default)
+        r = option.rect
+        fm = option.fontMetrics
+        w = min(r.width() - 8, fm.horizontalAdvance(text) + 16)
+        h = min(r.height() - 4, fm.height() + 4)
+        pill = QRectF(r.x() + 4, r.y() + (r.height() - h) / 2, w, h)
         painter.save()
-        painter.setFont(opt.font)
-        paint_pill(painter, option.rect, text, fg, bg)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(bg)
+        painter.drawRoundedRect(pill, h / 2, h / 2)
+        painter.setPen(fg)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802
@@ -83,11 +102,7 @@ class ValidityDelegate(QStyledItemDelegate):
         self.validity_role = validity_role
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        style = opt.widget.style() if opt.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        _paint_background(painter, option)
         v = index.data(self.validity_role)
         r = option.rect
         d = min(r.height() - 10, 16)
