@@ -150,3 +150,32 @@ def test_pack_pdf_can_be_saved_from_a_worker_thread(printing, codebook, tmp_path
     t.join(120)
     assert result == {"pages": 2}
     _assert_cjk_font_embedded(out)
+
+
+@pytest.mark.parametrize("style", ["cjk", "latin", "mixed"])
+def test_pack_longest_allowed_values_are_never_clipped(printing, codebook, tmp_path, caplog,
+                                                       style):
+    """Every field at its maximum length: the printout cuts nothing without saying so."""
+    import logging
+
+    from client.model import Container, Party
+    piece = {"cjk": "检验检疫货物名称规格", "latin": "Inspection Goods WMW 123 ",
+             "mixed": "检验Goods货物M12-"}[style]
+
+    def text(n):
+        return (piece * (n // len(piece) + 1))[:n]
+
+    d = sample_declaration("inbound", 12)
+    d.agent = Party(name_cn=text(120), reg_no="3100900001")
+    d.consignee = Party(name_cn=text(255), name_en=text(255))
+    d.consignor = Party(name_cn=text(255), name_en=text(255))
+    d.remarks, d.marks, d.goods_location = text(400), text(400), text(100)
+    d.transport_name, d.contract_no, d.bl_no = text(64), text(32), text(50)
+    d.containers = [Container(number=f"CSQU{n:06d}{n % 10}", size_type="45G1")
+                    for n in range(40)]
+    for g in d.goods:
+        g.name_cn, g.name_en = text(255), text(255)
+    with caplog.at_level(logging.WARNING, logger="ui.printing"):
+        printing.save_declaration_pdf(d, tmp_path / "long.pdf", codebook)
+    clipped = [r.getMessage() for r in caplog.records if "clipped" in r.getMessage()]
+    assert not clipped
