@@ -5,8 +5,9 @@
 ; Output: dist\installer\CIQDesk-Setup-<version>.exe
 ;
 ; * Installs into %LOCALAPPDATA%\Programs\CIQDesk (PrivilegesRequired=lowest).
-; * Language pages: 简体中文 and English (ChineseSimplified.isl ships with Inno Setup 6.3+;
-;   with an older 6.x put it from https://jrsoftware.org/files/istrans/ into Languages\).
+; * Language pages: 简体中文 and English. Needs Inno Setup 6.3 or newer (x64compatible). If
+;   its Languages\ folder has no ChineseSimplified.isl, put the translation from
+;   https://jrsoftware.org/files/istrans/ there.
 ; * Start-menu entry; optional desktop icon.
 ; * Uninstall keeps the user's data (%LOCALAPPDATA%\CIQDesk: declarations, attachments,
 ;   backups, logs) unless the user says yes when asked; a silent uninstall always keeps it.
