@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer,
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMainWindow, QMessageBox, QPlainTextEdit, QPushButton,
-                               QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
+                               QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
 from client.errors import DeskError, NotEditable
 from client.statuses import status_name
@@ -210,21 +210,21 @@ class EditorWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_section)
         split.addWidget(self.nav)
 
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.setChildrenCollapsible(False)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.setSpacing(0)
         self.stack = QStackedWidget()
-        right.addWidget(self.stack)
+        rl.addWidget(self.stack, 1)
         self.issues_panel = IssuesPanel(self.ctx.lang)
-        self.issues_panel.setMinimumHeight(90)
-        holder = QWidget()
+        holder = QFrame()
+        holder.setObjectName("issuesHolder")
+        holder.setStyleSheet("#issuesHolder { border-top: 1px solid #dfe3e8; }")
         self.issues_holder = holder
         hl = QVBoxLayout(holder)
         hl.setContentsMargins(14, 6, 14, 8)
         hl.addWidget(self.issues_panel)
-        right.addWidget(holder)
-        right.setStretchFactor(0, 4)
-        right.setStretchFactor(1, 1)
-        right.setSizes([560, 150])
+        rl.addWidget(holder, 0)
         self.issues_panel.issue_activated.connect(self.focus_issue)
         split.addWidget(right, 1)
         outer.addLayout(split, 1)
@@ -401,7 +401,10 @@ class EditorWindow(QMainWindow):
         who = ""
         if self.decl is not None and self.decl.counterparty is not None:
             who = self.decl.counterparty.display_name
-        no = (self.decl.inspection_no if self.decl else None) or self.tr("新报检单")
+        no = self.decl.inspection_no if self.decl else None
+        if not no:
+            contract = self.decl.contract_no if self.decl else None
+            no = (self.tr("草稿 %s") % contract) if contract and self.status else self.tr("新报检单")
         return " - ".join(x for x in (no, who, self.tr("CIQ Desk 报检单编辑")) if x)
 
     # ------------------------------------------------------------------ keyboard
@@ -567,9 +570,20 @@ class EditorWindow(QMainWindow):
         self._validated_gen = gen
         self.issues = list(issues)
         self.issues_panel.set_issues(self.issues)
+        self._size_issues_panel()
         self._refresh_local_markers()
         self._retranslate_nav()
         self.validated.emit(self.issues)
+
+    def _size_issues_panel(self) -> None:
+        """Only the one-line header when there is nothing to list; up to six rows else."""
+        view = self.issues_panel.view
+        n = len(self.issues)
+        view.setVisible(n > 0)
+        if n:
+            row = max(view.sizeHintForRow(0), 22)
+            # one spare row: long messages wrap onto a second line
+            view.setFixedHeight((min(n, 5) + 1) * (row + 2) + 8)
 
     def _refresh_local_markers(self) -> None:
         if self.field_map is None:
