@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QVBoxLayout
 
@@ -96,9 +96,21 @@ class CommandsMixin:
             self._last_box = box
             return box
         ed = EditorWindow(self.ctx, decl_id, direction)
+        ed.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closing frees it
         key = decl_id or f"new:{id(ed)}"
         self._editors[key] = ed
-        ed.destroyed.connect(lambda *_: self._editors.pop(key, None))
+
+        def forget(*_a) -> None:
+            for k in [k for k, v in self._editors.items() if v is ed]:
+                del self._editors[k]
+
+        def saved(new_id: str) -> None:  # a new draft got its id: find it under that id
+            if self._editors.get(new_id) is not ed:
+                forget()
+                self._editors[new_id] = ed
+        ed.destroyed.connect(forget)
+        if hasattr(ed, "saved"):
+            ed.saved.connect(saved)
         ed.show()
         return ed
 

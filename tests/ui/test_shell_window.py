@@ -187,3 +187,22 @@ def test_screenshot_option_writes_a_png(tmp_path):
     assert res.returncode == 0, res.stderr
     img = QImage(str(out))
     assert (img.width(), img.height()) == (1280, 800)
+
+
+def test_enter_and_double_click_open_the_selected_declaration(qtbot, window, desk):
+    ids = fill(desk, 3)
+    window.ctx.events.declarations_changed.emit([])
+    table = window.list.table
+    window.list.select_id(ids[1])
+    window.activateWindow()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=3000)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert ids[1] in window._editors
+    window._editors[ids[1]].close()  # a closed editor is deleted and forgotten
+    qtbot.waitUntil(lambda: ids[1] not in window._editors, timeout=3000)
+    window.list.select_id(ids[2])
+    rect = table.visualRect(table.currentIndex())
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert ids[2] in window._editors
