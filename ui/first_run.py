@@ -11,7 +11,9 @@ in by the caller). It does not know how to log in: the caller injects
 * ``runner`` — anything with ``run(fn, *args, on_done=..., on_error=...)``, normally the
   app's :class:`ui.tasks.TaskRunner`, so the login runs off the GUI thread.
 
-Errors are shown inline, in Chinese, under the form; the dialog stays open so the user can
+Errors are shown inline under the form (Chinese by default; ``lang="en"`` picks the English
+message of a :class:`~client.errors.DeskError`; the labels go through ``self.tr`` like the
+rest of the UI); the dialog stays open so the user can
 correct the address or the password. "稍后再说" closes it without logging in (work offline).
 
 Signals:
@@ -24,7 +26,7 @@ import logging
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -36,19 +38,23 @@ SANDBOX_URL = "http://127.0.0.1:8600"
 _WEAK_LEVELS = ("plaintext-file", "none", "unknown")
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FirstRunDialog", text)
+
+
 def check_url(text: str) -> str | None:
-    """A Chinese message when ``text`` is not a usable platform address, else ``None``."""
+    """What is wrong with ``text`` as a platform address (translated), else ``None``."""
     if not text:
-        return "请输入平台地址，例如 https://ciq.example.gov.cn 或试用沙箱。"
+        return _tr("请输入平台地址，例如 https://ciq.example.gov.cn 或试用沙箱。")
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https"):
-        return "平台地址应以 http:// 或 https:// 开头。"
+        return _tr("平台地址应以 http:// 或 https:// 开头。")
     if not parts.hostname:
-        return "平台地址缺少主机名。"
+        return _tr("平台地址缺少主机名。")
     try:
         parts.port
     except ValueError:
-        return "平台地址中的端口号无效。"
+        return _tr("平台地址中的端口号无效。")
     return None
 
 
@@ -63,23 +69,26 @@ class FirstRunDialog(QDialog):
 
     def __init__(self, login_fn: Callable[[str, str, str], Any], runner,
                  security_text: str = "", security_level: str | None = None,
-                 url: str = "", username: str = "", parent: QWidget | None = None):
+                 url: str = "", username: str = "", parent: QWidget | None = None,
+                 lang: str = "zh"):
         super().__init__(parent)
+        self.lang = lang  # language of the platform's error messages (DeskError)
         self._login_fn = login_fn
         self._runner = runner
         self.result_value: Any = None
         self._busy = False
-        self.setWindowTitle("欢迎使用 CIQ Desk 报检通")
+        self.setWindowTitle(self.tr("欢迎使用 CIQ Desk 报检通"))
         self.setMinimumWidth(460)
 
-        intro = QLabel("请填写检验检疫电子申报平台的地址和您的登录账号。"
-                       "没有账号时，可先连接本机沙箱试用。")
+        intro = QLabel(self.tr("请填写检验检疫电子申报平台的地址和您的登录账号。"
+                               "没有账号时，可先连接本机沙箱试用。"))
         intro.setWordWrap(True)
 
         self.url_edit = QLineEdit(url)
-        self.url_edit.setPlaceholderText("https://平台地址")
-        self.sandbox_button = QPushButton("试用沙箱")
-        self.sandbox_button.setToolTip(f"使用本机沙箱平台 {SANDBOX_URL}（仅供试用，数据不会报送）")
+        self.url_edit.setPlaceholderText(self.tr("https://平台地址"))
+        self.sandbox_button = QPushButton(self.tr("试用沙箱"))
+        self.sandbox_button.setToolTip(
+            self.tr("使用本机沙箱平台 %1（仅供试用，数据不会报送）").replace("%1", SANDBOX_URL))
         self.sandbox_button.setAutoDefault(False)
         self.sandbox_button.clicked.connect(self.use_sandbox)
         url_row = QHBoxLayout()
@@ -88,14 +97,14 @@ class FirstRunDialog(QDialog):
         url_row.addWidget(self.sandbox_button)
 
         self.user_edit = QLineEdit(username)
-        self.user_edit.setPlaceholderText("报检单位账号")
+        self.user_edit.setPlaceholderText(self.tr("报检单位账号"))
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
 
         form = QFormLayout()
-        form.addRow("平台地址：", url_row)
-        form.addRow("用户名：", self.user_edit)
-        form.addRow("密码：", self.password_edit)
+        form.addRow(self.tr("平台地址："), url_row)
+        form.addRow(self.tr("用户名："), self.user_edit)
+        form.addRow(self.tr("密码："), self.password_edit)
 
         self.security_label = QLabel(security_text)
         self.security_label.setWordWrap(True)
@@ -113,8 +122,9 @@ class FirstRunDialog(QDialog):
         self.status_label.hide()
 
         self.buttons = QDialogButtonBox()
-        self.login_button = self.buttons.addButton("登录", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.later_button = self.buttons.addButton("稍后再说",
+        self.login_button = self.buttons.addButton(self.tr("登录"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.later_button = self.buttons.addButton(self.tr("稍后再说"),
                                                    QDialogButtonBox.ButtonRole.RejectRole)
         self.login_button.setDefault(True)
         self.login_button.clicked.connect(self.submit)
@@ -155,7 +165,7 @@ class FirstRunDialog(QDialog):
         for w in (self.url_edit, self.user_edit, self.password_edit, self.sandbox_button,
                   self.login_button):
             w.setEnabled(not busy)
-        self.status_label.setText("正在登录…" if busy else "")
+        self.status_label.setText(self.tr("正在登录…") if busy else "")
         self.status_label.setVisible(busy)
 
     def submit(self) -> None:
@@ -169,11 +179,11 @@ class FirstRunDialog(QDialog):
             self.url_edit.setFocus()
             return
         if not user:
-            self.show_error("请输入用户名。")
+            self.show_error(self.tr("请输入用户名。"))
             self.user_edit.setFocus()
             return
         if not password:
-            self.show_error("请输入密码。")
+            self.show_error(self.tr("请输入密码。"))
             self.password_edit.setFocus()
             return
         self.clear_error()
@@ -193,13 +203,13 @@ class FirstRunDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, DeskError):
-            self.show_error(exc.message("zh"))
+            self.show_error(exc.message(self.lang))
             if isinstance(exc, AuthError):
                 self.password_edit.clear()
                 self.password_edit.setFocus()
         else:
             log.error("login failed with an internal error: %r", exc)
-            self.show_error("登录时发生内部错误，详情已写入日志。")
+            self.show_error(self.tr("登录时发生内部错误，详情已写入日志。"))
 
     def reject(self) -> None:  # noqa: D401 - Qt override
         if self._busy:

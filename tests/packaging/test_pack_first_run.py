@@ -140,3 +140,12 @@ def test_pack_security_level_is_shown(qtbot):
     assert not later.security_label.isVisible()
     qtbot.mouseClick(later.later_button, Qt.MouseButton.LeftButton)
     assert later.result() == later.DialogCode.Rejected
+
+
+def test_pack_platform_errors_follow_the_ui_language(qtbot):
+    def login(url, user, pw):
+        raise AuthError("用户名或密码错误。", "wrong username or password")
+
+    dlg = make(qtbot, login, lang="en")
+    fill(qtbot, dlg, SANDBOX_URL, "demo", "bad")
+    assert dlg.error_label.text() == "wrong username or password"
