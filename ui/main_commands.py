@@ -114,6 +114,22 @@ class CommandsMixin:
         ed.show()
         return ed
 
+    def new_declaration(self, direction: str) -> None:
+        """新建: a new draft in the editor; a broker with a client chosen files for it."""
+        client = getattr(self, "_declarant", None)
+        if not client:
+            self.open_editor(None, direction)
+            return
+
+        def make(desk, uscc: str):
+            from client.services.clients import ClientsService
+            return ClientsService(desk).new_draft_for(uscc, direction, save=True).id
+
+        def done(decl_id: str) -> None:
+            self.ctx.events.declarations_changed.emit([decl_id])
+            self.open_editor(decl_id, direction)
+        self.ctx.runner.run(make, self.ctx.desk, client, on_done=done, on_error=self.show_error)
+
     def show_history(self) -> None:
         cur = self.list.current()
         if cur is None:

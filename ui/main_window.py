@@ -169,8 +169,8 @@ class MainWindow(CommandsMixin, QMainWindow):
 
     def _connect(self) -> None:
         a, ev = self.actions_, self.ctx.events
-        a.new_inbound.triggered.connect(lambda: self.open_editor(None, "inbound"))
-        a.new_outbound.triggered.connect(lambda: self.open_editor(None, "outbound"))
+        a.new_inbound.triggered.connect(lambda: self.new_declaration("inbound"))
+        a.new_outbound.triggered.connect(lambda: self.new_declaration("outbound"))
         a.duplicate.triggered.connect(self.duplicate_selected)
         a.from_template.triggered.connect(self._template_clicked)
         a.open.triggered.connect(self.open_current)

@@ -206,3 +206,27 @@ def test_enter_and_double_click_open_the_selected_declaration(qtbot, window, des
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert ids[2] in window._editors
+
+
+def test_broker_new_declaration_is_filed_for_the_chosen_client(qtbot, window, desk):
+    from sqlalchemy import insert
+
+    from client.store import schema as s
+    client = {"uscc": "91330206MA2H4K7P1X", "name_cn": "宁波海通进出口贸易有限公司",
+              "reg_no": "3800600002", "credit_grade": "A"}
+    put_enterprise(desk, grade="A", role="broker", name="上海通关报检代理有限公司", clients=[client])
+    with desk.db.write() as conn:  # what a sync stores for a broker's clients
+        conn.execute(insert(s.enterprises).values(uscc=client["uscc"], name_cn=client["name_cn"],
+                                                  reg_no=client["reg_no"], credit_grade="A",
+                                                  is_self=0))
+        conn.execute(insert(s.enterprises).values(uscc="91310115607200113D", is_self=1,
+                                                  name_cn="上海通关报检代理有限公司",
+                                                  reg_no="3100600001", credit_grade="A"))
+    window.ctx.events.enterprise_changed.emit()
+    combo = window.header.clients
+    combo.setCurrentIndex(combo.findData(client["uscc"]))
+    window.actions_.new_outbound.trigger()
+    rows = _rows(window)
+    assert len(rows) == 1 and rows[0].declarant_uscc == client["uscc"]
+    assert rows[0].direction == "outbound"
+    assert rows[0].id in window._editors
