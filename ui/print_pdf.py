@@ -59,7 +59,12 @@ def main(argv: list[str] | None = None) -> int:
         print(say(f"无法写入 {args.pdf}：目录不存在", f"cannot write {args.pdf}: no such folder"),
               file=sys.stderr)
         return 2
-    from PySide6.QtGui import QGuiApplication
+    try:
+        from PySide6.QtGui import QGuiApplication
+    except ImportError as exc:  # a server install without the GUI stack
+        print(say(f"无法生成 PDF：未安装 Qt（PySide6）：{exc}",
+                  f"cannot make a PDF: Qt (PySide6) is not installed: {exc}"), file=sys.stderr)
+        return 2
 
     from .printing import NoCjkFont, save_declaration_pdf
 

@@ -65,4 +65,6 @@ def cmd_print(ctx) -> int:
         sys.stderr.write(proc.stderr)
     if proc.returncode != 0:
         log.warning("renderer exited with %s: %s", proc.returncode, proc.stderr[-2000:])
-    return proc.returncode if proc.returncode in (0, 1, 2, 3) else 3
+    # the renderer answers 0, 2 or 3; anything else (1 = an uncaught exception before it
+    # could answer, a signal) is a crash, i.e. an internal error
+    return proc.returncode if proc.returncode in (0, 2, 3) else 3
