@@ -4,12 +4,13 @@ The core decides what goes where (millimetres on A4); this module only converts 
 to device units and draws: stroked rectangles, check boxes, and text fitted into its box
 (wrapped, then shrunk step by step down to the item's ``min_pt``). The same painting code
 serves :class:`QPdfWriter` (``save_pdf``; Qt embeds the subset of the font actually used, so
-the PDF reads the same on a machine without CJK fonts) and :class:`QPrinter` (``print_dialog``
-behind a :class:`QPrintDialog`).
+the PDF reads the same on a machine without CJK fonts) and :class:`QPrinter`
+(``print_declaration`` behind a :class:`QPrintDialog`, ``preview_dialog``).
 
 For the editor::
 
-    from ui.printing import print_declaration, save_declaration_pdf
+    from ui.printing import (export_pdf_dialog, preview_dialog, print_declaration,
+                             save_declaration_pdf)
     print_declaration(parent_widget, decl, desk.codes)          # QPrintDialog, then print
     preview_dialog(parent_widget, decl, desk.codes).exec()      # QPrintPreviewDialog
     export_pdf_dialog(parent_widget, decl, desk.codes)          # QFileDialog, then PDF
