@@ -41,7 +41,8 @@ def test_real_pool_load_autosave_and_markers(qtbot, desk, data_dir):
     ctx = AppContext(desk, TaskRunner(pool), AppEvents())
     ed = EditorWindow(ctx, None, "outbound")
     ed.show()
-    qtbot.waitUntil(lambda: ed.mode == "edit")       # the new draft arrived from a worker
+    # the new draft arrives from a worker
+    qtbot.waitUntil(lambda: ed.mode == "edit", timeout=20000)
     assert ed.decl.direction == "outbound"
     contract = ed.section(BasicSection).bindings["contract_no"].widget
     contract.setFocus()
@@ -106,7 +107,7 @@ def test_closing_while_the_save_fails_brings_the_window_back(qtbot, desk, monkey
     ctx = AppContext(desk, TaskRunner(QThreadPool()), AppEvents())
     ed = EditorWindow(ctx, d.id)
     ed.show()
-    qtbot.waitUntil(lambda: ed.mode == "edit")
+    qtbot.waitUntil(lambda: ed.mode == "edit", timeout=20000)
 
     def broken(decl):
         raise DeskError("数据库被锁定", "database is locked")
@@ -116,7 +117,7 @@ def test_closing_while_the_save_fails_brings_the_window_back(qtbot, desk, monkey
     contract.setFocus()
     qtbot.keyClicks(contract, "Z")
     ed.close()                                       # the save runs on a worker and fails
-    qtbot.waitUntil(ed.isVisible)
+    qtbot.waitUntil(ed.isVisible, timeout=20000)
     assert "数据库被锁定" in ed.message_label.text()
     assert ed.decl.contract_no == "Z" + d.contract_no and ed.dirty
     monkeypatch.undo()

@@ -176,7 +176,8 @@ def set_marker(widget: QWidget, severity: str, messages: list[str]) -> None:
             if act.objectName() == "markerAction":
                 widget.removeAction(act)
         if severity:
-            act = widget.addAction(severity_icon(severity), QLineEdit.ActionPosition.TrailingPosition)
+            act = widget.addAction(severity_icon(severity),
+                                   QLineEdit.ActionPosition.TrailingPosition)
             act.setObjectName("markerAction")
             act.setToolTip(tip)
 

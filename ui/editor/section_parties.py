@@ -29,7 +29,9 @@ class PartiesSection(FormSection):
         order = ("consignee", "consignor") if self.direction != "outbound" \
             else ("consignor", "consignee")
         for who in order:
-            g = self.group(QT_TRANSLATE_NOOP("EditorSections", "收货人") if who == "consignee" else QT_TRANSLATE_NOOP("EditorSections", "发货人"))
+            title = QT_TRANSLATE_NOOP("EditorSections", "收货人") if who == "consignee" \
+                else QT_TRANSLATE_NOOP("EditorSections", "发货人")
+            g = self.group(title)
             self._party(g, who)
         g = self.group(QT_TRANSLATE_NOOP("EditorSections", "代理报检单位（可选）"))
         self._party(g, "agent")

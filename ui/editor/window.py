@@ -25,8 +25,8 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QMainWindow, QMessageBox, QPlainTextEdit, QPushButton,
-                               QStackedWidget, QToolBar, QVBoxLayout, QWidget)
+                               QListWidgetItem, QMainWindow, QMessageBox, QPlainTextEdit,
+                               QPushButton, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
 from client.errors import DeskError, NotEditable
 from client.statuses import status_name
@@ -562,7 +562,8 @@ class EditorWindow(QMainWindow):
 
     def _load_stored_issues(self) -> None:
         self.ctx.runner.run(self.ctx.desk.validate_decl, self.decl.copy(),
-                            on_done=alive(self, lambda issues: self._apply_issues(self._edit_gen, issues)))
+                            on_done=alive(self, lambda issues: self._apply_issues(
+                                self._edit_gen, issues)))
 
     def _apply_issues(self, gen: int, issues: list) -> None:
         if gen < self._validated_gen or self.field_map is None:
