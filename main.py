@@ -115,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
 def _after_first_paint(win, ctx, args) -> None:
     """Work that may wait until the window is on screen: sync engine, demo, templates."""
     win.refresh_templates()
+    win.offer_unfinished_batches()
     if args.demo:
         from ui.demo import DemoController
         demo = DemoController(ctx, win)

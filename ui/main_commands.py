@@ -114,6 +114,21 @@ class CommandsMixin:
         ed.show()
         return ed
 
+    def offer_unfinished_batches(self) -> None:
+        """At start-up: a batch cut short (cancelled or by a crash) is offered for resuming."""
+        def found(batches) -> None:
+            todo = [b for b in batches if b.kind == "finalise" and b.state != "done" and b.pending]
+            if not todo:
+                return
+            from .dialogs.batch_dialog import BatchDialog
+            dlg = BatchDialog.unfinished(self.ctx, todo[0], self)
+            dlg.send_requested.connect(self.sync.sync_now)
+            dlg.open()
+            self._batch_dialog = dlg
+        from client.services.batch import list_batches
+        self.ctx.runner.run(list_batches, self.ctx.desk, 20, on_done=found,
+                            on_error=lambda exc: log.warning("batches: %r", exc))
+
     def new_declaration(self, direction: str) -> None:
         """新建: a new draft in the editor; a broker with a client chosen files for it."""
         client = getattr(self, "_declarant", None)
@@ -219,8 +234,11 @@ class CommandsMixin:
         if len(drafts) > 1:
             from .dialogs.batch_dialog import BatchDialog
             dlg = BatchDialog.finalise(self.ctx, drafts, self)
+            dlg.send_requested.connect(self.sync.sync_now)
+            dlg.finished_batch.connect(lambda _i: self.sync.refresh_outbox())
             dlg.open()
             dlg.start()
+            self._batch_dialog = dlg
             return
         engine = self._engine()
 

@@ -122,3 +122,20 @@ def test_batch_cancel_then_resume(qtbot, desk):
     dlg.resume_btn.click()
     assert dlg.info.state == "done" and dlg.info.pending == 0
     assert batch_dialog  # module imported lazily by the window; nothing else to check
+
+
+def test_unfinished_batch_is_offered_at_start_and_resumes(qtbot, desk):
+    from client.services.batch import BatchRunner, finalise_step, list_batches
+    from ui.main_window import MainWindow
+    ids = fill(desk, 3)
+    runner = BatchRunner(desk, "finalise", finalise_step(desk))
+    bid = runner.create(ids)  # created, then the app was closed before it ran
+    ctx = make_ctx(desk)
+    win = MainWindow(ctx, use_tray=False)
+    qtbot.addWidget(win)
+    win.offer_unfinished_batches()
+    dlg = win._batch_dialog
+    assert dlg.batch_id == bid and dlg.resume_btn.isVisibleTo(dlg)
+    assert "还剩 3 份" in dlg.message.text()
+    dlg.resume_btn.click()
+    assert [b.state for b in list_batches(desk) if b.id == bid] == ["done"]

@@ -49,6 +49,7 @@ class BatchDialog(QDialog):
     """
 
     finished_batch = Signal(object)
+    send_requested = Signal()
 
     def __init__(self, ctx, kind: str, ids: list[str], parent: QWidget | None = None):
         super().__init__(parent)
@@ -72,6 +73,9 @@ class BatchDialog(QDialog):
         self.cancel_btn = QPushButton()
         self.resume_btn = QPushButton()
         self.close_btn = QPushButton()
+        self.send_btn = QPushButton()
+        self.send_btn.hide()
+        self.send_btn.clicked.connect(lambda: (self.send_requested.emit(), self.accept()))
         self.cancel_btn.clicked.connect(self.cancel)
         self.resume_btn.clicked.connect(self.resume)
         self.close_btn.clicked.connect(self.accept)
@@ -79,7 +83,7 @@ class BatchDialog(QDialog):
         self.close_btn.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for b in (self.cancel_btn, self.resume_btn, self.close_btn):
+        for b in (self.cancel_btn, self.resume_btn, self.send_btn, self.close_btn):
             buttons.addWidget(b)
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
@@ -93,12 +97,27 @@ class BatchDialog(QDialog):
     def finalise(cls, ctx, ids: list[str], parent: QWidget | None = None) -> "BatchDialog":
         return cls(ctx, "finalise", ids, parent)
 
+    @classmethod
+    def unfinished(cls, ctx, info, parent: QWidget | None = None) -> "BatchDialog":
+        """A dialog for a batch left unfinished (cancelled, or cut short by a crash)."""
+        dlg = cls(ctx, info.kind, [""] * info.total, parent)
+        dlg.batch_id = info.id
+        dlg.info = info
+        dlg.bar.setRange(0, max(1, info.total))
+        dlg.bar.setValue(info.done + info.failed)
+        dlg.message.setText(dlg.tr("上次未完成：已完成 {d} 份，还剩 {p} 份。点“继续”接着处理。").format(
+            d=info.done, p=info.pending))
+        dlg._running(False)
+        dlg.resume_btn.show()
+        return dlg
+
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("批量定稿"))
         self.title.setText(self.tr("批量定稿 {n} 份报检单").format(n=len(self.ids)))
         self.cancel_btn.setText(self.tr("取消"))
         self.resume_btn.setText(self.tr("继续"))
         self.close_btn.setText(self.tr("关闭"))
+        self.send_btn.setText(self.tr("立即申报"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -157,6 +176,7 @@ class BatchDialog(QDialog):
         else:
             self.message.setText(self.tr("完成：成功 {d} 份，失败 {f} 份。").format(
                 d=info.done, f=info.failed))
+            self.send_btn.setVisible(self.kind == "finalise" and info.done > 0)
         if failed:
             self.failures.setPlainText("\n".join(f"{i.declaration_id}: {i.message or ''}"
                                                  for i in failed))
