@@ -3,12 +3,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 
 from client.model import Container, GoodsLine
 from ui.editor.goods_model import ContainersModel, GoodsTableModel
 
 EDIT = Qt.ItemDataRole.EditRole
+
+# no widgets, but icons and brushes need the (Qt GUI) application object
+pytestmark = pytest.mark.usefixtures("qapp")
 
 
 def _model(codebook, n=0):

@@ -107,6 +107,12 @@ class AttachmentsModel(QAbstractTableModel):
 
 
 class _DropTable(QTableView):
+    """The attachments table, accepting dropped files.
+
+    Signals:
+        files_dropped(list): local paths of the dropped files.
+    """
+
     files_dropped = Signal(list)
 
     def __init__(self, parent=None):

@@ -148,6 +148,8 @@ class CertificatesModel(QAbstractTableModel):
 
 
 class _SpinDelegate(QStyledItemDelegate):
+    """Edits an original/copy count with a 0–9 spin box."""
+
     def createEditor(self, parent, option, index):  # noqa: N802
         s = QSpinBox(parent)
         s.setRange(0, 9)
