@@ -270,3 +270,25 @@ def test_escape_closes_after_saving(qtbot, ctx, data_dir):
         assert other.get(ed.decl.id).contract_no == "ESC-1"
     finally:
         other.close()
+
+
+def test_enter_after_the_last_cell_starts_a_new_line(qtbot, ctx, desk):
+    from client.rules import sample_declaration
+    d = sample_declaration("inbound", goods=1, seed=1)
+    desk.save_draft(d)
+    ed = _editor(qtbot, ctx, d.id)
+    goods = ed.section(GoodsSection)
+    ed._show_section(ed.sections.index(goods))
+    m = goods.model
+    goods.view.setCurrentIndex(m.index(0, m.columnCount() - 1))
+    goods.view.setFocus()
+    qtbot.keyClick(goods.view, Qt.Key.Key_Return)          # edit the last cell (品牌)
+    qtbot.keyClick(ed.focusWidget(), Qt.Key.Key_Return)    # commit: a new line begins
+    assert m.rowCount() == 2 and [g.seq for g in ed.decl.goods] == [1, 2]
+    cur = goods.view.currentIndex()
+    assert (cur.row(), cur.column()) == (1, m.column_of("hs_code"))
+    assert ed.decl.goods[1].currency == d.goods[0].currency  # repeated from the line above
+    # an empty last line does not breed more empty lines
+    goods.view.setCurrentIndex(m.index(1, m.columnCount() - 1))
+    goods.view.move_next()
+    assert m.rowCount() == 2

@@ -1,7 +1,8 @@
 """The editable table view used for goods and containers, and its delegate.
 
 Keyboard: typing starts editing the current cell; Enter commits and moves to the next
-cell (the next line's first editable cell after the last column); Insert adds a line
+cell (the next line's first editable cell after the last column; after the last cell of
+a filled-in last line a new line is started); Insert adds a line
 below, Ctrl+D copies the current line, Ctrl+Delete removes it. Code columns edit with a
 :class:`~ui.editor.code_picker.CodePicker`, numeric columns with a validating line edit.
 
@@ -132,11 +133,19 @@ class EditTableView(QTableView):
             if c >= m.columnCount():
                 c, r = 0, r + 1
             if r >= m.rowCount():
+                # past the last cell of a filled-in last line: start the next line
+                if r > 0 and self._filled(r - 1) and m.insertRows(r, 1):
+                    continue
                 return
             idx = m.index(r, c)
             if self._editable(idx):
                 self.setCurrentIndex(idx)
                 return
+
+    def _filled(self, row: int) -> bool:
+        """Whether a line has what identifies it (HS code or name, or a container number)."""
+        line = self.model().rows[row]
+        return any(getattr(line, f, None) for f in ("hs_code", "name_cn", "number"))
 
     def select_cell(self, row: int, field: str) -> None:
         m = self.model()
