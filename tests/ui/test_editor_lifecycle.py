@@ -241,3 +241,14 @@ def test_a_draft_finalised_from_the_list_turns_read_only(qtbot, ctx, desk):
     SyncEngine(desk).finalize([d.id])
     ctx.events.declarations_changed.emit([d.id])
     assert ed.mode == "readonly" and ed.decl.inspection_no
+
+
+def test_save_as_pdf_writes_the_declaration_on_screen(qtbot, ctx, desk, tmp_path):
+    d = sample_declaration("inbound", goods=2, seed=5)
+    desk.save_draft(d)
+    ed = _open(qtbot, ctx, d.id)
+    assert ed.act_print.isVisible()
+    out = tmp_path / "报检单.pdf"
+    ed.lifecycle.save_pdf(str(out))
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "已保存 PDF" in ed.message_label.text()

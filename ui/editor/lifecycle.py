@@ -273,7 +273,6 @@ class Lifecycle(QObject):
         w = self.w
         if w.decl is None or not self.printing_available():
             return
-        from ui import printing
         box = QMessageBox(w)
         box.setWindowTitle(self.tr("打印报检单"))
         box.setText(self.tr("打印报检单，或另存为 PDF 文件？"))
@@ -281,19 +280,28 @@ class Lifecycle(QObject):
         b_pdf = box.addButton(self.tr("另存为 PDF…"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
-        decl = w.decl.copy()
         if box.clickedButton() is b_print:
-            printing.print_declaration(w, decl, self.ctx.desk.codes)
+            from ui import printing
+            printing.print_declaration(w, w.decl.copy(), self.ctx.desk.codes)
         elif box.clickedButton() is b_pdf:
+            decl = w.decl
             name = f"报检单_{decl.inspection_no or decl.contract_no or decl.id}.pdf"
             path, _ = QFileDialog.getSaveFileName(w, self.tr("另存为 PDF"), str(Path.home() / name),
                                                   self.tr("PDF 文件 (*.pdf)"))
             if path:
-                self.ctx.runner.run(printing.save_declaration_pdf, decl, path, self.ctx.desk.codes,
-                                    on_done=alive(w, lambda n: w.show_message(
-                                        self.tr("已保存 PDF：%s") % path, "info")),
-                                    on_error=alive(w, lambda e: w.show_message(
-                                        self.tr("未能保存 PDF：%s") % _msg(e, self.ctx.lang))))
+                self.save_pdf(path)
+
+    def save_pdf(self, path: str) -> None:
+        """Lay out and write the declaration as it is on screen to ``path``, off the GUI
+        thread; the message bar says where it went (or why not)."""
+        from ui import printing
+        w = self.w
+        self.ctx.runner.run(printing.save_declaration_pdf, w.decl.copy(), path,
+                            self.ctx.desk.codes,
+                            on_done=alive(w, lambda n: w.show_message(
+                                self.tr("已保存 PDF（%d 页）：%s") % (n, path), "info")),
+                            on_error=alive(w, lambda e: w.show_message(
+                                self.tr("未能保存 PDF：%s") % _msg(e, self.ctx.lang))))
 
 
 def _msg(exc: BaseException, lang: str) -> str:
