@@ -252,3 +252,20 @@ def test_save_as_pdf_writes_the_declaration_on_screen(qtbot, ctx, desk, tmp_path
     ed.lifecycle.save_pdf(str(out))
     assert out.read_bytes().startswith(b"%PDF")
     assert "已保存 PDF" in ed.message_label.text()
+
+
+def test_a_rejected_declaration_shows_the_reason_in_its_banner(qtbot, ctx, desk):
+    d = sample_declaration("inbound", goods=1, seed=12)
+    d.inspection_no = "310000126000999"
+    desk.save_draft(d)
+    with desk.db.write() as conn:
+        decl_q.set_status(conn, d.id, "ready")
+        decl_q.set_status(conn, d.id, "rejected", source="platform", version=1, receipt=True,
+                          note="退回：随附单据缺少装箱单")
+    ed = _open(qtbot, ctx, d.id)
+    assert "退回" in ed.status_chip.text()
+    assert ed.note_label.isVisible() and "缺少装箱单" in ed.note_label.text()
+    assert ed.act_amend.isEnabled()                  # a rejected one is put right by amending
+    ed.act_amend.trigger()
+    assert not ed.note_label.isVisible()
+    assert "提交修改" in ed.issues_panel.header.text() or ed.issues

@@ -68,6 +68,7 @@ class IssuesPanel(QWidget):
     def __init__(self, lang: str = "zh", parent=None):
         super().__init__(parent)
         self.model = IssuesModel(lang, self)
+        self.ok_text = ""  # what the header says when there is nothing to list
         self.header = QLabel()
         self.header.setObjectName("issuesHeader")
         self.view = QListView()
@@ -104,7 +105,7 @@ class IssuesPanel(QWidget):
     def _update_header(self) -> None:
         errors, warnings = self.model.counts()
         if not errors and not warnings:
-            self.header.setText(self.tr("✓ 未发现问题，可以定稿"))
+            self.header.setText(self.ok_text or self.tr("✓ 未发现问题，可以定稿"))
             self.header.setStyleSheet("color: #389e0d; font-weight: bold; padding: 2px;")
             return
         parts = []

@@ -172,6 +172,11 @@ class EditorWindow(QMainWindow):
         bl.addWidget(self.title_label)
         bl.addSpacing(10)
         bl.addWidget(self.status_chip)
+        self.note_label = QLabel()   # 退回/查验 reasons from the latest receipt
+        self.note_label.setObjectName("statusNote")
+        self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bl.addSpacing(10)
+        bl.addWidget(self.note_label, 1)
         bl.addStretch(1)
         bl.addWidget(self.number_label)
         outer.addWidget(self.banner)
@@ -253,7 +258,8 @@ class EditorWindow(QMainWindow):
             "#titleLabel { font-size: 17px; font-weight: bold; color: #1f2933; }"
             f"#statusChip {{ color: white; background: {fg}; border-radius: 9px;"
             " padding: 2px 10px; font-weight: bold; }"
-            "#numberLabel { font-size: 15px; color: #1f2933; }")
+            "#numberLabel { font-size: 15px; color: #1f2933; }"
+            f"#statusNote {{ color: {fg}; }}")
 
     def show_message(self, text: str, kind: str = "error") -> None:
         """The message bar under the banner: ``kind`` is error, warning or info."""
@@ -366,6 +372,10 @@ class EditorWindow(QMainWindow):
         self.act_finalise.setVisible(mode != "readonly" and mode != "amend")
         self._draft_separator.setVisible(mode not in ("readonly", "amend"))
         self.issues_holder.setVisible(mode != "readonly" or bool(self.issues))
+        self.issues_panel.ok_text = (self.tr("✓ 未发现问题，可以提交修改") if mode == "amend"
+                                     else self.tr("✓ 未发现问题") if mode == "readonly"
+                                     else self.tr("✓ 未发现问题，可以定稿"))
+        self.issues_panel.retranslateUi()
         self._update_hint()
         st = self.status
         self.act_amend.setVisible(mode == "readonly")
@@ -389,6 +399,11 @@ class EditorWindow(QMainWindow):
             self.status_chip.setText(status_name(self.status or "draft", lang)
                                      + (self.tr(" · 只读") if self.mode == "readonly" else ""))
             self._style_banner(self.status)
+        note = self.summary.status_note if self.summary is not None else None
+        show_note = self.mode == "readonly" and bool(note) and \
+            self.status in ("rejected", "inspection", "withdrawn")
+        self.note_label.setVisible(show_note)
+        self.note_label.setText(note if show_note else "")
         no = self.decl.inspection_no if self.decl else None
         if no:
             self.number_label.setText(self.tr("报检号 <b>%s</b>") % no)
