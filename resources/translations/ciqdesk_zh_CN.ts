@@ -4,96 +4,6 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="148" />
-        <source>随附单据</source>
-        <translation>随附单据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_basic.py" line="16" />
-        <source>基本信息</source>
-        <translation>基本信息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_basic.py" line="20" />
-        <source>报检概况</source>
-        <translation>报检概况</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_basic.py" line="37" />
-        <source>检验检疫机构</source>
-        <translation>检验检疫机构</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_basic.py" line="41" />
-        <source>货物存放与标记</source>
-        <translation>货物存放与标记</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_certificates.py" line="170" />
-        <source>所需证单</source>
-        <translation>所需证单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_goods.py" line="97" />
-        <source>货物明细</source>
-        <translation>货物明细</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_goods.py" line="115" />
-        <source>集装箱</source>
-        <translation>集装箱</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_parties.py" line="20" />
-        <source>收发货人</source>
-        <translation>收发货人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_parties.py" line="23" />
-        <source>报检单位</source>
-        <translation>报检单位</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_parties.py" line="25" />
-        <source>报检员</source>
-        <translation>报检员</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_parties.py" line="32" />
-        <source>收货人</source>
-        <translation>收货人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_parties.py" line="32" />
-        <source>发货人</source>
-        <translation>发货人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_parties.py" line="34" />
-        <source>代理报检单位（可选）</source>
-        <translation>代理报检单位（可选）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_transport.py" line="16" />
-        <source>运输信息</source>
-        <translation>运输信息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_transport.py" line="20" />
-        <source>运输工具</source>
-        <translation>运输工具</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_transport.py" line="24" />
-        <source>国家与口岸</source>
-        <translation>国家与口岸</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/section_transport.py" line="41" />
-        <source>日期</source>
-        <translation>日期</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_actions.py" line="60" />
         <source>新建入境</source>
         <translation>新建入境</translation>
@@ -425,52 +335,52 @@
 <context>
     <name>AttachmentsSection</name>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="210" />
+        <location filename="../../ui/editor/section_attachments.py" line="216" />
         <source>选择随附单据</source>
         <translation>选择随附单据</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="211" />
+        <location filename="../../ui/editor/section_attachments.py" line="217" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="223" />
+        <location filename="../../ui/editor/section_attachments.py" line="229" />
         <source>“%s”不是 PDF 文件，随附单据只接受 PDF</source>
         <translation>“%s”不是 PDF 文件，随附单据只接受 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="230" />
+        <location filename="../../ui/editor/section_attachments.py" line="236" />
         <source>“%s”超过 4 MB，请压缩后再添加</source>
         <translation>“%s”超过 4 MB，请压缩后再添加</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="242" />
+        <location filename="../../ui/editor/section_attachments.py" line="248" />
         <source>“%s”已在随附单据中</source>
         <translation>“%s”已在随附单据中</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="249" />
+        <location filename="../../ui/editor/section_attachments.py" line="255" />
         <source>无法添加“%s”：%s</source>
         <translation>无法添加“%s”：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="268" />
+        <location filename="../../ui/editor/section_attachments.py" line="274" />
         <source>新单据类型：</source>
         <translation>新单据类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="269" />
+        <location filename="../../ui/editor/section_attachments.py" line="275" />
         <source>添加文件…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="270" />
+        <location filename="../../ui/editor/section_attachments.py" line="276" />
         <source>移除所选</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="271" />
+        <location filename="../../ui/editor/section_attachments.py" line="277" />
         <source>把 PDF 文件拖到上面的列表中即可添加（每个不超过 4 MB）；添加前先选择单据类型。</source>
         <translation>把 PDF 文件拖到上面的列表中即可添加（每个不超过 4 MB）；添加前先选择单据类型。</translation>
     </message>
@@ -506,52 +416,57 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="97" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="115" />
         <source>批量定稿</source>
         <translation>批量定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="98" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="116" />
         <source>批量定稿 {n} 份报检单</source>
         <translation>批量定稿 {n} 份报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="99" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="117" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="100" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="118" />
         <source>继续</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="101" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="119" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="132" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="120" />
+        <source>立即申报</source>
+        <translation>立即申报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_dialog.py" line="151" />
         <source>正在取消：当前这份处理完后停止…</source>
         <translation>正在取消：当前这份处理完后停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="144" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="163" />
         <source>已处理 {d} / {t}</source>
         <translation>已处理 {d} / {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="154" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="173" />
         <source>已暂停：完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</source>
         <translation>已暂停：完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="158" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="177" />
         <source>完成：成功 {d} 份，失败 {f} 份。</source>
         <translation>完成：成功 {d} 份，失败 {f} 份。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="171" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="191" />
         <source>内部错误，已记录日志</source>
         <translation>内部错误，已记录日志</translation>
     </message>
@@ -577,7 +492,7 @@
 <context>
     <name>CertificatesSection</name>
     <message>
-        <location filename="../../ui/editor/section_certificates.py" line="218" />
+        <location filename="../../ui/editor/section_certificates.py" line="220" />
         <source>勾选需要签发的证单（空格键勾选），并填写正本、副本份数（0–9）。</source>
         <translation>勾选需要签发的证单（空格键勾选），并填写正本、副本份数（0–9）。</translation>
     </message>
@@ -780,170 +695,283 @@
 <context>
     <name>EditTableView</name>
     <message>
-        <location filename="../../ui/editor/table_view.py" line="118" />
+        <location filename="../../ui/editor/table_view.py" line="119" />
         <source>第%d行“%s”：%s</source>
         <translation>第%d行“%s”：%s</translation>
     </message>
 </context>
 <context>
+    <name>EditorSections</name>
+    <message>
+        <location filename="../../ui/editor/section_attachments.py" line="154" />
+        <source>随附单据</source>
+        <translation>随附单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_basic.py" line="16" />
+        <source>基本信息</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_basic.py" line="20" />
+        <source>报检概况</source>
+        <translation>报检概况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_basic.py" line="37" />
+        <source>检验检疫机构</source>
+        <translation>检验检疫机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_basic.py" line="41" />
+        <source>货物存放与标记</source>
+        <translation>货物存放与标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_certificates.py" line="172" />
+        <source>所需证单</source>
+        <translation>所需证单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_goods.py" line="97" />
+        <source>货物明细</source>
+        <translation>货物明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_goods.py" line="115" />
+        <source>集装箱</source>
+        <translation>集装箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_parties.py" line="20" />
+        <source>收发货人</source>
+        <translation>收发货人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_parties.py" line="23" />
+        <source>报检单位</source>
+        <translation>报检单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_parties.py" line="25" />
+        <source>报检员</source>
+        <translation>报检员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_parties.py" line="32" />
+        <source>收货人</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_parties.py" line="33" />
+        <source>发货人</source>
+        <translation>发货人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_parties.py" line="36" />
+        <source>代理报检单位（可选）</source>
+        <translation>代理报检单位（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_transport.py" line="16" />
+        <source>运输信息</source>
+        <translation>运输信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_transport.py" line="20" />
+        <source>运输工具</source>
+        <translation>运输工具</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_transport.py" line="24" />
+        <source>国家与口岸</source>
+        <translation>国家与口岸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_transport.py" line="41" />
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../ui/editor/window.py" line="269" />
+        <location filename="../../ui/editor/window.py" line="281" />
         <source>无法打开报检单：%s</source>
         <translation>无法打开报检单：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="282" />
+        <location filename="../../ui/editor/window.py" line="294" />
         <source>最后修改 %s</source>
         <translation>最后修改 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="357" />
+        <location filename="../../ui/editor/window.py" line="375" />
+        <source>✓ 未发现问题，可以提交修改</source>
+        <translation>✓ 未发现问题，可以提交修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="376" />
+        <source>✓ 未发现问题</source>
+        <translation>✓ 未发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="377" />
+        <source>✓ 未发现问题，可以定稿</source>
+        <translation>✓ 未发现问题，可以定稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="393" />
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="357" />
+        <location filename="../../ui/editor/window.py" line="393" />
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="358" />
+        <location filename="../../ui/editor/window.py" line="394" />
         <source>%s货物报检单</source>
         <translation>%s货物报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="360" />
+        <location filename="../../ui/editor/window.py" line="396" />
         <source>修改申请（未提交）</source>
         <translation>修改申请（未提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="364" />
+        <location filename="../../ui/editor/window.py" line="400" />
         <source> · 只读</source>
         <translation> · 只读</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="368" />
+        <location filename="../../ui/editor/window.py" line="409" />
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>报检号 &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="371" />
+        <location filename="../../ui/editor/window.py" line="412" />
         <source>报检号：定稿时分配</source>
         <translation>报检号：定稿时分配</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="378" />
+        <location filename="../../ui/editor/window.py" line="422" />
         <source>新报检单</source>
         <translation>新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="379" />
+        <location filename="../../ui/editor/window.py" line="422" />
+        <source>草稿 %s</source>
+        <translation>草稿 %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="423" />
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk 报检单编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="447" />
+        <location filename="../../ui/editor/window.py" line="492" />
         <source>有未保存的修改…</source>
         <translation>有未保存的修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="485" />
+        <location filename="../../ui/editor/window.py" line="530" />
         <source>已自动保存 %s</source>
         <translation>已自动保存 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="512" />
+        <location filename="../../ui/editor/window.py" line="557" />
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>这份报检单已不是草稿，不能再直接修改：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="516" />
+        <location filename="../../ui/editor/window.py" line="561" />
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="518" />
+        <location filename="../../ui/editor/window.py" line="563" />
         <source>未保存</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="605" />
+        <location filename="../../ui/editor/window.py" line="676" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="608" />
+        <location filename="../../ui/editor/window.py" line="679" />
         <source>保存 (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="609" />
+        <location filename="../../ui/editor/window.py" line="680" />
         <source>定稿 (Ctrl+Enter)</source>
         <translation>定稿 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="610" />
+        <location filename="../../ui/editor/window.py" line="681" />
         <source>修改申请</source>
         <translation>修改申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="611" />
+        <location filename="../../ui/editor/window.py" line="682" />
         <source>提交修改</source>
         <translation>提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="612" />
+        <location filename="../../ui/editor/window.py" line="683" />
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="613" />
+        <location filename="../../ui/editor/window.py" line="684" />
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="614" />
+        <location filename="../../ui/editor/window.py" line="685" />
         <source>复制为新报检单</source>
         <translation>复制为新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="615" />
+        <location filename="../../ui/editor/window.py" line="686" />
         <source>打印/PDF</source>
         <translation>打印/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="616" />
+        <location filename="../../ui/editor/window.py" line="687" />
         <source>关闭 (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="624" />
+        <location filename="../../ui/editor/window.py" line="695" />
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="627" />
+        <location filename="../../ui/editor/window.py" line="698" />
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>修改申请：改好后点击“提交修改”；报检号保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="629" />
+        <location filename="../../ui/editor/window.py" line="700" />
         <source>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</source>
         <translation>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="647" />
+        <location filename="../../ui/editor/window.py" line="721" />
         <source>放弃修改申请？</source>
         <translation>放弃修改申请？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="648" />
+        <location filename="../../ui/editor/window.py" line="722" />
         <source>修改申请尚未提交，关闭后这些修改将被放弃。确定关闭吗？</source>
         <translation>修改申请尚未提交，关闭后这些修改将被放弃。确定关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="657" />
+        <location filename="../../ui/editor/window.py" line="731" />
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</translation>
     </message>
@@ -959,6 +987,84 @@
         <location filename="../../ui/editor/widgets.py" line="127" />
         <source>代码“%s”不在代码表中，请从下拉列表中选择</source>
         <translation>代码“%s”不在代码表中，请从下拉列表中选择</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="80" />
+        <source>欢迎使用 CIQ Desk 报检通</source>
+        <translation>欢迎使用 CIQ Desk 报检通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="83" />
+        <source>请填写检验检疫电子申报平台的地址和您的登录账号。没有账号时，可先连接本机沙箱试用。</source>
+        <translation>请填写检验检疫电子申报平台的地址和您的登录账号。没有账号时，可先连接本机沙箱试用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="88" />
+        <source>https://平台地址</source>
+        <translation>https://平台地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="89" />
+        <source>试用沙箱</source>
+        <translation>试用沙箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="91" />
+        <source>使用本机沙箱平台 %1（仅供试用，数据不会报送）</source>
+        <translation>使用本机沙箱平台 %1（仅供试用，数据不会报送）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="100" />
+        <source>报检单位账号</source>
+        <translation>报检单位账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="105" />
+        <source>平台地址：</source>
+        <translation>平台地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="106" />
+        <source>用户名：</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="107" />
+        <source>密码：</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="125" />
+        <source>登录</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="127" />
+        <source>稍后再说</source>
+        <translation>稍后再说</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="168" />
+        <source>正在登录…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="182" />
+        <source>请输入用户名。</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="186" />
+        <source>请输入密码。</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="212" />
+        <source>登录时发生内部错误，详情已写入日志。</source>
+        <translation>登录时发生内部错误，详情已写入日志。</translation>
     </message>
 </context>
 <context>
@@ -1152,22 +1258,22 @@
 <context>
     <name>IssuesPanel</name>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="107" />
+        <location filename="../../ui/editor/issues_panel.py" line="108" />
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ 未发现问题，可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="112" />
+        <location filename="../../ui/editor/issues_panel.py" line="113" />
         <source>%d 个错误</source>
         <translation>%d 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="114" />
+        <location filename="../../ui/editor/issues_panel.py" line="115" />
         <source>%d 个警告</source>
         <translation>%d 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="117" />
+        <location filename="../../ui/editor/issues_panel.py" line="118" />
         <source>（点击条目跳到对应字段）</source>
         <translation>（点击条目跳到对应字段）</translation>
     </message>
@@ -1180,67 +1286,67 @@
         <translation>正在定稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="125" />
+        <location filename="../../ui/editor/lifecycle.py" line="126" />
         <source>还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</source>
         <translation>还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="136" />
+        <location filename="../../ui/editor/lifecycle.py" line="137" />
         <source>已定稿，报检号 %s。报检单将在下次同步时发送。</source>
         <translation>已定稿，报检号 %s。报检单将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="148" />
+        <location filename="../../ui/editor/lifecycle.py" line="149" />
         <source>未能定稿：%s</source>
         <translation>未能定稿：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="177" />
+        <location filename="../../ui/editor/lifecycle.py" line="178" />
         <source>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</source>
         <translation>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="207" />
+        <location filename="../../ui/editor/lifecycle.py" line="208" />
         <source>修改申请已排队，将在下次同步时发送。</source>
         <translation>修改申请已排队，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="213" />
+        <location filename="../../ui/editor/lifecycle.py" line="214" />
         <source>修改申请未提交：%s</source>
         <translation>修改申请未提交：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="223" />
+        <location filename="../../ui/editor/lifecycle.py" line="224" />
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="223" />
+        <location filename="../../ui/editor/lifecycle.py" line="224" />
         <source>请填写撤销原因（必填）：</source>
         <translation>请填写撤销原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="227" />
+        <location filename="../../ui/editor/lifecycle.py" line="228" />
         <source>请填写撤销原因</source>
         <translation>请填写撤销原因</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="233" />
+        <location filename="../../ui/editor/lifecycle.py" line="234" />
         <source>撤销申请未提交：%s</source>
         <translation>撤销申请未提交：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="238" />
+        <location filename="../../ui/editor/lifecycle.py" line="239" />
         <source>撤销申请已排队，将在下次同步时发送。</source>
         <translation>撤销申请已排队，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="251" />
+        <location filename="../../ui/editor/lifecycle.py" line="252" />
         <source>未能复制：%s</source>
         <translation>未能复制：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="257" />
+        <location filename="../../ui/editor/lifecycle.py" line="258" />
         <source>已复制为新草稿（合同号 %s）。</source>
         <translation>已复制为新草稿（合同号 %s）。</translation>
     </message>
@@ -1270,22 +1376,22 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="288" />
+        <location filename="../../ui/editor/lifecycle.py" line="289" />
         <source>另存为 PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="289" />
+        <location filename="../../ui/editor/lifecycle.py" line="290" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="293" />
-        <source>已保存 PDF：%s</source>
-        <translation>已保存 PDF：%s</translation>
+        <location filename="../../ui/editor/lifecycle.py" line="302" />
+        <source>已保存 PDF（%d 页）：%s</source>
+        <translation>已保存 PDF（%d 页）：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="295" />
+        <location filename="../../ui/editor/lifecycle.py" line="304" />
         <source>未能保存 PDF：%s</source>
         <translation>未能保存 PDF：%s</translation>
     </message>
@@ -1338,7 +1444,7 @@
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="108" />
+        <location filename="../../ui/main_list.py" line="114" />
         <source>共 {n} 份</source>
         <translation>共 {n} 份</translation>
     </message>
@@ -1371,157 +1477,157 @@
         <translation>报检单编辑器尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="112" />
+        <location filename="../../ui/main_commands.py" line="155" />
         <source>状态时间轴尚未安装</source>
         <translation>状态时间轴尚未安装</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="115" />
+        <location filename="../../ui/main_commands.py" line="158" />
         <source>状态历史 — {no}</source>
         <translation>状态历史 — {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="129" />
+        <location filename="../../ui/main_commands.py" line="172" />
         <source>已复制为新草稿</source>
         <translation>已复制为新草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="143" />
+        <location filename="../../ui/main_commands.py" line="186" />
         <source>（还没有模板：在编辑器中“另存为模板”）</source>
         <translation>（还没有模板：在编辑器中“另存为模板”）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="146" />
+        <location filename="../../ui/main_commands.py" line="189" />
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="147" />
+        <location filename="../../ui/main_commands.py" line="190" />
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="180" />
+        <location filename="../../ui/main_commands.py" line="223" />
         <source>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</source>
         <translation>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="182" />
+        <location filename="../../ui/main_commands.py" line="225" />
         <source>正在校验…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="189" />
+        <location filename="../../ui/main_commands.py" line="232" />
         <source>只有草稿可以定稿</source>
         <translation>只有草稿可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="204" />
+        <location filename="../../ui/main_commands.py" line="250" />
         <source>已定稿，报检号 {no}</source>
         <translation>已定稿，报检号 {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="204" />
+        <location filename="../../ui/main_commands.py" line="250" />
         <source>已定稿</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="212" />
+        <location filename="../../ui/main_commands.py" line="258" />
         <source>未通过校验</source>
         <translation>未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="242" />
+        <location filename="../../ui/main_commands.py" line="288" />
         <source>已导出 {n} 份到 {p}</source>
         <translation>已导出 {n} 份到 {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="250" />
+        <location filename="../../ui/main_commands.py" line="296" />
         <source>只能删除草稿</source>
         <translation>只能删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="252" />
+        <location filename="../../ui/main_commands.py" line="298" />
         <source>删除草稿</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="253" />
+        <location filename="../../ui/main_commands.py" line="299" />
         <source>删除所选的 {n} 份草稿？此操作不能撤销。</source>
         <translation>删除所选的 {n} 份草稿？此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="269" />
+        <location filename="../../ui/main_commands.py" line="315" />
         <source>已复制报检号</source>
         <translation>已复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="283" />
+        <location filename="../../ui/main_commands.py" line="329" />
         <source>已登录平台，正在同步…</source>
         <translation>已登录平台，正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="291" />
+        <location filename="../../ui/main_commands.py" line="337" />
         <source>关于 CIQ Desk</source>
         <translation>关于 CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="291" />
+        <location filename="../../ui/main_commands.py" line="337" />
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — 出入境检验检疫报检</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>报检单(&amp;D)</source>
         <translation>报检单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>申报(&amp;S)</source>
         <translation>申报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>视图(&amp;V)</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>正在处理…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>已载入 {n} 份，向下滚动载入更多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>正在载入…</source>
         <translation>正在载入…</translation>
     </message>
@@ -1804,6 +1910,14 @@
         <location filename="../../ui/timeline.py" line="248" />
         <source>状态记录与回执</source>
         <translation>状态记录与回执</translation>
+    </message>
+</context>
+<context>
+    <name>dlg</name>
+    <message>
+        <location filename="../../ui/dialogs/batch_dialog.py" line="108" />
+        <source>上次未完成：已完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</source>
+        <translation>上次未完成：已完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</translation>
     </message>
 </context>
 </TS>
