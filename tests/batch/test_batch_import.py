@@ -283,3 +283,18 @@ def test_old_xls_files_get_advice_not_a_json_error(data_dir, tmp_path, capsys):
     assert main(["import", str(old), "--json"]) == 2
     [err] = json.loads(capsys.readouterr().out)["errors"]
     assert "另存为" in err["message"] and ".xlsx" in err["message"]
+
+
+def test_import_with_validation_keeps_the_same_markers_as_validate_ids(broker_book, desk):
+    book, a, b = broker_book
+    fill(book, [{"goods.hs_code": "0000000000"}], start=4)  # declaration A, goods line 2
+    report = ImportReport()
+    import_into(desk, book, report, validate=True)
+    assert len(report.imported) == 2
+    kept = {i: desk.stored_issues(i) for i in report.imported}
+    assert all(v is not None for v in kept.values())
+    id_a = stable_id(a.declarant.uscc, "CT-A001")
+    assert any(x["field"] == "goods[1].hs_code" and x["severity"] == "error" for x in kept[id_a])
+    assert desk.summary(id_a).valid == 0 and desk.summary(id_a).error_count >= 1
+    fresh = desk.validate_ids(report.imported)
+    assert {i: [x.to_dict() for x in v] for i, v in fresh.items()} == kept
