@@ -106,6 +106,7 @@ def test_closing_while_the_save_fails_brings_the_window_back(qtbot, desk, monkey
     desk.save_draft(d)
     ctx = AppContext(desk, TaskRunner(QThreadPool()), AppEvents())
     ed = EditorWindow(ctx, d.id)
+    ed.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)   # as the main window opens it
     ed.show()
     qtbot.waitUntil(lambda: ed.mode == "edit", timeout=20000)
 

@@ -713,6 +713,9 @@ class EditorWindow(QMainWindow):
         ever lost silently.
         """
         self._retry_timer.stop()
+        # never let Qt delete the window under a running or failing save (a caller may have
+        # set WA_DeleteOnClose): the window deletes itself once its input is stored
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         if self.mode == "amend" and self._edit_gen and self.isVisible():
             answer = QMessageBox.question(
                 self, self.tr("放弃修改申请？"),
