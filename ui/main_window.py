@@ -166,6 +166,12 @@ class MainWindow(CommandsMixin, QMainWindow):
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(250)
         self._busy_timer.timeout.connect(lambda: (self.busy.show(), self.busy_label.show()))
+        # counting a search scans the whole store: wait until typing pauses, so the count
+        # never competes with the next keystroke's page
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(400)
+        self._count_timer.timeout.connect(self._count_matches)
 
     def _connect(self) -> None:
         a, ev = self.actions_, self.ctx.events
@@ -281,6 +287,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         """Apply filters; a search's match count follows its first page (see below)."""
         search = filters.get("search", self.list.model.filters["search"]) or ""
         searching = self._count_pending = bool(search.strip())
+        self._count_timer.stop()
         self.list.model.set_filter(**filters)
         if not searching:
             self._count_matches()
@@ -306,7 +313,8 @@ class MainWindow(CommandsMixin, QMainWindow):
         if self.list.model.exhausted:
             self.list.set_match_count(n)  # no second scan of the store needed
         else:
-            self._count_matches()
+            self.list.matches.setText(self.tr("{n}+ 份").format(n=n))
+            self._count_timer.start()
 
     def _count_matches(self) -> None:
         f = self.list.model._query()

@@ -230,3 +230,12 @@ def test_broker_new_declaration_is_filed_for_the_chosen_client(qtbot, window, de
     assert len(rows) == 1 and rows[0].declarant_uscc == client["uscc"]
     assert rows[0].direction == "outbound"
     assert rows[0].id in window._editors
+
+
+def test_match_count_of_a_large_search_follows_when_typing_pauses(qtbot, window, desk):
+    fill(desk, 250)
+    window.ctx.events.declarations_changed.emit([])
+    qtbot.keyClicks(window.list.search, "ct0")
+    qtbot.waitUntil(lambda: window.list.matches.text() == "200+ 份", timeout=3000)
+    assert window.list.table.model().rowCount() == 200  # the first page only
+    qtbot.waitUntil(lambda: window.list.matches.text() == "共 250 份", timeout=3000)

@@ -37,6 +37,8 @@ class Col(IntEnum):
     RECEIPT = 10
 
 
+N_COLS = len(Col)
+
 SummaryRole = Qt.ItemDataRole.UserRole + 1   # the DeclarationSummary of the row
 SortRole = Qt.ItemDataRole.UserRole + 2      # a value that sorts right
 StatusRole = Qt.ItemDataRole.UserRole + 3    # the status code ("released"...)
@@ -68,6 +70,7 @@ class DeclarationsModel(QAbstractTableModel):
         self._exhausted = False
         self._fetching = False
         self._generation = 0
+        self._headers: list[str] | None = None
         ctx.events.declarations_changed.connect(self.refresh_ids)
 
     # -- filter -------------------------------------------------------------------
@@ -227,6 +230,7 @@ class DeclarationsModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """Re-label headers and cells after a language switch."""
+        self._headers = None
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0),
@@ -237,7 +241,7 @@ class DeclarationsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(Col)
+        return 0 if parent.isValid() else N_COLS
 
     def headers(self) -> list[str]:
         names = {Col.VALID: "", Col.NUMBER: self.tr("报检号"), Col.STATUS: self.tr("状态"),
@@ -251,7 +255,9 @@ class DeclarationsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
+            if self._headers is None:
+                self._headers = self.headers()
+            return self._headers[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == Col.VALID:
             return self.tr("本地校验结果")
         if role == Qt.ItemDataRole.TextAlignmentRole and section == Col.VALUE:
@@ -352,14 +358,14 @@ _SHARED = ("direction", "clearance_mode", "status", "declare_bureau", "consignee
 def _page(desk, **kw) -> list:
     """One page of ``desk.list`` with repeated strings shared (runs on the task runner)."""
     import sys
-    from dataclasses import replace
     rows = desk.list(**kw)
-    out = []
-    for r in rows:
-        shared = {f: sys.intern(v) for f in _SHARED
-                  if isinstance(v := getattr(r, f), str)}
-        out.append(replace(r, **shared) if shared else r)
-    return out
+    setattr_ = object.__setattr__  # the rows were just made here, on this thread: no one
+    for r in rows:                 # else holds them yet, so filling them in place is safe
+        for f in _SHARED:
+            v = getattr(r, f)
+            if isinstance(v, str):
+                setattr_(r, f, sys.intern(v))
+    return rows
 
 
 def _summaries(desk, ids: list[str]) -> dict:
