@@ -40,8 +40,15 @@ class NavModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._counts: dict[str, int] = {}
+        self._labels: dict[str, str] | None = None
 
     def labels(self) -> dict[str, str]:
+        """Entry labels in the current language (cached until :meth:`retranslate`)."""
+        if self._labels is None:
+            self._labels = self._make_labels()
+        return self._labels
+
+    def _make_labels(self) -> dict[str, str]:
         return {"all": self.tr("全部"), "draft": self.tr("草稿"),
                 "ready": self.tr("已定稿待发送"), "sent": self.tr("已发送"),
                 "review": self.tr("已受理/审单中"), "inspection": self.tr("查验"),
@@ -71,6 +78,7 @@ class NavModel(QAbstractListModel):
         raise KeyError(key)
 
     def retranslate(self) -> None:
+        self._labels = None
         self.dataChanged.emit(self.index(0), self.index(len(ENTRIES) - 1))
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
