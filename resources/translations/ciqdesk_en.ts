@@ -589,92 +589,92 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="243" />
+        <location filename="../../ui/models/declarations_model.py" line="247" />
         <source>报检号</source>
         <translation>Inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="243" />
+        <location filename="../../ui/models/declarations_model.py" line="247" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="244" />
+        <location filename="../../ui/models/declarations_model.py" line="248" />
         <source>出入境</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="244" />
+        <location filename="../../ui/models/declarations_model.py" line="248" />
         <source>通关模式</source>
         <translation>Clearance</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="245" />
+        <location filename="../../ui/models/declarations_model.py" line="249" />
         <source>收货人/发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="245" />
+        <location filename="../../ui/models/declarations_model.py" line="249" />
         <source>合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="246" />
+        <location filename="../../ui/models/declarations_model.py" line="250" />
         <source>提单号</source>
         <translation>B/L no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="246" />
+        <location filename="../../ui/models/declarations_model.py" line="250" />
         <source>货物</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="246" />
+        <location filename="../../ui/models/declarations_model.py" line="250" />
         <source>货值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="247" />
+        <location filename="../../ui/models/declarations_model.py" line="251" />
         <source>最后回执时间</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="256" />
+        <location filename="../../ui/models/declarations_model.py" line="262" />
         <source>本地校验结果</source>
         <translation>Local validation result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="292" />
+        <location filename="../../ui/models/declarations_model.py" line="298" />
         <source>（未编号）</source>
         <translation>(not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="330" />
+        <location filename="../../ui/models/declarations_model.py" line="336" />
         <source>定稿时已通过校验</source>
         <translation>Passed validation when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="332" />
+        <location filename="../../ui/models/declarations_model.py" line="338" />
         <source>尚未校验（或校验后又有修改）</source>
         <translation>Not validated (or changed since)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="334" />
+        <location filename="../../ui/models/declarations_model.py" line="340" />
         <source>校验通过</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="334" />
+        <location filename="../../ui/models/declarations_model.py" line="340" />
         <source>，{n} 个提示</source>
         <translation>, {n} warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="336" />
+        <location filename="../../ui/models/declarations_model.py" line="342" />
         <source>{n} 个错误</source>
         <translation>{n} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="340" />
+        <location filename="../../ui/models/declarations_model.py" line="346" />
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>The inspection number is assigned when finalised. Local id: {id}</translation>
     </message>
@@ -1577,57 +1577,62 @@ CIQ registration no.: {r}</translation>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;Desktop client for entry-exit inspection and quarantine declarations: prepare offline, validate locally, declare once with one number for life.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — Inspection &amp; Quarantine Declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>报检单(&amp;D)</source>
         <translation>&amp;Declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>申报(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="316" />
+        <source>{n}+ 份</source>
+        <translation>{n}+</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="343" />
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>{n} in all · {d} drafts · {r} to send · {x} released</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>{n} loaded; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
@@ -1635,52 +1640,52 @@ CIQ registration no.: {r}</translation>
 <context>
     <name>NavModel</name>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="45" />
+        <location filename="../../ui/models/nav_model.py" line="52" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="45" />
+        <location filename="../../ui/models/nav_model.py" line="52" />
         <source>草稿</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="46" />
+        <location filename="../../ui/models/nav_model.py" line="53" />
         <source>已定稿待发送</source>
         <translation>To send</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="46" />
+        <location filename="../../ui/models/nav_model.py" line="53" />
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="47" />
+        <location filename="../../ui/models/nav_model.py" line="54" />
         <source>已受理/审单中</source>
         <translation>In review</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="47" />
+        <location filename="../../ui/models/nav_model.py" line="54" />
         <source>查验</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="48" />
+        <location filename="../../ui/models/nav_model.py" line="55" />
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="48" />
+        <location filename="../../ui/models/nav_model.py" line="55" />
         <source>退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="49" />
+        <location filename="../../ui/models/nav_model.py" line="56" />
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="49" />
+        <location filename="../../ui/models/nav_model.py" line="56" />
         <source>统计看板</source>
         <translation>Dashboard</translation>
     </message>

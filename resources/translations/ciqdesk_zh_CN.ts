@@ -589,92 +589,92 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="243" />
+        <location filename="../../ui/models/declarations_model.py" line="247" />
         <source>报检号</source>
         <translation>报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="243" />
+        <location filename="../../ui/models/declarations_model.py" line="247" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="244" />
+        <location filename="../../ui/models/declarations_model.py" line="248" />
         <source>出入境</source>
         <translation>出入境</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="244" />
+        <location filename="../../ui/models/declarations_model.py" line="248" />
         <source>通关模式</source>
         <translation>通关模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="245" />
+        <location filename="../../ui/models/declarations_model.py" line="249" />
         <source>收货人/发货人</source>
         <translation>收货人/发货人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="245" />
+        <location filename="../../ui/models/declarations_model.py" line="249" />
         <source>合同号</source>
         <translation>合同号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="246" />
+        <location filename="../../ui/models/declarations_model.py" line="250" />
         <source>提单号</source>
         <translation>提单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="246" />
+        <location filename="../../ui/models/declarations_model.py" line="250" />
         <source>货物</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="246" />
+        <location filename="../../ui/models/declarations_model.py" line="250" />
         <source>货值</source>
         <translation>货值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="247" />
+        <location filename="../../ui/models/declarations_model.py" line="251" />
         <source>最后回执时间</source>
         <translation>最后回执时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="256" />
+        <location filename="../../ui/models/declarations_model.py" line="262" />
         <source>本地校验结果</source>
         <translation>本地校验结果</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="292" />
+        <location filename="../../ui/models/declarations_model.py" line="298" />
         <source>（未编号）</source>
         <translation>（未编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="330" />
+        <location filename="../../ui/models/declarations_model.py" line="336" />
         <source>定稿时已通过校验</source>
         <translation>定稿时已通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="332" />
+        <location filename="../../ui/models/declarations_model.py" line="338" />
         <source>尚未校验（或校验后又有修改）</source>
         <translation>尚未校验（或校验后又有修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="334" />
+        <location filename="../../ui/models/declarations_model.py" line="340" />
         <source>校验通过</source>
         <translation>校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="334" />
+        <location filename="../../ui/models/declarations_model.py" line="340" />
         <source>，{n} 个提示</source>
         <translation>，{n} 个提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="336" />
+        <location filename="../../ui/models/declarations_model.py" line="342" />
         <source>{n} 个错误</source>
         <translation>{n} 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="340" />
+        <location filename="../../ui/models/declarations_model.py" line="346" />
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>定稿时分配报检号。本地编号：{id}</translation>
     </message>
@@ -1577,57 +1577,62 @@
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — 出入境检验检疫报检</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>报检单(&amp;D)</source>
         <translation>报检单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>申报(&amp;S)</source>
         <translation>申报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>视图(&amp;V)</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>正在处理…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="316" />
+        <source>{n}+ 份</source>
+        <translation>{n}+ 份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="343" />
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>已载入 {n} 份，向下滚动载入更多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>正在载入…</source>
         <translation>正在载入…</translation>
     </message>
@@ -1635,52 +1640,52 @@
 <context>
     <name>NavModel</name>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="45" />
+        <location filename="../../ui/models/nav_model.py" line="52" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="45" />
+        <location filename="../../ui/models/nav_model.py" line="52" />
         <source>草稿</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="46" />
+        <location filename="../../ui/models/nav_model.py" line="53" />
         <source>已定稿待发送</source>
         <translation>已定稿待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="46" />
+        <location filename="../../ui/models/nav_model.py" line="53" />
         <source>已发送</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="47" />
+        <location filename="../../ui/models/nav_model.py" line="54" />
         <source>已受理/审单中</source>
         <translation>已受理/审单中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="47" />
+        <location filename="../../ui/models/nav_model.py" line="54" />
         <source>查验</source>
         <translation>查验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="48" />
+        <location filename="../../ui/models/nav_model.py" line="55" />
         <source>已放行</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="48" />
+        <location filename="../../ui/models/nav_model.py" line="55" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="49" />
+        <location filename="../../ui/models/nav_model.py" line="56" />
         <source>已撤销</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="49" />
+        <location filename="../../ui/models/nav_model.py" line="56" />
         <source>统计看板</source>
         <translation>统计看板</translation>
     </message>
