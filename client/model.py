@@ -309,7 +309,23 @@ def _en(path: str) -> str:
 
 
 def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else value
+    """A value quoted in a message, cut to 40 characters; never raises (huge ints, deep
+    nesting and odd objects are described instead of printed)."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        text = "<很大的整数 / huge integer>"
+    elif isinstance(value, (dict, list)):
+        text = "{…}" if isinstance(value, dict) else "[…]"
+        try:
+            text = repr(value) if len(value) < 8 else text
+        except (RecursionError, ValueError):
+            pass
+    else:
+        try:
+            text = repr(value)
+        except (RecursionError, ValueError):
+            text = f"<{type(value).__name__}>"
     return text if len(text) <= 40 else text[:37] + "…"
 
 
@@ -345,6 +361,10 @@ def parse_date(value: Any) -> date | None:
     return None
 
 
+def _join(parent: str, name: str) -> str:
+    return f"{parent}.{name}" if parent else name
+
+
 def _parse_obj(cls_key: str, data: Any, path: str, issues: list[ParseIssue]):
     cls = _CLASSES[cls_key][0]
     if data.__class__ is not dict and not isinstance(data, dict):
@@ -368,7 +388,8 @@ def _parse_obj(cls_key: str, data: Any, path: str, issues: list[ParseIssue]):
         if kind == "str" and value.__class__ is str:  # the common case, kept fast
             kwargs[name] = value
             continue
-        parsed = handler(value, f"{path}.{name}" if path else name, issues)
+        # the field's path is only spelled out when a problem or a nested object needs it
+        parsed = handler(value, path, name, issues)
         if parsed is not None:
             kwargs[name] = parsed
     if extra and cls_key in _HAS_EXTRA:
@@ -376,62 +397,75 @@ def _parse_obj(cls_key: str, data: Any, path: str, issues: list[ParseIssue]):
     return cls(**kwargs)
 
 
-def _p_str(value: Any, path: str, issues: list[ParseIssue]):
+def _p_str(value: Any, parent: str, name: str, issues: list[ParseIssue]):
     if isinstance(value, str):
         return value
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        return str(value)  # a number where a code was expected: keep its digits
+        # a number where a code was expected: keep its digits (if it has a sane size)
+        if not (isinstance(value, int) and value.bit_length() > 128):
+            return str(value)
+    path = _join(parent, name)
     issues.append(ParseIssue("E0003", path, f"{_zh(path)}应为文本，实际为 {_short(value)}",
                              f"{_en(path)} must be text, got {_short(value)}"))
     return None
 
 
-def _p_dec(value: Any, path: str, issues: list[ParseIssue]):
-    dec = parse_decimal(value)
+def _p_dec(value: Any, parent: str, name: str, issues: list[ParseIssue]):
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        dec = None  # not an amount anyone typed
+    else:
+        dec = parse_decimal(value)
     if dec is None:
+        path = _join(parent, name)
         issues.append(ParseIssue(
             "E0004", path, f"{_zh(path)}应为数值（如 \"1200.500\"），实际为 {_short(value)}",
             f"{_en(path)} must be a decimal string such as \"1200.500\", got {_short(value)}"))
     return dec
 
 
-def _p_int(value: Any, path: str, issues: list[ParseIssue]):
-    if value.__class__ is int:
+def _p_int(value: Any, parent: str, name: str, issues: list[ParseIssue]):
+    if value.__class__ is int and value.bit_length() <= 63:
         return value
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() <= 63:
         return int(value)
     if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 10:
         return int(value.strip())
+    path = _join(parent, name)
     issues.append(ParseIssue("E0005", path, f"{_zh(path)}应为整数，实际为 {_short(value)}",
                              f"{_en(path)} must be a whole number, got {_short(value)}"))
     return None
 
 
-def _p_date(value: Any, path: str, issues: list[ParseIssue]):
+def _p_date(value: Any, parent: str, name: str, issues: list[ParseIssue]):
     d = parse_date(value)
     if d is None:
+        path = _join(parent, name)
         issues.append(ParseIssue(
             "E0006", path, f"{_zh(path)}应为存在的日期（YYYY-MM-DD），实际为 {_short(value)}",
             f"{_en(path)} must be an existing date (YYYY-MM-DD), got {_short(value)}"))
     return d
 
 
-def _p_bool(value: Any, path: str, issues: list[ParseIssue]):
+def _p_bool(value: Any, parent: str, name: str, issues: list[ParseIssue]):
     if isinstance(value, bool):
         return value
+    path = _join(parent, name)
     issues.append(ParseIssue("E0007", path, f"{_zh(path)}应为 true/false，实际为 {_short(value)}",
                              f"{_en(path)} must be true or false, got {_short(value)}"))
     return None
 
 
 def _p_obj(sub: str):
-    def parse(value: Any, path: str, issues: list[ParseIssue]):
-        return _parse_obj(sub, value, path, issues)
+    def parse(value: Any, parent: str, name: str, issues: list[ParseIssue]):
+        return _parse_obj(sub, value, _join(parent, name), issues)
     return parse
 
 
 def _p_list(sub: str):
-    def parse(value: Any, path: str, issues: list[ParseIssue]):
+    cls = _CLASSES[sub][0]
+
+    def parse(value: Any, parent: str, name: str, issues: list[ParseIssue]):
+        path = _join(parent, name)
         if not isinstance(value, list):
             issues.append(ParseIssue("E0008", path, f"{_zh(path)}应为列表，实际为 {_short(value)}",
                                      f"{_en(path)} must be a list, got {_short(value)}"))
@@ -439,8 +473,8 @@ def _p_list(sub: str):
         out = []
         for i, item in enumerate(value):
             obj = _parse_obj(sub, item, f"{path}[{i}]", issues)
-            if obj is not None:
-                out.append(obj)
+            # an unreadable item keeps its place, so goods[i] still names the i-th line
+            out.append(obj if obj is not None else cls())
         return out
     return parse
 
