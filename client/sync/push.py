@@ -114,29 +114,59 @@ class Pusher:
         self.cancel = cancel or (lambda: False)
 
     def run(self, summary: SyncSummary) -> SyncSummary:
+        """Send every pending row, in order, batch by batch.
+
+        Pipelined: one worker thread does all the network work (attachment uploads, the
+        batch request, checking the answer) for batch *k+1* while this thread applies the
+        results of batch *k* to the store, in order. Only one request is ever in flight
+        and results are applied strictly in outbox order; if a request fails, the batch
+        already sent after it is simply resent next time (idempotent).
+        """
+        from concurrent.futures import ThreadPoolExecutor
+
         with self.db.read() as conn:
             total = pending_count(conn)
         done = 0
-        after = 0
         self.progress(0, total, "正在发送报检单…")
-        while True:
-            if self.cancel():
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push")
+        try:
+            items = self._next(0)
+            fut = pool.submit(self._send, items, summary, None) if items else None
+            while fut is not None:
+                cur_items, cur_fut = items, fut
+                items, fut = [], None
+                if not self.cancel():
+                    items = self._next(cur_items[-1].seq)
+                    if items:
+                        fut = pool.submit(self._send, items, summary, cur_fut)
+                results = cur_fut.result()
+                self._apply(cur_items, results, summary)
+                done += len(cur_items)
+                summary.pushed += len(cur_items)
+                self.progress(done, total, f"已发送 {done}/{total}")
+            if self.cancel() and done < total:
                 raise Cancelled("同步已取消", "sync cancelled")
-            with self.db.read() as conn:
-                items = pending(conn, after, self.batch_size)
-            if not items:
-                break
-            after = items[-1].seq
-            self._upload_attachments(items, summary)
-            body = self.client.request("POST", "/v1/mutations:batch",
-                                       data=batch_body(self.device_id, items),
-                                       headers={"Content-Type": "application/json"})
-            results = check_batch(body, [i.mutation_id for i in items])
-            self._apply(items, results, summary)
-            done += len(items)
-            summary.pushed += len(items)
-            self.progress(done, total, f"已发送 {done}/{total}")
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)  # nothing keeps running after us
         return summary
+
+    def _next(self, after: int) -> list[OutboxItem]:
+        with self.db.read() as conn:
+            return pending(conn, after, self.batch_size)
+
+    def _send(self, items: list[OutboxItem], summary: SyncSummary, prev) -> list[dict] | None:
+        """Network part of one batch (runs on the worker thread).
+
+        ``prev`` is the previous batch's future: it has finished (one worker, in order);
+        if it failed, this batch is not sent at all.
+        """
+        if prev is not None and prev.exception() is not None:
+            return None
+        self._upload_attachments(items, summary)
+        body = self.client.request("POST", "/v1/mutations:batch",
+                                   data=batch_body(self.device_id, items),
+                                   headers={"Content-Type": "application/json"})
+        return check_batch(body, [i.mutation_id for i in items])
 
     # -- attachments --------------------------------------------------------------------
     def _upload_attachments(self, items: list[OutboxItem], summary: SyncSummary) -> None:
