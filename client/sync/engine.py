@@ -141,6 +141,14 @@ class SyncEngine:
             old_url, old_user = kv.get(conn, "platform_url"), kv.get(conn, "username")
             if (old_url, old_user) != (url, username):
                 kv.remove(conn, CURSOR_KEY)
+                if old_user:
+                    # another account's leases cannot number this one's declarations; they
+                    # expire on their platform and their unused serials become void there
+                    stale = [le.lease_id for le in numbers.leases(conn, state="open")]
+                    numbers.mark(conn, stale, "closed")
+                    if stale:
+                        log.warning("account changed from %s@%s: %d leases retired",
+                                    old_user, old_url, len(stale))
             kv.put(conn, "platform_url", url)
             kv.put(conn, "username", username)
             store_enterprise(conn, ent)
@@ -165,6 +173,10 @@ class SyncEngine:
         self.credentials.delete(url, user)
         with self.db.write() as conn:
             kv.remove(conn, "username")
+            # leases not closed on the platform (offline) are retired here all the same:
+            # they expire there and their unused serials become void
+            numbers.mark(conn, [le.lease_id for le in numbers.leases(conn, state="open")],
+                         "closed")
         self._client = None
         return True
 

@@ -376,3 +376,17 @@ def test_broker_files_for_a_client(engine, desk, sandbox):
     view = platform_view(sandbox, "broker@demo")
     assert {view[i]["declarant_uscc"] for i in ids} == {client_ent["uscc"]}
     assert all(desk.summary(i).status == view[i]["status"] for i in ids)
+
+
+def test_switching_account_retires_the_old_leases(engine, desk, sandbox):
+    login(engine, sandbox, "aa@demo")
+    engine.take_lease("310000", "inbound", count=5)
+    ent_b = login(engine, sandbox, "b@demo")
+    assert {le.state for le in engine.leases()} == {"closed"}
+    [did] = add_drafts(desk, ent_b, 1)
+    with pytest.raises(NoNumberLeft):
+        engine.finalize([did])
+    engine.sync()
+    engine.finalize([did])
+    s = engine.sync()
+    assert s.applied == 1 and not s.rejected
