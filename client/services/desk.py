@@ -17,7 +17,8 @@ from sqlalchemy import select
 from .. import paths as paths_mod
 from ..codes import CodeBook
 from ..errors import InputError, NotEditable, NotFound
-from ..model import Declaration, new_declaration, new_ulid, parse_declaration, to_json
+from ..model import (Declaration, new_declaration, new_ulid, parse_declaration, to_dict,
+                     to_json)
 from ..store import Store, open_store
 from ..store import blobs as blob_q
 from ..store import declarations as decl_q
@@ -174,6 +175,30 @@ class Desk:
         with self.db.write() as conn:
             if not decl_q.delete_draft(conn, decl_id):
                 raise NotEditable("只能删除草稿", "only drafts can be deleted")
+
+    # -- amendment drafts --------------------------------------------------------
+    # A submitted declaration is never edited in place; an amendment (修改申请) being
+    # written is kept apart, under its declaration's id, until it is submitted or dropped,
+    # so a crash or a closed window never loses it.
+    def save_amendment_draft(self, decl: Declaration) -> None:
+        """Keep the amendment being written for ``decl.id`` (replacing the previous one)."""
+        with self.db.write() as conn:
+            if decl_q.existing_status(conn, [decl.id]).get(decl.id) is None:
+                raise NotFound(f"找不到报检单 {decl.id}", f"no declaration {decl.id}")
+            kv.put(conn, f"amend_draft:{decl.id}", {"saved_at": utcnow(), "doc": to_dict(decl)})
+
+    def load_amendment_draft(self, decl_id: str) -> Declaration | None:
+        """The unsubmitted amendment of a declaration, if one was being written."""
+        with self.db.read() as conn:
+            stored = kv.get(conn, f"amend_draft:{decl_id}")
+        if not stored:
+            return None
+        decl, _ = parse_declaration(stored.get("doc"))
+        return decl
+
+    def discard_amendment_draft(self, decl_id: str) -> None:
+        with self.db.write() as conn:
+            kv.remove(conn, f"amend_draft:{decl_id}")
 
     # -- templates --------------------------------------------------------------
     def save_template(self, name: str, decl: Declaration) -> str:

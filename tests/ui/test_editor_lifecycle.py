@@ -180,6 +180,43 @@ def test_cancelled_amendment_restores_the_submitted_content(qtbot, ctx, desk):
     assert ed.mode == "readonly" and contract.text() == d.contract_no
 
 
+def test_unsubmitted_amendment_survives_closing_the_window(qtbot, ctx, desk):
+    d = _submitted(desk)
+    ed = _open(qtbot, ctx, d.id)
+    ed.act_amend.trigger()
+    contract = ed.section(BasicSection).bindings["contract_no"].widget
+    contract.setFocus()
+    contract.selectAll()
+    qtbot.keyClicks(contract, "CT-KEPT")
+    ed.close()  # closed before the pause that stores it: closing stores it
+    assert desk.load_amendment_draft(d.id).contract_no == "CT-KEPT"
+    assert desk.get(d.id).contract_no == d.contract_no  # the submitted one is untouched
+
+    again = _open(qtbot, ctx, d.id)
+    assert again.mode == "readonly"
+    again.act_amend.trigger()
+    assert again.mode == "amend"
+    field = again.section(BasicSection).bindings["contract_no"].widget
+    assert field.text() == "CT-KEPT"
+    assert "已恢复" in again.message_label.text()
+    again.act_submit_amend.trigger()
+    assert again.mode == "readonly"
+    assert desk.load_amendment_draft(d.id) is None  # queued: the kept draft is gone
+
+
+def test_cancelling_an_amendment_drops_the_kept_draft(qtbot, ctx, desk):
+    d = _submitted(desk)
+    ed = _open(qtbot, ctx, d.id)
+    ed.act_amend.trigger()
+    contract = ed.section(BasicSection).bindings["contract_no"].widget
+    contract.selectAll()
+    qtbot.keyClicks(contract, "TMP")
+    ed.run_validation()  # the autosave pause
+    assert desk.load_amendment_draft(d.id).contract_no.endswith("TMP")
+    ed.act_cancel_amend.trigger()
+    assert desk.load_amendment_draft(d.id) is None
+
+
 def test_withdraw_asks_for_a_reason(qtbot, ctx, desk):
     d = _submitted(desk, status="under_review")
     ed = _open(qtbot, ctx, d.id)

@@ -58,6 +58,7 @@ def amend_one(ctx, engine, decl_id, decl, base_version):
         mid = engine.amend(decl_id, decl, base_version=base_version)
     else:  # the engine reads the base version the desk holds itself
         mid = engine.amend(decl_id, decl)
+    ctx.desk.discard_amendment_draft(decl_id)  # queued in the outbox: the draft is done
     return mid, ctx.desk.get(decl_id), ctx.desk.summary(decl_id)
 
 
@@ -172,10 +173,28 @@ class Lifecycle(QObject):
         if w.mode != "readonly" or w.status not in AMENDABLE:
             return
         self._stash = w.decl.copy()
+        self.ctx.runner.run(self.ctx.desk.load_amendment_draft, w.decl.id,
+                            on_done=alive(w, self._begin_amend),
+                            on_error=alive(w, lambda exc: self._begin_amend(None)))
+
+    def _begin_amend(self, kept) -> None:
+        """Enter amend mode, on the amendment kept from an earlier session if there is one."""
+        w = self.w
+        if w.mode != "readonly":
+            return
         w.set_mode("amend")
+        if kept is not None and kept.id == w.decl.id:
+            w.decl = kept
+            for s in w.sections:
+                s.load(kept)
         for s in w.sections:
             s.set_read_only(False)
-        w.show_message(self.tr("正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。"), "info")
+        if kept is not None:
+            w.show_message(self.tr("已恢复上次未提交的修改申请：改好后点“提交修改”。"), "info")
+            w.run_validation()
+        else:
+            w.show_message(self.tr("正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。"),
+                           "info")
 
     def cancel_amend(self) -> None:
         w = self.w
@@ -184,6 +203,7 @@ class Lifecycle(QObject):
         w.decl = self._stash or w.decl
         for s in w.sections:
             s.load(w.decl)
+        self.ctx.runner.run_serial(self.ctx.desk.discard_amendment_draft, w.decl.id)
         w.set_mode("readonly")
         w.hide_message()
         w._load_stored_issues()

@@ -25,7 +25,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QMainWindow, QMessageBox, QPlainTextEdit,
+                               QListWidgetItem, QMainWindow, QPlainTextEdit,
                                QPushButton, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
 from client.errors import DeskError, NotEditable
@@ -486,8 +486,9 @@ class EditorWindow(QMainWindow):
         self._edit_gen += 1
         self._refresh_local_markers()
         if self.mode == "amend":
+            # an amendment is not a draft: it is validated, and kept apart (never in place)
             self._save_timer.stop()
-            self._validate_timer.start()  # amendments are not drafts: validate, don't save
+            self._validate_timer.start()
             return
         self.save_state.setText(self.tr("有未保存的修改…"))
         if not self._retry_timer.isActive():
@@ -571,6 +572,11 @@ class EditorWindow(QMainWindow):
     def run_validation(self) -> None:
         if self.decl is None:
             return
+        if self.mode == "amend" and self._edit_gen:
+            self.ctx.runner.run_serial(
+                self.ctx.desk.save_amendment_draft, self.decl.copy(),
+                on_error=alive(self, lambda exc: self.show_message(
+                    self.tr("修改申请未能暂存：%s") % _msg(exc, self.ctx.lang))))
         gen = self._edit_gen
         self.ctx.runner.run(self.ctx.desk.validate_decl, self.decl.copy(),
                             on_done=alive(self, lambda issues: self._apply_issues(gen, issues)))
@@ -716,13 +722,10 @@ class EditorWindow(QMainWindow):
         # never let Qt delete the window under a running or failing save (a caller may have
         # set WA_DeleteOnClose): the window deletes itself once its input is stored
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        if self.mode == "amend" and self._edit_gen and self.isVisible():
-            answer = QMessageBox.question(
-                self, self.tr("放弃修改申请？"),
-                self.tr("修改申请尚未提交，关闭后这些修改将被放弃。确定关闭吗？"))
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        if self.mode == "amend" and self._edit_gen:
+            # keep what was typed since the last pause; it is restored by 修改申请 next time
+            self._validate_timer.stop()
+            self.ctx.runner.run_serial(self.ctx.desk.save_amendment_draft, self.decl.copy())
         self._closing = True
         if self.mode == "edit" and self.decl is not None and self.dirty:
             self.save_now()
