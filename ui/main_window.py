@@ -192,10 +192,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         a.dashboard.triggered.connect(lambda: self.nav.select("dashboard"))
         a.list_view.triggered.connect(lambda: self.nav.select(
             self._last_filter_key if hasattr(self, "_last_filter_key") else "all"))
-        a.find.triggered.connect(lambda: (self.nav.select(self.nav.current_key())
-                                          if self.stack.currentWidget() is not self.list
-                                          else None, self.list.search.setFocus(),
-                                          self.list.search.selectAll()))
+        a.find.triggered.connect(self.focus_search)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self.show_about)
         a.lang_zh.triggered.connect(lambda: self.set_language("zh"))
@@ -222,6 +219,13 @@ class MainWindow(CommandsMixin, QMainWindow):
         ev.open_declaration.connect(lambda i: self.open_editor(i))
         if self.language is not None:
             self.language.changed.connect(self._language_changed)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: back to the list if need be, then into the search box."""
+        if self.stack.currentWidget() is not self.list:
+            self.nav.select(getattr(self, "_last_filter_key", "all"))
+        self.list.search.setFocus()
+        self.list.search.selectAll()
 
     def start_sync(self) -> None:
         """Begin background sync (first run now, then on the timer)."""

@@ -239,3 +239,27 @@ def test_match_count_of_a_large_search_follows_when_typing_pauses(qtbot, window,
     qtbot.waitUntil(lambda: window.list.matches.text() == "200+ 份", timeout=3000)
     assert window.list.table.model().rowCount() == 200  # the first page only
     qtbot.waitUntil(lambda: window.list.matches.text() == "共 250 份", timeout=3000)
+
+
+def test_status_history_opens_the_timeline(qtbot, window, desk):
+    ids = fill(desk, 1)
+    set_status(desk, ids, "released")
+    window.ctx.events.declarations_changed.emit([])
+    window.list.select_id(ids[0])
+    window.actions_.history.trigger()
+    from PySide6.QtWidgets import QDialog
+    dialogs = [w for w in window.findChildren(QDialog) if w.isVisible()]
+    assert dialogs and "状态历史" in dialogs[-1].windowTitle()
+    try:
+        from ui.timeline import TimelineWidget
+    except ImportError:
+        return
+    assert dialogs[-1].findChildren(TimelineWidget)
+    dialogs[-1].close()
+
+
+def test_ctrl_f_returns_from_the_dashboard_to_the_search_box(qtbot, window):
+    window.nav.select("dashboard")
+    assert window.stack.currentWidget() is window.dashboard
+    window.actions_.find.trigger()
+    assert window.stack.currentWidget() is window.list

@@ -75,6 +75,8 @@ class SyncIndicator(QLabel):
             colour, label, self.mode = "#98a2ad", tr("离线工作（未登录）"), "offline"
         elif st.running:
             colour, label, self.mode = ACCENT, tr("正在同步…"), "syncing"
+            if st.progress and st.progress[1]:
+                label = tr("正在同步 {d}/{t}…").format(d=st.progress[0], t=st.progress[1])
         elif st.online is False:
             colour, label, self.mode = "#e07b12", tr("离线"), "offline"
         elif st.last_error:
