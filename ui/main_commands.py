@@ -266,11 +266,15 @@ class CommandsMixin:
                 self.show_error(exc)
         self.ctx.runner.run(engine.finalize, drafts, on_done=done, on_error=failed)
 
-    def import_files(self) -> None:
+    def import_files(self, files: list[str] | None = None):
+        """导入: the import dialog (with ``files`` already read when they were dropped)."""
         from .dialogs.import_dialog import ImportDialog
         dlg = ImportDialog(self.ctx, self)
         dlg.open()
+        if files:
+            dlg.load_files(files)
         self._import_dialog = dlg
+        return dlg
 
     def export_selected(self) -> None:
         """Export the selection as the Excel/CSV template or as JSON (by the file type)."""

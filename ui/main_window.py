@@ -71,6 +71,8 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.sync = SyncBridge(ctx, self)
         self.notifier = Notifier(self, use_tray=use_tray)
         self._connect()
+        self.setAcceptDrops(True)  # drop .xlsx/.csv/.json files to import them
+        self._restore_table_state()
         self.retranslateUi()
         self._update_actions([])
         self.list.model.reload()
@@ -184,7 +186,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         a.finalise.triggered.connect(self.finalise_selected)
         a.sync.triggered.connect(self.sync.sync_now)
         a.login.triggered.connect(self.show_login)
-        a.import_.triggered.connect(self.import_files)
+        a.import_.triggered.connect(lambda: self.import_files())
         a.export.triggered.connect(self.export_selected)
         a.delete.triggered.connect(self.delete_selected)
         a.copy_number.triggered.connect(self.copy_number)
@@ -382,8 +384,35 @@ class MainWindow(CommandsMixin, QMainWindow):
             self.busy.hide()
             self.busy_label.hide()
 
+    # -- drag and drop, remembered layout ---------------------------------------------
+    @staticmethod
+    def _importable(event) -> list[str]:
+        from .dialogs.import_dialog import FILE_SUFFIXES
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [u.toLocalFile() for u in urls
+                if u.isLocalFile() and u.toLocalFile().lower().endswith(FILE_SUFFIXES)]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self._importable(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        files = self._importable(event)
+        if files:
+            event.acceptProposedAction()
+            self.import_files(files)
+
+    def _restore_table_state(self) -> None:
+        settings = self.ctx.extras.get("settings")
+        state = settings.value("ui/table_header") if settings is not None else None
+        if state is not None:
+            self.list.table.horizontalHeader().restoreState(state)
+
     # -- closing ----------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802
+        settings = self.ctx.extras.get("settings")
+        if settings is not None:
+            settings.setValue("ui/table_header", self.list.table.horizontalHeader().saveState())
         self.sync.stop()
         for ed in list(self._editors.values()):
             ed.close()

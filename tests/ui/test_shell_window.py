@@ -263,3 +263,24 @@ def test_ctrl_f_returns_from_the_dashboard_to_the_search_box(qtbot, window):
     assert window.stack.currentWidget() is window.dashboard
     window.actions_.find.trigger()
     assert window.stack.currentWidget() is window.list
+
+
+def test_dropping_files_on_the_window_opens_the_import_preview(qtbot, window, tmp_path):
+    import json
+
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from client.model import to_dict
+    from client.rules.sample import sample_declaration
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps([to_dict(sample_declaration("inbound", seed=1)),
+                                to_dict(sample_declaration("outbound", seed=2))]), encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    dlg = window._import_dialog
+    assert dlg.isVisible() and len(dlg.preview.rows) == 2
+    dlg.close()
