@@ -119,6 +119,8 @@ class ImportDialog(QDialog):
         self.preview = PreviewModel(self)
         self.problems = ProblemsModel(lambda: self.ctx.lang, self)
         self.tabs = QTabWidget()
+        widths = {id(self.preview): (170, 50, 60, 130, 200, 170, 70, 120),
+                  id(self.problems): (170, 50, 50, 150, 300)}
         for model in (self.preview, self.problems):
             view = QTableView()
             view.setModel(model)
@@ -127,6 +129,9 @@ class ImportDialog(QDialog):
             view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
             view.horizontalHeader().setStretchLastSection(True)
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            view.setWordWrap(False)
+            for col, w in enumerate(widths[id(model)]):
+                view.setColumnWidth(col, w)
             self.tabs.addTab(view, "")
         self.bar = QProgressBar()
         self.bar.hide()
@@ -138,6 +143,8 @@ class ImportDialog(QDialog):
         self.import_btn.clicked.connect(self.do_import)
         self.cancel_btn = QPushButton()
         self.cancel_btn.clicked.connect(self.cancel)
+        for b in (self.pick_btn, self.cancel_btn):
+            b.setAutoDefault(False)  # Enter means 导入, the one default button
         top = QHBoxLayout()
         top.addWidget(self.pick_btn)
         top.addWidget(self.files_label, 1)
