@@ -20,7 +20,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import PROTOCOL_VERSION, __version__
-from .platform import ApiError, Platform, Principal, iso, parse_version
+from .platform import Platform
+from .protocol import ApiError, Principal, iso, parse_version
 from .settings import Settings
 
 MAX_BODY = 64 * 1024 * 1024
@@ -34,6 +35,15 @@ def _json(status: int, body: Any, headers: dict | None = None) -> Response:
 def _err(status: int, code: str, message: str, headers: dict | None = None,
          details: Any = None) -> Response:
     return _json(status, ApiError(status, code, message, details=details).body(), headers)
+
+
+def _page(key: str, items_json: list[str], out: dict) -> Response:
+    """A feed page ``{key: [...], next_cursor, has_more}`` from items that are JSON text
+    already (stored change bodies and payloads go out without being parsed again)."""
+    text = ('{"' + key + '":[' + ",".join(items_json) + '],"next_cursor":'
+            + json.dumps(out["next_cursor"]) + ',"has_more":'
+            + ("true" if out["has_more"] else "false") + "}")
+    return Response(text, media_type="application/json")
 
 
 # --------------------------------------------------------------------------- middleware
@@ -365,10 +375,7 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
     def changes(since: str | None = Query(None, description="cursor from the last page"),
                 limit: int = Query(500, ge=1, le=5000), p: Principal = Depends(principal)):
         out = pf.changes(p, since, limit)
-        text = ('{"changes":[' + ",".join(out["changes_json"]) + '],"next_cursor":'
-                + json.dumps(out["next_cursor"]) + ',"has_more":'
-                + ("true" if out["has_more"] else "false") + "}")
-        return Response(text, media_type="application/json")
+        return _page("changes", out["changes_json"], out)
 
     @app.get("/v1/declarations", tags=["feeds"])
     def declarations(since: str | None = None, limit: int = Query(500, ge=1, le=5000),
@@ -382,10 +389,7 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
             if pj is not None:
                 s = s[:-1] + ',"payload":' + pj + "}"
             parts.append(s)
-        text = ('{"declarations":[' + ",".join(parts) + '],"next_cursor":'
-                + json.dumps(out["next_cursor"]) + ',"has_more":'
-                + ("true" if out["has_more"] else "false") + "}")
-        return Response(text, media_type="application/json")
+        return _page("declarations", parts, out)
 
     @app.get("/v1/declarations/{key}", tags=["feeds"])
     def declaration(key: str, p: Principal = Depends(principal)):

@@ -142,6 +142,12 @@ code_versions = Table(
 )
 
 
+def in_chunks(values: list, size: int = 500):
+    """``values`` in slices of ``size``, for ``IN (...)`` queries over long lists."""
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
 class Database:
     """The engine plus the one write lock of this process."""
 
