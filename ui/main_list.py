@@ -16,10 +16,14 @@ _WIDTHS = {Col.VALID: 30, Col.NUMBER: 138, Col.STATUS: 104, Col.DIRECTION: 54, C
 
 
 class DeclarationsTable(QTableView):
-    """The table of declarations (sorting over loaded rows; the model pages on scroll)."""
+    """The table of declarations (sorting over loaded rows; the model pages on scroll).
+
+    An empty table says why it is empty and what to do (``empty_text``).
+    """
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.empty_text = ""
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
@@ -37,6 +41,18 @@ class DeclarationsTable(QTableView):
         h.setStretchLastSection(True)
         h.setSectionsMovable(True)
         h.setMinimumSectionSize(30)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0 and self.empty_text:
+            from PySide6.QtGui import QColor, QPainter
+            p = QPainter(self.viewport())
+            p.setPen(QColor("#6b7785"))
+            rect = self.viewport().rect().adjusted(40, 40, -40, -40)
+            p.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                       | Qt.TextFlag.TextWordWrap, self.empty_text)
+            p.end()
 
 
 class ListPage(QWidget):
@@ -72,6 +88,9 @@ class ListPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.page_loaded.connect(lambda _n: self.update_empty_text())
+        self.model.modelReset.connect(self.update_empty_text)
+        self.model.rowsRemoved.connect(self.update_empty_text)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.title)
@@ -89,6 +108,7 @@ class ListPage(QWidget):
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.set_title_key(self._title_key)
+        self.update_empty_text()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -109,6 +129,22 @@ class ListPage(QWidget):
         for col in (Col.DIRECTION, Col.MODE):
             self.table.resizeColumnToContents(col)
             self.table.setColumnWidth(col, min(120, max(_WIDTHS[col], self.table.columnWidth(col))))
+
+    def update_empty_text(self) -> None:
+        """What an empty table says: nothing found, nothing in this state, or how to start."""
+        m = self.model
+        if m.fetching or m.rowCount():
+            text = ""
+        elif m.filters["search"]:
+            text = self.tr("没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。").format(
+                q=m.filters["search"])
+        elif m.filters["status"]:
+            text = self.tr("此状态下没有报检单。")
+        else:
+            text = self.tr("还没有报检单。\n按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，"
+                           "或把 Excel 模板文件拖到窗口中批量导入。")
+        self.table.empty_text = text
+        self.table.viewport().update()
 
     def set_match_count(self, n: int | None) -> None:
         self.matches.setText("" if n is None else self.tr("共 {n} 份").format(n=f"{n:,}"))

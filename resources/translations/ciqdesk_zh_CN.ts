@@ -220,96 +220,101 @@
     </message>
     <message>
         <location filename="../../ui/widgets/header_bar.py" line="79" />
+        <source>正在同步 {d}/{t}…</source>
+        <translation>正在同步 {d}/{t}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="81" />
         <source>离线</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="81" />
+        <location filename="../../ui/widgets/header_bar.py" line="83" />
         <source>同步出错</source>
         <translation>同步出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="83" />
+        <location filename="../../ui/widgets/header_bar.py" line="85" />
         <source>在线</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="87" />
+        <location filename="../../ui/widgets/header_bar.py" line="89" />
         <source>待发送 {n}</source>
         <translation>待发送 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="89" />
+        <location filename="../../ui/widgets/header_bar.py" line="91" />
         <source>上次同步：{t}</source>
         <translation>上次同步：{t}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="94" />
+        <location filename="../../ui/widgets/header_bar.py" line="96" />
         <source>上次成功同步：{t}</source>
         <translation>上次成功同步：{t}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="96" />
+        <location filename="../../ui/widgets/header_bar.py" line="98" />
         <source>发件箱中有 {n} 项等待发送</source>
         <translation>发件箱中有 {n} 项等待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="98" />
+        <location filename="../../ui/widgets/header_bar.py" line="100" />
         <source>最近一次同步失败：{e}</source>
         <translation>最近一次同步失败：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="100" />
+        <location filename="../../ui/widgets/header_bar.py" line="102" />
         <source>无法连接平台：可以继续编辑和定稿，联网后自动发送。</source>
         <translation>无法连接平台：可以继续编辑和定稿，联网后自动发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="177" />
+        <location filename="../../ui/widgets/header_bar.py" line="179" />
         <source>尚未从平台取得信用等级：登录并同步后显示。</source>
         <translation>尚未从平台取得信用等级：登录并同步后显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="179" />
+        <location filename="../../ui/widgets/header_bar.py" line="181" />
         <source>诚信企业：免除单证审核，仅按最低比例随机抽检，通关最快。</source>
         <translation>诚信企业：免除单证审核，仅按最低比例随机抽检，通关最快。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="180" />
+        <location filename="../../ui/widgets/header_bar.py" line="182" />
         <source>便利通关：减少单证审核，降低查验比例。</source>
         <translation>便利通关：减少单证审核，降低查验比例。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="181" />
+        <location filename="../../ui/widgets/header_bar.py" line="183" />
         <source>常规管理：正常单证审核和查验。</source>
         <translation>常规管理：正常单证审核和查验。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="182" />
+        <location filename="../../ui/widgets/header_bar.py" line="184" />
         <source>严密监管：加强单证审核，提高查验比例。</source>
         <translation>严密监管：加强单证审核，提高查验比例。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="183" />
+        <location filename="../../ui/widgets/header_bar.py" line="185" />
         <source>严重失信：最严格监管，每批货物均须查验。</source>
         <translation>严重失信：最严格监管，每批货物均须查验。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="200" />
+        <location filename="../../ui/widgets/header_bar.py" line="202" />
         <source>可使用进口直通/出口直放及异地报检。</source>
         <translation>可使用进口直通/出口直放及异地报检。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="201" />
+        <location filename="../../ui/widgets/header_bar.py" line="203" />
         <source>不可使用进口直通/出口直放及异地报检。</source>
         <translation>不可使用进口直通/出口直放及异地报检。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="202" />
+        <location filename="../../ui/widgets/header_bar.py" line="204" />
         <source>等级更新于：{t}</source>
         <translation>等级更新于：{t}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="203" />
+        <location filename="../../ui/widgets/header_bar.py" line="205" />
         <source>等级更新时间未知</source>
         <translation>等级更新时间未知</translation>
     </message>
@@ -871,107 +876,102 @@
         <translation>CIQ Desk 报检单编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="492" />
+        <location filename="../../ui/editor/window.py" line="493" />
         <source>有未保存的修改…</source>
         <translation>有未保存的修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="530" />
+        <location filename="../../ui/editor/window.py" line="531" />
         <source>已自动保存 %s</source>
         <translation>已自动保存 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="557" />
+        <location filename="../../ui/editor/window.py" line="558" />
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>这份报检单已不是草稿，不能再直接修改：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="561" />
+        <location filename="../../ui/editor/window.py" line="562" />
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="563" />
+        <location filename="../../ui/editor/window.py" line="564" />
         <source>未保存</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="676" />
+        <location filename="../../ui/editor/window.py" line="579" />
+        <source>修改申请未能暂存：%s</source>
+        <translation>修改申请未能暂存：%s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="682" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="679" />
+        <location filename="../../ui/editor/window.py" line="685" />
         <source>保存 (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="680" />
+        <location filename="../../ui/editor/window.py" line="686" />
         <source>定稿 (Ctrl+Enter)</source>
         <translation>定稿 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="681" />
+        <location filename="../../ui/editor/window.py" line="687" />
         <source>修改申请</source>
         <translation>修改申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="682" />
+        <location filename="../../ui/editor/window.py" line="688" />
         <source>提交修改</source>
         <translation>提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="683" />
+        <location filename="../../ui/editor/window.py" line="689" />
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="684" />
+        <location filename="../../ui/editor/window.py" line="690" />
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="685" />
+        <location filename="../../ui/editor/window.py" line="691" />
         <source>复制为新报检单</source>
         <translation>复制为新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="686" />
+        <location filename="../../ui/editor/window.py" line="692" />
         <source>打印/PDF</source>
         <translation>打印/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="687" />
+        <location filename="../../ui/editor/window.py" line="693" />
         <source>关闭 (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="695" />
+        <location filename="../../ui/editor/window.py" line="701" />
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="698" />
+        <location filename="../../ui/editor/window.py" line="704" />
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>修改申请：改好后点击“提交修改”；报检号保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="700" />
+        <location filename="../../ui/editor/window.py" line="706" />
         <source>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</source>
         <translation>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="721" />
-        <source>放弃修改申请？</source>
-        <translation>放弃修改申请？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/window.py" line="722" />
-        <source>修改申请尚未提交，关闭后这些修改将被放弃。确定关闭吗？</source>
-        <translation>修改申请尚未提交，关闭后这些修改将被放弃。确定关闭吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/window.py" line="731" />
+        <location filename="../../ui/editor/window.py" line="734" />
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</translation>
     </message>
@@ -1124,28 +1124,28 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="156" />
+        <location filename="../../ui/widgets/header_bar.py" line="158" />
         <source>CIQ Desk 报检</source>
         <translation>CIQ Desk 报检</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="157" />
+        <location filename="../../ui/widgets/header_bar.py" line="159" />
         <source>委托企业：</source>
         <translation>委托企业：</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="159" />
-        <location filename="../../ui/widgets/header_bar.py" line="229" />
+        <location filename="../../ui/widgets/header_bar.py" line="161" />
+        <location filename="../../ui/widgets/header_bar.py" line="231" />
         <source>全部委托企业</source>
         <translation>全部委托企业</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="210" />
+        <location filename="../../ui/widgets/header_bar.py" line="212" />
         <source>未登录企业</source>
         <translation>未登录企业</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="218" />
+        <location filename="../../ui/widgets/header_bar.py" line="220" />
         <source>统一社会信用代码：{u}
 报检单位登记号：{r}</source>
         <translation>统一社会信用代码：{u}
@@ -1155,102 +1155,102 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="158" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="165" />
         <source>导入报检单</source>
         <translation>导入报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="159" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="166" />
         <source>选择文件…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="161" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="168" />
         <source>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</source>
         <translation>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="162" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="169" />
         <source>将导入 ({n})</source>
         <translation>将导入 ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="163" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="170" />
         <source>问题 ({n})</source>
         <translation>问题 ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="164" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="171" />
         <source>导入</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="165" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="172" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="165" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="172" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="175" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="182" />
         <source>选择要导入的文件</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="176" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="183" />
         <source>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</source>
         <translation>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="184" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="191" />
         <source>正在读取文件…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="195" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="202" />
         <source>已取消读取，未导入任何内容。</source>
         <translation>已取消读取，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="198" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="205" />
         <source>可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。</source>
         <translation>可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="201" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="208" />
         <source>没有可导入的报检单。</source>
         <translation>没有可导入的报检单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="211" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="218" />
         <source>正在导入…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="221" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="228" />
         <source>已导入 {n} 份（新建 {a}，更新 {b}）。</source>
         <translation>已导入 {n} 份（新建 {a}，更新 {b}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="223" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="230" />
         <source>另有 {m} 份未导入：</source>
         <translation>另有 {m} 份未导入：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="227" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="234" />
         <source>已取消：</source>
         <translation>已取消：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="237" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="244" />
         <source>内部错误，已记录日志</source>
         <translation>内部错误，已记录日志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="262" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="269" />
         <source>正在取消…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1281,117 +1281,122 @@
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="118" />
+        <location filename="../../ui/editor/lifecycle.py" line="119" />
         <source>正在定稿…</source>
         <translation>正在定稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="126" />
+        <location filename="../../ui/editor/lifecycle.py" line="127" />
         <source>还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</source>
         <translation>还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="137" />
+        <location filename="../../ui/editor/lifecycle.py" line="138" />
         <source>已定稿，报检号 %s。报检单将在下次同步时发送。</source>
         <translation>已定稿，报检号 %s。报检单将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="149" />
+        <location filename="../../ui/editor/lifecycle.py" line="150" />
         <source>未能定稿：%s</source>
         <translation>未能定稿：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="178" />
+        <location filename="../../ui/editor/lifecycle.py" line="193" />
+        <source>已恢复上次未提交的修改申请：改好后点“提交修改”。</source>
+        <translation>已恢复上次未提交的修改申请：改好后点“提交修改”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lifecycle.py" line="196" />
         <source>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</source>
         <translation>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="208" />
+        <location filename="../../ui/editor/lifecycle.py" line="228" />
         <source>修改申请已排队，将在下次同步时发送。</source>
         <translation>修改申请已排队，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="214" />
+        <location filename="../../ui/editor/lifecycle.py" line="234" />
         <source>修改申请未提交：%s</source>
         <translation>修改申请未提交：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="224" />
+        <location filename="../../ui/editor/lifecycle.py" line="244" />
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="224" />
+        <location filename="../../ui/editor/lifecycle.py" line="244" />
         <source>请填写撤销原因（必填）：</source>
         <translation>请填写撤销原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="228" />
+        <location filename="../../ui/editor/lifecycle.py" line="248" />
         <source>请填写撤销原因</source>
         <translation>请填写撤销原因</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="234" />
+        <location filename="../../ui/editor/lifecycle.py" line="254" />
         <source>撤销申请未提交：%s</source>
         <translation>撤销申请未提交：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="239" />
+        <location filename="../../ui/editor/lifecycle.py" line="259" />
         <source>撤销申请已排队，将在下次同步时发送。</source>
         <translation>撤销申请已排队，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="252" />
+        <location filename="../../ui/editor/lifecycle.py" line="272" />
         <source>未能复制：%s</source>
         <translation>未能复制：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="258" />
+        <location filename="../../ui/editor/lifecycle.py" line="278" />
         <source>已复制为新草稿（合同号 %s）。</source>
         <translation>已复制为新草稿（合同号 %s）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="277" />
+        <location filename="../../ui/editor/lifecycle.py" line="297" />
         <source>打印报检单</source>
         <translation>打印报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="278" />
+        <location filename="../../ui/editor/lifecycle.py" line="298" />
         <source>打印报检单，或另存为 PDF 文件？</source>
         <translation>打印报检单，或另存为 PDF 文件？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="279" />
+        <location filename="../../ui/editor/lifecycle.py" line="299" />
         <source>打印…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="280" />
+        <location filename="../../ui/editor/lifecycle.py" line="300" />
         <source>另存为 PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="281" />
+        <location filename="../../ui/editor/lifecycle.py" line="301" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="289" />
+        <location filename="../../ui/editor/lifecycle.py" line="309" />
         <source>另存为 PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="290" />
+        <location filename="../../ui/editor/lifecycle.py" line="310" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="302" />
+        <location filename="../../ui/editor/lifecycle.py" line="322" />
         <source>已保存 PDF（%d 页）：%s</source>
         <translation>已保存 PDF（%d 页）：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="304" />
+        <location filename="../../ui/editor/lifecycle.py" line="324" />
         <source>未能保存 PDF：%s</source>
         <translation>未能保存 PDF：%s</translation>
     </message>
@@ -1399,52 +1404,69 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/main_list.py" line="100" />
+        <location filename="../../ui/main_list.py" line="120" />
         <source>全部报检单</source>
         <translation>全部报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="100" />
+        <location filename="../../ui/main_list.py" line="120" />
         <source>草稿</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="101" />
+        <location filename="../../ui/main_list.py" line="121" />
         <source>已定稿待发送</source>
         <translation>已定稿待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="101" />
+        <location filename="../../ui/main_list.py" line="121" />
         <source>已发送</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="102" />
+        <location filename="../../ui/main_list.py" line="122" />
         <source>已受理/审单中</source>
         <translation>已受理/审单中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="102" />
+        <location filename="../../ui/main_list.py" line="122" />
         <source>查验</source>
         <translation>查验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="103" />
+        <location filename="../../ui/main_list.py" line="123" />
         <source>已放行</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="103" />
+        <location filename="../../ui/main_list.py" line="123" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="104" />
+        <location filename="../../ui/main_list.py" line="124" />
         <source>已撤销</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="114" />
+        <location filename="../../ui/main_list.py" line="139" />
+        <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
+        <translation>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="142" />
+        <source>此状态下没有报检单。</source>
+        <translation>此状态下没有报检单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="144" />
+        <source>还没有报检单。
+按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</source>
+        <translation>还没有报检单。
+按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="150" />
         <source>共 {n} 份</source>
         <translation>共 {n} 份</translation>
     </message>
@@ -1537,102 +1559,102 @@
         <translation>未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="288" />
+        <location filename="../../ui/main_commands.py" line="292" />
         <source>已导出 {n} 份到 {p}</source>
         <translation>已导出 {n} 份到 {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="296" />
+        <location filename="../../ui/main_commands.py" line="300" />
         <source>只能删除草稿</source>
         <translation>只能删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="298" />
+        <location filename="../../ui/main_commands.py" line="302" />
         <source>删除草稿</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="299" />
+        <location filename="../../ui/main_commands.py" line="303" />
         <source>删除所选的 {n} 份草稿？此操作不能撤销。</source>
         <translation>删除所选的 {n} 份草稿？此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="315" />
+        <location filename="../../ui/main_commands.py" line="319" />
         <source>已复制报检号</source>
         <translation>已复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="329" />
+        <location filename="../../ui/main_commands.py" line="333" />
         <source>已登录平台，正在同步…</source>
         <translation>已登录平台，正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="337" />
+        <location filename="../../ui/main_commands.py" line="341" />
         <source>关于 CIQ Desk</source>
         <translation>关于 CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="337" />
+        <location filename="../../ui/main_commands.py" line="341" />
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — 出入境检验检疫报检</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>报检单(&amp;D)</source>
         <translation>报检单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>申报(&amp;S)</source>
         <translation>申报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>视图(&amp;V)</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>正在处理…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>{n}+ 份</source>
         <translation>{n}+ 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>已载入 {n} 份，向下滚动载入更多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>正在载入…</source>
         <translation>正在载入…</translation>
     </message>

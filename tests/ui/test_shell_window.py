@@ -284,3 +284,12 @@ def test_dropping_files_on_the_window_opens_the_import_preview(qtbot, window, tm
     dlg = window._import_dialog
     assert dlg.isVisible() and len(dlg.preview.rows) == 2
     dlg.close()
+
+
+def test_empty_table_says_what_to_do(qtbot, window, desk):
+    assert "Ctrl+N" in window.list.table.empty_text
+    fill(desk, 2)
+    window.ctx.events.declarations_changed.emit([])
+    assert window.list.table.empty_text == ""
+    qtbot.keyClicks(window.list.search, "no-such-contract")
+    qtbot.waitUntil(lambda: "没有找到" in window.list.table.empty_text, timeout=3000)
