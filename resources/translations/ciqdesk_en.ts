@@ -903,7 +903,7 @@
     <message>
         <location filename="../../ui/editor/window.py" line="579" />
         <source>修改申请未能暂存：%s</source>
-        <translation type="unfinished" />
+        <translation>The amendment could not be kept: %s</translation>
     </message>
     <message>
         <location filename="../../ui/editor/window.py" line="682" />
@@ -1303,7 +1303,7 @@ CIQ registration no.: {r}</translation>
     <message>
         <location filename="../../ui/editor/lifecycle.py" line="193" />
         <source>已恢复上次未提交的修改申请：改好后点“提交修改”。</source>
-        <translation type="unfinished" />
+        <translation>Restored the amendment you had not submitted: press "Submit amendment" when done.</translation>
     </message>
     <message>
         <location filename="../../ui/editor/lifecycle.py" line="196" />
