@@ -87,7 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     from ui.main_window import MainWindow
     from ui.tasks import TaskRunner
 
-    ctx = AppContext(desk, TaskRunner(), AppEvents(), lang=lang,
+    from PySide6.QtCore import QThreadPool
+    pool = QThreadPool.globalInstance()
+    # jobs wait on SQLite and the network more than on the CPU: a sync in progress must
+    # not leave the list's queries queued behind it on a two-core machine
+    pool.setMaxThreadCount(max(4, pool.maxThreadCount()))
+    ctx = AppContext(desk, TaskRunner(pool), AppEvents(), lang=lang,
                      extras={"language": language, "settings": settings})
     win = MainWindow(ctx, use_tray=not (args.screenshot or args.startup_probe))
     win.resize(1280, 800)
