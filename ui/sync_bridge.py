@@ -130,6 +130,7 @@ class SyncBridge(QObject):
         self._running = False
         self._again = False
         self._synced_once = False
+        self._progress: Progress | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.sync_now)
@@ -182,7 +183,7 @@ class SyncBridge(QObject):
             self.refresh_outbox()
             return
         self._running = True
-        progress = Progress(self)
+        progress = self._progress = Progress(self)  # one per run, deleted when it ends
         progress.changed.connect(
             lambda d, t, m: self._set(replace(self.state, progress=(d, t, m))))
         self._set(replace(self.state, running=True, last_attempt=utcnow(), progress=None))
@@ -190,8 +191,14 @@ class SyncBridge(QObject):
                                    self._watermark, self.ctx.lang,
                                    on_done=self._done, on_error=self._failed)
 
+    def _release_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.deleteLater()
+            self._progress = None
+
     def _done(self, out: SyncOutcome) -> None:
         self._running = False
+        self._release_progress()
         self._watermark = out.watermark
         self._set(replace(self.state, running=False, online=out.online, outbox=out.outbox,
                           last_success=out.at if out.ok else self.state.last_success,
@@ -215,6 +222,7 @@ class SyncBridge(QObject):
 
     def _failed(self, exc: BaseException) -> None:  # only if run_sync itself broke
         self._running = False
+        self._release_progress()
         self._set(replace(self.state, running=False, last_error=_error_text(exc, self.ctx.lang)))
 
     def _set(self, state: SyncState) -> None:
@@ -223,4 +231,7 @@ class SyncBridge(QObject):
         self.ctx.events.sync_state_changed.emit(state)
 
     def stop(self) -> None:
+        """Stop the timer and ask a running sync to stop between requests."""
         self.timer.stop()
+        if self._progress is not None:
+            self._progress.cancel()
