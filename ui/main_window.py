@@ -217,6 +217,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.sync.released.connect(self.notifier.released)
         self.sync.rejected.connect(self.notifier.rejected)
         ev.declarations_changed.connect(lambda _ids: self.refresh_counts())
+        ev.declarations_changed.connect(self._refresh_dashboard_if_shown)
         ev.enterprise_changed.connect(self.refresh_enterprise)
         ev.open_declaration.connect(lambda i: self.open_editor(i))
         if self.language is not None:
@@ -284,6 +285,10 @@ class MainWindow(CommandsMixin, QMainWindow):
             self.stack.setCurrentWidget(self.dashboard)
             self.loaded_label.hide()
             self.dashboard.set_declarant(self._declarant)
+            self.dashboard.refresh()
+
+    def _refresh_dashboard_if_shown(self, _ids=None) -> None:
+        if self.dashboard is not None and self.stack.currentWidget() is self.dashboard:
             self.dashboard.refresh()
 
     def _search_changed(self, text: str) -> None:

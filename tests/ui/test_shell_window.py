@@ -293,3 +293,11 @@ def test_empty_table_says_what_to_do(qtbot, window, desk):
     assert window.list.table.empty_text == ""
     qtbot.keyClicks(window.list.search, "no-such-contract")
     qtbot.waitUntil(lambda: "没有找到" in window.list.table.empty_text, timeout=3000)
+
+
+def test_dashboard_follows_changes_while_shown(qtbot, window, desk):
+    window.nav.select("dashboard")
+    assert window.dashboard.cards[0].value.text() == "0"
+    ids = fill(desk, 2)
+    window.ctx.events.declarations_changed.emit(ids)
+    assert window.dashboard.cards[0].value.text() == "2"
