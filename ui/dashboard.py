@@ -66,6 +66,18 @@ def _chart(title: str) -> QChart:
     return ch
 
 
+def _reset(view: QChartView, title: str) -> QChart:
+    """The view's own chart, emptied for a redraw (charts are kept, never swapped: a
+    replaced chart may still be referenced by pending paint events)."""
+    ch = view.chart()
+    ch.setTitle(title)
+    ch.removeAllSeries()
+    for axis in ch.axes():
+        ch.removeAxis(axis)
+        axis.deleteLater()
+    return ch
+
+
 def _view(chart: QChart) -> QChartView:
     v = QChartView(chart)
     v.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -86,9 +98,9 @@ class DashboardPage(QWidget):
         self.note = QLabel()
         self.note.setStyleSheet("color: #6b7785;")
         self.cards = [KpiCard() for _ in range(4)]
-        self.status_view = _view(_chart(""))
-        self.release_view = _view(_chart(""))
-        self.grade_view = _view(_chart(""))
+        self._charts = [_chart("") for _ in range(3)]  # owned by their views; kept here too
+        self.status_view, self.release_view, self.grade_view = (_view(c) for c in self._charts)
+        self._area_lines = ()
         inner = QWidget()
         grid = QGridLayout(inner)
         grid.setContentsMargins(16, 12, 16, 12)
@@ -168,7 +180,7 @@ class DashboardPage(QWidget):
         return self.tr("{d:.1f} 天").format(d=h / 24)
 
     def _status_chart(self, d) -> None:
-        ch = _chart(self.tr("各状态报检单数量"))
+        ch = _reset(self.status_view, self.tr("各状态报检单数量"))
         statuses = [s for s in _ORDER]
         series = QHorizontalStackedBarSeries()
         series.setBarWidth(0.7)
@@ -193,10 +205,9 @@ class DashboardPage(QWidget):
         ch.addAxis(vals, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(vals)
         cats.setReverse(True)
-        self.status_view.setChart(ch)
 
     def _release_chart(self, d) -> None:
-        ch = _chart(self.tr("近30天每日放行数"))
+        ch = _reset(self.release_view, self.tr("近30天每日放行数"))
         upper = QLineSeries()
         lower = QLineSeries()
         for day, n in d.releases_per_day:
@@ -204,6 +215,10 @@ class DashboardPage(QWidget):
             upper.append(ms, n)
             lower.append(ms, 0)
         area = QAreaSeries(upper, lower)
+        # QAreaSeries does not own its lines: tie them to it (freed with it), and keep them
+        upper.setParent(area)
+        lower.setParent(area)
+        self._area_lines = (upper, lower)
         area.setColor(QColor(31, 111, 209, 60))
         area.setBorderColor(QColor(ACCENT))
         pen = QPen(QColor(ACCENT))
@@ -222,10 +237,9 @@ class DashboardPage(QWidget):
         y.applyNiceNumbers()
         ch.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         area.attachAxis(y)
-        self.release_view.setChart(ch)
 
     def _grade_chart(self, d) -> None:
-        ch = _chart(self.tr("提交到放行时间中位数（小时），按信用等级"))
+        ch = _reset(self.grade_view, self.tr("提交到放行时间中位数（小时），按信用等级"))
         grades = list(d.median_hours_by_grade) or ["AA", "A", "B", "C", "D"]
         series = QStackedBarSeries()
         series.setBarWidth(0.6)
@@ -251,4 +265,3 @@ class DashboardPage(QWidget):
         y.applyNiceNumbers()
         ch.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(y)
-        self.grade_view.setChart(ch)
