@@ -17,6 +17,7 @@ from sqlalchemy import select
 from .. import paths as paths_mod
 from ..codes import CodeBook
 from ..errors import InputError, NotEditable, NotFound
+from ..perf import paused_gc
 from ..model import (Declaration, new_declaration, new_ulid, parse_declaration, to_dict,
                      to_json)
 from ..store import Store, open_store
@@ -276,6 +277,12 @@ class Desk:
         from ..rules import validate
         ctx = self.rule_context()
         out: dict[str, list] = {}
+        with paused_gc():
+            self._validate_chunks(ids, ctx, validate, out, store_result)
+        return out
+
+    def _validate_chunks(self, ids: Sequence[str], ctx, validate, out: dict,
+                         store_result: bool) -> None:
         for i in range(0, len(ids), 200):
             chunk = ids[i:i + 200]
             with self.db.read() as conn:
@@ -294,7 +301,6 @@ class Desk:
                 with self.db.write() as conn:
                     for decl_id, issues, rev in results:
                         decl_q.set_validation(conn, decl_id, [x.to_dict() for x in issues], rev=rev)
-        return out
 
     def stored_issues(self, decl_id: str) -> list[dict] | None:
         with self.db.read() as conn:
@@ -310,30 +316,32 @@ class Desk:
         updated in place (never a second copy) while it is still a draft.
         """
         report = ImportReport()
-        for f in files:
-            name = str(f)
-            try:
-                data, raws = _load_json_keeping_text(Path(f).read_text(encoding="utf-8-sig"))
-            except FileNotFoundError:
-                report.errors.append(ImportProblem(name, None, None, None, "文件不存在",
-                                                   "file not found"))
-                report.files_refused += 1
-                continue
-            except (OSError, UnicodeDecodeError) as exc:
-                report.errors.append(ImportProblem(name, None, None, None,
-                                                   f"无法读取文件：{exc}", f"cannot read file: {exc}"))
-                report.files_refused += 1
-                continue
-            except json.JSONDecodeError as exc:
-                report.errors.append(ImportProblem(
-                    name, None, None, None,
-                    f"JSON 格式错误（第 {exc.lineno} 行第 {exc.colno} 列）：{exc.msg}，整个文件未导入",
-                    f"broken JSON at line {exc.lineno} column {exc.colno}: {exc.msg}; "
-                    f"nothing from this file was imported"))
-                report.files_refused += 1
-                continue
-            self.import_objects(data, name, report, raws=raws)
+        with paused_gc():
+            for f in files:
+                self._import_json_file(f, report)
         return report
+
+    def _import_json_file(self, f: str | Path, report: ImportReport) -> None:
+        """Import one JSON file into ``report``; a file that cannot be read stores nothing."""
+        name = str(f)
+        try:
+            data, raws = _load_json_keeping_text(Path(f).read_text(encoding="utf-8-sig"))
+        except FileNotFoundError:
+            problem = ImportProblem(name, None, None, None, "文件不存在", "file not found")
+        except (OSError, UnicodeDecodeError) as exc:
+            problem = ImportProblem(name, None, None, None, f"无法读取文件：{exc}",
+                                    f"cannot read file: {exc}")
+        except json.JSONDecodeError as exc:
+            problem = ImportProblem(
+                name, None, None, None,
+                f"JSON 格式错误（第 {exc.lineno} 行第 {exc.colno} 列）：{exc.msg}，整个文件未导入",
+                f"broken JSON at line {exc.lineno} column {exc.colno}: {exc.msg}; "
+                f"nothing from this file was imported")
+        else:
+            self.import_objects(data, name, report, raws=raws)
+            return
+        report.errors.append(problem)
+        report.files_refused += 1
 
     def import_objects(self, data: Any, source: str, report: ImportReport,
                        raws: list[str] | None = None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Iterable, Sequence
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, text, update
@@ -175,7 +176,9 @@ def _insert_rows(conn: Connection, table, rows: list[dict]) -> None:
     cols = list(rows[0])
     sql = (f"INSERT INTO {table.name} ({', '.join(cols)}) "
            f"VALUES ({', '.join('?' * len(cols))})")
-    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
+    getter = itemgetter(*cols)
+    conn.exec_driver_sql(sql, [getter(r) for r in rows] if len(cols) > 1
+                         else [(getter(r),) for r in rows])
 
 
 def save_many(conn: Connection, decls: Sequence[Declaration], *, status: str = "draft",
