@@ -452,6 +452,13 @@ def import_into(desk, path: str | Path, report, progress: ProgressFn = None,
     (from the objects just read, without loading them again) and the results kept for
     the editor's markers, as ``Desk.validate_ids`` would.
     """
+    from ..perf import paused_gc
+    with paused_gc():
+        return _import_into(desk, path, report, progress, cancel, validate=validate)
+
+
+def _import_into(desk, path: str | Path, report, progress: ProgressFn, cancel: CancelFn, *,
+                 validate: bool):
     path = Path(path)
     decls, problems = read_workbook(path, progress, cancel)
     report.errors.extend(problems)
