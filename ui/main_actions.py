@@ -41,6 +41,7 @@ class MainActions(QObject):
         self.delete = act("delete", "delete", "Delete")
         self.copy_number = act("copy_number", None, "Ctrl+Shift+C")
         self.history = act("history", None, "Ctrl+H")
+        self.print_ = act("print", None, QKeySequence.StandardKey.Print)
         self.dashboard = act("dashboard", "dashboard", "Ctrl+2")
         self.list_view = act("list_view", None, "Ctrl+1")
         self.find = act("find", None, "Ctrl+F")
@@ -71,6 +72,7 @@ class MainActions(QObject):
             self.delete: (tr("删除草稿"), tr("删除所选草稿（已编号的报检单不能删除）")),
             self.copy_number: (tr("复制报检号"), tr("把报检号复制到剪贴板")),
             self.history: (tr("状态历史"), tr("查看回执和状态变化")),
+            self.print_: (tr("打印预览…"), tr("按报检单格式预览、打印或另存为 PDF (Ctrl+P)")),
             self.dashboard: (tr("统计看板"), tr("按状态、放行时间和信用等级统计")),
             self.list_view: (tr("报检单列表"), tr("回到报检单列表")),
             self.find: (tr("搜索"), tr("搜索报检单")),

@@ -57,6 +57,7 @@ class CommandsMixin:
         drafts = [s for s in selected if s.status == "draft"]
         a.open.setEnabled(n == 1)
         a.history.setEnabled(n == 1)
+        a.print_.setEnabled(n == 1)
         a.duplicate.setEnabled(n == 1)
         a.copy_number.setEnabled(n >= 1 and any(s.inspection_no for s in selected))
         a.validate.setEnabled(n >= 1)
@@ -144,6 +145,31 @@ class CommandsMixin:
             self.ctx.events.declarations_changed.emit([decl_id])
             self.open_editor(decl_id, direction)
         self.ctx.runner.run(make, self.ctx.desk, client, on_done=done, on_error=self.show_error)
+
+    def print_preview(self):
+        """打印预览: the official form of the selected declaration (print or PDF from there)."""
+        cur = self.list.current()
+        if cur is None:
+            return
+
+        def show(result) -> None:
+            decl, codes = result
+            try:
+                from .printing import NoCjkFont, preview_dialog
+            except ImportError:
+                self.info(QCoreApplication.translate("MainWindow", "打印模块尚未安装"))
+                return
+            try:
+                dlg = preview_dialog(self, decl, codes)
+            except NoCjkFont:
+                self.info(QCoreApplication.translate(
+                    "MainWindow", "没有可显示中文的字体，无法打印"), 10000)
+                return
+            dlg.open()
+            self._print_dialog = dlg
+        desk = self.ctx.desk
+        self.ctx.runner.run(lambda: (desk.get(cur.id), desk.codes), on_done=show,
+                            on_error=self.show_error)
 
     def show_history(self) -> None:
         cur = self.list.current()

@@ -126,7 +126,7 @@ class MainWindow(CommandsMixin, QMainWindow):
             self.menu_file.addSeparator() if act is None else self.menu_file.addAction(act)
         self.menu_decl = mb.addMenu("")
         for act in (a.new_inbound, a.new_outbound, a.duplicate, a.from_template, None, a.open,
-                    a.validate, a.finalise, a.history, a.copy_number, None, a.delete):
+                    a.validate, a.finalise, a.history, a.print_, a.copy_number, None, a.delete):
             self.menu_decl.addSeparator() if act is None else self.menu_decl.addAction(act)
         self.menu_sync = mb.addMenu("")
         self.menu_sync.addAction(a.sync)
@@ -142,7 +142,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.menu_help = mb.addMenu("")
         self.menu_help.addAction(a.about)
         self.row_menu = QMenu(self)
-        for act in (a.open, a.history, None, a.duplicate, a.validate, a.finalise, None,
+        for act in (a.open, a.history, a.print_, None, a.duplicate, a.validate, a.finalise, None,
                     a.copy_number, a.export, None, a.delete):
             self.row_menu.addSeparator() if act is None else self.row_menu.addAction(act)
 
@@ -191,6 +191,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         a.delete.triggered.connect(self.delete_selected)
         a.copy_number.triggered.connect(self.copy_number)
         a.history.triggered.connect(self.show_history)
+        a.print_.triggered.connect(self.print_preview)
         a.dashboard.triggered.connect(lambda: self.nav.select("dashboard"))
         a.list_view.triggered.connect(lambda: self.nav.select(
             self._last_filter_key if hasattr(self, "_last_filter_key") else "all"))

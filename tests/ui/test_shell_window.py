@@ -301,3 +301,15 @@ def test_dashboard_follows_changes_while_shown(qtbot, window, desk):
     ids = fill(desk, 2)
     window.ctx.events.declarations_changed.emit(ids)
     assert window.dashboard.cards[0].value.text() == "2"
+
+
+def test_print_preview_of_the_selected_declaration(qtbot, window, desk):
+    pytest.importorskip("PySide6.QtPrintSupport")
+    ids = fill(desk, 1)
+    window.ctx.events.declarations_changed.emit([])
+    window.list.select_id(ids[0])
+    assert window.actions_.print_.isEnabled()
+    window.actions_.print_.trigger()
+    dlg = window._print_dialog
+    assert dlg.isVisible()
+    dlg.close()
