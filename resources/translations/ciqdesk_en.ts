@@ -4,187 +4,197 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/main_actions.py" line="60" />
+        <location filename="../../ui/main_actions.py" line="61" />
         <source>新建入境</source>
         <translation>New inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="60" />
+        <location filename="../../ui/main_actions.py" line="61" />
         <source>新建入境报检单 (Ctrl+N)</source>
         <translation>New inbound declaration (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="61" />
+        <location filename="../../ui/main_actions.py" line="62" />
         <source>新建出境</source>
         <translation>New outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="61" />
+        <location filename="../../ui/main_actions.py" line="62" />
         <source>新建出境报检单 (Ctrl+Shift+N)</source>
         <translation>New outbound declaration (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="62" />
+        <location filename="../../ui/main_actions.py" line="63" />
         <source>复制</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="62" />
+        <location filename="../../ui/main_actions.py" line="63" />
         <source>复制所选报检单为新草稿 (Ctrl+D)</source>
         <translation>Copy the selected declaration into a new draft (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="63" />
+        <location filename="../../ui/main_actions.py" line="64" />
         <source>从模板新建</source>
         <translation>From template</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="63" />
+        <location filename="../../ui/main_actions.py" line="64" />
         <source>用保存的模板新建草稿</source>
         <translation>New draft from a saved template</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="64" />
+        <location filename="../../ui/main_actions.py" line="65" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="64" />
+        <location filename="../../ui/main_actions.py" line="65" />
         <source>打开所选报检单 (Enter)</source>
         <translation>Open the selected declaration (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="65" />
+        <location filename="../../ui/main_actions.py" line="66" />
         <source>校验</source>
         <translation>Validate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="65" />
+        <location filename="../../ui/main_actions.py" line="66" />
         <source>按规则校验所选报检单 (Ctrl+L)</source>
         <translation>Check the selected declarations against the rules (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="66" />
+        <location filename="../../ui/main_actions.py" line="67" />
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="66" />
+        <location filename="../../ui/main_actions.py" line="67" />
         <source>校验通过后定稿并分配报检号 (Ctrl+Enter)</source>
         <translation>Finalise and assign an inspection number once valid (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="67" />
+        <location filename="../../ui/main_actions.py" line="68" />
         <source>申报/同步</source>
         <translation>Submit/Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="67" />
+        <location filename="../../ui/main_actions.py" line="68" />
         <source>发送待申报的报检单并接收回执 (F5)</source>
         <translation>Send finalised declarations and receive receipts (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="68" />
+        <location filename="../../ui/main_actions.py" line="69" />
         <source>登录平台…</source>
         <translation>Log in to the platform…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="68" />
+        <location filename="../../ui/main_actions.py" line="69" />
         <source>登录检验检疫电子申报平台（或本机沙箱）</source>
         <translation>Log in to the e-declaration platform (or the local sandbox)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="69" />
+        <location filename="../../ui/main_actions.py" line="70" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="69" />
+        <location filename="../../ui/main_actions.py" line="70" />
         <source>从 Excel、CSV 或 JSON 文件批量导入草稿</source>
         <translation>Import drafts from Excel, CSV or JSON files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="70" />
+        <location filename="../../ui/main_actions.py" line="71" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="70" />
+        <location filename="../../ui/main_actions.py" line="71" />
         <source>把所选报检单导出为 Excel 模板、CSV 或 JSON 文件</source>
         <translation>Export the selected declarations as the Excel template, CSV or JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="71" />
+        <location filename="../../ui/main_actions.py" line="72" />
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="71" />
+        <location filename="../../ui/main_actions.py" line="72" />
         <source>删除所选草稿（已编号的报检单不能删除）</source>
         <translation>Delete the selected drafts (numbered declarations cannot be deleted)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="72" />
+        <location filename="../../ui/main_actions.py" line="73" />
         <source>复制报检号</source>
         <translation>Copy inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="72" />
+        <location filename="../../ui/main_actions.py" line="73" />
         <source>把报检号复制到剪贴板</source>
         <translation>Copy the inspection number to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="73" />
+        <location filename="../../ui/main_actions.py" line="74" />
         <source>状态历史</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="73" />
+        <location filename="../../ui/main_actions.py" line="74" />
         <source>查看回执和状态变化</source>
         <translation>Receipts and status changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="74" />
+        <location filename="../../ui/main_actions.py" line="75" />
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="75" />
+        <source>按报检单格式预览、打印或另存为 PDF (Ctrl+P)</source>
+        <translation>Preview the official form, print it or save it as PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="76" />
         <source>统计看板</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="74" />
+        <location filename="../../ui/main_actions.py" line="76" />
         <source>按状态、放行时间和信用等级统计</source>
         <translation>Figures by status, release time and credit grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="75" />
+        <location filename="../../ui/main_actions.py" line="77" />
         <source>报检单列表</source>
         <translation>Declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="75" />
+        <location filename="../../ui/main_actions.py" line="77" />
         <source>回到报检单列表</source>
         <translation>Back to the declarations list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="76" />
+        <location filename="../../ui/main_actions.py" line="78" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="76" />
+        <location filename="../../ui/main_actions.py" line="78" />
         <source>搜索报检单</source>
         <translation>Search declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="77" />
+        <location filename="../../ui/main_actions.py" line="79" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="77" />
+        <location filename="../../ui/main_actions.py" line="79" />
         <source>退出 CIQ Desk</source>
         <translation>Quit CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="78" />
+        <location filename="../../ui/main_actions.py" line="80" />
         <source>关于 CIQ Desk</source>
         <translation>About CIQ Desk</translation>
     </message>
@@ -521,72 +531,72 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="122" />
+        <location filename="../../ui/dashboard.py" line="134" />
         <source>统计看板</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="123" />
+        <location filename="../../ui/dashboard.py" line="135" />
         <source>按本机已同步的数据统计</source>
         <translation>From the data synced to this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="154" />
+        <location filename="../../ui/dashboard.py" line="166" />
         <source>报检单总数</source>
         <translation>Declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="155" />
+        <location filename="../../ui/dashboard.py" line="167" />
         <source>待发送（已定稿）</source>
         <translation>To send (finalised)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="156" />
+        <location filename="../../ui/dashboard.py" line="168" />
         <source>受理/审单/查验中</source>
         <translation>Accepted / in review / inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="157" />
+        <location filename="../../ui/dashboard.py" line="169" />
         <source>近30天放行 · 放行时间中位数</source>
         <translation>Released in 30 days · median time to release</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="165" />
+        <location filename="../../ui/dashboard.py" line="177" />
         <source>{m} 分钟</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="167" />
+        <location filename="../../ui/dashboard.py" line="179" />
         <source>{h:.1f} 小时</source>
         <translation>{h:.1f} h</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="168" />
+        <location filename="../../ui/dashboard.py" line="180" />
         <source>{d:.1f} 天</source>
         <translation>{d:.1f} days</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="171" />
+        <location filename="../../ui/dashboard.py" line="183" />
         <source>各状态报检单数量</source>
         <translation>Declarations by status</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="199" />
+        <location filename="../../ui/dashboard.py" line="210" />
         <source>近30天每日放行数</source>
         <translation>Releases per day, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="228" />
+        <location filename="../../ui/dashboard.py" line="242" />
         <source>提交到放行时间中位数（小时），按信用等级</source>
         <translation>Median hours from submission to release, by credit grade</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="240" />
+        <location filename="../../ui/dashboard.py" line="254" />
         <source>{g}级</source>
         <translation>Grade {g}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="244" />
+        <location filename="../../ui/dashboard.py" line="258" />
         <source>参与统计的放行份数：{m}</source>
         <translation>Releases measured: {m}</translation>
     </message>
@@ -1484,177 +1494,187 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <translation>CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="67" />
+        <location filename="../../ui/main_commands.py" line="68" />
         <source>已选择 {n} 份</source>
         <translation>{n} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="91" />
+        <location filename="../../ui/main_commands.py" line="92" />
         <source>报检单编辑器</source>
         <translation>Declaration editor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="92" />
+        <location filename="../../ui/main_commands.py" line="93" />
         <source>报检单编辑器尚未安装。</source>
         <translation>The declaration editor is not installed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="155" />
+        <location filename="../../ui/main_commands.py" line="160" />
+        <source>打印模块尚未安装</source>
+        <translation>Printing is not installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="165" />
+        <source>没有可显示中文的字体，无法打印</source>
+        <translation>No font that can show Chinese: cannot print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="181" />
         <source>状态时间轴尚未安装</source>
         <translation>The status timeline is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="158" />
+        <location filename="../../ui/main_commands.py" line="184" />
         <source>状态历史 — {no}</source>
         <translation>Status history — {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="172" />
+        <location filename="../../ui/main_commands.py" line="198" />
         <source>已复制为新草稿</source>
         <translation>Copied into a new draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="186" />
+        <location filename="../../ui/main_commands.py" line="212" />
         <source>（还没有模板：在编辑器中“另存为模板”）</source>
         <translation>(no templates yet: use "Save as template" in the editor)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="189" />
+        <location filename="../../ui/main_commands.py" line="215" />
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="190" />
+        <location filename="../../ui/main_commands.py" line="216" />
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="223" />
+        <location filename="../../ui/main_commands.py" line="249" />
         <source>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</source>
         <translation>Validated {n}: {ok} valid, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="225" />
+        <location filename="../../ui/main_commands.py" line="251" />
         <source>正在校验…</source>
         <translation>Validating…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="232" />
+        <location filename="../../ui/main_commands.py" line="258" />
         <source>只有草稿可以定稿</source>
         <translation>Only drafts can be finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="250" />
+        <location filename="../../ui/main_commands.py" line="276" />
         <source>已定稿，报检号 {no}</source>
         <translation>Finalised as {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="250" />
+        <location filename="../../ui/main_commands.py" line="276" />
         <source>已定稿</source>
         <translation>Finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="258" />
+        <location filename="../../ui/main_commands.py" line="284" />
         <source>未通过校验</source>
         <translation>Validation failed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="292" />
+        <location filename="../../ui/main_commands.py" line="318" />
         <source>已导出 {n} 份到 {p}</source>
         <translation>Exported {n} to {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="300" />
+        <location filename="../../ui/main_commands.py" line="326" />
         <source>只能删除草稿</source>
         <translation>Only drafts can be deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="302" />
+        <location filename="../../ui/main_commands.py" line="328" />
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="303" />
+        <location filename="../../ui/main_commands.py" line="329" />
         <source>删除所选的 {n} 份草稿？此操作不能撤销。</source>
         <translation>Delete the {n} selected drafts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="319" />
+        <location filename="../../ui/main_commands.py" line="345" />
         <source>已复制报检号</source>
         <translation>Inspection number copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="333" />
+        <location filename="../../ui/main_commands.py" line="359" />
         <source>已登录平台，正在同步…</source>
         <translation>Logged in; syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="341" />
+        <location filename="../../ui/main_commands.py" line="367" />
         <source>关于 CIQ Desk</source>
         <translation>About CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="341" />
+        <location filename="../../ui/main_commands.py" line="367" />
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;Desktop client for entry-exit inspection and quarantine declarations: prepare offline, validate locally, declare once with one number for life.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — Inspection &amp; Quarantine Declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>报检单(&amp;D)</source>
         <translation>&amp;Declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>申报(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>{n}+ 份</source>
         <translation>{n}+</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>{n} in all · {d} drafts · {r} to send · {x} released</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>{n} loaded; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
