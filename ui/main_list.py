@@ -10,9 +10,24 @@ from .models.declarations_model import (Col, DeclarationsModel, StatusRole, Summ
 from .widgets.badges import StatusBadgeDelegate, ValidityDelegate
 from .widgets.search_box import SearchBox
 
-_WIDTHS = {Col.VALID: 30, Col.NUMBER: 138, Col.STATUS: 104, Col.DIRECTION: 54, Col.MODE: 76,
-           Col.PARTY: 176, Col.CONTRACT: 122, Col.BL: 124, Col.GOODS: 144, Col.VALUE: 118,
-           Col.RECEIPT: 128}
+#: what each column must show in full, measured in the table's font (so the widths
+#: suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses)
+_SAMPLES = {Col.NUMBER: "310000126000202", Col.STATUS: "已定稿待发送", Col.DIRECTION: "出入境",
+            Col.MODE: "进口直通", Col.PARTY: "上海华信电子科技有限", Col.CONTRACT: "CT2026H000464",
+            Col.BL: "MAEU092771059", Col.GOODS: "空调器、笔记本电脑", Col.VALUE: "USD 824,512.13",
+            Col.RECEIPT: "11-26 14:03"}
+_WIDTHS: dict = {}
+
+
+def _measure(table: QTableView, headers: list[str]) -> dict:
+    fm = table.fontMetrics()
+    bold = table.horizontalHeader().fontMetrics()
+    widths = {Col.VALID: 28}
+    for col, sample in _SAMPLES.items():
+        cell = fm.horizontalAdvance(sample) + {Col.STATUS: 26, Col.VALUE: 24}.get(col, 16)
+        head = bold.horizontalAdvance(headers[col]) * 1.08 + 14  # semi-bold header text
+        widths[col] = int(max(cell, head))
+    return widths
 
 
 class DeclarationsTable(QTableView):
@@ -24,6 +39,9 @@ class DeclarationsTable(QTableView):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.empty_text = ""
+        font = self.font()  # a grid reads best a half point below the UI text
+        font.setPointSizeF(font.pointSizeF() - 0.5)
+        self.setFont(font)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
@@ -38,9 +56,26 @@ class DeclarationsTable(QTableView):
         h = self.horizontalHeader()
         h.setHighlightSections(False)
         h.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        h.setStretchLastSection(True)
+        h.setStretchLastSection(False)
         h.setSectionsMovable(True)
         h.setMinimumSectionSize(30)
+
+    stretch_column: int | None = None
+    STRETCH_MIN = 96
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_stretch_column()
+
+    def fit_stretch_column(self) -> None:
+        """Give the stretch column the width left over, at least ``STRETCH_MIN``."""
+        col = self.stretch_column
+        if col is None or self.model() is None:
+            return
+        h = self.horizontalHeader()
+        others = sum(h.sectionSize(c) for c in range(h.count())
+                     if c != col and not h.isSectionHidden(c))
+        self.setColumnWidth(col, max(self.STRETCH_MIN, self.viewport().width() - others))
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
@@ -81,9 +116,11 @@ class ListPage(QWidget):
         self.table.setItemDelegateForColumn(Col.STATUS, StatusBadgeDelegate(StatusRole, self.table))
         self.table.setItemDelegateForColumn(Col.VALID, ValidityDelegate(ValidityRole, self.table))
         h = self.table.horizontalHeader()
+        _WIDTHS.update(_measure(self.table, self.model.headers()))
         for col, w in _WIDTHS.items():
             self.table.setColumnWidth(col, w)
         h.setSectionResizeMode(Col.VALID, QHeaderView.ResizeMode.Fixed)
+        self.table.stretch_column = Col.GOODS  # takes what is left, but never below a floor
         h.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(self._double_clicked)
@@ -129,6 +166,7 @@ class ListPage(QWidget):
         for col in (Col.DIRECTION, Col.MODE):
             self.table.resizeColumnToContents(col)
             self.table.setColumnWidth(col, min(120, max(_WIDTHS[col], self.table.columnWidth(col))))
+        self.table.fit_stretch_column()
 
     def update_empty_text(self) -> None:
         """What an empty table says: nothing found, nothing in this state, or how to start."""

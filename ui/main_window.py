@@ -56,7 +56,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         split.addWidget(self.nav)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
-        split.setSizes([172, 1108])
+        split.setSizes([166, 1114])
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)

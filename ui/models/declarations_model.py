@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from client.statuses import status_name
 
-from .formatting import clearance_name, direction_name, local_time, money
+from .formatting import clearance_name, direction_name, local_time, money, short_time
 
 log = logging.getLogger(__name__)
 
@@ -313,7 +313,7 @@ class DeclarationsModel(QAbstractTableModel):
         if col == Col.STATUS:
             return status_name(r.status, self.ctx.lang)
         if col == Col.RECEIPT:
-            return local_time(r.last_receipt_at)
+            return short_time(r.last_receipt_at)
         return ""
 
     def _sort_key(self, r, col: int):
@@ -342,6 +342,8 @@ class DeclarationsModel(QAbstractTableModel):
             return self.tr("{n} 个错误").format(n=r.error_count or 0)
         if col == Col.STATUS and r.status_note:
             return r.status_note
+        if col == Col.RECEIPT and r.last_receipt_at:
+            return local_time(r.last_receipt_at, True)
         if col == Col.NUMBER and not r.inspection_no:
             return self.tr("定稿时分配报检号。本地编号：{id}").format(id=r.id)
         if col in (Col.GOODS, Col.PARTY):

@@ -10,6 +10,20 @@ from PySide6.QtCore import QCoreApplication
 
 
 @lru_cache(maxsize=8192)
+def short_time(ts: str | None) -> str:
+    """A list's time: ``11-26 14:03`` this year, ``2025-11-26`` before (local time zone)."""
+    if not ts:
+        return ""
+    try:
+        dt = datetime.fromisoformat(ts.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return ts
+    if dt.year == datetime.now().year:
+        return dt.strftime("%m-%d %H:%M")
+    return dt.strftime("%Y-%m-%d")
+
+
+@lru_cache(maxsize=8192)
 def local_time(ts: str | None, with_seconds: bool = False) -> str:
     """``2026-11-26T06:03:00.000000Z`` → ``2026-11-26 14:03`` in the computer's time zone."""
     if not ts:
