@@ -689,7 +689,7 @@
         <translation>{n} 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="346" />
+        <location filename="../../ui/models/declarations_model.py" line="348" />
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>定稿时分配报检号。本地编号：{id}</translation>
     </message>
@@ -1080,32 +1080,32 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../ui/models/formatting.py" line="38" />
+        <location filename="../../ui/models/formatting.py" line="52" />
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="40" />
+        <location filename="../../ui/models/formatting.py" line="54" />
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="45" />
+        <location filename="../../ui/models/formatting.py" line="59" />
         <source>一般报检</source>
         <translation>一般报检</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="46" />
+        <location filename="../../ui/models/formatting.py" line="60" />
         <source>进口直通</source>
         <translation>进口直通</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="47" />
+        <location filename="../../ui/models/formatting.py" line="61" />
         <source>出口直放</source>
         <translation>出口直放</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="48" />
+        <location filename="../../ui/models/formatting.py" line="62" />
         <source>进口转单</source>
         <translation>进口转单</translation>
     </message>
@@ -1414,69 +1414,70 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/main_list.py" line="120" />
+        <location filename="../../ui/main_list.py" line="157" />
         <source>全部报检单</source>
+        <extracomment>what each column must show in full, measured in the table's font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses)</extracomment>
         <translation>全部报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="120" />
+        <location filename="../../ui/main_list.py" line="157" />
         <source>草稿</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="121" />
+        <location filename="../../ui/main_list.py" line="158" />
         <source>已定稿待发送</source>
         <translation>已定稿待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="121" />
+        <location filename="../../ui/main_list.py" line="158" />
         <source>已发送</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="122" />
+        <location filename="../../ui/main_list.py" line="159" />
         <source>已受理/审单中</source>
         <translation>已受理/审单中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="122" />
+        <location filename="../../ui/main_list.py" line="159" />
         <source>查验</source>
         <translation>查验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="123" />
+        <location filename="../../ui/main_list.py" line="160" />
         <source>已放行</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="123" />
+        <location filename="../../ui/main_list.py" line="160" />
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="124" />
+        <location filename="../../ui/main_list.py" line="161" />
         <source>已撤销</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="139" />
+        <location filename="../../ui/main_list.py" line="177" />
         <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
         <translation>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="142" />
+        <location filename="../../ui/main_list.py" line="180" />
         <source>此状态下没有报检单。</source>
         <translation>此状态下没有报检单。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="144" />
+        <location filename="../../ui/main_list.py" line="182" />
         <source>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</source>
         <translation>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="150" />
+        <location filename="../../ui/main_list.py" line="188" />
         <source>共 {n} 份</source>
         <translation>共 {n} 份</translation>
     </message>
