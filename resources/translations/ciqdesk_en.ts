@@ -2,334 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../ui/main_actions.py" line="61" />
-        <source>新建入境</source>
-        <translation>New inbound</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="61" />
-        <source>新建入境报检单 (Ctrl+N)</source>
-        <translation>New inbound declaration (Ctrl+N)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="62" />
-        <source>新建出境</source>
-        <translation>New outbound</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="62" />
-        <source>新建出境报检单 (Ctrl+Shift+N)</source>
-        <translation>New outbound declaration (Ctrl+Shift+N)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="63" />
-        <source>复制</source>
-        <translation>Duplicate</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="63" />
-        <source>复制所选报检单为新草稿 (Ctrl+D)</source>
-        <translation>Copy the selected declaration into a new draft (Ctrl+D)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="64" />
-        <source>从模板新建</source>
-        <translation>From template</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="64" />
-        <source>用保存的模板新建草稿</source>
-        <translation>New draft from a saved template</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="65" />
-        <source>打开</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="65" />
-        <source>打开所选报检单 (Enter)</source>
-        <translation>Open the selected declaration (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="66" />
-        <source>校验</source>
-        <translation>Validate</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="66" />
-        <source>按规则校验所选报检单 (Ctrl+L)</source>
-        <translation>Check the selected declarations against the rules (Ctrl+L)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="67" />
-        <source>定稿</source>
-        <translation>Finalise</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="67" />
-        <source>校验通过后定稿并分配报检号 (Ctrl+Enter)</source>
-        <translation>Finalise and assign an inspection number once valid (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="68" />
-        <source>申报/同步</source>
-        <translation>Submit/Sync</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="68" />
-        <source>发送待申报的报检单并接收回执 (F5)</source>
-        <translation>Send finalised declarations and receive receipts (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="69" />
-        <source>登录平台…</source>
-        <translation>Log in to the platform…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="69" />
-        <source>登录检验检疫电子申报平台（或本机沙箱）</source>
-        <translation>Log in to the e-declaration platform (or the local sandbox)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="70" />
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="70" />
-        <source>从 Excel、CSV 或 JSON 文件批量导入草稿</source>
-        <translation>Import drafts from Excel, CSV or JSON files</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="71" />
-        <source>导出</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="71" />
-        <source>把所选报检单导出为 Excel 模板、CSV 或 JSON 文件</source>
-        <translation>Export the selected declarations as the Excel template, CSV or JSON</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="72" />
-        <source>删除草稿</source>
-        <translation>Delete draft</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="72" />
-        <source>删除所选草稿（已编号的报检单不能删除）</source>
-        <translation>Delete the selected drafts (numbered declarations cannot be deleted)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="73" />
-        <source>复制报检号</source>
-        <translation>Copy inspection no.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="73" />
-        <source>把报检号复制到剪贴板</source>
-        <translation>Copy the inspection number to the clipboard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="74" />
-        <source>状态历史</source>
-        <translation>Status history</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="74" />
-        <source>查看回执和状态变化</source>
-        <translation>Receipts and status changes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="75" />
-        <source>打印预览…</source>
-        <translation>Print preview…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="75" />
-        <source>按报检单格式预览、打印或另存为 PDF (Ctrl+P)</source>
-        <translation>Preview the official form, print it or save it as PDF (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="76" />
-        <source>统计看板</source>
-        <translation>Dashboard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="76" />
-        <source>按状态、放行时间和信用等级统计</source>
-        <translation>Figures by status, release time and credit grade</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="77" />
-        <source>报检单列表</source>
-        <translation>Declarations</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="77" />
-        <source>回到报检单列表</source>
-        <translation>Back to the declarations list</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="78" />
-        <source>搜索</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="78" />
-        <source>搜索报检单</source>
-        <translation>Search declarations</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="79" />
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="79" />
-        <source>退出 CIQ Desk</source>
-        <translation>Quit CIQ Desk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="80" />
-        <source>关于 CIQ Desk</source>
-        <translation>About CIQ Desk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="23" />
-        <source>从未同步</source>
-        <translation>never</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="30" />
-        <source>刚刚</source>
-        <translation>just now</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="32" />
-        <source>{n} 分钟前</source>
-        <translation>{n} min ago</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="34" />
-        <source>{n} 小时前</source>
-        <translation>{n} h ago</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="75" />
-        <source>离线工作（未登录）</source>
-        <translation>Working offline (not logged in)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="77" />
-        <source>正在同步…</source>
-        <translation>Syncing…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="79" />
-        <source>正在同步 {d}/{t}…</source>
-        <translation>Syncing {d}/{t}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="81" />
-        <source>离线</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="83" />
-        <source>同步出错</source>
-        <translation>Sync failed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="85" />
-        <source>在线</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="89" />
-        <source>待发送 {n}</source>
-        <translation>{n} to send</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="91" />
-        <source>上次同步：{t}</source>
-        <translation>Last sync: {t}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="96" />
-        <source>上次成功同步：{t}</source>
-        <translation>Last successful sync: {t}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="98" />
-        <source>发件箱中有 {n} 项等待发送</source>
-        <translation>{n} items wait in the outbox</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="100" />
-        <source>最近一次同步失败：{e}</source>
-        <translation>The last sync failed: {e}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="102" />
-        <source>无法连接平台：可以继续编辑和定稿，联网后自动发送。</source>
-        <translation>The platform cannot be reached: keep editing and finalising; everything is sent once online.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="179" />
-        <source>尚未从平台取得信用等级：登录并同步后显示。</source>
-        <translation>No credit grade from the platform yet: log in and sync to see it.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="181" />
-        <source>诚信企业：免除单证审核，仅按最低比例随机抽检，通关最快。</source>
-        <translation>Trusted enterprise: document review waived, random inspection at the lowest rate; fastest clearance.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="182" />
-        <source>便利通关：减少单证审核，降低查验比例。</source>
-        <translation>Facilitated: reduced document review and inspection rate.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="183" />
-        <source>常规管理：正常单证审核和查验。</source>
-        <translation>Normal handling: regular document review and inspection.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="184" />
-        <source>严密监管：加强单证审核，提高查验比例。</source>
-        <translation>Strict supervision: reinforced document review, raised inspection rate.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="185" />
-        <source>严重失信：最严格监管，每批货物均须查验。</source>
-        <translation>Seriously untrustworthy: strictest supervision, every batch inspected.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="202" />
-        <source>可使用进口直通/出口直放及异地报检。</source>
-        <translation>May use import direct / export direct and declare at another bureau.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="203" />
-        <source>不可使用进口直通/出口直放及异地报检。</source>
-        <translation>May not use import direct / export direct or declare at another bureau.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="204" />
-        <source>等级更新于：{t}</source>
-        <translation>Grade updated: {t}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="205" />
-        <source>等级更新时间未知</source>
-        <translation>Grade update time unknown</translation>
-    </message>
-</context>
-<context>
     <name>AttachmentsModel</name>
     <message>
         <location filename="../../ui/editor/section_attachments.py" line="65" />
@@ -1121,12 +793,12 @@
 <context>
     <name>GradeBadge</name>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="51" />
+        <location filename="../../ui/widgets/header_bar.py" line="52" />
         <source>信用 {g}</source>
         <translation>Credit {g}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="51" />
+        <location filename="../../ui/widgets/header_bar.py" line="52" />
         <source>信用 未知</source>
         <translation>Credit unknown</translation>
     </message>
@@ -1145,17 +817,67 @@
     </message>
     <message>
         <location filename="../../ui/widgets/header_bar.py" line="161" />
-        <location filename="../../ui/widgets/header_bar.py" line="231" />
+        <location filename="../../ui/widgets/header_bar.py" line="230" />
         <source>全部委托企业</source>
         <translation>All clients</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="212" />
+        <location filename="../../ui/widgets/header_bar.py" line="178" />
+        <source>尚未从平台取得信用等级：登录并同步后显示。</source>
+        <translation>No credit grade from the platform yet: log in and sync to see it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="180" />
+        <source>诚信企业：免除单证审核，仅按最低比例随机抽检，通关最快。</source>
+        <translation>Trusted enterprise: document review waived, random inspection at the lowest rate; fastest clearance.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="181" />
+        <source>便利通关：减少单证审核，降低查验比例。</source>
+        <translation>Facilitated: reduced document review and inspection rate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="182" />
+        <source>常规管理：正常单证审核和查验。</source>
+        <translation>Normal handling: regular document review and inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="183" />
+        <source>严密监管：加强单证审核，提高查验比例。</source>
+        <translation>Strict supervision: reinforced document review, raised inspection rate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="184" />
+        <source>严重失信：最严格监管，每批货物均须查验。</source>
+        <translation>Seriously untrustworthy: strictest supervision, every batch inspected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="201" />
+        <source>可使用进口直通/出口直放及异地报检。</source>
+        <translation>May use import direct / export direct and declare at another bureau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="202" />
+        <source>不可使用进口直通/出口直放及异地报检。</source>
+        <translation>May not use import direct / export direct or declare at another bureau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="203" />
+        <source>等级更新于：{t}</source>
+        <translation>Grade updated: {t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="204" />
+        <source>等级更新时间未知</source>
+        <translation>Grade update time unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="211" />
         <source>未登录企业</source>
         <translation>No enterprise logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="220" />
+        <location filename="../../ui/widgets/header_bar.py" line="219" />
         <source>统一社会信用代码：{u}
 报检单位登记号：{r}</source>
         <translation>Unified social credit code: {u}
@@ -1480,6 +1202,204 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <location filename="../../ui/main_list.py" line="188" />
         <source>共 {n} 份</source>
         <translation>{n} in all</translation>
+    </message>
+</context>
+<context>
+    <name>MainActions</name>
+    <message>
+        <location filename="../../ui/main_actions.py" line="60" />
+        <source>新建入境</source>
+        <translation>New inbound</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="60" />
+        <source>新建入境报检单 (Ctrl+N)</source>
+        <translation>New inbound declaration (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="61" />
+        <source>新建出境</source>
+        <translation>New outbound</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="61" />
+        <source>新建出境报检单 (Ctrl+Shift+N)</source>
+        <translation>New outbound declaration (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="62" />
+        <source>复制</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="62" />
+        <source>复制所选报检单为新草稿 (Ctrl+D)</source>
+        <translation>Copy the selected declaration into a new draft (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="63" />
+        <source>从模板新建</source>
+        <translation>From template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="63" />
+        <source>用保存的模板新建草稿</source>
+        <translation>New draft from a saved template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="64" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="64" />
+        <source>打开所选报检单 (Enter)</source>
+        <translation>Open the selected declaration (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="65" />
+        <source>校验</source>
+        <translation>Validate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="65" />
+        <source>按规则校验所选报检单 (Ctrl+L)</source>
+        <translation>Check the selected declarations against the rules (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="66" />
+        <source>定稿</source>
+        <translation>Finalise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="66" />
+        <source>校验通过后定稿并分配报检号 (Ctrl+Enter)</source>
+        <translation>Finalise and assign an inspection number once valid (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="67" />
+        <source>申报/同步</source>
+        <translation>Submit/Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="67" />
+        <source>发送待申报的报检单并接收回执 (F5)</source>
+        <translation>Send finalised declarations and receive receipts (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="68" />
+        <source>登录平台…</source>
+        <translation>Log in to the platform…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="68" />
+        <source>登录检验检疫电子申报平台（或本机沙箱）</source>
+        <translation>Log in to the e-declaration platform (or the local sandbox)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="69" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="69" />
+        <source>从 Excel、CSV 或 JSON 文件批量导入草稿</source>
+        <translation>Import drafts from Excel, CSV or JSON files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="70" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="70" />
+        <source>把所选报检单导出为 Excel 模板、CSV 或 JSON 文件</source>
+        <translation>Export the selected declarations as the Excel template, CSV or JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="71" />
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="71" />
+        <source>删除所选草稿（已编号的报检单不能删除）</source>
+        <translation>Delete the selected drafts (numbered declarations cannot be deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="72" />
+        <source>复制报检号</source>
+        <translation>Copy inspection no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="72" />
+        <source>把报检号复制到剪贴板</source>
+        <translation>Copy the inspection number to the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="73" />
+        <source>状态历史</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="73" />
+        <source>查看回执和状态变化</source>
+        <translation>Receipts and status changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="74" />
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="74" />
+        <source>按报检单格式预览、打印或另存为 PDF (Ctrl+P)</source>
+        <translation>Preview the official form, print it or save it as PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="75" />
+        <source>统计看板</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="75" />
+        <source>按状态、放行时间和信用等级统计</source>
+        <translation>Figures by status, release time and credit grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="76" />
+        <source>报检单列表</source>
+        <translation>Declarations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="76" />
+        <source>回到报检单列表</source>
+        <translation>Back to the declarations list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="77" />
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="77" />
+        <source>搜索报检单</source>
+        <translation>Search declarations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="78" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="78" />
+        <source>退出 CIQ Desk</source>
+        <translation>Quit CIQ Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="79" />
+        <source>关于 CIQ Desk</source>
+        <translation>About CIQ Desk</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +1817,89 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <location filename="../../ui/widgets/search_box.py" line="36" />
         <source>搜索报检号、合同号、提单号、收发货人… (Ctrl+F)</source>
         <translation>Search inspection no., contract, B/L, names… (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="24" />
+        <source>从未同步</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="31" />
+        <source>刚刚</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="33" />
+        <source>{n} 分钟前</source>
+        <translation>{n} min ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="35" />
+        <source>{n} 小时前</source>
+        <translation>{n} h ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="75" />
+        <source>离线工作（未登录）</source>
+        <translation>Working offline (not logged in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="77" />
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="79" />
+        <source>正在同步 {d}/{t}…</source>
+        <translation>Syncing {d}/{t}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="81" />
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="83" />
+        <source>同步出错</source>
+        <translation>Sync failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="85" />
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="89" />
+        <source>待发送 {n}</source>
+        <translation>{n} to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="91" />
+        <source>上次同步：{t}</source>
+        <translation>Last sync: {t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="96" />
+        <source>上次成功同步：{t}</source>
+        <translation>Last successful sync: {t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="98" />
+        <source>发件箱中有 {n} 项等待发送</source>
+        <translation>{n} items wait in the outbox</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="100" />
+        <source>最近一次同步失败：{e}</source>
+        <translation>The last sync failed: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="102" />
+        <source>无法连接平台：可以继续编辑和定稿，联网后自动发送。</source>
+        <translation>The platform cannot be reached: keep editing and finalising; everything is sent once online.</translation>
     </message>
 </context>
 <context>

@@ -2,334 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../ui/main_actions.py" line="61" />
-        <source>新建入境</source>
-        <translation>新建入境</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="61" />
-        <source>新建入境报检单 (Ctrl+N)</source>
-        <translation>新建入境报检单 (Ctrl+N)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="62" />
-        <source>新建出境</source>
-        <translation>新建出境</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="62" />
-        <source>新建出境报检单 (Ctrl+Shift+N)</source>
-        <translation>新建出境报检单 (Ctrl+Shift+N)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="63" />
-        <source>复制</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="63" />
-        <source>复制所选报检单为新草稿 (Ctrl+D)</source>
-        <translation>复制所选报检单为新草稿 (Ctrl+D)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="64" />
-        <source>从模板新建</source>
-        <translation>从模板新建</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="64" />
-        <source>用保存的模板新建草稿</source>
-        <translation>用保存的模板新建草稿</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="65" />
-        <source>打开</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="65" />
-        <source>打开所选报检单 (Enter)</source>
-        <translation>打开所选报检单 (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="66" />
-        <source>校验</source>
-        <translation>校验</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="66" />
-        <source>按规则校验所选报检单 (Ctrl+L)</source>
-        <translation>按规则校验所选报检单 (Ctrl+L)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="67" />
-        <source>定稿</source>
-        <translation>定稿</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="67" />
-        <source>校验通过后定稿并分配报检号 (Ctrl+Enter)</source>
-        <translation>校验通过后定稿并分配报检号 (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="68" />
-        <source>申报/同步</source>
-        <translation>申报/同步</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="68" />
-        <source>发送待申报的报检单并接收回执 (F5)</source>
-        <translation>发送待申报的报检单并接收回执 (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="69" />
-        <source>登录平台…</source>
-        <translation>登录平台…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="69" />
-        <source>登录检验检疫电子申报平台（或本机沙箱）</source>
-        <translation>登录检验检疫电子申报平台（或本机沙箱）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="70" />
-        <source>导入</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="70" />
-        <source>从 Excel、CSV 或 JSON 文件批量导入草稿</source>
-        <translation>从 Excel、CSV 或 JSON 文件批量导入草稿</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="71" />
-        <source>导出</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="71" />
-        <source>把所选报检单导出为 Excel 模板、CSV 或 JSON 文件</source>
-        <translation>把所选报检单导出为 Excel 模板、CSV 或 JSON 文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="72" />
-        <source>删除草稿</source>
-        <translation>删除草稿</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="72" />
-        <source>删除所选草稿（已编号的报检单不能删除）</source>
-        <translation>删除所选草稿（已编号的报检单不能删除）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="73" />
-        <source>复制报检号</source>
-        <translation>复制报检号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="73" />
-        <source>把报检号复制到剪贴板</source>
-        <translation>把报检号复制到剪贴板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="74" />
-        <source>状态历史</source>
-        <translation>状态历史</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="74" />
-        <source>查看回执和状态变化</source>
-        <translation>查看回执和状态变化</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="75" />
-        <source>打印预览…</source>
-        <translation>打印预览…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="75" />
-        <source>按报检单格式预览、打印或另存为 PDF (Ctrl+P)</source>
-        <translation>按报检单格式预览、打印或另存为 PDF (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="76" />
-        <source>统计看板</source>
-        <translation>统计看板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="76" />
-        <source>按状态、放行时间和信用等级统计</source>
-        <translation>按状态、放行时间和信用等级统计</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="77" />
-        <source>报检单列表</source>
-        <translation>报检单列表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="77" />
-        <source>回到报检单列表</source>
-        <translation>回到报检单列表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="78" />
-        <source>搜索</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="78" />
-        <source>搜索报检单</source>
-        <translation>搜索报检单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="79" />
-        <source>退出</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="79" />
-        <source>退出 CIQ Desk</source>
-        <translation>退出 CIQ Desk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_actions.py" line="80" />
-        <source>关于 CIQ Desk</source>
-        <translation>关于 CIQ Desk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="23" />
-        <source>从未同步</source>
-        <translation>从未同步</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="30" />
-        <source>刚刚</source>
-        <translation>刚刚</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="32" />
-        <source>{n} 分钟前</source>
-        <translation>{n} 分钟前</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="34" />
-        <source>{n} 小时前</source>
-        <translation>{n} 小时前</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="75" />
-        <source>离线工作（未登录）</source>
-        <translation>离线工作（未登录）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="77" />
-        <source>正在同步…</source>
-        <translation>正在同步…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="79" />
-        <source>正在同步 {d}/{t}…</source>
-        <translation>正在同步 {d}/{t}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="81" />
-        <source>离线</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="83" />
-        <source>同步出错</source>
-        <translation>同步出错</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="85" />
-        <source>在线</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="89" />
-        <source>待发送 {n}</source>
-        <translation>待发送 {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="91" />
-        <source>上次同步：{t}</source>
-        <translation>上次同步：{t}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="96" />
-        <source>上次成功同步：{t}</source>
-        <translation>上次成功同步：{t}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="98" />
-        <source>发件箱中有 {n} 项等待发送</source>
-        <translation>发件箱中有 {n} 项等待发送</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="100" />
-        <source>最近一次同步失败：{e}</source>
-        <translation>最近一次同步失败：{e}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="102" />
-        <source>无法连接平台：可以继续编辑和定稿，联网后自动发送。</source>
-        <translation>无法连接平台：可以继续编辑和定稿，联网后自动发送。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="179" />
-        <source>尚未从平台取得信用等级：登录并同步后显示。</source>
-        <translation>尚未从平台取得信用等级：登录并同步后显示。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="181" />
-        <source>诚信企业：免除单证审核，仅按最低比例随机抽检，通关最快。</source>
-        <translation>诚信企业：免除单证审核，仅按最低比例随机抽检，通关最快。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="182" />
-        <source>便利通关：减少单证审核，降低查验比例。</source>
-        <translation>便利通关：减少单证审核，降低查验比例。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="183" />
-        <source>常规管理：正常单证审核和查验。</source>
-        <translation>常规管理：正常单证审核和查验。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="184" />
-        <source>严密监管：加强单证审核，提高查验比例。</source>
-        <translation>严密监管：加强单证审核，提高查验比例。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="185" />
-        <source>严重失信：最严格监管，每批货物均须查验。</source>
-        <translation>严重失信：最严格监管，每批货物均须查验。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="202" />
-        <source>可使用进口直通/出口直放及异地报检。</source>
-        <translation>可使用进口直通/出口直放及异地报检。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="203" />
-        <source>不可使用进口直通/出口直放及异地报检。</source>
-        <translation>不可使用进口直通/出口直放及异地报检。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="204" />
-        <source>等级更新于：{t}</source>
-        <translation>等级更新于：{t}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/header_bar.py" line="205" />
-        <source>等级更新时间未知</source>
-        <translation>等级更新时间未知</translation>
-    </message>
-</context>
-<context>
     <name>AttachmentsModel</name>
     <message>
         <location filename="../../ui/editor/section_attachments.py" line="65" />
@@ -1121,12 +793,12 @@
 <context>
     <name>GradeBadge</name>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="51" />
+        <location filename="../../ui/widgets/header_bar.py" line="52" />
         <source>信用 {g}</source>
         <translation>信用 {g}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="51" />
+        <location filename="../../ui/widgets/header_bar.py" line="52" />
         <source>信用 未知</source>
         <translation>信用 未知</translation>
     </message>
@@ -1145,17 +817,67 @@
     </message>
     <message>
         <location filename="../../ui/widgets/header_bar.py" line="161" />
-        <location filename="../../ui/widgets/header_bar.py" line="231" />
+        <location filename="../../ui/widgets/header_bar.py" line="230" />
         <source>全部委托企业</source>
         <translation>全部委托企业</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="212" />
+        <location filename="../../ui/widgets/header_bar.py" line="178" />
+        <source>尚未从平台取得信用等级：登录并同步后显示。</source>
+        <translation>尚未从平台取得信用等级：登录并同步后显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="180" />
+        <source>诚信企业：免除单证审核，仅按最低比例随机抽检，通关最快。</source>
+        <translation>诚信企业：免除单证审核，仅按最低比例随机抽检，通关最快。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="181" />
+        <source>便利通关：减少单证审核，降低查验比例。</source>
+        <translation>便利通关：减少单证审核，降低查验比例。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="182" />
+        <source>常规管理：正常单证审核和查验。</source>
+        <translation>常规管理：正常单证审核和查验。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="183" />
+        <source>严密监管：加强单证审核，提高查验比例。</source>
+        <translation>严密监管：加强单证审核，提高查验比例。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="184" />
+        <source>严重失信：最严格监管，每批货物均须查验。</source>
+        <translation>严重失信：最严格监管，每批货物均须查验。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="201" />
+        <source>可使用进口直通/出口直放及异地报检。</source>
+        <translation>可使用进口直通/出口直放及异地报检。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="202" />
+        <source>不可使用进口直通/出口直放及异地报检。</source>
+        <translation>不可使用进口直通/出口直放及异地报检。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="203" />
+        <source>等级更新于：{t}</source>
+        <translation>等级更新于：{t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="204" />
+        <source>等级更新时间未知</source>
+        <translation>等级更新时间未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="211" />
         <source>未登录企业</source>
         <translation>未登录企业</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="220" />
+        <location filename="../../ui/widgets/header_bar.py" line="219" />
         <source>统一社会信用代码：{u}
 报检单位登记号：{r}</source>
         <translation>统一社会信用代码：{u}
@@ -1480,6 +1202,204 @@
         <location filename="../../ui/main_list.py" line="188" />
         <source>共 {n} 份</source>
         <translation>共 {n} 份</translation>
+    </message>
+</context>
+<context>
+    <name>MainActions</name>
+    <message>
+        <location filename="../../ui/main_actions.py" line="60" />
+        <source>新建入境</source>
+        <translation>新建入境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="60" />
+        <source>新建入境报检单 (Ctrl+N)</source>
+        <translation>新建入境报检单 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="61" />
+        <source>新建出境</source>
+        <translation>新建出境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="61" />
+        <source>新建出境报检单 (Ctrl+Shift+N)</source>
+        <translation>新建出境报检单 (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="62" />
+        <source>复制</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="62" />
+        <source>复制所选报检单为新草稿 (Ctrl+D)</source>
+        <translation>复制所选报检单为新草稿 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="63" />
+        <source>从模板新建</source>
+        <translation>从模板新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="63" />
+        <source>用保存的模板新建草稿</source>
+        <translation>用保存的模板新建草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="64" />
+        <source>打开</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="64" />
+        <source>打开所选报检单 (Enter)</source>
+        <translation>打开所选报检单 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="65" />
+        <source>校验</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="65" />
+        <source>按规则校验所选报检单 (Ctrl+L)</source>
+        <translation>按规则校验所选报检单 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="66" />
+        <source>定稿</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="66" />
+        <source>校验通过后定稿并分配报检号 (Ctrl+Enter)</source>
+        <translation>校验通过后定稿并分配报检号 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="67" />
+        <source>申报/同步</source>
+        <translation>申报/同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="67" />
+        <source>发送待申报的报检单并接收回执 (F5)</source>
+        <translation>发送待申报的报检单并接收回执 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="68" />
+        <source>登录平台…</source>
+        <translation>登录平台…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="68" />
+        <source>登录检验检疫电子申报平台（或本机沙箱）</source>
+        <translation>登录检验检疫电子申报平台（或本机沙箱）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="69" />
+        <source>导入</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="69" />
+        <source>从 Excel、CSV 或 JSON 文件批量导入草稿</source>
+        <translation>从 Excel、CSV 或 JSON 文件批量导入草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="70" />
+        <source>导出</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="70" />
+        <source>把所选报检单导出为 Excel 模板、CSV 或 JSON 文件</source>
+        <translation>把所选报检单导出为 Excel 模板、CSV 或 JSON 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="71" />
+        <source>删除草稿</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="71" />
+        <source>删除所选草稿（已编号的报检单不能删除）</source>
+        <translation>删除所选草稿（已编号的报检单不能删除）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="72" />
+        <source>复制报检号</source>
+        <translation>复制报检号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="72" />
+        <source>把报检号复制到剪贴板</source>
+        <translation>把报检号复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="73" />
+        <source>状态历史</source>
+        <translation>状态历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="73" />
+        <source>查看回执和状态变化</source>
+        <translation>查看回执和状态变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="74" />
+        <source>打印预览…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="74" />
+        <source>按报检单格式预览、打印或另存为 PDF (Ctrl+P)</source>
+        <translation>按报检单格式预览、打印或另存为 PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="75" />
+        <source>统计看板</source>
+        <translation>统计看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="75" />
+        <source>按状态、放行时间和信用等级统计</source>
+        <translation>按状态、放行时间和信用等级统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="76" />
+        <source>报检单列表</source>
+        <translation>报检单列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="76" />
+        <source>回到报检单列表</source>
+        <translation>回到报检单列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="77" />
+        <source>搜索</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="77" />
+        <source>搜索报检单</source>
+        <translation>搜索报检单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="78" />
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="78" />
+        <source>退出 CIQ Desk</source>
+        <translation>退出 CIQ Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_actions.py" line="79" />
+        <source>关于 CIQ Desk</source>
+        <translation>关于 CIQ Desk</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +1817,89 @@
         <location filename="../../ui/widgets/search_box.py" line="36" />
         <source>搜索报检号、合同号、提单号、收发货人… (Ctrl+F)</source>
         <translation>搜索报检号、合同号、提单号、收发货人… (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="24" />
+        <source>从未同步</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="31" />
+        <source>刚刚</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="33" />
+        <source>{n} 分钟前</source>
+        <translation>{n} 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="35" />
+        <source>{n} 小时前</source>
+        <translation>{n} 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="75" />
+        <source>离线工作（未登录）</source>
+        <translation>离线工作（未登录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="77" />
+        <source>正在同步…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="79" />
+        <source>正在同步 {d}/{t}…</source>
+        <translation>正在同步 {d}/{t}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="81" />
+        <source>离线</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="83" />
+        <source>同步出错</source>
+        <translation>同步出错</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="85" />
+        <source>在线</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="89" />
+        <source>待发送 {n}</source>
+        <translation>待发送 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="91" />
+        <source>上次同步：{t}</source>
+        <translation>上次同步：{t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="96" />
+        <source>上次成功同步：{t}</source>
+        <translation>上次成功同步：{t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="98" />
+        <source>发件箱中有 {n} 项等待发送</source>
+        <translation>发件箱中有 {n} 项等待发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="100" />
+        <source>最近一次同步失败：{e}</source>
+        <translation>最近一次同步失败：{e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="102" />
+        <source>无法连接平台：可以继续编辑和定稿，联网后自动发送。</source>
+        <translation>无法连接平台：可以继续编辑和定稿，联网后自动发送。</translation>
     </message>
 </context>
 <context>

@@ -38,3 +38,29 @@ def test_ts_translator_falls_back_by_source_text(qapp):
     # a string written in a base class, looked up under a subclass's name (PySide6 tr())
     assert tr.translate("SomeSubclass", "新建入境") == "New inbound"
     assert tr.translate("MainActions", "没有这个字符串") == ""
+
+
+def test_compiled_qm_alone_translates_the_shell(qapp, tmp_path):
+    """Strings must sit under the context PySide6's tr() looks them up in at run time."""
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QTranslator
+
+    sys.path.insert(0, str(TRANSLATIONS_DIR.parents[1] / "tools"))
+    try:
+        from build_translations import _tool
+    finally:
+        sys.path.pop(0)
+    qm = tmp_path / "en.qm"
+    subprocess.run(_tool("lrelease") + [str(TRANSLATIONS_DIR / "ciqdesk_en.ts"), "-qm", str(qm)],
+                   check=True, capture_output=True)
+    tr = QTranslator()
+    assert tr.load(str(qm))
+    for context, source, english in [
+            ("MainActions", "新建入境", "New inbound"), ("NavModel", "草稿", "Drafts"),
+            ("DeclarationsModel", "状态", "Status"), ("SyncIndicator", "离线", "Offline"),
+            ("SyncIndicator", "从未同步", "never"), ("HeaderBar", "委托企业：", "Client:"),
+            ("GradeBadge", "信用 {g}", "Credit {g}"), ("MainWindow", "已定稿", "Finalised"),
+            ("Formatting", "入境", "Inbound"), ("ListPage", "全部报检单", "All declarations")]:
+        assert tr.translate(context, source) == english, (context, source)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QWidget
 
 from ..app import ACCENT
@@ -18,20 +18,21 @@ from .badges import GRADE_COLOURS, UNKNOWN_GRADE
 log = logging.getLogger(__name__)
 
 
-def _age_text(when: str | None, tr) -> str:
+def _age_text(when: str | None) -> str:
+    """How long ago ``when`` was, in words (for the sync indicator)."""
     if not when:
-        return tr("从未同步")
+        return QCoreApplication.translate("SyncIndicator", "从未同步")
     try:
         dt = datetime.fromisoformat(when.replace("Z", "+00:00"))
     except ValueError:
         return when
     secs = (datetime.now(timezone.utc) - dt).total_seconds()
     if secs < 60:
-        return tr("刚刚")
+        return QCoreApplication.translate("SyncIndicator", "刚刚")
     if secs < 3600:
-        return tr("{n} 分钟前").format(n=int(secs // 60))
+        return QCoreApplication.translate("SyncIndicator", "{n} 分钟前").format(n=int(secs // 60))
     if secs < 86400:
-        return tr("{n} 小时前").format(n=int(secs // 3600))
+        return QCoreApplication.translate("SyncIndicator", "{n} 小时前").format(n=int(secs // 3600))
     return local_time(when)
 
 
@@ -70,36 +71,35 @@ class SyncIndicator(QLabel):
 
     def refresh(self) -> None:
         st = self.state
-        tr = self.tr
         if st is None or not st.logged_in:
-            colour, label, self.mode = "#98a2ad", tr("离线工作（未登录）"), "offline"
+            colour, label, self.mode = "#98a2ad", self.tr("离线工作（未登录）"), "offline"
         elif st.running:
-            colour, label, self.mode = ACCENT, tr("正在同步…"), "syncing"
+            colour, label, self.mode = ACCENT, self.tr("正在同步…"), "syncing"
             if st.progress and st.progress[1]:
-                label = tr("正在同步 {d}/{t}…").format(d=st.progress[0], t=st.progress[1])
+                label = self.tr("正在同步 {d}/{t}…").format(d=st.progress[0], t=st.progress[1])
         elif st.online is False:
-            colour, label, self.mode = "#e07b12", tr("离线"), "offline"
+            colour, label, self.mode = "#e07b12", self.tr("离线"), "offline"
         elif st.last_error:
-            colour, label, self.mode = "#cf2e2e", tr("同步出错"), "error"
+            colour, label, self.mode = "#cf2e2e", self.tr("同步出错"), "error"
         else:
-            colour, label, self.mode = "#2e9d4f", tr("在线"), "online"
+            colour, label, self.mode = "#2e9d4f", self.tr("在线"), "online"
         parts = [f"<span style='color:{colour}; font-size:14px'>●</span> <b>{label}</b>"]
         outbox = st.outbox if st is not None else 0
         if outbox:
-            parts.append(tr("待发送 {n}").format(n=outbox))
+            parts.append(self.tr("待发送 {n}").format(n=outbox))
         if st is not None and st.logged_in:
-            parts.append(tr("上次同步：{t}").format(t=_age_text(st.last_success, tr)))
+            parts.append(self.tr("上次同步：{t}").format(t=_age_text(st.last_success)))
         self.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts))
         tip = [label]
         if st is not None:
             if st.last_success:
-                tip.append(tr("上次成功同步：{t}").format(t=local_time(st.last_success, True)))
+                tip.append(self.tr("上次成功同步：{t}").format(t=local_time(st.last_success, True)))
             if outbox:
-                tip.append(tr("发件箱中有 {n} 项等待发送").format(n=outbox))
+                tip.append(self.tr("发件箱中有 {n} 项等待发送").format(n=outbox))
             if st.last_error:
-                tip.append(tr("最近一次同步失败：{e}").format(e=st.last_error))
+                tip.append(self.tr("最近一次同步失败：{e}").format(e=st.last_error))
             if st.online is False:
-                tip.append(tr("无法连接平台：可以继续编辑和定稿，联网后自动发送。"))
+                tip.append(self.tr("无法连接平台：可以继续编辑和定稿，联网后自动发送。"))
         self.setToolTip("\n".join(tip))
         self.setAccessibleName(label)
 
@@ -174,15 +174,14 @@ class HeaderBar(QFrame):
 
     def grade_tooltip(self, grade: str | None, updated_at: str | None) -> str:
         """What the grade means (from ``codes/credit_grades.csv``) and when it was synced."""
-        tr = self.tr
         if not grade:
-            return tr("尚未从平台取得信用等级：登录并同步后显示。")
+            return self.tr("尚未从平台取得信用等级：登录并同步后显示。")
         meaning = {
-            "AA": tr("诚信企业：免除单证审核，仅按最低比例随机抽检，通关最快。"),
-            "A": tr("便利通关：减少单证审核，降低查验比例。"),
-            "B": tr("常规管理：正常单证审核和查验。"),
-            "C": tr("严密监管：加强单证审核，提高查验比例。"),
-            "D": tr("严重失信：最严格监管，每批货物均须查验。"),
+            "AA": self.tr("诚信企业：免除单证审核，仅按最低比例随机抽检，通关最快。"),
+            "A": self.tr("便利通关：减少单证审核，降低查验比例。"),
+            "B": self.tr("常规管理：正常单证审核和查验。"),
+            "C": self.tr("严密监管：加强单证审核，提高查验比例。"),
+            "D": self.tr("严重失信：最严格监管，每批货物均须查验。"),
         }.get(grade, "")
         name = grade
         direct = None
@@ -199,10 +198,10 @@ class HeaderBar(QFrame):
                 direct = entry.row.get("direct_modes_allowed") == "yes"
         lines = [name, meaning]
         if direct is not None:
-            lines.append(tr("可使用进口直通/出口直放及异地报检。") if direct
-                         else tr("不可使用进口直通/出口直放及异地报检。"))
-        lines.append(tr("等级更新于：{t}").format(t=local_time(updated_at, True))
-                     if updated_at else tr("等级更新时间未知"))
+            lines.append(self.tr("可使用进口直通/出口直放及异地报检。") if direct
+                         else self.tr("不可使用进口直通/出口直放及异地报检。"))
+        lines.append(self.tr("等级更新于：{t}").format(t=local_time(updated_at, True))
+                     if updated_at else self.tr("等级更新时间未知"))
         return "\n".join(x for x in lines if x)
 
     def set_enterprise(self, ent: dict | None) -> None:
