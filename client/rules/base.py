@@ -39,7 +39,8 @@ class RuleContext:
 
     ``credit_grade`` is the enterprise's last synced grade (``None`` when never synced);
     ``grade_synced_at`` when it was synced; ``today`` for date rules; ``attachment_sizes``
-    optionally maps sha256 to the real stored size.
+    optionally maps sha256 to the real stored size; ``enterprise_uscc``/``client_usccs``
+    say who may be the declarant (the logged-in enterprise, or a broker's clients).
     """
 
     codes: CodeBook
@@ -47,6 +48,10 @@ class RuleContext:
     grade_synced_at: datetime | None = None
     today: date = field(default_factory=date.today)
     attachment_sizes: dict[str, int] | None = None
+    #: the logged-in enterprise's USCC and, for a broker, its clients' (``None``: not known,
+    #: e.g. before the first login or on the platform, which checks this itself)
+    enterprise_uscc: str | None = None
+    client_usccs: frozenset[str] | None = None
     #: the rules' precomputed view of ``codes`` (set by the engine on every run; a cache,
     #: not an input — see ``client.rules._common.lookups``)
     lookups: Any = field(default=None, repr=False, compare=False)

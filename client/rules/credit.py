@@ -1,4 +1,5 @@
-"""E17xx/W17xx — what the enterprise's credit grade allows (``codes/credit_grades.csv``).
+"""E17xx/W17xx — the enterprise: what its credit grade allows (``codes/credit_grades.csv``)
+and whom it may declare for (itself; a broker, its client enterprises as their agent).
 
 Only ``import_direct``/``export_direct`` and a cross-bureau ``declare_bureau`` (declared
 somewhere other than the inspecting bureau) depend on the grade; a declaration using none
@@ -148,3 +149,45 @@ def grade_stale(decl, ctx):
                   f"本单使用{'、'.join(zh_f)}，依据的企业信用等级 {g} {zh_age}，可能已变化；请联网同步后再提交",
                   f"This declaration uses {', '.join(en_f)} on the strength of credit grade {g}, "
                   f"but {en_age} and it may have changed: sync before sending.")]
+
+
+def _who(ctx) -> tuple[str | None, frozenset[str]]:
+    me = ctx.enterprise_uscc if isinstance(ctx.enterprise_uscc, str) else None
+    clients = ctx.client_usccs if isinstance(ctx.client_usccs, frozenset) else frozenset()
+    return me, clients
+
+
+@rule("E1710", "error", "declarant.uscc",
+      "报检单位须为当前登录企业（代理报检时为其委托企业）",
+      "The declarant must be the logged-in enterprise (or, for a broker, one of its clients).")
+def declarant_is_permitted(decl, ctx):
+    me, clients = _who(ctx)
+    party = decl.declarant
+    uscc = party.uscc if party is not None and isinstance(party.uscc, str) else None
+    if me is None or not uscc or uscc == me or uscc in clients:
+        return None
+    whom = "或其委托企业" if clients else ""
+    whom_en = " or one of its clients" if clients else ""
+    return [issue("E1710", "declarant.uscc",
+                  f"报检单位统一社会信用代码 {uscc} 不是当前登录企业（{me}）{whom}，平台将退回；"
+                  f"请核对报检单位，或以该企业的账号登录",
+                  f"The declarant {uscc} is not the logged-in enterprise ({me}){whom_en}; the "
+                  f"platform would reject it. Check the declarant or log in as that enterprise.")]
+
+
+@rule("E1711", "error", "agent.uscc", "代理报检时代理报检单位须为当前登录的代理企业",
+      "When a broker files for a client, the agent must be the broker itself.")
+def broker_is_agent(decl, ctx):
+    me, clients = _who(ctx)
+    party = decl.declarant
+    uscc = party.uscc if party is not None and isinstance(party.uscc, str) else None
+    if me is None or not uscc or uscc == me or uscc not in clients:
+        return None
+    agent = decl.agent.uscc if decl.agent is not None and isinstance(decl.agent.uscc, str) else None
+    if agent == me:
+        return None
+    shown = agent or "（未填）"
+    return [issue("E1711", "agent.uscc",
+                  f"为委托企业 {uscc} 代理报检时，代理报检单位应为本企业（{me}），当前为 {shown}",
+                  f"Filing for client {uscc}, the agent must be this broker ({me}), "
+                  f"not {agent or 'empty'}.")]

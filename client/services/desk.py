@@ -264,9 +264,17 @@ class Desk:
 
     # -- validation ------------------------------------------------------------
     def rule_context(self):
+        """What the rulebook judges against: code tables, the last synced credit grade and
+        whom the logged-in enterprise may declare for."""
         from ..rules import RuleContext
+        me = self.enterprise() or {}
         grade, at = self.credit_grade()
-        return RuleContext(codes=self.codes, credit_grade=grade, grade_synced_at=at)
+        clients = me.get("clients")
+        return RuleContext(
+            codes=self.codes, credit_grade=grade, grade_synced_at=at,
+            enterprise_uscc=me.get("uscc") or None,
+            client_usccs=frozenset(c.get("uscc") for c in clients if isinstance(c, dict)
+                                   and c.get("uscc")) if isinstance(clients, list) else None)
 
     def validate_decl(self, decl: Declaration, ctx=None) -> list:
         from ..rules import validate

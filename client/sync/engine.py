@@ -234,6 +234,8 @@ class SyncEngine:
             raise NotEditable(f"报检单已不是草稿（当前状态：{st}），无需再次定稿。",
                               f"the declaration is {st}, not a draft")
         year = numbers.current_year()
+        if todo:
+            self._top_up_before_numbering()
         total = len(todo)
         for k in range(0, total, FINALISE_CHUNK):
             if cancel():
@@ -245,6 +247,26 @@ class SyncEngine:
             decl = todo[0][2]
             raise numbers.NoNumberLeft(decl.declare_bureau, decl.direction, year)
         return result
+
+    def _top_up_before_numbering(self) -> None:
+        """When drafts outnumber the numbers at hand and the platform can be reached, take
+        leases first (one quick try, no backoff); offline, finalise with what is left."""
+        with self.db.read() as conn:
+            if not numbers.deficits(conn, low_water=1):
+                return
+        try:
+            client = self.client()
+        except DeskError:
+            return  # not logged in: offline finalising
+        saved = client.retry
+        client.retry = RetryPolicy(attempts=1)
+        try:
+            self.top_up()
+        except DeskError as exc:
+            log.info("leases not topped up before finalising (%s); using the numbers left",
+                     exc.message_en)
+        finally:
+            client.retry = saved
 
     def _finalise_chunk(self, chunk, year: int, result: FinalizeResult) -> None:
         """One transaction: number, mark ``ready`` and queue every declaration of ``chunk``."""

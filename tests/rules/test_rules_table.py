@@ -90,6 +90,8 @@ def _no_declarer(d):
 
 
 ARRIVAL = sample_declaration("inbound").arrival_date
+DECLARANT = sample_declaration("inbound").declarant.uscc
+BROKER = "91310000MA1FL8LQ21"
 OLD_SYNC = datetime(2026, 10, 27, 8, 0, tzinfo=timezone.utc)  # 30 days before TODAY
 
 CASES = [
@@ -238,6 +240,16 @@ CASES = [
       id="E1702-export"),
     C("E1703", "declare_bureau", {}, setup=cross_declare, bad={"credit_grade": "C"}),
     C("W1704", "clearance_mode", {}, setup=direct_in, bad={"grade_synced_at": OLD_SYNC}),
+    C("E1710", "declarant.uscc", {"declarant.uscc": "91310000MA1FL8LQ21"},
+      good={"enterprise_uscc": DECLARANT}, bad={"enterprise_uscc": DECLARANT}),
+    C("E1710", "declarant.uscc", {},
+      setup=lambda d: setattr(d, "agent", Party(name_cn="代理", reg_no="3100000099", uscc=BROKER)),
+      good={"enterprise_uscc": BROKER, "client_usccs": frozenset({DECLARANT})},
+      bad={"enterprise_uscc": BROKER, "client_usccs": frozenset()}, id="E1710-broker"),
+    C("E1711", "agent.uscc", {"agent": None},
+      setup=lambda d: setattr(d, "agent", Party(name_cn="代理", reg_no="3100000099", uscc=BROKER)),
+      good={"enterprise_uscc": BROKER, "client_usccs": frozenset({DECLARANT})},
+      bad={"enterprise_uscc": BROKER, "client_usccs": frozenset({DECLARANT})}),
     # --------------------------------------------------------- e-commerce (E18xx)
     C("E1801", "goods[0].hs_code", {"goods[0].hs_code": "0101210000"}, setup=ecom),
     C("E1802", "goods[1].product_reg_no", {"goods[1].product_reg_no": None}, setup=ecom),

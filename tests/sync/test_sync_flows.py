@@ -88,15 +88,31 @@ def test_finalise_offline_with_leases_taken_earlier(engine, desk, sandbox_factor
         proxy.close()
 
 
+def test_finalise_online_takes_a_lease_first(engine, desk, sandbox):
+    ent = login(engine, sandbox)
+    ids = add_drafts(desk, ent, 3)
+    assert engine.leases() == []
+    res = engine.finalize(ids)
+    assert len(res.finalised) == 3 and res.no_number == []
+    assert len(engine.leases()) == 1
+
+
 def test_finalise_with_no_number_left_stays_draft(engine, desk, sandbox):
     ent = login(engine, sandbox)
     ids = add_drafts(desk, ent, 3)
+    # the platform cannot hand out numbers right now: finalising goes on offline
+    assert sandbox.admin("POST", "/admin/faults", {"status": 503, "count": 1,
+                                                   "path": "/v1/number-leases"}).ok
     with pytest.raises(NoNumberLeft) as info:
         engine.finalize(ids[:1])
     assert "没有可用的报检号" in info.value.message_zh
     assert desk.summary(ids[0]).status == "draft" and desk.summary(ids[0]).inspection_no is None
-    engine.take_lease("310000", "inbound", count=2)
-    res = engine.finalize(ids)
+    # two numbers at hand for three outbound drafts, and the platform still unreachable
+    out = add_drafts(desk, ent, 3, "outbound")
+    engine.take_lease("310000", "outbound", count=2)
+    assert sandbox.admin("POST", "/admin/faults", {"status": 503, "count": 1,
+                                                   "path": "/v1/number-leases"}).ok
+    res = engine.finalize(out)
     assert len(res.finalised) == 2 and len(res.no_number) == 1
     assert desk.summary(res.no_number[0]).status == "draft"
 
@@ -121,22 +137,26 @@ def test_numbers_never_reused_across_restart(engine, desk, sandbox, make_engine,
 def test_rejected_item_is_reported_and_never_resent(engine, desk, sandbox):
     ent = login(engine, sandbox)
     good = add_drafts(desk, ent, 1)
-    alien = add_drafts(desk, None, 1)  # declarant not this enterprise: the platform refuses
+    alien = add_drafts(desk, ent, 1)
+    cross = desk.get(alien[0])  # declared in Jiangsu, inspected in Shanghai: grade-dependent
+    cross.declare_bureau = "320000"
+    desk.save_draft(cross)
     engine.top_up()
     engine.finalize(good + alien)
-    s = engine.sync()
+    # the platform lowers the grade before the desk hears of it: it refuses on receipt
+    assert sandbox.admin("PUT", f"/admin/enterprises/{ent['uscc']}/credit-grade",
+                         {"grade": "C"}).ok
+    s = engine.push()
     assert len(s.rejected) == 1 and s.rejected[0].declaration_id == alien[0]
-    assert "declarant" in s.rejected[0].reasons[0]["field"]
+    assert s.rejected[0].reasons[0]["field"] == "declare_bureau"
     row = desk.summary(alien[0])
-    assert row.status == "rejected" and "报检单位" in row.status_note
+    assert row.status == "rejected" and "信用等级" in row.status_note
     s2 = engine.sync()
     assert s2.pushed == 0
     assert alien[0] not in platform_view(sandbox, "aa@demo")
     # the user corrects it and asks for it to be filed again: same id and number
-    from sync_helpers import party
-    fixed = desk.get(alien[0])
-    fixed.declarant = party(ent)
-    fixed.consignee = party(ent)
+    fixed = desk.get(alien[0])  # the number names Jiangsu for life: inspect there too
+    fixed.inspect_bureau = fixed.release_bureau = fixed.declare_bureau
     engine.amend(alien[0], fixed)
     assert desk.summary(alien[0]).status == "ready"
     s3 = engine.sync()
@@ -313,10 +333,7 @@ def test_cli_login_finalize_sync_list(cli, sandbox, desk, data_dir):
     assert r.returncode == 0, r.stderr
     ent = desk.enterprise()
     ids = add_drafts(desk, ent, 3)
-    r = cli("finalize", "--all")
-    assert r.returncode == 2 and "没有可用的报检号" in r.stderr  # no lease yet
-    assert cli("sync").returncode == 0
-    r = cli("finalize", "--all", "--json")
+    r = cli("finalize", "--all", "--json")  # online: numbers are leased on the way
     assert r.returncode == 0, r.stderr
     assert len(json.loads(r.stdout)["finalised"]) == 3
     r = cli("sync")
@@ -384,9 +401,8 @@ def test_switching_account_retires_the_old_leases(engine, desk, sandbox):
     ent_b = login(engine, sandbox, "b@demo")
     assert {le.state for le in engine.leases()} == {"closed"}
     [did] = add_drafts(desk, ent_b, 1)
-    with pytest.raises(NoNumberLeft):
-        engine.finalize([did])
-    engine.sync()
-    engine.finalize([did])
+    res = engine.finalize([did])  # online: a lease of the new account is taken first
+    open_leases = [le for le in engine.leases() if le.state == "open"]
+    assert len(open_leases) == 1 and res.finalised[0][1].startswith("310000")
     s = engine.sync()
     assert s.applied == 1 and not s.rejected
