@@ -30,9 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 from client.model import new_ulid, to_dict  # noqa: E402
 from client.rules.sample import sample_declaration  # noqa: E402
-from client.services import Desk, ImportReport  # noqa: E402
+from client.services import Desk  # noqa: E402
 from client.store import declarations as decl_q  # noqa: E402
-from client.store import schema as s  # noqa: E402
 
 
 def make_docs(n: int) -> list[dict]:

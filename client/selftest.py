@@ -22,7 +22,6 @@ import sys
 import tempfile
 import traceback
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Iterable
 
 log = logging.getLogger(__name__)

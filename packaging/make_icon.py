@@ -24,9 +24,8 @@ def draw(size: int) -> bytes:
     from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
     sys.path.insert(0, str(ROOT))
-    from ui.printing import cjk_family, pin_none_refcount
+    from ui.printing import cjk_family
 
-    pin_none_refcount()
     img = QImage(size, size, QImage.Format.Format_ARGB32)
     img.fill(Qt.GlobalColor.transparent)
     p = QPainter(img)

@@ -55,7 +55,7 @@ def districts() -> None:
     import stdnum.cn
     dat = Path(stdnum.cn.__file__).parent / "loc.dat"
     rows = []
-    province = prefecture = ""
+    province = ""
     for line in dat.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -78,7 +78,6 @@ def districts() -> None:
         if kind == "province":
             rows.append([code, name, "province"])
         elif code.endswith("00"):
-            prefecture = name
             rows.append([code, name, "prefecture"])
         else:
             rows.append([code, name, "county"])

@@ -25,11 +25,7 @@ def main(out_dir: str | None = None, extra_dir: str | None = None) -> int:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    try:
-        from ui.printing import pin_none_refcount
-        pin_none_refcount()
-    except Exception:  # noqa: BLE001
-        pass
+    import ui  # noqa: F401  (applies the PySide6 6.12 reference-count workaround)
     from client.rules import sample_declaration
     from client.services import Desk
     from client.store import declarations as decl_q

@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from .qtfix import pin_immortals
+
 log = logging.getLogger(__name__)
 
 ORG_NAME = "CIQDesk"
@@ -113,31 +115,11 @@ def apply_style(app: QApplication) -> None:
         log.info("UI font: %s", family)
 
 
-def pin_none_refcount() -> None:
-    """Keep ``None``, ``True`` and ``False`` alive under PySide6 6.12 on CPython 3.11.
-
-    Every Qt call returning ``void`` drops a reference to ``None`` (see ``ui.printing``),
-    and the UI benchmark (100,000 rows) ended in "bool_dealloc: deallocating True or
-    False", so some bool-returning calls leak as well; an app painting all day
-    (delegates, charts) would eventually abort in ``none_dealloc``. ``None`` is immortal
-    from CPython 3.12 on. Same fix as :func:`ui.printing.pin_none_refcount`, repeated here
-    so start-up does not import the printing stack; raising the count twice is harmless.
-    """
-    global _NONE_PINNED
-    if _NONE_PINNED or sys.version_info >= (3, 12):
-        return
-    import ctypes
-    for obj in (None, True, False):  # bool_dealloc was seen too, at exit after a long run
-        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
-    _NONE_PINNED = True
-
-
-_NONE_PINNED = False
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The application object, named and styled (re-uses an existing one in tests)."""
-    pin_none_refcount()
+    pin_immortals()
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(APP_VERSION)

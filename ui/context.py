@@ -6,13 +6,14 @@ so, and every list, count and timeline showing them refreshes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from client.services import Desk
-
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is not needed to build a window
+    from client.services import Desk
 
 
 class AppEvents(QObject):
@@ -37,7 +38,7 @@ class AppEvents(QObject):
 class AppContext:
     """The shared state handed to every window and dialog."""
 
-    desk: Desk
+    desk: "Desk"
     runner: TaskRunner
     events: AppEvents
     lang: str = "zh"

@@ -25,7 +25,6 @@ Chinese (Microsoft YaHei / SimSun on Windows). :func:`cjk_family` names the one 
 from __future__ import annotations
 
 import logging
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -44,28 +43,6 @@ PREFERRED_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei
 PDF_DPI = 600
 
 
-_none_pinned = False
-
-
-def pin_none_refcount() -> None:
-    """Work around PySide6 6.12.0 on CPython 3.11: every call of a Qt method returning
-    ``void`` drops one reference to ``None`` (measured: 100 ``QPainter.drawRect`` calls
-    lower ``sys.getrefcount(None)`` by 100). Painting a two-page form makes thousands of
-    such calls, and the interpreter then aborts with "none_dealloc: deallocating None".
-    ``None`` is immortal from CPython 3.12 on; before that we raise its count once by 2**40
-    so the leak can never reach zero (likewise ``True``/``False``). Harmless to call more
-    than once, and alongside ``ui.app.pin_none_refcount``.
-    """
-    global _none_pinned
-    if _none_pinned or sys.version_info >= (3, 12):
-        return
-    import ctypes
-    for obj in (None, True, False):  # "bool_dealloc" was seen too after long UI runs
-        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
-    _none_pinned = True
-
-
-pin_none_refcount()
 
 
 class NoCjkFont(RuntimeError):

@@ -239,8 +239,6 @@ def run(argv: list[str] | None = None) -> int:
         # nothing to show on anyway; elsewhere the native platform is used (on Windows the
         # offscreen plugin would not see the system fonts) and no window reaches the screen
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from .printing import pin_none_refcount
-    pin_none_refcount()
     from PySide6 import __version__ as pyside_version
     from PySide6.QtWidgets import QApplication
 

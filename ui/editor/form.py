@@ -11,7 +11,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QGroupBox, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QLabel,
                                QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget)
 
 from client.fields import label
