@@ -1,7 +1,10 @@
 """CIQ Desk desktop entry point.
 
     python main.py [--data-dir DIR] [--lang zh|en] [--screenshot PATH [--view list|dashboard]]
-                   [--demo] [--selftest] [--print-pdf ...]
+                   [--demo] [--selftest] [--print-pdf ...] [--cli COMMAND ...]
+
+``--cli`` runs the command line (``python -m client``) from the same program, so the frozen
+app offers it too: ``ciqdesk-console.exe --cli import 客户A.xlsx``.
 
 Start-up is kept short: only Qt and the store are imported before the first paint; the
 list shows its first page (200 rows) and the navigation counts come from one GROUP BY,
@@ -35,12 +38,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--selftest", action="store_true", help="check the installation and exit")
     p.add_argument("--print-pdf", nargs=argparse.REMAINDER,
                    help="render declarations to PDF (see --print-pdf --help)")
+    p.add_argument("--cli", nargs=argparse.REMAINDER,
+                   help="run a command-line command (as python -m client) and exit")
     p.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--cli":
+        from client.cli.main import main as cli_main
+        return cli_main(argv[1:])
     if "--print-pdf" in argv:
         from ui.print_pdf import main as print_main
         return print_main(argv[argv.index("--print-pdf") + 1:])

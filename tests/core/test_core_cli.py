@@ -142,3 +142,13 @@ def test_validate_all_drafts_keeps_results(data_dir, tmp_path, capsys):
     assert any(i["field"] == "declarant.uscc" for i in res[bad.id]["issues"])
     assert main(["validate"]) == 2
     assert "--all" in capsys.readouterr().err
+
+
+def test_the_app_runs_the_command_line_too(data_dir, tmp_path):
+    """The frozen app has no ``python -m client``: ``main.py --cli`` offers the same."""
+    f = write(tmp_path / "a.json", to_dict(sample_declaration(seed=21)))
+    env = dict(os.environ, CIQDESK_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT))
+    p = subprocess.run([sys.executable, str(ROOT / "main.py"), "--cli", "import", str(f),
+                        "--json"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert len(json.loads(p.stdout)["imported"]) == 1
