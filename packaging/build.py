@@ -91,7 +91,36 @@ def run_selftest(bundle: Path) -> int:
               flush=True)
         if res.returncode != 0:
             return 1
-        return print_check(exe, env, Path(tmp))
+        return print_check(exe, env, Path(tmp)) or cli_and_first_paint(exe, env, Path(tmp))
+
+
+def cli_and_first_paint(exe: Path, env: dict, tmp: Path) -> int:
+    """The frozen command line (``--cli``) lists the profile; then launch → first painted
+    main window, best of three (target < 2 s; the first launch also warms the disk cache)."""
+    res = subprocess.run([str(exe), "--cli", "list", "--json"], env=env, capture_output=True,
+                         text=True, encoding="utf-8", errors="replace", timeout=120)
+    try:
+        listed = len(json.loads(res.stdout))
+    except ValueError:
+        listed = -1
+    print(f"frozen --cli list: exit {res.returncode}, {listed} declaration(s)", flush=True)
+    if res.returncode != 0 or listed < 1:
+        print(res.stderr[-2000:], flush=True)
+        return 1
+    times = []
+    for _ in range(3):
+        started = time.time()
+        res = subprocess.run([str(exe), "--startup-probe"], env=env, capture_output=True,
+                             text=True, encoding="utf-8", errors="replace", timeout=120)
+        marks = [line.split()[1] for line in res.stdout.splitlines()
+                 if line.startswith("first-paint-epoch")]
+        if res.returncode != 0 or not marks:
+            print(f"FAIL: frozen --startup-probe: {res.stderr[-2000:]}", flush=True)
+            return 1
+        times.append(float(marks[0]) - started)
+    print(f"frozen launch -> first painted window: best {min(times):.2f} s, "
+          f"runs {', '.join(f'{t:.2f}' for t in times)} s (target < 2 s)", flush=True)
+    return 0
 
 
 def print_check(exe: Path, env: dict, tmp: Path) -> int:
