@@ -104,17 +104,14 @@ def cmd_list(ctx) -> int:
     out = sys.stdout
     n = 0
     if ctx.args.json:
-        # plain tuples straight from the covering index: 100,000 rows in well under a second
-        from ..store.declarations import iter_brief
-        dumps = json.dumps
-        keys = ("id", "inspection_no", "direction", "status", "contract_no", "consignee",
-                "updated_at")
+        # JSON written by SQLite straight from the covering index: 100,000 rows in well
+        # under a second, including start-up
+        from ..store.declarations import iter_brief_json
         out.write("[")
         with desk.db.read() as conn:
-            for chunk in iter_brief(conn, status=status, search=ctx.args.search, limit=limit):
-                out.write("".join(("\n  " if n + i == 0 else ",\n  ")
-                                  + dumps(dict(zip(keys, row)), ensure_ascii=False)
-                                  for i, row in enumerate(chunk)))
+            for chunk in iter_brief_json(conn, status=status, search=ctx.args.search,
+                                         limit=limit):
+                out.write(("\n  " if n == 0 else ",\n  ") + ",\n  ".join(chunk))
                 n += len(chunk)
         out.write("\n]\n" if n else "]\n")
         return 0
