@@ -55,8 +55,9 @@ class FormSection(QScrollArea):
         self.retranslateUi()
 
     # -- building ------------------------------------------------------------------
-    def build(self) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def build(self) -> None:  # pragma: no cover - every section defines its own
+        """Add the section's groups and fields (each section class defines this)."""
+        raise TypeError(f"{type(self).__name__} must define build()")
 
     def group(self, title: str) -> QGridLayout:
         box = QGroupBox()

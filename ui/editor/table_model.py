@@ -62,8 +62,9 @@ class RowsTableModel(QAbstractTableModel):
         self._issues.clear()
         self.endResetModel()
 
-    def make_row(self, before: Any | None = None):  # pragma: no cover - abstract
-        raise NotImplementedError
+    def make_row(self, before: Any | None = None):  # pragma: no cover - per table
+        """A new row object for this table (each table model defines this)."""
+        raise TypeError(f"{type(self).__name__} must define make_row()")
 
     def column_of(self, field: str) -> int:
         for i, c in enumerate(self.COLUMNS):
