@@ -1,47 +1,17 @@
 """Code pickers, the certificates checklist, attachments by drag and drop."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from client.rules import sample_declaration
-from client.services import Desk
-from ui.context import AppContext, AppEvents
 from ui.editor import EditorWindow
 from ui.editor.code_picker import CodePicker
 from ui.editor.section_attachments import AttachmentsSection
 from ui.editor.section_certificates import CertificatesModel, CertificatesSection
-from ui.tasks import FakeThreadPool, TaskRunner
 
 EDIT = Qt.ItemDataRole.EditRole
-
-
-@pytest.fixture
-def desk(data_dir):
-    d = Desk.open(data_dir)
-    yield d
-    d.close()
-
-
-@pytest.fixture(autouse=True)
-def _close_editors(desk):
-    """Editor windows delete themselves when closed (so qtbot.addWidget cannot own
-    them): close what a test left open, before its profile closes."""
-    yield
-    from PySide6.QtCore import QEvent as _QEvent
-    from PySide6.QtWidgets import QApplication as _QApp
-    from ui.editor import EditorWindow as _Editor
-    for w in _QApp.topLevelWidgets():
-        if isinstance(w, _Editor):
-            w.close()
-    _QApp.sendPostedEvents(None, _QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture
-def ctx(desk):
-    return AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents())
 
 
 def test_picker_searches_code_and_names_and_accepts_the_code(qtbot, codebook):

@@ -1,41 +1,11 @@
 """The status timeline: inspection number (copyable) and every status change with its note."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QGuiApplication
 
 from client.rules import sample_declaration
-from client.services import Desk
 from client.store import declarations as decl_q
-from ui.context import AppContext, AppEvents
-from ui.tasks import FakeThreadPool, TaskRunner
 from ui.timeline import TimelineWidget, local_time
-
-
-@pytest.fixture
-def desk(data_dir):
-    d = Desk.open(data_dir)
-    yield d
-    d.close()
-
-
-@pytest.fixture(autouse=True)
-def _close_editors(desk):
-    """Editor windows delete themselves when closed (so qtbot.addWidget cannot own
-    them): close what a test left open, before its profile closes."""
-    yield
-    from PySide6.QtCore import QEvent as _QEvent
-    from PySide6.QtWidgets import QApplication as _QApp
-    from ui.editor import EditorWindow as _Editor
-    for w in _QApp.topLevelWidgets():
-        if isinstance(w, _Editor):
-            w.close()
-    _QApp.sendPostedEvents(None, _QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture
-def ctx(desk):
-    return AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents())
 
 
 def _receipts(desk):

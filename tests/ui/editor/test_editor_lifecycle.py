@@ -2,48 +2,18 @@
 撤销申请 and 复制 — against the real store and the real sync engine (offline)."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from client import numbers
 from client.rules import sample_declaration
-from client.services import Desk
 from client.store import declarations as decl_q
 from client.store import schema as s
-from ui.context import AppContext, AppEvents
 from ui.editor import EditorWindow
 from ui.editor.section_basic import BasicSection
 from ui.editor.section_goods import GoodsSection
-from ui.tasks import FakeThreadPool, TaskRunner
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def desk(data_dir):
-    d = Desk.open(data_dir)
-    yield d
-    d.close()
-
-
-@pytest.fixture(autouse=True)
-def _close_editors(desk):
-    """Editor windows delete themselves when closed (so qtbot.addWidget cannot own
-    them): close what a test left open, before its profile closes."""
-    yield
-    from PySide6.QtCore import QEvent as _QEvent
-    from PySide6.QtWidgets import QApplication as _QApp
-    from ui.editor import EditorWindow as _Editor
-    for w in _QApp.topLevelWidgets():
-        if isinstance(w, _Editor):
-            w.close()
-    _QApp.sendPostedEvents(None, _QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture
-def ctx(desk):
-    return AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents())
 
 
 def _lease(desk, first=7, last=9):

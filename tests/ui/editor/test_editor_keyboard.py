@@ -5,47 +5,18 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from client.services import Desk
-from ui.context import AppContext, AppEvents
 from ui.editor import EditorWindow
 from ui.editor.code_picker import CodePicker
 from ui.editor.section_basic import BasicSection
 from ui.editor.section_goods import GoodsSection
 from ui.editor.section_transport import TransportSection
-from ui.tasks import FakeThreadPool, TaskRunner
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def desk(data_dir):
-    d = Desk.open(data_dir)
-    yield d
-    d.close()
-
-
-@pytest.fixture(autouse=True)
-def _close_editors(desk):
-    """Editor windows delete themselves when closed (so qtbot.addWidget cannot own
-    them): close what a test left open, before its profile closes."""
-    yield
-    from PySide6.QtCore import QEvent as _QEvent
-    from PySide6.QtWidgets import QApplication as _QApp
-    from ui.editor import EditorWindow as _Editor
-    for w in _QApp.topLevelWidgets():
-        if isinstance(w, _Editor):
-            w.close()
-    _QApp.sendPostedEvents(None, _QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture
-def ctx(desk):
-    return AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents())
 
 
 def _editor(qtbot, ctx, decl_id=None, direction="inbound"):

@@ -2,7 +2,6 @@
 off the GUI thread and arrive back on it; plus Esc in a cell and the language switch."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QEvent, QThreadPool, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -12,28 +11,7 @@ from ui.context import AppContext, AppEvents
 from ui.editor import EditorWindow
 from ui.editor.section_basic import BasicSection
 from ui.editor.section_goods import GoodsSection
-from ui.tasks import FakeThreadPool, TaskRunner
-
-
-@pytest.fixture
-def desk(data_dir):
-    d = Desk.open(data_dir)
-    yield d
-    d.close()
-
-
-@pytest.fixture(autouse=True)
-def _close_editors(desk):
-    """Editor windows delete themselves when closed (so qtbot.addWidget cannot own
-    them): close what a test left open, before its profile closes."""
-    yield
-    from PySide6.QtCore import QEvent as _QEvent
-    from PySide6.QtWidgets import QApplication as _QApp
-    from ui.editor import EditorWindow as _Editor
-    for w in _QApp.topLevelWidgets():
-        if isinstance(w, _Editor):
-            w.close()
-    _QApp.sendPostedEvents(None, _QEvent.Type.DeferredDelete)
+from ui.tasks import TaskRunner
 
 
 def test_real_pool_load_autosave_and_markers(qtbot, desk, data_dir):
@@ -60,11 +38,6 @@ def test_real_pool_load_autosave_and_markers(qtbot, desk, data_dir):
         other.close()
     ed.close()
     assert ctx.runner.wait(10000)
-
-
-@pytest.fixture
-def ctx(desk):
-    return AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents())
 
 
 def test_escape_in_a_cell_cancels_the_edit_not_the_window(qtbot, ctx, desk):
