@@ -25,6 +25,7 @@ from .errors import DeskError
 from .model import Declaration
 from .store import schema as s
 from .store.db import utcnow
+from .timeutil import store_time
 
 log = logging.getLogger(__name__)
 
@@ -198,21 +199,10 @@ def store_lease(conn: Connection, body: dict) -> Lease:
     row = {"lease_id": body["lease_id"], "bureau": body["bureau"],
            "direction": body["direction"], "year": year, "first": body["first"],
            "last": body["last"], "next_serial": body["first"],
-           "expires_at": _store_time(body.get("expires_at")), "state": "open",
+           "expires_at": store_time(body.get("expires_at")), "state": "open",
            "created_at": utcnow()}
     conn.execute(insert(s.number_leases), [row])
     return Lease(**row)
-
-
-def _store_time(text: str | None) -> str | None:
-    """A platform time (``...000Z``) in the store's format (microseconds, ``Z``)."""
-    if not text:
-        return None
-    try:
-        dt = datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)
-    except ValueError:
-        return None
-    return dt.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def wanted_keys(conn: Connection, year: int | None = None,

@@ -12,7 +12,6 @@ Signals:
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScroll
 from client.statuses import status_name
 
 from .editor.common import alive
+from .models.formatting import local_time
 
 STATUS_COLOURS = {
     "draft": "#8c96a3", "ready": "#1f5fa8", "sent": "#1f5fa8", "accepted": "#389e0d",
@@ -29,19 +29,6 @@ STATUS_COLOURS = {
     "certified": "#08979c", "rejected": "#cf1322", "withdrawn": "#6b7280",
 }
 SOURCE_NAMES = {"local": "本机", "platform": "平台回执"}
-
-
-def local_time(text: str | None) -> str:
-    """A stored UTC time (``2026-11-26T06:03:00.000000Z``) as local ``2026-11-26 14:03``."""
-    if not text:
-        return ""
-    try:
-        t = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return text
-    if t.tzinfo is None:
-        t = t.replace(tzinfo=timezone.utc)
-    return t.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def load_timeline(desk, decl_id: str):

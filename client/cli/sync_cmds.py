@@ -117,9 +117,10 @@ def _age(at: str | None, lang: str) -> str:
     if not at:
         return ""
     from datetime import datetime, timezone
-    try:
-        when = datetime.fromisoformat(at.replace("Z", "+00:00"))
-    except ValueError:
+
+    from ..timeutil import parse_time
+    when = parse_time(at)
+    if when is None:
         return ""
     secs = max(0, (datetime.now(timezone.utc) - when).total_seconds())
     if secs < 3600:

@@ -26,6 +26,7 @@ from ..store import declarations as decl_q
 from ..store import kv
 from ..store import schema as s
 from ..store.db import utcnow
+from ..timeutil import parse_time
 
 log = logging.getLogger(__name__)
 
@@ -256,11 +257,7 @@ class Desk:
     def credit_grade(self) -> tuple[str | None, datetime | None]:
         me = self.enterprise() or {}
         at = me.get("credit_grade_updated_at") or me.get("credit_grade_synced_at")
-        try:
-            when = datetime.fromisoformat(at.replace("Z", "+00:00")) if at else None
-        except ValueError:
-            when = None
-        return me.get("credit_grade"), when
+        return me.get("credit_grade"), parse_time(at)
 
     # -- validation ------------------------------------------------------------
     def rule_context(self):

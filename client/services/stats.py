@@ -14,6 +14,7 @@ from statistics import median
 from sqlalchemy import and_, func, select
 
 from ..store import schema as s
+from ..timeutil import parse_time
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,10 @@ class Receipt:
 
 
 def _parse(ts: str) -> datetime:
-    return datetime.fromisoformat(ts.replace("Z", "+00:00"))
+    dt = parse_time(ts)
+    if dt is None:
+        raise ValueError(f"unreadable time {ts!r}")
+    return dt
 
 
 def _grade_of_declarant(conn, self_ent: dict | None) -> dict[str, str]:

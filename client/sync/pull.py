@@ -23,6 +23,7 @@ from ..store import declarations as decl_q
 from ..store import kv
 from ..store import schema as s
 from ..store.db import Database, utcnow
+from ..timeutil import store_time
 from .http import BadResponse, Cancelled, CursorExpired, PlatformClient
 from .shapes import (check_changes_page, check_code_table, check_declarations_page,
                      check_enterprise)
@@ -319,15 +320,5 @@ class Puller:
 
 
 def _store_time(text: str | None) -> str | None:
-    """A platform time normalised to the store's format (so receipts compare as text)."""
-    if not text:
-        return None
-    from datetime import datetime, timezone
-    try:
-        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return text
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
+    """A platform time in the store's format; unreadable text is kept as it came."""
+    return store_time(text) or (text or None)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from datetime import datetime
+
+from client.timeutil import parse_time
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -14,10 +16,10 @@ def short_time(ts: str | None) -> str:
     """A list's time: ``11-26 14:03`` this year, ``2025-11-26`` before (local time zone)."""
     if not ts:
         return ""
-    try:
-        dt = datetime.fromisoformat(ts.replace("Z", "+00:00")).astimezone()
-    except ValueError:
+    dt = parse_time(ts)
+    if dt is None:
         return ts
+    dt = dt.astimezone()
     if dt.year == datetime.now().year:
         return dt.strftime("%m-%d %H:%M")
     return dt.strftime("%Y-%m-%d")
@@ -28,11 +30,10 @@ def local_time(ts: str | None, with_seconds: bool = False) -> str:
     """``2026-11-26T06:03:00.000000Z`` → ``2026-11-26 14:03`` in the computer's time zone."""
     if not ts:
         return ""
-    try:
-        dt = datetime.fromisoformat(ts.replace("Z", "+00:00")).astimezone()
-    except ValueError:
+    dt = parse_time(ts)
+    if dt is None:
         return ts
-    return dt.strftime("%Y-%m-%d %H:%M:%S" if with_seconds else "%Y-%m-%d %H:%M")
+    return dt.astimezone().strftime("%Y-%m-%d %H:%M:%S" if with_seconds else "%Y-%m-%d %H:%M")
 
 
 @lru_cache(maxsize=8192)

@@ -11,6 +11,8 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QWidget
 
+from client.timeutil import parse_time
+
 from ..app import ACCENT
 from ..models.formatting import local_time
 from .badges import GRADE_COLOURS, UNKNOWN_GRADE
@@ -22,9 +24,8 @@ def _age_text(when: str | None) -> str:
     """How long ago ``when`` was, in words (for the sync indicator)."""
     if not when:
         return QCoreApplication.translate("SyncIndicator", "从未同步")
-    try:
-        dt = datetime.fromisoformat(when.replace("Z", "+00:00"))
-    except ValueError:
+    dt = parse_time(when)
+    if dt is None:
         return when
     secs = (datetime.now(timezone.utc) - dt).total_seconds()
     if secs < 60:
