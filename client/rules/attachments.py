@@ -14,7 +14,7 @@ _BAD_NAME_CHARS = frozenset('/\\:*?"<>|')
 
 
 @rule("E1901", "error", "attachments[].file_name", "随附单据须为PDF文件（.pdf）",
-      "Attachments are PDF files (.pdf).")
+      "Attachments are PDF files (.pdf).", scope="attachments")
 def attachment_is_pdf(decl, ctx):
     out = None
     for i, a in enumerate(decl.attachments or ()):
@@ -39,7 +39,7 @@ def _size_of(a, ctx):
 
 
 @rule("E1902", "error", "attachments[].size", "随附单据文件不超过4 MiB",
-      "An attachment is at most 4 MiB.")
+      "An attachment is at most 4 MiB.", scope="attachments")
 def attachment_size(decl, ctx):
     out = None
     for i, a in enumerate(decl.attachments or ()):
@@ -59,7 +59,7 @@ def attachment_size(decl, ctx):
 
 
 @rule("E1903", "error", "attachments[].file_name", "随附单据文件名不超过64个字符",
-      "Attachment file names have at most 64 characters.")
+      "Attachment file names have at most 64 characters.", scope="attachments")
 def attachment_name_length(decl, ctx):
     out = None
     for i, a in enumerate(decl.attachments or ()):
@@ -74,7 +74,7 @@ def attachment_name_length(decl, ctx):
 
 
 @rule("E1904", "error", "attachments[].sha256", "随附单据摘要应为64位十六进制SHA-256",
-      "An attachment's sha256 is 64 hexadecimal characters.")
+      "An attachment's sha256 is 64 hexadecimal characters.", scope="attachments")
 def attachment_sha256(decl, ctx):
     out = None
     for i, a in enumerate(decl.attachments or ()):
@@ -91,7 +91,7 @@ def attachment_sha256(decl, ctx):
 
 
 @rule("E1905", "error", "attachments[].size", "随附单据文件不能为空（大小应大于0）",
-      "An attachment file is not empty.")
+      "An attachment file is not empty.", scope="attachments")
 def attachment_not_empty(decl, ctx):
     out = None
     for i, a in enumerate(decl.attachments or ()):
@@ -107,7 +107,7 @@ def attachment_not_empty(decl, ctx):
 
 
 @rule("E1906", "error", "attachments[].file_name", "随附单据文件名不能含路径符号或控制字符",
-      "Attachment file names contain no path separators or control characters.")
+      "Attachment file names contain no path separators or control characters.", scope="attachments")
 def attachment_name_chars(decl, ctx):
     out = None
     for i, a in enumerate(decl.attachments or ()):
@@ -127,7 +127,7 @@ def attachment_name_chars(decl, ctx):
 
 
 @rule("W1907", "warning", "attachments[].sha256", "本机找不到随附单据文件",
-      "The attachment's file is not in the local store.")
+      "The attachment's file is not in the local store.", scope="attachments")
 def attachment_file_present(decl, ctx):
     sizes = ctx.attachment_sizes
     if sizes is None:

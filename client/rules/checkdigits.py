@@ -66,7 +66,7 @@ def _usccs(decl):
 
 
 @rule("E1301", "error", "declarant.uscc", "统一社会信用代码应为18位（8位数字+9位机构代码+1位校验码）",
-      "A USCC has 18 characters: 8 digits, 9 organisation characters, 1 check character.")
+      "A USCC has 18 characters: 8 digits, 9 organisation characters, 1 check character.", scope="parties")
 def uscc_format(decl, ctx):
     out = None
     for role, v in _usccs(decl):
@@ -84,7 +84,7 @@ def uscc_format(decl, ctx):
 
 
 @rule("E1302", "error", "declarant.uscc", "统一社会信用代码校验码错误",
-      "The USCC's check character is wrong.")
+      "The USCC's check character is wrong.", scope="parties")
 def uscc_check_character(decl, ctx):
     out = None
     for role, v in _usccs(decl):
@@ -102,7 +102,7 @@ def uscc_check_character(decl, ctx):
 
 
 @rule("E1303", "error", "containers[].number", "集装箱号应为4位字母（第4位为U/J/Z）+7位数字",
-      "Container numbers are 4 letters (the 4th U, J or Z) and 7 digits.")
+      "Container numbers are 4 letters (the 4th U, J or Z) and 7 digits.", scope="containers")
 def container_number_format(decl, ctx):
     out = None
     for i, c in enumerate(decl.containers or ()):
@@ -120,7 +120,7 @@ def container_number_format(decl, ctx):
 
 
 @rule("E1304", "error", "containers[].number", "集装箱号校验位错误",
-      "The container number's check digit is wrong.")
+      "The container number's check digit is wrong.", scope="containers")
 def container_check_digit(decl, ctx):
     out = None
     for i, c in enumerate(decl.containers or ()):

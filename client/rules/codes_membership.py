@@ -23,7 +23,7 @@ def _filled(v):
 
 
 @rule("E1401", "error", "direction", "出入境只能是 inbound（入境）或 outbound（出境）",
-      "The direction is inbound or outbound.", header_simple=True)
+      "The direction is inbound or outbound.", scope="header")
 def direction_known(decl, ctx):
     v = decl.direction
     if v and v not in DIRECTIONS and _filled(v):
@@ -34,7 +34,7 @@ def direction_known(decl, ctx):
 
 @rule("E1402", "error", "clearance_mode",
       "通关模式只能是 standard、import_direct、export_direct 或 import_transfer",
-      "The clearance mode is standard, import_direct, export_direct or import_transfer.", header_simple=True)
+      "The clearance mode is standard, import_direct, export_direct or import_transfer.", scope="header")
 def clearance_mode_known(decl, ctx):
     v = decl.clearance_mode
     if v and v not in CLEARANCE_MODES and _filled(v):
@@ -50,7 +50,7 @@ _BUREAUS = ("declare_bureau", "port_bureau", "inspect_bureau", "release_bureau")
 
 
 @rule("E1403", "error", "declare_bureau", "机构代码应为直属检验检疫局代码（bureaus）",
-      "Bureau codes come from the bureau table.", header_simple=True)
+      "Bureau codes come from the bureau table.", scope="header")
 def bureaus_known(decl, ctx):
     known = lookups(ctx).bureaus
     out = None
@@ -63,7 +63,7 @@ def bureaus_known(decl, ctx):
 
 
 @rule("E1404", "error", "inspection_type", "报检类别应在报检类别代码表中",
-      "The inspection type comes from its code table.", header_simple=True)
+      "The inspection type comes from its code table.", scope="header")
 def inspection_type_known(decl, ctx):
     v = decl.inspection_type
     if v and v not in lookups(ctx).inspection_types and _filled(v):
@@ -72,7 +72,7 @@ def inspection_type_known(decl, ctx):
 
 
 @rule("E1405", "error", "inspection_type", "报检类别应与出入境方向一致",
-      "The inspection type fits the direction.", header_simple=True)
+      "The inspection type fits the direction.", scope="header")
 def inspection_type_direction(decl, ctx):
     v = decl.inspection_type
     d = decl.direction
@@ -99,7 +99,7 @@ def _simple(code, name, table_attr, what_zh, what_en):
 
     check.__name__ = check.__qualname__ = f"{name}_known"
     return rule(code, "error", name, f"{zh_t}应在{what_zh}代码表中",
-                f"The {en_t} comes from the {what_en} code table.", header_simple=True)(check)
+                f"The {en_t} comes from the {what_en} code table.", scope="header")(check)
 
 
 _simple("E1406", "transport_mode", "transport_modes", "运输方式", "transport mode")
@@ -123,7 +123,7 @@ def _goods_code(code, name, table_attr, what_zh, what_en):
     check.__name__ = check.__qualname__ = f"goods_{name}_known"
     return rule(code, "error", f"goods[].{name}", f"{zh_t}应在{what_zh}代码表中",
                 f"A goods line's {en_t} comes from the {what_en} code table.",
-                goods_local=True)(check)
+                scope="goods")(check)
 
 
 _goods_code("E1409", "quantity_unit", "units", "计量单位", "unit")
@@ -131,7 +131,7 @@ _goods_code("E1410", "package_type", "package_types", "包装种类", "package t
 
 
 @rule("E1411", "error", "certificates[].type", "证单类型应在证单代码表中",
-      "Certificate types come from their code table.")
+      "Certificate types come from their code table.", scope="certificates")
 def certificate_type_known(decl, ctx):
     table = lookups(ctx).certificates
     out = None
@@ -143,7 +143,7 @@ def certificate_type_known(decl, ctx):
 
 
 @rule("E1412", "error", "certificates[].type", "证单类型应与出入境方向一致",
-      "Certificate types fit the direction.")
+      "Certificate types fit the direction.", scope="certificates")
 def certificate_type_direction(decl, ctx):
     d = decl.direction
     if d not in DIRECTIONS:
@@ -163,7 +163,7 @@ def certificate_type_direction(decl, ctx):
 
 
 @rule("E1413", "error", "attachments[].type", "随附单据类型应在单据代码表中",
-      "Attachment types come from their code table.")
+      "Attachment types come from their code table.", scope="attachments")
 def attachment_type_known(decl, ctx):
     table = lookups(ctx).attachment_types
     out = None
@@ -197,7 +197,7 @@ def countries_known(decl, ctx):
 
 
 @rule("E1415", "error", "goods[].currency", "币制应为ISO 4217三字母代码",
-      "Currencies are ISO 4217 codes.", goods_local=True)
+      "Currencies are ISO 4217 codes.", scope="goods")
 def currency_known(decl, ctx):
     known = lookups(ctx).currencies
     out = None
@@ -210,7 +210,7 @@ def currency_known(decl, ctx):
 
 
 @rule("E1416", "error", "goods[].hs_code", "HS编码前6位应存在于HS 2022目录",
-      "An HS code's first 6 digits exist in the HS 2022 nomenclature.", goods_local=True)
+      "An HS code's first 6 digits exist in the HS 2022 nomenclature.", scope="goods")
 def hs_code_known(decl, ctx):
     hs6 = lookups(ctx).hs6
     out = None

@@ -19,7 +19,7 @@ def _d(v):
 
 
 @rule("E1501", "error", "goods[].net_weight_kg", "净重不能大于毛重",
-      "The net weight must not exceed the gross weight.", goods_local=True)
+      "The net weight must not exceed the gross weight.", scope="goods")
 def net_not_above_gross(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -37,7 +37,7 @@ def net_not_above_gross(decl, ctx):
 
 
 @rule("E1502", "error", "goods[].quantity", "数量、净重、毛重、货值应大于0",
-      "Quantity, net and gross weight and value are greater than 0.", goods_local=True)
+      "Quantity, net and gross weight and value are greater than 0.", scope="goods")
 def amounts_positive(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -56,7 +56,7 @@ def amounts_positive(decl, ctx):
 
 
 @rule("E1503", "error", "goods[].value", "货值最多保留2位小数（末尾的0不计）",
-      "Values have at most 2 decimals (trailing zeros do not count).", goods_local=True)
+      "Values have at most 2 decimals (trailing zeros do not count).", scope="goods")
 def value_two_decimals(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -72,7 +72,7 @@ def value_two_decimals(decl, ctx):
 
 
 @rule("E1504", "error", "goods[].net_weight_kg", "重量最多保留3位小数（精确到克，末尾的0不计）",
-      "Weights have at most 3 decimals (grams; trailing zeros do not count).", goods_local=True)
+      "Weights have at most 3 decimals (grams; trailing zeros do not count).", scope="goods")
 def weight_three_decimals(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -90,7 +90,7 @@ def weight_three_decimals(decl, ctx):
 
 
 @rule("E1505", "error", "goods[].value", "数量、重量、货值不超过15位整数",
-      "Amounts have at most 15 integer digits.", goods_local=True)
+      "Amounts have at most 15 integer digits.", scope="goods")
 def amounts_not_huge(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -131,7 +131,7 @@ _date_not_before_arrival("E1507", "claim_deadline")
 
 
 @rule("E1508", "error", "goods[].seq", "货物序号应为从1开始连续不重复的整数",
-      "Goods line numbers run 1, 2, 3 ... without gaps or repeats.", goods_local=True)
+      "Goods line numbers run 1, 2, 3 ... without gaps or repeats.", scope="goods")
 def goods_seq_consecutive(decl, ctx):
     goods = seq(decl.goods)
     out = None
@@ -157,7 +157,7 @@ def goods_seq_consecutive(decl, ctx):
 
 
 @rule("E1509", "error", "containers[].number", "同一集装箱号只能出现一次",
-      "A container number appears once per declaration.")
+      "A container number appears once per declaration.", scope="containers")
 def container_once(decl, ctx):
     out = None
     seen: dict[str, int] = {}
@@ -178,7 +178,7 @@ def container_once(decl, ctx):
 
 
 @rule("E1510", "error", "goods[].package_count", "包装件数为0时包装种类必须为00（散装）",
-      "A package count of 0 only with package type 00 (bulk).", goods_local=True)
+      "A package count of 0 only with package type 00 (bulk).", scope="goods")
 def zero_packages_only_bulk(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -195,7 +195,7 @@ def zero_packages_only_bulk(decl, ctx):
 
 
 @rule("E1511", "error", "goods[].package_count", "包装件数不能为负数",
-      "The number of packages is not negative.", goods_local=True)
+      "The number of packages is not negative.", scope="goods")
 def package_count_not_negative(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -210,7 +210,7 @@ def package_count_not_negative(decl, ctx):
 
 
 @rule("E1512", "error", "goods[].quantity_unit", "填写数量时必须填写数量单位",
-      "A quantity needs its unit.", goods_local=True)
+      "A quantity needs its unit.", scope="goods")
 def quantity_needs_unit(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -224,7 +224,7 @@ def quantity_needs_unit(decl, ctx):
 
 
 @rule("E1513", "error", "goods[].currency", "填写货值时必须填写币制",
-      "A value needs its currency.", goods_local=True)
+      "A value needs its currency.", scope="goods")
 def value_needs_currency(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -293,7 +293,7 @@ def _port_country_match(code, direction, port, country):
 
     check.__name__ = check.__qualname__ = f"{port}_in_{country}"
     return rule(code, "warning", port, f"{zh_p}应位于{zh_c}",
-                f"The {en_p} lies in the {en_c}.")(check)
+                f"The {en_p} lies in the {en_c}.", scope="ports")(check)
 
 
 _port_country_match("W1516", "inbound", "departure_port", "departure_country")
@@ -301,7 +301,7 @@ _port_country_match("W1517", "outbound", "arrival_port", "destination_country")
 
 
 @rule("E1518", "error", "certificates[].type", "同一种证单只能列一次",
-      "A certificate type is listed once.")
+      "A certificate type is listed once.", scope="certificates")
 def certificate_once(decl, ctx):
     out = None
     seen = set()

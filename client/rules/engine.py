@@ -15,45 +15,49 @@ from typing import Any
 from ..model import Declaration, ParseIssue, parse_declaration
 from ._common import fresh_lookups
 from .base import Issue, RuleContext
-from .fastpath import goods_clean, header_clean
+from .fastpath import CHECKS
 from .registry import load_all
 
 log = logging.getLogger(__name__)
 
-#: use the fast paths of ``fastpath.py`` (skip the goods-local / simple header rules when
-#: the declaration is plainly clean there); tests switch it off to prove it changes nothing
-#: but speed
+#: use the fast paths of ``fastpath.py`` (skip a scope's rules when its check finds the
+#: declaration plainly clean there); tests switch it off to prove it changes nothing but speed
 FASTPATH = True
 
 _rules: tuple | None = None   # every rule, in code order
-#: (goods clean, header clean) -> the rules to run
-_subsets: dict[tuple[bool, bool], tuple] = {}
+#: (bit, check) per fast-path scope
+_CHECKS = tuple((1 << n, check) for n, check in enumerate(CHECKS.values()))
+#: bitmask of the clean scopes -> the rules to run (filled as masks are met)
+_subsets: dict[int, tuple] = {}
 
 
 def _rule_fns() -> tuple:
     global _rules
     if _rules is None:
-        infos = list(load_all().values())
-        for g in (False, True):
-            for h in (False, True):
-                _subsets[g, h] = tuple(i.fn for i in infos if not (g and i.goods_local)
-                                       and not (h and i.header_simple))
-        _rules = _subsets[False, False]
+        _rules = tuple(i.fn for i in load_all().values())
     return _rules
 
 
-def _clean(check, obj, lk) -> bool:
-    try:
-        return check(obj, lk)
-    except Exception:  # noqa: BLE001 - odd objects: no shortcut, the rules will tell
-        return False
+def _subset(mask: int) -> tuple:
+    bits = {scope: 1 << n for n, scope in enumerate(CHECKS)}
+    rules = tuple(i.fn for i in load_all().values()
+                  if i.scope is None or not mask & bits[i.scope])
+    _subsets[mask] = rules
+    return rules
 
 
-def _select(decl, lk) -> tuple:
-    rules = _rules or _rule_fns()
+def _select(decl, ctx, lk) -> tuple:
     if not FASTPATH:
-        return rules
-    return _subsets[_clean(goods_clean, decl.goods, lk), _clean(header_clean, decl, lk)]
+        return _rules or _rule_fns()
+    mask = 0
+    for bit, check in _CHECKS:
+        try:
+            if check(decl, ctx, lk):
+                mask |= bit
+        except Exception:  # noqa: BLE001 - odd objects: no shortcut, the rules will tell
+            pass
+    rules = _subsets.get(mask)
+    return rules if rules is not None else _subset(mask)
 
 
 def _code_of(fn) -> str:
@@ -82,7 +86,7 @@ def validate(decl: Declaration, ctx: RuleContext) -> list[Issue]:
         ctx = replace(ctx, codes=default_codebook())
     lk = ctx.lookups = fresh_lookups(ctx.codes)  # one dict hit; picks up replaced tables
     issues: list[Issue] = []
-    for fn in _select(decl, lk):
+    for fn in _select(decl, ctx, lk):
         try:
             found = fn(decl, ctx)
             if found:

@@ -65,7 +65,7 @@ def inspection_no_direction(decl, ctx):
 
 
 @rule("E1204", "error", "declarant.reg_no", "备案号应为10位数字",
-      "CIQ registration numbers have 10 digits.")
+      "CIQ registration numbers have 10 digits.", scope="parties")
 def reg_no_format(decl, ctx):
     out = None
     for role in PARTIES:
@@ -87,7 +87,7 @@ def _ports(decl):
 
 
 @rule("E1205", "error", "departure_port", "口岸应为5位UN/LOCODE（2位国家代码+3位地点代码）",
-      "Ports are 5-character UN/LOCODEs (country + location).")
+      "Ports are 5-character UN/LOCODEs (country + location).", scope="ports")
 def locode_format(decl, ctx):
     out = None
     for name, v in _ports(decl):
@@ -103,7 +103,7 @@ def locode_format(decl, ctx):
 
 
 @rule("E1206", "error", "departure_port", "口岸代码的前两位应为ISO国家代码",
-      "A UN/LOCODE starts with a real ISO 3166 country code.")
+      "A UN/LOCODE starts with a real ISO 3166 country code.", scope="ports")
 def locode_country(decl, ctx):
     out = None
     alpha2 = lookups(ctx).alpha2
@@ -130,7 +130,7 @@ def _port_country_rule(code, severity, name, direction, want_cn, zh_sum, en_sum,
         return None
 
     check.__name__ = check.__qualname__ = f"{name}_{'chinese' if want_cn else 'foreign'}"
-    return rule(code, severity, name, zh_sum, en_sum)(check)
+    return rule(code, severity, name, zh_sum, en_sum, scope="ports")(check)
 
 
 _port_country_rule("E1207", "error", "departure_port", "inbound", False,
@@ -158,7 +158,7 @@ _DISTRICTS = ("destination_district", "origin_district")
 
 
 @rule("E1211", "error", "destination_district", "目的地/产地应为6位行政区划代码",
-      "Districts are 6-digit GB/T 2260 codes.")
+      "Districts are 6-digit GB/T 2260 codes.", scope="header")
 def district_format(decl, ctx):
     out = None
     for name in _DISTRICTS:
@@ -174,7 +174,7 @@ def district_format(decl, ctx):
 
 
 @rule("E1212", "error", "destination_district", "目的地/产地代码应为存在的行政区划",
-      "Districts must exist in GB/T 2260.")
+      "Districts must exist in GB/T 2260.", scope="header")
 def district_exists(decl, ctx):
     out = None
     districts = lookups(ctx).districts
@@ -189,7 +189,7 @@ def district_exists(decl, ctx):
     return out
 
 
-@rule("E1213", "error", "goods[].hs_code", "HS编码应为10位数字", "HS codes have 10 digits.", goods_local=True)
+@rule("E1213", "error", "goods[].hs_code", "HS编码应为10位数字", "HS codes have 10 digits.", scope="goods")
 def hs_code_format(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -204,7 +204,7 @@ def hs_code_format(decl, ctx):
 
 
 @rule("E1214", "error", "goods[].ciq_code", "检验检疫编码应为3位数字",
-      "CIQ codes have 3 digits.", goods_local=True)
+      "CIQ codes have 3 digits.", scope="goods")
 def ciq_code_format(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -219,7 +219,7 @@ def ciq_code_format(decl, ctx):
 
 
 @rule("E1215", "error", "certificates[].originals", "证单正本/副本份数应为0至9",
-      "Certificate originals and copies are 0 to 9.")
+      "Certificate originals and copies are 0 to 9.", scope="certificates")
 def certificate_counts(decl, ctx):
     out = None
     for i, c in enumerate(decl.certificates or ()):
@@ -235,7 +235,7 @@ def certificate_counts(decl, ctx):
 
 
 @rule("E1216", "error", "containers[].size_type", "集装箱规格应为ISO 6346尺寸类型代码（如22G1、45G1）",
-      "Container size-type codes follow ISO 6346 (e.g. 22G1, 45G1).")
+      "Container size-type codes follow ISO 6346 (e.g. 22G1, 45G1).", scope="containers")
 def size_type_format(decl, ctx):
     out = None
     for i, c in enumerate(decl.containers or ()):

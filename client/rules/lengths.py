@@ -27,7 +27,7 @@ def _header(code: str, name: str, limit: int):
 
     check.__name__ = check.__qualname__ = f"{name}_max_{limit}"
     return rule(code, "error", name, f"{zh}不超过{limit}个字符",
-                f"The {en} has at most {limit} characters.", header_simple=True)(check)
+                f"The {en} has at most {limit} characters.", scope="header")(check)
 
 
 def _goods(code: str, name: str, limit: int):
@@ -44,7 +44,7 @@ def _goods(code: str, name: str, limit: int):
 
     check.__name__ = check.__qualname__ = f"goods_{name}_max_{limit}"
     return rule(code, "error", f"goods[].{name}", f"货物{zh}不超过{limit}个字符",
-                f"A goods line's {en} has at most {limit} characters.", goods_local=True)(check)
+                f"A goods line's {en} has at most {limit} characters.", scope="goods")(check)
 
 
 _header("E1101", "contract_no", 32)
@@ -66,7 +66,7 @@ DECLARER_MAX = 64
 
 
 @rule("E1114", "error", "declarant.name_cn", "单位名称不超过255个字符",
-      "Party names have at most 255 characters.")
+      "Party names have at most 255 characters.", scope="parties")
 def party_names_max(decl, ctx):
     out = None
     for role in ("declarant", "agent", "consignee", "consignor"):
@@ -82,7 +82,7 @@ def party_names_max(decl, ctx):
 
 
 @rule("E1115", "error", "declarer.phone", "报检员姓名、电话、证号各不超过64个字符",
-      "The declarer's name, phone and certificate no. have at most 64 characters each.")
+      "The declarer's name, phone and certificate no. have at most 64 characters each.", scope="parties")
 def declarer_fields_max(decl, ctx):
     p = decl.declarer
     if p is None:

@@ -24,15 +24,21 @@ class RuleInfo:
     summary_en: str
     family: str
     fn: RuleFn
-    #: looks only at each goods line's own fields: skipped when the fast path finds every
-    #: line clean (see ``client/rules/fastpath.py``)
-    goods_local: bool = False
-    #: a simple header check (required / length / code of a header field): skipped when
-    #: ``fastpath.header_clean`` passes
-    header_simple: bool = False
+    #: the fast-path scope covering this rule (``None``: always run). The engine skips the
+    #: rule when that scope's check in ``client/rules/fastpath.py`` finds the declaration
+    #: plainly clean there; see :data:`SCOPES`
+    scope: str | None = None
 
 
 RULES: dict[str, RuleInfo] = {}
+
+#: the fast-path scopes a rule may name (one check each in ``fastpath.py``):
+#: ``goods`` — looks only at each goods line's own fields (and index);
+#: ``header`` — a plain required / length / code-table check of a header field;
+#: ``parties`` — declarant, agent, consignee, consignor and declarer fields;
+#: ``ports`` — the UN/LOCODE ports (and their countries);
+#: ``containers``, ``attachments``, ``certificates`` — those lists' own entries.
+SCOPES = ("goods", "header", "parties", "ports", "containers", "attachments", "certificates")
 
 #: the modules that hold rules, one per family, imported by :func:`load_all`.
 #: Codes: ``E``/``W`` + ``1`` + family digit + two-digit number (see ``docs/rules.md``).
@@ -66,21 +72,21 @@ FAMILY_TITLES: dict[str, tuple[str, str, str]] = {
 
 
 def rule(code: str, severity: Severity, field: str, summary_zh: str, summary_en: str, *,
-         goods_local: bool = False, header_simple: bool = False):
+         scope: str | None = None):
     """Register a rule function under a stable code (codes never change meaning).
 
-    ``goods_local=True`` declares that the rule only looks at each goods line's own fields
-    (and index), so the engine may skip it when ``fastpath.goods_clean`` passes;
-    ``header_simple=True`` likewise for header checks covered by ``fastpath.header_clean``.
+    ``scope`` (one of :data:`SCOPES`) declares that the rule cannot fire when that scope's
+    fast-path check in ``fastpath.py`` passes, so the engine may skip it then (speed only).
     """
     def deco(fn: RuleFn) -> RuleFn:
         if code in RULES:
             raise ValueError(f"rule code {code} registered twice")
+        if scope is not None and scope not in SCOPES:
+            raise ValueError(f"rule {code}: unknown fast-path scope {scope!r}")
         family = fn.__module__.rsplit(".", 1)[-1]
         if severity not in ("error", "warning") or code[0] != ("E" if severity == "error" else "W"):
             raise ValueError(f"rule code {code} does not match severity {severity}")
-        RULES[code] = RuleInfo(code, severity, field, summary_zh, summary_en, family, fn,
-                               goods_local, header_simple)
+        RULES[code] = RuleInfo(code, severity, field, summary_zh, summary_en, family, fn, scope)
         return fn
     return deco
 

@@ -39,11 +39,11 @@ def _header_required(code: str, name: str, *, direction: str | None = None,
     check.__name__ = f"required_{name}" + (f"_{direction}" if direction else "")
     check.__qualname__ = check.__name__
     check.__doc__ = summary_en
-    return rule(code, "error", name, summary_zh, summary_en, header_simple=True)(check)
+    return rule(code, "error", name, summary_zh, summary_en, scope="header")(check)
 
 
 @rule("E1001", "error", "direction", "必须选择出入境（入境/出境）",
-      "The direction (inbound or outbound) is required.", header_simple=True)
+      "The direction (inbound or outbound) is required.", scope="header")
 def direction_required(decl, ctx):
     if blank(decl.direction):
         return _missing("E1001", "direction", "：入境(inbound)或出境(outbound)",
@@ -59,7 +59,7 @@ _header_required("E1006", "inspect_bureau")
 
 
 @rule("E1007", "error", "declarant.reg_no", "必须填写报检单位备案号",
-      "The declarant's CIQ registration number is required.")
+      "The declarant's CIQ registration number is required.", scope="parties")
 def declarant_reg_no_required(decl, ctx):
     p = decl.declarant
     if p is None or blank(p.reg_no):
@@ -69,7 +69,7 @@ def declarant_reg_no_required(decl, ctx):
 
 
 @rule("E1008", "error", "declarant.uscc", "必须填写报检单位统一社会信用代码",
-      "The declarant's unified social credit code is required.")
+      "The declarant's unified social credit code is required.", scope="parties")
 def declarant_uscc_required(decl, ctx):
     p = decl.declarant
     if p is None or blank(p.uscc):
@@ -77,7 +77,7 @@ def declarant_uscc_required(decl, ctx):
     return None
 
 
-@rule("E1009", "error", "declarer.name", "必须填写报检员姓名", "The declarer's name is required.")
+@rule("E1009", "error", "declarer.name", "必须填写报检员姓名", "The declarer's name is required.", scope="parties")
 def declarer_name_required(decl, ctx):
     p = decl.declarer
     if p is None or blank(p.name):
@@ -86,7 +86,7 @@ def declarer_name_required(decl, ctx):
 
 
 @rule("E1010", "error", "consignee.name_cn", "入境报检必须填写收货人中文名称",
-      "Inbound: the consignee's Chinese name is required.")
+      "Inbound: the consignee's Chinese name is required.", scope="parties")
 def consignee_name_cn_inbound(decl, ctx):
     if decl.direction != "inbound":
         return None
@@ -97,7 +97,7 @@ def consignee_name_cn_inbound(decl, ctx):
 
 
 @rule("E1011", "error", "consignee.name_en", "出境报检必须填写收货人名称（中文或外文）",
-      "Outbound: the consignee's name (Chinese or English) is required.")
+      "Outbound: the consignee's name (Chinese or English) is required.", scope="parties")
 def consignee_name_outbound(decl, ctx):
     if decl.direction != "outbound":
         return None
@@ -109,7 +109,7 @@ def consignee_name_outbound(decl, ctx):
 
 
 @rule("E1012", "error", "consignor.name_cn", "出境报检必须填写发货人中文名称",
-      "Outbound: the consignor's Chinese name is required.")
+      "Outbound: the consignor's Chinese name is required.", scope="parties")
 def consignor_name_cn_outbound(decl, ctx):
     if decl.direction != "outbound":
         return None
@@ -120,7 +120,7 @@ def consignor_name_cn_outbound(decl, ctx):
 
 
 @rule("E1013", "error", "consignor.name_en", "入境报检必须填写发货人名称（中文或外文）",
-      "Inbound: the consignor's name (Chinese or English) is required.")
+      "Inbound: the consignor's name (Chinese or English) is required.", scope="parties")
 def consignor_name_inbound(decl, ctx):
     if decl.direction != "inbound":
         return None
@@ -194,7 +194,7 @@ def _goods_required(code: str, name: str):
 
     check.__name__ = check.__qualname__ = f"goods_{name}_required"
     return rule(code, "error", path_t, f"每项货物必须填写{zh_t}",
-                f"Every goods line needs its {en_t}.", goods_local=True)(check)
+                f"Every goods line needs its {en_t}.", scope="goods")(check)
 
 
 _goods_required("E1030", "hs_code")
@@ -204,7 +204,7 @@ _goods_required("E1033", "seq")
 
 
 @rule("E1034", "error", "containers[].number", "集装箱必须填写箱号",
-      "Every container needs its number.")
+      "Every container needs its number.", scope="containers")
 def container_number_required(decl, ctx):
     out = None
     for i, c in enumerate(decl.containers or ()):
@@ -216,7 +216,7 @@ def container_number_required(decl, ctx):
 
 
 @rule("E1035", "error", "attachments[].sha256", "随附单据必须有类型、文件名和文件摘要",
-      "Every attachment needs its type, file name and file hash.")
+      "Every attachment needs its type, file name and file hash.", scope="attachments")
 def attachment_fields_required(decl, ctx):
     out = None
     for i, a in enumerate(decl.attachments or ()):
@@ -232,7 +232,7 @@ def attachment_fields_required(decl, ctx):
 
 
 @rule("E1036", "error", "certificates[].type", "所需证单必须选择证单类型",
-      "Every requested certificate needs its type.")
+      "Every requested certificate needs its type.", scope="certificates")
 def certificate_type_required(decl, ctx):
     out = None
     for i, c in enumerate(decl.certificates or ()):
@@ -245,7 +245,7 @@ def certificate_type_required(decl, ctx):
 
 
 @rule("E1037", "error", "agent.reg_no", "填写了代理报检单位时必须填写其备案号",
-      "When an agent files, the agent's registration number is required.")
+      "When an agent files, the agent's registration number is required.", scope="parties")
 def agent_reg_no_required(decl, ctx):
     a = decl.agent
     if a is None:

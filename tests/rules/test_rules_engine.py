@@ -86,8 +86,8 @@ def test_a_crashing_rule_becomes_a_warning_not_an_exception(monkeypatch, codeboo
     def broken(decl, ctx):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(engine, "_rules", (broken,) + engine._rule_fns())
-    monkeypatch.setattr(engine, "_subsets", {k: (broken,) + v for k, v in engine._subsets.items()})
+    rules = (broken,) + engine._rule_fns()
+    monkeypatch.setattr(engine, "_select", lambda decl, ctx, lk: rules)
     issues = validate(sample_declaration("inbound"), ctx(codebook))
     assert [i.code for i in issues] == ["W9999"]
     assert "boom" in caplog.text

@@ -303,7 +303,7 @@ def test_fast_path_agrees_with_the_rules(lines, ecommerce):
     d.ecommerce = ecommerce
     issues = _both_ways(d, ctx(CB))
     _check_issues(issues)
-    local = {c for c, info in load_all().items() if info.goods_local}
+    local = {c for c, info in load_all().items() if info.scope == "goods"}
     for i, g in enumerate(lines):
         if line_clean(g, i, LK):
             fired = {x.code for x in issues if x.field.startswith(f"goods[{i}].")} & local
@@ -380,4 +380,4 @@ def test_header_fast_path_agrees_with_the_rules(direction, data):
 def test_header_fast_path_is_taken_for_the_sample():
     from client.rules.fastpath import header_clean
     for direction in ("inbound", "outbound"):
-        assert header_clean(sample_declaration(direction), LK)
+        assert header_clean(sample_declaration(direction), ctx(CB), LK)
