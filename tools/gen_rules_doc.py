@@ -50,11 +50,11 @@ Every rule is one function in `client/rules/<family>.py`, registered with a stab
    Guard every access: fields that failed to parse are `None`. Look codes up in
    `ctx.lookups` / `_common.lookups(ctx)` (sets and dicts), never by scanning a table.
 2. Add a firing case to `tests/rules/test_rules_table.py` (a test fails until you do).
-3. If the rule only looks at one goods line's own fields, or is a plain required/length/code
-   check of a header field, it may be flagged `goods_local=True` / `header_simple=True` so
-   the engine can skip it when `client/rules/fastpath.py` finds the declaration plainly
-   clean — then extend the matching fast-path check too (property tests compare results with
-   the fast path on and off).
+3. If a cheap check can tell that the rule cannot fire on a plainly clean declaration, give
+   it a fast-path `scope=` (`goods`, `header`, `parties`, `ports`, `containers`,
+   `attachments`, `certificates`; see `client/rules/registry.py`): the engine skips it when
+   that scope's check in `client/rules/fastpath.py` passes — then extend that check too
+   (property tests compare results with the fast path on and off).
 4. Run `.venv/bin/python tools/gen_rules_doc.py` and commit `docs/rules.md`.
 
 """

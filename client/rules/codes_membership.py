@@ -178,7 +178,7 @@ _COUNTRY_FIELDS = ("trade_country", "departure_country", "destination_country")
 
 
 @rule("E1414", "error", "trade_country", "国家应为ISO 3166-1三字母代码",
-      "Countries are ISO 3166-1 alpha-3 codes.")
+      "Countries are ISO 3166-1 alpha-3 codes.", scope=("header", "goods"))
 def countries_known(decl, ctx):
     known = lookups(ctx).countries
     out = None

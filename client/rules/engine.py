@@ -38,10 +38,23 @@ def _rule_fns() -> tuple:
     return _rules
 
 
+def _scope_bits(scope) -> int:
+    names = (scope,) if isinstance(scope, str) else scope or ()
+    bits = 0
+    for name in names:
+        bits |= 1 << list(CHECKS).index(name)
+    return bits
+
+
 def _subset(mask: int) -> tuple:
-    bits = {scope: 1 << n for n, scope in enumerate(CHECKS)}
-    rules = tuple(i.fn for i in load_all().values()
-                  if i.scope is None or not mask & bits[i.scope])
+    """The rules to run when the scopes in ``mask`` are clean: a rule is skipped when all
+    the scopes it names are clean."""
+    rules = []
+    for info in load_all().values():
+        bits = _scope_bits(info.scope)
+        if not bits or mask & bits != bits:
+            rules.append(info.fn)
+    rules = tuple(rules)
     _subsets[mask] = rules
     return rules
 

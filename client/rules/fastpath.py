@@ -40,13 +40,6 @@ _ZERO = Decimal(0)
 _MAX = Decimal(10) ** 15
 
 
-def _fine_decimals(x, q) -> bool:
-    try:
-        return not (x % q)
-    except ArithmeticError:
-        return False
-
-
 def line_clean(g, i: int, lk: Lookups) -> bool:
     """True only when no goods-local rule can fire on line ``g`` at index ``i``.
 
@@ -88,21 +81,22 @@ def line_clean(g, i: int, lk: Lookups) -> bool:
     q = g.quantity                                                   # E1502, E1505
     if q is not None and (u is None or q.__class__ is not Decimal or not (_ZERO < q < _MAX)):
         return False
+    # below 10**15 the remainder cannot overflow the decimal context: no try needed
     net = g.net_weight_kg                                            # E1501-E1505
     if net is not None and (net.__class__ is not Decimal or not (_ZERO < net < _MAX)
-                            or not _fine_decimals(net, Q3)):
+                            or net % Q3):
         return False
     gross = g.gross_weight_kg
     if gross is not None:
         if gross.__class__ is not Decimal or not (_ZERO < gross < _MAX) \
-                or not _fine_decimals(gross, Q3) or (net is not None and net > gross):
+                or gross % Q3 or (net is not None and net > gross):
             return False
     cur = g.currency                                                 # E1415, E1513
     if cur is not None and cur not in lk.currencies:
         return False
     v = g.value
     if v is not None and (cur is None or v.__class__ is not Decimal or not (_ZERO < v < _MAX)
-                          or not _fine_decimals(v, Q2)):
+                          or v % Q2):
         return False
     pt = g.package_type                                              # E1410
     if pt is not None and pt not in lk.package_types:
@@ -159,6 +153,10 @@ def header_clean(decl, ctx, lk: Lookups) -> bool:
             return False
     if not _filled(decl.trade_country):                              # E1019
         return False
+    countries = lk.countries                                         # E1414 (with goods)
+    for v in (decl.trade_country, decl.departure_country, decl.destination_country):
+        if v and v not in countries:
+            return False
     districts = lk.districts                                         # E1211, E1212
     for v in (decl.destination_district, decl.origin_district):
         if v is not None and v != "" and (v.__class__ is not str or v not in districts

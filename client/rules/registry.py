@@ -24,10 +24,11 @@ class RuleInfo:
     summary_en: str
     family: str
     fn: RuleFn
-    #: the fast-path scope covering this rule (``None``: always run). The engine skips the
-    #: rule when that scope's check in ``client/rules/fastpath.py`` finds the declaration
+    #: the fast-path scope covering this rule, or a tuple of scopes that together cover it
+    #: (``None``: always run). The engine skips the rule when the check of that scope (of
+    #: every one of those scopes) in ``client/rules/fastpath.py`` finds the declaration
     #: plainly clean there; see :data:`SCOPES`
-    scope: str | None = None
+    scope: str | tuple[str, ...] | None = None
 
 
 RULES: dict[str, RuleInfo] = {}
@@ -72,17 +73,19 @@ FAMILY_TITLES: dict[str, tuple[str, str, str]] = {
 
 
 def rule(code: str, severity: Severity, field: str, summary_zh: str, summary_en: str, *,
-         scope: str | None = None):
+         scope: str | tuple[str, ...] | None = None):
     """Register a rule function under a stable code (codes never change meaning).
 
-    ``scope`` (one of :data:`SCOPES`) declares that the rule cannot fire when that scope's
-    fast-path check in ``fastpath.py`` passes, so the engine may skip it then (speed only).
+    ``scope`` (one of :data:`SCOPES`, or a tuple of them) declares that the rule cannot
+    fire when that scope's fast-path check in ``fastpath.py`` passes (every one of them for
+    a tuple), so the engine may skip it then (speed only).
     """
     def deco(fn: RuleFn) -> RuleFn:
         if code in RULES:
             raise ValueError(f"rule code {code} registered twice")
-        if scope is not None and scope not in SCOPES:
-            raise ValueError(f"rule {code}: unknown fast-path scope {scope!r}")
+        for sc in (scope,) if isinstance(scope, str) else scope or ():
+            if sc not in SCOPES:
+                raise ValueError(f"rule {code}: unknown fast-path scope {sc!r}")
         family = fn.__module__.rsplit(".", 1)[-1]
         if severity not in ("error", "warning") or code[0] != ("E" if severity == "error" else "W"):
             raise ValueError(f"rule code {code} does not match severity {severity}")
