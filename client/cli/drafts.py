@@ -115,22 +115,14 @@ def cmd_list(ctx) -> int:
                 n += len(chunk)
         out.write("\n]\n" if n else "]\n")
         return 0
-    after = None
-    while True:
-        page_size = 2000 if limit is None else min(2000, limit - n)
-        if page_size <= 0:
-            break
-        page = desk.list(status=status, search=ctx.args.search, limit=page_size, after=after)
-        if not page:
-            break
-        out.write("".join(
-            f"{r.id}  {r.inspection_no or '-':15}  {r.direction or '-':8}  "
-            f"{status_name(r.status, ctx.lang):8}  {r.contract_no or '-':20}  "
-            f"{r.counterparty or '-'}  {r.updated_at}\n" for r in page))
-        n += len(page)
-        after = page[-1].cursor
-        if len(page) < page_size:
-            break
+    # lines formatted by SQLite from the covering index, like the JSON above
+    from ..store.declarations import iter_brief_lines
+    names = {code: status_name(code, ctx.lang) for code in STATUS_NAMES}
+    with desk.db.read() as conn:
+        for chunk in iter_brief_lines(conn, names, status=status, search=ctx.args.search,
+                                      limit=limit):
+            out.write("\n".join(chunk) + "\n")
+            n += len(chunk)
     if n == 0:
         print(ctx.t("没有报检单", "no declarations"), file=sys.stderr)
     return 0

@@ -152,3 +152,31 @@ def test_the_app_runs_the_command_line_too(data_dir, tmp_path):
                         "--json"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert p.returncode == 0, p.stderr
     assert len(json.loads(p.stdout)["imported"]) == 1
+
+
+def test_list_for_people_one_aligned_line_each_newest_first(data_dir, tmp_path, capsys):
+    inbound, outbound = sample_declaration("inbound", seed=21), sample_declaration("outbound", seed=22)
+    main(["import", str(write(tmp_path / "a.json", to_dict(inbound)))])
+    main(["import", str(write(tmp_path / "b.json", to_dict(outbound)))])
+    capsys.readouterr()
+
+    assert main(["list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [ln.split()[0] for ln in lines] == [outbound.id, inbound.id]   # newest first
+    newest = lines[0]
+    # id, no inspection number yet, direction, status name, contract, counterparty, time
+    head = f"{outbound.id}  {'-':15}  {'outbound':8}  {'草稿':8}  {outbound.contract_no:20}  "
+    assert newest.startswith(head)
+    # the foreign-trade partner: the consignor for an outbound declaration
+    assert newest[len(head):].rsplit("  ", 1)[0] == outbound.consignor.name_cn
+    assert lines[1].rsplit("  ", 2)[-2] == inbound.consignee.name_cn
+
+    assert main(["--lang", "en", "list", "--limit", "1"]) == 0
+    only = capsys.readouterr().out.splitlines()
+    assert len(only) == 1 and f"  {'Draft':8}  " in only[0]
+
+    assert main(["list", "--search", inbound.contract_no.lower()]) == 0
+    assert [ln.split()[0] for ln in capsys.readouterr().out.splitlines()] == [inbound.id]
+    assert main(["list", "--status", "released"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "没有报检单" in captured.err
