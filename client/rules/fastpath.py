@@ -220,6 +220,16 @@ def parties_clean(decl, ctx, lk: Lookups) -> bool:
     return True
 
 
+def _port_elsewhere(port: str, country, lk: Lookups) -> bool:
+    """The port may lie outside ``country`` (or the country is odd): W1516/W1517 could fire."""
+    if country is None:
+        return False
+    if country.__class__ is not str:
+        return True
+    c3 = lk.alpha2_to_3.get(port[:2])
+    return c3 is not None and country in lk.countries and c3 != country
+
+
 def ports_clean(decl, ctx, lk: Lookups) -> bool:
     """True only when no ``ports`` rule can fire on ``decl``."""
     alpha2 = lk.alpha2
@@ -235,10 +245,7 @@ def ports_clean(decl, ctx, lk: Lookups) -> bool:
         if dep:
             if dep[:2] == "CN":                                      # E1207
                 return False
-            c = decl.departure_country                               # W1516
-            c3 = lk.alpha2_to_3.get(dep[:2])
-            if c is not None and (c.__class__ is not str
-                                  or (c3 is not None and c in lk.countries and c3 != c)):
+            if _port_elsewhere(dep, decl.departure_country, lk):     # W1516
                 return False
     elif d == "outbound":
         if dep and dep[:2] != "CN":                                  # E1209
@@ -246,10 +253,7 @@ def ports_clean(decl, ctx, lk: Lookups) -> bool:
         if arr:
             if arr[:2] == "CN":                                      # W1210
                 return False
-            c = decl.destination_country                             # W1517
-            c3 = lk.alpha2_to_3.get(arr[:2])
-            if c is not None and (c.__class__ is not str
-                                  or (c3 is not None and c in lk.countries and c3 != c)):
+            if _port_elsewhere(arr, decl.destination_country, lk):   # W1517
                 return False
     return True
 

@@ -50,3 +50,17 @@ def run(decl, **kw):
 
 
 __all__ = ["TODAY", "setp", "ctx", "codes_of", "fields_of", "run", "sample_declaration"]
+
+
+def fast_and_slow(decl, c):
+    """``validate`` with the engine's fast paths off and on: asserts both give the same
+    issues (the fast paths change nothing but speed) and returns them."""
+    from client.rules import engine
+    engine.FASTPATH = False
+    try:
+        slow = validate(decl, c)
+    finally:
+        engine.FASTPATH = True
+    fast = validate(decl, c)
+    assert fast == slow
+    return fast

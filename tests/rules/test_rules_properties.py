@@ -17,7 +17,7 @@ from client.model import (GOODS_FIELDS, HEADER_FIELDS, PARTY_FIELDS, Attachment,
 from client.rules import Issue, validate, validate_raw
 from client.rules._common import fresh_lookups
 from client.rules.sample import sample_declaration
-from rules_testkit import ctx
+from rules_testkit import ctx, fast_and_slow
 
 CB = default_codebook()
 LK = fresh_lookups(CB)
@@ -258,20 +258,11 @@ def test_generated_valid_declarations_have_no_errors(case):
 
 # ------------------------------------------------- the fast path changes nothing but speed
 from client.model import GoodsLine  # noqa: E402
-from client.rules import engine  # noqa: E402
 from client.rules.fastpath import line_clean  # noqa: E402
 from client.rules.registry import load_all  # noqa: E402
 
 
-def _both_ways(decl, c):
-    engine.FASTPATH = False
-    try:
-        slow = validate(decl, c)
-    finally:
-        engine.FASTPATH = True
-    fast = validate(decl, c)
-    assert fast == slow
-    return fast
+_both_ways = fast_and_slow
 
 
 D = Decimal
