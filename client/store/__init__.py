@@ -7,11 +7,25 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..paths import Paths
-from .db import Database, StoreError, migrate  # noqa: F401
+
+if TYPE_CHECKING:
+    from .db import Database
 
 log = logging.getLogger(__name__)
+
+#: names served from ``.db`` on first use, so that importing a light submodule (``quick``)
+#: does not import SQLAlchemy
+_FROM_DB = ("Database", "StoreError", "migrate")
+
+
+def __getattr__(name: str):
+    if name in _FROM_DB:
+        from . import db
+        return getattr(db, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -27,6 +41,8 @@ class Store:
 
 def open_store(paths: Paths) -> Store:
     """Open (creating and migrating as needed) the store of a profile."""
+    from .db import Database, StoreError, migrate
+
     paths.ensure()
     db = Database(paths.db)
     try:

@@ -22,11 +22,10 @@ from typing import Iterator
 from sqlalchemy import Connection, Engine, create_engine, event
 
 from ..errors import DeskError
+from .quick import SCHEMA_HEAD, current_revision  # noqa: F401 - both part of this API
 
 log = logging.getLogger(__name__)
 
-#: the newest migration in ``migrations/versions`` (a test keeps this in step with Alembic)
-SCHEMA_HEAD = "0002"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -100,20 +99,6 @@ def _translate(exc: Exception) -> Exception:
     if "readonly" in text or "read-only" in text:
         return StoreError("数据目录只读，无法保存。", "The data directory is read-only.")
     return exc
-
-
-def current_revision(path: Path) -> str | None:
-    """The Alembic revision stored in a database file (``None`` for a new/empty file)."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    conn = sqlite3.connect(path)
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
-    except sqlite3.OperationalError:
-        return None
-    finally:
-        conn.close()
 
 
 def backup(path: Path, backups_dir: Path, label: str) -> Path:

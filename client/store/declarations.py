@@ -18,6 +18,7 @@ from sqlalchemy import (Connection, and_, delete, func, insert, or_, select, tex
 
 from ..model import Declaration, dumps_compact, format_decimal, loads_stored
 from . import schema as s
+from .quick import like_escape as _like_escape
 from .db import utcnow
 
 #: local lifecycle first, then what the platform reports
@@ -248,10 +249,6 @@ def resolve_id(conn: Connection, key: str) -> str | None:
     return row[0] if row else None
 
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _filters(status: str | Iterable[str] | None, search: str | None, declarant: str | None):
     t = s.declarations
     conds = []
@@ -313,74 +310,6 @@ def _search_page(conn: Connection, q: str, status, declarant, limit: int,
     sql = (f"SELECT {_SUMMARY_SQL} FROM declarations INDEXED BY ix_decl_list_cover "
            f"WHERE {' AND '.join(where)} ORDER BY updated_at DESC, id DESC LIMIT :limit")
     return [DeclarationSummary(*r) for r in conn.execute(text(sql), params)]
-
-
-BRIEF_KEYS = ("id", "inspection_no", "direction", "status", "contract_no", "consignee",
-              "updated_at")
-
-
-def iter_brief_json(conn: Connection, *, status: str | None = None, search: str | None = None,
-                    limit: int | None = None, chunk: int = 5000):
-    """Chunks of JSON objects (text) ``{id, inspection_no, direction, status, contract_no,
-    consignee, updated_at}``, newest first, read from the covering index and written by
-    SQLite's ``json_object`` (what ``list --json`` prints: 100,000 rows in ~0.2 s)."""
-    obj = "json_object(" + ", ".join(f"'{k}', {k}" for k in BRIEF_KEYS) + ")"
-    return _iter_cover(conn, obj, {}, status, search, limit, chunk)
-
-
-def iter_brief_lines(conn: Connection, status_names: dict[str, str], *,
-                     status: str | None = None, search: str | None = None,
-                     limit: int | None = None, chunk: int = 5000):
-    """Chunks of text lines (what ``list`` prints), newest first, formatted by SQLite's
-    ``printf`` from the covering index: id, inspection number, direction, status name (from
-    ``status_names``), contract number, counterparty (consignor outbound, else consignee),
-    last change. Widths count characters, as Python's format does."""
-    params: dict = {}
-    cases = []
-    for n, (code, name) in enumerate(status_names.items()):
-        params[f"sc{n}"], params[f"sn{n}"] = code, name
-        cases.append(f"WHEN :sc{n} THEN :sn{n}")
-    status_sql = f"CASE status {' '.join(cases)} ELSE status END" if cases else "status"
-
-    def dash(col: str) -> str:
-        return f"coalesce(nullif({col}, ''), '-')"
-
-    party = dash("CASE WHEN direction = 'outbound' THEN consignor ELSE consignee END")
-    line = (f"printf('%s  %-!15s  %-!8s  %-!8s  %-!20s  %s  %s', id, {dash('inspection_no')}, "
-            f"{dash('direction')}, coalesce({status_sql}, ''), {dash('contract_no')}, "
-            f"{party}, updated_at)")
-    return _iter_cover(conn, line, params, status, search, limit, chunk)
-
-
-def _iter_cover(conn: Connection, expr: str, params: dict, status, search, limit, chunk):
-    """Chunks of ``expr`` over the covering index, newest first, keyset-paged."""
-    where = []
-    params = dict(params)
-    if status:
-        where.append("status = :status")
-        params["status"] = status
-    if search and search.strip():
-        where.append("search_text LIKE :pattern ESCAPE '\\'")
-        params["pattern"] = f"%{_like_escape(search.strip().lower())}%"
-    after = None
-    done = 0
-    while limit is None or done < limit:
-        size = chunk if limit is None else min(chunk, limit - done)
-        conds = list(where)
-        if after is not None:
-            conds.append("(updated_at, id) < (:au, :ai)")
-            params.update(au=after[0], ai=after[1])
-        sql = (f"SELECT {expr}, updated_at, id FROM declarations INDEXED BY ix_decl_list_cover"
-               + (" WHERE " + " AND ".join(conds) if conds else "")
-               + " ORDER BY updated_at DESC, id DESC LIMIT :limit")
-        rows = conn.execute(text(sql), dict(params, limit=size)).all()
-        if not rows:
-            return
-        yield [r[0] for r in rows]
-        done += len(rows)
-        after = (rows[-1][1], rows[-1][2])
-        if len(rows) < size:
-            return
 
 
 def count(conn: Connection, *, status=None, search=None, declarant=None) -> int:

@@ -1,6 +1,7 @@
 """Schema versions: a database of every released schema opens and upgrades; backups first."""
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -75,3 +76,30 @@ def test_migrating_backs_up_first_and_not_again_at_head(data_dir):
     assert current_revision(db) == SCHEMA_HEAD
     Desk.open(data_dir).close()  # already at head: no backup on every start
     assert len(list((data_dir / "backups").glob("*.sqlite3"))) == 1
+
+
+def test_cli_list_migrates_an_old_store_first_then_lists_it(data_dir, capsys):
+    """``list`` reads through plain sqlite3 only at the current schema; an old store is
+    opened the normal way first (backed up, migrated), then listed."""
+    from client.cli.main import main
+    from client.store.quick import open_reader
+
+    db = data_dir / "ciqdesk.sqlite3"
+    shutil.copy(DATA / "schema-0001.sqlite3", db)
+    assert open_reader(db) is None  # an old schema is never read the quick way
+    assert main(["list", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 3
+    assert current_revision(db) == SCHEMA_HEAD
+    assert len(list((data_dir / "backups").glob("*rev0001*.sqlite3"))) == 1
+    reader = open_reader(db)
+    assert reader is not None
+    reader.close()
+
+
+def test_cli_list_on_a_new_profile_creates_the_store(data_dir, capsys):
+    from client.cli.main import main
+
+    assert main(["list"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "没有报检单" in captured.err
+    assert current_revision(data_dir / "ciqdesk.sqlite3") == SCHEMA_HEAD
