@@ -411,7 +411,8 @@ class Desk:
                 if docs is not None:
                     ok_docs.append(docs[n])
             inserted, updated = decl_q.save_many(conn, ok, note=f"导入 {Path(source).name}",
-                                                 docs=ok_docs if docs is not None else None)
+                                                 docs=ok_docs if docs is not None else None,
+                                                 existing=existing)
         report.imported.extend(inserted)
         report.updated.extend(updated)
 

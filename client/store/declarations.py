@@ -184,17 +184,19 @@ def _insert_rows(conn: Connection, table, rows: list[dict]) -> None:
 
 
 def save_many(conn: Connection, decls: Sequence[Declaration], *, status: str = "draft",
-              note: str | None = None,
-              docs: Sequence[str] | None = None) -> tuple[list[str], list[str]]:
+              note: str | None = None, docs: Sequence[str] | None = None,
+              existing: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
     """Insert new declarations and update stored ones, in the caller's transaction.
 
     Returns ``(inserted_ids, updated_ids)``. An update rewrites the derived columns and
     child rows, bumps ``local_rev`` and clears the stored validation result. Callers make
     sure only drafts are updated (see :data:`EDITABLE`). ``docs`` optionally gives each
-    declaration's JSON text (see :func:`header_row`).
+    declaration's JSON text (see :func:`header_row`); ``existing`` the
+    :func:`existing_status` of ``decls`` when the caller read it in this transaction.
     """
     now = utcnow()
-    existing = existing_status(conn, [d.id for d in decls])
+    if existing is None:
+        existing = existing_status(conn, [d.id for d in decls])
     new_rows, hist_rows, child = [], [], ([], [], [], [])
     updated: list[str] = []
     seen: set[str] = set()
