@@ -21,13 +21,16 @@ import logging
 from dataclasses import dataclass
 from typing import Callable
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from ..model import loads_stored
 from ..store import blobs as blob_q
 from ..store import declarations as decl_q
 from ..store import schema as s
 from ..store.db import Database, utcnow
+from ..timeutil import STORE_FORMAT
 from .http import Cancelled, PlatformClient
 from .shapes import check_batch
 from .summary import ItemProblem, Progress, SyncSummary
@@ -74,6 +77,28 @@ def enqueue_many(conn: Connection, rows: list[dict]) -> None:
 def pending_count(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(s.outbox)
                         .where(s.outbox.c.state == "pending")).scalar_one()
+
+
+#: how long rows the platform took (``applied``/``duplicate``) stay in the outbox before
+#: :func:`prune_done` deletes them (their payload is a whole declaration: a broker filing
+#: thousands a month would otherwise grow the database without end)
+KEEP_DONE_DAYS = 30
+
+
+def prune_done(conn: Connection, *, now: datetime | None = None,
+               keep_days: int = KEEP_DONE_DAYS) -> int:
+    """Delete outbox rows the platform took more than ``keep_days`` ago; returns how many.
+
+    Pending rows are never touched; ``rejected`` and ``conflict`` rows are kept with their
+    reasons (the declarer may still need them). The declaration itself and its history
+    keep everything the rows told.
+    """
+    when = (now or datetime.now(timezone.utc)) - timedelta(days=keep_days)
+    cutoff = when.astimezone(timezone.utc).strftime(STORE_FORMAT)
+    o = s.outbox
+    res = conn.execute(delete(o).where(o.c.state.in_(("applied", "duplicate")),
+                                       o.c.sent_at.is_not(None), o.c.sent_at < cutoff))
+    return res.rowcount or 0
 
 
 def pending(conn: Connection, after_seq: int, limit: int) -> list[OutboxItem]:
@@ -148,6 +173,11 @@ class Pusher:
                 raise Cancelled("同步已取消", "sync cancelled")
         finally:
             pool.shutdown(wait=True, cancel_futures=True)  # nothing keeps running after us
+        with self.db.write() as conn:
+            pruned = prune_done(conn)
+        if pruned:
+            log.info("pruned %d outbox rows the platform took over %d days ago", pruned,
+                     KEEP_DONE_DAYS)
         return summary
 
     def _next(self, after: int) -> list[OutboxItem]:

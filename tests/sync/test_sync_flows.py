@@ -406,3 +406,31 @@ def test_switching_account_retires_the_old_leases(engine, desk, sandbox):
     assert len(open_leases) == 1 and res.finalised[0][1].startswith("310000")
     s = engine.sync()
     assert s.applied == 1 and not s.rejected
+
+
+def test_outbox_rows_the_platform_took_long_ago_are_pruned(engine, desk, sandbox):
+    """Done rows carry a whole declaration each: after 30 days they go; pending, rejected
+    and recent rows stay, and the declarations keep their status and history."""
+    from sqlalchemy import select, update
+
+    from client.store import schema as s
+    ent = login(engine, sandbox)
+    ids = add_drafts(desk, ent, 3)
+    engine.top_up()
+    engine.finalize(ids)
+    assert engine.push().applied == 3
+    o = s.outbox
+    with desk.db.write() as conn:  # two of them were sent 31 days ago
+        conn.execute(update(o).where(o.c.declaration_id.in_(ids[:2]))
+                     .values(sent_at="2026-01-01T00:00:00.000000Z"))
+        conn.execute(update(o).where(o.c.declaration_id == ids[2])
+                     .values(state="rejected", sent_at="2026-01-01T00:00:00.000000Z"))
+    later = add_drafts(desk, ent, 1)
+    engine.finalize(later)
+    assert engine.push().applied == 1
+    with desk.db.read() as conn:
+        left = dict(conn.execute(select(o.c.declaration_id, o.c.state)).all())
+    assert left == {ids[2]: "rejected", later[0]: "applied"}
+    for i in ids[:2]:
+        assert desk.summary(i).status in ("sent", "accepted", "released", "certified")
+        assert [h.status for h in desk.history(i)][:3] == ["draft", "ready", "sent"]
