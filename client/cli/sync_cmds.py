@@ -242,10 +242,13 @@ def _print_summary(ctx, s) -> None:
                 f"{s.leases_closed} ({s.numbers_void} void)"))
     if s.resynced:
         print(t(f"已完成完整同步（新导入 {s.imported} 份）", f"full resync done ({s.imported} imported)"))
+    elif s.imported:
+        print(t(f"已取回 {s.imported} 份在其他设备提交的报检单",
+                f"fetched {s.imported} declarations filed from another device"))
     if s.unknown_receipts:
-        print(t(f"{s.unknown_receipts} 条回执属于本机没有的报检单（可用 sync --resync 导入）",
-                f"{s.unknown_receipts} receipts for declarations not on this desk "
-                f"(sync --resync imports them)"))
+        print(t(f"{s.unknown_receipts} 条回执属于本账号无权查看的报检单，已忽略",
+                f"{s.unknown_receipts} receipts for declarations this login cannot see "
+                f"were ignored"))
     for e in s.errors:
         print(e, file=sys.stderr)
 

@@ -5,6 +5,13 @@
 is the page applied and the new cursor stored, in ONE transaction: a crash re-applies a
 page (harmless: receipts already in the history are skipped), never skips one.
 
+A receipt for a declaration this desk does not hold (filed from another device of the
+account, or by a broker for this enterprise) is remembered in the same transaction
+(:data:`UNKNOWN_KEY`); after the feed, each such declaration is fetched whole
+(``GET /v1/declarations/{id}``) and stored, with its history. One that cannot be fetched
+now stays remembered for the next sync; one the platform does not show this login is
+dropped and counted in ``summary.unknown_receipts``.
+
 A 410 answer means the cursor is too old: :meth:`Puller.resync` reads
 ``GET /v1/declarations`` (the platform's view of every declaration of this login), the
 enterprise and the code-table versions, and continues from the snapshot's cursor.
@@ -13,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from typing import Callable
+from urllib.parse import quote
 
 from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -24,14 +32,16 @@ from ..store import kv
 from ..store import schema as s
 from ..store.db import Database, utcnow
 from ..timeutil import store_time
-from .http import BadResponse, Cancelled, CursorExpired, PlatformClient
-from .shapes import (check_changes_page, check_code_table, check_declarations_page,
-                     check_enterprise)
+from .http import BadResponse, Cancelled, CursorExpired, PlatformClient, RequestRefused
+from .shapes import (check_changes_page, check_code_table, check_declaration_item,
+                     check_declarations_page, check_enterprise)
 from .summary import Progress, StatusChange, SyncSummary
 
 log = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync.cursor"
+#: ids (or inspection numbers) of declarations receipts named that are not on this desk yet
+UNKNOWN_KEY = "sync.unknown_declarations"
 PAGE_LIMIT = 2000
 
 
@@ -94,14 +104,44 @@ class Puller:
             changes, nxt, more = check_changes_page(body)
             tables = self._fetch_tables([c for c in changes if c["kind"] == "codes"])
             with self.db.write() as conn:
-                self._apply_page(conn, changes, tables, summary)
+                unknown = self._apply_page(conn, changes, tables, summary)
+                if unknown:
+                    kv.put(conn, UNKNOWN_KEY,
+                           sorted(set(kv.get(conn, UNKNOWN_KEY) or []) | unknown))
                 kv.put(conn, CURSOR_KEY, nxt)
             self._install_tables(tables, summary)
             cursor = nxt
             seen += len(changes)
             self.progress(seen, 0, f"已接收 {seen} 条平台变更")
             if not more:
+                self._fetch_unknown(summary)
                 return summary
+
+    def _fetch_unknown(self, summary: SyncSummary) -> None:
+        """Fetch and store the declarations receipts named that this desk does not hold."""
+        with self.db.read() as conn:
+            keys = list(kv.get(conn, UNKNOWN_KEY) or [])
+        for n, key in enumerate(keys, start=1):
+            if self.cancel():
+                raise Cancelled("同步已取消", "sync cancelled")
+            try:
+                item = check_declaration_item(
+                    self.client.get(f"/v1/declarations/{quote(key, safe='')}"))
+            except RequestRefused as exc:
+                if exc.status != 404:
+                    raise
+                log.warning("declaration %s of a receipt is not visible to this login", key)
+                item = None
+                summary.unknown_receipts += 1
+            with self.db.write() as conn:
+                if item is not None:
+                    self._apply_snapshot(conn, [item], summary, history=True)
+                left = [k for k in (kv.get(conn, UNKNOWN_KEY) or []) if k != key]
+                if left:
+                    kv.put(conn, UNKNOWN_KEY, left)
+                else:
+                    kv.remove(conn, UNKNOWN_KEY)
+            self.progress(n, len(keys), f"正在取回其他设备提交的报检单 {n}/{len(keys)}")
 
     def _fetch_tables(self, changes: list[dict]) -> dict[str, dict]:
         """The announced code tables that differ from ours, fetched and checked."""
@@ -128,10 +168,13 @@ class Puller:
             summary.code_tables.append((name, body["version"]))
 
     def _apply_page(self, conn: Connection, changes: list[dict], tables: dict[str, dict],
-                    summary: SyncSummary) -> None:
+                    summary: SyncSummary) -> set[str]:
+        """Apply one page; returns the ids (or numbers) of declarations its receipts named
+        that are not on this desk."""
         receipts = [c for c in changes if c["kind"] == "status"]
+        unknown: set[str] = set()
         if receipts:
-            self._apply_receipts(conn, receipts, summary)
+            unknown = self._apply_receipts(conn, receipts, summary)
         for c in changes:
             if c["kind"] == "credit":
                 self._apply_credit(conn, c, summary)
@@ -143,9 +186,10 @@ class Puller:
             conn.execute(stmt.on_conflict_do_update(
                 index_elements=[s.code_tables.c.name],
                 set_={k: v for k, v in values.items() if k != "name"}))
+        return unknown
 
     def _apply_receipts(self, conn: Connection, receipts: list[dict],
-                        summary: SyncSummary) -> None:
+                        summary: SyncSummary) -> set[str]:
         d, h = s.declarations, s.status_history
         ids = sorted({c["declaration_id"] for c in receipts if c.get("declaration_id")})
         nos = sorted({c["inspection_no"] for c in receipts if c.get("inspection_no")})
@@ -172,12 +216,17 @@ class Puller:
                 have.add((r[0], r[1], r[2]))
         now = utcnow()
         hist, final = [], {}
+        unknown: set[str] = set()
         for c in receipts:
             did = c.get("declaration_id")
             if did not in local:
                 did = by_no.get(c.get("inspection_no") or "")
             if did is None:
-                summary.unknown_receipts += 1
+                key = c.get("declaration_id") or c.get("inspection_no")
+                if key:
+                    unknown.add(key)
+                else:
+                    summary.unknown_receipts += 1
                 continue
             at = _store_time(c["at"])
             key = (did, c["status"], at)
@@ -211,6 +260,7 @@ class Puller:
                 " last_receipt_at = ?, updated_at = ? WHERE id = ?",
                 [(f["status"], f["status_note"], f["version"], f["last_receipt_at"], now,
                   f["b_id"]) for f in final.values()])
+        return unknown
 
     def _apply_credit(self, conn: Connection, c: dict, summary: SyncSummary) -> None:
         me = kv.get(conn, "enterprise") or {}
@@ -279,7 +329,11 @@ class Puller:
             if not more:
                 return summary
 
-    def _apply_snapshot(self, conn: Connection, items: list[dict], summary: SyncSummary) -> None:
+    def _apply_snapshot(self, conn: Connection, items: list[dict], summary: SyncSummary,
+                        *, history: bool = False) -> None:
+        """Store the platform's view of ``items``: import the unknown ones, bring the
+        others' status (and accepted document) up to date. With ``history``, an imported
+        declaration also gets the status history the item carries."""
         d = s.declarations
         ids = [x["id"] for x in items]
         local = {}
@@ -302,6 +356,8 @@ class Puller:
                 decl_q.save_many(conn, [decl], status=x["status"], note="完整同步：来自平台")
                 conn.execute(update(d).where(d.c.id == x["id"]).values(
                     version=x.get("version"), status_note=note, last_receipt_at=at))
+                if history:
+                    self._import_history(conn, x)
                 summary.imported += 1
                 continue
             status, version, _no = cur
@@ -317,6 +373,18 @@ class Puller:
             if status != x["status"]:
                 summary.status_changes.append(StatusChange(x["id"], x.get("inspection_no"),
                                                            status, x["status"], note))
+
+
+    def _import_history(self, conn: Connection, x: dict) -> None:
+        """The platform's status changes of a declaration just imported (after the row
+        ``save_many`` wrote), so its timeline shows what happened before it arrived."""
+        rows = [(x["id"], h["status"], _store_time(h["at"]),
+                 receipt_note(h.get("note"), h.get("reasons")), h.get("version"))
+                for h in x.get("history") or () if h.get("kind", "status") == "status"]
+        if rows:
+            conn.exec_driver_sql(
+                "INSERT INTO status_history (declaration_id, status, at, note, source, version)"
+                " VALUES (?, ?, ?, ?, 'platform', ?)", rows)
 
 
 def _store_time(text: str | None) -> str | None:

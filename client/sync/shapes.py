@@ -168,13 +168,27 @@ def check_declarations_page(body: Any) -> tuple[list[dict], str, bool]:
     _need(_str(body.get("next_cursor")) and body["next_cursor"] != "", "快照缺少 next_cursor")
     _need(isinstance(body.get("has_more"), bool), "快照 has_more 类型错误")
     for d in items:
-        _need(isinstance(d, dict), "快照项不是对象")
-        _need(_str(d.get("id")) and d["id"] != "", "快照项缺少 id")
-        no = d.get("inspection_no")
-        _need(no is None or (_str(no) and _NO15.match(no) is not None), "快照项报检号格式错误")
-        _need(d.get("status") in PLATFORM_STATUSES, "快照项状态未知")
-        _need(_opt_str(d.get("status_at")) and _opt_str(d.get("note")), "快照项时间/备注类型错误")
-        _need(_opt_int(d.get("version")), "快照项 version 不是整数")
-        _need(d.get("payload") is None or isinstance(d.get("payload"), dict), "快照项 payload 类型错误")
-        _need(isinstance(d.get("reasons") or [], list), "快照项 reasons 类型错误")
+        check_declaration_item(d)
     return items, body["next_cursor"], body["has_more"]
+
+
+def check_declaration_item(d: Any) -> dict:
+    """One declaration as the platform holds it (a snapshot item, or the answer of
+    ``GET /v1/declarations/{id}``, whose ``history`` is checked too when present)."""
+    _need(isinstance(d, dict), "快照项不是对象")
+    _need(_str(d.get("id")) and d["id"] != "", "快照项缺少 id")
+    no = d.get("inspection_no")
+    _need(no is None or (_str(no) and _NO15.match(no) is not None), "快照项报检号格式错误")
+    _need(d.get("status") in PLATFORM_STATUSES, "快照项状态未知")
+    _need(_opt_str(d.get("status_at")) and _opt_str(d.get("note")), "快照项时间/备注类型错误")
+    _need(_opt_int(d.get("version")), "快照项 version 不是整数")
+    _need(d.get("payload") is None or isinstance(d.get("payload"), dict), "快照项 payload 类型错误")
+    _need(isinstance(d.get("reasons") or [], list), "快照项 reasons 类型错误")
+    hist = d.get("history")
+    _need(hist is None or isinstance(hist, list), "报检单历史不是列表")
+    for h in hist or ():
+        _need(isinstance(h, dict) and _str(h.get("at")), "报检单历史项格式错误")
+        _need(h.get("kind", "status") != "status" or h.get("status") in PLATFORM_STATUSES,
+              "报检单历史项状态未知")
+        _need(_opt_str(h.get("note")) and _opt_int(h.get("version")), "报检单历史项类型错误")
+    return d

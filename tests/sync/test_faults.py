@@ -169,3 +169,47 @@ def test_lost_lease_answer_gets_the_same_lease_back(proxied, desk, sandbox):
     assert le.last - le.first + 1 == 7
     on_platform = engine.client().get("/v1/number-leases")["leases"]
     assert [x["lease_id"] for x in on_platform] == [le.lease_id]
+
+
+def test_declarations_from_another_device_arrive_even_after_a_lost_fetch(
+        proxied, desk, sandbox, make_engine, tmp_path):
+    """Receipts name declarations filed on another device; fetching them fails (offline):
+    the receipts are applied, the declarations stay remembered and the next sync brings
+    them. A remembered id the platform does not show this login is dropped, once."""
+    from client.services import Desk
+    from client.store import kv
+    from client.sync.pull import UNKNOWN_KEY
+    proxy, engine, ent = proxied
+    other = Desk.open(tmp_path / "second-device")
+    (tmp_path / "att").write_bytes(b"test")  # the sample declarations' attachment
+    other.store_attachment(tmp_path / "att")
+    try:
+        e2 = make_engine(other)
+        e2.login(sandbox.url, "aa@demo", "demo123")
+        theirs = add_drafts(other, ent, 3)
+        e2.top_up()
+        e2.finalize(theirs)
+        assert e2.sync().applied == 3
+        proxy.add("drop", path="/v1/declarations/", count=1000)
+        for _ in range(50):  # until the platform's first receipts for them are due
+            time.sleep(0.1)
+            try:
+                engine.sync()
+            except DeskError:
+                break
+        else:
+            pytest.fail("no receipt for the other device's declarations arrived")
+        with desk.db.read() as conn:
+            assert sorted(kv.get(conn, UNKNOWN_KEY)) == sorted(theirs)
+        assert not set(theirs) & {r.id for r in desk.list()}
+        with desk.db.write() as conn:  # and one the platform will not show this login
+            kv.put(conn, UNKNOWN_KEY, kv.get(conn, UNKNOWN_KEY) + ["01NOSUCHDECLARATION0000000"])
+        proxy.clear()
+        s = engine.sync()
+        assert s.imported == 3 and s.unknown_receipts == 1
+        assert set(theirs) <= {r.id for r in desk.list()}
+        with desk.db.read() as conn:
+            assert kv.get(conn, UNKNOWN_KEY) is None
+        assert engine.sync().imported == 0
+    finally:
+        other.close()

@@ -312,9 +312,17 @@ def test_two_devices_on_one_account(desk, make_engine, sandbox, tmp_path):
         for d, ids in ((desk, ids1), (other, ids2)):
             rows = local_rows(d)
             assert all(rows[i][0] == view[i]["status"] for i in ids)
-        # device 1 took the whole account's view on resync; device 2's declarations arrive
-        s = e1.resync()
-        assert s.imported == 5
+        # the receipts of the other device's declarations bring them along, whole, with
+        # their history: no resync needed
+        for d, mine, theirs in ((desk, ids1, ids2), (other, ids2, ids1)):
+            rows = local_rows(d)
+            assert set(mine) | set(theirs) <= set(rows)
+            for i in theirs:
+                assert rows[i][:2] == (view[i]["status"], view[i]["inspection_no"])
+                assert d.get(i).contract_no  # the document, not just a status row
+                hist = d.history(i)
+                assert any(h.source == "platform" and h.status == "accepted" for h in hist)
+        assert e1.resync().imported == 0
     finally:
         other.close()
 
