@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 CURSOR_KEY = "sync.cursor"
 #: ids (or inspection numbers) of declarations receipts named that are not on this desk yet
 UNKNOWN_KEY = "sync.unknown_declarations"
+#: more unknown declarations than this are read through the paged snapshot instead
+FETCH_ONE_BY_ONE = 200
 PAGE_LIMIT = 2000
 
 
@@ -121,6 +123,9 @@ class Puller:
         """Fetch and store the declarations receipts named that this desk does not hold."""
         with self.db.read() as conn:
             keys = list(kv.get(conn, UNKNOWN_KEY) or [])
+        if len(keys) > FETCH_ONE_BY_ONE:  # e.g. a new device: pages of 2,000 instead
+            self._snapshot_declarations(summary, continue_feed=False)
+            return
         for n, key in enumerate(keys, start=1):
             if self.cancel():
                 raise Cancelled("同步已取消", "sync cancelled")
@@ -309,6 +314,13 @@ class Puller:
                 summary.credit_grade = (old, ent.get("credit_grade"))
             self._apply_page(conn, [], tables, summary)
         self._install_tables(tables, summary)
+        self._snapshot_declarations(summary, continue_feed=True)
+        return summary
+
+    def _snapshot_declarations(self, summary: SyncSummary, *, continue_feed: bool) -> None:
+        """Read ``GET /v1/declarations`` page by page and store the platform's view. With
+        ``continue_feed`` the feed continues from the final page's cursor (a resync);
+        either way the remembered unknown declarations are all in it."""
         cursor = None
         seen = 0
         while True:
@@ -322,12 +334,14 @@ class Puller:
             with self.db.write() as conn:
                 self._apply_snapshot(conn, items, summary)
                 if not more:
-                    kv.put(conn, CURSOR_KEY, nxt)
+                    if continue_feed:
+                        kv.put(conn, CURSOR_KEY, nxt)
+                    kv.remove(conn, UNKNOWN_KEY)
             cursor = nxt
             seen += len(items)
             self.progress(seen, 0, f"完整同步：已核对 {seen} 份报检单")
             if not more:
-                return summary
+                return
 
     def _apply_snapshot(self, conn: Connection, items: list[dict], summary: SyncSummary,
                         *, history: bool = False) -> None:

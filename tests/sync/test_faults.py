@@ -213,3 +213,33 @@ def test_declarations_from_another_device_arrive_even_after_a_lost_fetch(
         assert engine.sync().imported == 0
     finally:
         other.close()
+
+
+def test_many_unknown_declarations_are_read_by_pages_not_one_by_one(
+        proxied, desk, sandbox, make_engine, tmp_path, monkeypatch):
+    from client.services import Desk
+    from client.sync import pull
+    monkeypatch.setattr(pull, "FETCH_ONE_BY_ONE", 2)
+    proxy, engine, ent = proxied
+    other = Desk.open(tmp_path / "second-device")
+    (tmp_path / "att").write_bytes(b"test")
+    other.store_attachment(tmp_path / "att")
+    try:
+        e2 = make_engine(other)
+        e2.login(sandbox.url, "aa@demo", "demo123")
+        theirs = add_drafts(other, ent, 4)
+        e2.top_up()
+        e2.finalize(theirs)
+        assert e2.sync().applied == 4
+        imported = 0
+        for _ in range(50):
+            time.sleep(0.1)
+            imported += engine.sync().imported
+            if imported:
+                break
+        assert imported == 4 and set(theirs) <= {r.id for r in desk.list()}
+        paths = [x.path for x in proxy.seen]
+        assert "/v1/declarations" in paths
+        assert not any(p.startswith("/v1/declarations/") for p in paths)
+    finally:
+        other.close()
