@@ -53,13 +53,14 @@ def drafts(desk: Desk, ent: dict, n: int, seed0: int) -> list[str]:
     return ids
 
 
-def profile(root: Path, name: str, url: str, kr: PlaintextKeyring, **kw):
+def profile(root: Path, name: str, url: str, kr: PlaintextKeyring, user: str = "aa@demo",
+            **kw):
     desk = Desk.open(root / name)
     att = root / "contract.pdf"
     att.write_bytes(b"test")
     desk.store_attachment(att)
     eng = SyncEngine(desk, CredentialStore(kr), **kw)
-    ent = eng.login(url, "aa@demo", "demo123")
+    ent = eng.login(url, user, "demo123")
     return desk, eng, ent
 
 
@@ -91,7 +92,9 @@ def main() -> int:
         print(f"push {a.n} in batches of 500: {t_batch:.2f} s "
               f"({a.n / t_batch:,.0f}/s)  target < 15 s for 10,000")
 
-        d2, e2, ent2 = profile(root, "desk-single", sb.url, kr, batch_size=1)
+        # another enterprise: its receipts are not in the first desk's feed, so the pull
+        # below measures the first desk's own receipts only
+        d2, e2, ent2 = profile(root, "desk-single", sb.url, kr, user="a@demo", batch_size=1)
         ids2 = drafts(d2, ent2, a.single, 10_000_000)
         e2.top_up()
         e2.finalize(ids2)
@@ -113,9 +116,9 @@ def main() -> int:
         t0 = time.perf_counter()
         s3 = eng.pull()
         t_pull = time.perf_counter() - t0
-        print(f"pull {s3.receipts} status receipts ({s3.unknown_receipts} for the other "
-              f"profile skipped): {t_pull:.2f} s ({s3.receipts / t_pull:,.0f}/s)  "
-              f"target < 3 s for 10,000")
+        print(f"pull {s3.receipts} status receipts ({s3.imported} declarations fetched, "
+              f"{s3.unknown_receipts} not visible): {t_pull:.2f} s "
+              f"({s3.receipts / t_pull:,.0f}/s)  target < 3 s for 10,000")
         counts = desk.counts_by_status()
         print(f"local statuses after pull: { {k: v for k, v in counts.items() if v} }")
         eng.close()

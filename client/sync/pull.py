@@ -91,6 +91,7 @@ class Puller:
     def run(self, summary: SyncSummary) -> SyncSummary:
         with self.db.read() as conn:
             cursor = kv.get(conn, CURSOR_KEY)
+        start = cursor
         seen = 0
         while True:
             if self.cancel():
@@ -116,16 +117,25 @@ class Puller:
             seen += len(changes)
             self.progress(seen, 0, f"已接收 {seen} 条平台变更")
             if not more:
-                self._fetch_unknown(summary)
+                self._fetch_unknown(summary, since=start)
                 return summary
 
-    def _fetch_unknown(self, summary: SyncSummary) -> None:
-        """Fetch and store the declarations receipts named that this desk does not hold."""
+    def _fetch_unknown(self, summary: SyncSummary, since: str | None) -> None:
+        """Fetch and store the declarations receipts named that this desk does not hold.
+
+        Many of them (a new device, a long time offline) are read through the paged
+        snapshot of what changed ``since`` the feed cursor this run started from; the
+        rest one by one."""
         with self.db.read() as conn:
             keys = list(kv.get(conn, UNKNOWN_KEY) or [])
-        if len(keys) > FETCH_ONE_BY_ONE:  # e.g. a new device: pages of 2,000 instead
-            self._snapshot_declarations(summary, continue_feed=False)
-            return
+        if len(keys) > FETCH_ONE_BY_ONE:
+            got = self._snapshot_declarations(summary, since=since, continue_feed=False)
+            with self.db.write() as conn:
+                keys = [k for k in (kv.get(conn, UNKNOWN_KEY) or []) if k not in got]
+                if keys:
+                    kv.put(conn, UNKNOWN_KEY, keys)
+                else:
+                    kv.remove(conn, UNKNOWN_KEY)
         for n, key in enumerate(keys, start=1):
             if self.cancel():
                 raise Cancelled("同步已取消", "sync cancelled")
@@ -317,12 +327,14 @@ class Puller:
         self._snapshot_declarations(summary, continue_feed=True)
         return summary
 
-    def _snapshot_declarations(self, summary: SyncSummary, *, continue_feed: bool) -> None:
-        """Read ``GET /v1/declarations`` page by page and store the platform's view. With
-        ``continue_feed`` the feed continues from the final page's cursor (a resync);
-        either way the remembered unknown declarations are all in it."""
-        cursor = None
+    def _snapshot_declarations(self, summary: SyncSummary, *, since: str | None = None,
+                               continue_feed: bool) -> set[str]:
+        """Read ``GET /v1/declarations`` (changed after ``since``; all without) page by page
+        and store the platform's view; returns the ids and numbers read. With
+        ``continue_feed`` the feed continues from the final page's cursor (a resync)."""
+        cursor = since
         seen = 0
+        got: set[str] = set()
         while True:
             if self.cancel():
                 raise Cancelled("同步已取消", "sync cancelled")
@@ -333,15 +345,18 @@ class Puller:
                 self.client.get("/v1/declarations", params=params))
             with self.db.write() as conn:
                 self._apply_snapshot(conn, items, summary)
-                if not more:
-                    if continue_feed:
-                        kv.put(conn, CURSOR_KEY, nxt)
-                    kv.remove(conn, UNKNOWN_KEY)
+                if not more and continue_feed:
+                    kv.put(conn, CURSOR_KEY, nxt)
+                    kv.remove(conn, UNKNOWN_KEY)  # everything this login sees is here
+            for x in items:
+                got.add(x["id"])
+                if x.get("inspection_no"):
+                    got.add(x["inspection_no"])
             cursor = nxt
             seen += len(items)
             self.progress(seen, 0, f"完整同步：已核对 {seen} 份报检单")
             if not more:
-                return
+                return got
 
     def _apply_snapshot(self, conn: Connection, items: list[dict], summary: SyncSummary,
                         *, history: bool = False) -> None:
