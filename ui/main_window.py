@@ -216,6 +216,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.header.sync_clicked.connect(self.sync.sync_now)
         self.sync.state_changed.connect(self.header.set_sync_state)
         self.sync.released.connect(self.notifier.released)
+        self.sync.released_many.connect(self.notifier.released_many)
         self.sync.rejected.connect(self.notifier.rejected)
         ev.declarations_changed.connect(lambda _ids: self.refresh_counts())
         ev.declarations_changed.connect(self._refresh_dashboard_if_shown)

@@ -106,6 +106,11 @@ def run_sync(desk, engine, progress, watermark: int | None, lang: str = "zh") ->
                        reload_all=reload_all, grade_changed=grade_changed)
 
 
+
+#: more releases than this in one sync become one notice (rejections are always told one
+#: by one: each has its own reasons)
+GROUP_RELEASES = 3
+
 class SyncBridge(QObject):
     """Runs ``engine.sync(progress=)`` serially in the background and reports.
 
@@ -113,12 +118,16 @@ class SyncBridge(QObject):
         state_changed(object): a new :class:`SyncState` (also forwarded to
             ``ctx.events.sync_state_changed``).
         released(object): a :class:`client.services.stats.Receipt` of a release.
+        released_many(object): the list of release receipts of one run, instead of
+            ``released`` each, when there are more than :data:`GROUP_RELEASES` (e.g. a
+            first sync bringing declarations filed from another device).
         rejected(object): a :class:`client.services.stats.Receipt` of a rejection.
         finished(object): the :class:`SyncOutcome` of a run.
     """
 
     state_changed = Signal(object)
     released = Signal(object)
+    released_many = Signal(object)
     rejected = Signal(object)
     finished = Signal(object)
 
@@ -204,8 +213,15 @@ class SyncBridge(QObject):
                           last_success=out.at if out.ok else self.state.last_success,
                           last_error=None if out.ok or out.error_kind == "offline" else out.error,
                           logged_in=self.engine is not None, progress=None))
+        releases = [r for r in out.receipts if r.status == "released"]
+        if len(releases) > GROUP_RELEASES:
+            self.released_many.emit(releases)
+        else:
+            for r in releases:
+                self.released.emit(r)
         for r in out.receipts:
-            (self.released if r.status == "released" else self.rejected).emit(r)
+            if r.status != "released":
+                self.rejected.emit(r)
         ids = list(dict.fromkeys(list(out.changed_ids)
                                  + [r.declaration_id for r in out.receipts]))
         if out.reload_all:

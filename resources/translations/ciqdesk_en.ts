@@ -4,17 +4,17 @@
 <context>
     <name>AttachmentsModel</name>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="65" />
+        <location filename="../../ui/editor/section_attachments.py" line="65"/>
         <source>单据类型</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="65" />
+        <location filename="../../ui/editor/section_attachments.py" line="65"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="65" />
+        <location filename="../../ui/editor/section_attachments.py" line="65"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
@@ -22,52 +22,52 @@
 <context>
     <name>AttachmentsSection</name>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="216" />
+        <location filename="../../ui/editor/section_attachments.py" line="216"/>
         <source>选择随附单据</source>
         <translation>Choose attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="217" />
+        <location filename="../../ui/editor/section_attachments.py" line="217"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="229" />
+        <location filename="../../ui/editor/section_attachments.py" line="229"/>
         <source>“%s”不是 PDF 文件，随附单据只接受 PDF</source>
-        <translation>"%s" is not a PDF; attachments must be PDF files</translation>
+        <translation>&quot;%s&quot; is not a PDF; attachments must be PDF files</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="236" />
+        <location filename="../../ui/editor/section_attachments.py" line="236"/>
         <source>“%s”超过 4 MB，请压缩后再添加</source>
-        <translation>"%s" is larger than 4 MB; compress it first</translation>
+        <translation>&quot;%s&quot; is larger than 4 MB; compress it first</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="248" />
+        <location filename="../../ui/editor/section_attachments.py" line="248"/>
         <source>“%s”已在随附单据中</source>
-        <translation>"%s" is already attached</translation>
+        <translation>&quot;%s&quot; is already attached</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="255" />
+        <location filename="../../ui/editor/section_attachments.py" line="255"/>
         <source>无法添加“%s”：%s</source>
-        <translation>Cannot add "%s": %s</translation>
+        <translation>Cannot add &quot;%s&quot;: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="274" />
+        <location filename="../../ui/editor/section_attachments.py" line="274"/>
         <source>新单据类型：</source>
         <translation>New document type:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="275" />
+        <location filename="../../ui/editor/section_attachments.py" line="275"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="276" />
+        <location filename="../../ui/editor/section_attachments.py" line="276"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="277" />
+        <location filename="../../ui/editor/section_attachments.py" line="277"/>
         <source>把 PDF 文件拖到上面的列表中即可添加（每个不超过 4 MB）；添加前先选择单据类型。</source>
         <translation>Drop PDF files on the list above to add them (4 MB each at most); choose the document type first.</translation>
     </message>
@@ -75,27 +75,27 @@
 <context>
     <name>BasicSection</name>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="48" />
+        <location filename="../../ui/editor/section_basic.py" line="48"/>
         <source>一般报检</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="48" />
+        <location filename="../../ui/editor/section_basic.py" line="48"/>
         <source>进口直通</source>
         <translation>Import direct</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="49" />
+        <location filename="../../ui/editor/section_basic.py" line="49"/>
         <source>出口直放</source>
         <translation>Export direct</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="49" />
+        <location filename="../../ui/editor/section_basic.py" line="49"/>
         <source>进口转单</source>
         <translation>Import transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="52" />
+        <location filename="../../ui/editor/section_basic.py" line="52"/>
         <source>适用跨境电商负面清单与商品备案规则</source>
         <translation>Cross-border e-commerce negative list and product registration rules apply</translation>
     </message>
@@ -103,57 +103,57 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="115" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="115"/>
         <source>批量定稿</source>
         <translation>Finalise in bulk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="116" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="116"/>
         <source>批量定稿 {n} 份报检单</source>
         <translation>Finalise {n} declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="117" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="117"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="118" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="118"/>
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="119" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="119"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="120" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="120"/>
         <source>立即申报</source>
         <translation>Submit now</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="151" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="151"/>
         <source>正在取消：当前这份处理完后停止…</source>
         <translation>Cancelling: stopping after the current declaration…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="163" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="163"/>
         <source>已处理 {d} / {t}</source>
         <translation>{d} / {t} processed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="173" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="173"/>
         <source>已暂停：完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</source>
-        <translation>Paused: {d} done, {p} left. Press "Resume" to carry on.</translation>
+        <translation>Paused: {d} done, {p} left. Press &quot;Resume&quot; to carry on.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="177" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="177"/>
         <source>完成：成功 {d} 份，失败 {f} 份。</source>
         <translation>Finished: {d} succeeded, {f} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="191" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="191"/>
         <source>内部错误，已记录日志</source>
         <translation>Internal error (details in the log)</translation>
     </message>
@@ -161,17 +161,17 @@
 <context>
     <name>CertificatesModel</name>
     <message>
-        <location filename="../../ui/editor/section_certificates.py" line="63" />
+        <location filename="../../ui/editor/section_certificates.py" line="63"/>
         <source>证单</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_certificates.py" line="63" />
+        <location filename="../../ui/editor/section_certificates.py" line="63"/>
         <source>正本份数</source>
         <translation>Originals</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_certificates.py" line="63" />
+        <location filename="../../ui/editor/section_certificates.py" line="63"/>
         <source>副本份数</source>
         <translation>Copies</translation>
     </message>
@@ -179,7 +179,7 @@
 <context>
     <name>CertificatesSection</name>
     <message>
-        <location filename="../../ui/editor/section_certificates.py" line="220" />
+        <location filename="../../ui/editor/section_certificates.py" line="220"/>
         <source>勾选需要签发的证单（空格键勾选），并填写正本、副本份数（0–9）。</source>
         <translation>Tick the certificates to be issued (Space) and enter the number of originals and copies (0–9).</translation>
     </message>
@@ -187,7 +187,7 @@
 <context>
     <name>CodePicker</name>
     <message>
-        <location filename="../../ui/editor/code_picker.py" line="246" />
+        <location filename="../../ui/editor/code_picker.py" line="246"/>
         <source>代码无效</source>
         <translation>Unknown code</translation>
     </message>
@@ -195,7 +195,7 @@
 <context>
     <name>ContainersSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="119" />
+        <location filename="../../ui/editor/section_goods.py" line="119"/>
         <source>共 %d 个集装箱</source>
         <translation>%d containers</translation>
     </message>
@@ -203,72 +203,72 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="134" />
+        <location filename="../../ui/dashboard.py" line="134"/>
         <source>统计看板</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="135" />
+        <location filename="../../ui/dashboard.py" line="135"/>
         <source>按本机已同步的数据统计</source>
         <translation>From the data synced to this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="166" />
+        <location filename="../../ui/dashboard.py" line="166"/>
         <source>报检单总数</source>
         <translation>Declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="167" />
+        <location filename="../../ui/dashboard.py" line="167"/>
         <source>待发送（已定稿）</source>
         <translation>To send (finalised)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="168" />
+        <location filename="../../ui/dashboard.py" line="168"/>
         <source>受理/审单/查验中</source>
         <translation>Accepted / in review / inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="169" />
+        <location filename="../../ui/dashboard.py" line="169"/>
         <source>近30天放行 · 放行时间中位数</source>
         <translation>Released in 30 days · median time to release</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="177" />
+        <location filename="../../ui/dashboard.py" line="177"/>
         <source>{m} 分钟</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="179" />
+        <location filename="../../ui/dashboard.py" line="179"/>
         <source>{h:.1f} 小时</source>
         <translation>{h:.1f} h</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="180" />
+        <location filename="../../ui/dashboard.py" line="180"/>
         <source>{d:.1f} 天</source>
         <translation>{d:.1f} days</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="183" />
+        <location filename="../../ui/dashboard.py" line="183"/>
         <source>各状态报检单数量</source>
         <translation>Declarations by status</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="210" />
+        <location filename="../../ui/dashboard.py" line="210"/>
         <source>近30天每日放行数</source>
         <translation>Releases per day, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="242" />
+        <location filename="../../ui/dashboard.py" line="242"/>
         <source>提交到放行时间中位数（小时），按信用等级</source>
         <translation>Median hours from submission to release, by credit grade</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="254" />
+        <location filename="../../ui/dashboard.py" line="254"/>
         <source>{g}级</source>
         <translation>Grade {g}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="258" />
+        <location filename="../../ui/dashboard.py" line="258"/>
         <source>参与统计的放行份数：{m}</source>
         <translation>Releases measured: {m}</translation>
     </message>
@@ -276,92 +276,92 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="247" />
+        <location filename="../../ui/models/declarations_model.py" line="247"/>
         <source>报检号</source>
         <translation>Inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="247" />
+        <location filename="../../ui/models/declarations_model.py" line="247"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="248" />
+        <location filename="../../ui/models/declarations_model.py" line="248"/>
         <source>出入境</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="248" />
+        <location filename="../../ui/models/declarations_model.py" line="248"/>
         <source>通关模式</source>
         <translation>Clearance</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="249" />
+        <location filename="../../ui/models/declarations_model.py" line="249"/>
         <source>收货人/发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="249" />
+        <location filename="../../ui/models/declarations_model.py" line="249"/>
         <source>合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="250" />
+        <location filename="../../ui/models/declarations_model.py" line="250"/>
         <source>提单号</source>
         <translation>B/L no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="250" />
+        <location filename="../../ui/models/declarations_model.py" line="250"/>
         <source>货物</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="250" />
+        <location filename="../../ui/models/declarations_model.py" line="250"/>
         <source>货值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="251" />
+        <location filename="../../ui/models/declarations_model.py" line="251"/>
         <source>最后回执时间</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="262" />
+        <location filename="../../ui/models/declarations_model.py" line="262"/>
         <source>本地校验结果</source>
         <translation>Local validation result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="298" />
+        <location filename="../../ui/models/declarations_model.py" line="298"/>
         <source>（未编号）</source>
         <translation>(not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="336" />
+        <location filename="../../ui/models/declarations_model.py" line="336"/>
         <source>定稿时已通过校验</source>
         <translation>Passed validation when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="338" />
+        <location filename="../../ui/models/declarations_model.py" line="338"/>
         <source>尚未校验（或校验后又有修改）</source>
         <translation>Not validated (or changed since)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="340" />
+        <location filename="../../ui/models/declarations_model.py" line="340"/>
         <source>校验通过</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="340" />
+        <location filename="../../ui/models/declarations_model.py" line="340"/>
         <source>，{n} 个提示</source>
         <translation>, {n} warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="342" />
+        <location filename="../../ui/models/declarations_model.py" line="342"/>
         <source>{n} 个错误</source>
         <translation>{n} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="348" />
+        <location filename="../../ui/models/declarations_model.py" line="348"/>
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>The inspection number is assigned when finalised. Local id: {id}</translation>
     </message>
@@ -369,12 +369,12 @@
 <context>
     <name>DemoController</name>
     <message>
-        <location filename="../../ui/demo.py" line="132" />
+        <location filename="../../ui/demo.py" line="132"/>
         <source>演示模式：正在启动本机沙箱平台并登录 {u}…</source>
         <translation>Demo: starting the local sandbox platform and logging in as {u}…</translation>
     </message>
     <message>
-        <location filename="../../ui/demo.py" line="144" />
+        <location filename="../../ui/demo.py" line="144"/>
         <source>演示模式：已提交演示报检单，每 3 秒同步一次，约一分钟内可看到放行。</source>
         <translation>Demo: sample declarations submitted; syncing every 3 s, releases appear within about a minute.</translation>
     </message>
@@ -382,100 +382,100 @@
 <context>
     <name>EditTableView</name>
     <message>
-        <location filename="../../ui/editor/table_view.py" line="119" />
+        <location filename="../../ui/editor/table_view.py" line="119"/>
         <source>第%d行“%s”：%s</source>
-        <translation>Row %d "%s": %s</translation>
+        <translation>Row %d &quot;%s&quot;: %s</translation>
     </message>
 </context>
 <context>
     <name>EditorSections</name>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="154" />
+        <location filename="../../ui/editor/section_attachments.py" line="154"/>
         <source>随附单据</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="16" />
+        <location filename="../../ui/editor/section_basic.py" line="16"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="20" />
+        <location filename="../../ui/editor/section_basic.py" line="20"/>
         <source>报检概况</source>
         <translation>Declaration overview</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="37" />
+        <location filename="../../ui/editor/section_basic.py" line="37"/>
         <source>检验检疫机构</source>
         <translation>Inspection bureaus</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="41" />
+        <location filename="../../ui/editor/section_basic.py" line="41"/>
         <source>货物存放与标记</source>
         <translation>Storage and marks</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_certificates.py" line="172" />
+        <location filename="../../ui/editor/section_certificates.py" line="172"/>
         <source>所需证单</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="97" />
+        <location filename="../../ui/editor/section_goods.py" line="97"/>
         <source>货物明细</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="115" />
+        <location filename="../../ui/editor/section_goods.py" line="115"/>
         <source>集装箱</source>
         <translation>Containers</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="20" />
+        <location filename="../../ui/editor/section_parties.py" line="20"/>
         <source>收发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="23" />
+        <location filename="../../ui/editor/section_parties.py" line="23"/>
         <source>报检单位</source>
         <translation>Declarant</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="25" />
+        <location filename="../../ui/editor/section_parties.py" line="25"/>
         <source>报检员</source>
         <translation>Declarer</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="32" />
+        <location filename="../../ui/editor/section_parties.py" line="32"/>
         <source>收货人</source>
         <translation>Consignee</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="33" />
+        <location filename="../../ui/editor/section_parties.py" line="33"/>
         <source>发货人</source>
         <translation>Consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="36" />
+        <location filename="../../ui/editor/section_parties.py" line="36"/>
         <source>代理报检单位（可选）</source>
         <translation>Agent (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_transport.py" line="16" />
+        <location filename="../../ui/editor/section_transport.py" line="16"/>
         <source>运输信息</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_transport.py" line="20" />
+        <location filename="../../ui/editor/section_transport.py" line="20"/>
         <source>运输工具</source>
         <translation>Means of transport</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_transport.py" line="24" />
+        <location filename="../../ui/editor/section_transport.py" line="24"/>
         <source>国家与口岸</source>
         <translation>Countries and ports</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_transport.py" line="41" />
+        <location filename="../../ui/editor/section_transport.py" line="41"/>
         <source>日期</source>
         <translation>Dates</translation>
     </message>
@@ -483,177 +483,177 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../ui/editor/window.py" line="281" />
+        <location filename="../../ui/editor/window.py" line="281"/>
         <source>无法打开报检单：%s</source>
         <translation>Cannot open the declaration: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="294" />
+        <location filename="../../ui/editor/window.py" line="294"/>
         <source>最后修改 %s</source>
         <translation>Last changed %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="375" />
+        <location filename="../../ui/editor/window.py" line="375"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ No problems: ready to submit the amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="376" />
+        <location filename="../../ui/editor/window.py" line="376"/>
         <source>✓ 未发现问题</source>
         <translation>✓ No problems</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="377" />
+        <location filename="../../ui/editor/window.py" line="377"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ No problems: ready to finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="393" />
+        <location filename="../../ui/editor/window.py" line="393"/>
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="393" />
+        <location filename="../../ui/editor/window.py" line="393"/>
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="394" />
+        <location filename="../../ui/editor/window.py" line="394"/>
         <source>%s货物报检单</source>
         <translation>%s goods declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="396" />
+        <location filename="../../ui/editor/window.py" line="396"/>
         <source>修改申请（未提交）</source>
         <translation>Amendment (not submitted)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="400" />
+        <location filename="../../ui/editor/window.py" line="400"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="409" />
+        <location filename="../../ui/editor/window.py" line="409"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Inspection no. &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="412" />
+        <location filename="../../ui/editor/window.py" line="412"/>
         <source>报检号：定稿时分配</source>
         <translation>Inspection no.: assigned when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="422" />
+        <location filename="../../ui/editor/window.py" line="422"/>
         <source>新报检单</source>
         <translation>New declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="422" />
+        <location filename="../../ui/editor/window.py" line="422"/>
         <source>草稿 %s</source>
         <translation>Draft %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="423" />
+        <location filename="../../ui/editor/window.py" line="423"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk declaration editor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="493" />
+        <location filename="../../ui/editor/window.py" line="493"/>
         <source>有未保存的修改…</source>
         <translation>Unsaved changes…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="531" />
+        <location filename="../../ui/editor/window.py" line="531"/>
         <source>已自动保存 %s</source>
         <translation>Saved automatically %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="558" />
+        <location filename="../../ui/editor/window.py" line="558"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>This declaration is no longer a draft and cannot be edited: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="562" />
+        <location filename="../../ui/editor/window.py" line="562"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>Autosave failed: %s. Your changes are kept in this window; retrying in %d s (Ctrl+S to retry now).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="564" />
+        <location filename="../../ui/editor/window.py" line="564"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="579" />
+        <location filename="../../ui/editor/window.py" line="579"/>
         <source>修改申请未能暂存：%s</source>
         <translation>The amendment could not be kept: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="682" />
+        <location filename="../../ui/editor/window.py" line="682"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="685" />
+        <location filename="../../ui/editor/window.py" line="685"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="686" />
+        <location filename="../../ui/editor/window.py" line="686"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>Finalise (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="687" />
+        <location filename="../../ui/editor/window.py" line="687"/>
         <source>修改申请</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="688" />
+        <location filename="../../ui/editor/window.py" line="688"/>
         <source>提交修改</source>
         <translation>Submit amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="689" />
+        <location filename="../../ui/editor/window.py" line="689"/>
         <source>放弃修改</source>
         <translation>Discard amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="690" />
+        <location filename="../../ui/editor/window.py" line="690"/>
         <source>撤销申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="691" />
+        <location filename="../../ui/editor/window.py" line="691"/>
         <source>复制为新报检单</source>
         <translation>Copy as new declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="692" />
+        <location filename="../../ui/editor/window.py" line="692"/>
         <source>打印/PDF</source>
         <translation>Print/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="693" />
+        <location filename="../../ui/editor/window.py" line="693"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="701" />
+        <location filename="../../ui/editor/window.py" line="701"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
-        <translation>Read-only: a finalised or submitted declaration cannot be edited; use "Amend" or "Withdraw".</translation>
+        <translation>Read-only: a finalised or submitted declaration cannot be edited; use &quot;Amend&quot; or &quot;Withdraw&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="704" />
+        <location filename="../../ui/editor/window.py" line="704"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
-        <translation>Amendment: make the changes, then press "Submit amendment"; the inspection number stays the same.</translation>
+        <translation>Amendment: make the changes, then press &quot;Submit amendment&quot;; the inspection number stays the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="706" />
-        <source>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</source>
-        <translation>Enter: next field　Ctrl+S: save　Ctrl+Enter: finalise　F8: next problem　Ctrl+PgDn: next section　Esc: close</translation>
+        <location filename="../../ui/editor/window.py" line="706"/>
+        <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
+        <translation>Enter: next field&#x3000;Ctrl+S: save&#x3000;Ctrl+Enter: finalise&#x3000;F8: next problem&#x3000;Ctrl+PgDn: next section&#x3000;Esc: close</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="734" />
+        <location filename="../../ui/editor/window.py" line="734"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>Changes are not saved (%s); the window stays open so nothing is lost. Fix the problem and press Ctrl+S.</translation>
     </message>
@@ -661,90 +661,90 @@
 <context>
     <name>FieldBinding</name>
     <message>
-        <location filename="../../ui/editor/widgets.py" line="125" />
+        <location filename="../../ui/editor/widgets.py" line="125"/>
         <source>日期格式不正确，请输入如 20261130 或 2026-11-30</source>
         <translation>Invalid date: enter e.g. 20261130 or 2026-11-30</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/widgets.py" line="127" />
+        <location filename="../../ui/editor/widgets.py" line="127"/>
         <source>代码“%s”不在代码表中，请从下拉列表中选择</source>
-        <translation>Code "%s" is not in the code table; pick one from the list</translation>
+        <translation>Code &quot;%s&quot; is not in the code table; pick one from the list</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="80" />
+        <location filename="../../ui/first_run.py" line="80"/>
         <source>欢迎使用 CIQ Desk 报检通</source>
         <translation>Welcome to CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="83" />
+        <location filename="../../ui/first_run.py" line="83"/>
         <source>请填写检验检疫电子申报平台的地址和您的登录账号。没有账号时，可先连接本机沙箱试用。</source>
         <translation>Enter the address of the inspection e-declaration platform and your login. Without an account, try the local sandbox first.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="88" />
+        <location filename="../../ui/first_run.py" line="88"/>
         <source>https://平台地址</source>
         <translation>https://platform-address</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="89" />
+        <location filename="../../ui/first_run.py" line="89"/>
         <source>试用沙箱</source>
         <translation>Try the sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="91" />
+        <location filename="../../ui/first_run.py" line="91"/>
         <source>使用本机沙箱平台 %1（仅供试用，数据不会报送）</source>
         <translation>Use the local sandbox platform %1 (for trying out only; nothing is really declared)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="100" />
+        <location filename="../../ui/first_run.py" line="100"/>
         <source>报检单位账号</source>
         <translation>Declarant account</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="105" />
+        <location filename="../../ui/first_run.py" line="105"/>
         <source>平台地址：</source>
         <translation>Platform address:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="106" />
+        <location filename="../../ui/first_run.py" line="106"/>
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="107" />
+        <location filename="../../ui/first_run.py" line="107"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="125" />
+        <location filename="../../ui/first_run.py" line="125"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="127" />
+        <location filename="../../ui/first_run.py" line="127"/>
         <source>稍后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="168" />
+        <location filename="../../ui/first_run.py" line="168"/>
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="182" />
+        <location filename="../../ui/first_run.py" line="182"/>
         <source>请输入用户名。</source>
         <translation>Please enter the username.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="186" />
+        <location filename="../../ui/first_run.py" line="186"/>
         <source>请输入密码。</source>
         <translation>Please enter the password.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="212" />
+        <location filename="../../ui/first_run.py" line="212"/>
         <source>登录时发生内部错误，详情已写入日志。</source>
         <translation>An internal error occurred while logging in; details are in the log.</translation>
     </message>
@@ -752,32 +752,32 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../ui/models/formatting.py" line="52" />
+        <location filename="../../ui/models/formatting.py" line="53"/>
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="54" />
+        <location filename="../../ui/models/formatting.py" line="55"/>
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="59" />
+        <location filename="../../ui/models/formatting.py" line="60"/>
         <source>一般报检</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="60" />
+        <location filename="../../ui/models/formatting.py" line="61"/>
         <source>进口直通</source>
         <translation>Import direct</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="61" />
+        <location filename="../../ui/models/formatting.py" line="62"/>
         <source>出口直放</source>
         <translation>Export direct</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="62" />
+        <location filename="../../ui/models/formatting.py" line="63"/>
         <source>进口转单</source>
         <translation>Import transfer</translation>
     </message>
@@ -785,20 +785,20 @@
 <context>
     <name>GoodsSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="108" />
-        <source>共 %d 项　净重 %s 千克　毛重 %s 千克　货值 %s</source>
-        <translation>%d lines　net %s kg　gross %s kg　value %s</translation>
+        <location filename="../../ui/editor/section_goods.py" line="108"/>
+        <source>共 %d 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</source>
+        <translation>%d lines&#x3000;net %s kg&#x3000;gross %s kg&#x3000;value %s</translation>
     </message>
 </context>
 <context>
     <name>GradeBadge</name>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="52" />
+        <location filename="../../ui/widgets/header_bar.py" line="53"/>
         <source>信用 {g}</source>
         <translation>Credit {g}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="52" />
+        <location filename="../../ui/widgets/header_bar.py" line="53"/>
         <source>信用 未知</source>
         <translation>Credit unknown</translation>
     </message>
@@ -806,78 +806,78 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="158" />
+        <location filename="../../ui/widgets/header_bar.py" line="159"/>
         <source>CIQ Desk 报检</source>
         <translation>CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="159" />
+        <location filename="../../ui/widgets/header_bar.py" line="160"/>
         <source>委托企业：</source>
         <translation>Client:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="161" />
-        <location filename="../../ui/widgets/header_bar.py" line="230" />
+        <location filename="../../ui/widgets/header_bar.py" line="162"/>
+        <location filename="../../ui/widgets/header_bar.py" line="231"/>
         <source>全部委托企业</source>
         <translation>All clients</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="178" />
+        <location filename="../../ui/widgets/header_bar.py" line="179"/>
         <source>尚未从平台取得信用等级：登录并同步后显示。</source>
         <translation>No credit grade from the platform yet: log in and sync to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="180" />
+        <location filename="../../ui/widgets/header_bar.py" line="181"/>
         <source>诚信企业：免除单证审核，仅按最低比例随机抽检，通关最快。</source>
         <translation>Trusted enterprise: document review waived, random inspection at the lowest rate; fastest clearance.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="181" />
+        <location filename="../../ui/widgets/header_bar.py" line="182"/>
         <source>便利通关：减少单证审核，降低查验比例。</source>
         <translation>Facilitated: reduced document review and inspection rate.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="182" />
+        <location filename="../../ui/widgets/header_bar.py" line="183"/>
         <source>常规管理：正常单证审核和查验。</source>
         <translation>Normal handling: regular document review and inspection.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="183" />
+        <location filename="../../ui/widgets/header_bar.py" line="184"/>
         <source>严密监管：加强单证审核，提高查验比例。</source>
         <translation>Strict supervision: reinforced document review, raised inspection rate.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="184" />
+        <location filename="../../ui/widgets/header_bar.py" line="185"/>
         <source>严重失信：最严格监管，每批货物均须查验。</source>
         <translation>Seriously untrustworthy: strictest supervision, every batch inspected.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="201" />
+        <location filename="../../ui/widgets/header_bar.py" line="202"/>
         <source>可使用进口直通/出口直放及异地报检。</source>
         <translation>May use import direct / export direct and declare at another bureau.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="202" />
+        <location filename="../../ui/widgets/header_bar.py" line="203"/>
         <source>不可使用进口直通/出口直放及异地报检。</source>
         <translation>May not use import direct / export direct or declare at another bureau.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="203" />
+        <location filename="../../ui/widgets/header_bar.py" line="204"/>
         <source>等级更新于：{t}</source>
         <translation>Grade updated: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="204" />
+        <location filename="../../ui/widgets/header_bar.py" line="205"/>
         <source>等级更新时间未知</source>
         <translation>Grade update time unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="211" />
+        <location filename="../../ui/widgets/header_bar.py" line="212"/>
         <source>未登录企业</source>
         <translation>No enterprise logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="219" />
+        <location filename="../../ui/widgets/header_bar.py" line="220"/>
         <source>统一社会信用代码：{u}
 报检单位登记号：{r}</source>
         <translation>Unified social credit code: {u}
@@ -887,102 +887,102 @@ CIQ registration no.: {r}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="165" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="165"/>
         <source>导入报检单</source>
         <translation>Import declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="166" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="166"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="168" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="168"/>
         <source>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</source>
         <translation>Excel template (.xlsx), CSV and JSON files; imported as drafts.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="169" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="169"/>
         <source>将导入 ({n})</source>
         <translation>To import ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="170" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="170"/>
         <source>问题 ({n})</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="171" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="171"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="172" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="172"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="172" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="172"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="182" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="182"/>
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="183" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="183"/>
         <source>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</source>
         <translation>Declaration files (*.xlsx *.csv *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="191" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="191"/>
         <source>正在读取文件…</source>
         <translation>Reading files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="202" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="202"/>
         <source>已取消读取，未导入任何内容。</source>
         <translation>Reading cancelled; nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="205" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="205"/>
         <source>可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。</source>
         <translation>{n} declarations can be imported; {p} problems (declarations with problems are not imported).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="208" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="208"/>
         <source>没有可导入的报检单。</source>
         <translation>Nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="218" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="218"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="228" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="228"/>
         <source>已导入 {n} 份（新建 {a}，更新 {b}）。</source>
         <translation>Imported {n} ({a} new, {b} updated).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="230" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="230"/>
         <source>另有 {m} 份未导入：</source>
         <translation>{m} not imported: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="234" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="234"/>
         <source>已取消：</source>
         <translation>Cancelled: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="244" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="244"/>
         <source>内部错误，已记录日志</source>
         <translation>Internal error (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="269" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="269"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -990,22 +990,22 @@ CIQ registration no.: {r}</translation>
 <context>
     <name>IssuesPanel</name>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="108" />
+        <location filename="../../ui/editor/issues_panel.py" line="108"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ No problems: ready to finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="113" />
+        <location filename="../../ui/editor/issues_panel.py" line="113"/>
         <source>%d 个错误</source>
         <translation>%d errors</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="115" />
+        <location filename="../../ui/editor/issues_panel.py" line="115"/>
         <source>%d 个警告</source>
         <translation>%d warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="118" />
+        <location filename="../../ui/editor/issues_panel.py" line="118"/>
         <source>（点击条目跳到对应字段）</source>
         <translation>(click an entry to jump to its field)</translation>
     </message>
@@ -1013,122 +1013,122 @@ CIQ registration no.: {r}</translation>
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="119" />
+        <location filename="../../ui/editor/lifecycle.py" line="119"/>
         <source>正在定稿…</source>
         <translation>Finalising…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="127" />
+        <location filename="../../ui/editor/lifecycle.py" line="127"/>
         <source>还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</source>
         <translation>%d errors left: cannot finalise. Fix them one by one from the list below (click to jump to the field).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="138" />
+        <location filename="../../ui/editor/lifecycle.py" line="138"/>
         <source>已定稿，报检号 %s。报检单将在下次同步时发送。</source>
         <translation>Finalised as %s. It will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="150" />
+        <location filename="../../ui/editor/lifecycle.py" line="150"/>
         <source>未能定稿：%s</source>
         <translation>Not finalised: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="193" />
+        <location filename="../../ui/editor/lifecycle.py" line="193"/>
         <source>已恢复上次未提交的修改申请：改好后点“提交修改”。</source>
-        <translation>Restored the amendment you had not submitted: press "Submit amendment" when done.</translation>
+        <translation>Restored the amendment you had not submitted: press &quot;Submit amendment&quot; when done.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="196" />
+        <location filename="../../ui/editor/lifecycle.py" line="196"/>
         <source>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</source>
-        <translation>Amending: press "Submit amendment" when done. The inspection number stays the same.</translation>
+        <translation>Amending: press &quot;Submit amendment&quot; when done. The inspection number stays the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="228" />
+        <location filename="../../ui/editor/lifecycle.py" line="228"/>
         <source>修改申请已排队，将在下次同步时发送。</source>
         <translation>Amendment queued; it will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="234" />
+        <location filename="../../ui/editor/lifecycle.py" line="234"/>
         <source>修改申请未提交：%s</source>
         <translation>Amendment not submitted: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="244" />
+        <location filename="../../ui/editor/lifecycle.py" line="244"/>
         <source>撤销申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="244" />
+        <location filename="../../ui/editor/lifecycle.py" line="244"/>
         <source>请填写撤销原因（必填）：</source>
         <translation>Reason for withdrawal (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="248" />
+        <location filename="../../ui/editor/lifecycle.py" line="248"/>
         <source>请填写撤销原因</source>
         <translation>Please give a reason for the withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="254" />
+        <location filename="../../ui/editor/lifecycle.py" line="254"/>
         <source>撤销申请未提交：%s</source>
         <translation>Withdrawal not submitted: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="259" />
+        <location filename="../../ui/editor/lifecycle.py" line="259"/>
         <source>撤销申请已排队，将在下次同步时发送。</source>
         <translation>Withdrawal queued; it will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="272" />
+        <location filename="../../ui/editor/lifecycle.py" line="272"/>
         <source>未能复制：%s</source>
         <translation>Could not copy: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="278" />
+        <location filename="../../ui/editor/lifecycle.py" line="278"/>
         <source>已复制为新草稿（合同号 %s）。</source>
         <translation>Copied into a new draft (contract %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="297" />
+        <location filename="../../ui/editor/lifecycle.py" line="297"/>
         <source>打印报检单</source>
         <translation>Print declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="298" />
+        <location filename="../../ui/editor/lifecycle.py" line="298"/>
         <source>打印报检单，或另存为 PDF 文件？</source>
         <translation>Print the declaration, or save it as PDF?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="299" />
+        <location filename="../../ui/editor/lifecycle.py" line="299"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="300" />
+        <location filename="../../ui/editor/lifecycle.py" line="300"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="301" />
+        <location filename="../../ui/editor/lifecycle.py" line="301"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="309" />
+        <location filename="../../ui/editor/lifecycle.py" line="309"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="310" />
+        <location filename="../../ui/editor/lifecycle.py" line="310"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="322" />
+        <location filename="../../ui/editor/lifecycle.py" line="322"/>
         <source>已保存 PDF（%d 页）：%s</source>
         <translation>PDF saved (%d pages): %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="324" />
+        <location filename="../../ui/editor/lifecycle.py" line="324"/>
         <source>未能保存 PDF：%s</source>
         <translation>Could not save the PDF: %s</translation>
     </message>
@@ -1136,70 +1136,70 @@ CIQ registration no.: {r}</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/main_list.py" line="157" />
+        <location filename="../../ui/main_list.py" line="157"/>
         <source>全部报检单</source>
-        <extracomment>what each column must show in full, measured in the table's font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses)</extracomment>
+        <extracomment>what each column must show in full, measured in the table&apos;s font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses)</extracomment>
         <translation>All declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="157" />
+        <location filename="../../ui/main_list.py" line="157"/>
         <source>草稿</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="158" />
+        <location filename="../../ui/main_list.py" line="158"/>
         <source>已定稿待发送</source>
         <translation>Finalised, to send</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="158" />
+        <location filename="../../ui/main_list.py" line="158"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="159" />
+        <location filename="../../ui/main_list.py" line="159"/>
         <source>已受理/审单中</source>
         <translation>Accepted / in review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="159" />
+        <location filename="../../ui/main_list.py" line="159"/>
         <source>查验</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="160" />
+        <location filename="../../ui/main_list.py" line="160"/>
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="160" />
+        <location filename="../../ui/main_list.py" line="160"/>
         <source>退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="161" />
+        <location filename="../../ui/main_list.py" line="161"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="177" />
+        <location filename="../../ui/main_list.py" line="177"/>
         <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
-        <translation>No declaration matches "{q}". Search by inspection number, contract, B/L or consignee/consignor name.</translation>
+        <translation>No declaration matches &quot;{q}&quot;. Search by inspection number, contract, B/L or consignee/consignor name.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="180" />
+        <location filename="../../ui/main_list.py" line="180"/>
         <source>此状态下没有报检单。</source>
         <translation>No declarations in this state.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="182" />
+        <location filename="../../ui/main_list.py" line="182"/>
         <source>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</source>
         <translation>No declarations yet.
 Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or drop Excel template files on the window to import them.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="188" />
+        <location filename="../../ui/main_list.py" line="188"/>
         <source>共 {n} 份</source>
         <translation>{n} in all</translation>
     </message>
@@ -1207,197 +1207,197 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>MainActions</name>
     <message>
-        <location filename="../../ui/main_actions.py" line="60" />
+        <location filename="../../ui/main_actions.py" line="60"/>
         <source>新建入境</source>
         <translation>New inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="60" />
+        <location filename="../../ui/main_actions.py" line="60"/>
         <source>新建入境报检单 (Ctrl+N)</source>
         <translation>New inbound declaration (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="61" />
+        <location filename="../../ui/main_actions.py" line="61"/>
         <source>新建出境</source>
         <translation>New outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="61" />
+        <location filename="../../ui/main_actions.py" line="61"/>
         <source>新建出境报检单 (Ctrl+Shift+N)</source>
         <translation>New outbound declaration (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="62" />
+        <location filename="../../ui/main_actions.py" line="62"/>
         <source>复制</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="62" />
+        <location filename="../../ui/main_actions.py" line="62"/>
         <source>复制所选报检单为新草稿 (Ctrl+D)</source>
         <translation>Copy the selected declaration into a new draft (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="63" />
+        <location filename="../../ui/main_actions.py" line="63"/>
         <source>从模板新建</source>
         <translation>From template</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="63" />
+        <location filename="../../ui/main_actions.py" line="63"/>
         <source>用保存的模板新建草稿</source>
         <translation>New draft from a saved template</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="64" />
+        <location filename="../../ui/main_actions.py" line="64"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="64" />
+        <location filename="../../ui/main_actions.py" line="64"/>
         <source>打开所选报检单 (Enter)</source>
         <translation>Open the selected declaration (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="65" />
+        <location filename="../../ui/main_actions.py" line="65"/>
         <source>校验</source>
         <translation>Validate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="65" />
+        <location filename="../../ui/main_actions.py" line="65"/>
         <source>按规则校验所选报检单 (Ctrl+L)</source>
         <translation>Check the selected declarations against the rules (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="66" />
+        <location filename="../../ui/main_actions.py" line="66"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="66" />
+        <location filename="../../ui/main_actions.py" line="66"/>
         <source>校验通过后定稿并分配报检号 (Ctrl+Enter)</source>
         <translation>Finalise and assign an inspection number once valid (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="67" />
+        <location filename="../../ui/main_actions.py" line="67"/>
         <source>申报/同步</source>
         <translation>Submit/Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="67" />
+        <location filename="../../ui/main_actions.py" line="67"/>
         <source>发送待申报的报检单并接收回执 (F5)</source>
         <translation>Send finalised declarations and receive receipts (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="68" />
+        <location filename="../../ui/main_actions.py" line="68"/>
         <source>登录平台…</source>
         <translation>Log in to the platform…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="68" />
+        <location filename="../../ui/main_actions.py" line="68"/>
         <source>登录检验检疫电子申报平台（或本机沙箱）</source>
         <translation>Log in to the e-declaration platform (or the local sandbox)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="69" />
+        <location filename="../../ui/main_actions.py" line="69"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="69" />
+        <location filename="../../ui/main_actions.py" line="69"/>
         <source>从 Excel、CSV 或 JSON 文件批量导入草稿</source>
         <translation>Import drafts from Excel, CSV or JSON files</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="70" />
+        <location filename="../../ui/main_actions.py" line="70"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="70" />
+        <location filename="../../ui/main_actions.py" line="70"/>
         <source>把所选报检单导出为 Excel 模板、CSV 或 JSON 文件</source>
         <translation>Export the selected declarations as the Excel template, CSV or JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="71" />
+        <location filename="../../ui/main_actions.py" line="71"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="71" />
+        <location filename="../../ui/main_actions.py" line="71"/>
         <source>删除所选草稿（已编号的报检单不能删除）</source>
         <translation>Delete the selected drafts (numbered declarations cannot be deleted)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="72" />
+        <location filename="../../ui/main_actions.py" line="72"/>
         <source>复制报检号</source>
         <translation>Copy inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="72" />
+        <location filename="../../ui/main_actions.py" line="72"/>
         <source>把报检号复制到剪贴板</source>
         <translation>Copy the inspection number to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="73" />
+        <location filename="../../ui/main_actions.py" line="73"/>
         <source>状态历史</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="73" />
+        <location filename="../../ui/main_actions.py" line="73"/>
         <source>查看回执和状态变化</source>
         <translation>Receipts and status changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="74" />
+        <location filename="../../ui/main_actions.py" line="74"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="74" />
+        <location filename="../../ui/main_actions.py" line="74"/>
         <source>按报检单格式预览、打印或另存为 PDF (Ctrl+P)</source>
         <translation>Preview the official form, print it or save it as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="75" />
+        <location filename="../../ui/main_actions.py" line="75"/>
         <source>统计看板</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="75" />
+        <location filename="../../ui/main_actions.py" line="75"/>
         <source>按状态、放行时间和信用等级统计</source>
         <translation>Figures by status, release time and credit grade</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="76" />
+        <location filename="../../ui/main_actions.py" line="76"/>
         <source>报检单列表</source>
         <translation>Declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="76" />
+        <location filename="../../ui/main_actions.py" line="76"/>
         <source>回到报检单列表</source>
         <translation>Back to the declarations list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="77" />
+        <location filename="../../ui/main_actions.py" line="77"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="77" />
+        <location filename="../../ui/main_actions.py" line="77"/>
         <source>搜索报检单</source>
         <translation>Search declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="78" />
+        <location filename="../../ui/main_actions.py" line="78"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="78" />
+        <location filename="../../ui/main_actions.py" line="78"/>
         <source>退出 CIQ Desk</source>
         <translation>Quit CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="79" />
+        <location filename="../../ui/main_actions.py" line="79"/>
         <source>关于 CIQ Desk</source>
         <translation>About CIQ Desk</translation>
     </message>
@@ -1405,197 +1405,197 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_commands.py" line="29" />
+        <location filename="../../ui/main_commands.py" line="29"/>
         <source>内部错误，已记录日志：{e}</source>
         <translation>Internal error (logged): {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="31" />
+        <location filename="../../ui/main_commands.py" line="31"/>
         <source>CIQ Desk</source>
         <translation>CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="68" />
+        <location filename="../../ui/main_commands.py" line="68"/>
         <source>已选择 {n} 份</source>
         <translation>{n} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="92" />
+        <location filename="../../ui/main_commands.py" line="92"/>
         <source>报检单编辑器</source>
         <translation>Declaration editor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="93" />
+        <location filename="../../ui/main_commands.py" line="93"/>
         <source>报检单编辑器尚未安装。</source>
         <translation>The declaration editor is not installed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="160" />
+        <location filename="../../ui/main_commands.py" line="160"/>
         <source>打印模块尚未安装</source>
         <translation>Printing is not installed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="165" />
+        <location filename="../../ui/main_commands.py" line="165"/>
         <source>没有可显示中文的字体，无法打印</source>
         <translation>No font that can show Chinese: cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="181" />
+        <location filename="../../ui/main_commands.py" line="181"/>
         <source>状态时间轴尚未安装</source>
         <translation>The status timeline is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="184" />
+        <location filename="../../ui/main_commands.py" line="184"/>
         <source>状态历史 — {no}</source>
         <translation>Status history — {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="198" />
+        <location filename="../../ui/main_commands.py" line="198"/>
         <source>已复制为新草稿</source>
         <translation>Copied into a new draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="212" />
+        <location filename="../../ui/main_commands.py" line="212"/>
         <source>（还没有模板：在编辑器中“另存为模板”）</source>
-        <translation>(no templates yet: use "Save as template" in the editor)</translation>
+        <translation>(no templates yet: use &quot;Save as template&quot; in the editor)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="215" />
+        <location filename="../../ui/main_commands.py" line="215"/>
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="216" />
+        <location filename="../../ui/main_commands.py" line="216"/>
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="249" />
+        <location filename="../../ui/main_commands.py" line="249"/>
         <source>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</source>
         <translation>Validated {n}: {ok} valid, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="251" />
+        <location filename="../../ui/main_commands.py" line="251"/>
         <source>正在校验…</source>
         <translation>Validating…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="258" />
+        <location filename="../../ui/main_commands.py" line="258"/>
         <source>只有草稿可以定稿</source>
         <translation>Only drafts can be finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="276" />
+        <location filename="../../ui/main_commands.py" line="276"/>
         <source>已定稿，报检号 {no}</source>
         <translation>Finalised as {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="276" />
+        <location filename="../../ui/main_commands.py" line="276"/>
         <source>已定稿</source>
         <translation>Finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="284" />
+        <location filename="../../ui/main_commands.py" line="284"/>
         <source>未通过校验</source>
         <translation>Validation failed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="318" />
+        <location filename="../../ui/main_commands.py" line="318"/>
         <source>已导出 {n} 份到 {p}</source>
         <translation>Exported {n} to {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="326" />
+        <location filename="../../ui/main_commands.py" line="326"/>
         <source>只能删除草稿</source>
         <translation>Only drafts can be deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="328" />
+        <location filename="../../ui/main_commands.py" line="328"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="329" />
+        <location filename="../../ui/main_commands.py" line="329"/>
         <source>删除所选的 {n} 份草稿？此操作不能撤销。</source>
         <translation>Delete the {n} selected drafts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="345" />
+        <location filename="../../ui/main_commands.py" line="345"/>
         <source>已复制报检号</source>
         <translation>Inspection number copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="359" />
+        <location filename="../../ui/main_commands.py" line="359"/>
         <source>已登录平台，正在同步…</source>
         <translation>Logged in; syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="367" />
+        <location filename="../../ui/main_commands.py" line="367"/>
         <source>关于 CIQ Desk</source>
         <translation>About CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="367" />
+        <location filename="../../ui/main_commands.py" line="367"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;Desktop client for entry-exit inspection and quarantine declarations: prepare offline, validate locally, declare once with one number for life.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — Inspection &amp; Quarantine Declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>报检单(&amp;D)</source>
         <translation>&amp;Declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>申报(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>{n}+ 份</source>
         <translation>{n}+</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>{n} in all · {d} drafts · {r} to send · {x} released</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>{n} loaded; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
@@ -1603,52 +1603,52 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>NavModel</name>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="52" />
+        <location filename="../../ui/models/nav_model.py" line="52"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="52" />
+        <location filename="../../ui/models/nav_model.py" line="52"/>
         <source>草稿</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="53" />
+        <location filename="../../ui/models/nav_model.py" line="53"/>
         <source>已定稿待发送</source>
         <translation>To send</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="53" />
+        <location filename="../../ui/models/nav_model.py" line="53"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="54" />
+        <location filename="../../ui/models/nav_model.py" line="54"/>
         <source>已受理/审单中</source>
         <translation>In review</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="54" />
+        <location filename="../../ui/models/nav_model.py" line="54"/>
         <source>查验</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="55" />
+        <location filename="../../ui/models/nav_model.py" line="55"/>
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="55" />
+        <location filename="../../ui/models/nav_model.py" line="55"/>
         <source>退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="56" />
+        <location filename="../../ui/models/nav_model.py" line="56"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="56" />
+        <location filename="../../ui/models/nav_model.py" line="56"/>
         <source>统计看板</source>
         <translation>Dashboard</translation>
     </message>
@@ -1656,7 +1656,7 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>NavPanel</name>
     <message>
-        <location filename="../../ui/widgets/nav.py" line="95" />
+        <location filename="../../ui/widgets/nav.py" line="95"/>
         <source>报检单</source>
         <translation>Declarations</translation>
     </message>
@@ -1664,27 +1664,38 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../ui/notifications.py" line="46" />
+        <location filename="../../ui/notifications.py" line="46"/>
+        <location filename="../../ui/notifications.py" line="51"/>
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="46" />
+        <location filename="../../ui/notifications.py" line="46"/>
         <source>报检单 {no} 已放行</source>
         <translation>Declaration {no} was released</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="50" />
+        <location filename="../../ui/notifications.py" line="50"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="51"/>
+        <source>{n} 份报检单已放行：{first} 等</source>
+        <translation>{n} declarations released: {first} and more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="55"/>
         <source>报检单 {no} 被退回</source>
         <translation>Declaration {no} was rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="52" />
+        <location filename="../../ui/notifications.py" line="57"/>
         <source>：{why}</source>
         <translation>: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="53" />
+        <location filename="../../ui/notifications.py" line="58"/>
         <source>退回</source>
         <translation>Rejected</translation>
     </message>
@@ -1692,37 +1703,37 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>PartiesSection</name>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="8" />
+        <location filename="../../ui/editor/section_parties.py" line="8"/>
         <source>中文名称</source>
         <translation>Chinese name</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="9" />
+        <location filename="../../ui/editor/section_parties.py" line="9"/>
         <source>外文名称</source>
         <translation>Foreign name</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="10" />
+        <location filename="../../ui/editor/section_parties.py" line="10"/>
         <source>备案号</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="11" />
+        <location filename="../../ui/editor/section_parties.py" line="11"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="12" />
+        <location filename="../../ui/editor/section_parties.py" line="12"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="13" />
+        <location filename="../../ui/editor/section_parties.py" line="13"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="14" />
+        <location filename="../../ui/editor/section_parties.py" line="14"/>
         <source>报检员证号</source>
         <translation>Declarer licence no.</translation>
     </message>
@@ -1730,42 +1741,42 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41" />
+        <location filename="../../ui/dialogs/import_models.py" line="41"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41" />
+        <location filename="../../ui/dialogs/import_models.py" line="41"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41" />
+        <location filename="../../ui/dialogs/import_models.py" line="41"/>
         <source>出入境</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41" />
+        <location filename="../../ui/dialogs/import_models.py" line="41"/>
         <source>合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42" />
+        <location filename="../../ui/dialogs/import_models.py" line="42"/>
         <source>收货人/发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42" />
+        <location filename="../../ui/dialogs/import_models.py" line="42"/>
         <source>货物</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42" />
+        <location filename="../../ui/dialogs/import_models.py" line="42"/>
         <source>货物项数</source>
         <translation>Goods lines</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42" />
+        <location filename="../../ui/dialogs/import_models.py" line="42"/>
         <source>货值</source>
         <translation>Value</translation>
     </message>
@@ -1773,27 +1784,27 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78" />
+        <location filename="../../ui/dialogs/import_models.py" line="78"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78" />
+        <location filename="../../ui/dialogs/import_models.py" line="78"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78" />
+        <location filename="../../ui/dialogs/import_models.py" line="78"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78" />
+        <location filename="../../ui/dialogs/import_models.py" line="78"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78" />
+        <location filename="../../ui/dialogs/import_models.py" line="78"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
@@ -1801,12 +1812,12 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>RowsTableModel</name>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="148" />
+        <location filename="../../ui/editor/table_model.py" line="149"/>
         <source>请输入数字，如 1200.5</source>
         <translation>Enter a number, e.g. 1200.5</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="153" />
+        <location filename="../../ui/editor/table_model.py" line="154"/>
         <source>请输入整数</source>
         <translation>Enter a whole number</translation>
     </message>
@@ -1814,7 +1825,7 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../ui/widgets/search_box.py" line="36" />
+        <location filename="../../ui/widgets/search_box.py" line="36"/>
         <source>搜索报检号、合同号、提单号、收发货人… (Ctrl+F)</source>
         <translation>Search inspection no., contract, B/L, names… (Ctrl+F)</translation>
     </message>
@@ -1822,82 +1833,82 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="24" />
+        <location filename="../../ui/widgets/header_bar.py" line="26"/>
         <source>从未同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="31" />
+        <location filename="../../ui/widgets/header_bar.py" line="32"/>
         <source>刚刚</source>
         <translation>just now</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="33" />
+        <location filename="../../ui/widgets/header_bar.py" line="34"/>
         <source>{n} 分钟前</source>
         <translation>{n} min ago</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="35" />
+        <location filename="../../ui/widgets/header_bar.py" line="36"/>
         <source>{n} 小时前</source>
         <translation>{n} h ago</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="75" />
+        <location filename="../../ui/widgets/header_bar.py" line="76"/>
         <source>离线工作（未登录）</source>
         <translation>Working offline (not logged in)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="77" />
+        <location filename="../../ui/widgets/header_bar.py" line="78"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="79" />
+        <location filename="../../ui/widgets/header_bar.py" line="80"/>
         <source>正在同步 {d}/{t}…</source>
         <translation>Syncing {d}/{t}…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="81" />
+        <location filename="../../ui/widgets/header_bar.py" line="82"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="83" />
+        <location filename="../../ui/widgets/header_bar.py" line="84"/>
         <source>同步出错</source>
         <translation>Sync failed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="85" />
+        <location filename="../../ui/widgets/header_bar.py" line="86"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="89" />
+        <location filename="../../ui/widgets/header_bar.py" line="90"/>
         <source>待发送 {n}</source>
         <translation>{n} to send</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="91" />
+        <location filename="../../ui/widgets/header_bar.py" line="92"/>
         <source>上次同步：{t}</source>
         <translation>Last sync: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="96" />
+        <location filename="../../ui/widgets/header_bar.py" line="97"/>
         <source>上次成功同步：{t}</source>
         <translation>Last successful sync: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="98" />
+        <location filename="../../ui/widgets/header_bar.py" line="99"/>
         <source>发件箱中有 {n} 项等待发送</source>
         <translation>{n} items wait in the outbox</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="100" />
+        <location filename="../../ui/widgets/header_bar.py" line="101"/>
         <source>最近一次同步失败：{e}</source>
         <translation>The last sync failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="102" />
+        <location filename="../../ui/widgets/header_bar.py" line="103"/>
         <source>无法连接平台：可以继续编辑和定稿，联网后自动发送。</source>
         <translation>The platform cannot be reached: keep editing and finalising; everything is sent once online.</translation>
     </message>
@@ -1905,27 +1916,27 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>TableSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="79" />
+        <location filename="../../ui/editor/section_goods.py" line="79"/>
         <source>共 %d 行</source>
         <translation>%d rows</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="82" />
+        <location filename="../../ui/editor/section_goods.py" line="82"/>
         <source>新增一行 (Insert)</source>
         <translation>Add a row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="83" />
+        <location filename="../../ui/editor/section_goods.py" line="83"/>
         <source>复制此行 (Ctrl+D)</source>
         <translation>Duplicate row (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="84" />
+        <location filename="../../ui/editor/section_goods.py" line="84"/>
         <source>删除此行 (Ctrl+Delete)</source>
         <translation>Delete row (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="85" />
+        <location filename="../../ui/editor/section_goods.py" line="85"/>
         <source>直接输入即可编辑单元格；回车确认并跳到下一格；代码列输入代码或名称后从列表中选择。</source>
         <translation>Type to edit a cell; Enter confirms and moves on; in code columns type a code or name and pick from the list.</translation>
     </message>
@@ -1933,32 +1944,32 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="224" />
+        <location filename="../../ui/timeline.py" line="211"/>
         <source>已复制 ✓</source>
         <translation>Copied ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="235" />
+        <location filename="../../ui/timeline.py" line="222"/>
         <source>尚未分配（定稿时分配）</source>
         <translation>Not assigned yet (assigned when finalised)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="238" />
+        <location filename="../../ui/timeline.py" line="225"/>
         <source>复制报检号</source>
         <translation>Copy inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="242" />
+        <location filename="../../ui/timeline.py" line="229"/>
         <source>当前状态：</source>
         <translation>Current status:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="247" />
+        <location filename="../../ui/timeline.py" line="234"/>
         <source>报检号（一次申报、一号到底）</source>
         <translation>Inspection no. (one number for life)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="248" />
+        <location filename="../../ui/timeline.py" line="235"/>
         <source>状态记录与回执</source>
         <translation>Status history and receipts</translation>
     </message>
@@ -1966,9 +1977,9 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>dlg</name>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="108" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="108"/>
         <source>上次未完成：已完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</source>
-        <translation>Unfinished last time: {d} done, {p} left. Press "Resume" to carry on.</translation>
+        <translation>Unfinished last time: {d} done, {p} left. Press &quot;Resume&quot; to carry on.</translation>
     </message>
 </context>
 </TS>

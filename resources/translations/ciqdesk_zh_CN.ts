@@ -4,17 +4,17 @@
 <context>
     <name>AttachmentsModel</name>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="65" />
+        <location filename="../../ui/editor/section_attachments.py" line="65"/>
         <source>单据类型</source>
         <translation>单据类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="65" />
+        <location filename="../../ui/editor/section_attachments.py" line="65"/>
         <source>文件名</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="65" />
+        <location filename="../../ui/editor/section_attachments.py" line="65"/>
         <source>大小</source>
         <translation>大小</translation>
     </message>
@@ -22,52 +22,52 @@
 <context>
     <name>AttachmentsSection</name>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="216" />
+        <location filename="../../ui/editor/section_attachments.py" line="216"/>
         <source>选择随附单据</source>
         <translation>选择随附单据</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="217" />
+        <location filename="../../ui/editor/section_attachments.py" line="217"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="229" />
+        <location filename="../../ui/editor/section_attachments.py" line="229"/>
         <source>“%s”不是 PDF 文件，随附单据只接受 PDF</source>
         <translation>“%s”不是 PDF 文件，随附单据只接受 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="236" />
+        <location filename="../../ui/editor/section_attachments.py" line="236"/>
         <source>“%s”超过 4 MB，请压缩后再添加</source>
         <translation>“%s”超过 4 MB，请压缩后再添加</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="248" />
+        <location filename="../../ui/editor/section_attachments.py" line="248"/>
         <source>“%s”已在随附单据中</source>
         <translation>“%s”已在随附单据中</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="255" />
+        <location filename="../../ui/editor/section_attachments.py" line="255"/>
         <source>无法添加“%s”：%s</source>
         <translation>无法添加“%s”：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="274" />
+        <location filename="../../ui/editor/section_attachments.py" line="274"/>
         <source>新单据类型：</source>
         <translation>新单据类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="275" />
+        <location filename="../../ui/editor/section_attachments.py" line="275"/>
         <source>添加文件…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="276" />
+        <location filename="../../ui/editor/section_attachments.py" line="276"/>
         <source>移除所选</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="277" />
+        <location filename="../../ui/editor/section_attachments.py" line="277"/>
         <source>把 PDF 文件拖到上面的列表中即可添加（每个不超过 4 MB）；添加前先选择单据类型。</source>
         <translation>把 PDF 文件拖到上面的列表中即可添加（每个不超过 4 MB）；添加前先选择单据类型。</translation>
     </message>
@@ -75,27 +75,27 @@
 <context>
     <name>BasicSection</name>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="48" />
+        <location filename="../../ui/editor/section_basic.py" line="48"/>
         <source>一般报检</source>
         <translation>一般报检</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="48" />
+        <location filename="../../ui/editor/section_basic.py" line="48"/>
         <source>进口直通</source>
         <translation>进口直通</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="49" />
+        <location filename="../../ui/editor/section_basic.py" line="49"/>
         <source>出口直放</source>
         <translation>出口直放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="49" />
+        <location filename="../../ui/editor/section_basic.py" line="49"/>
         <source>进口转单</source>
         <translation>进口转单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="52" />
+        <location filename="../../ui/editor/section_basic.py" line="52"/>
         <source>适用跨境电商负面清单与商品备案规则</source>
         <translation>适用跨境电商负面清单与商品备案规则</translation>
     </message>
@@ -103,57 +103,57 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="115" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="115"/>
         <source>批量定稿</source>
         <translation>批量定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="116" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="116"/>
         <source>批量定稿 {n} 份报检单</source>
         <translation>批量定稿 {n} 份报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="117" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="117"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="118" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="118"/>
         <source>继续</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="119" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="119"/>
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="120" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="120"/>
         <source>立即申报</source>
         <translation>立即申报</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="151" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="151"/>
         <source>正在取消：当前这份处理完后停止…</source>
         <translation>正在取消：当前这份处理完后停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="163" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="163"/>
         <source>已处理 {d} / {t}</source>
         <translation>已处理 {d} / {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="173" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="173"/>
         <source>已暂停：完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</source>
         <translation>已暂停：完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="177" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="177"/>
         <source>完成：成功 {d} 份，失败 {f} 份。</source>
         <translation>完成：成功 {d} 份，失败 {f} 份。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="191" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="191"/>
         <source>内部错误，已记录日志</source>
         <translation>内部错误，已记录日志</translation>
     </message>
@@ -161,17 +161,17 @@
 <context>
     <name>CertificatesModel</name>
     <message>
-        <location filename="../../ui/editor/section_certificates.py" line="63" />
+        <location filename="../../ui/editor/section_certificates.py" line="63"/>
         <source>证单</source>
         <translation>证单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_certificates.py" line="63" />
+        <location filename="../../ui/editor/section_certificates.py" line="63"/>
         <source>正本份数</source>
         <translation>正本份数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_certificates.py" line="63" />
+        <location filename="../../ui/editor/section_certificates.py" line="63"/>
         <source>副本份数</source>
         <translation>副本份数</translation>
     </message>
@@ -179,7 +179,7 @@
 <context>
     <name>CertificatesSection</name>
     <message>
-        <location filename="../../ui/editor/section_certificates.py" line="220" />
+        <location filename="../../ui/editor/section_certificates.py" line="220"/>
         <source>勾选需要签发的证单（空格键勾选），并填写正本、副本份数（0–9）。</source>
         <translation>勾选需要签发的证单（空格键勾选），并填写正本、副本份数（0–9）。</translation>
     </message>
@@ -187,7 +187,7 @@
 <context>
     <name>CodePicker</name>
     <message>
-        <location filename="../../ui/editor/code_picker.py" line="246" />
+        <location filename="../../ui/editor/code_picker.py" line="246"/>
         <source>代码无效</source>
         <translation>代码无效</translation>
     </message>
@@ -195,7 +195,7 @@
 <context>
     <name>ContainersSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="119" />
+        <location filename="../../ui/editor/section_goods.py" line="119"/>
         <source>共 %d 个集装箱</source>
         <translation>共 %d 个集装箱</translation>
     </message>
@@ -203,72 +203,72 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="134" />
+        <location filename="../../ui/dashboard.py" line="134"/>
         <source>统计看板</source>
         <translation>统计看板</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="135" />
+        <location filename="../../ui/dashboard.py" line="135"/>
         <source>按本机已同步的数据统计</source>
         <translation>按本机已同步的数据统计</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="166" />
+        <location filename="../../ui/dashboard.py" line="166"/>
         <source>报检单总数</source>
         <translation>报检单总数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="167" />
+        <location filename="../../ui/dashboard.py" line="167"/>
         <source>待发送（已定稿）</source>
         <translation>待发送（已定稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="168" />
+        <location filename="../../ui/dashboard.py" line="168"/>
         <source>受理/审单/查验中</source>
         <translation>受理/审单/查验中</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="169" />
+        <location filename="../../ui/dashboard.py" line="169"/>
         <source>近30天放行 · 放行时间中位数</source>
         <translation>近30天放行 · 放行时间中位数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="177" />
+        <location filename="../../ui/dashboard.py" line="177"/>
         <source>{m} 分钟</source>
         <translation>{m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="179" />
+        <location filename="../../ui/dashboard.py" line="179"/>
         <source>{h:.1f} 小时</source>
         <translation>{h:.1f} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="180" />
+        <location filename="../../ui/dashboard.py" line="180"/>
         <source>{d:.1f} 天</source>
         <translation>{d:.1f} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="183" />
+        <location filename="../../ui/dashboard.py" line="183"/>
         <source>各状态报检单数量</source>
         <translation>各状态报检单数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="210" />
+        <location filename="../../ui/dashboard.py" line="210"/>
         <source>近30天每日放行数</source>
         <translation>近30天每日放行数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="242" />
+        <location filename="../../ui/dashboard.py" line="242"/>
         <source>提交到放行时间中位数（小时），按信用等级</source>
         <translation>提交到放行时间中位数（小时），按信用等级</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="254" />
+        <location filename="../../ui/dashboard.py" line="254"/>
         <source>{g}级</source>
         <translation>{g}级</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="258" />
+        <location filename="../../ui/dashboard.py" line="258"/>
         <source>参与统计的放行份数：{m}</source>
         <translation>参与统计的放行份数：{m}</translation>
     </message>
@@ -276,92 +276,92 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="247" />
+        <location filename="../../ui/models/declarations_model.py" line="247"/>
         <source>报检号</source>
         <translation>报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="247" />
+        <location filename="../../ui/models/declarations_model.py" line="247"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="248" />
+        <location filename="../../ui/models/declarations_model.py" line="248"/>
         <source>出入境</source>
         <translation>出入境</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="248" />
+        <location filename="../../ui/models/declarations_model.py" line="248"/>
         <source>通关模式</source>
         <translation>通关模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="249" />
+        <location filename="../../ui/models/declarations_model.py" line="249"/>
         <source>收货人/发货人</source>
         <translation>收货人/发货人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="249" />
+        <location filename="../../ui/models/declarations_model.py" line="249"/>
         <source>合同号</source>
         <translation>合同号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="250" />
+        <location filename="../../ui/models/declarations_model.py" line="250"/>
         <source>提单号</source>
         <translation>提单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="250" />
+        <location filename="../../ui/models/declarations_model.py" line="250"/>
         <source>货物</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="250" />
+        <location filename="../../ui/models/declarations_model.py" line="250"/>
         <source>货值</source>
         <translation>货值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="251" />
+        <location filename="../../ui/models/declarations_model.py" line="251"/>
         <source>最后回执时间</source>
         <translation>最后回执时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="262" />
+        <location filename="../../ui/models/declarations_model.py" line="262"/>
         <source>本地校验结果</source>
         <translation>本地校验结果</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="298" />
+        <location filename="../../ui/models/declarations_model.py" line="298"/>
         <source>（未编号）</source>
         <translation>（未编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="336" />
+        <location filename="../../ui/models/declarations_model.py" line="336"/>
         <source>定稿时已通过校验</source>
         <translation>定稿时已通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="338" />
+        <location filename="../../ui/models/declarations_model.py" line="338"/>
         <source>尚未校验（或校验后又有修改）</source>
         <translation>尚未校验（或校验后又有修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="340" />
+        <location filename="../../ui/models/declarations_model.py" line="340"/>
         <source>校验通过</source>
         <translation>校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="340" />
+        <location filename="../../ui/models/declarations_model.py" line="340"/>
         <source>，{n} 个提示</source>
         <translation>，{n} 个提示</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="342" />
+        <location filename="../../ui/models/declarations_model.py" line="342"/>
         <source>{n} 个错误</source>
         <translation>{n} 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="348" />
+        <location filename="../../ui/models/declarations_model.py" line="348"/>
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>定稿时分配报检号。本地编号：{id}</translation>
     </message>
@@ -369,12 +369,12 @@
 <context>
     <name>DemoController</name>
     <message>
-        <location filename="../../ui/demo.py" line="132" />
+        <location filename="../../ui/demo.py" line="132"/>
         <source>演示模式：正在启动本机沙箱平台并登录 {u}…</source>
         <translation>演示模式：正在启动本机沙箱平台并登录 {u}…</translation>
     </message>
     <message>
-        <location filename="../../ui/demo.py" line="144" />
+        <location filename="../../ui/demo.py" line="144"/>
         <source>演示模式：已提交演示报检单，每 3 秒同步一次，约一分钟内可看到放行。</source>
         <translation>演示模式：已提交演示报检单，每 3 秒同步一次，约一分钟内可看到放行。</translation>
     </message>
@@ -382,7 +382,7 @@
 <context>
     <name>EditTableView</name>
     <message>
-        <location filename="../../ui/editor/table_view.py" line="119" />
+        <location filename="../../ui/editor/table_view.py" line="119"/>
         <source>第%d行“%s”：%s</source>
         <translation>第%d行“%s”：%s</translation>
     </message>
@@ -390,92 +390,92 @@
 <context>
     <name>EditorSections</name>
     <message>
-        <location filename="../../ui/editor/section_attachments.py" line="154" />
+        <location filename="../../ui/editor/section_attachments.py" line="154"/>
         <source>随附单据</source>
         <translation>随附单据</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="16" />
+        <location filename="../../ui/editor/section_basic.py" line="16"/>
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="20" />
+        <location filename="../../ui/editor/section_basic.py" line="20"/>
         <source>报检概况</source>
         <translation>报检概况</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="37" />
+        <location filename="../../ui/editor/section_basic.py" line="37"/>
         <source>检验检疫机构</source>
         <translation>检验检疫机构</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="41" />
+        <location filename="../../ui/editor/section_basic.py" line="41"/>
         <source>货物存放与标记</source>
         <translation>货物存放与标记</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_certificates.py" line="172" />
+        <location filename="../../ui/editor/section_certificates.py" line="172"/>
         <source>所需证单</source>
         <translation>所需证单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="97" />
+        <location filename="../../ui/editor/section_goods.py" line="97"/>
         <source>货物明细</source>
         <translation>货物明细</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="115" />
+        <location filename="../../ui/editor/section_goods.py" line="115"/>
         <source>集装箱</source>
         <translation>集装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="20" />
+        <location filename="../../ui/editor/section_parties.py" line="20"/>
         <source>收发货人</source>
         <translation>收发货人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="23" />
+        <location filename="../../ui/editor/section_parties.py" line="23"/>
         <source>报检单位</source>
         <translation>报检单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="25" />
+        <location filename="../../ui/editor/section_parties.py" line="25"/>
         <source>报检员</source>
         <translation>报检员</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="32" />
+        <location filename="../../ui/editor/section_parties.py" line="32"/>
         <source>收货人</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="33" />
+        <location filename="../../ui/editor/section_parties.py" line="33"/>
         <source>发货人</source>
         <translation>发货人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="36" />
+        <location filename="../../ui/editor/section_parties.py" line="36"/>
         <source>代理报检单位（可选）</source>
         <translation>代理报检单位（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_transport.py" line="16" />
+        <location filename="../../ui/editor/section_transport.py" line="16"/>
         <source>运输信息</source>
         <translation>运输信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_transport.py" line="20" />
+        <location filename="../../ui/editor/section_transport.py" line="20"/>
         <source>运输工具</source>
         <translation>运输工具</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_transport.py" line="24" />
+        <location filename="../../ui/editor/section_transport.py" line="24"/>
         <source>国家与口岸</source>
         <translation>国家与口岸</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_transport.py" line="41" />
+        <location filename="../../ui/editor/section_transport.py" line="41"/>
         <source>日期</source>
         <translation>日期</translation>
     </message>
@@ -483,177 +483,177 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../ui/editor/window.py" line="281" />
+        <location filename="../../ui/editor/window.py" line="281"/>
         <source>无法打开报检单：%s</source>
         <translation>无法打开报检单：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="294" />
+        <location filename="../../ui/editor/window.py" line="294"/>
         <source>最后修改 %s</source>
         <translation>最后修改 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="375" />
+        <location filename="../../ui/editor/window.py" line="375"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ 未发现问题，可以提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="376" />
+        <location filename="../../ui/editor/window.py" line="376"/>
         <source>✓ 未发现问题</source>
         <translation>✓ 未发现问题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="377" />
+        <location filename="../../ui/editor/window.py" line="377"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ 未发现问题，可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="393" />
+        <location filename="../../ui/editor/window.py" line="393"/>
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="393" />
+        <location filename="../../ui/editor/window.py" line="393"/>
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="394" />
+        <location filename="../../ui/editor/window.py" line="394"/>
         <source>%s货物报检单</source>
         <translation>%s货物报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="396" />
+        <location filename="../../ui/editor/window.py" line="396"/>
         <source>修改申请（未提交）</source>
         <translation>修改申请（未提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="400" />
+        <location filename="../../ui/editor/window.py" line="400"/>
         <source> · 只读</source>
         <translation> · 只读</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="409" />
+        <location filename="../../ui/editor/window.py" line="409"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>报检号 &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="412" />
+        <location filename="../../ui/editor/window.py" line="412"/>
         <source>报检号：定稿时分配</source>
         <translation>报检号：定稿时分配</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="422" />
+        <location filename="../../ui/editor/window.py" line="422"/>
         <source>新报检单</source>
         <translation>新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="422" />
+        <location filename="../../ui/editor/window.py" line="422"/>
         <source>草稿 %s</source>
         <translation>草稿 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="423" />
+        <location filename="../../ui/editor/window.py" line="423"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk 报检单编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="493" />
+        <location filename="../../ui/editor/window.py" line="493"/>
         <source>有未保存的修改…</source>
         <translation>有未保存的修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="531" />
+        <location filename="../../ui/editor/window.py" line="531"/>
         <source>已自动保存 %s</source>
         <translation>已自动保存 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="558" />
+        <location filename="../../ui/editor/window.py" line="558"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>这份报检单已不是草稿，不能再直接修改：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="562" />
+        <location filename="../../ui/editor/window.py" line="562"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="564" />
+        <location filename="../../ui/editor/window.py" line="564"/>
         <source>未保存</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="579" />
+        <location filename="../../ui/editor/window.py" line="579"/>
         <source>修改申请未能暂存：%s</source>
         <translation>修改申请未能暂存：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="682" />
+        <location filename="../../ui/editor/window.py" line="682"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="685" />
+        <location filename="../../ui/editor/window.py" line="685"/>
         <source>保存 (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="686" />
+        <location filename="../../ui/editor/window.py" line="686"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>定稿 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="687" />
+        <location filename="../../ui/editor/window.py" line="687"/>
         <source>修改申请</source>
         <translation>修改申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="688" />
+        <location filename="../../ui/editor/window.py" line="688"/>
         <source>提交修改</source>
         <translation>提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="689" />
+        <location filename="../../ui/editor/window.py" line="689"/>
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="690" />
+        <location filename="../../ui/editor/window.py" line="690"/>
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="691" />
+        <location filename="../../ui/editor/window.py" line="691"/>
         <source>复制为新报检单</source>
         <translation>复制为新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="692" />
+        <location filename="../../ui/editor/window.py" line="692"/>
         <source>打印/PDF</source>
         <translation>打印/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="693" />
+        <location filename="../../ui/editor/window.py" line="693"/>
         <source>关闭 (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="701" />
+        <location filename="../../ui/editor/window.py" line="701"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="704" />
+        <location filename="../../ui/editor/window.py" line="704"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>修改申请：改好后点击“提交修改”；报检号保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="706" />
-        <source>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</source>
-        <translation>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</translation>
+        <location filename="../../ui/editor/window.py" line="706"/>
+        <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
+        <translation>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="734" />
+        <location filename="../../ui/editor/window.py" line="734"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</translation>
     </message>
@@ -661,12 +661,12 @@
 <context>
     <name>FieldBinding</name>
     <message>
-        <location filename="../../ui/editor/widgets.py" line="125" />
+        <location filename="../../ui/editor/widgets.py" line="125"/>
         <source>日期格式不正确，请输入如 20261130 或 2026-11-30</source>
         <translation>日期格式不正确，请输入如 20261130 或 2026-11-30</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/widgets.py" line="127" />
+        <location filename="../../ui/editor/widgets.py" line="127"/>
         <source>代码“%s”不在代码表中，请从下拉列表中选择</source>
         <translation>代码“%s”不在代码表中，请从下拉列表中选择</translation>
     </message>
@@ -674,77 +674,77 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="80" />
+        <location filename="../../ui/first_run.py" line="80"/>
         <source>欢迎使用 CIQ Desk 报检通</source>
         <translation>欢迎使用 CIQ Desk 报检通</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="83" />
+        <location filename="../../ui/first_run.py" line="83"/>
         <source>请填写检验检疫电子申报平台的地址和您的登录账号。没有账号时，可先连接本机沙箱试用。</source>
         <translation>请填写检验检疫电子申报平台的地址和您的登录账号。没有账号时，可先连接本机沙箱试用。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="88" />
+        <location filename="../../ui/first_run.py" line="88"/>
         <source>https://平台地址</source>
         <translation>https://平台地址</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="89" />
+        <location filename="../../ui/first_run.py" line="89"/>
         <source>试用沙箱</source>
         <translation>试用沙箱</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="91" />
+        <location filename="../../ui/first_run.py" line="91"/>
         <source>使用本机沙箱平台 %1（仅供试用，数据不会报送）</source>
         <translation>使用本机沙箱平台 %1（仅供试用，数据不会报送）</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="100" />
+        <location filename="../../ui/first_run.py" line="100"/>
         <source>报检单位账号</source>
         <translation>报检单位账号</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="105" />
+        <location filename="../../ui/first_run.py" line="105"/>
         <source>平台地址：</source>
         <translation>平台地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="106" />
+        <location filename="../../ui/first_run.py" line="106"/>
         <source>用户名：</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="107" />
+        <location filename="../../ui/first_run.py" line="107"/>
         <source>密码：</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="125" />
+        <location filename="../../ui/first_run.py" line="125"/>
         <source>登录</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="127" />
+        <location filename="../../ui/first_run.py" line="127"/>
         <source>稍后再说</source>
         <translation>稍后再说</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="168" />
+        <location filename="../../ui/first_run.py" line="168"/>
         <source>正在登录…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="182" />
+        <location filename="../../ui/first_run.py" line="182"/>
         <source>请输入用户名。</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="186" />
+        <location filename="../../ui/first_run.py" line="186"/>
         <source>请输入密码。</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="212" />
+        <location filename="../../ui/first_run.py" line="212"/>
         <source>登录时发生内部错误，详情已写入日志。</source>
         <translation>登录时发生内部错误，详情已写入日志。</translation>
     </message>
@@ -752,32 +752,32 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../ui/models/formatting.py" line="52" />
+        <location filename="../../ui/models/formatting.py" line="53"/>
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="54" />
+        <location filename="../../ui/models/formatting.py" line="55"/>
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="59" />
+        <location filename="../../ui/models/formatting.py" line="60"/>
         <source>一般报检</source>
         <translation>一般报检</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="60" />
+        <location filename="../../ui/models/formatting.py" line="61"/>
         <source>进口直通</source>
         <translation>进口直通</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="61" />
+        <location filename="../../ui/models/formatting.py" line="62"/>
         <source>出口直放</source>
         <translation>出口直放</translation>
     </message>
     <message>
-        <location filename="../../ui/models/formatting.py" line="62" />
+        <location filename="../../ui/models/formatting.py" line="63"/>
         <source>进口转单</source>
         <translation>进口转单</translation>
     </message>
@@ -785,20 +785,20 @@
 <context>
     <name>GoodsSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="108" />
-        <source>共 %d 项　净重 %s 千克　毛重 %s 千克　货值 %s</source>
-        <translation>共 %d 项　净重 %s 千克　毛重 %s 千克　货值 %s</translation>
+        <location filename="../../ui/editor/section_goods.py" line="108"/>
+        <source>共 %d 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</source>
+        <translation>共 %d 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</translation>
     </message>
 </context>
 <context>
     <name>GradeBadge</name>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="52" />
+        <location filename="../../ui/widgets/header_bar.py" line="53"/>
         <source>信用 {g}</source>
         <translation>信用 {g}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="52" />
+        <location filename="../../ui/widgets/header_bar.py" line="53"/>
         <source>信用 未知</source>
         <translation>信用 未知</translation>
     </message>
@@ -806,78 +806,78 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="158" />
+        <location filename="../../ui/widgets/header_bar.py" line="159"/>
         <source>CIQ Desk 报检</source>
         <translation>CIQ Desk 报检</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="159" />
+        <location filename="../../ui/widgets/header_bar.py" line="160"/>
         <source>委托企业：</source>
         <translation>委托企业：</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="161" />
-        <location filename="../../ui/widgets/header_bar.py" line="230" />
+        <location filename="../../ui/widgets/header_bar.py" line="162"/>
+        <location filename="../../ui/widgets/header_bar.py" line="231"/>
         <source>全部委托企业</source>
         <translation>全部委托企业</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="178" />
+        <location filename="../../ui/widgets/header_bar.py" line="179"/>
         <source>尚未从平台取得信用等级：登录并同步后显示。</source>
         <translation>尚未从平台取得信用等级：登录并同步后显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="180" />
+        <location filename="../../ui/widgets/header_bar.py" line="181"/>
         <source>诚信企业：免除单证审核，仅按最低比例随机抽检，通关最快。</source>
         <translation>诚信企业：免除单证审核，仅按最低比例随机抽检，通关最快。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="181" />
+        <location filename="../../ui/widgets/header_bar.py" line="182"/>
         <source>便利通关：减少单证审核，降低查验比例。</source>
         <translation>便利通关：减少单证审核，降低查验比例。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="182" />
+        <location filename="../../ui/widgets/header_bar.py" line="183"/>
         <source>常规管理：正常单证审核和查验。</source>
         <translation>常规管理：正常单证审核和查验。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="183" />
+        <location filename="../../ui/widgets/header_bar.py" line="184"/>
         <source>严密监管：加强单证审核，提高查验比例。</source>
         <translation>严密监管：加强单证审核，提高查验比例。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="184" />
+        <location filename="../../ui/widgets/header_bar.py" line="185"/>
         <source>严重失信：最严格监管，每批货物均须查验。</source>
         <translation>严重失信：最严格监管，每批货物均须查验。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="201" />
+        <location filename="../../ui/widgets/header_bar.py" line="202"/>
         <source>可使用进口直通/出口直放及异地报检。</source>
         <translation>可使用进口直通/出口直放及异地报检。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="202" />
+        <location filename="../../ui/widgets/header_bar.py" line="203"/>
         <source>不可使用进口直通/出口直放及异地报检。</source>
         <translation>不可使用进口直通/出口直放及异地报检。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="203" />
+        <location filename="../../ui/widgets/header_bar.py" line="204"/>
         <source>等级更新于：{t}</source>
         <translation>等级更新于：{t}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="204" />
+        <location filename="../../ui/widgets/header_bar.py" line="205"/>
         <source>等级更新时间未知</source>
         <translation>等级更新时间未知</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="211" />
+        <location filename="../../ui/widgets/header_bar.py" line="212"/>
         <source>未登录企业</source>
         <translation>未登录企业</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="219" />
+        <location filename="../../ui/widgets/header_bar.py" line="220"/>
         <source>统一社会信用代码：{u}
 报检单位登记号：{r}</source>
         <translation>统一社会信用代码：{u}
@@ -887,102 +887,102 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="165" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="165"/>
         <source>导入报检单</source>
         <translation>导入报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="166" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="166"/>
         <source>选择文件…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="168" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="168"/>
         <source>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</source>
         <translation>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="169" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="169"/>
         <source>将导入 ({n})</source>
         <translation>将导入 ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="170" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="170"/>
         <source>问题 ({n})</source>
         <translation>问题 ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="171" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="171"/>
         <source>导入</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="172" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="172"/>
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="172" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="172"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="182" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="182"/>
         <source>选择要导入的文件</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="183" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="183"/>
         <source>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</source>
         <translation>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="191" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="191"/>
         <source>正在读取文件…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="202" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="202"/>
         <source>已取消读取，未导入任何内容。</source>
         <translation>已取消读取，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="205" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="205"/>
         <source>可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。</source>
         <translation>可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="208" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="208"/>
         <source>没有可导入的报检单。</source>
         <translation>没有可导入的报检单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="218" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="218"/>
         <source>正在导入…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="228" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="228"/>
         <source>已导入 {n} 份（新建 {a}，更新 {b}）。</source>
         <translation>已导入 {n} 份（新建 {a}，更新 {b}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="230" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="230"/>
         <source>另有 {m} 份未导入：</source>
         <translation>另有 {m} 份未导入：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="234" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="234"/>
         <source>已取消：</source>
         <translation>已取消：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="244" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="244"/>
         <source>内部错误，已记录日志</source>
         <translation>内部错误，已记录日志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="269" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="269"/>
         <source>正在取消…</source>
         <translation>正在取消…</translation>
     </message>
@@ -990,22 +990,22 @@
 <context>
     <name>IssuesPanel</name>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="108" />
+        <location filename="../../ui/editor/issues_panel.py" line="108"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ 未发现问题，可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="113" />
+        <location filename="../../ui/editor/issues_panel.py" line="113"/>
         <source>%d 个错误</source>
         <translation>%d 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="115" />
+        <location filename="../../ui/editor/issues_panel.py" line="115"/>
         <source>%d 个警告</source>
         <translation>%d 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/issues_panel.py" line="118" />
+        <location filename="../../ui/editor/issues_panel.py" line="118"/>
         <source>（点击条目跳到对应字段）</source>
         <translation>（点击条目跳到对应字段）</translation>
     </message>
@@ -1013,122 +1013,122 @@
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="119" />
+        <location filename="../../ui/editor/lifecycle.py" line="119"/>
         <source>正在定稿…</source>
         <translation>正在定稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="127" />
+        <location filename="../../ui/editor/lifecycle.py" line="127"/>
         <source>还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</source>
         <translation>还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="138" />
+        <location filename="../../ui/editor/lifecycle.py" line="138"/>
         <source>已定稿，报检号 %s。报检单将在下次同步时发送。</source>
         <translation>已定稿，报检号 %s。报检单将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="150" />
+        <location filename="../../ui/editor/lifecycle.py" line="150"/>
         <source>未能定稿：%s</source>
         <translation>未能定稿：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="193" />
+        <location filename="../../ui/editor/lifecycle.py" line="193"/>
         <source>已恢复上次未提交的修改申请：改好后点“提交修改”。</source>
         <translation>已恢复上次未提交的修改申请：改好后点“提交修改”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="196" />
+        <location filename="../../ui/editor/lifecycle.py" line="196"/>
         <source>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</source>
         <translation>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="228" />
+        <location filename="../../ui/editor/lifecycle.py" line="228"/>
         <source>修改申请已排队，将在下次同步时发送。</source>
         <translation>修改申请已排队，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="234" />
+        <location filename="../../ui/editor/lifecycle.py" line="234"/>
         <source>修改申请未提交：%s</source>
         <translation>修改申请未提交：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="244" />
+        <location filename="../../ui/editor/lifecycle.py" line="244"/>
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="244" />
+        <location filename="../../ui/editor/lifecycle.py" line="244"/>
         <source>请填写撤销原因（必填）：</source>
         <translation>请填写撤销原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="248" />
+        <location filename="../../ui/editor/lifecycle.py" line="248"/>
         <source>请填写撤销原因</source>
         <translation>请填写撤销原因</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="254" />
+        <location filename="../../ui/editor/lifecycle.py" line="254"/>
         <source>撤销申请未提交：%s</source>
         <translation>撤销申请未提交：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="259" />
+        <location filename="../../ui/editor/lifecycle.py" line="259"/>
         <source>撤销申请已排队，将在下次同步时发送。</source>
         <translation>撤销申请已排队，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="272" />
+        <location filename="../../ui/editor/lifecycle.py" line="272"/>
         <source>未能复制：%s</source>
         <translation>未能复制：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="278" />
+        <location filename="../../ui/editor/lifecycle.py" line="278"/>
         <source>已复制为新草稿（合同号 %s）。</source>
         <translation>已复制为新草稿（合同号 %s）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="297" />
+        <location filename="../../ui/editor/lifecycle.py" line="297"/>
         <source>打印报检单</source>
         <translation>打印报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="298" />
+        <location filename="../../ui/editor/lifecycle.py" line="298"/>
         <source>打印报检单，或另存为 PDF 文件？</source>
         <translation>打印报检单，或另存为 PDF 文件？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="299" />
+        <location filename="../../ui/editor/lifecycle.py" line="299"/>
         <source>打印…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="300" />
+        <location filename="../../ui/editor/lifecycle.py" line="300"/>
         <source>另存为 PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="301" />
+        <location filename="../../ui/editor/lifecycle.py" line="301"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="309" />
+        <location filename="../../ui/editor/lifecycle.py" line="309"/>
         <source>另存为 PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="310" />
+        <location filename="../../ui/editor/lifecycle.py" line="310"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="322" />
+        <location filename="../../ui/editor/lifecycle.py" line="322"/>
         <source>已保存 PDF（%d 页）：%s</source>
         <translation>已保存 PDF（%d 页）：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="324" />
+        <location filename="../../ui/editor/lifecycle.py" line="324"/>
         <source>未能保存 PDF：%s</source>
         <translation>未能保存 PDF：%s</translation>
     </message>
@@ -1136,70 +1136,70 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/main_list.py" line="157" />
+        <location filename="../../ui/main_list.py" line="157"/>
         <source>全部报检单</source>
-        <extracomment>what each column must show in full, measured in the table's font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses)</extracomment>
+        <extracomment>what each column must show in full, measured in the table&apos;s font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses)</extracomment>
         <translation>全部报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="157" />
+        <location filename="../../ui/main_list.py" line="157"/>
         <source>草稿</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="158" />
+        <location filename="../../ui/main_list.py" line="158"/>
         <source>已定稿待发送</source>
         <translation>已定稿待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="158" />
+        <location filename="../../ui/main_list.py" line="158"/>
         <source>已发送</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="159" />
+        <location filename="../../ui/main_list.py" line="159"/>
         <source>已受理/审单中</source>
         <translation>已受理/审单中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="159" />
+        <location filename="../../ui/main_list.py" line="159"/>
         <source>查验</source>
         <translation>查验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="160" />
+        <location filename="../../ui/main_list.py" line="160"/>
         <source>已放行</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="160" />
+        <location filename="../../ui/main_list.py" line="160"/>
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="161" />
+        <location filename="../../ui/main_list.py" line="161"/>
         <source>已撤销</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="177" />
+        <location filename="../../ui/main_list.py" line="177"/>
         <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
         <translation>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="180" />
+        <location filename="../../ui/main_list.py" line="180"/>
         <source>此状态下没有报检单。</source>
         <translation>此状态下没有报检单。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="182" />
+        <location filename="../../ui/main_list.py" line="182"/>
         <source>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</source>
         <translation>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="188" />
+        <location filename="../../ui/main_list.py" line="188"/>
         <source>共 {n} 份</source>
         <translation>共 {n} 份</translation>
     </message>
@@ -1207,197 +1207,197 @@
 <context>
     <name>MainActions</name>
     <message>
-        <location filename="../../ui/main_actions.py" line="60" />
+        <location filename="../../ui/main_actions.py" line="60"/>
         <source>新建入境</source>
         <translation>新建入境</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="60" />
+        <location filename="../../ui/main_actions.py" line="60"/>
         <source>新建入境报检单 (Ctrl+N)</source>
         <translation>新建入境报检单 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="61" />
+        <location filename="../../ui/main_actions.py" line="61"/>
         <source>新建出境</source>
         <translation>新建出境</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="61" />
+        <location filename="../../ui/main_actions.py" line="61"/>
         <source>新建出境报检单 (Ctrl+Shift+N)</source>
         <translation>新建出境报检单 (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="62" />
+        <location filename="../../ui/main_actions.py" line="62"/>
         <source>复制</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="62" />
+        <location filename="../../ui/main_actions.py" line="62"/>
         <source>复制所选报检单为新草稿 (Ctrl+D)</source>
         <translation>复制所选报检单为新草稿 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="63" />
+        <location filename="../../ui/main_actions.py" line="63"/>
         <source>从模板新建</source>
         <translation>从模板新建</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="63" />
+        <location filename="../../ui/main_actions.py" line="63"/>
         <source>用保存的模板新建草稿</source>
         <translation>用保存的模板新建草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="64" />
+        <location filename="../../ui/main_actions.py" line="64"/>
         <source>打开</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="64" />
+        <location filename="../../ui/main_actions.py" line="64"/>
         <source>打开所选报检单 (Enter)</source>
         <translation>打开所选报检单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="65" />
+        <location filename="../../ui/main_actions.py" line="65"/>
         <source>校验</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="65" />
+        <location filename="../../ui/main_actions.py" line="65"/>
         <source>按规则校验所选报检单 (Ctrl+L)</source>
         <translation>按规则校验所选报检单 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="66" />
+        <location filename="../../ui/main_actions.py" line="66"/>
         <source>定稿</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="66" />
+        <location filename="../../ui/main_actions.py" line="66"/>
         <source>校验通过后定稿并分配报检号 (Ctrl+Enter)</source>
         <translation>校验通过后定稿并分配报检号 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="67" />
+        <location filename="../../ui/main_actions.py" line="67"/>
         <source>申报/同步</source>
         <translation>申报/同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="67" />
+        <location filename="../../ui/main_actions.py" line="67"/>
         <source>发送待申报的报检单并接收回执 (F5)</source>
         <translation>发送待申报的报检单并接收回执 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="68" />
+        <location filename="../../ui/main_actions.py" line="68"/>
         <source>登录平台…</source>
         <translation>登录平台…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="68" />
+        <location filename="../../ui/main_actions.py" line="68"/>
         <source>登录检验检疫电子申报平台（或本机沙箱）</source>
         <translation>登录检验检疫电子申报平台（或本机沙箱）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="69" />
+        <location filename="../../ui/main_actions.py" line="69"/>
         <source>导入</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="69" />
+        <location filename="../../ui/main_actions.py" line="69"/>
         <source>从 Excel、CSV 或 JSON 文件批量导入草稿</source>
         <translation>从 Excel、CSV 或 JSON 文件批量导入草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="70" />
+        <location filename="../../ui/main_actions.py" line="70"/>
         <source>导出</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="70" />
+        <location filename="../../ui/main_actions.py" line="70"/>
         <source>把所选报检单导出为 Excel 模板、CSV 或 JSON 文件</source>
         <translation>把所选报检单导出为 Excel 模板、CSV 或 JSON 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="71" />
+        <location filename="../../ui/main_actions.py" line="71"/>
         <source>删除草稿</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="71" />
+        <location filename="../../ui/main_actions.py" line="71"/>
         <source>删除所选草稿（已编号的报检单不能删除）</source>
         <translation>删除所选草稿（已编号的报检单不能删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="72" />
+        <location filename="../../ui/main_actions.py" line="72"/>
         <source>复制报检号</source>
         <translation>复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="72" />
+        <location filename="../../ui/main_actions.py" line="72"/>
         <source>把报检号复制到剪贴板</source>
         <translation>把报检号复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="73" />
+        <location filename="../../ui/main_actions.py" line="73"/>
         <source>状态历史</source>
         <translation>状态历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="73" />
+        <location filename="../../ui/main_actions.py" line="73"/>
         <source>查看回执和状态变化</source>
         <translation>查看回执和状态变化</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="74" />
+        <location filename="../../ui/main_actions.py" line="74"/>
         <source>打印预览…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="74" />
+        <location filename="../../ui/main_actions.py" line="74"/>
         <source>按报检单格式预览、打印或另存为 PDF (Ctrl+P)</source>
         <translation>按报检单格式预览、打印或另存为 PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="75" />
+        <location filename="../../ui/main_actions.py" line="75"/>
         <source>统计看板</source>
         <translation>统计看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="75" />
+        <location filename="../../ui/main_actions.py" line="75"/>
         <source>按状态、放行时间和信用等级统计</source>
         <translation>按状态、放行时间和信用等级统计</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="76" />
+        <location filename="../../ui/main_actions.py" line="76"/>
         <source>报检单列表</source>
         <translation>报检单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="76" />
+        <location filename="../../ui/main_actions.py" line="76"/>
         <source>回到报检单列表</source>
         <translation>回到报检单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="77" />
+        <location filename="../../ui/main_actions.py" line="77"/>
         <source>搜索</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="77" />
+        <location filename="../../ui/main_actions.py" line="77"/>
         <source>搜索报检单</source>
         <translation>搜索报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="78" />
+        <location filename="../../ui/main_actions.py" line="78"/>
         <source>退出</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="78" />
+        <location filename="../../ui/main_actions.py" line="78"/>
         <source>退出 CIQ Desk</source>
         <translation>退出 CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_actions.py" line="79" />
+        <location filename="../../ui/main_actions.py" line="79"/>
         <source>关于 CIQ Desk</source>
         <translation>关于 CIQ Desk</translation>
     </message>
@@ -1405,197 +1405,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_commands.py" line="29" />
+        <location filename="../../ui/main_commands.py" line="29"/>
         <source>内部错误，已记录日志：{e}</source>
         <translation>内部错误，已记录日志：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="31" />
+        <location filename="../../ui/main_commands.py" line="31"/>
         <source>CIQ Desk</source>
         <translation>CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="68" />
+        <location filename="../../ui/main_commands.py" line="68"/>
         <source>已选择 {n} 份</source>
         <translation>已选择 {n} 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="92" />
+        <location filename="../../ui/main_commands.py" line="92"/>
         <source>报检单编辑器</source>
         <translation>报检单编辑器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="93" />
+        <location filename="../../ui/main_commands.py" line="93"/>
         <source>报检单编辑器尚未安装。</source>
         <translation>报检单编辑器尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="160" />
+        <location filename="../../ui/main_commands.py" line="160"/>
         <source>打印模块尚未安装</source>
         <translation>打印模块尚未安装</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="165" />
+        <location filename="../../ui/main_commands.py" line="165"/>
         <source>没有可显示中文的字体，无法打印</source>
         <translation>没有可显示中文的字体，无法打印</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="181" />
+        <location filename="../../ui/main_commands.py" line="181"/>
         <source>状态时间轴尚未安装</source>
         <translation>状态时间轴尚未安装</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="184" />
+        <location filename="../../ui/main_commands.py" line="184"/>
         <source>状态历史 — {no}</source>
         <translation>状态历史 — {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="198" />
+        <location filename="../../ui/main_commands.py" line="198"/>
         <source>已复制为新草稿</source>
         <translation>已复制为新草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="212" />
+        <location filename="../../ui/main_commands.py" line="212"/>
         <source>（还没有模板：在编辑器中“另存为模板”）</source>
         <translation>（还没有模板：在编辑器中“另存为模板”）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="215" />
+        <location filename="../../ui/main_commands.py" line="215"/>
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="216" />
+        <location filename="../../ui/main_commands.py" line="216"/>
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="249" />
+        <location filename="../../ui/main_commands.py" line="249"/>
         <source>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</source>
         <translation>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="251" />
+        <location filename="../../ui/main_commands.py" line="251"/>
         <source>正在校验…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="258" />
+        <location filename="../../ui/main_commands.py" line="258"/>
         <source>只有草稿可以定稿</source>
         <translation>只有草稿可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="276" />
+        <location filename="../../ui/main_commands.py" line="276"/>
         <source>已定稿，报检号 {no}</source>
         <translation>已定稿，报检号 {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="276" />
+        <location filename="../../ui/main_commands.py" line="276"/>
         <source>已定稿</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="284" />
+        <location filename="../../ui/main_commands.py" line="284"/>
         <source>未通过校验</source>
         <translation>未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="318" />
+        <location filename="../../ui/main_commands.py" line="318"/>
         <source>已导出 {n} 份到 {p}</source>
         <translation>已导出 {n} 份到 {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="326" />
+        <location filename="../../ui/main_commands.py" line="326"/>
         <source>只能删除草稿</source>
         <translation>只能删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="328" />
+        <location filename="../../ui/main_commands.py" line="328"/>
         <source>删除草稿</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="329" />
+        <location filename="../../ui/main_commands.py" line="329"/>
         <source>删除所选的 {n} 份草稿？此操作不能撤销。</source>
         <translation>删除所选的 {n} 份草稿？此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="345" />
+        <location filename="../../ui/main_commands.py" line="345"/>
         <source>已复制报检号</source>
         <translation>已复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="359" />
+        <location filename="../../ui/main_commands.py" line="359"/>
         <source>已登录平台，正在同步…</source>
         <translation>已登录平台，正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="367" />
+        <location filename="../../ui/main_commands.py" line="367"/>
         <source>关于 CIQ Desk</source>
         <translation>关于 CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="367" />
+        <location filename="../../ui/main_commands.py" line="367"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — 出入境检验检疫报检</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>报检单(&amp;D)</source>
         <translation>报检单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>申报(&amp;S)</source>
         <translation>申报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>视图(&amp;V)</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>正在处理…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>{n}+ 份</source>
         <translation>{n}+ 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>已载入 {n} 份，向下滚动载入更多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>正在载入…</source>
         <translation>正在载入…</translation>
     </message>
@@ -1603,52 +1603,52 @@
 <context>
     <name>NavModel</name>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="52" />
+        <location filename="../../ui/models/nav_model.py" line="52"/>
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="52" />
+        <location filename="../../ui/models/nav_model.py" line="52"/>
         <source>草稿</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="53" />
+        <location filename="../../ui/models/nav_model.py" line="53"/>
         <source>已定稿待发送</source>
         <translation>已定稿待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="53" />
+        <location filename="../../ui/models/nav_model.py" line="53"/>
         <source>已发送</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="54" />
+        <location filename="../../ui/models/nav_model.py" line="54"/>
         <source>已受理/审单中</source>
         <translation>已受理/审单中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="54" />
+        <location filename="../../ui/models/nav_model.py" line="54"/>
         <source>查验</source>
         <translation>查验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="55" />
+        <location filename="../../ui/models/nav_model.py" line="55"/>
         <source>已放行</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="55" />
+        <location filename="../../ui/models/nav_model.py" line="55"/>
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="56" />
+        <location filename="../../ui/models/nav_model.py" line="56"/>
         <source>已撤销</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="56" />
+        <location filename="../../ui/models/nav_model.py" line="56"/>
         <source>统计看板</source>
         <translation>统计看板</translation>
     </message>
@@ -1656,7 +1656,7 @@
 <context>
     <name>NavPanel</name>
     <message>
-        <location filename="../../ui/widgets/nav.py" line="95" />
+        <location filename="../../ui/widgets/nav.py" line="95"/>
         <source>报检单</source>
         <translation>报检单</translation>
     </message>
@@ -1664,27 +1664,38 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../ui/notifications.py" line="46" />
+        <location filename="../../ui/notifications.py" line="46"/>
+        <location filename="../../ui/notifications.py" line="51"/>
         <source>已放行</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="46" />
+        <location filename="../../ui/notifications.py" line="46"/>
         <source>报检单 {no} 已放行</source>
         <translation>报检单 {no} 已放行</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="50" />
+        <location filename="../../ui/notifications.py" line="50"/>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="51"/>
+        <source>{n} 份报检单已放行：{first} 等</source>
+        <translation>{n} 份报检单已放行：{first} 等</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py" line="55"/>
         <source>报检单 {no} 被退回</source>
         <translation>报检单 {no} 被退回</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="52" />
+        <location filename="../../ui/notifications.py" line="57"/>
         <source>：{why}</source>
         <translation>：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="53" />
+        <location filename="../../ui/notifications.py" line="58"/>
         <source>退回</source>
         <translation>退回</translation>
     </message>
@@ -1692,37 +1703,37 @@
 <context>
     <name>PartiesSection</name>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="8" />
+        <location filename="../../ui/editor/section_parties.py" line="8"/>
         <source>中文名称</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="9" />
+        <location filename="../../ui/editor/section_parties.py" line="9"/>
         <source>外文名称</source>
         <translation>外文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="10" />
+        <location filename="../../ui/editor/section_parties.py" line="10"/>
         <source>备案号</source>
         <translation>备案号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="11" />
+        <location filename="../../ui/editor/section_parties.py" line="11"/>
         <source>统一社会信用代码</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="12" />
+        <location filename="../../ui/editor/section_parties.py" line="12"/>
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="13" />
+        <location filename="../../ui/editor/section_parties.py" line="13"/>
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_parties.py" line="14" />
+        <location filename="../../ui/editor/section_parties.py" line="14"/>
         <source>报检员证号</source>
         <translation>报检员证号</translation>
     </message>
@@ -1730,42 +1741,42 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41" />
+        <location filename="../../ui/dialogs/import_models.py" line="41"/>
         <source>文件</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41" />
+        <location filename="../../ui/dialogs/import_models.py" line="41"/>
         <source>行</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41" />
+        <location filename="../../ui/dialogs/import_models.py" line="41"/>
         <source>出入境</source>
         <translation>出入境</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41" />
+        <location filename="../../ui/dialogs/import_models.py" line="41"/>
         <source>合同号</source>
         <translation>合同号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42" />
+        <location filename="../../ui/dialogs/import_models.py" line="42"/>
         <source>收货人/发货人</source>
         <translation>收货人/发货人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42" />
+        <location filename="../../ui/dialogs/import_models.py" line="42"/>
         <source>货物</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42" />
+        <location filename="../../ui/dialogs/import_models.py" line="42"/>
         <source>货物项数</source>
         <translation>货物项数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42" />
+        <location filename="../../ui/dialogs/import_models.py" line="42"/>
         <source>货值</source>
         <translation>货值</translation>
     </message>
@@ -1773,27 +1784,27 @@
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78" />
+        <location filename="../../ui/dialogs/import_models.py" line="78"/>
         <source>文件</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78" />
+        <location filename="../../ui/dialogs/import_models.py" line="78"/>
         <source>行</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78" />
+        <location filename="../../ui/dialogs/import_models.py" line="78"/>
         <source>列</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78" />
+        <location filename="../../ui/dialogs/import_models.py" line="78"/>
         <source>字段</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78" />
+        <location filename="../../ui/dialogs/import_models.py" line="78"/>
         <source>问题</source>
         <translation>问题</translation>
     </message>
@@ -1801,12 +1812,12 @@
 <context>
     <name>RowsTableModel</name>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="148" />
+        <location filename="../../ui/editor/table_model.py" line="149"/>
         <source>请输入数字，如 1200.5</source>
         <translation>请输入数字，如 1200.5</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="153" />
+        <location filename="../../ui/editor/table_model.py" line="154"/>
         <source>请输入整数</source>
         <translation>请输入整数</translation>
     </message>
@@ -1814,7 +1825,7 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../ui/widgets/search_box.py" line="36" />
+        <location filename="../../ui/widgets/search_box.py" line="36"/>
         <source>搜索报检号、合同号、提单号、收发货人… (Ctrl+F)</source>
         <translation>搜索报检号、合同号、提单号、收发货人… (Ctrl+F)</translation>
     </message>
@@ -1822,82 +1833,82 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="24" />
+        <location filename="../../ui/widgets/header_bar.py" line="26"/>
         <source>从未同步</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="31" />
+        <location filename="../../ui/widgets/header_bar.py" line="32"/>
         <source>刚刚</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="33" />
+        <location filename="../../ui/widgets/header_bar.py" line="34"/>
         <source>{n} 分钟前</source>
         <translation>{n} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="35" />
+        <location filename="../../ui/widgets/header_bar.py" line="36"/>
         <source>{n} 小时前</source>
         <translation>{n} 小时前</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="75" />
+        <location filename="../../ui/widgets/header_bar.py" line="76"/>
         <source>离线工作（未登录）</source>
         <translation>离线工作（未登录）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="77" />
+        <location filename="../../ui/widgets/header_bar.py" line="78"/>
         <source>正在同步…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="79" />
+        <location filename="../../ui/widgets/header_bar.py" line="80"/>
         <source>正在同步 {d}/{t}…</source>
         <translation>正在同步 {d}/{t}…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="81" />
+        <location filename="../../ui/widgets/header_bar.py" line="82"/>
         <source>离线</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="83" />
+        <location filename="../../ui/widgets/header_bar.py" line="84"/>
         <source>同步出错</source>
         <translation>同步出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="85" />
+        <location filename="../../ui/widgets/header_bar.py" line="86"/>
         <source>在线</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="89" />
+        <location filename="../../ui/widgets/header_bar.py" line="90"/>
         <source>待发送 {n}</source>
         <translation>待发送 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="91" />
+        <location filename="../../ui/widgets/header_bar.py" line="92"/>
         <source>上次同步：{t}</source>
         <translation>上次同步：{t}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="96" />
+        <location filename="../../ui/widgets/header_bar.py" line="97"/>
         <source>上次成功同步：{t}</source>
         <translation>上次成功同步：{t}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="98" />
+        <location filename="../../ui/widgets/header_bar.py" line="99"/>
         <source>发件箱中有 {n} 项等待发送</source>
         <translation>发件箱中有 {n} 项等待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="100" />
+        <location filename="../../ui/widgets/header_bar.py" line="101"/>
         <source>最近一次同步失败：{e}</source>
         <translation>最近一次同步失败：{e}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/header_bar.py" line="102" />
+        <location filename="../../ui/widgets/header_bar.py" line="103"/>
         <source>无法连接平台：可以继续编辑和定稿，联网后自动发送。</source>
         <translation>无法连接平台：可以继续编辑和定稿，联网后自动发送。</translation>
     </message>
@@ -1905,27 +1916,27 @@
 <context>
     <name>TableSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="79" />
+        <location filename="../../ui/editor/section_goods.py" line="79"/>
         <source>共 %d 行</source>
         <translation>共 %d 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="82" />
+        <location filename="../../ui/editor/section_goods.py" line="82"/>
         <source>新增一行 (Insert)</source>
         <translation>新增一行 (Insert)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="83" />
+        <location filename="../../ui/editor/section_goods.py" line="83"/>
         <source>复制此行 (Ctrl+D)</source>
         <translation>复制此行 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="84" />
+        <location filename="../../ui/editor/section_goods.py" line="84"/>
         <source>删除此行 (Ctrl+Delete)</source>
         <translation>删除此行 (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="85" />
+        <location filename="../../ui/editor/section_goods.py" line="85"/>
         <source>直接输入即可编辑单元格；回车确认并跳到下一格；代码列输入代码或名称后从列表中选择。</source>
         <translation>直接输入即可编辑单元格；回车确认并跳到下一格；代码列输入代码或名称后从列表中选择。</translation>
     </message>
@@ -1933,32 +1944,32 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="224" />
+        <location filename="../../ui/timeline.py" line="211"/>
         <source>已复制 ✓</source>
         <translation>已复制 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="235" />
+        <location filename="../../ui/timeline.py" line="222"/>
         <source>尚未分配（定稿时分配）</source>
         <translation>尚未分配（定稿时分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="238" />
+        <location filename="../../ui/timeline.py" line="225"/>
         <source>复制报检号</source>
         <translation>复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="242" />
+        <location filename="../../ui/timeline.py" line="229"/>
         <source>当前状态：</source>
         <translation>当前状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="247" />
+        <location filename="../../ui/timeline.py" line="234"/>
         <source>报检号（一次申报、一号到底）</source>
         <translation>报检号（一次申报、一号到底）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="248" />
+        <location filename="../../ui/timeline.py" line="235"/>
         <source>状态记录与回执</source>
         <translation>状态记录与回执</translation>
     </message>
@@ -1966,7 +1977,7 @@
 <context>
     <name>dlg</name>
     <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="108" />
+        <location filename="../../ui/dialogs/batch_dialog.py" line="108"/>
         <source>上次未完成：已完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</source>
         <translation>上次未完成：已完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</translation>
     </message>

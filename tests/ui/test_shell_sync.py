@@ -168,3 +168,19 @@ def test_login_menu_opens_the_login_dialog(qtbot, window):
     dlg = window._login_dialog
     assert isinstance(dlg, FirstRunDialog) and dlg.isVisible()
     dlg.close()
+
+
+def test_many_releases_in_one_sync_are_one_notice(qtbot, window, desk):
+    ids = fill(desk, 6)
+    set_status(desk, ids, "sent", source="local")
+    window.sync.start()
+    notices = []
+    window.notifier.notified.connect(lambda t, m: notices.append((t, m)))
+    window.sync.set_engine(FakeEngine(desk, [(i, "released", None) for i in ids[:5]]
+                                      + [(ids[5], "rejected", "证单不全")]))
+    released = [m for t, m in notices if t == "已放行"]
+    assert len(released) == 1 and released[0].startswith("5 份报检单已放行：")
+    first = desk.summary(ids[0]).inspection_no
+    assert first in released[0]
+    assert [t for t, _ in notices].count("退回") == 1  # rejections still one by one
+    assert window.nav.model.count_of("released") == 5
