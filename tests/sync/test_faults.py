@@ -171,75 +171,72 @@ def test_lost_lease_answer_gets_the_same_lease_back(proxied, desk, sandbox):
     assert [x["lease_id"] for x in on_platform] == [le.lease_id]
 
 
-def test_declarations_from_another_device_arrive_even_after_a_lost_fetch(
-        proxied, desk, sandbox, make_engine, tmp_path):
-    """Receipts name declarations filed on another device; fetching them fails (offline):
-    the receipts are applied, the declarations stay remembered and the next sync brings
-    them. A remembered id the platform does not show this login is dropped, once."""
+@pytest.fixture
+def second_device(sandbox, make_engine, tmp_path):
+    """``file(ent, n)``: another device of the same account files ``n`` declarations
+    directly with the platform (not through the proxy); returns their ids."""
     from client.services import Desk
-    from client.store import kv
-    from client.sync.pull import UNKNOWN_KEY
-    proxy, engine, ent = proxied
     other = Desk.open(tmp_path / "second-device")
     (tmp_path / "att").write_bytes(b"test")  # the sample declarations' attachment
     other.store_attachment(tmp_path / "att")
-    try:
-        e2 = make_engine(other)
-        e2.login(sandbox.url, "aa@demo", "demo123")
-        theirs = add_drafts(other, ent, 3)
+    e2 = make_engine(other)
+    e2.login(sandbox.url, "aa@demo", "demo123")
+
+    def file(ent, n):
+        ids = add_drafts(other, ent, n)
         e2.top_up()
-        e2.finalize(theirs)
-        assert e2.sync().applied == 3
-        proxy.add("drop", path="/v1/declarations/", count=1000)
-        for _ in range(50):  # until the platform's first receipts for them are due
-            time.sleep(0.1)
-            try:
-                engine.sync()
-            except DeskError:
-                break
-        else:
-            pytest.fail("no receipt for the other device's declarations arrived")
-        with desk.db.read() as conn:
-            assert sorted(kv.get(conn, UNKNOWN_KEY)) == sorted(theirs)
-        assert not set(theirs) & {r.id for r in desk.list()}
-        with desk.db.write() as conn:  # and one the platform will not show this login
-            kv.put(conn, UNKNOWN_KEY, kv.get(conn, UNKNOWN_KEY) + ["01NOSUCHDECLARATION0000000"])
-        proxy.clear()
-        s = engine.sync()
-        assert s.imported == 3 and s.unknown_receipts == 1
-        assert set(theirs) <= {r.id for r in desk.list()}
-        with desk.db.read() as conn:
-            assert kv.get(conn, UNKNOWN_KEY) is None
-        assert engine.sync().imported == 0
-    finally:
-        other.close()
+        e2.finalize(ids)
+        assert e2.sync().applied == n
+        return ids
+    yield file
+    other.close()
+
+
+def test_declarations_from_another_device_arrive_even_after_a_lost_fetch(
+        proxied, desk, second_device):
+    """Receipts name declarations filed on another device; fetching them fails (offline):
+    the receipts are applied, the declarations stay remembered and the next sync brings
+    them. A remembered id the platform does not show this login is dropped, once."""
+    from client.store import kv
+    from client.sync.pull import UNKNOWN_KEY
+    proxy, engine, ent = proxied
+    theirs = second_device(ent, 3)
+    proxy.add("drop", path="/v1/declarations/", count=1000)
+    for _ in range(50):  # until the platform's first receipts for them are due
+        time.sleep(0.1)
+        try:
+            engine.sync()
+        except DeskError:
+            break
+    else:
+        pytest.fail("no receipt for the other device's declarations arrived")
+    with desk.db.read() as conn:
+        assert sorted(kv.get(conn, UNKNOWN_KEY)) == sorted(theirs)
+    assert not set(theirs) & {r.id for r in desk.list()}
+    with desk.db.write() as conn:  # and one the platform will not show this login
+        kv.put(conn, UNKNOWN_KEY, kv.get(conn, UNKNOWN_KEY) + ["01NOSUCHDECLARATION0000000"])
+    proxy.clear()
+    s = engine.sync()
+    assert s.imported == 3 and s.unknown_receipts == 1
+    assert set(theirs) <= {r.id for r in desk.list()}
+    with desk.db.read() as conn:
+        assert kv.get(conn, UNKNOWN_KEY) is None
+    assert engine.sync().imported == 0
 
 
 def test_many_unknown_declarations_are_read_by_pages_not_one_by_one(
-        proxied, desk, sandbox, make_engine, tmp_path, monkeypatch):
-    from client.services import Desk
+        proxied, desk, second_device, monkeypatch):
     from client.sync import pull
     monkeypatch.setattr(pull, "FETCH_ONE_BY_ONE", 2)
     proxy, engine, ent = proxied
-    other = Desk.open(tmp_path / "second-device")
-    (tmp_path / "att").write_bytes(b"test")
-    other.store_attachment(tmp_path / "att")
-    try:
-        e2 = make_engine(other)
-        e2.login(sandbox.url, "aa@demo", "demo123")
-        theirs = add_drafts(other, ent, 4)
-        e2.top_up()
-        e2.finalize(theirs)
-        assert e2.sync().applied == 4
-        imported = 0
-        for _ in range(50):
-            time.sleep(0.1)
-            imported += engine.sync().imported
-            if imported:
-                break
-        assert imported == 4 and set(theirs) <= {r.id for r in desk.list()}
-        paths = [x.path for x in proxy.seen]
-        assert "/v1/declarations" in paths
-        assert not any(p.startswith("/v1/declarations/") for p in paths)
-    finally:
-        other.close()
+    theirs = second_device(ent, 4)
+    imported = 0
+    for _ in range(50):
+        time.sleep(0.1)
+        imported += engine.sync().imported
+        if imported:
+            break
+    assert imported == 4 and set(theirs) <= {r.id for r in desk.list()}
+    paths = [x.path for x in proxy.seen]
+    assert "/v1/declarations" in paths
+    assert not any(p.startswith("/v1/declarations/") for p in paths)
