@@ -10,7 +10,7 @@ from .registry import rule
 
 MAX_SIZE = 4 * MIB
 MAX_NAME = 64
-_BAD_NAME_CHARS = frozenset('/\\:*?"<>|')
+BAD_NAME_CHARS = frozenset('/\\:*?"<>|')
 
 
 @rule("E1901", "error", "attachments[].file_name", "随附单据须为PDF文件（.pdf）",
@@ -114,7 +114,7 @@ def attachment_name_chars(decl, ctx):
         v = a.file_name
         if not isinstance(v, str) or not v:
             continue
-        if not _BAD_NAME_CHARS.isdisjoint(v) or (
+        if not BAD_NAME_CHARS.isdisjoint(v) or (
                 not v.isprintable() and any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 for c in v)):
             out = out or []
             out.append(issue("E1906", f"attachments[{i}].file_name",

@@ -33,8 +33,10 @@ from decimal import Decimal
 
 from ..model import (CLEARANCE_MODES, Attachment, CertificateRequest, Container, Declarer,
                      GoodsLine, Party)
-from ._common import (DISTRICT_RE, LOCODE_RE, MIB, Q2, Q3, SHA256_RE, SIZE_TYPE_RE, Lookups)
+from ._common import DISTRICT_RE, LOCODE_RE, Q2, Q3, SHA256_RE, SIZE_TYPE_RE, Lookups
+from .attachments import BAD_NAME_CHARS, MAX_NAME, MAX_SIZE
 from .checkdigits import container_problem, uscc_problem
+from .lengths import DECLARER_MAX, PARTY_NAME_MAX
 
 _ZERO = Decimal(0)
 _MAX = Decimal(10) ** 15
@@ -188,7 +190,7 @@ def _party_fine(p, lk: Lookups) -> bool:
     if u is not None and u != "" and (u.__class__ is not str or uscc_problem(u) is not None):
         return False
     for v in (p.name_cn, p.name_en):                                 # E1114
-        if v is not None and (v.__class__ is not str or len(v) > 255):
+        if v is not None and (v.__class__ is not str or len(v) > PARTY_NAME_MAX):
             return False
     return True
 
@@ -208,7 +210,7 @@ def parties_clean(decl, ctx, lk: Lookups) -> bool:
     if dr.__class__ is not Declarer or _blank(dr.name):
         return False
     for v in (dr.name, dr.phone, dr.cert_no):
-        if v is not None and (v.__class__ is not str or len(v) > 64):
+        if v is not None and (v.__class__ is not str or len(v) > DECLARER_MAX):
             return False
     d = decl.direction                                               # E1010-E1013
     if d == "inbound":
@@ -279,10 +281,6 @@ def containers_clean(decl, ctx, lk: Lookups) -> bool:
     return True
 
 
-_MAX_ATTACHMENT = 4 * MIB
-_BAD_NAME_CHARS = frozenset('/\\:*?"<>|')
-
-
 def attachments_clean(decl, ctx, lk: Lookups) -> bool:
     """True only when no ``attachments`` rule can fire on ``decl``."""
     atts = decl.attachments
@@ -299,9 +297,9 @@ def attachments_clean(decl, ctx, lk: Lookups) -> bool:
         if t.__class__ is not str or t not in types or _blank(t):
             return False
         n = a.file_name                                              # E1035, E1901, E1903, E1906
-        if n.__class__ is not str or not n or len(n) > 64 or n.isspace() \
+        if n.__class__ is not str or not n or len(n) > MAX_NAME or n.isspace() \
                 or not n.isprintable() or not n.lower().endswith(".pdf") \
-                or not _BAD_NAME_CHARS.isdisjoint(n):
+                or not BAD_NAME_CHARS.isdisjoint(n):
             return False
         h = a.sha256                                                 # E1035, E1904
         if h.__class__ is not str or not SHA256_RE.fullmatch(h):
@@ -313,7 +311,7 @@ def attachments_clean(decl, ctx, lk: Lookups) -> bool:
             real = sizes.get(h)
             if isinstance(real, int):
                 size = real
-        if size is not None and (size.__class__ is not int or not 0 < size <= _MAX_ATTACHMENT):
+        if size is not None and (size.__class__ is not int or not 0 < size <= MAX_SIZE):
             return False
     return True
 
