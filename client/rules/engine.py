@@ -16,7 +16,7 @@ from ..model import Declaration, ParseIssue, parse_declaration
 from ._common import fresh_lookups
 from .base import Issue, RuleContext
 from .fastpath import CHECKS
-from .registry import load_all
+from .registry import load_all, scope_names
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,7 @@ FASTPATH = True
 _rules: tuple | None = None   # every rule, in code order
 #: (bit, check) per fast-path scope
 _CHECKS = tuple((1 << n, check) for n, check in enumerate(CHECKS.values()))
+_BIT = {scope: 1 << n for n, scope in enumerate(CHECKS)}
 #: bitmask of the clean scopes -> the rules to run (filled as masks are met)
 _subsets: dict[int, tuple] = {}
 
@@ -39,10 +40,9 @@ def _rule_fns() -> tuple:
 
 
 def _scope_bits(scope) -> int:
-    names = (scope,) if isinstance(scope, str) else scope or ()
     bits = 0
-    for name in names:
-        bits |= 1 << list(CHECKS).index(name)
+    for name in scope_names(scope):
+        bits |= _BIT[name]
     return bits
 
 

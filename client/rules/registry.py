@@ -41,6 +41,11 @@ RULES: dict[str, RuleInfo] = {}
 #: ``containers``, ``attachments``, ``certificates`` — those lists' own entries.
 SCOPES = ("goods", "header", "parties", "ports", "containers", "attachments", "certificates")
 
+
+def scope_names(scope: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    """A rule's ``scope`` as a tuple of scope names (empty: the rule always runs)."""
+    return (scope,) if isinstance(scope, str) else tuple(scope or ())
+
 #: the modules that hold rules, one per family, imported by :func:`load_all`.
 #: Codes: ``E``/``W`` + ``1`` + family digit + two-digit number (see ``docs/rules.md``).
 FAMILIES: list[str] = [
@@ -83,7 +88,7 @@ def rule(code: str, severity: Severity, field: str, summary_zh: str, summary_en:
     def deco(fn: RuleFn) -> RuleFn:
         if code in RULES:
             raise ValueError(f"rule code {code} registered twice")
-        for sc in (scope,) if isinstance(scope, str) else scope or ():
+        for sc in scope_names(scope):
             if sc not in SCOPES:
                 raise ValueError(f"rule {code}: unknown fast-path scope {sc!r}")
         family = fn.__module__.rsplit(".", 1)[-1]
