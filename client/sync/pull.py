@@ -131,11 +131,7 @@ class Puller:
         if len(keys) > FETCH_ONE_BY_ONE:
             got = self._snapshot_declarations(summary, since=since, continue_feed=False)
             with self.db.write() as conn:
-                keys = [k for k in (kv.get(conn, UNKNOWN_KEY) or []) if k not in got]
-                if keys:
-                    kv.put(conn, UNKNOWN_KEY, keys)
-                else:
-                    kv.remove(conn, UNKNOWN_KEY)
+                keys = _forget_unknown(conn, got)
         for n, key in enumerate(keys, start=1):
             if self.cancel():
                 raise Cancelled("同步已取消", "sync cancelled")
@@ -151,11 +147,7 @@ class Puller:
             with self.db.write() as conn:
                 if item is not None:
                     self._apply_snapshot(conn, [item], summary, history=True)
-                left = [k for k in (kv.get(conn, UNKNOWN_KEY) or []) if k != key]
-                if left:
-                    kv.put(conn, UNKNOWN_KEY, left)
-                else:
-                    kv.remove(conn, UNKNOWN_KEY)
+                _forget_unknown(conn, {key})
             self.progress(n, len(keys), f"正在取回其他设备提交的报检单 {n}/{len(keys)}")
 
     def _fetch_tables(self, changes: list[dict]) -> dict[str, dict]:
@@ -414,6 +406,16 @@ class Puller:
             conn.exec_driver_sql(
                 "INSERT INTO status_history (declaration_id, status, at, note, source, version)"
                 " VALUES (?, ?, ?, ?, 'platform', ?)", rows)
+
+
+def _forget_unknown(conn: Connection, done: set[str]) -> list[str]:
+    """Drop ``done`` from the remembered unknown declarations; returns those left."""
+    left = [k for k in (kv.get(conn, UNKNOWN_KEY) or []) if k not in done]
+    if left:
+        kv.put(conn, UNKNOWN_KEY, left)
+    else:
+        kv.remove(conn, UNKNOWN_KEY)
+    return left
 
 
 def _store_time(text: str | None) -> str | None:
