@@ -22,8 +22,13 @@ def parse_time(text: str | None) -> datetime | None:
     return dt if dt.tzinfo is not None else dt.replace(tzinfo=timezone.utc)
 
 
+def format_time(dt: datetime) -> str:
+    """An aware datetime in the store's format (UTC, microseconds, ``Z``)."""
+    return dt.astimezone(timezone.utc).strftime(STORE_FORMAT)
+
+
 def store_time(text: str | None) -> str | None:
     """``text`` in the store's format (UTC, microseconds, ``Z``), so times compare as text;
     ``None`` for empty or unreadable text."""
     dt = parse_time(text)
-    return dt.astimezone(timezone.utc).strftime(STORE_FORMAT) if dt else None
+    return format_time(dt) if dt else None

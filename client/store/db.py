@@ -22,6 +22,7 @@ from typing import Iterator
 from sqlalchemy import Connection, Engine, create_engine, event
 
 from ..errors import DeskError
+from ..timeutil import format_time
 from .quick import SCHEMA_HEAD, current_revision  # noqa: F401 - both part of this API
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ class StoreError(DeskError):
 
 def utcnow() -> str:
     """Now as the store writes times: ISO-8601 UTC with microseconds, sortable as text."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return format_time(datetime.now(timezone.utc))
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:

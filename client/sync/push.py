@@ -19,9 +19,8 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from typing import Callable
-
 from datetime import datetime, timedelta, timezone
+from typing import Callable
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
@@ -30,7 +29,7 @@ from ..store import blobs as blob_q
 from ..store import declarations as decl_q
 from ..store import schema as s
 from ..store.db import Database, utcnow
-from ..timeutil import STORE_FORMAT
+from ..timeutil import format_time
 from .http import Cancelled, PlatformClient
 from .shapes import check_batch
 from .summary import ItemProblem, Progress, SyncSummary
@@ -93,8 +92,7 @@ def prune_done(conn: Connection, *, now: datetime | None = None,
     reasons (the declarer may still need them). The declaration itself and its history
     keep everything the rows told.
     """
-    when = (now or datetime.now(timezone.utc)) - timedelta(days=keep_days)
-    cutoff = when.astimezone(timezone.utc).strftime(STORE_FORMAT)
+    cutoff = format_time((now or datetime.now(timezone.utc)) - timedelta(days=keep_days))
     o = s.outbox
     res = conn.execute(delete(o).where(o.c.state.in_(("applied", "duplicate")),
                                        o.c.sent_at.is_not(None), o.c.sent_at < cutoff))

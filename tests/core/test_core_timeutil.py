@@ -26,3 +26,15 @@ def test_store_time_sorts_as_text():
     b = store_time("2026-11-26T06:03:00.5Z")
     assert a == "2026-11-26T06:03:00.000000Z" and b == "2026-11-26T06:03:00.500000Z"
     assert a < b
+
+
+def test_format_time_writes_what_utcnow_writes():
+    from datetime import datetime, timedelta, timezone
+
+    from client.store.db import utcnow
+    from client.timeutil import format_time
+    shanghai = timezone(timedelta(hours=8))
+    assert format_time(datetime(2026, 11, 26, 14, 3, tzinfo=shanghai)) == \
+        "2026-11-26T06:03:00.000000Z"
+    now = utcnow()
+    assert format_time(parse_time(now)) == now
