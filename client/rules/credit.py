@@ -157,13 +157,17 @@ def _who(ctx) -> tuple[str | None, frozenset[str]]:
     return me, clients
 
 
+def _uscc_of(party) -> str | None:
+    """A party's USCC when it is text (``None`` for no party or an unreadable value)."""
+    return party.uscc if party is not None and isinstance(party.uscc, str) else None
+
+
 @rule("E1710", "error", "declarant.uscc",
       "报检单位须为当前登录企业（代理报检时为其委托企业）",
       "The declarant must be the logged-in enterprise (or, for a broker, one of its clients).")
 def declarant_is_permitted(decl, ctx):
     me, clients = _who(ctx)
-    party = decl.declarant
-    uscc = party.uscc if party is not None and isinstance(party.uscc, str) else None
+    uscc = _uscc_of(decl.declarant)
     if me is None or not uscc or uscc == me or uscc in clients:
         return None
     whom = "或其委托企业" if clients else ""
@@ -179,11 +183,10 @@ def declarant_is_permitted(decl, ctx):
       "When a broker files for a client, the agent must be the broker itself.")
 def broker_is_agent(decl, ctx):
     me, clients = _who(ctx)
-    party = decl.declarant
-    uscc = party.uscc if party is not None and isinstance(party.uscc, str) else None
+    uscc = _uscc_of(decl.declarant)
     if me is None or not uscc or uscc == me or uscc not in clients:
         return None
-    agent = decl.agent.uscc if decl.agent is not None and isinstance(decl.agent.uscc, str) else None
+    agent = _uscc_of(decl.agent)
     if agent == me:
         return None
     shown = agent or "（未填）"
