@@ -37,6 +37,15 @@ def type_text(widget, text):
                                                      Qt.KeyboardModifier.NoModifier, ch))
 
 
+def _on_disk(data_dir, decl_id):
+    """The declaration and its status as another process reads them from the store."""
+    other = Desk.open(data_dir)
+    try:
+        return other.get(decl_id), other.summary(decl_id).status
+    finally:
+        other.close()
+
+
 def _type(qtbot, ed, text):
     """Type into the field that has the focus, then press Enter."""
     w = ed.focusWidget()
@@ -83,12 +92,8 @@ def test_enter_moves_through_the_form_and_pickers_accept_suggestions(qtbot, ctx,
     qtbot.keyClick(ed.focusWidget(), Qt.Key.Key_S, CTRL)
     assert ed.save_state.text().startswith("已自动保存")
 
-    other = Desk.open(data_dir)
-    try:
-        stored = other.get(ed.decl.id)
-        assert other.summary(ed.decl.id).status == "draft"
-    finally:
-        other.close()
+    stored, status = _on_disk(data_dir, ed.decl.id)
+    assert status == "draft"
     assert (stored.inspection_type, stored.trade_mode, stored.purpose, stored.trade_country,
             stored.contract_no) == ("13", "0110", first, "DEU", "CT-2026-0099")
 
@@ -200,11 +205,7 @@ def test_goods_lines_from_the_keyboard(qtbot, ctx, data_dir):
 
     with qtbot.waitSignal(ed.saved, timeout=5000):  # the autosave timer
         pass
-    other = Desk.open(data_dir)
-    try:
-        stored = other.get(ed.decl.id)
-    finally:
-        other.close()
+    stored, _ = _on_disk(data_dir, ed.decl.id)
     assert [(g.seq, g.hs_code, g.name_cn) for g in stored.goods] == \
         [(1, "8471300000", "笔记本电脑"), (2, None, None)]
     assert stored.goods[0].net_weight_kg == Decimal("1200.5")
@@ -222,11 +223,7 @@ def test_autosave_within_a_second_and_changed_event(qtbot, ctx, data_dir):
         pass
     assert not ed.dirty
     assert seen == [[ed.decl.id]]
-    other = Desk.open(data_dir)
-    try:
-        assert other.get(ed.decl.id).contract_no == "HT-01"
-    finally:
-        other.close()
+    assert _on_disk(data_dir, ed.decl.id)[0].contract_no == "HT-01"
 
 
 def test_escape_closes_after_saving(qtbot, ctx, data_dir):
@@ -236,11 +233,7 @@ def test_escape_closes_after_saving(qtbot, ctx, data_dir):
     qtbot.keyClicks(contract, "ESC-1")
     qtbot.keyClick(contract, Qt.Key.Key_Escape)
     assert not ed.isVisible()
-    other = Desk.open(data_dir)
-    try:
-        assert other.get(ed.decl.id).contract_no == "ESC-1"
-    finally:
-        other.close()
+    assert _on_disk(data_dir, ed.decl.id)[0].contract_no == "ESC-1"
 
 
 def test_enter_after_the_last_cell_starts_a_new_line(qtbot, ctx, desk):

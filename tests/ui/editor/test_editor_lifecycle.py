@@ -139,13 +139,20 @@ def test_amend_opens_an_editable_copy_and_queues_the_amendment(qtbot, ctx, desk)
     assert any("修改申请" in (h.note or "") for h in desk.history(d.id))
 
 
-def test_cancelled_amendment_restores_the_submitted_content(qtbot, ctx, desk):
+def _amending(qtbot, ctx, desk):
+    """A submitted declaration open in the editor, its amendment begun: the contract
+    number typed over with "TMP". Returns the declaration, the editor and that field."""
     d = _submitted(desk)
     ed = _open(qtbot, ctx, d.id)
     ed.act_amend.trigger()
     contract = ed.section(BasicSection).bindings["contract_no"].widget
     contract.selectAll()
     qtbot.keyClicks(contract, "TMP")
+    return d, ed, contract
+
+
+def test_cancelled_amendment_restores_the_submitted_content(qtbot, ctx, desk):
+    d, ed, contract = _amending(qtbot, ctx, desk)
     ed.act_cancel_amend.trigger()
     assert ed.mode == "readonly" and contract.text() == d.contract_no
 
@@ -175,12 +182,7 @@ def test_unsubmitted_amendment_survives_closing_the_window(qtbot, ctx, desk):
 
 
 def test_cancelling_an_amendment_drops_the_kept_draft(qtbot, ctx, desk):
-    d = _submitted(desk)
-    ed = _open(qtbot, ctx, d.id)
-    ed.act_amend.trigger()
-    contract = ed.section(BasicSection).bindings["contract_no"].widget
-    contract.selectAll()
-    qtbot.keyClicks(contract, "TMP")
+    d, ed, contract = _amending(qtbot, ctx, desk)
     ed.run_validation()  # the autosave pause
     assert desk.load_amendment_draft(d.id).contract_no.endswith("TMP")
     ed.act_cancel_amend.trigger()
