@@ -255,9 +255,8 @@ class Desk:
             return kv.get(conn, "enterprise")
 
     def credit_grade(self) -> tuple[str | None, datetime | None]:
-        me = self.enterprise() or {}
-        at = me.get("credit_grade_updated_at") or me.get("credit_grade_synced_at")
-        return me.get("credit_grade"), parse_time(at)
+        """The last synced credit grade and when it was set (``None``s before a login)."""
+        return _grade_of(self.enterprise() or {})
 
     # -- validation ------------------------------------------------------------
     def rule_context(self):
@@ -265,7 +264,7 @@ class Desk:
         whom the logged-in enterprise may declare for."""
         from ..rules import RuleContext
         me = self.enterprise() or {}
-        grade, at = self.credit_grade()
+        grade, at = _grade_of(me)
         clients = me.get("clients")
         return RuleContext(
             codes=self.codes, credit_grade=grade, grade_synced_at=at,
@@ -415,6 +414,12 @@ class Desk:
                                                  existing=existing)
         report.imported.extend(inserted)
         report.updated.extend(updated)
+
+
+def _grade_of(me: dict) -> tuple[str | None, datetime | None]:
+    """The credit grade of a synced enterprise record and when it was set."""
+    at = me.get("credit_grade_updated_at") or me.get("credit_grade_synced_at")
+    return me.get("credit_grade"), parse_time(at)
 
 
 def _load_json_keeping_text(text: str) -> tuple[Any, list[str] | None]:
