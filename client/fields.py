@@ -97,6 +97,19 @@ _LIST_EN = {"goods": "goods line {n}", "containers": "container {n}",
 _INDEX_RE = re.compile(r"^(\w+)\[(\d+)\]\.?(.*)$")
 
 
+def _join(where: str, name: str, lang: str) -> str:
+    """``第1个集装箱`` + ``集装箱号`` → ``第1个集装箱号``: the item's noun is said once."""
+    if lang == "en":
+        head, _, tail = name.partition(" ")
+        if tail and head.lower() in where.lower().split():
+            name = tail
+        return f"{where} {name}"
+    for n in range(min(len(where), len(name)), 0, -1):
+        if where.endswith(name[:n]) and n < len(name):
+            return where + name[n:]
+    return where + name
+
+
 def template_of(path: str) -> str:
     """``goods[3].hs_code`` → ``goods[].hs_code``."""
     return re.sub(r"\[\d+\]", "[]", path)
@@ -112,5 +125,5 @@ def label(path: str, lang: str = "zh") -> str:
         if not rest:
             return where
         name = LABELS.get(f"{lst}[].{rest}", (rest, rest))[i]
-        return f"{where} {name}" if lang == "en" else f"{where}{name}"
+        return _join(where, name, lang)
     return LABELS.get(path, (path, path))[i]
