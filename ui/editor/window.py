@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, Q
                                QPushButton, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
 from client.errors import DeskError, NotEditable
-from client.statuses import status_name
+from client.lifecycle import status_name
 
 from .code_picker import CodePicker
 from .common import ACCENT, STYLE, alive
