@@ -41,6 +41,8 @@ def register(sub) -> None:
     p = sub.add_parser("amend", help="提交修改申请 / file an amendment")
     p.add_argument("id", metavar="ID")
     p.add_argument("--file", required=True, help="修改后的报检单 JSON 文件")
+    p.add_argument("--base-version", type=int, default=None, metavar="N",
+                   help="修改所基于的平台版本（默认：本机持有的版本）；已过时则报告冲突，退出码 1")
     p.set_defaults(func=cmd_amend)
 
     p = sub.add_parser("withdraw", help="提交撤销申请 / file a withdrawal")
@@ -288,7 +290,12 @@ def cmd_amend(ctx) -> int:
         raise InputError(f"{ctx.args.file}：{p.message_zh if p else '不是报检单对象'}",
                          f"{ctx.args.file}: {p.message_en if p else 'not a declaration'}",
                          field=p.field if p else None)
-    mid = _engine(ctx).filing().amend(ctx.args.id, decl)
+    from ..services.filing import AmendConflict
+    try:
+        mid = _engine(ctx).filing().amend(ctx.args.id, decl, base_version=ctx.args.base_version)
+    except AmendConflict as exc:
+        print(ctx.t(f"冲突：{exc.message_zh}", f"conflict: {exc.message_en}"), file=sys.stderr)
+        return 1
     print(ctx.t(f"修改申请已排队（{mid}），同步时发送", f"amendment queued ({mid}); sent on sync"))
     return 0
 
