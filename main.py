@@ -100,8 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     # jobs wait on SQLite and the network more than on the CPU: a sync in progress must
     # not leave the list's queries queued behind it on a two-core machine
     pool.setMaxThreadCount(max(4, pool.maxThreadCount()))
-    ctx = AppContext(desk, TaskRunner(pool), AppEvents(), lang=lang,
-                     extras={"language": language, "settings": settings})
+    ctx = AppContext(desk, TaskRunner(pool), AppEvents(), lang=lang, language=language,
+                     settings=settings)
     win = MainWindow(ctx, use_tray=not (args.screenshot or args.startup_probe))
     win.resize(1280, 800)
     geometry = settings.value("ui/geometry")
@@ -119,8 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     settings.setValue("ui/geometry", win.saveGeometry())
     ctx.runner.wait(5000)
-    if "demo" in ctx.extras:
-        ctx.extras["demo"].stop()
+    if ctx.demo is not None:
+        ctx.demo.stop()
     desk.close()
     return code
 
@@ -132,7 +132,7 @@ def _after_first_paint(win, ctx, args) -> None:
     if args.demo:
         from ui.demo import DemoController
         demo = DemoController(ctx, win)
-        ctx.extras["demo"] = demo
+        ctx.demo = demo
         demo.start()
         return
     ctx.runner.run(_existing_engine, ctx.desk, on_done=lambda eng: _use_engine(win, eng),
@@ -152,7 +152,7 @@ def _use_engine(win, engine) -> None:
     if engine is not None:
         win.sync.set_engine(engine)
     win.start_sync()
-    settings = win.ctx.extras.get("settings")
+    settings = win.ctx.settings
     if engine is None and settings is not None and not settings.value("ui/first_run_done"):
         settings.setValue("ui/first_run_done", True)
         try:

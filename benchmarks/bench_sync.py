@@ -80,7 +80,7 @@ def main() -> int:
         ids = drafts(desk, ent, a.n, 0)
         eng.top_up()
         t0 = time.perf_counter()
-        res = eng.finalize(ids)
+        res = eng.filing().finalise(ids)
         t_final = time.perf_counter() - t0
         assert len(res.finalised) == a.n, (len(res.finalised), res.no_number[:3])
         print(f"finalise {a.n}: {t_final:.2f} s ({a.n / t_final:,.0f}/s)  [local only]")
@@ -97,7 +97,7 @@ def main() -> int:
         d2, e2, ent2 = profile(root, "desk-single", sb.url, kr, user="a@demo", batch_size=1)
         ids2 = drafts(d2, ent2, a.single, 10_000_000)
         e2.top_up()
-        e2.finalize(ids2)
+        e2.filing().finalise(ids2)
         t0 = time.perf_counter()
         s2 = e2.push()
         t_single = time.perf_counter() - t0

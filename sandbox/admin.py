@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import insert, or_, select, update
 
+from client import lifecycle as desk_lifecycle
 from client.codes import CodeTableError
 
 from . import db, lifecycle
@@ -73,13 +74,17 @@ class AdminMixin:
             r = find_declaration(conn, key)
             seq = self._max_seq(conn) + 1
             note = note if isinstance(note, str) else f"平台操作 / set by operator: {status}"
-            body = status_change(seq, r.id, r.inspection_no, status, now, note, r.version,
+            # a move back (or sideways) is a new version: statuses only move forward within one
+            version = r.version if desk_lifecycle.allowed(r.status, status, source="platform") \
+                else (r.version or 0) + 1
+            body = status_change(seq, r.id, r.inspection_no, status, now, note, version,
                                  reasons)
             conn.execute(insert(db.changes).values(
                 seq=seq, enterprise_id=r.enterprise_id, kind="status", declaration_id=r.id,
                 body=json.dumps(body, ensure_ascii=False)))
             conn.execute(update(d).where(d.c.id == r.id).values(
                 status=status, status_at=now, note=note, updated_seq=seq, next_due_at=None,
+                version=version,
                 reasons=json.dumps(reasons, ensure_ascii=False) if reasons else None))
         return body
 

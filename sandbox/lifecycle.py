@@ -15,6 +15,10 @@ from __future__ import annotations
 import hashlib
 import random
 
+from client.lifecycle import AMENDABLE, PLATFORM, TERMINAL, WITHDRAWABLE
+
+__all__ = ["AMENDABLE", "PLATFORM", "STATUSES", "TERMINAL", "WITHDRAWABLE", "plan"]
+
 # platform seconds
 _GRADE = {
     #      review_s, inspect_p, inspect_s, reject_p
@@ -30,13 +34,8 @@ ACCEPT_TO_REVIEW_S = 30
 RELEASE_AFTER_S = 300
 CERTIFY_AFTER_S = 1800
 
-STATUSES = ("accepted", "under_review", "inspection", "released", "certified", "rejected",
-            "withdrawn")
-TERMINAL = frozenset({"released", "certified", "rejected", "withdrawn"})
-#: statuses in which a withdrawal is accepted (before release)
-WITHDRAWABLE = frozenset({"accepted", "under_review", "inspection", "rejected"})
-#: statuses in which an amendment is accepted (a rejected one may be corrected and re-filed)
-AMENDABLE = frozenset({"accepted", "under_review", "inspection", "rejected"})
+#: the platform's statuses and what it accepts in them: the desk's own life cycle
+STATUSES = PLATFORM
 
 NOTES = {
     "accepted": "已受理 / accepted",

@@ -5,15 +5,21 @@ so, and every list, count and timeline showing them refreshes.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is not needed to build a window
+    from PySide6.QtCore import QSettings
+
     from client.services import Desk
+    from client.sync.engine import SyncEngine
+
+    from .demo import DemoController
+    from .i18n import Language
 
 
 class AppEvents(QObject):
@@ -38,12 +44,18 @@ class AppEvents(QObject):
 class AppContext:
     """The shared state handed to every window and dialog."""
 
-    desk: "Desk"
+    desk: Desk
     runner: TaskRunner
     events: AppEvents
     lang: str = "zh"
-    sync: Any = None  # client.sync engine once logged in (None offline / before login)
-    extras: dict = field(default_factory=dict)
+    #: the sync engine once logged in (None offline / before login)
+    sync: SyncEngine | None = None
+    #: the profile's ``ui.ini`` (None in tests that do not need it)
+    settings: QSettings | None = None
+    #: switches the interface language at run time
+    language: Language | None = None
+    #: the demo driver when started with ``--demo``
+    demo: DemoController | None = None
 
     def t(self, zh: str, en: str) -> str:
         """Pick the message for the current language (for strings built at run time)."""

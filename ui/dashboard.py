@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea,
                                QVBoxLayout, QWidget)
 
-from client.statuses import STATUS_NAMES
+from client.lifecycle import STATUS_NAMES
 
 from .app import ACCENT
 from .widgets.badges import GRADE_COLOURS, STATUS_COLOURS

@@ -96,7 +96,7 @@ def bootstrap(desk, url: str, port: int, proc: subprocess.Popen, n: int = 6):
     with desk.db.write() as conn:
         decl_q.save_many(conn, decls, note="演示")
     engine.sync()  # takes number leases for the drafts' bureaus
-    engine.finalize([d.id for d in decls], skip_invalid=True)
+    engine.filing().finalise([d.id for d in decls], skip_invalid=True)
     return engine
 
 

@@ -40,17 +40,6 @@ class CommandsMixin:
     def _selected_ids(self) -> list[str]:
         return [s.id for s in self.list.selected()]
 
-    def _engine(self):
-        """The logged-in sync engine, or an offline one (finalising works offline)."""
-        if self.ctx.sync is not None:
-            return self.ctx.sync
-        eng = self.ctx.extras.get("offline_engine")
-        if eng is None:
-            from client.sync.engine import SyncEngine
-            eng = SyncEngine(self.ctx.desk)
-            self.ctx.extras["offline_engine"] = eng
-        return eng
-
     def _update_actions(self, selected: list) -> None:
         a = self.actions_
         n = len(selected)
@@ -85,17 +74,7 @@ class CommandsMixin:
             ed.raise_()
             ed.activateWindow()
             return ed
-        try:
-            from .editor import EditorWindow
-        except ImportError:
-            log.info("editor not available yet: placeholder")
-            box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("MainWindow", "报检单编辑器"),
-                              QCoreApplication.translate("MainWindow", "报检单编辑器尚未安装。"), QMessageBox.StandardButton.Ok, self)
-            box.setObjectName("editor_placeholder")
-            box.setModal(False)
-            box.open()
-            self._last_box = box
-            return box
+        from .editor import EditorWindow
         ed = EditorWindow(self.ctx, decl_id, direction)
         ed.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closing frees it
         key = decl_id or f"new:{id(ed)}"
@@ -154,11 +133,7 @@ class CommandsMixin:
 
         def show(result) -> None:
             decl, codes = result
-            try:
-                from .printing import NoCjkFont, preview_dialog
-            except ImportError:
-                self.info(QCoreApplication.translate("MainWindow", "打印模块尚未安装"))
-                return
+            from .printing import NoCjkFont, preview_dialog
             try:
                 dlg = preview_dialog(self, decl, codes)
             except NoCjkFont:
@@ -175,11 +150,7 @@ class CommandsMixin:
         cur = self.list.current()
         if cur is None:
             return
-        try:
-            from .timeline import TimelineWidget
-        except ImportError:
-            self.info(QCoreApplication.translate("MainWindow", "状态时间轴尚未安装"))
-            return
+        from .timeline import TimelineWidget
         dlg = QDialog(self)
         dlg.setWindowTitle(QCoreApplication.translate("MainWindow", "状态历史 — {no}").format(no=cur.inspection_no or cur.id))
         lay = QVBoxLayout(dlg)
@@ -266,12 +237,13 @@ class CommandsMixin:
             dlg.start()
             self._batch_dialog = dlg
             return
-        engine = self._engine()
+        from .editor.lifecycle import filing_for
+        filing = filing_for(self.ctx)
 
         def done(result) -> None:
             self.ctx.events.declarations_changed.emit(drafts)
             self.sync.refresh_outbox()
-            done_ = getattr(result, "finalised", None) or []
+            done_ = result.finalised
             no = done_[0][1] if done_ else None
             self.info(QCoreApplication.translate("MainWindow", "已定稿，报检号 {no}").format(no=no) if no else QCoreApplication.translate("MainWindow", "已定稿"),
                       10000)
@@ -290,7 +262,7 @@ class CommandsMixin:
                 self._last_box = box
             else:
                 self.show_error(exc)
-        self.ctx.runner.run(engine.finalize, drafts, on_done=done, on_error=failed)
+        self.ctx.runner.run(filing.finalise, drafts, on_done=done, on_error=failed)
 
     def import_files(self, files: list[str] | None = None):
         """导入: the import dialog (with ``files`` already read when they were dropped)."""
@@ -347,13 +319,13 @@ class CommandsMixin:
     def show_login(self) -> None:
         """The platform login (first run, or 申报 → 登录平台…); a success starts syncing."""
         from .first_run import FirstRunDialog
-        engine = self._engine()
+        from client.sync.engine import SyncEngine
+        engine = self.ctx.sync if self.ctx.sync is not None else SyncEngine(self.ctx.desk)
         store = engine.credentials
         dlg = FirstRunDialog(engine.login, self.ctx.runner, store.security_text(self.ctx.lang),
                              store.security(), parent=self)
 
         def logged_in(_url, _user, _ent) -> None:
-            self.ctx.extras.pop("offline_engine", None)
             self.sync.set_engine(engine)
             self.ctx.events.enterprise_changed.emit()
             self.info(QCoreApplication.translate("MainWindow", "已登录平台，正在同步…"))

@@ -35,7 +35,7 @@ class MainWindow(CommandsMixin, QMainWindow):
     def __init__(self, ctx, parent: QWidget | None = None, *, use_tray: bool = True):
         super().__init__(parent)
         self.ctx = ctx
-        self.language = ctx.extras.get("language")
+        self.language = ctx.language
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
         self.setMinimumSize(QSize(960, 600))
@@ -410,14 +410,14 @@ class MainWindow(CommandsMixin, QMainWindow):
             self.import_files(files)
 
     def _restore_table_state(self) -> None:
-        settings = self.ctx.extras.get("settings")
+        settings = self.ctx.settings
         state = settings.value("ui/table_header") if settings is not None else None
         if state is not None:
             self.list.table.horizontalHeader().restoreState(state)
 
     # -- closing ----------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802
-        settings = self.ctx.extras.get("settings")
+        settings = self.ctx.settings
         if settings is not None:
             settings.setValue("ui/table_header", self.list.table.horizontalHeader().saveState())
         self.sync.stop()

@@ -154,12 +154,9 @@ def check_keyring() -> list[CheckResult]:
 
     backend = keyring.get_keyring()
     name = f"{type(backend).__module__}.{type(backend).__name__}"
-    try:
-        from client.credentials import CredentialStore
-        store = CredentialStore(backend)
-        level, text = store.security(), store.security_text("zh")
-    except ImportError:  # the credential store is not there yet in this build
-        level, text = "unknown", ""
+    from client.credentials import CredentialStore
+    store = CredentialStore(backend)
+    level, text = store.security(), store.security_text("zh")
     weak = level not in ("os", "encrypted-file")
     out = [CheckResult("keyring backend", True, f"{name} — security: {level}"
                        + (f" ({text})" if weak and text else ""), warning=weak)]

@@ -18,16 +18,13 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
-from client.statuses import status_name
+from client.lifecycle import PALETTE, status_name
 
 from .editor.common import alive
 from .models.formatting import local_time
 
-STATUS_COLOURS = {
-    "draft": "#8c96a3", "ready": "#1f5fa8", "sent": "#1f5fa8", "accepted": "#389e0d",
-    "under_review": "#2f7dd1", "inspection": "#d46b08", "released": "#237804",
-    "certified": "#08979c", "rejected": "#cf1322", "withdrawn": "#6b7280",
-}
+#: status → the strong colour of the one palette (client.lifecycle)
+STATUS_COLOURS = {k: strong for k, (_fg, _bg, strong) in PALETTE.items()}
 SOURCE_NAMES = {"local": "本机", "platform": "平台回执"}
 
 

@@ -92,7 +92,7 @@ def cmd_import(ctx) -> int:
 # ------------------------------------------------------------------------------- list
 
 def cmd_list(ctx) -> int:
-    from ..statuses import STATUS_NAMES, status_name
+    from ..lifecycle import STATUS_NAMES, status_name
 
     status = ctx.args.status
     if status and status not in STATUS_NAMES:
@@ -227,7 +227,7 @@ def cmd_validate(ctx) -> int:
 # ---------------------------------------------------------------------------- history
 
 def cmd_history(ctx) -> int:
-    from ..statuses import status_name
+    from ..lifecycle import status_name
 
     desk = ctx.desk()
     decl = desk.get(ctx.args.id)

@@ -41,6 +41,8 @@ def register(sub) -> None:
     p = sub.add_parser("amend", help="提交修改申请 / file an amendment")
     p.add_argument("id", metavar="ID")
     p.add_argument("--file", required=True, help="修改后的报检单 JSON 文件")
+    p.add_argument("--base-version", type=int, default=None, metavar="N",
+                   help="修改所基于的平台版本（默认：本机持有的版本）；已过时则报告冲突，退出码 1")
     p.set_defaults(func=cmd_amend)
 
     p = sub.add_parser("withdraw", help="提交撤销申请 / file a withdrawal")
@@ -185,7 +187,7 @@ def cmd_finalize(ctx) -> int:
         ids = ctx.args.ids
     else:
         raise InputError("请给出要定稿的报检单编号，或使用 --all", "name the drafts or use --all")
-    res = eng.finalize(ids, skip_invalid=ctx.args.all, progress=_progress(ctx))
+    res = eng.filing().finalise(ids, skip_invalid=ctx.args.all, progress=_progress(ctx))
     if ctx.args.json:
         ctx.print_json({"finalised": [{"id": i, "inspection_no": n} for i, n in res.finalised],
                         "invalid": {k: [x.to_dict() for x in v] for k, v in res.invalid.items()},
@@ -211,7 +213,7 @@ def cmd_finalize(ctx) -> int:
 # -------------------------------------------------------------------------------- sync
 
 def _print_summary(ctx, s) -> None:
-    from ..statuses import status_name
+    from ..lifecycle import status_name
     t = ctx.t
     print(t(f"发送 {s.pushed} 项：受理 {s.applied}，重复 {s.duplicates}，退回 {len(s.rejected)}，"
             f"冲突 {len(s.conflicts)}，待重试 {s.retry_later}",
@@ -288,13 +290,18 @@ def cmd_amend(ctx) -> int:
         raise InputError(f"{ctx.args.file}：{p.message_zh if p else '不是报检单对象'}",
                          f"{ctx.args.file}: {p.message_en if p else 'not a declaration'}",
                          field=p.field if p else None)
-    mid = _engine(ctx).amend(ctx.args.id, decl)
+    from ..services.filing import AmendConflict
+    try:
+        mid = _engine(ctx).filing().amend(ctx.args.id, decl, base_version=ctx.args.base_version)
+    except AmendConflict as exc:
+        print(ctx.t(f"冲突：{exc.message_zh}", f"conflict: {exc.message_en}"), file=sys.stderr)
+        return 1
     print(ctx.t(f"修改申请已排队（{mid}），同步时发送", f"amendment queued ({mid}); sent on sync"))
     return 0
 
 
 def cmd_withdraw(ctx) -> int:
-    mid = _engine(ctx).withdraw(ctx.args.id, ctx.args.reason)
+    mid = _engine(ctx).filing().withdraw(ctx.args.id, ctx.args.reason)
     print(ctx.t(f"撤销申请已排队（{mid}），同步时发送", f"withdrawal queued ({mid}); sent on sync"))
     return 0
 

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator, Sequence
 
 from ..codes import CodeBook
 from ..model import Declaration
-from ..statuses import status_name
+from ..lifecycle import status_name
 from .columns import CODE_LISTS, FIXED_LISTS, Column
 from .progress import CancelFn, ProgressFn, Ticker
 

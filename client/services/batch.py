@@ -277,17 +277,16 @@ def select_ids(desk, ids: Sequence[str] = (), *, all_: bool = False, status: str
 # ------------------------------------------------------------------------------ steps
 
 def finalise_step(desk, engine=None) -> StepFn:
-    """The step of a ``finalise`` batch: :meth:`SyncEngine.finalize` of one declaration.
+    """The step of a ``finalise`` batch: :meth:`Filing.finalise` of one declaration.
 
     Idempotent: a declaration that is no longer a draft (finalised by an earlier run that
     was interrupted before its item was marked, or submitted meanwhile) is skipped with a
     note, never finalised twice. An invalid declaration, or one with no inspection number
     left offline, fails with the reason and stays a draft (``--retry-failed`` retries it).
     """
-    if engine is None:
-        from ..sync.engine import SyncEngine
-        engine = SyncEngine(desk)
-    from ..statuses import status_name
+    from ..lifecycle import status_name
+    from .filing import Filing
+    filing = engine.filing() if engine is not None else Filing(desk)
 
     def step(_desk, decl_id: str) -> str | None:
         with desk.db.read() as conn:
@@ -297,7 +296,7 @@ def finalise_step(desk, engine=None) -> StepFn:
         if status != "draft":
             return f"已是“{status_name(status)}”，跳过"
         try:
-            result = engine.finalize([decl_id])
+            result = filing.finalise([decl_id])
         except ValidationFailed as exc:
             details = "；".join(f"{i.field}: {i.message_zh}" for i in exc.issues[:3]
                                if getattr(i, "severity", "error") == "error")

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from .. import paths as paths_mod
 from ..codes import CodeBook
+from ..lifecycle import EDITABLE, status_sentence
 from ..errors import InputError, NotEditable, NotFound
 from ..perf import paused_gc
 from ..model import (Declaration, new_declaration, new_ulid, parse_declaration, to_dict,
@@ -152,9 +153,9 @@ class Desk:
             decl.id = new_ulid()
         with self.db.write() as conn:
             status = decl_q.existing_status(conn, [decl.id]).get(decl.id)
-            if status is not None and status not in decl_q.EDITABLE:
+            if status is not None and status not in EDITABLE:
                 raise NotEditable(
-                    f"报检单已{_STATUS_ZH.get(status, status)}，不能直接修改；请使用修改申请。",
+                    f"报检单已{status_sentence(status)}，不能直接修改；请使用修改申请。",
                     f"the declaration is {status}; change it with an amendment", field=None)
             clash = decl_q.number_conflicts(conn, [decl])
             if clash:
@@ -400,10 +401,10 @@ class Desk:
                         f"{clashes[d.id]}; not imported"))
                     continue
                 st = existing.get(d.id)
-                if st is not None and st not in decl_q.EDITABLE:
+                if st is not None and st not in EDITABLE:
                     report.errors.append(ImportProblem(
                         source, row, None, "id",
-                        f"报检单 {d.id} 已{_STATUS_ZH.get(st, st)}，不能通过导入修改",
+                        f"报检单 {d.id} 已{status_sentence(st)}，不能通过导入修改",
                         f"declaration {d.id} is {st} and cannot be changed by import"))
                     continue
                 ok.append(d)
@@ -466,7 +467,3 @@ def _load_json_keeping_text(text: str) -> tuple[Any, list[str] | None]:
             pass  # fall through: json.loads reports the error with its position
     return json.loads(text), None
 
-
-_STATUS_ZH = {"draft": "为草稿", "ready": "定稿", "sent": "发送", "accepted": "受理",
-              "under_review": "进入审单", "inspection": "进入查验", "released": "放行",
-              "certified": "签证", "rejected": "被退回", "withdrawn": "撤销"}

@@ -13,18 +13,16 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Iterable, Sequence
 
-from sqlalchemy import (Connection, and_, delete, func, insert, or_, select, text, tuple_,
+from sqlalchemy import (Connection, and_, delete, func, or_, select, text, tuple_,
                         update)
 
+from ..lifecycle import EDITABLE, STATUSES
 from ..model import Declaration, dumps_compact, format_decimal, loads_stored
 from . import schema as s
 from .quick import like_escape as _like_escape
 from .db import utcnow
 
-#: local lifecycle first, then what the platform reports
-STATUSES = ("draft", "ready", "sent", "accepted", "under_review", "inspection", "released",
-            "certified", "rejected", "withdrawn")
-EDITABLE = frozenset({"draft"})
+__all__ = ["EDITABLE", "STATUSES"]  # re-exported from client.lifecycle for store callers
 
 _SUMMARY_COLS = (s.declarations.c.id, s.declarations.c.inspection_no,
                  s.declarations.c.direction, s.declarations.c.clearance_mode,
@@ -345,17 +343,11 @@ def find_by(conn: Connection, column: str, value: str, limit: int = 200) -> list
 def set_status(conn: Connection, decl_id: str, status: str, *, note: str | None = None,
                source: str = "local", version: int | None = None, at: str | None = None,
                receipt: bool = False) -> None:
-    """Change a declaration's status and append the change to its history."""
-    now = utcnow()
-    at = at or now
-    values: dict = {"status": status, "updated_at": now, "status_note": note}
-    if version is not None:
-        values["version"] = version
-    if receipt:
-        values["last_receipt_at"] = at
-    conn.execute(update(s.declarations).where(s.declarations.c.id == decl_id).values(**values))
-    conn.execute(insert(s.status_history).values(declaration_id=decl_id, status=status, at=at,
-                                                 note=note, source=source, version=version))
+    """Place a declaration in ``status`` and append it to its history, without the life
+    cycle's checks: for fixtures, demo data and tools. Services move statuses with
+    :func:`client.store.status.record`, which checks every move."""
+    from .status import Move, record
+    record(conn, [Move(decl_id, status, note, source, version, at, receipt)], check=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,15 +369,19 @@ def history(conn: Connection, decl_id: str) -> list[HistoryEntry]:
 
 
 def set_validation(conn: Connection, decl_id: str, issues: list[dict], *,
-                   rev: int | None = None) -> None:
-    """Keep the latest validation result of a declaration (for markers without re-running)."""
+                   rev: int | None = None) -> bool:
+    """Keep the latest validation result of a declaration (for markers without re-running).
+
+    With ``rev`` (the ``local_rev`` that was validated) the result is written only if the
+    draft is still at that revision (compare-and-set); returns whether it was written."""
     errors = sum(1 for i in issues if i.get("severity") == "error")
     t = s.declarations
     if rev is None:
         rev = conn.execute(select(t.c.local_rev).where(t.c.id == decl_id)).scalar()
-    conn.execute(update(t).where(t.c.id == decl_id).values(
+    res = conn.execute(update(t).where(t.c.id == decl_id, t.c.local_rev == rev).values(
         valid=int(errors == 0), error_count=errors, warning_count=len(issues) - errors,
         issues=json.dumps(issues, ensure_ascii=False), validated_rev=rev))
+    return res.rowcount > 0
 
 
 def stored_issues(conn: Connection, decl_id: str) -> list[dict] | None:

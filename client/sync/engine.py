@@ -1,47 +1,37 @@
-"""The sync engine: login, finalise (定稿), amend, withdraw, and push/pull with the platform.
+"""The sync engine: login, number leases, and push/pull with the platform.
+
+Finalise (定稿), amend, withdraw and resubmit are local transactions of the filing
+service (:class:`client.services.filing.Filing`); :meth:`SyncEngine.filing` hands it this
+engine's lease top-up.
 
 :class:`SyncEngine` is what the UI (on its task runner thread) and the CLI call. Every
 method is a plain blocking call returning dataclasses; long ones accept
 ``progress(done, total, message)`` and ``cancel()`` (checked between requests, so a cancel
 never leaves anything half-applied).
 
-Local invariants it keeps:
-
-* **Finalise** = validate → number from a lease → ``ready`` → outbox row, in ONE
-  transaction per declaration (several declarations share a transaction in bulk, each
-  complete or absent).
-* **Amend/withdraw** write their outbox row with the ``base_version`` they were made
-  against; the platform answers ``conflict`` when it moved on, which is reported and never
-  overwrites anything.
 * Nothing secret is stored on disk by this module: the refresh token goes to the keyring
   (:class:`~client.credentials.CredentialStore`), the access token stays in memory.
 """
 from __future__ import annotations
 
 import logging
-from typing import Callable, Sequence
+from typing import Callable
 
 from sqlalchemy import select
 
 from .. import numbers
 from ..credentials import CredentialStore
-from ..errors import AuthError, DeskError, InputError, NotEditable, NotFound, ValidationFailed
-from ..model import Declaration, dumps_compact, loads_stored, new_ulid
-from ..store import declarations as decl_q
+from ..errors import AuthError, DeskError, InputError
+from ..model import new_ulid
 from ..store import kv
 from ..store import schema as s
 from .http import Cancelled, PlatformClient, RequestRefused, RetryPolicy
 from .pull import CURSOR_KEY, Puller, store_enterprise
-from .push import BATCH_SIZE, Pusher, enqueue, enqueue_many
+from .push import BATCH_SIZE, Pusher
 from .shapes import check_enterprise, check_lease, check_lease_close
-from .summary import FinalizeResult, Progress, SyncState, SyncSummary
+from .summary import Progress, SyncState, SyncSummary
 
 log = logging.getLogger(__name__)
-
-#: platform statuses in which an amendment or withdrawal may be filed
-AMENDABLE = frozenset({"accepted", "under_review", "inspection", "rejected"})
-WITHDRAWABLE = AMENDABLE
-FINALISE_CHUNK = 200
 
 
 def normalise_url(url: str) -> str:
@@ -180,75 +170,13 @@ class SyncEngine:
         self._client = None
         return True
 
-    # -- finalise -------------------------------------------------------------------------
-    def finalize(self, ids: Sequence[str], *, skip_invalid: bool = False,
-                 progress: Progress | None = None,
-                 cancel: Callable[[], bool] | None = None) -> FinalizeResult:
-        """定稿: validate, number, mark ``ready`` and queue for sending.
+    # -- filing -------------------------------------------------------------------------
+    def filing(self):
+        """The filing service of this desk, topping up leases before numbering."""
+        from ..services.filing import Filing
+        return Filing(self.desk, top_up=self.top_up_before_numbering)
 
-        With invalid declarations and ``skip_invalid`` False, :class:`ValidationFailed`
-        is raised (listing the issues) and nothing is finalised. A single declaration
-        with no number left raises :class:`numbers.NoNumberLeft` and stays a draft.
-        """
-        progress = progress or (lambda d, t, m: None)
-        cancel = cancel or (lambda: False)
-        result = FinalizeResult()
-        ctx = self.desk.rule_context()
-        from ..rules import validate
-        todo: list[tuple[str, int, Declaration]] = []
-        d = s.declarations
-        ids = list(dict.fromkeys(ids))
-        for k in range(0, len(ids), 500):
-            with self.db.read() as conn:
-                rows = {r[0]: r for r in conn.execute(
-                    select(d.c.id, d.c.status, d.c.local_rev, d.c.doc)
-                    .where(d.c.id.in_(ids[k:k + 500]))).all()}
-                for key in ids[k:k + 500]:
-                    if key not in rows:
-                        real = decl_q.resolve_id(conn, key)
-                        if real is None:
-                            raise NotFound(f"找不到报检单 {key}", f"no declaration {key}")
-                        rows[key] = conn.execute(select(d.c.id, d.c.status, d.c.local_rev,
-                                                        d.c.doc).where(d.c.id == real)).first()
-            for key in ids[k:k + 500]:
-                did, status, rev, doc = rows[key]
-                if status != "draft":
-                    result.skipped[did] = status
-                    continue
-                decl = loads_stored(doc)
-                issues = validate(decl, ctx)
-                if any(i.severity == "error" for i in issues):
-                    result.invalid[did] = issues
-                    continue
-                todo.append((did, rev, decl))
-        if result.invalid and not skip_invalid:
-            n = len(result.invalid)
-            flat = [i for v in result.invalid.values() for i in v]
-            err = ValidationFailed(f"{n} 份报检单未通过校验，均未定稿。请按提示修改后重试。",
-                                   f"{n} declarations failed validation; none was finalised",
-                                   flat if n > 1 else next(iter(result.invalid.values())))
-            err.by_id = result.invalid  # type: ignore[attr-defined]
-            raise err
-        if len(ids) == 1 and result.skipped:
-            st = next(iter(result.skipped.values()))
-            raise NotEditable(f"报检单已不是草稿（当前状态：{st}），无需再次定稿。",
-                              f"the declaration is {st}, not a draft")
-        year = numbers.current_year()
-        if todo:
-            self._top_up_before_numbering()
-        total = len(todo)
-        for k in range(0, total, FINALISE_CHUNK):
-            if cancel():
-                break
-            chunk = todo[k:k + FINALISE_CHUNK]
-            self._finalise_chunk(chunk, year, result)
-            progress(min(total, k + FINALISE_CHUNK), total, "正在定稿…")
-        if len(ids) == 1 and result.no_number:
-            decl = todo[0][2]
-            raise numbers.NoNumberLeft(decl.declare_bureau, decl.direction, year)
-        return result
-
-    def _top_up_before_numbering(self) -> None:
+    def top_up_before_numbering(self) -> None:
         """When drafts outnumber the numbers at hand and the platform can be reached, take
         leases first (one quick try, no backoff); offline, finalise with what is left."""
         with self.db.read() as conn:
@@ -267,140 +195,6 @@ class SyncEngine:
                      exc.message_en)
         finally:
             client.retry = saved
-
-    def _finalise_chunk(self, chunk, year: int, result: FinalizeResult) -> None:
-        """One transaction: number, mark ``ready`` and queue every declaration of ``chunk``."""
-        from sqlalchemy import bindparam, insert, update
-
-        from ..store.db import utcnow
-        d = s.declarations
-        with self.db.write() as conn:
-            revs = {r[0]: (r[1], r[2]) for r in conn.execute(
-                select(d.c.id, d.c.status, d.c.local_rev)
-                .where(d.c.id.in_([c[0] for c in chunk])))}
-            fresh = []
-            for did, rev, decl in chunk:
-                if revs.get(did) != ("draft", rev):
-                    result.skipped[did] = (revs.get(did) or ("deleted",))[0] + " (changed)"
-                else:
-                    fresh.append(decl)
-            numbered, missing = numbers.assign_numbers(conn, fresh, year=year)
-            result.no_number += [x.id for x in missing]
-            if not numbered:
-                return
-            now = utcnow()
-            rows, hist, outbox_rows = [], [], []
-            for decl in numbered:
-                note = f"已定稿，报检号 {decl.inspection_no}"
-                rows.append({**decl_q.header_row(decl), "b_id": decl.id, "status": "ready",
-                             "status_note": note, "updated_at": now})
-                hist.append({"declaration_id": decl.id, "status": "ready", "at": now,
-                             "note": note, "source": "local", "version": None})
-                outbox_rows.append({"mutation_id": new_ulid(), "declaration_id": decl.id,
-                                    "kind": "submit", "inspection_no": decl.inspection_no,
-                                    "base_version": None, "payload": rows[-1]["doc"]})
-                result.finalised.append((decl.id, decl.inspection_no))
-            cols = [k for k in rows[0] if k != "b_id"]
-            conn.execute(update(d).where(d.c.id == bindparam("b_id"))
-                         .values({c: bindparam(c) for c in cols}), rows)
-            conn.execute(insert(s.status_history), hist)
-            enqueue_many(conn, outbox_rows)
-
-    # -- amend / withdraw ---------------------------------------------------------------
-    def _submitted(self, conn, decl_id: str, allowed: frozenset, what: str):
-        real = decl_q.resolve_id(conn, decl_id)
-        row = conn.execute(select(s.declarations.c.id, s.declarations.c.status,
-                                  s.declarations.c.version, s.declarations.c.inspection_no)
-                           .where(s.declarations.c.id == real)).first() if real else None
-        if row is None:
-            raise NotFound(f"找不到报检单 {decl_id}", f"no declaration {decl_id}")
-        if row[1] not in allowed or row[2] is None:
-            raise NotEditable(f"报检单当前状态（{row[1]}）不能{what}；只有平台已受理、未放行的报检单可以{what}。",
-                              f"a declaration in status {row[1]} cannot be "
-                              f"{'amended' if what == '修改' else 'withdrawn'}")
-        return row
-
-    def amend(self, decl_id: str, new_decl: Declaration) -> str:
-        """File an amendment (修改申请) against the version the desk holds; returns its id.
-
-        A submission the platform refused outright (``rejected`` and never given a
-        version) has nothing to amend: the corrected declaration is submitted again with
-        the same id and inspection number under a NEW mutation id — only because the
-        user asked for it here; the engine never resends a rejected item by itself.
-        """
-        with self.db.read() as conn:
-            real = decl_q.resolve_id(conn, decl_id) or decl_id
-            row = conn.execute(select(s.declarations.c.status, s.declarations.c.version)
-                               .where(s.declarations.c.id == real)).first()
-        if row is not None and row[0] == "rejected" and row[1] is None:
-            return self._resubmit(real, new_decl)
-        with self.db.read() as conn:
-            did, _status, version, no = self._submitted(conn, decl_id, AMENDABLE, "修改")
-        if new_decl.id not in (None, did):
-            raise InputError(f"修改内容的本地编号 {new_decl.id} 与报检单 {did} 不一致",
-                             f"the amendment's id {new_decl.id} differs from {did}", field="id")
-        if new_decl.inspection_no not in (None, no):
-            raise InputError("修改申请不能更改报检号（一号到底）",
-                             "an amendment cannot change the inspection number",
-                             field="inspection_no")
-        new_decl.id, new_decl.inspection_no = did, no
-        issues = self.desk.validate_decl(new_decl)
-        if any(i.severity == "error" for i in issues):
-            raise ValidationFailed("修改内容未通过校验，修改申请未提交。",
-                                   "the amendment failed validation; nothing was queued",
-                                   [i for i in issues if i.severity == "error"])
-        mid = new_ulid()
-        with self.db.write() as conn:
-            did, status, version, no = self._submitted(conn, did, AMENDABLE, "修改")
-            enqueue(conn, mutation_id=mid, declaration_id=did, kind="amend", inspection_no=no,
-                    base_version=version, payload=dumps_compact(new_decl))
-            conn.execute(s.status_history.insert().values(
-                declaration_id=did, status=status, at=_now(), source="local", version=version,
-                note=f"修改申请已排队（基于版本 {version}），待发送"))
-        return mid
-
-    def _resubmit(self, did: str, new_decl: Declaration) -> str:
-        with self.db.read() as conn:
-            no = conn.execute(select(s.declarations.c.inspection_no)
-                              .where(s.declarations.c.id == did)).scalar()
-        if new_decl.id not in (None, did) or new_decl.inspection_no not in (None, no):
-            raise InputError("重新申报不能更改本地编号或报检号（一号到底）",
-                             "a resubmission keeps the id and the inspection number",
-                             field="inspection_no")
-        new_decl.id, new_decl.inspection_no = did, no
-        issues = self.desk.validate_decl(new_decl)
-        if any(i.severity == "error" for i in issues):
-            raise ValidationFailed("修改内容未通过校验，未重新申报。",
-                                   "the corrected declaration failed validation",
-                                   [i for i in issues if i.severity == "error"])
-        mid = new_ulid()
-        with self.db.write() as conn:
-            row = conn.execute(select(s.declarations.c.status, s.declarations.c.version)
-                               .where(s.declarations.c.id == did)).first()
-            if row is None or row[0] != "rejected" or row[1] is not None:
-                raise NotEditable("报检单状态已变化，请刷新后重试", "the declaration changed meanwhile")
-            decl_q.save_many(conn, [new_decl])
-            decl_q.set_status(conn, did, "ready", note=f"已修改并重新定稿，报检号 {no}")
-            enqueue(conn, mutation_id=mid, declaration_id=did, kind="submit", inspection_no=no,
-                    base_version=None, payload=dumps_compact(new_decl))
-        return mid
-
-    def withdraw(self, decl_id: str, reason: str) -> str:
-        """File a withdrawal (撤销申请) with a reason; returns its mutation id."""
-        reason = (reason or "").strip()
-        if not reason:
-            raise InputError("请填写撤销原因", "give a reason for the withdrawal", field="reason")
-        import json
-        mid = new_ulid()
-        with self.db.write() as conn:
-            did, status, version, no = self._submitted(conn, decl_id, WITHDRAWABLE, "撤销")
-            enqueue(conn, mutation_id=mid, declaration_id=did, kind="withdraw",
-                    inspection_no=no, base_version=version,
-                    payload=json.dumps({"reason": reason}, ensure_ascii=False))
-            conn.execute(s.status_history.insert().values(
-                declaration_id=did, status=status, at=_now(), source="local", version=version,
-                note=f"撤销申请已排队：{reason}"))
-        return mid
 
     # -- number leases ----------------------------------------------------------------------
     def leases(self) -> list[numbers.Lease]:
@@ -555,7 +349,3 @@ class SyncEngine:
             self._client.close()
             self._client = None
 
-
-def _now() -> str:
-    from ..store.db import utcnow
-    return utcnow()

@@ -25,11 +25,14 @@ from urllib.parse import quote
 from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from .. import lifecycle
 from ..codes import CodeBook, CodeTableError
 from ..model import parse_declaration
 from ..store import declarations as decl_q
 from ..store import kv
 from ..store import schema as s
+from ..store import status as status_q
+from ..store.status import Move
 from ..store.db import Database, utcnow
 from ..timeutil import store_time
 from .http import BadResponse, Cancelled, CursorExpired, PlatformClient, RequestRefused
@@ -221,8 +224,7 @@ class Puller:
             for r in conn.execute(select(h.c.declaration_id, h.c.status, h.c.at).where(
                     h.c.declaration_id.in_(known[k:k + 500]), h.c.source == "platform")):
                 have.add((r[0], r[1], r[2]))
-        now = utcnow()
-        hist, final = [], {}
+        moves: list[Move] = []
         unknown: set[str] = set()
         for c in receipts:
             did = c.get("declaration_id")
@@ -240,33 +242,16 @@ class Puller:
             if key in have:
                 continue  # this receipt was applied before (a page read twice)
             have.add(key)
-            note = receipt_note(c.get("note"), c.get("reasons"))
-            version = c.get("version")
-            hist.append({"declaration_id": did, "status": c["status"], "at": at, "note": note,
-                         "source": "platform", "version": version})
-            old = local[did][0]
-            local[did][0] = c["status"]
-            if version is not None:
-                local[did][1] = version
-            final[did] = {"b_id": did, "status": c["status"], "status_note": note,
-                          "version": local[did][1], "last_receipt_at": at}
+            moves.append(Move(did, c["status"], receipt_note(c.get("note"), c.get("reasons")),
+                              "platform", c.get("version"), at, receipt=True))
             summary.receipts += 1
-            if old != c["status"]:
-                summary.status_changes.append(StatusChange(did, local[did][2], old, c["status"],
-                                                           note))
-        # plain driver executemany: thousands of rows per page, no per-row compilation
-        if hist:
-            conn.exec_driver_sql(
-                "INSERT INTO status_history (declaration_id, status, at, note, source, version)"
-                " VALUES (?, ?, ?, ?, 'platform', ?)",
-                [(x["declaration_id"], x["status"], x["at"], x["note"], x["version"])
-                 for x in hist])
-        if final:
-            conn.exec_driver_sql(
-                "UPDATE declarations SET status = ?, status_note = ?, version = ?,"
-                " last_receipt_at = ?, updated_at = ? WHERE id = ?",
-                [(f["status"], f["status_note"], f["version"], f["last_receipt_at"], now,
-                  f["b_id"]) for f in final.values()])
+        # the one writer: history for every new receipt, the status only moves forward
+        known = {did: (v[0], v[1]) for did, v in local.items()}
+        for a in status_q.record(conn, moves, known=known):
+            m = a.move
+            summary.status_changes.append(StatusChange(m.declaration_id,
+                                                       local[m.declaration_id][2], a.old,
+                                                       m.status, m.note))
         return unknown
 
     def _apply_credit(self, conn: Connection, c: dict, summary: SyncSummary) -> None:
@@ -382,30 +367,25 @@ class Puller:
                 summary.imported += 1
                 continue
             status, version, _no = cur
-            if status == x["status"] and version == x.get("version"):
-                continue
+            if not lifecycle.newer(status, version, x["status"], x.get("version")):
+                continue  # the desk already holds this or a later state
             payload = x.get("payload")
             if payload and x.get("version") != version and version is not None:
                 decl, _ = parse_declaration(payload)
                 if decl is not None and decl.id == x["id"]:
                     decl_q.save_many(conn, [decl])
-            decl_q.set_status(conn, x["id"], x["status"], note=note, source="platform",
-                              version=x.get("version"), at=at, receipt=True)
-            if status != x["status"]:
+            for a in status_q.record(conn, [Move(x["id"], x["status"], note, "platform",
+                                                 x.get("version"), at, receipt=True)]):
                 summary.status_changes.append(StatusChange(x["id"], x.get("inspection_no"),
-                                                           status, x["status"], note))
-
+                                                           a.old, x["status"], note))
 
     def _import_history(self, conn: Connection, x: dict) -> None:
         """The platform's status changes of a declaration just imported (after the row
         ``save_many`` wrote), so its timeline shows what happened before it arrived."""
         rows = [(x["id"], h["status"], _store_time(h["at"]),
-                 receipt_note(h.get("note"), h.get("reasons")), h.get("version"))
+                 receipt_note(h.get("note"), h.get("reasons")), "platform", h.get("version"))
                 for h in x.get("history") or () if h.get("kind", "status") == "status"]
-        if rows:
-            conn.exec_driver_sql(
-                "INSERT INTO status_history (declaration_id, status, at, note, source, version)"
-                " VALUES (?, ?, ?, ?, 'platform', ?)", rows)
+        status_q.insert_history(conn, rows)
 
 
 def _forget_unknown(conn: Connection, done: set[str]) -> list[str]:

@@ -28,6 +28,8 @@ from ..model import loads_stored
 from ..store import blobs as blob_q
 from ..store import declarations as decl_q
 from ..store import schema as s
+from ..store import status as status_q
+from ..store.status import Move
 from ..store.db import Database, utcnow
 from ..timeutil import format_time
 from .http import Cancelled, PlatformClient
@@ -230,7 +232,8 @@ class Pusher:
         now = utcnow()
         o = s.outbox
         d = s.declarations
-        done_rows, retry_rows, sent_rows, hist_rows = [], [], [], []
+        done_rows, retry_rows = [], []
+        moves: list[Move] = []
         amended: list[tuple[str, str, int]] = []
         refuse_upload: set[str] = set()
         with self.db.write() as conn:
@@ -261,17 +264,16 @@ class Pusher:
                     summary.duplicates += outcome == "duplicate"
                     if it.kind == "submit":
                         if status == "ready":
-                            sent_rows.append({"b_id": it.declaration_id, "version": version,
-                                              "note": "已发送，平台已接收"})
-                            hist_rows.append((it.declaration_id, "sent", "已发送，平台已接收",
+                            moves.append(Move(it.declaration_id, "sent", "已发送，平台已接收",
                                               "local", version))
                             cur[it.declaration_id] = ("sent", version)
                     elif it.kind == "amend":
+                        # the platform accepted the amendment as a new version (受理)
                         amended.append((it.declaration_id, it.payload, version))
-                        hist_rows.append((it.declaration_id, status or "accepted",
+                        moves.append(Move(it.declaration_id, "accepted",
                                           f"修改申请已受理（版本 {version}）", "platform", version))
                     else:
-                        hist_rows.append((it.declaration_id, status or "accepted",
+                        moves.append(Move(it.declaration_id, "withdrawn",
                                           f"撤销申请已受理（版本 {version}）", "platform", version))
                     continue
                 problem = ItemProblem(it.declaration_id, it.inspection_no, it.kind, outcome,
@@ -280,20 +282,20 @@ class Pusher:
                 if outcome == "rejected":
                     summary.rejected.append(problem)
                     if it.kind == "submit" and status in ("ready", "sent"):
-                        decl_q.set_status(conn, it.declaration_id, "rejected",
-                                          note=f"平台退回：{text}", source="platform",
-                                          receipt=True)
+                        moves.append(Move(it.declaration_id, "rejected", f"平台退回：{text}",
+                                          "platform", receipt=True))
                         cur[it.declaration_id] = ("rejected", old_version)
                     else:
                         what = "修改申请" if it.kind == "amend" else "撤销申请"
-                        hist_rows.append((it.declaration_id, status or "rejected",
-                                          f"{what}被拒绝：{text}", "platform", version))
+                        moves.append(Move(it.declaration_id, status or "rejected",
+                                          f"{what}被拒绝：{text}", "platform", version,
+                                          keep_status=True))
                 else:  # conflict
                     summary.conflicts.append(problem)
                     what = "修改申请" if it.kind == "amend" else "撤销申请"
-                    hist_rows.append((it.declaration_id, status or "accepted",
+                    moves.append(Move(it.declaration_id, status or "accepted",
                                       f"{what}与平台版本冲突（平台已是版本 {version}），未覆盖：{text}",
-                                      "platform", version))
+                                      "platform", version, keep_status=True))
             if done_rows:
                 conn.execute(update(o).where(o.c.mutation_id == bindparam("b_mid")).values(
                     state=bindparam("state"), result=bindparam("result"), sent_at=now,
@@ -302,18 +304,9 @@ class Pusher:
                 conn.execute(update(o).where(o.c.mutation_id == bindparam("b_mid")).values(
                     attempts=o.c.attempts + 1, last_error=bindparam("last_error"),
                     sent_at=now), retry_rows)
-            if sent_rows:
-                conn.execute(update(d).where(d.c.id == bindparam("b_id"), d.c.status == "ready")
-                             .values(status="sent", version=bindparam("version"),
-                                     status_note=bindparam("note"), updated_at=now), sent_rows)
             for decl_id, payload, version in amended:
-                decl = loads_stored(payload)
-                decl_q.save_many(conn, [decl])
-                conn.execute(update(d).where(d.c.id == decl_id).values(version=version))
-            if hist_rows:
-                conn.execute(insert(s.status_history), [
-                    {"declaration_id": a, "status": st, "at": now, "note": n, "source": src,
-                     "version": v} for a, st, n, src, v in hist_rows])
+                decl_q.save_many(conn, [loads_stored(payload)])
+            status_q.record(conn, moves)
             if refuse_upload:
                 conn.execute(update(s.blobs).where(s.blobs.c.sha256.in_(sorted(refuse_upload)))
                              .values(uploaded_at=None))

@@ -155,7 +155,7 @@ def test_batch_finalise_cancel_and_resume_numbers_each_declaration_once(desk):
     assert info.state == "paused" and info.done == 3
     # an earlier run finalised item 4 but was killed before marking it: finalise is
     # idempotent by status, so the resumed batch leaves it alone instead of renumbering
-    engine.finalize([ids[3]])
+    engine.filing().finalise([ids[3]])
     number_of_4 = desk.get(ids[3]).inspection_no
     info = runner.run(info.id)
     assert (info.state, info.done, info.failed) == ("done", 6, 1)

@@ -12,6 +12,8 @@ It sits between the client and the sandbox and handles one request per client co
 * ``garbage``  – forward, then replace the body with non-JSON bytes (status kept);
 * ``rewrite``  – forward, then replace the body with ``fn(body_bytes) -> bytes``.
 
+A fault's ``before`` callback runs when it is picked, before the answer (e.g. the admin
+API moving a declaration while the snapshot request is held with a 503).
 Faults are queued with :meth:`FaultProxy.add` (matched by method and path prefix, used
 ``count`` times) or drawn at random for every request with :meth:`FaultProxy.chaos`.
 Every request seen is recorded in :attr:`FaultProxy.seen` as ``(method, path, headers,
@@ -38,6 +40,9 @@ class Fault:
     status: int = 503
     retry_after: str | None = None
     fn: Callable[[bytes], bytes] | None = None
+    #: called (on the proxy's thread) when the fault is picked, before it is answered:
+    #: moves the platform on while the client's request is held
+    before: Callable[[], None] | None = None
 
 
 @dataclass
@@ -183,6 +188,8 @@ class FaultProxy:
             fault = self._pick(method, path)
             with self._lock:
                 self.seen.append(Seen(method, path, headers, fault.action, len(body)))
+            if fault.before is not None:
+                fault.before()
             if fault.action == "reset":
                 _reset(client)
                 return

@@ -95,7 +95,7 @@ def test_no_secret_on_disk_after_login_and_sync(engine, desk, sandbox, creds, da
         access = engine.client().access_token
         assert refresh and access
         engine.top_up()
-        engine.finalize(add_drafts(desk, ent, 2))
+        engine.filing().finalise(add_drafts(desk, ent, 2))
         assert sandbox.admin("POST", "/admin/clock:advance", {"seconds": 7200}).ok
         engine.sync()  # refreshes the expired access token on the way
         assert engine.client().refreshes >= 1

@@ -52,7 +52,7 @@ def test_random_network_faults_then_clean_sync(proxied, desk, sandbox):
     proxy, engine, ent = proxied
     ids = add_drafts(desk, ent, 100)
     engine.top_up()
-    assert len(engine.finalize(ids).finalised) == 100
+    assert len(engine.filing().finalise(ids).finalised) == 100
     proxy.chaos(0.35, seed=7)
     errors = 0
     for _ in range(12):
@@ -70,7 +70,7 @@ def test_response_lost_after_the_platform_applied_the_batch(proxied, desk, sandb
     proxy, engine, ent = proxied
     ids = add_drafts(desk, ent, 30)
     engine.top_up()
-    engine.finalize(ids)
+    engine.filing().finalise(ids)
     proxy.add("drop", path="/v1/mutations:batch", count=50)
     with pytest.raises(DeskError):
         engine.push()
@@ -87,7 +87,7 @@ def test_sandbox_fault_after_handling_is_a_resend_not_a_second_declaration(proxi
     proxy, engine, ent = proxied
     ids = add_drafts(desk, ent, 5)
     engine.top_up()
-    engine.finalize(ids)
+    engine.filing().finalise(ids)
     assert sandbox.admin("POST", "/admin/faults", {"status": 503, "count": 1, "when": "after",
                                                    "path": "/v1/mutations:batch"}).ok
     s = engine.push()
@@ -116,7 +116,7 @@ def test_wrong_types_change_nothing(proxied, desk, sandbox, path, mutate):
     proxy, engine, ent = proxied
     ids = add_drafts(desk, ent, 3)
     engine.top_up()
-    engine.finalize(ids)
+    engine.filing().finalise(ids)
     if path == "/v1/changes":
         engine.push()
     before = snapshot(desk)
@@ -136,7 +136,7 @@ def test_garbage_json_changes_nothing(proxied, desk, sandbox, path):
     proxy, engine, ent = proxied
     ids = add_drafts(desk, ent, 3)
     engine.top_up()
-    engine.finalize(ids)
+    engine.filing().finalise(ids)
     if path == "/v1/changes":
         engine.push()
     before = snapshot(desk)
@@ -153,7 +153,7 @@ def test_latency_is_tolerated(proxied, desk, sandbox):
     ids = add_drafts(desk, ent, 3)
     proxy.add("latency", seconds=0.3, count=20)
     engine.sync()
-    engine.finalize(ids)
+    engine.filing().finalise(ids)
     final_clean_sync(engine, proxy)
     check_consistent(desk, sandbox, "aa@demo")
 
@@ -185,7 +185,7 @@ def second_device(sandbox, make_engine, tmp_path):
     def file(ent, n):
         ids = add_drafts(other, ent, n)
         e2.top_up()
-        e2.finalize(ids)
+        e2.filing().finalise(ids)
         assert e2.sync().applied == n
         return ids
     yield file

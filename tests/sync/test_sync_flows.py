@@ -29,7 +29,7 @@ def test_round_trip_finalise_push_receipts(engine, desk, sandbox):
     ent = login(engine, sandbox)
     ids = add_drafts(desk, ent, 12)
     engine.top_up()
-    res = engine.finalize(ids)
+    res = engine.filing().finalise(ids)
     assert len(res.finalised) == 12
     nos = [n for _, n in res.finalised]
     assert len(set(nos)) == 12 and all(n.startswith("3100001") for n in nos)
@@ -56,10 +56,10 @@ def test_validation_errors_block_finalise_and_keep_draft(engine, desk, sandbox):
     desk.save_draft(d)
     engine.top_up()
     with pytest.raises(ValidationFailed) as info:
-        engine.finalize(ids)
+        engine.filing().finalise(ids)
     assert any(i.field == "contract_no" for i in info.value.issues)
     assert {desk.summary(i).status for i in ids} == {"draft"}
-    res = engine.finalize(ids, skip_invalid=True)
+    res = engine.filing().finalise(ids, skip_invalid=True)
     assert [i for i, _ in res.finalised] == [ids[0]] and ids[1] in res.invalid
 
 
@@ -75,7 +75,7 @@ def test_finalise_offline_with_leases_taken_earlier(engine, desk, sandbox_factor
         engine.sync()  # online: takes leases for the drafts' bureau/direction
         assert engine.leases()
         proxy.add("reset", count=10_000)  # the network is gone
-        res = engine.finalize(ids)
+        res = engine.filing().finalise(ids)
         assert len(res.finalised) == 3
         with pytest.raises(OfflineError) as info:
             engine.sync()
@@ -92,7 +92,7 @@ def test_finalise_online_takes_a_lease_first(engine, desk, sandbox):
     ent = login(engine, sandbox)
     ids = add_drafts(desk, ent, 3)
     assert engine.leases() == []
-    res = engine.finalize(ids)
+    res = engine.filing().finalise(ids)
     assert len(res.finalised) == 3 and res.no_number == []
     assert len(engine.leases()) == 1
 
@@ -104,7 +104,7 @@ def test_finalise_with_no_number_left_stays_draft(engine, desk, sandbox):
     assert sandbox.admin("POST", "/admin/faults", {"status": 503, "count": 1,
                                                    "path": "/v1/number-leases"}).ok
     with pytest.raises(NoNumberLeft) as info:
-        engine.finalize(ids[:1])
+        engine.filing().finalise(ids[:1])
     assert "没有可用的报检号" in info.value.message_zh
     assert desk.summary(ids[0]).status == "draft" and desk.summary(ids[0]).inspection_no is None
     # two numbers at hand for three outbound drafts, and the platform still unreachable
@@ -112,7 +112,7 @@ def test_finalise_with_no_number_left_stays_draft(engine, desk, sandbox):
     engine.take_lease("310000", "outbound", count=2)
     assert sandbox.admin("POST", "/admin/faults", {"status": 503, "count": 1,
                                                    "path": "/v1/number-leases"}).ok
-    res = engine.finalize(out)
+    res = engine.filing().finalise(out)
     assert len(res.finalised) == 2 and len(res.no_number) == 1
     assert desk.summary(res.no_number[0]).status == "draft"
 
@@ -121,12 +121,12 @@ def test_numbers_never_reused_across_restart(engine, desk, sandbox, make_engine,
     from client.services import Desk
     ent = login(engine, sandbox)
     engine.take_lease("310000", "inbound", count=10)
-    first = engine.finalize(add_drafts(desk, ent, 2)).finalised
+    first = engine.filing().finalise(add_drafts(desk, ent, 2)).finalised
     desk.close()
     desk2 = Desk.open(data_dir)
     try:
         e2 = make_engine(desk2)
-        second = e2.finalize(add_drafts(desk2, ent, 2)).finalised
+        second = e2.filing().finalise(add_drafts(desk2, ent, 2)).finalised
     finally:
         desk2.close()
     nos = [n for _, n in first + second]
@@ -142,7 +142,7 @@ def test_rejected_item_is_reported_and_never_resent(engine, desk, sandbox):
     cross.declare_bureau = "320000"
     desk.save_draft(cross)
     engine.top_up()
-    engine.finalize(good + alien)
+    engine.filing().finalise(good + alien)
     # the platform lowers the grade before the desk hears of it: it refuses on receipt
     assert sandbox.admin("PUT", f"/admin/enterprises/{ent['uscc']}/credit-grade",
                          {"grade": "C"}).ok
@@ -157,7 +157,7 @@ def test_rejected_item_is_reported_and_never_resent(engine, desk, sandbox):
     # the user corrects it and asks for it to be filed again: same id and number
     fixed = desk.get(alien[0])  # the number names Jiangsu for life: inspect there too
     fixed.inspect_bureau = fixed.release_bureau = fixed.declare_bureau
-    engine.amend(alien[0], fixed)
+    engine.filing().amend(alien[0], fixed)
     assert desk.summary(alien[0]).status == "ready"
     s3 = engine.sync()
     assert s3.applied == 1 and not s3.rejected
@@ -170,7 +170,7 @@ def test_token_expiry_mid_batch_refreshes_once_and_continues(desk, make_engine, 
     ent = login(engine, sb)
     ids = add_drafts(desk, ent, 5)
     engine.top_up()
-    engine.finalize(ids)
+    engine.filing().finalise(ids)
     calls = []
 
     def progress(done, total, msg):
@@ -190,15 +190,15 @@ def test_amend_applies_then_stale_amend_conflicts(desk, make_engine, sandbox_fac
     ent = login(engine, sb)
     [did] = add_drafts(desk, ent, 1)
     engine.top_up()
-    engine.finalize([did])
+    engine.filing().finalise([did])
     engine.sync()
     assert desk.summary(did).version == 1
     a = desk.get(did)
     a.remarks = "第一次修改"
     b = desk.get(did)
     b.remarks = "第二次修改（基于旧版本）"
-    engine.amend(did, a)
-    engine.amend(did, b)  # also against version 1: the platform will be at 2
+    engine.filing().amend(did, a)
+    engine.filing().amend(did, b)  # also against version 1: the platform will be at 2
     s = engine.sync()
     assert s.applied == 1 and len(s.conflicts) == 1
     assert s.conflicts[0].reasons[0]["code"] == "stale_version"
@@ -214,17 +214,17 @@ def test_withdraw(desk, make_engine, sandbox_factory):
     ent = login(engine, sb)
     [did] = add_drafts(desk, ent, 1)
     engine.top_up()
-    engine.finalize([did])
+    engine.filing().finalise([did])
     engine.sync()
     with pytest.raises(Exception):
-        engine.withdraw(did, "  ")
-    engine.withdraw(did, "合同取消")
+        engine.filing().withdraw(did, "  ")
+    engine.filing().withdraw(did, "合同取消")
     s = engine.sync()
     assert s.applied == 1
     assert desk.summary(did).status == "withdrawn"
     check_consistent(desk, sb, "aa@demo")
     with pytest.raises(NotEditable):
-        engine.withdraw(did, "again")
+        engine.filing().withdraw(did, "again")
 
 
 def test_credit_grade_change_is_applied(engine, desk, sandbox):
@@ -273,7 +273,7 @@ def test_expired_cursor_triggers_full_resync(engine, desk, sandbox):
     ent = login(engine, sandbox)
     ids = add_drafts(desk, ent, 4)
     engine.top_up()
-    engine.finalize(ids)
+    engine.filing().finalise(ids)
     engine.sync()
     time.sleep(0.1)
     engine.sync()
@@ -301,8 +301,8 @@ def test_two_devices_on_one_account(desk, make_engine, sandbox, tmp_path):
         ids2 = add_drafts(other, ent, 5)
         e1.top_up()
         e2.top_up()
-        n1 = {n for _, n in e1.finalize(ids1).finalised}
-        n2 = {n for _, n in e2.finalize(ids2).finalised}
+        n1 = {n for _, n in e1.filing().finalise(ids1).finalised}
+        n2 = {n for _, n in e2.filing().finalise(ids2).finalised}
         assert not (n1 & n2)
         for e in (e1, e2, e1, e2):
             time.sleep(0.05)
@@ -368,7 +368,7 @@ def test_cancel_stops_between_batches_and_keeps_the_rest(desk, make_engine, sand
     ent = login(engine, sandbox)
     ids = add_drafts(desk, ent, 9)
     engine.top_up()
-    engine.finalize(ids)
+    engine.filing().finalise(ids)
     seen = []
 
     def progress(done, total, msg):
@@ -394,7 +394,7 @@ def test_broker_files_for_a_client(engine, desk, sandbox):
         d.agent = party(me)
         desk.save_draft(d)
     engine.top_up()
-    engine.finalize(ids)
+    engine.filing().finalise(ids)
     s = engine.sync()
     assert s.applied == 2, [p.reasons for p in s.rejected]
     settle(engine)
@@ -409,7 +409,7 @@ def test_switching_account_retires_the_old_leases(engine, desk, sandbox):
     ent_b = login(engine, sandbox, "b@demo")
     assert {le.state for le in engine.leases()} == {"closed"}
     [did] = add_drafts(desk, ent_b, 1)
-    res = engine.finalize([did])  # online: a lease of the new account is taken first
+    res = engine.filing().finalise([did])  # online: a lease of the new account is taken first
     open_leases = [le for le in engine.leases() if le.state == "open"]
     assert len(open_leases) == 1 and res.finalised[0][1].startswith("310000")
     s = engine.sync()
@@ -425,7 +425,7 @@ def test_outbox_rows_the_platform_took_long_ago_are_pruned(engine, desk, sandbox
     ent = login(engine, sandbox)
     ids = add_drafts(desk, ent, 3)
     engine.top_up()
-    engine.finalize(ids)
+    engine.filing().finalise(ids)
     assert engine.push().applied == 3
     o = s.outbox
     with desk.db.write() as conn:  # two of them were sent 31 days ago
@@ -434,7 +434,7 @@ def test_outbox_rows_the_platform_took_long_ago_are_pruned(engine, desk, sandbox
         conn.execute(update(o).where(o.c.declaration_id == ids[2])
                      .values(state="rejected", sent_at="2026-01-01T00:00:00.000000Z"))
     later = add_drafts(desk, ent, 1)
-    engine.finalize(later)
+    engine.filing().finalise(later)
     assert engine.push().applied == 1
     with desk.db.read() as conn:
         left = dict(conn.execute(select(o.c.declaration_id, o.c.state)).all())

@@ -54,10 +54,10 @@ def put_enterprise(desk: Desk, grade: str = "AA", role: str = "enterprise",
     return ent
 
 
-def make_ctx(desk: Desk, lang: str = "zh", **extras):
+def make_ctx(desk: Desk, lang: str = "zh", **fields):
     from ui.context import AppContext, AppEvents
     from ui.tasks import FakeThreadPool, TaskRunner
-    return AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents(), lang=lang, extras=extras)
+    return AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents(), lang=lang, **fields)
 
 
 def party(name: str, uscc: str) -> Party:

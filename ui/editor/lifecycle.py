@@ -1,69 +1,53 @@
 """What the editor does to a declaration's life: 定稿, 修改申请, 撤销申请, 复制, 打印.
 
-:class:`Lifecycle` belongs to one :class:`~ui.editor.window.EditorWindow`. It calls the sync
-engine (``client.sync.engine.SyncEngine``) off the GUI thread through ``ctx.runner``:
-``ctx.sync`` when logged in, else an engine on the same profile — finalising uses number
-leases already held, so it works offline; without a number left it says so and the draft
-stays a draft.
+:class:`Lifecycle` belongs to one :class:`~ui.editor.window.EditorWindow`. It calls the
+filing service (``client.services.filing.Filing``) off the GUI thread through
+``ctx.runner``: the logged-in engine's (which tops up number leases first), else one on
+the same profile — finalising uses number leases already held, so it works offline;
+without a number left it says so and the draft stays a draft.
 """
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from client.errors import DeskError, ValidationFailed
+from client.lifecycle import AMENDABLE, WITHDRAWABLE
+from client.services.filing import Filing
 
+from ..context import AppContext
 from .common import alive
 
-AMENDABLE = frozenset({"accepted", "under_review", "inspection", "rejected"})
+
+def filing_for(ctx: AppContext) -> Filing:
+    """The filing service: the logged-in engine's, else an offline one on the profile."""
+    return ctx.sync.filing() if ctx.sync is not None else Filing(ctx.desk)
 
 
-def engine_for(ctx):
-    """The sync engine: ``ctx.sync`` when logged in, else the profile's offline engine
-    (shared with the main window through ``ctx.extras["offline_engine"]``)."""
-    if ctx.sync is not None:
-        return ctx.sync
-    eng = ctx.extras.get("offline_engine")
-    if eng is None:
-        try:
-            from client.sync.engine import SyncEngine
-        except ImportError:  # pragma: no cover - a build without sync
-            raise DeskError("未登录平台：无法定稿或提交申请，请先登录。",
-                            "not logged in to the platform") from None
-        eng = SyncEngine(ctx.desk)
-        ctx.extras["offline_engine"] = eng
-    return eng
-
-
-def finalise_one(ctx, engine, decl):
+def finalise_one(ctx: AppContext, filing: Filing, decl):
     """Worker: save the latest edits, then finalise (number, ``ready``, outbox)."""
     ctx.desk.save_draft(decl)
-    result = engine.finalize([decl.id])
-    if not getattr(result, "finalised", None):
-        invalid = getattr(result, "invalid", {}) or {}
-        if invalid:
+    result = filing.finalise([decl.id])
+    if not result.finalised:
+        if result.invalid:
             raise ValidationFailed("报检单未通过校验，未定稿。", "validation failed",
-                                   next(iter(invalid.values())))
+                                   next(iter(result.invalid.values())))
         raise DeskError("报检单未能定稿（没有可用的报检号或状态已变化），仍为草稿。",
                         "the declaration was not finalised")
     return ctx.desk.get(decl.id), ctx.desk.summary(decl.id)
 
 
-def amend_one(ctx, engine, decl_id, decl, base_version):
-    params = inspect.signature(engine.amend).parameters
-    if "base_version" in params:
-        mid = engine.amend(decl_id, decl, base_version=base_version)
-    else:  # the engine reads the base version the desk holds itself
-        mid = engine.amend(decl_id, decl)
+def amend_one(ctx: AppContext, filing: Filing, decl_id: str, decl, base_version: int | None):
+    """Worker: file the amendment against the version the user edited."""
+    mid = filing.amend(decl_id, decl, base_version=base_version)
     ctx.desk.discard_amendment_draft(decl_id)  # queued in the outbox: the draft is done
     return mid, ctx.desk.get(decl_id), ctx.desk.summary(decl_id)
 
 
-def withdraw_one(ctx, engine, decl_id, reason):
-    mid = engine.withdraw(decl_id, reason)
+def withdraw_one(ctx: AppContext, filing: Filing, decl_id: str, reason: str):
+    mid = filing.withdraw(decl_id, reason)
     return mid, ctx.desk.get(decl_id), ctx.desk.summary(decl_id)
 
 
@@ -71,20 +55,18 @@ class Lifecycle(QObject):
     """Actions on the editor's declaration that change its status (no signals)."""
 
     AMENDABLE = AMENDABLE
-    WITHDRAWABLE = AMENDABLE
+    WITHDRAWABLE = WITHDRAWABLE
 
     def __init__(self, window):
         super().__init__(window)
         self.w = window
         self.ctx = window.ctx
         self._stash = None
+        #: the platform version the amendment being edited is based on
+        self._amend_base: int | None = None
 
-    def _engine(self):
-        try:
-            return engine_for(self.ctx)
-        except DeskError as exc:
-            self.w.show_message(exc.message(self.ctx.lang))
-            raise
+    def _filing(self) -> Filing:
+        return filing_for(self.ctx)
 
     # -- 定稿 ---------------------------------------------------------------------------
     def finalise(self) -> None:
@@ -112,7 +94,7 @@ class Lifecycle(QObject):
         if errors or local:
             self._refuse(len(errors) + len(local))
             return
-        engine = self._engine()
+        engine = self._filing()
         w._save_timer.stop()
         w._saving = True
         gen = w._edit_gen
@@ -173,6 +155,7 @@ class Lifecycle(QObject):
         if w.mode != "readonly" or w.status not in AMENDABLE:
             return
         self._stash = w.decl.copy()
+        self._amend_base = w.summary.version if w.summary else None
         self.ctx.runner.run(self.ctx.desk.load_amendment_draft, w.decl.id,
                             on_done=alive(w, self._begin_amend),
                             on_error=alive(w, lambda exc: self._begin_amend(None)))
@@ -216,8 +199,9 @@ class Lifecycle(QObject):
         if errors:
             self._refuse(len(errors))
             return
-        base = w.summary.version if w.summary else None
-        self.ctx.runner.run_serial(amend_one, self.ctx, self._engine(), w.decl.id,
+        base = self._amend_base if self._amend_base is not None else \
+            (w.summary.version if w.summary else None)
+        self.ctx.runner.run_serial(amend_one, self.ctx, self._filing(), w.decl.id,
                                    w.decl.copy(), base,
                                    on_done=alive(w, self._amend_done),
                                    on_error=alive(w, self._amend_failed))
@@ -247,7 +231,7 @@ class Lifecycle(QObject):
         if not reason.strip():
             w.show_message(self.tr("请填写撤销原因"), "warning")
             return
-        self.ctx.runner.run_serial(withdraw_one, self.ctx, self._engine(), w.decl.id,
+        self.ctx.runner.run_serial(withdraw_one, self.ctx, self._filing(), w.decl.id,
                                    reason.strip(),
                                    on_done=alive(w, self._withdraw_done),
                                    on_error=alive(w, lambda e: w.show_message(

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, Q
                                QPushButton, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
 from client.errors import DeskError, NotEditable
-from client.statuses import status_name
+from client.lifecycle import colours, status_name
 
 from .code_picker import CodePicker
 from .common import ACCENT, STYLE, alive
@@ -246,13 +246,10 @@ class EditorWindow(QMainWindow):
         self._style_banner("draft")
 
     def _style_banner(self, status: str | None) -> None:
-        colours = {"draft": ("#ffffff", "#5b6470"), "ready": ("#e8f1fb", ACCENT),
-                   "sent": ("#e8f1fb", ACCENT), "accepted": ("#eaf6ec", "#389e0d"),
-                   "under_review": ("#e8f1fb", ACCENT), "inspection": ("#fff7e6", "#d46b08"),
-                   "released": ("#eaf6ec", "#389e0d"), "certified": ("#eaf6ec", "#389e0d"),
-                   "rejected": ("#fff1f0", "#cf1322"), "withdrawn": ("#f4f4f5", "#6b7280"),
-                   "amend": ("#fff7e6", "#d46b08")}
-        bg, fg = colours.get(status or "draft", colours["draft"])
+        if status == "amend":  # an amendment being edited: the inspection colour
+            _t, bg, fg = colours("inspection")
+        else:  # the one palette (client.lifecycle): the list's badge, the chip's strong tone
+            _t, bg, fg = colours(status)
         self.banner.setStyleSheet(
             f"#banner {{ background: {bg}; border-bottom: 1px solid #dfe3e8; }}"
             "#titleLabel { font-size: 17px; font-weight: bold; color: #1f2933; }"

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
-from client.statuses import status_name
+from client.lifecycle import status_name
 
 from .formatting import clearance_name, direction_name, local_time, money, short_time
 

@@ -5,19 +5,10 @@ from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-#: status → (text colour, background colour)
-STATUS_COLOURS: dict[str, tuple[str, str]] = {
-    "draft": ("#5b6673", "#eceff3"),
-    "ready": ("#1f5fb8", "#e1ecfb"),
-    "sent": ("#4453c4", "#e7e9fb"),
-    "accepted": ("#0d7c7c", "#ddf2f1"),
-    "under_review": ("#0d7c7c", "#ddf2f1"),
-    "inspection": ("#b35f00", "#fff0db"),
-    "released": ("#17803a", "#dff3e5"),
-    "certified": ("#0f6a2f", "#d5eedc"),
-    "rejected": ("#c0282d", "#fde6e6"),
-    "withdrawn": ("#737d88", "#eff0f2"),
-}
+from client.lifecycle import PALETTE
+
+#: status → (text colour, background colour): the one palette of client.lifecycle
+STATUS_COLOURS: dict[str, tuple[str, str]] = {k: (fg, bg) for k, (fg, bg, _s) in PALETTE.items()}
 
 #: credit grade → (text colour, background colour): AA/A green, B blue, C orange, D red
 GRADE_COLOURS: dict[str, tuple[str, str]] = {

@@ -247,7 +247,7 @@ def test_a_draft_finalised_from_the_list_turns_read_only(qtbot, ctx, desk):
     desk.save_draft(d)
     ed = _open(qtbot, ctx, d.id)
     assert ed.mode == "edit"
-    SyncEngine(desk).finalize([d.id])
+    SyncEngine(desk).filing().finalise([d.id])
     ctx.events.declarations_changed.emit([d.id])
     assert ed.mode == "readonly" and ed.decl.inspection_no
 
