@@ -99,9 +99,10 @@ def open_xlsx(path: Path):
             raise ValueError("no worksheet")
         title = names[0]
         ws = wb.get_sheet_by_name(title)
-    except (UnreadableFile, MemoryError):
+    except (UnreadableFile, MemoryError, KeyboardInterrupt, SystemExit):
         raise
-    except Exception as exc:  # noqa: BLE001 - zip/XML errors of a file that is no workbook
+    except BaseException as exc:  # noqa: BLE001 - zip/XML errors (or a calamine panic, which
+        # is a BaseException) of a file that is no workbook
         log.info("cannot open %s as a workbook: %r", path, exc)
         raise UnreadableFile(*_NOT_A_WORKBOOK) from None
     start = ws.start or (0, 0)
@@ -111,7 +112,9 @@ def open_xlsx(path: Path):
         raise too_many_rows(total)
     try:
         ignored = [n for n in names[1:] if _looks_like_template(wb, n)]
-    except Exception as exc:  # noqa: BLE001 - a damaged second sheet does not stop the first
+    except (MemoryError, KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a damaged second sheet does not stop the first
         log.info("cannot read the other sheets of %s: %r", path.name, exc)
         ignored = []
     exact = _long_numbers(path, found, title)
