@@ -207,10 +207,13 @@ class SheetReader:
             current = group
             bad = self.bad_cells.get(rno) if self.bad_cells else None
             if bad:
-                paths = {ci: col.path for ci, col in columns}
+                cols = dict(columns)
                 for ci, exc in bad.items():
-                    if ci in paths:
-                        group.problems.append(_cell_problem(rno, ci, paths[ci], exc))
+                    col = cols.get(ci)
+                    if col is not None:
+                        path = f"goods[{len(group.goods)}].{col.path[6:]}" \
+                            if col.part == "goods" else col.path
+                        group.problems.append(_cell_problem(rno, ci, path, exc))
             line: dict[str, Any] = {}
             for ci, name, col, read in goods:
                 v = values[ci] if ci < len(values) else None

@@ -106,7 +106,7 @@ def open_xlsx(path: Path):
         log.info("cannot open %s as a workbook: %r", path, exc)
         raise UnreadableFile(*_NOT_A_WORKBOOK) from None
     start = ws.start or (0, 0)
-    total = start[0] + ws.height if ws.height else 0
+    total = ws.end[0] + 1 if ws.end and ws.height else 0
     if total > MAX_ROWS:
         wb.close()
         raise too_many_rows(total)
@@ -122,11 +122,10 @@ def open_xlsx(path: Path):
 
 
 def _rows(ws, start: tuple[int, int], exact: dict[int, dict[int, int]]) -> Iterator[tuple]:
-    first_row, first_col = start
-    pad = (None,) * first_col
-    for _ in range(first_row):
-        yield ()
-    for i, raw in enumerate(ws.iter_rows(), start=first_row):
+    # calamine's iter_rows starts at row 1 (the rows above the first used one come empty)
+    # but at the first used column: put the columns to its left back
+    pad = (None,) * start[1]
+    for i, raw in enumerate(ws.iter_rows()):
         row = pad + tuple([None if v == "" else v for v in raw])
         fix = exact.get(i)
         if fix:

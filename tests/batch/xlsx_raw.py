@@ -106,12 +106,13 @@ def write_xlsx(path: Path, rows: Iterable[Iterable[Any]], *, sheet_xml_rows: Ite
             n = 0
             for n, values in enumerate(rows, start=1):
                 fh.write(row_xml(n, values).encode())
-            buf = []
+            buf, size = [], 0
             for x in sheet_xml_rows:
                 buf.append(x)
-                if len(buf) >= 2000:
+                size += len(x)
+                if size >= 1 << 20:
                     fh.write("".join(buf).encode())
-                    buf = []
+                    buf, size = [], 0
             fh.write("".join(buf).encode())
             fh.write(b"</sheetData></worksheet>")
     return path
