@@ -198,7 +198,7 @@ class SheetReader:
                     by_contract[contract] = group
                 for ci, col, read in head:
                     v = values[ci] if ci < len(values) else None
-                    if v is None:
+                    if not v and (v is None or v == ""):  # an empty cell: None or ""
                         continue
                     try:
                         group.header[col.path] = read(v)
@@ -217,7 +217,7 @@ class SheetReader:
             line: dict[str, Any] = {}
             for ci, name, col, read in goods:
                 v = values[ci] if ci < len(values) else None
-                if v is None:
+                if not v and (v is None or v == ""):
                     continue
                 try:
                     x = read(v)

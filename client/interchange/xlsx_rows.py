@@ -2,7 +2,7 @@
 
 :func:`open_xlsx` checks the file against the limits first (:mod:`.workbook_limits`), then
 hands the first sheet (the code sheet 代码表 excepted) to the importer as tuples of cell
-values, one per row, numbered as Excel numbers them: empty cells are ``None``, text is
+values, one per row, numbered as Excel numbers them: empty cells are ``""``, text is
 ``str``, numbers are ``float``, dates ``date``/``datetime``, booleans ``bool``.
 
 Numbers read back exactly. The sheet XML stores a number as text (``25200.5``; the
@@ -123,17 +123,17 @@ def open_xlsx(path: Path):
 
 def _rows(ws, start: tuple[int, int], exact: dict[int, dict[int, int]]) -> Iterator[tuple]:
     # calamine's iter_rows starts at row 1 (the rows above the first used one come empty)
-    # but at the first used column: put the columns to its left back
-    pad = (None,) * start[1]
-    for i, raw in enumerate(ws.iter_rows()):
-        row = pad + tuple([None if v == "" else v for v in raw])
-        fix = exact.get(i)
+    # but at the first used column: put the columns to its left
+    # back; empty cells stay "" (the sheet reader skips them as it skips None)
+    pad = [""] * start[1]
+    for i, row in enumerate(ws.iter_rows()):
+        if pad:
+            row = pad + row
+        fix = exact.get(i) if exact else None
         if fix:
-            row = list(row)
             for ci, value in fix.items():
                 if ci < len(row) and isinstance(row[ci], float):
                     row[ci] = value
-            row = tuple(row)
         yield row
 
 
