@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..errors import DeskError
 
@@ -79,7 +79,7 @@ def _is_sheet_part(name: str) -> bool:
 #: a long integer stored as a number (16+ digits: more than a float keeps)
 _LONG_V = re.compile(rb"<v>-?[0-9]{16,}</v>")
 _LONG_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"[^>]*>(?:(?!</c>).){0,4096}?'
-                        rb'<v>(-?[0-9]{16,})</v>', re.S)
+                        rb'<v>(-?[0-9]{16,})</v>', re.DOTALL)
 
 NoteFn = Callable[[str, str, dict], None]
 
@@ -120,7 +120,8 @@ def check_xlsx(path: Path, note_long: NoteFn | None = None) -> dict[str, dict]:
         for info in parts:
             scan = note_long is not None and info.filename.lower().startswith("xl/worksheets/")
             cells: dict = {}
-            _verify_size(zf, info, (lambda ref, text: note_long(ref, text, cells)) if scan else None)
+            _verify_size(zf, info, (lambda ref, text, into=cells: note_long(ref, text, into))
+                         if scan else None)
             if cells:
                 found[info.filename] = cells
     return found

@@ -18,8 +18,9 @@ from __future__ import annotations
 import logging
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any
 
 from .workbook_limits import MAX_ROWS, UnreadableFile, check_xlsx, too_many_rows
 

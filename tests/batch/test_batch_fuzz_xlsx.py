@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from xlsx_raw import Num, write_xlsx
+
 from client.errors import DeskError
 from client.interchange.excel_import import read_workbook
 

@@ -9,8 +9,8 @@ import json
 import struct
 
 import pytest
-
 from xlsx_raw import write_xlsx
+
 from client.cli.main import main
 from client.interchange import workbook_limits as limits
 from client.interchange.excel_import import read_workbook

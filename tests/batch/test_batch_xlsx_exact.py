@@ -5,6 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from xlsx_raw import Num, write_xlsx
+
 from client.interchange.excel_import import read_workbook
 
 PATHS = ["contract_no", "declarant.uscc", "goods.gross_weight_kg", "goods.net_weight_kg",
@@ -27,7 +28,7 @@ def test_amounts_and_weights_never_drift(tmp_path):
     g1, g2 = d.goods
     assert g1.gross_weight_kg == Decimal("25200.500") and format(g1.gross_weight_kg, "f") == "25200.5"
     assert g1.net_weight_kg == Decimal("0.1") and g1.value == Decimal("3500.1")
-    assert g1.quantity == Decimal("100")
+    assert g1.quantity == Decimal(100)
     # an Excel sum of 0.1 + 0.2 is read as the 0.3 Excel shows, never 0.30000000000000004
     assert g2.gross_weight_kg == Decimal("0.3")
     assert g2.net_weight_kg == Decimal("0.00001") and g2.value == Decimal("99999999.99")
@@ -37,8 +38,8 @@ def test_long_integers_stored_as_numbers_keep_every_digit(tmp_path):
     [d] = _read(tmp_path, ["CT-2", 913100001234567890, Num("123456789012345678"),
                            None, Num("-12345678901234567")])
     assert d.declarant.uscc == "913100001234567890"
-    assert d.goods[0].gross_weight_kg == Decimal("123456789012345678")
-    assert d.goods[0].value == Decimal("-12345678901234567")
+    assert d.goods[0].gross_weight_kg == Decimal(123456789012345678)
+    assert d.goods[0].value == Decimal(-12345678901234567)
 
 
 def test_dates_and_datetimes(tmp_path):

@@ -7,9 +7,10 @@ into the zip archive.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from xml.sax.saxutils import escape
 
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
