@@ -111,10 +111,11 @@ def scale_book(src: Path, dst: Path, rows: int) -> int:
                 fh.write(head)
                 for k in range(copies):
                     off = k * per
-                    part = _REF.sub(lambda m: m[1] + str(int(m[2]) + off).encode() + b'"', body)
+                    part = _REF.sub(lambda m, off=off: m[1] + str(int(m[2]) + off).encode() + b'"',
+                                    body)
                     if k:  # a new first character of every ULID: new declarations
                         ch = _CROCKFORD[k % 32:k % 32 + 1]
-                        part = _ID.sub(lambda m: m[1] + ch, part)
+                        part = _ID.sub(lambda m, ch=ch: m[1] + ch, part)
                     fh.write(part)
                 fh.write(tail)
     return copies * per
@@ -178,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         big = work / "rss.xlsx"
         rows = scale_book(book, big, args.rss_rows)
         out = subprocess.run([sys.executable, __file__, "--rss-child", str(big),
-                              str(work / "rss-profile")], capture_output=True, text=True)
+                              str(work / "rss-profile")], capture_output=True, text=True,
+                             check=False)
         if out.returncode:
             print(out.stderr[-2000:])
         else:
