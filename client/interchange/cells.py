@@ -18,6 +18,7 @@ A value that cannot be read raises :class:`CellError` with a Chinese and an Engl
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
@@ -137,6 +138,9 @@ def to_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise CellError(f"“{_show(value)}”不是日期（应如 2026-11-30）",
+                            f"{_show(value)!r} is not a date (e.g. 2026-11-30)")
         if isinstance(value, float) and not value.is_integer():
             value = int(value)  # a date-time serial: the day is what counts
         n = int(value)

@@ -28,7 +28,6 @@ import io
 import logging
 import re
 import uuid
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -38,6 +37,9 @@ from ..model import (CertificateRequest, Container, Declaration, Declarer, Goods
 from .cells import CellError, reader_for
 from .columns import BY_PATH, EXPORT_ONLY, Column, labels_to_paths
 from .progress import CancelFn, Cancelled, ProgressFn, Ticker
+from .workbook_limits import (MAX_DECLARATIONS, MAX_PART_BYTES, MAX_ROWS, FileTooLarge,
+                              UnreadableFile, too_many_declarations,
+                              too_many_rows)
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +100,9 @@ class SheetReader:
     def __init__(self, default_direction: str | None = None):
         self.default_direction = default_direction
         self.problems: list[Problem] = []
+        #: ``row → {column index: CellError}``: cells the source could not even hold
+        #: (a CSV field over the csv module's limit); reported like any unreadable cell
+        self.bad_cells: dict[int, dict[int, CellError]] = {}
 
     # -- header row ------------------------------------------------------------
     def map_columns(self, header_rows: list[tuple]) -> tuple[int, list[tuple[int, Column]]] | None:
@@ -185,23 +190,34 @@ class SheetReader:
                 key = current.key
             group = groups.get(key)
             if group is None:
+                if len(groups) >= MAX_DECLARATIONS:
+                    raise too_many_declarations(len(groups) + 1)
                 group = _Group(rno, key)
                 groups[key] = group
                 if contract:
                     by_contract[contract] = group
                 for ci, col, read in head:
                     v = values[ci] if ci < len(values) else None
-                    if v is None:
+                    if not v and (v is None or v == ""):  # an empty cell: None or ""
                         continue
                     try:
                         group.header[col.path] = read(v)
                     except CellError as exc:
                         group.problems.append(_cell_problem(rno, ci, col.path, exc))
             current = group
+            bad = self.bad_cells.get(rno) if self.bad_cells else None
+            if bad:
+                cols = dict(columns)
+                for ci, exc in bad.items():
+                    col = cols.get(ci)
+                    if col is not None:
+                        path = f"goods[{len(group.goods)}].{col.path[6:]}" \
+                            if col.part == "goods" else col.path
+                        group.problems.append(_cell_problem(rno, ci, path, exc))
             line: dict[str, Any] = {}
             for ci, name, col, read in goods:
                 v = values[ci] if ci < len(values) else None
-                if v is None:
+                if not v and (v is None or v == ""):
                     continue
                 try:
                     x = read(v)
@@ -314,51 +330,20 @@ def _who(g: _Group, lang: str = "zh") -> str:
 
 # ----------------------------------------------------------------------------- sources
 
-class UnreadableFile(Exception):
-    """The whole file cannot be read (not a workbook, no header row, bad encoding)."""
-
-    def __init__(self, message_zh: str, message_en: str):
-        super().__init__(message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-
 def _xlsx_rows(path: Path):
     """``(row iterator, row count or None, sheet title, close, other template sheets)``."""
-    from openpyxl import load_workbook
-
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            wb = load_workbook(path, read_only=True, data_only=True)
-        for w in caught:  # e.g. unsupported extensions of other spreadsheet programs
-            log.info("openpyxl on %s: %s", path.name, w.message)
-    except FileNotFoundError:
-        raise UnreadableFile("文件不存在", "file not found") from None
-    except Exception as exc:  # noqa: BLE001 - zip/XML errors of a file that is no workbook
-        log.info("cannot open %s as a workbook: %r", path, exc)
-        raise UnreadableFile("不是有效的 Excel 工作簿（.xlsx），请用 Excel 另存为 .xlsx 后重试",
-                             "not a valid Excel workbook (.xlsx)") from None
-    from .writer import CODE_SHEET
-    sheets = [ws for ws in wb.worksheets if ws.title != CODE_SHEET] or wb.worksheets
-    ws = sheets[0]
-    total = ws.max_row if isinstance(ws.max_row, int) and ws.max_row > 1 else None
-    ignored = [other.title for other in sheets[1:] if _looks_like_template(other)]
-
-    # read-only sheets parse only cell data: no extension warnings arise while iterating
-    return ws.iter_rows(values_only=True), total, ws.title, wb.close, ignored
-
-
-def _looks_like_template(ws) -> bool:
-    """Whether a sheet's first rows hold the template's field paths."""
-    for row in ws.iter_rows(max_row=5, values_only=True):
-        if sum(1 for v in row if _as_path(v) in BY_PATH) >= 3:
-            return True
-    return False
+    from .xlsx_rows import open_xlsx
+    return open_xlsx(path)
 
 
 def _csv_rows(path: Path):
     try:
+        if path.stat().st_size > MAX_PART_BYTES:
+            raise FileTooLarge(
+                f"CSV 文件有 {path.stat().st_size / 2**20:.0f} MB，超过 {MAX_PART_BYTES // 2**20} MB "
+                f"的上限；请分成几个文件再导入",
+                f"the CSV file is {path.stat().st_size / 2**20:.0f} MB, over the limit of "
+                f"{MAX_PART_BYTES // 2**20} MB; split it into several files")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise UnreadableFile("文件不存在", "file not found") from None
@@ -375,9 +360,40 @@ def _csv_rows(path: Path):
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    lines = _csv_lines(text, delimiter)
+    if len(lines) > MAX_ROWS:
+        raise too_many_rows(len(lines))
+    bad: dict[int, dict[int, CellError]] = {}
+    for rno, r in enumerate(lines, start=1):
+        for ci, v in enumerate(r):
+            if len(v) > _CSV_FIELD_LIMIT:
+                bad.setdefault(rno, {})[ci] = CellError(
+                    f"内容有 {len(v):,} 个字符，超过每格 {_CSV_FIELD_LIMIT:,} 个字符的上限",
+                    f"the cell holds {len(v):,} characters, over the limit of "
+                    f"{_CSV_FIELD_LIMIT:,} per cell")
+                r[ci] = ""
     rows = (tuple(v if v != "" else None for v in r) for r in lines)
-    return rows, len(lines), "", lambda: None, []
+    return rows, len(lines), "", lambda: None, [], bad
+
+
+#: the longest CSV field read (the csv module's default field limit)
+_CSV_FIELD_LIMIT = 131_072
+
+
+def _csv_lines(text: str, delimiter: str) -> list[list[str]]:
+    """All rows of a CSV text; a field over the csv module's limit is kept for a cell error.
+
+    The whole text is already in memory, so no field can be longer than it: the limit is
+    lifted to the text's length for this read and put back afterwards.
+    """
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, len(text) + 1))
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise UnreadableFile(f"CSV 格式错误：{exc}", f"broken CSV: {exc}") from None
+    finally:
+        csv.field_size_limit(old)
 
 
 _DIRECTION_BY_TITLE = {"入境报检": "inbound", "出境报检": "outbound"}
@@ -409,11 +425,13 @@ def _read(path: Path, progress: ProgressFn, cancel: CancelFn):
         raise UnreadableFile("不支持旧版 Excel 文件（.xls），请在 Excel 中“另存为”.xlsx 后再导入",
                              "old Excel files (.xls) are not supported: save as .xlsx first")
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
-        rows, total, title, close, ignored = _csv_rows(path)
+        rows, total, title, close, ignored, bad = _csv_rows(path)
     else:
         rows, total, title, close, ignored = _xlsx_rows(path)
+        bad = {}
     try:
         reader = SheetReader(_DIRECTION_BY_TITLE.get(title))
+        reader.bad_cells = bad
         for name in ignored:
             reader.problems.append(Problem(
                 None, None, None,
