@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable
 
 from ..model import (CertificateRequest, Container, Declaration, Declarer, GoodsLine, Party,
                      SCHEMA)
-from .cells import CellError, reader_for
+from .cells import CellError, csv_unprotect, reader_for
 from .columns import BY_PATH, EXPORT_ONLY, Column, labels_to_paths
 from .progress import CancelFn, Cancelled, ProgressFn, Ticker
 
@@ -376,7 +376,7 @@ def _csv_rows(path: Path):
     except csv.Error:
         delimiter = ","
     lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    rows = (tuple(v if v != "" else None for v in r) for r in lines)
+    rows = (tuple(csv_unprotect(v) if v != "" else None for v in r) for r in lines)
     return rows, len(lines), "", lambda: None, []
 
 
