@@ -1,7 +1,6 @@
 """``import``, ``list``, ``export``, ``validate``, ``history``: declarations on the desk."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -163,6 +162,7 @@ def cmd_export(ctx) -> int:
 def cmd_validate(ctx) -> int:
     from ..errors import NotFound
     from ..rules import summarize, validate_raw
+    from ..interchange.jsonfile import UnreadableJson, load_json_document
 
     from ..errors import InputError
 
@@ -187,9 +187,10 @@ def cmd_validate(ctx) -> int:
         p = Path(target)
         if p.suffix.lower() == ".json" or (p.exists() and p.is_file()):
             try:
-                data = json.loads(p.read_text(encoding="utf-8-sig"))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-                unreadable.append(ctx.t(f"{target}：无法读取（{exc}）", f"{target}: unreadable ({exc})"))
+                data = load_json_document(p)
+            except UnreadableJson as exc:
+                unreadable.append(ctx.t(f"{target}：无法读取（{exc.message_zh}）",
+                                        f"{target}: unreadable ({exc.message_en})"))
                 continue
             items = data if isinstance(data, list) else [data]
             for i, item in enumerate(items, start=1):
