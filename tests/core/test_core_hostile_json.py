@@ -83,3 +83,22 @@ def test_a_list_keeps_each_items_text(tmp_path):
     f.write_text('[{"a": NaN}]', encoding="utf-8")
     with pytest.raises(UnreadableJson):
         load_json_document(f, keep_text=True)
+
+
+def test_a_declaration_carrying_nan_is_refused_not_written(data_dir):
+    from client.errors import InputError
+    from client.model import dumps_compact
+    from client.services import Desk
+
+    d = sample_declaration(seed=903)
+    d.extra = {"unknown": float("nan")}
+    with pytest.raises(InputError) as exc:
+        dumps_compact(d)
+    assert "NaN" in exc.value.message_zh and d.id in exc.value.message_en
+    desk = Desk.open(data_dir)
+    try:
+        with pytest.raises(InputError):
+            desk.save_draft(d)
+        assert desk.count() == 0
+    finally:
+        desk.close()
