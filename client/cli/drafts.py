@@ -4,6 +4,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+#: control characters (C0, DEL, C1) as ``\x1b`` in the human ``list`` output: a name holding
+#: ESC or NUL must not drive the terminal (``--json`` keeps the exact text, JSON-escaped)
+_CONTROL_ESCAPES = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0))}
+
 #: file types ``import`` hands to another reader (registered by the batch module)
 IMPORTERS: dict[str, str] = {}
 
@@ -128,7 +132,7 @@ def cmd_list(ctx) -> int:
         names = {code: status_name(code, ctx.lang) for code in STATUS_NAMES}
         for chunk in iter_brief_lines(conn, names, status=status, search=ctx.args.search,
                                       limit=limit):
-            out.write("\n".join(chunk) + "\n")
+            out.write("\n".join(line.translate(_CONTROL_ESCAPES) for line in chunk) + "\n")
             n += len(chunk)
     finally:
         conn.close()

@@ -89,7 +89,7 @@ def check_file(path: Path) -> None:
 
 _CORRUPT = ("malformed", "not a database", "file is encrypted", "database corrupt",
             "disk image")
-_FULL = ("database or disk is full", "no space left")
+_FULL = ("database or disk is full", "no space left", "disk i/o error")
 _READONLY = ("readonly", "read-only", "unable to open database file", "permission denied")
 
 
@@ -105,7 +105,17 @@ def _chain(exc: BaseException):
 
 
 def store_error_from(exc: BaseException, path: Path) -> DamagedStore | None:
-    """The :class:`DamagedStore` an SQLite or file-system failure means, or None (a bug)."""
+    """The :class:`DamagedStore` an SQLite or file-system failure means, or None (a bug).
+
+    The file itself is looked at first (a folder, 0 bytes, a bad header say more than
+    SQLite's ``unable to open database file``).
+    """
+    try:
+        check_file(path)
+    except DamagedStore as found:
+        if any(isinstance(e, (sqlite3.Error, OSError)) or
+               type(e).__module__.startswith("sqlalchemy") for e in _chain(exc)):
+            return found
     for e in _chain(exc):
         if isinstance(e, DamagedStore):
             return e
@@ -113,9 +123,10 @@ def store_error_from(exc: BaseException, path: Path) -> DamagedStore | None:
         errno_full = isinstance(e, OSError) and e.errno == 28
         text = str(e).lower()
         if errno_full or (is_sqlite and any(w in text for w in _FULL)):
-            return _damaged("full", path, "所在磁盘已满，未能保存；已保存的数据不受影响。请清理磁盘后重试",
-                            "is on a full disk: nothing was saved; free some space and retry",
-                            advice=False)
+            return _damaged("full", path, "所在磁盘已满（或读写出错），未能保存；已保存的数据不受影响。"
+                            "请清理磁盘后重试",
+                            "is on a full disk (or the disk failed): nothing was saved; free "
+                            "some space and retry", advice=False)
         if not is_sqlite:
             continue
         if any(w in text for w in _CORRUPT):
