@@ -116,7 +116,8 @@ def to_int(value: Any) -> int | None:
             d = Decimal(text)
         except InvalidOperation:
             d = None
-        if d is not None and d.is_finite() and d == d.to_integral_value() and abs(d) < 10**9:
+        if (d is not None and d.is_finite() and d.adjusted() < 9  # 1E999999999 overflows
+                and d == d.to_integral_value()):
             return int(d)
     raise CellError(f"“{_show(value)}”不是整数", f"{_show(value)!r} is not a whole number")
 

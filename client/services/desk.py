@@ -350,6 +350,7 @@ class Desk:
         good: list[Declaration] = []
         rows: list[int] = []
         docs: list[str] = []
+        seen: dict[str, int] = {}
         for idx, item in enumerate(items, start=1):
             decl, problems = parse_declaration(item)
             if decl is None or problems:
@@ -365,6 +366,14 @@ class Desk:
                 raw = None
             else:
                 raw = raws[idx - 1] if raws is not None else None
+            if decl.id in seen:  # the same id twice in one file (found by the fuzz test)
+                report.errors.append(ImportProblem(
+                    source, idx, None, "id",
+                    f"编号 {decl.id} 在本文件中重复（第 {seen[decl.id]} 份已导入），该报检单未导入",
+                    f"id {decl.id} appears twice in this file (declaration {seen[decl.id]} "
+                    f"was imported); this declaration was not imported"))
+                continue
+            seen[decl.id] = idx
             good.append(decl)
             rows.append(idx)
             # the object as read: parsing it again yields exactly ``decl``

@@ -128,3 +128,14 @@ def test_a_cell_over_excels_limit_is_reported_per_cell(data_dir, desk, tmp_path,
     export_workbook(desk, [d.id], out, warnings=warnings)
     assert [(w.declaration_id, w.field, w.length) for w in warnings] == [(d.id, "remarks", 40000)]
     assert "remarks" not in json.dumps([w.message_zh for w in warnings])  # named in Chinese
+
+
+@pytest.mark.parametrize("text", ["1E8518300000", "1e999999999", "-1E9", "1E8"])
+def test_a_huge_exponent_in_a_whole_number_cell_is_a_cell_error(text):
+    """Found by the fuzz test: ``1E8518300000`` raised decimal.Overflow (exit 3)."""
+    from client.interchange.cells import CellError, to_int
+    if text == "1E8":
+        assert to_int(text) == 100_000_000
+        return
+    with pytest.raises(CellError):
+        to_int(text)

@@ -102,3 +102,14 @@ def test_a_declaration_carrying_nan_is_refused_not_written(data_dir):
         assert desk.count() == 0
     finally:
         desk.close()
+
+
+def test_the_same_id_twice_in_one_file_imports_once(data_dir, tmp_path, capsys):
+    """Found by the fuzz test: a list holding one declaration twice ended in exit 3."""
+    doc = to_dict(sample_declaration(seed=904))
+    f = tmp_path / "twice.json"
+    f.write_text(json.dumps([doc, doc], ensure_ascii=False), encoding="utf-8")
+    assert main(["import", str(f), "--json"]) == 1
+    res = json.loads(capsys.readouterr().out)
+    assert res["imported"] == [doc["id"]]
+    assert res["errors"][0]["row"] == 2 and "重复" in res["errors"][0]["message"]
