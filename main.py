@@ -79,16 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     lang = args.lang or Language.saved(settings) or "zh"
     language.set_language(lang, remember=bool(args.lang))
 
-    from client.errors import DeskError
-    from client.services import Desk
-    from client.store import StoreError
-    try:
-        desk = Desk.open(profile.data_dir)
-    except (StoreError, DeskError, OSError) as exc:
-        from PySide6.QtWidgets import QMessageBox
-        text = exc.message(lang) if isinstance(exc, DeskError) else str(exc)
-        log.error("cannot open the store: %s", text)
-        QMessageBox.critical(None, "CIQ Desk", text)
+    from ui.dialogs.store_error import open_desk_or_recover
+    desk = open_desk_or_recover(profile.data_dir, lang)  # damaged store: restore or elsewhere
+    if desk is None:
         return 2
 
     from ui.context import AppContext, AppEvents

@@ -717,12 +717,23 @@ def to_dict(decl: Declaration) -> dict:
 
 
 def to_json(decl: Declaration, *, indent: int | None = None) -> str:
-    return json.dumps(to_dict(decl), ensure_ascii=False, indent=indent)
+    return _strict_dumps(decl, indent=indent)
 
 
 def dumps_compact(decl: Declaration) -> str:
     """Compact JSON used for storage."""
-    return json.dumps(to_dict(decl), ensure_ascii=False, separators=(",", ":"))
+    return _strict_dumps(decl, separators=(",", ":"))
+
+
+def _strict_dumps(decl: Declaration, **kw: Any) -> str:
+    """Valid JSON only: a NaN or Infinity (say in an unknown key) refuses the declaration."""
+    try:
+        return json.dumps(to_dict(decl), ensure_ascii=False, allow_nan=False, **kw)
+    except ValueError:
+        from .errors import InputError
+        raise InputError(f"报检单 {decl.id or ''} 含有 NaN 或 Infinity，不是有效的 JSON，请删除该值",
+                         f"declaration {decl.id or ''} holds NaN or Infinity, which is not "
+                         f"valid JSON: remove that value") from None
 
 
 def loads_stored(text: str) -> Declaration:

@@ -71,8 +71,9 @@ class Paths:
         return self.data_dir / "settings.json"
 
     def ensure(self) -> "Paths":
+        """Create the profile's folders, private to the user (0700 on POSIX)."""
         for p in (self.data_dir, self.attachments, self.backups, self.logs, self.cache):
-            p.mkdir(parents=True, exist_ok=True)
+            p.mkdir(mode=0o700, parents=True, exist_ok=True)
         return self
 
 

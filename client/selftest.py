@@ -8,7 +8,8 @@ store is opened in a temporary directory and deleted afterwards.
 Checks: resources present (code tables with their manifest hashes, icons, translations,
 templates folder), Alembic migration scripts present as files, a fresh store migrates to
 the schema head, every code table loads, a built-in declaration passes the rulebook, the
-JSON interchange round trip is lossless, and a draft saves and reads back.
+JSON interchange round trip is lossless, a draft saves and reads back, and the profile's
+own store passes ``PRAGMA quick_check`` (opened read-only: it is checked, never changed).
 
 ``python -m client.selftest`` runs these checks alone (no Qt); ``ui.selftest.run()`` adds
 the GUI checks.
@@ -214,6 +215,26 @@ def check_sqlite() -> CheckResult:
     return CheckResult("sqlite3 module", True, f"SQLite {sqlite3.sqlite_version} ({mode})")
 
 
+def check_user_store() -> CheckResult:
+    """``PRAGMA quick_check`` of the profile's store, opened read-only (never changed)."""
+    from . import paths
+    from .store.damage import DamagedStore, quick_check
+
+    db = paths.resolve().db
+    if not db.exists() and not db.is_symlink():
+        return CheckResult("profile store sound", True, f"no store yet at {db}")
+    try:
+        problems = quick_check(db)
+    except DamagedStore as exc:
+        return CheckResult("profile store sound", False, exc.message_en)
+    if problems:
+        shown = "; ".join(problems[:3]) + (" …" if len(problems) > 3 else "")
+        return CheckResult("profile store sound", False,
+                           f"PRAGMA quick_check of {db}: {shown} — restore the newest copy "
+                           f"from backups/ or use another data folder")
+    return CheckResult("profile store sound", True, f"PRAGMA quick_check ok: {db}")
+
+
 CORE_CHECKS: list[tuple[str, Check]] = [
     ("resources", check_resources),
     ("migrations", check_migrations),
@@ -222,6 +243,7 @@ CORE_CHECKS: list[tuple[str, Check]] = [
     ("rulebook", check_rules),
     ("round trip", check_round_trip),
     ("store", check_store),
+    ("profile store", check_user_store),
 ]
 
 

@@ -166,6 +166,8 @@ def cmd_report(ctx) -> int:
     with _Progress(ctx) as prog:
         summary = error_report(ctx.desk(), ids, Path(ctx.args.out), lang=ctx.lang,
                                progress=prog, cancel=prog.cancel)
+    for w in summary.warnings:  # cells cut to Excel's 32,767-character limit
+        print(ctx.t(w.message_zh, w.message_en), file=sys.stderr)
     if ctx.args.json:
         ctx.print_json({"out": str(ctx.args.out), "declarations": summary.declarations,
                         "with_errors": summary.with_errors, "issues": summary.issues})
@@ -188,8 +190,12 @@ def export_xlsx(ctx) -> int:
     ids = _nonempty(ctx, select_ids(ctx.desk(), a.ids, all_=getattr(a, "all", False),
                                     status=getattr(a, "status", None),
                                     client=getattr(a, "client", None)))
+    cut: list = []
     with _Progress(ctx) as prog:
-        n = export_workbook(ctx.desk(), ids, Path(a.xlsx), progress=prog, cancel=prog.cancel)
+        n = export_workbook(ctx.desk(), ids, Path(a.xlsx), progress=prog, cancel=prog.cancel,
+                            warnings=cut)
+    for w in cut:  # cells cut to Excel's 32,767-character limit
+        print(ctx.t(w.message_zh, w.message_en), file=sys.stderr)
     print(ctx.t(f"已导出 {n} 份报检单到 {a.xlsx}", f"exported {n} declarations to {a.xlsx}"))
     return 0
 

@@ -1,9 +1,12 @@
 """``import``, ``list``, ``export``, ``validate``, ``history``: declarations on the desk."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
+
+#: control characters (C0, DEL, C1) as ``\x1b`` in the human ``list`` output: a name holding
+#: ESC or NUL must not drive the terminal (``--json`` keeps the exact text, JSON-escaped)
+_CONTROL_ESCAPES = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0))}
 
 #: file types ``import`` hands to another reader (registered by the batch module)
 IMPORTERS: dict[str, str] = {}
@@ -129,7 +132,7 @@ def cmd_list(ctx) -> int:
         names = {code: status_name(code, ctx.lang) for code in STATUS_NAMES}
         for chunk in iter_brief_lines(conn, names, status=status, search=ctx.args.search,
                                       limit=limit):
-            out.write("\n".join(chunk) + "\n")
+            out.write("\n".join(line.translate(_CONTROL_ESCAPES) for line in chunk) + "\n")
             n += len(chunk)
     finally:
         conn.close()
@@ -163,6 +166,7 @@ def cmd_export(ctx) -> int:
 def cmd_validate(ctx) -> int:
     from ..errors import NotFound
     from ..rules import summarize, validate_raw
+    from ..interchange.jsonfile import UnreadableJson, load_json_document
 
     from ..errors import InputError
 
@@ -187,9 +191,10 @@ def cmd_validate(ctx) -> int:
         p = Path(target)
         if p.suffix.lower() == ".json" or (p.exists() and p.is_file()):
             try:
-                data = json.loads(p.read_text(encoding="utf-8-sig"))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-                unreadable.append(ctx.t(f"{target}：无法读取（{exc}）", f"{target}: unreadable ({exc})"))
+                data = load_json_document(p)
+            except UnreadableJson as exc:
+                unreadable.append(ctx.t(f"{target}：无法读取（{exc.message_zh}）",
+                                        f"{target}: unreadable ({exc.message_en})"))
                 continue
             items = data if isinstance(data, list) else [data]
             for i, item in enumerate(items, start=1):

@@ -7,7 +7,8 @@ code. Modules import heavy libraries inside their functions, not at the top, so 
 
 Exit codes: 0 success; 1 the work was done but found problems (invalid declarations,
 items not imported, rejected submissions); 2 input could not be read or the environment
-refused (missing file, offline, keyring locked); 3 an internal error (a bug: see the log).
+refused (missing file, offline, keyring locked, a damaged or unreachable store); 3 an
+internal error (a bug: see the log); 141 the reader of the output went away (``| head``).
 """
 from __future__ import annotations
 
@@ -87,18 +88,27 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from ..logs import setup_logging
         setup_logging(paths.resolve().logs)
-        return int(args.func(ctx) or 0)
+        code = int(args.func(ctx) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
     except DeskError as exc:
         print(exc.message(ctx.lang), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(ctx.t("已取消", "cancelled"), file=sys.stderr)
         return 130
-    except OSError as exc:  # disk full, permissions: the environment, not a bug
-        log.warning("environment error: %s", exc)
-        print(ctx.t(f"系统错误：{exc}", f"system error: {exc}"), file=sys.stderr)
-        return 2
-    except Exception:  # noqa: BLE001 - a bug: log it with the traceback, tell the user briefly
+    except BrokenPipeError:
+        return _closed_pipe()
+    except Exception as exc:  # noqa: BLE001 - the store's environment, else a bug
+        damaged = _store_error(exc)
+        if damaged is not None:
+            log.warning("store error in %s: %s", args.command, damaged.message_en)
+            print(damaged.message(ctx.lang), file=sys.stderr)
+            return damaged.exit_code
+        if isinstance(exc, OSError):  # disk full, permissions: the environment, not a bug
+            log.warning("environment error: %s", exc)
+            print(ctx.t(f"系统错误：{exc}", f"system error: {exc}"), file=sys.stderr)
+            return 2
         log.exception("internal error in %s", args.command)
         where = paths.resolve().logs / "ciqdesk.log"
         print(ctx.t(f"内部错误，详情已写入日志 {where}", f"internal error; details in {where}"),
@@ -106,3 +116,24 @@ def main(argv: list[str] | None = None) -> int:
         return 3
     finally:
         ctx.close()
+
+
+def _store_error(exc: BaseException):
+    """The :class:`~client.store.damage.DamagedStore` an SQLite/disk failure means, or None."""
+    from ..store.damage import store_error_from
+    return store_error_from(exc, paths.resolve().db)
+
+
+def _closed_pipe() -> int:
+    """The reader of our output went away (``| head``): stop quietly, as Python's docs say.
+
+    stdout is pointed at devnull so the interpreter's final flush cannot fail again; the
+    exit code is the shell's for SIGPIPE (128 + 13).
+    """
+    import os
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 141

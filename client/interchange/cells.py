@@ -117,7 +117,8 @@ def to_int(value: Any) -> int | None:
             d = Decimal(text)
         except InvalidOperation:
             d = None
-        if d is not None and d.is_finite() and d == d.to_integral_value() and abs(d) < 10**9:
+        if (d is not None and d.is_finite() and d.adjusted() < 9  # 1E999999999 overflows
+                and d == d.to_integral_value()):
             return int(d)
     raise CellError(f"“{_show(value)}”不是整数", f"{_show(value)!r} is not a whole number")
 
@@ -268,3 +269,33 @@ def reader_for(col: Column) -> Callable[[Any], Any]:
             return [p.upper() for p in items] if upper else items
         return read_strs
     return text_reader(col)
+
+
+# ------------------------------------------------------------------ formula neutralising
+#: first characters that make a spreadsheet program read a typed or CSV cell as a formula
+FORMULA_LEADS = frozenset("=+-@\t\r")
+
+
+def formula_like(text: str) -> bool:
+    """Whether ``text`` would start a formula in Excel (``=``, ``+``, ``-``, ``@``, tab, CR)."""
+    return text[:1] in FORMULA_LEADS
+
+
+def csv_protect(text: str) -> str:
+    """``text`` as a CSV cell Excel will not evaluate: a leading ``'`` before a formula lead.
+
+    Text that already starts with apostrophes followed by a formula lead gets one more, so
+    :func:`csv_unprotect` gives back exactly what was written (``'=x`` → ``''=x`` → ``'=x``).
+    """
+    return "'" + text if text.lstrip("'")[:1] in FORMULA_LEADS else text
+
+
+def csv_unprotect(text: str) -> str:
+    """The inverse of :func:`csv_protect`, applied to every CSV cell on import.
+
+    One leading ``'`` is removed only when the apostrophes are followed by a formula lead
+    (``'=SUM(A1)`` → ``=SUM(A1)``); any other apostrophe (``'abc``) is kept as typed.
+    """
+    if text[:1] == "'" and text.lstrip("'")[:1] in FORMULA_LEADS:
+        return text[1:]
+    return text

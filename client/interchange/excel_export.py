@@ -69,13 +69,17 @@ def common_direction(desk, ids: Sequence[str]) -> str | None:
 
 
 def export_workbook(desk, ids: Sequence[str], path: str | Path, *, progress: ProgressFn = None,
-                    cancel: CancelFn = None) -> int:
-    """Write ``ids`` to ``path`` (``.xlsx`` or ``.csv``) in template form; returns the count."""
+                    cancel: CancelFn = None, warnings: list | None = None) -> int:
+    """Write ``ids`` to ``path`` (``.xlsx`` or ``.csv``) in template form; returns the count.
+
+    Cells cut to Excel's 32,767-character limit are appended to ``warnings``
+    (:class:`~.writer.CellWarning`, one per cell).
+    """
     direction = common_direction(desk, ids)
     columns = columns_for(direction)
     items = ((d, st) for d, st, _ in iter_declarations(desk, ids))
     write_declarations(Path(path), items, columns, desk.codes, len(ids), direction=direction,
-                       progress=progress, cancel=cancel)
+                       progress=progress, cancel=cancel, warnings=warnings)
     return len(ids)
 
 
@@ -117,6 +121,7 @@ class ReportSummary:
     declarations: int
     with_errors: int
     issues: int
+    warnings: tuple = ()  # CellWarning for each cell cut to Excel's limit
 
 
 def _issue_line(x: dict, lang: str) -> str:
@@ -147,7 +152,7 @@ def error_report(desk, ids: Sequence[str], path: str | Path, *, validate: bool =
         raise
     writer.close()
     tick.finish()
-    return ReportSummary(len(ids), with_errors, n_issues)
+    return ReportSummary(len(ids), with_errors, n_issues, tuple(writer.warnings))
 
 
 def _report_rows(desk, ids, columns, writer, tick, lang) -> tuple[int, int]:

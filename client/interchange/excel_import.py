@@ -34,7 +34,7 @@ from typing import Any, Callable, Iterable
 
 from ..model import (CertificateRequest, Container, Declaration, Declarer, GoodsLine, Party,
                      SCHEMA)
-from .cells import CellError, reader_for
+from .cells import CellError, csv_unprotect, reader_for
 from .columns import BY_PATH, EXPORT_ONLY, Column, labels_to_paths
 from .progress import CancelFn, Cancelled, ProgressFn, Ticker
 from .workbook_limits import (MAX_DECLARATIONS, MAX_PART_BYTES, MAX_ROWS, FileTooLarge,
@@ -372,7 +372,7 @@ def _csv_rows(path: Path):
                     f"the cell holds {len(v):,} characters, over the limit of "
                     f"{_CSV_FIELD_LIMIT:,} per cell")
                 r[ci] = ""
-    rows = (tuple(v if v != "" else None for v in r) for r in lines)
+    rows = (tuple(csv_unprotect(v) if v != "" else None for v in r) for r in lines)
     return rows, len(lines), "", lambda: None, [], bad
 
 

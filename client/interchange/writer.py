@@ -5,6 +5,12 @@ disk instead of building every cell in memory. Sheet 1 is the template (labels, 
 data from row 3); sheet 2, ``代码表``, holds the code tables the drop-down lists point at.
 CSV files carry the same two header rows and columns (UTF-8 with a BOM, which Excel needs
 to show Chinese correctly).
+
+Text that would start a formula (``=``, ``+``, ``-``, ``@``, tab, CR) is never live: in a
+workbook it is an explicit text cell with Excel's quote prefix, in CSV it gets a leading
+apostrophe (:func:`~.cells.csv_protect`, undone on import). Excel holds at most 32,767
+characters in a cell; a longer text is cut there and each cut is reported as a
+:class:`CellWarning`.
 """
 from __future__ import annotations
 
@@ -19,6 +25,7 @@ from typing import Iterable, Iterator, Sequence
 from ..codes import CodeBook
 from ..model import Declaration
 from ..lifecycle import status_name
+from .cells import csv_protect, formula_like
 from .columns import CODE_LISTS, FIXED_LISTS, Column
 from .progress import CancelFn, ProgressFn, Ticker
 
@@ -29,6 +36,30 @@ SHEET_TITLES = {"inbound": "入境报检", "outbound": "出境报检", None: "�
 _HEADER_FILL = "DDEBF7"
 _INFO_FILL = "E7E6E6"
 _ERROR_FILL = "FFC7CE"
+#: the most characters Excel keeps in one cell (openpyxl cuts longer text there)
+CELL_TEXT_LIMIT = 32767
+
+
+@dataclass(frozen=True, slots=True)
+class CellWarning:
+    """A cell the export had to change: its declaration, field path and full length."""
+
+    declaration_id: str | None
+    field: str
+    length: int
+
+    @property
+    def message_zh(self) -> str:
+        from ..fields import label
+        return (f"报检单 {self.declaration_id or '?'} 的“{label(self.field)}”有 {self.length} 个字符，"
+                f"超过 Excel 单元格上限 {CELL_TEXT_LIMIT}，导出时已截断")
+
+    @property
+    def message_en(self) -> str:
+        from ..fields import label
+        return (f"declaration {self.declaration_id or '?'}: {label(self.field, 'en')} has "
+                f"{self.length} characters, more than an Excel cell holds ({CELL_TEXT_LIMIT}); "
+                f"it was cut in the export")
 
 
 @dataclass(slots=True)
@@ -111,7 +142,37 @@ class WorkbookWriter:
         self.wb = Workbook(write_only=True)
         self.ws = self.wb.create_sheet(SHEET_TITLES.get(direction, SHEET_TITLES[None]))
         self.rows_written = 0
+        self.warnings: list[CellWarning] = []
+        self._id_col = next((i for i, c in enumerate(self.columns) if c.path == "id"), None)
         self._setup()
+
+    def _text_cell(self, value: str):
+        """A cell holding ``value`` as text even if it looks like a formula."""
+        return self._text_cell_in(self.ws, value)
+
+    @staticmethod
+    def _text_cell_in(ws, value: str):
+        from openpyxl.cell import WriteOnlyCell
+
+        c = WriteOnlyCell(ws, value)
+        c.data_type = "s"  # openpyxl makes "=..." a formula otherwise
+        c.quotePrefix = True  # and Excel keeps it text when the cell is edited
+        return c
+
+    def _guard_texts(self, out: list) -> None:
+        """Neutralise formula-like text in ``out`` and note texts longer than a cell holds."""
+        for ci, v in enumerate(out):
+            if not isinstance(v, str) or not v:
+                continue
+            if len(v) > CELL_TEXT_LIMIT:
+                did = out[self._id_col] if self._id_col is not None else None
+                w = CellWarning(did if isinstance(did, str) else None,
+                                self.columns[ci].path if ci < len(self.columns) else str(ci),
+                                len(v))
+                self.warnings.append(w)
+                log.warning("%s", w.message_en)
+            if formula_like(v):
+                out[ci] = self._text_cell(v)
 
     def _setup(self) -> None:
         from openpyxl.comments import Comment  # noqa: F401 - imported for cells with notes
@@ -172,7 +233,8 @@ class WorkbookWriter:
         sheet.append(titles)
         longest = max((len(x) for x in lists), default=0)
         for i in range(longest):
-            sheet.append([lst[i] if i < len(lst) else None for lst in lists])
+            sheet.append([(self._text_cell_in(sheet, lst[i]) if formula_like(lst[i]) else lst[i])
+                          if i < len(lst) else None for lst in lists])
         for i in range(len(wanted)):
             sheet.column_dimensions[get_column_letter(i + 1)].width = 30
         ranges = {}
@@ -199,6 +261,7 @@ class WorkbookWriter:
         ws = self.ws
         for ri, values in enumerate(rows):
             out = [_cell_value(v) if isinstance(v, (Decimal, bool)) else v for v in values]
+            self._guard_texts(out)
             for ci in self._date_cells:
                 v = out[ci]
                 if isinstance(v, date):
@@ -282,7 +345,7 @@ def _csv_text(value) -> str:
         return repr(value)
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    return csv_protect(str(value))
 
 
 def write_csv(path: Path, columns: Sequence[Column], rows: Iterable[list], lang: str = "zh"
@@ -304,10 +367,11 @@ def write_csv(path: Path, columns: Sequence[Column], rows: Iterable[list], lang:
 def write_declarations(path: Path, items: Iterable[tuple[Declaration, str | None]],
                        columns: Sequence[Column], codes: CodeBook, total: int, *,
                        direction: str | None = None, progress: ProgressFn = None,
-                       cancel: CancelFn = None) -> int:
+                       cancel: CancelFn = None, warnings: list | None = None) -> int:
     """Write ``(declaration, status)`` pairs in template form; returns the rows written.
 
     ``.csv`` paths get CSV, anything else a workbook. A cancel leaves no file behind.
+    Cells cut to Excel's limit are appended to ``warnings`` as :class:`CellWarning`.
     """
     path = Path(path)
     tick = Ticker(progress, cancel, total, "正在导出", every=100)
@@ -335,5 +399,7 @@ def write_declarations(path: Path, items: Iterable[tuple[Declaration, str | None
             w.discard()
             raise
         w.close()
+        if warnings is not None:
+            warnings.extend(w.warnings)
     tick.finish()
     return rows_out

@@ -19,6 +19,7 @@ from ..codes import CodeBook
 from ..lifecycle import EDITABLE, status_sentence
 from ..errors import InputError, NotEditable, NotFound
 from ..perf import paused_gc
+from ..interchange.jsonfile import UnreadableJson, load_json_document
 from ..model import (Declaration, new_declaration, new_ulid, parse_declaration, to_dict,
                      to_json)
 from ..store import Store, open_store
@@ -330,18 +331,10 @@ class Desk:
         """Import one JSON file into ``report``; a file that cannot be read stores nothing."""
         name = str(f)
         try:
-            data, raws = _load_json_keeping_text(Path(f).read_text(encoding="utf-8-sig"))
-        except FileNotFoundError:
-            problem = ImportProblem(name, None, None, None, "文件不存在", "file not found")
-        except (OSError, UnicodeDecodeError) as exc:
-            problem = ImportProblem(name, None, None, None, f"无法读取文件：{exc}",
-                                    f"cannot read file: {exc}")
-        except json.JSONDecodeError as exc:
-            problem = ImportProblem(
-                name, None, None, None,
-                f"JSON 格式错误（第 {exc.lineno} 行第 {exc.colno} 列）：{exc.msg}，整个文件未导入",
-                f"broken JSON at line {exc.lineno} column {exc.colno}: {exc.msg}; "
-                f"nothing from this file was imported")
+            data, raws = load_json_document(Path(f), keep_text=True)
+        except UnreadableJson as exc:
+            problem = ImportProblem(name, None, None, None, exc.message_zh + "，整个文件未导入",
+                                    exc.message_en + "; nothing from this file was imported")
         else:
             self.import_objects(data, name, report, raws=raws)
             return
@@ -358,6 +351,7 @@ class Desk:
         good: list[Declaration] = []
         rows: list[int] = []
         docs: list[str] = []
+        seen: dict[str, int] = {}
         for idx, item in enumerate(items, start=1):
             decl, problems = parse_declaration(item)
             if decl is None or problems:
@@ -373,6 +367,14 @@ class Desk:
                 raw = None
             else:
                 raw = raws[idx - 1] if raws is not None else None
+            if decl.id in seen:  # the same id twice in one file (found by the fuzz test)
+                report.errors.append(ImportProblem(
+                    source, idx, None, "id",
+                    f"编号 {decl.id} 在本文件中重复（第 {seen[decl.id]} 份已导入），该报检单未导入",
+                    f"id {decl.id} appears twice in this file (declaration {seen[decl.id]} "
+                    f"was imported); this declaration was not imported"))
+                continue
+            seen[decl.id] = idx
             good.append(decl)
             rows.append(idx)
             # the object as read: parsing it again yields exactly ``decl``
@@ -422,48 +424,4 @@ def _grade_of(me: dict) -> tuple[str | None, datetime | None]:
     at = me.get("credit_grade_updated_at") or me.get("credit_grade_synced_at")
     return me.get("credit_grade"), parse_time(at)
 
-
-def _load_json_keeping_text(text: str) -> tuple[Any, list[str] | None]:
-    """Decode a JSON document; for a top-level list also return each item's own text.
-
-    Keeping the text an import read lets the store keep it as the declaration's document
-    without serialising it again. Malformed input raises :class:`json.JSONDecodeError`
-    exactly as :func:`json.loads` would (it is decoded again by ``json.loads`` to say where).
-    """
-    ws = " \t\n\r"
-    n = len(text)
-    i = 0
-    while i < n and text[i] in ws:
-        i += 1
-    if i < n and text[i] == "[":
-        decoder = json.JSONDecoder()
-        items: list[Any] = []
-        raws: list[str] = []
-        i += 1
-        try:
-            while True:
-                while i < n and text[i] in ws:
-                    i += 1
-                if i < n and text[i] == "]" and not items:
-                    i += 1
-                    break
-                obj, end = decoder.raw_decode(text, i)
-                items.append(obj)
-                raws.append(text[i:end])
-                i = end
-                while i < n and text[i] in ws:
-                    i += 1
-                if i < n and text[i] == ",":
-                    i += 1
-                    continue
-                if i < n and text[i] == "]":
-                    i += 1
-                    break
-                raise ValueError("malformed list")
-            if text[i:].strip(ws):
-                raise ValueError("trailing data")
-            return items, raws
-        except ValueError:
-            pass  # fall through: json.loads reports the error with its position
-    return json.loads(text), None
 

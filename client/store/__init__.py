@@ -44,10 +44,15 @@ def open_store(paths: Paths) -> Store:
     from .db import Database, StoreError, migrate
 
     paths.ensure()
+    from .damage import check_file, store_error_from
+    check_file(paths.db)  # a folder, a 0-byte or a damaged file is refused, never re-created
     db = Database(paths.db)
     try:
         migrate(db, paths.backups)
     except StoreError:
         db.dispose()
         raise
+    except Exception as exc:  # SQLite meeting a damaged page, a read-only folder…
+        db.dispose()
+        raise store_error_from(exc, paths.db) or exc
     return Store(paths, db)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 import threading
 from datetime import datetime, timezone
@@ -50,6 +51,21 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
     cur.close()
 
 
+def create_file(path: Path) -> None:
+    """Create a new, empty WAL database at ``path`` readable by its owner only (0600).
+
+    SQLite gives its ``-wal`` and ``-shm`` files the database file's mode, so they are
+    private too. The header is written at once: a 0-byte store is refused as damaged.
+    """
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+    finally:
+        conn.close()
+
+
 def _on_begin(conn: Connection) -> None:
     mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
     conn.exec_driver_sql(f"BEGIN {mode}")
@@ -62,6 +78,8 @@ class Database:
 
     def __init__(self, path: Path):
         self.path = Path(path)
+        if not self.path.exists():
+            create_file(self.path)
         self.engine: Engine = create_engine(
             f"sqlite:///{self.path}", connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(self.engine, "connect", _on_connect)
@@ -104,9 +122,10 @@ def _translate(exc: Exception) -> Exception:
 
 def backup(path: Path, backups_dir: Path, label: str) -> Path:
     """A consistent copy of the database (sqlite3's online backup, WAL included)."""
-    backups_dir.mkdir(parents=True, exist_ok=True)
+    backups_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
     target = backups_dir / f"{path.stem}-{label}-{stamp}.sqlite3"
+    os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))  # private, like the store
     src = sqlite3.connect(path)
     try:
         dst = sqlite3.connect(target)

@@ -332,4 +332,5 @@ def _json_bytes(obj: Any) -> bytes:
         return bytes(obj)
     if isinstance(obj, str):  # pre-serialised JSON text
         return obj.encode("utf-8")
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")  # never NaN/Infinity to the platform

@@ -1831,6 +1831,44 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
     </message>
 </context>
 <context>
+    <name>StoreErrorDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/store_error.py" line="32"/>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/store_error.py" line="36"/>
+        <source>最近的备份：{name}</source>
+        <translation>Newest backup: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/store_error.py" line="37"/>
+        <source>backups/ 中没有可用的备份。</source>
+        <translation>There is no usable backup in backups/.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/store_error.py" line="40"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/store_error.py" line="42"/>
+        <source>打开其他数据目录…</source>
+        <translation>Open another data folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/store_error.py" line="43"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/store_error.py" line="62"/>
+        <source>选择数据目录</source>
+        <translation>Choose a data folder</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <location filename="../../ui/widgets/header_bar.py" line="26"/>

@@ -1831,6 +1831,44 @@
     </message>
 </context>
 <context>
+    <name>StoreErrorDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/store_error.py" line="32"/>
+        <source>无法打开数据库</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/store_error.py" line="36"/>
+        <source>最近的备份：{name}</source>
+        <translation>最近的备份：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/store_error.py" line="37"/>
+        <source>backups/ 中没有可用的备份。</source>
+        <translation>backups/ 中没有可用的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/store_error.py" line="40"/>
+        <source>从备份恢复</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/store_error.py" line="42"/>
+        <source>打开其他数据目录…</source>
+        <translation>打开其他数据目录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/store_error.py" line="43"/>
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/store_error.py" line="62"/>
+        <source>选择数据目录</source>
+        <translation>选择数据目录</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <location filename="../../ui/widgets/header_bar.py" line="26"/>
