@@ -34,8 +34,9 @@ def check_platform_url(url: str) -> str:
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        raise InputError(f"平台地址应以 https:// 开头：{url}",
-                         f"the platform URL must start with https://: {url}")
+        raise InputError(f"平台地址应以 http:// 或 https:// 开头（本机以外的平台须用 https://）：{url}",
+                         f"the platform URL must start with https:// (http:// only for a "
+                         f"platform on this computer): {url}")
     try:
         host = parts.hostname
         parts.port
