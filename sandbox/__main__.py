@@ -15,8 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-dir", required=True, help="directory for the sandbox database")
     ap.add_argument("--time-scale", type=float, default=1.0,
                     help="platform seconds per real second (1000 = a life cycle in seconds)")
-    ap.add_argument("--admin-token", default=os.environ.get(ENV_ADMIN_TOKEN),
-                    help=f"enables /admin endpoints (default: ${ENV_ADMIN_TOKEN})")
+    ap.add_argument("--admin-token-file", help=(
+        f"a file holding the token that enables /admin endpoints (default: the environment "
+        f"variable ${ENV_ADMIN_TOKEN}); never on the command line, where `ps` shows it"))
     ap.add_argument("--token-ttl", type=float, default=3600.0,
                     help="access-token lifetime in seconds")
     ap.add_argument("--refresh-ttl", type=float, default=30 * 86400.0)
@@ -30,8 +31,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--port-file", help="write the bound port to this file once listening")
     ap.add_argument("--log-level", default="info")
     a = ap.parse_args(argv)
+    admin_token = os.environ.get(ENV_ADMIN_TOKEN) or None
+    if a.admin_token_file:
+        try:
+            with open(a.admin_token_file, encoding="utf-8") as f:
+                admin_token = f.read().strip() or None
+        except OSError as exc:
+            ap.error(f"cannot read --admin-token-file: {exc}")
     settings = Settings(data_dir=a.data_dir, time_scale=a.time_scale,
-                        admin_token=a.admin_token or None, token_ttl=a.token_ttl,
+                        admin_token=admin_token, token_ttl=a.token_ttl,
                         refresh_ttl=a.refresh_ttl, lease_ttl=a.lease_ttl,
                         lease_grace=a.lease_grace, min_client_version=a.min_client_version,
                         require_attachments=not a.no_require_attachments)

@@ -6,30 +6,45 @@
 from __future__ import annotations
 
 import asyncio
-import gzip
+import hmac
+import secrets
 import json
+import logging
 import zlib
 from contextlib import asynccontextmanager
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, Query, Request
+from pydantic import AfterValidator
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import PROTOCOL_VERSION, __version__
+from . import PROTOCOL_VERSION, __version__, jsontext
 from .platform import Platform
 from .protocol import ApiError, Principal, iso, parse_version
 from .settings import Settings
 
-MAX_BODY = 64 * 1024 * 1024
+log = logging.getLogger("sandbox")
+
+
+def _text(value: str) -> str:
+    if jsontext.has_lone_surrogate(value):
+        raise ValueError("a lone UTF-16 surrogate is not text")
+    return value
+
+
+#: a request string that can be stored and answered back (no lone surrogates)
+Text = Annotated[str, AfterValidator(_text)]
 
 
 def _json(status: int, body: Any, headers: dict | None = None) -> Response:
-    return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")),
-                    status_code=status, media_type="application/json", headers=headers)
+    # backslashreplace: a lone surrogate (never stored, but named in an error) goes out as
+    # its JSON escape instead of failing the answer
+    return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+                    .encode("utf-8", "backslashreplace"), status_code=status, media_type="application/json", headers=headers)
 
 
 def _err(status: int, code: str, message: str, headers: dict | None = None,
@@ -47,6 +62,42 @@ def _page(key: str, items_json: list[str], out: dict) -> Response:
 
 
 # --------------------------------------------------------------------------- middleware
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _inflate(receive, encoding: str, cap: int) -> bytes:
+    """The request body decompressed as it arrives, never more than ``cap`` bytes of it
+    (a small gzip bomb is refused after ``cap`` bytes, not after it filled the memory).
+    Concatenated gzip members are read one after another, as ``gzip.decompress`` does."""
+    wbits = zlib.MAX_WBITS if encoding == "deflate" else 16 + zlib.MAX_WBITS
+    d = zlib.decompressobj(wbits)
+    fed = False            # the current decoder has had input
+    out = bytearray()
+    compressed = 0
+    more = True
+    while more:
+        msg = await receive()
+        chunk = msg.get("body", b"")
+        more = msg.get("more_body", False)
+        compressed += len(chunk)
+        if compressed > cap:
+            raise _TooLarge
+        while chunk:
+            if d.eof:
+                if encoding == "deflate":
+                    raise zlib.error("data after the end of the deflate stream")
+                d, fed = zlib.decompressobj(wbits), False
+            fed = True
+            out += d.decompress(chunk, cap + 1 - len(out))
+            if len(out) > cap:
+                raise _TooLarge
+            chunk = d.unconsumed_tail or (d.unused_data if d.eof else b"")
+    if fed and not d.eof:
+        raise EOFError("the compressed body ends early")
+    return bytes(out)
+
 
 class ProtocolMiddleware:
     """Pure ASGI middleware for every ``/v1/`` request.
@@ -77,20 +128,14 @@ class ProtocolMiddleware:
             await problem(scope, receive, send)
             return
         if headers.get("content-encoding", "").lower() in ("gzip", "x-gzip", "deflate"):
-            body = b""
-            more = True
-            while more:
-                msg = await receive()
-                body += msg.get("body", b"")
-                more = msg.get("more_body", False)
-                if len(body) > MAX_BODY:
-                    await _err(413, "body_too_large", "request body too large")(scope, receive, send)
-                    return
             try:
-                if headers["content-encoding"].lower() == "deflate":
-                    raw = zlib.decompress(body)
-                else:
-                    raw = gzip.decompress(body)
+                raw = await _inflate(receive, headers["content-encoding"].lower(),
+                                     self.pf.settings.max_body)
+            except _TooLarge:
+                await _err(413, "body_too_large",
+                           f"request body larger than {self.pf.settings.max_body} bytes "
+                           "once decompressed")(scope, receive, send)
+                return
             except (OSError, EOFError, zlib.error):
                 await _err(400, "bad_gzip", "Content-Encoding says gzip but the body is not "
                            "valid gzip")(scope, receive, send)
@@ -147,12 +192,12 @@ class ProtocolMiddleware:
 # ------------------------------------------------------------------------ request models
 
 class LoginIn(BaseModel):
-    username: str
-    password: str
+    username: Text = Field(max_length=256)
+    password: Text = Field(max_length=1024)
 
 
 class RefreshIn(BaseModel):
-    refresh_token: str
+    refresh_token: Text = Field(max_length=512)
 
 
 class LeaseIn(BaseModel):
@@ -281,8 +326,12 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
                     details=details)
 
     @app.exception_handler(Exception)
-    async def internal_error(_request: Request, exc: Exception):
-        return _err(500, "internal_error", f"the platform failed: {type(exc).__name__}: {exc}")
+    async def internal_error(request: Request, exc: Exception):
+        # the traceback goes to the platform's log; the answer names nothing of it
+        incident = secrets.token_hex(6)
+        log.error("internal error %s on %s %s", incident, request.method, request.url.path,
+                  exc_info=exc)
+        return _err(500, "internal_error", f"the platform failed (incident {incident})")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException):
@@ -299,9 +348,10 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
     def admin(x_admin_token: str | None = Header(None)) -> None:
         if not settings.admin_token:
             raise ApiError(403, "admin_disabled",
-                           "admin endpoints are disabled: start the sandbox with --admin-token "
-                           "or CIQDESK_SANDBOX_ADMIN_TOKEN")
-        if x_admin_token != settings.admin_token:
+                           "admin endpoints are disabled: start the sandbox with "
+                           "--admin-token-file or CIQDESK_SANDBOX_ADMIN_TOKEN")
+        if not hmac.compare_digest((x_admin_token or "").encode("utf-8", "surrogatepass"),
+                                   settings.admin_token.encode("utf-8", "surrogatepass")):
             raise ApiError(403, "admin_forbidden", "X-Admin-Token missing or wrong")
 
     def client_headers(x_device_id: str = Header(...), x_client_version: str = Header(...)) -> str:
@@ -316,8 +366,9 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
 
     # -- sessions --------------------------------------------------------------------------
     @app.post("/v1/sessions", tags=["sessions"], status_code=201)
-    def login(body: LoginIn, device_id: str = Depends(client_headers)):
-        return pf.login(body.username, body.password, device_id)
+    def login(body: LoginIn, request: Request, device_id: str = Depends(client_headers)):
+        address = request.client.host if request.client else None
+        return pf.login(body.username, body.password, device_id, address)
 
     @app.post("/v1/sessions/refresh", tags=["sessions"])
     def refresh(body: RefreshIn, device_id: str = Depends(client_headers)):
@@ -363,10 +414,7 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
                                    "schema": _BATCH_RESPONSE_SCHEMA}}}}})
     async def mutations_batch(request: Request, p: Principal = Depends(principal)):
         raw = await request.body()
-        try:
-            body = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
-            raise ApiError(400, "invalid_json", "the body is not JSON") from None
+        body = jsontext.loads(raw)
         result = await run_in_threadpool(pf.apply_batch, p, body)
         return _json(200, result)
 

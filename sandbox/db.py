@@ -50,6 +50,12 @@ tokens = Table(
     Column("device_id", String, nullable=False),
     Column("expires_at", Float, nullable=False),
     Column("created_at", Float, nullable=False),
+    # the login a token descends from (one refresh chain); logout and a replayed
+    # refresh token revoke the whole family
+    Column("family", String),
+    # refresh tokens: when it was rotated (used once); presenting it again is theft
+    Column("used_at", Float),
+    Index("ix_tokens_family", "family"),
 )
 
 serial_counters = Table(
@@ -172,6 +178,10 @@ def _upgrade(conn) -> None:
     cols = {r[1] for r in conn.execute(text("PRAGMA table_info(leases)"))}
     if cols and "request_key" not in cols:
         conn.execute(text("ALTER TABLE leases ADD COLUMN request_key VARCHAR"))
+    cols = {r[1] for r in conn.execute(text("PRAGMA table_info(tokens)"))}
+    if cols and "family" not in cols:
+        conn.execute(text("ALTER TABLE tokens ADD COLUMN family VARCHAR"))
+        conn.execute(text("ALTER TABLE tokens ADD COLUMN used_at FLOAT"))
 
 
 def _on_connect(dbapi_conn, _record) -> None:

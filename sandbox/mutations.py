@@ -146,6 +146,14 @@ class _Batch:
         return self.conn.execute(select(db.declarations.c.id).where(
             db.declarations.c.inspection_no == no)).first() is not None
 
+    def _number_visible(self, no: str) -> bool:
+        """Whether the declaration holding ``no`` belongs to an enterprise this login sees."""
+        if no in self.by_inspection_no:
+            return True
+        ent = self.conn.execute(select(db.declarations.c.enterprise_id).where(
+            db.declarations.c.inspection_no == no)).scalar()
+        return ent is not None and ent in self.p.visible
+
     def attachment_size(self, sha: str) -> int | None:
         if sha not in self._att_sizes:
             self._att_sizes[sha] = self.pf.has_attachment(sha)
@@ -324,18 +332,20 @@ class _Batch:
         no = m.get("inspection_no")
         if no is None and isinstance(payload, dict):
             no = payload.get("inspection_no")
-        if self.decl(decl_id) is not None:
+        existing = self.decl(decl_id)
+        if existing is not None and existing["enterprise_id"] in self.p.visible:
             return "rejected", None, [reason("already_submitted", "id",
                                              "该报检单已提交过（另一 mutation_id）",
                                              "this declaration was already submitted under "
                                              "another mutation_id")], True
+        # another enterprise's id or number answers as an unknown one would (no oracle)
         r = self._check_identity(payload, decl_id, no)
         if r:
             return "rejected", None, r, True
         if not isinstance(no, str) or not DIGITS15.match(no):
             return "rejected", None, [reason("number_invalid", "inspection_no",
                                              "报检号应为15位数字", "inspection_no must be 15 digits")], True
-        if self.inspection_no_taken(no):
+        if self.inspection_no_taken(no) and self._number_visible(no):
             return "rejected", None, [reason("already_submitted", "inspection_no",
                                              "该报检号已被另一份报检单使用",
                                              "this inspection_no was already submitted")], True
@@ -345,6 +355,13 @@ class _Batch:
         reasons, ent, retryable = self._check_payload(payload, decl_id, no)
         if reasons:
             return "rejected", None, reasons, not retryable
+        if existing is not None or self.inspection_no_taken(no):
+            # only reachable with someone else's id (a number from one's own lease cannot
+            # be taken by another enterprise): refused like a clash of random ids
+            return "rejected", None, [reason("id_unavailable", "id",
+                                             "该报检单编号不可用，请重新生成后提交",
+                                             "this declaration id cannot be used; "
+                                             "generate a new one")], True
         row = {"id": decl_id, "inspection_no": no, "enterprise_id": ent.id,
                "filer_id": self.p.id, "lease_id": self._lease_id, "direction":
                payload.get("direction"), "status": "accepted", "status_at": self.now,
@@ -413,6 +430,13 @@ class _Batch:
             return None, ("rejected", None, [reason(
                 "inspection_no_mismatch", "inspection_no", "报检号与平台记录不一致",
                 "inspection_no differs from the platform's record")], True)
+        if row["filer_id"] != self.p.id and row["enterprise_id"] != self.p.id:
+            # a broker changes only what it filed: not what its client filed itself (nor
+            # make itself that declaration's agent), not another broker's filing
+            return None, ("rejected", None, [reason(
+                "not_filer", "declaration_id",
+                "代理企业只能修改或撤销由其本身提交的报检单",
+                "a broker may amend or withdraw only declarations it filed itself")], True)
         if row["status"] not in allowed:
             return None, ("rejected", row["version"], [reason(
                 code, "status", f"当前状态（{row['status']}）不能{verb_zh}",

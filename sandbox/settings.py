@@ -33,6 +33,14 @@ class Settings:
     max_attachment: int = 4 * 1024 * 1024
     #: require attachments referenced by a submit/amend to be uploaded first
     require_attachments: bool = True
+    #: failed logins per username within ``login_window`` before logins answer 429
+    login_failures_per_user: int = 10
+    #: failed logins per client address within ``login_window`` before logins answer 429
+    login_failures_per_address: int = 100
+    #: the failed-login window, seconds of platform time
+    login_window: float = 300.0
+    #: largest request body, after gzip/deflate decompression (bytes)
+    max_body: int = 64 * 1024 * 1024
     #: apply due life-cycle steps in a background thread too (feeds always catch up lazily)
     background_advance: bool = True
 

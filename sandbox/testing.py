@@ -34,6 +34,7 @@ from typing import Any, Iterator
 import requests
 
 from .seed import DEMO_PASSWORD
+from .settings import ENV_ADMIN_TOKEN
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ADMIN_TOKEN = "sandbox-admin"
@@ -208,9 +209,9 @@ def start_sandbox_process(data_dir: str | os.PathLike, *, port: int = 0,
     env = dict(os.environ)
     env["PYTHONPATH"] = str(REPO_ROOT) + (os.pathsep + env["PYTHONPATH"]
                                           if env.get("PYTHONPATH") else "")
-    env.pop("CIQDESK_SANDBOX_ADMIN_TOKEN", None)
+    env.pop(ENV_ADMIN_TOKEN, None)
     if admin_token:
-        cmd += ["--admin-token", admin_token]
+        env[ENV_ADMIN_TOKEN] = admin_token  # by environment: the command line shows in `ps`
     log = open(log_path, "ab")
     try:
         proc = subprocess.Popen(cmd, cwd=str(REPO_ROOT), env=env, stdout=log,

@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import logging
 from typing import Any, Callable
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from client.errors import AuthError, DeskError
+from client.errors import AuthError, DeskError, InputError
+from client.sync.urls import check_platform_url
 
 log = logging.getLogger(__name__)
 
@@ -42,19 +42,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("FirstRunDialog", text)
 
 
-def check_url(text: str) -> str | None:
-    """What is wrong with ``text`` as a platform address (translated), else ``None``."""
+def check_url(text: str, lang: str = "zh") -> str | None:
+    """What is wrong with ``text`` as a platform address (in ``lang``), else ``None``.
+
+    The rules are :func:`client.sync.urls.check_platform_url`'s (https, or http on this
+    computer only), the same the sync engine applies at login."""
     if not text:
         return _tr("请输入平台地址，例如 https://ciq.example.gov.cn 或试用沙箱。")
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https"):
-        return _tr("平台地址应以 http:// 或 https:// 开头。")
-    if not parts.hostname:
-        return _tr("平台地址缺少主机名。")
     try:
-        parts.port
-    except ValueError:
-        return _tr("平台地址中的端口号无效。")
+        check_platform_url(text)
+    except InputError as exc:
+        return exc.message(lang)
     return None
 
 
@@ -173,7 +171,7 @@ class FirstRunDialog(QDialog):
         if self._busy:
             return
         url, user, password = self.values()
-        problem = check_url(url)
+        problem = check_url(url, self.lang)
         if problem:
             self.show_error(problem)
             self.url_edit.setFocus()

@@ -71,6 +71,8 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.sync = SyncBridge(ctx, self)
         self.notifier = Notifier(self, use_tray=use_tray)
         self._connect()
+        from .logout import LogoutCommand
+        self.logout_command = LogoutCommand(self)  # 申报 → 退出登录 (ui/logout.py)
         self.setAcceptDrops(True)  # drop .xlsx/.csv/.json files to import them
         self._restore_table_state()
         self.retranslateUi()

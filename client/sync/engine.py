@@ -30,16 +30,13 @@ from .pull import CURSOR_KEY, Puller, store_enterprise
 from .push import BATCH_SIZE, Pusher
 from .shapes import check_enterprise, check_lease, check_lease_close
 from .summary import Progress, SyncState, SyncSummary
+from .urls import check_platform_url
 
 log = logging.getLogger(__name__)
 
 
 def normalise_url(url: str) -> str:
-    url = (url or "").strip().rstrip("/")
-    if not url.lower().startswith(("http://", "https://")):
-        raise InputError(f"平台地址应以 http:// 或 https:// 开头：{url}",
-                         f"the platform URL must start with http:// or https://: {url}")
-    return url
+    return check_platform_url(url)  # https, or http on loopback only (client.sync.urls)
 
 
 class SyncEngine:
@@ -47,7 +44,7 @@ class SyncEngine:
 
     def __init__(self, desk, credentials: CredentialStore | None = None, *,
                  trust: str = "certifi", retry: RetryPolicy | None = None,
-                 timeout: tuple[float, float] = (5.0, 60.0), batch_size: int = BATCH_SIZE,
+                 timeout: tuple[float, float] = (2.0, 60.0), batch_size: int = BATCH_SIZE,
                  page_limit: int = 2000, low_water: int | None = None,
                  lease_size: int | None = None):
         self.desk = desk

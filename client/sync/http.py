@@ -4,7 +4,12 @@
 ``X-Client-Version`` and ``X-Device-Id``, and (once logged in) a bearer access token.
 Failures become the project's errors, so callers never see a ``requests`` exception:
 
-* connection refused/reset, DNS, timeouts → retried, then :class:`OfflineError`;
+* a platform that cannot be connected to (refused, DNS, no answer to the connection within
+  the 2 s connect timeout) → :class:`OfflineError` within about :data:`CONNECT_BUDGET`
+  seconds (quick retries inside that budget only); resets and read timeouts of a slow
+  answer → retried with backoff, then :class:`OfflineError`;
+* a redirect (3xx) is never followed (the body, a password perhaps, would go to another
+  origin) → :class:`RedirectRefused` naming where it pointed;
 * 401 → the access token is refreshed once with the refresh token and the request is
   repeated; a second 401 (or a refused refresh) → :class:`AuthError`;
 * 426 → :class:`ClientTooOld` with the server's message (客户端版本过旧，请升级);
@@ -39,6 +44,10 @@ from ..errors import AuthError, DeskError, OfflineError, PlatformError
 log = logging.getLogger(__name__)
 
 CLIENT_VERSION = "1.0.0"
+#: (connect, read) timeouts: an unreachable platform shows in 2 s, a slow answer has a minute
+DEFAULT_TIMEOUT = (2.0, 60.0)
+#: seconds after the first failed connection attempt during which connecting is retried
+CONNECT_BUDGET = 2.0
 #: request bodies larger than this are sent gzip-compressed
 GZIP_THRESHOLD = 32 * 1024
 
@@ -76,6 +85,34 @@ class RequestRefused(PlatformError):
                          f"the platform refused the request ({status} {code}): {message}")
         self.status = status
         self.code = code
+
+
+class RedirectRefused(PlatformError):
+    """The platform answered 3xx: the desk never follows a redirect."""
+
+    def __init__(self, status: int, method: str, path: str, location: str):
+        super().__init__(
+            f"平台地址 {path} 返回了重定向（HTTP {status}）到 {location or '（未指明）'}。"
+            "为防止密码和数据被发往其他服务器，CIQ Desk 不跟随重定向：请确认平台地址填写正确"
+            "（例如应使用 https:// 开头的正式地址）。",
+            f"the platform answered {method} {path} with a redirect (HTTP {status}) to "
+            f"{location or '(no Location)'}; CIQ Desk never follows redirects, so that the "
+            "password and the data cannot be sent elsewhere: check the platform address")
+        self.status = status
+        self.location = location
+
+
+def _connect_failure(exc: Exception) -> bool:
+    """Whether ``exc`` happened before a connection existed (nothing was sent)."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    if not isinstance(exc, requests.exceptions.ConnectionError):
+        return False
+    from urllib3.exceptions import MaxRetryError, NewConnectionError
+    reason = exc.args[0] if exc.args else None
+    if isinstance(reason, MaxRetryError):
+        reason = reason.reason
+    return isinstance(reason, NewConnectionError)
 
 
 class Cancelled(DeskError):
@@ -150,7 +187,7 @@ class PlatformClient:
     def __init__(self, base_url: str, device_id: str, *, refresh_token: str | None = None,
                  access_token: str | None = None,
                  on_refresh_token: Callable[[str], None] | None = None,
-                 timeout: tuple[float, float] = (5.0, 60.0), trust: str = "certifi",
+                 timeout: tuple[float, float] = DEFAULT_TIMEOUT, trust: str = "certifi",
                  retry: RetryPolicy | None = None, cancel: Callable[[], bool] | None = None,
                  sleep: Callable[[float], None] = time.sleep,
                  client_version: str = CLIENT_VERSION):
@@ -241,6 +278,7 @@ class PlatformClient:
             self.refresh()
         refreshed = False
         attempt = 0
+        first_connect_failure: float | None = None
         while True:
             if self.cancel():
                 raise Cancelled("同步已取消", "sync cancelled")
@@ -248,7 +286,8 @@ class PlatformClient:
                 hdrs["Authorization"] = f"Bearer {self.access_token}"
             try:
                 resp = self.session.request(method, url, data=body, params=params, headers=hdrs,
-                                            timeout=self.timeout, verify=self.verify)
+                                            timeout=self.timeout, verify=self.verify,
+                                            allow_redirects=False)
             except requests.exceptions.SSLError as exc:
                 log.warning("TLS failure talking to %s: %s", self.base_url, exc)
                 raise PlatformError(
@@ -260,13 +299,38 @@ class PlatformClient:
                 log.info("%s %s: network problem (%s), attempt %d", method, path,
                          type(exc).__name__, attempt + 1)
                 attempt += 1
-                if attempt >= self.retry.attempts:
+                unreachable = False
+                if _connect_failure(exc):
+                    now = time.monotonic()
+                    if first_connect_failure is None:
+                        first_connect_failure = now
+                    # no connection at all: say so within the budget (a connect timeout
+                    # has used it up already), not after the whole backoff schedule
+                    unreachable = (isinstance(exc, requests.exceptions.ConnectTimeout)
+                                   or now - first_connect_failure >= CONNECT_BUDGET)
+                if unreachable or attempt >= self.retry.attempts:
                     raise OfflineError(
                         "无法连接平台（网络中断或平台无响应）。已保存的数据不受影响，联网后请重新同步。",
                         f"cannot reach the platform ({type(exc).__name__})") from exc
-                self._pause(attempt - 1, None)
+                if first_connect_failure is not None and _connect_failure(exc):
+                    left = CONNECT_BUDGET - (time.monotonic() - first_connect_failure)
+                    self._pause(attempt - 1, min(self.retry.delay(attempt - 1, None),
+                                                 max(0.05, left)))
+                else:
+                    self._pause(attempt - 1, None)
                 continue
             status = resp.status_code
+            if 300 <= status < 400:
+                location = resp.headers.get("Location", "")
+                log.warning("%s %s answered %d to %r: not followed", method, path, status,
+                            location)
+                raise RedirectRefused(status, method, path, location)
+            if status == 429 and path == "/v1/sessions":
+                wait = parse_retry_after(resp.headers.get("Retry-After"))
+                secs = f"{int(wait + 0.999)} 秒" if wait is not None else "稍"
+                raise AuthError(f"登录失败次数过多，平台暂时拒绝登录，请{secs}后再试。",
+                                "too many failed logins: the platform refuses logins for now; "
+                                f"try again in {int(wait + 0.999) if wait else 'a few'} s")
             if status == 401 and not _refreshing:
                 if auth and not refreshed and self.refresh_token:
                     refreshed = True

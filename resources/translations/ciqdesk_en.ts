@@ -674,77 +674,77 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="80"/>
+        <location filename="../../ui/first_run.py" line="78"/>
         <source>欢迎使用 CIQ Desk 报检通</source>
         <translation>Welcome to CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="83"/>
+        <location filename="../../ui/first_run.py" line="81"/>
         <source>请填写检验检疫电子申报平台的地址和您的登录账号。没有账号时，可先连接本机沙箱试用。</source>
         <translation>Enter the address of the inspection e-declaration platform and your login. Without an account, try the local sandbox first.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="88"/>
+        <location filename="../../ui/first_run.py" line="86"/>
         <source>https://平台地址</source>
         <translation>https://platform-address</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="89"/>
+        <location filename="../../ui/first_run.py" line="87"/>
         <source>试用沙箱</source>
         <translation>Try the sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="91"/>
+        <location filename="../../ui/first_run.py" line="89"/>
         <source>使用本机沙箱平台 %1（仅供试用，数据不会报送）</source>
         <translation>Use the local sandbox platform %1 (for trying out only; nothing is really declared)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="100"/>
+        <location filename="../../ui/first_run.py" line="98"/>
         <source>报检单位账号</source>
         <translation>Declarant account</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="105"/>
+        <location filename="../../ui/first_run.py" line="103"/>
         <source>平台地址：</source>
         <translation>Platform address:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="106"/>
+        <location filename="../../ui/first_run.py" line="104"/>
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="107"/>
+        <location filename="../../ui/first_run.py" line="105"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="125"/>
+        <location filename="../../ui/first_run.py" line="123"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="127"/>
+        <location filename="../../ui/first_run.py" line="125"/>
         <source>稍后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="168"/>
+        <location filename="../../ui/first_run.py" line="166"/>
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="182"/>
+        <location filename="../../ui/first_run.py" line="180"/>
         <source>请输入用户名。</source>
         <translation>Please enter the username.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="186"/>
+        <location filename="../../ui/first_run.py" line="184"/>
         <source>请输入密码。</source>
         <translation>Please enter the password.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="212"/>
+        <location filename="../../ui/first_run.py" line="210"/>
         <source>登录时发生内部错误，详情已写入日志。</source>
         <translation>An internal error occurred while logging in; details are in the log.</translation>
     </message>
@@ -1205,6 +1205,24 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
     </message>
 </context>
 <context>
+    <name>LogoutCommand</name>
+    <message>
+        <location filename="../../ui/logout.py" line="38"/>
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logout.py" line="39"/>
+        <source>退出平台登录：撤销本机的登录凭据；本机的报检单保留，下次登录后继续申报</source>
+        <translation>Log out of the platform: the login kept on this computer is revoked; the declarations stay here and are sent after the next login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logout.py" line="66"/>
+        <source>已退出登录。本机的报检单都已保留。</source>
+        <translation>Logged out. Every declaration on this computer was kept.</translation>
+    </message>
+</context>
+<context>
     <name>MainActions</name>
     <message>
         <location filename="../../ui/main_actions.py" line="60"/>
@@ -1540,62 +1558,62 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;Desktop client for entry-exit inspection and quarantine declarations: prepare offline, validate locally, declare once with one number for life.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — Inspection &amp; Quarantine Declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>报检单(&amp;D)</source>
         <translation>&amp;Declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>申报(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>{n}+ 份</source>
         <translation>{n}+</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>{n} in all · {d} drafts · {r} to send · {x} released</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>{n} loaded; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>

@@ -674,77 +674,77 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="80"/>
+        <location filename="../../ui/first_run.py" line="78"/>
         <source>欢迎使用 CIQ Desk 报检通</source>
         <translation>欢迎使用 CIQ Desk 报检通</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="83"/>
+        <location filename="../../ui/first_run.py" line="81"/>
         <source>请填写检验检疫电子申报平台的地址和您的登录账号。没有账号时，可先连接本机沙箱试用。</source>
         <translation>请填写检验检疫电子申报平台的地址和您的登录账号。没有账号时，可先连接本机沙箱试用。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="88"/>
+        <location filename="../../ui/first_run.py" line="86"/>
         <source>https://平台地址</source>
         <translation>https://平台地址</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="89"/>
+        <location filename="../../ui/first_run.py" line="87"/>
         <source>试用沙箱</source>
         <translation>试用沙箱</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="91"/>
+        <location filename="../../ui/first_run.py" line="89"/>
         <source>使用本机沙箱平台 %1（仅供试用，数据不会报送）</source>
         <translation>使用本机沙箱平台 %1（仅供试用，数据不会报送）</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="100"/>
+        <location filename="../../ui/first_run.py" line="98"/>
         <source>报检单位账号</source>
         <translation>报检单位账号</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="105"/>
+        <location filename="../../ui/first_run.py" line="103"/>
         <source>平台地址：</source>
         <translation>平台地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="106"/>
+        <location filename="../../ui/first_run.py" line="104"/>
         <source>用户名：</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="107"/>
+        <location filename="../../ui/first_run.py" line="105"/>
         <source>密码：</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="125"/>
+        <location filename="../../ui/first_run.py" line="123"/>
         <source>登录</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="127"/>
+        <location filename="../../ui/first_run.py" line="125"/>
         <source>稍后再说</source>
         <translation>稍后再说</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="168"/>
+        <location filename="../../ui/first_run.py" line="166"/>
         <source>正在登录…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="182"/>
+        <location filename="../../ui/first_run.py" line="180"/>
         <source>请输入用户名。</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="186"/>
+        <location filename="../../ui/first_run.py" line="184"/>
         <source>请输入密码。</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="212"/>
+        <location filename="../../ui/first_run.py" line="210"/>
         <source>登录时发生内部错误，详情已写入日志。</source>
         <translation>登录时发生内部错误，详情已写入日志。</translation>
     </message>
@@ -1205,6 +1205,24 @@
     </message>
 </context>
 <context>
+    <name>LogoutCommand</name>
+    <message>
+        <location filename="../../ui/logout.py" line="38"/>
+        <source>退出登录</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logout.py" line="39"/>
+        <source>退出平台登录：撤销本机的登录凭据；本机的报检单保留，下次登录后继续申报</source>
+        <translation>退出平台登录：撤销本机的登录凭据；本机的报检单保留，下次登录后继续申报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logout.py" line="66"/>
+        <source>已退出登录。本机的报检单都已保留。</source>
+        <translation>已退出登录。本机的报检单都已保留。</translation>
+    </message>
+</context>
+<context>
     <name>MainActions</name>
     <message>
         <location filename="../../ui/main_actions.py" line="60"/>
@@ -1540,62 +1558,62 @@
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — 出入境检验检疫报检</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>报检单(&amp;D)</source>
         <translation>报检单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>申报(&amp;S)</source>
         <translation>申报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>视图(&amp;V)</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>正在处理…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>{n}+ 份</source>
         <translation>{n}+ 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>已载入 {n} 份，向下滚动载入更多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>正在载入…</source>
         <translation>正在载入…</translation>
     </message>

@@ -5,8 +5,10 @@ import copy
 import gzip
 import json
 import time
+from pathlib import Path
 
 import pytest
+import requests
 from sbx_helpers import (lease, make_declaration, number, pull_all, push, submit,
                          upload_sample_attachment)
 
@@ -49,12 +51,29 @@ def test_kill_and_restart_keeps_state(tmp_path):
     assert proc.proc.returncode is not None
 
 
-def test_admin_token_from_the_command_line(tmp_path):
+def test_admin_token_by_environment_never_on_the_command_line(tmp_path):
     with start_sandbox_process(tmp_path / "p", admin_token="s3cret") as proc:
         assert proc.handle.admin("GET", "/admin/enterprises").status_code == 200
+        cmdline = Path(f"/proc/{proc.pid}/cmdline")
+        if cmdline.exists():  # what `ps` shows
+            assert b"s3cret" not in cmdline.read_bytes()
+        bad = requests.get(proc.url + "/admin/enterprises", headers={"X-Admin-Token": "s3creT"},
+                           timeout=10)
+        assert bad.status_code == 403 and bad.json()["error"]["code"] == "admin_forbidden"
     with start_sandbox_process(tmp_path / "q", admin_token=None) as proc:
         r = proc.handle.admin("GET", "/admin/enterprises")
         assert r.status_code == 403 and r.json()["error"]["code"] == "admin_disabled"
+
+
+def test_admin_token_from_a_file(tmp_path):
+    token_file = tmp_path / "admin-token"
+    token_file.write_text("from-a-file\n", encoding="utf-8")
+    with start_sandbox_process(tmp_path / "p", admin_token=None,
+                               extra_args=["--admin-token-file", str(token_file)]) as proc:
+        assert requests.get(proc.url + "/admin/enterprises", timeout=10,
+                            headers={"X-Admin-Token": "from-a-file"}).status_code == 200
+        assert requests.get(proc.url + "/admin/enterprises", timeout=10,
+                            headers={"X-Admin-Token": "wrong"}).status_code == 403
 
 
 @pytest.mark.slow

@@ -100,7 +100,7 @@ def test_access_token_expires_and_refresh_gives_a_new_one(sandbox_factory):
     assert r.status_code == 200, r.text
     new = r.json()
     assert new["access_token"] != body["access_token"]
-    assert new["refresh_token"] == body["refresh_token"]
+    assert new["refresh_token"] != body["refresh_token"]     # rotated
     assert new["enterprise"]["credit_grade"] == "A"
     s.headers["Authorization"] = "Bearer " + new["access_token"]
     assert s.get("/v1/enterprise").status_code == 200
