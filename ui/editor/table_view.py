@@ -6,12 +6,17 @@ a filled-in last line a new line is started); Insert adds a line
 below, Ctrl+D copies the current line, Ctrl+Delete removes it. Code columns edit with a
 :class:`~ui.editor.code_picker.CodePicker`, numeric columns with a validating line edit.
 
+An open cell editor writes what is typed into the row at every keystroke (so the autosave
+stores it and a crash loses nothing), without accepting a code suggestion and without
+being rewritten by the model: only Enter/Tab/leaving the cell accept a suggestion.
+
 Signals:
     EditTableView.message(str): a refused value or a hint to show in the status line.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtCore import (QEvent, QModelIndex, QPersistentModelIndex, QRegularExpression,
+                            Qt, Signal)
 from PySide6.QtGui import QColor, QKeySequence, QPen, QRegularExpressionValidator
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView,
                                QLineEdit, QStyledItemDelegate, QTableView)
@@ -46,7 +51,22 @@ class TableDelegate(QStyledItemDelegate):
                 ed.setValidator(QRegularExpressionValidator(_INT, ed))
         ed.setFrame(False)
         ed.setObjectName(f"cellEditor_{col.field}")
+        cell = QPersistentModelIndex(index)
+        ed.textEdited.connect(lambda _t, ed=ed, cell=cell: self.write_typed(ed, cell))
         return ed
+
+    @staticmethod
+    def write_typed(editor, cell) -> None:
+        """Write the editor's text as typed into the row (no suggestion is accepted; a
+        value that does not parse yet, such as a lone "-", is left for Enter to refuse)."""
+        if not cell.isValid():
+            return
+        model = cell.model()
+        col = model.COLUMNS[cell.column()]
+        ok, _parsed, _why = model.parse(col, editor.text())
+        if ok:
+            model.setData(model.index(cell.row(), cell.column()), editor.text(),
+                          Qt.ItemDataRole.EditRole)
 
     def paint(self, painter, option, index):
         super().paint(painter, option, index)
@@ -59,6 +79,8 @@ class TableDelegate(QStyledItemDelegate):
             painter.restore()
 
     def setEditorData(self, editor, index):  # noqa: N802
+        if editor.isModified():
+            return  # the user is typing: the model only follows the editor (see write_typed)
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
 
     def setModelData(self, editor, model, index):  # noqa: N802
@@ -118,6 +140,15 @@ class EditTableView(QTableView):
         model.rejected.connect(lambda r, c, why: self.message.emit(
             self.tr("第%d行“%s”：%s") % (r + 1, model.headerData(
                 c, Qt.Orientation.Horizontal), why)))
+
+    def flush_editor(self) -> None:
+        """Write the text of a cell still being edited into its row, as typed (autosave)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        cur = self.currentIndex()
+        editor = self.indexWidget(cur)
+        if isinstance(editor, QLineEdit):
+            TableDelegate.write_typed(editor, QPersistentModelIndex(cur))
 
     # -- navigation -----------------------------------------------------------------
     def _editable(self, index: QModelIndex) -> bool:

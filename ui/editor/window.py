@@ -491,7 +491,8 @@ class EditorWindow(QMainWindow):
             self._validate_timer.start()
             return
         self.save_state.setText(self.tr("有未保存的修改…"))
-        if not self._retry_timer.isActive():
+        # not restarted by every keystroke: a typist who never pauses is saved too
+        if not self._retry_timer.isActive() and not self._save_timer.isActive():
             self._save_timer.start()
 
     @property
@@ -499,13 +500,11 @@ class EditorWindow(QMainWindow):
         return self._edit_gen > self._saved_gen
 
     def commit_open_editors(self) -> None:
-        """Write a goods/containers cell still being edited into the declaration."""
+        """Write a goods/containers cell still being edited into the declaration, as typed
+        (a code suggestion is only accepted by the user, never by the autosave)."""
         for s in self.sections:
-            if isinstance(s, TableSection) and \
-                    s.view.state() == QAbstractItemView.State.EditingState:
-                editor = s.view.indexWidget(s.view.currentIndex())
-                if editor is not None:
-                    s.view.commitData(editor)
+            if isinstance(s, TableSection):
+                s.view.flush_editor()
 
     def save_now(self) -> None:
         """Save the draft now (Ctrl+S, autosave timer, retry): off the GUI thread."""
