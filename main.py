@@ -116,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
 
     log.info("window shown after %.0f ms", (time.time() - _T0) * 1000)
     QTimer.singleShot(0, lambda: _after_first_paint(win, ctx, args))
+    if os.environ.get("CIQDESK_TEST_TYPING"):  # test hook, see ui/editor/typing_hook.py
+        from ui.editor import typing_hook
+        QTimer.singleShot(0, lambda: typing_hook.run(ctx, os.environ["CIQDESK_TEST_TYPING"]))
     code = app.exec()
     settings.setValue("ui/geometry", win.saveGeometry())
     ctx.runner.wait(5000)
