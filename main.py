@@ -79,6 +79,13 @@ def main(argv: list[str] | None = None) -> int:
     lang = args.lang or Language.saved(settings) or "zh"
     language.set_language(lang, remember=bool(args.lang))
 
+    profile_lock = None
+    if not (args.screenshot or args.startup_probe):  # one app per profile
+        from ui.single_instance import EXIT_IN_USE, claim
+        profile_lock = claim(profile.data_dir, lang)
+        if profile_lock is None:
+            return EXIT_IN_USE
+
     from client.errors import DeskError
     from client.services import Desk
     from client.store import StoreError
@@ -108,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     if geometry is not None and not args.screenshot:
         win.restoreGeometry(geometry)
     win.show()
+    if profile_lock is not None:
+        from ui.single_instance import bring_to_front
+        profile_lock.activated.connect(lambda: bring_to_front(win))
 
     if args.startup_probe:
         return _probe(app, win, ctx)
@@ -125,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     if "demo" in ctx.extras:
         ctx.extras["demo"].stop()
     desk.close()
+    if profile_lock is not None:
+        profile_lock.release()
     return code
 
 

@@ -46,3 +46,52 @@ def test_sigkill_after_typing_keeps_header_and_open_cell(data_dir):
         desk.close()
     assert stored.contract_no == "HT-KILL-7"
     assert [g.name_cn for g in stored.goods] == ["LAPTOP"]   # the cell still being edited
+
+
+def _log(data_dir: Path) -> str:
+    path = data_dir / "logs" / "ciqdesk.log"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def _wait_log(data_dir: Path, text: str, count: int = 1, procs=()) -> None:
+    """Wait (generously: this is a hang guard, not a speed limit) until the app logged
+    ``text`` ``count`` times."""
+    deadline = time.time() + 90
+    while _log(data_dir).count(text) < count:
+        for p in procs:
+            assert p.poll() is None, f"the app ended: {p.stderr.read()[-2000:]}"
+        assert time.time() < deadline, _log(data_dir)[-3000:]
+        time.sleep(0.1)
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    proc.stdout.close()
+    proc.stderr.close()
+
+
+@pytest.mark.slow
+def test_second_start_on_a_profile_brings_the_first_to_the_front_and_exits(data_dir):
+    first = _app(data_dir)
+    started = []
+    try:
+        _wait_log(data_dir, "window shown after", procs=[first])
+        second = _app(data_dir)
+        started.append(second)
+        out, err = second.communicate(timeout=90)
+        assert second.returncode == 3
+        assert "已在另一个 CIQ Desk 窗口中打开，已切换到该窗口" in err
+        _wait_log(data_dir, "activated by a second start", procs=[first])
+        assert first.poll() is None                       # the first one runs on
+        assert _log(data_dir).count("window shown after") == 1  # no second window
+
+        _kill(first)               # a killed app leaves its lock file behind ...
+        assert (data_dir / "ciqdesk.lock").exists()
+        third = _app(data_dir)     # ... which the next start takes over
+        started.append(third)
+        _wait_log(data_dir, "window shown after", count=2, procs=[third])
+    finally:
+        for p in [first, *started]:
+            _kill(p)

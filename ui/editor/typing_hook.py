@@ -1,10 +1,10 @@
 """A test hook (off by default): type into a new draft inside the running app.
 
 ``CIQDESK_TEST_TYPING="HEADER|CELL"`` makes ``main.py`` open a new inbound draft, type
-HEADER into 合同号, once that was saved add a goods line, and once that was saved
-type CELL into its 货物名称
-(leaving that cell editor open, as a declarer mid-word), then print ``typed <declaration id>`` on stdout. The crash
-test kills the process right after and reads the store; nothing else uses it.
+HEADER into 合同号, once that was saved add a goods line, and once that was saved type
+CELL into its 货物名称 (leaving that cell editor open, as a declarer mid-word), then
+print ``typed <declaration id>`` on stdout. The crash test kills the process right after
+and reads the store; nothing else uses it.
 """
 from __future__ import annotations
 
