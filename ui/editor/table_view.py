@@ -2,7 +2,8 @@
 
 Keyboard: typing starts editing the current cell; Enter commits and moves to the next
 cell (the next line's first editable cell after the last column; after the last cell of
-a filled-in last line a new line is started); Insert adds a line
+a filled-in last line a new line is started when ``grow_on_enter``, else ``past_end`` is
+emitted so the window moves on to the next field); Insert adds a line
 below, Ctrl+D copies the current line, Ctrl+Delete removes it. Code columns edit with a
 :class:`~ui.editor.code_picker.CodePicker`, numeric columns with a validating line edit.
 
@@ -12,6 +13,7 @@ being rewritten by the model: only Enter/Tab/leaving the cell accept a suggestio
 
 Signals:
     EditTableView.message(str): a refused value or a hint to show in the status line.
+    EditTableView.past_end(): Enter after the last cell did not start a new line.
 """
 from __future__ import annotations
 
@@ -110,9 +112,11 @@ class EditTableView(QTableView):
     """A spreadsheet-like view over a :class:`RowsTableModel`."""
 
     message = Signal(str)
+    past_end = Signal()
 
-    def __init__(self, codes, lang: str = "zh", parent=None):
+    def __init__(self, codes, lang: str = "zh", parent=None, *, grow_on_enter: bool = True):
         super().__init__(parent)
+        self.grow_on_enter = grow_on_enter
         self.setItemDelegate(TableDelegate(codes, lang, self))
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked
@@ -165,8 +169,10 @@ class EditTableView(QTableView):
                 c, r = 0, r + 1
             if r >= m.rowCount():
                 # past the last cell of a filled-in last line: start the next line
-                if r > 0 and self._filled(r - 1) and m.insertRows(r, 1):
+                if self.grow_on_enter and r > 0 and self._filled(r - 1) \
+                        and m.insertRows(r, 1):
                     continue
+                self.past_end.emit()
                 return
             idx = m.index(r, c)
             if self._editable(idx):

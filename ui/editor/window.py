@@ -328,6 +328,8 @@ class EditorWindow(QMainWindow):
             s.edited.connect(self._on_edit)
             if hasattr(s, "message"):
                 s.message.connect(lambda t: self.show_message(t, "warning"))
+            if isinstance(s, TableSection):
+                s.view.past_end.connect(lambda v=s.view: self.focus_next(v))
             self.sections.append(s)
             self.stack.addWidget(s)
             self.nav.addItem(QListWidgetItem())
