@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from client.errors import DeskError, ValidationFailed
+from client.errors import DeskError, NotEditable, ValidationFailed
 
 from .common import alive
 
@@ -63,8 +63,24 @@ def amend_one(ctx, engine, decl_id, decl, base_version):
 
 
 def withdraw_one(ctx, engine, decl_id, reason):
+    if withdrawal_queued(ctx.desk, decl_id):  # the platform would reject a second one
+        raise NotEditable("这份报检单已有撤销申请，正在等待平台答复，不能再次撤销。",
+                          "a withdrawal of this declaration is already waiting for the "
+                          "platform's answer")
     mid = engine.withdraw(decl_id, reason)
     return mid, ctx.desk.get(decl_id), ctx.desk.summary(decl_id)
+
+
+def withdrawal_queued(desk, decl_id) -> bool:
+    """Whether a withdrawal of this declaration is queued or taken by the platform."""
+    from sqlalchemy import select
+
+    from client.store import schema as s
+    o = s.outbox
+    with desk.db.read() as conn:
+        return conn.execute(select(o.c.mutation_id).where(
+            o.c.declaration_id == decl_id, o.c.kind == "withdraw",
+            o.c.state.in_(("pending", "applied", "duplicate"))).limit(1)).first() is not None
 
 
 class Lifecycle(QObject):
@@ -225,7 +241,7 @@ class Lifecycle(QObject):
     def _amend_done(self, result) -> None:
         _mid, decl, summary = result
         self._reloaded(decl, summary)
-        self.w.show_message(self.tr("修改申请已排队，将在下次同步时发送。"), "info")
+        self.w.show_message(self.tr("修改申请已排队，将在下次同步时发送。"), "info", topic="queued")
         self.ctx.events.declarations_changed.emit([decl.id])
 
     def _amend_failed(self, exc: BaseException) -> None:
@@ -256,7 +272,7 @@ class Lifecycle(QObject):
     def _withdraw_done(self, result) -> None:
         _mid, decl, summary = result
         self._reloaded(decl, summary)
-        self.w.show_message(self.tr("撤销申请已排队，将在下次同步时发送。"), "info")
+        self.w.show_message(self.tr("撤销申请已排队，将在下次同步时发送。"), "info", topic="queued")
         self.ctx.events.declarations_changed.emit([decl.id])
 
     # -- 复制 -------------------------------------------------------------------------------
