@@ -1,6 +1,8 @@
 """Fast typing in the goods and container grids: every keystroke lands once, in order."""
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -8,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from client.services import Desk
 from ui.editor import EditorWindow
+from ui.editor.window import AUTOSAVE_MS
 from ui.editor.section_goods import ContainersSection, GoodsSection
 
 
@@ -90,3 +93,45 @@ def test_autosave_while_a_code_is_typed_keeps_the_keys(qtbot, ctx, data_dir, sec
     qtbot.keyClicks(editor, code[1:])
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert getattr(getattr(ed.decl, sec.MODEL.LIST)[0], field) == code
+
+
+LINE = [("hs_code", "8471300000"), ("name_cn", "LAPTOP"), ("spec", "X1"),
+        ("origin_country", "DEU"), ("quantity", "100"), ("quantity_unit", "001"),
+        ("net_weight_kg", "1200.5"), ("gross_weight_kg", "1300"), ("value", "35000"),
+        ("currency", "USD"), ("package_type", "22"), ("package_count", "10")]
+
+
+def test_a_whole_goods_line_typed_in_one_burst(qtbot, ctx, data_dir):
+    """Every value and Enter of a line posted at once, as from a typist who does not look
+    at the screen: each cell gets exactly what was typed for it."""
+    ed = _editor(qtbot, ctx)
+    sec = _open_cell(qtbot, ed, GoodsSection, "hs_code")
+    for _field, text in LINE:
+        _burst(ed.windowHandle(), text)
+    line = ed.decl.goods[0]
+    typed = {f: getattr(line, f) for f, _ in LINE}
+    assert {f: str(v) for f, v in typed.items()} == dict(LINE)
+    ed.save_now()
+    stored = _on_disk(data_dir, ed.decl.id).goods[0]
+    assert {f: str(getattr(stored, f)) for f, _ in LINE} == dict(LINE)
+    path = os.environ.get("CIQDESK_GRID_SHOT")      # look at it: the grid after the burst
+    if path:
+        sec.view.setCurrentIndex(sec.model.index(0, 0))
+        ed.grab().save(path)
+
+
+def test_a_goods_line_typed_at_25_keys_a_second(qtbot, ctx):
+    """As the issue was found: each value and Enter at about 25 keys/s, with a glance at
+    the invoice after the first character of a code, long enough for the autosave timer
+    to fire on its own while the suggestions are open (was: USD -> UAHSD, DEU -> DEUEU)."""
+    ed = _editor(qtbot, ctx)
+    _open_cell(qtbot, ed, GoodsSection, "hs_code")
+    codes = dict(GOODS_CODES)
+    for field, text in LINE:
+        for i, ch in enumerate(text):
+            qtbot.keyClicks(ed.focusWidget(), ch)
+            qtbot.wait(40 if i or field not in codes else 40 + AUTOSAVE_MS)
+        qtbot.keyClick(ed.focusWidget(), Qt.Key.Key_Return)
+        qtbot.wait(40)
+    line = ed.decl.goods[0]
+    assert {f: str(getattr(line, f)) for f, _ in LINE} == dict(LINE)
