@@ -54,6 +54,7 @@ class TableDelegate(QStyledItemDelegate):
         ed.setFrame(False)
         ed.setObjectName(f"cellEditor_{col.field}")
         cell = QPersistentModelIndex(index)
+        ed._cell, ed._before = cell, getattr(model.rows[index.row()], col.field)  # for Esc
         ed.textEdited.connect(lambda _t, ed=ed, cell=cell: self.write_typed(ed, cell))
         return ed
 
@@ -94,6 +95,11 @@ class TableDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape:
             event.accept()  # Esc cancels the cell edit; it must not close the editor window
             return True
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape \
+                and getattr(editor, "_cell", None) is not None and editor._cell.isValid():
+            # Esc cancels the edit: what the editor wrote while typing is taken back
+            cell = editor._cell
+            cell.model().restore(cell.model().index(cell.row(), cell.column()), editor._before)
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
                                                                      Qt.Key.Key_Enter) \
                 and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:

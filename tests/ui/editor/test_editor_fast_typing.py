@@ -135,3 +135,21 @@ def test_a_goods_line_typed_at_25_keys_a_second(qtbot, ctx):
         qtbot.wait(40)
     line = ed.decl.goods[0]
     assert {f: str(getattr(line, f)) for f, _ in LINE} == dict(LINE)
+
+
+@pytest.mark.parametrize("field,typed", [("origin_country", "FR"), ("spec", "XYZ")])
+def test_escape_takes_back_what_the_open_editor_wrote(qtbot, ctx, desk, field, typed):
+    from client.rules import sample_declaration
+    d = sample_declaration("inbound", goods=1, seed=2)
+    desk.save_draft(d)
+    ed = EditorWindow(ctx, d.id)
+    ed.show()
+    qtbot.waitExposed(ed)
+    goods = ed.section(GoodsSection)
+    ed._show_section(ed.sections.index(goods))
+    goods.view.select_cell(0, field)
+    qtbot.keyClicks(goods.view, typed[0])
+    qtbot.keyClicks(ed.focusWidget(), typed[1:])
+    assert getattr(ed.decl.goods[0], field) == typed      # written while typing
+    qtbot.keyClick(ed.focusWidget(), Qt.Key.Key_Escape)   # suggestions open or not
+    assert getattr(ed.decl.goods[0], field) == getattr(d.goods[0], field)
