@@ -79,6 +79,13 @@ def main(argv: list[str] | None = None) -> int:
     lang = args.lang or Language.saved(settings) or "zh"
     language.set_language(lang, remember=bool(args.lang))
 
+    profile_lock = None
+    if not (args.screenshot or args.startup_probe):  # one app per profile
+        from ui.single_instance import EXIT_IN_USE, claim
+        profile_lock = claim(profile.data_dir, lang)
+        if profile_lock is None:
+            return EXIT_IN_USE
+
     from ui.dialogs.store_error import open_desk_or_recover
     desk = open_desk_or_recover(profile.data_dir, lang)  # damaged store: restore or elsewhere
     if desk is None:
@@ -101,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     if geometry is not None and not args.screenshot:
         win.restoreGeometry(geometry)
     win.show()
+    if profile_lock is not None:
+        from ui.single_instance import bring_to_front
+        profile_lock.activated.connect(lambda: bring_to_front(win))
 
     if args.startup_probe:
         return _probe(app, win, ctx)
@@ -109,12 +119,17 @@ def main(argv: list[str] | None = None) -> int:
 
     log.info("window shown after %.0f ms", (time.time() - _T0) * 1000)
     QTimer.singleShot(0, lambda: _after_first_paint(win, ctx, args))
+    if os.environ.get("CIQDESK_TEST_TYPING"):  # test hook, see ui/editor/typing_hook.py
+        from ui.editor import typing_hook
+        QTimer.singleShot(0, lambda: typing_hook.run(ctx, os.environ["CIQDESK_TEST_TYPING"]))
     code = app.exec()
     settings.setValue("ui/geometry", win.saveGeometry())
     ctx.runner.wait(5000)
     if ctx.demo is not None:
         ctx.demo.stop()
     desk.close()
+    if profile_lock is not None:
+        profile_lock.release()
     return code
 
 

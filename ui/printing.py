@@ -222,7 +222,31 @@ def preview_dialog(parent, decl: Declaration, codes: CodeBook,
     dialog.setWindowTitle("打印预览 — " + layout.title)
     dialog.paintRequested.connect(lambda p: paint_layout(layout, p))
     dialog._printer = printer  # the dialog does not own it: keep it alive as long as it
+    _open_at_fit_to_width(dialog)
     return dialog
+
+
+def _open_at_fit_to_width(dialog) -> None:
+    """Open readable: a page as wide as the preview, in a window tall enough to read it
+    (Qt's default, the whole page in a small window, came up at 8.8 %)."""
+    from PySide6.QtGui import QAction, QGuiApplication
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    screen = QGuiApplication.primaryScreen()
+    avail = screen.availableGeometry() if screen is not None else None
+    w, h = 900, 1000
+    if avail is not None:
+        w, h = min(w, avail.width() - 40), min(h, avail.height() - 60)
+    dialog.resize(max(w, 500), max(h, 400))
+    fit = dialog.findChild(QAction, "fitWidthAction")
+    if fit is not None:
+        fit.trigger()           # keeps the dialog's own zoom buttons in step
+    widget = dialog.findChild(QPrintPreviewWidget)
+    if widget is not None and widget.zoomMode() != QPrintPreviewWidget.ZoomMode.FitToWidth:
+        widget.fitToWidth()
+    from PySide6.QtWidgets import QComboBox
+    for zoom in dialog.findChildren(QComboBox):   # "84.3%" was cut to "4.3%"
+        zoom.setMinimumWidth(zoom.fontMetrics().horizontalAdvance("100.0%") + 80)
 
 
 def print_declaration(parent, decl: Declaration, codes: CodeBook,

@@ -275,9 +275,21 @@ class Filing:
         with self.db.write() as conn:
             did, status, version, no = self._submitted(conn, decl_id, lifecycle.WITHDRAWABLE,
                                                         "撤销")
+            if _withdrawal_on_file(conn, did):  # the platform would reject a second one
+                raise NotEditable("这份报检单已有撤销申请，正在等待平台答复，不能再次撤销。",
+                                  "a withdrawal of this declaration is already waiting for "
+                                  "the platform's answer")
             enqueue(conn, mutation_id=mid, declaration_id=did, kind="withdraw",
                     inspection_no=no, base_version=version,
                     payload=json.dumps({"reason": reason}, ensure_ascii=False))
             status_q.record(conn, [Move(did, status, f"撤销申请已排队：{reason}",
                                         version=version, keep_status=True)])
         return mid
+
+
+def _withdrawal_on_file(conn, decl_id: str) -> bool:
+    """Whether a withdrawal of this declaration is queued or was taken by the platform."""
+    o = s.outbox
+    return conn.execute(select(o.c.mutation_id).where(
+        o.c.declaration_id == decl_id, o.c.kind == "withdraw",
+        o.c.state.in_(("pending", "applied", "duplicate"))).limit(1)).first() is not None

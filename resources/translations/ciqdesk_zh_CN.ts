@@ -643,6 +643,26 @@
         <translation>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</translation>
     </message>
     <message>
+        <location filename="../../ui/editor/window.py" line="701"/>
+        <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
+        <translation>只读：已提交的报检单不能直接修改，请使用“修改申请”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="701"/>
+        <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
+        <translation>只读：已提交的报检单不能直接修改，可以“撤销申请”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="701"/>
+        <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
+        <translation>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="701"/>
+        <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
+        <translation>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</translation>
+    </message>
+    <message>
         <location filename="../../ui/editor/window.py" line="704"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>修改申请：改好后点击“提交修改”；报检号保持不变。</translation>

@@ -209,7 +209,7 @@ class Lifecycle(QObject):
     def _amend_done(self, result) -> None:
         _mid, decl, summary = result
         self._reloaded(decl, summary)
-        self.w.show_message(self.tr("修改申请已排队，将在下次同步时发送。"), "info")
+        self.w.show_message(self.tr("修改申请已排队，将在下次同步时发送。"), "info", topic="queued")
         self.ctx.events.declarations_changed.emit([decl.id])
 
     def _amend_failed(self, exc: BaseException) -> None:
@@ -240,7 +240,7 @@ class Lifecycle(QObject):
     def _withdraw_done(self, result) -> None:
         _mid, decl, summary = result
         self._reloaded(decl, summary)
-        self.w.show_message(self.tr("撤销申请已排队，将在下次同步时发送。"), "info")
+        self.w.show_message(self.tr("撤销申请已排队，将在下次同步时发送。"), "info", topic="queued")
         self.ctx.events.declarations_changed.emit([decl.id])
 
     # -- 复制 -------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ class TableSection(QWidget):
     TITLE = ""
     MODEL = GoodsTableModel
     HINT = ""
+    GROW_ON_ENTER = True   # Enter after the last cell of a filled-in line starts a new one
 
     def __init__(self, ctx, direction: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -28,7 +29,8 @@ class TableSection(QWidget):
         self.direction = direction
         self.decl = None
         self.model = self.MODEL(codes=ctx.desk.codes, lang=ctx.lang, parent=self)
-        self.view = EditTableView(ctx.desk.codes, ctx.lang, self)
+        self.view = EditTableView(ctx.desk.codes, ctx.lang, self,
+                                  grow_on_enter=self.GROW_ON_ENTER)
         self.view.setModel(self.model)
         self.view.setObjectName(self.MODEL.LIST)
         self.view.message.connect(self.message)
@@ -114,6 +116,7 @@ class ContainersSection(TableSection):
 
     TITLE = QT_TRANSLATE_NOOP("EditorSections", "集装箱")
     MODEL = ContainersModel
+    GROW_ON_ENTER = False  # few containers: Enter after the last one moves on (Insert adds)
 
     def count_text(self) -> str:
         return self.tr("共 %d 个集装箱") % self.model.rowCount()

@@ -176,6 +176,16 @@ class RowsTableModel(QAbstractTableModel):
         self.edited.emit()
         return True
 
+    def restore(self, index, value) -> None:
+        """Put back a cell's value as it was (Esc after typing into the cell)."""
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return
+        row, field = self.rows[index.row()], self.COLUMNS[index.column()].field
+        if getattr(row, field) != value:
+            setattr(row, field, value)
+            self.dataChanged.emit(index, index)
+            self.edited.emit()
+
     def insertRows(self, row: int, count: int = 1, parent=QModelIndex()) -> bool:  # noqa: N802
         if parent.isValid() or count < 1 or not 0 <= row <= len(self.rows) or self.read_only:
             return False

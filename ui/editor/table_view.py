@@ -2,16 +2,23 @@
 
 Keyboard: typing starts editing the current cell; Enter commits and moves to the next
 cell (the next line's first editable cell after the last column; after the last cell of
-a filled-in last line a new line is started); Insert adds a line
+a filled-in last line a new line is started when ``grow_on_enter``, else ``past_end`` is
+emitted so the window moves on to the next field); Insert adds a line
 below, Ctrl+D copies the current line, Ctrl+Delete removes it. Code columns edit with a
 :class:`~ui.editor.code_picker.CodePicker`, numeric columns with a validating line edit.
 
+An open cell editor writes what is typed into the row at every keystroke (so the autosave
+stores it and a crash loses nothing), without accepting a code suggestion and without
+being rewritten by the model: only Enter/Tab/leaving the cell accept a suggestion.
+
 Signals:
     EditTableView.message(str): a refused value or a hint to show in the status line.
+    EditTableView.past_end(): Enter after the last cell did not start a new line.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtCore import (QEvent, QModelIndex, QPersistentModelIndex, QRegularExpression,
+                            Qt, Signal)
 from PySide6.QtGui import QColor, QKeySequence, QPen, QRegularExpressionValidator
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView,
                                QLineEdit, QStyledItemDelegate, QTableView)
@@ -46,7 +53,23 @@ class TableDelegate(QStyledItemDelegate):
                 ed.setValidator(QRegularExpressionValidator(_INT, ed))
         ed.setFrame(False)
         ed.setObjectName(f"cellEditor_{col.field}")
+        cell = QPersistentModelIndex(index)
+        ed._cell, ed._before = cell, getattr(model.rows[index.row()], col.field)  # for Esc
+        ed.textEdited.connect(lambda _t, ed=ed, cell=cell: self.write_typed(ed, cell))
         return ed
+
+    @staticmethod
+    def write_typed(editor, cell) -> None:
+        """Write the editor's text as typed into the row (no suggestion is accepted; a
+        value that does not parse yet, such as a lone "-", is left for Enter to refuse)."""
+        if not cell.isValid():
+            return
+        model = cell.model()
+        col = model.COLUMNS[cell.column()]
+        ok, _parsed, _why = model.parse(col, editor.text())
+        if ok:
+            model.setData(model.index(cell.row(), cell.column()), editor.text(),
+                          Qt.ItemDataRole.EditRole)
 
     def paint(self, painter, option, index):
         super().paint(painter, option, index)
@@ -59,6 +82,8 @@ class TableDelegate(QStyledItemDelegate):
             painter.restore()
 
     def setEditorData(self, editor, index):  # noqa: N802
+        if editor.isModified():
+            return  # the user is typing: the model only follows the editor (see write_typed)
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
 
     def setModelData(self, editor, model, index):  # noqa: N802
@@ -70,6 +95,11 @@ class TableDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape:
             event.accept()  # Esc cancels the cell edit; it must not close the editor window
             return True
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape \
+                and getattr(editor, "_cell", None) is not None and editor._cell.isValid():
+            # Esc cancels the edit: what the editor wrote while typing is taken back
+            cell = editor._cell
+            cell.model().restore(cell.model().index(cell.row(), cell.column()), editor._before)
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
                                                                      Qt.Key.Key_Enter) \
                 and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -88,9 +118,11 @@ class EditTableView(QTableView):
     """A spreadsheet-like view over a :class:`RowsTableModel`."""
 
     message = Signal(str)
+    past_end = Signal()
 
-    def __init__(self, codes, lang: str = "zh", parent=None):
+    def __init__(self, codes, lang: str = "zh", parent=None, *, grow_on_enter: bool = True):
         super().__init__(parent)
+        self.grow_on_enter = grow_on_enter
         self.setItemDelegate(TableDelegate(codes, lang, self))
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked
@@ -119,6 +151,15 @@ class EditTableView(QTableView):
             self.tr("第%d行“%s”：%s") % (r + 1, model.headerData(
                 c, Qt.Orientation.Horizontal), why)))
 
+    def flush_editor(self) -> None:
+        """Write the text of a cell still being edited into its row, as typed (autosave)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        cur = self.currentIndex()
+        editor = self.indexWidget(cur)
+        if isinstance(editor, QLineEdit):
+            TableDelegate.write_typed(editor, QPersistentModelIndex(cur))
+
     # -- navigation -----------------------------------------------------------------
     def _editable(self, index: QModelIndex) -> bool:
         return bool(index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable)
@@ -134,8 +175,10 @@ class EditTableView(QTableView):
                 c, r = 0, r + 1
             if r >= m.rowCount():
                 # past the last cell of a filled-in last line: start the next line
-                if r > 0 and self._filled(r - 1) and m.insertRows(r, 1):
+                if self.grow_on_enter and r > 0 and self._filled(r - 1) \
+                        and m.insertRows(r, 1):
                     continue
+                self.past_end.emit()
                 return
             idx = m.index(r, c)
             if self._editable(idx):

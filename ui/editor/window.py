@@ -188,14 +188,16 @@ class EditorWindow(QMainWindow):
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setObjectName("messageLabel")
-        self.message_close = QPushButton("×")
+        self.message_close = QPushButton("✕")
+        self.message_close.setObjectName("messageClose")
         self.message_close.setFlat(True)
-        self.message_close.setFixedWidth(28)
+        self.message_close.setFixedSize(28, 24)
         self.message_close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.message_close.clicked.connect(self.message_bar.hide)
         ml.addWidget(self.message_label, 1)
         ml.addWidget(self.message_close)
         self.message_bar.hide()
+        self.message_topic = None
         outer.addWidget(self.message_bar)
 
         split = QHBoxLayout()
@@ -258,20 +260,29 @@ class EditorWindow(QMainWindow):
             "#numberLabel { font-size: 15px; color: #1f2933; }"
             f"#statusNote {{ color: {fg}; }}")
 
-    def show_message(self, text: str, kind: str = "error") -> None:
-        """The message bar under the banner: ``kind`` is error, warning or info."""
+    def show_message(self, text: str, kind: str = "error", topic=None) -> None:
+        """The message bar under the banner: ``kind`` is error, warning or info. A message
+        with a ``topic`` (a section, ``"queued"``) goes when that topic moves on: a good
+        edit in the section, the platform's answer to what was queued."""
         bg, fg, border = {"error": ("#fff1f0", "#a8071a", "#ffa39e"),
                           "warning": ("#fffbe6", "#874d00", "#ffe58f"),
                           "info": ("#e6f4ff", "#0b3d91", "#91caff")}[kind]
         self.message_bar.setStyleSheet(
             f"#messageBar {{ background: {bg}; border-bottom: 1px solid {border}; }}"
-            f"#messageLabel {{ color: {fg}; }}")
+            f"#messageLabel {{ color: {fg}; }}"
+            f"#messageClose {{ color: {fg}; background: transparent; border: none;"
+            " font-size: 15px; font-weight: bold; padding: 0; min-width: 0; }"
+            f"#messageClose:hover {{ background: {border}; border-radius: 3px; }}")
+        self.message_topic = topic
         self.message_label.setText(text)
         self.message_bar.setProperty("kind", kind)
         self.message_bar.show()
 
-    def hide_message(self) -> None:
-        self.message_bar.hide()
+    def hide_message(self, topic=None) -> None:
+        """Hide the message bar; with ``topic``, only a message about that topic."""
+        if topic is None or topic == self.message_topic:
+            self.message_bar.hide()
+            self.message_topic = None
 
     # ------------------------------------------------------------------ loading
     def _load_failed(self, exc: BaseException) -> None:
@@ -314,6 +325,7 @@ class EditorWindow(QMainWindow):
         self.summary = summary
         if old is not None and (old.status, old.version) == (summary.status, summary.version):
             return
+        self.hide_message(topic="queued")  # the platform answered what was queued
         if self.mode == "amend":
             return  # the amendment in progress stays; its base version is re-read on submit
         if summary.status != (self.status or "draft") or self.mode == "readonly":
@@ -324,7 +336,10 @@ class EditorWindow(QMainWindow):
             s = cls(self.ctx, self._direction)
             s.edited.connect(self._on_edit)
             if hasattr(s, "message"):
-                s.message.connect(lambda t: self.show_message(t, "warning"))
+                s.message.connect(lambda t, s=s: self.show_message(t, "warning", topic=s))
+                s.edited.connect(lambda _p, s=s: self.hide_message(topic=s))
+            if isinstance(s, TableSection):
+                s.view.past_end.connect(lambda v=s.view: self.focus_next(v))
             self.sections.append(s)
             self.stack.addWidget(s)
             self.nav.addItem(QListWidgetItem())
@@ -488,7 +503,8 @@ class EditorWindow(QMainWindow):
             self._validate_timer.start()
             return
         self.save_state.setText(self.tr("有未保存的修改…"))
-        if not self._retry_timer.isActive():
+        # not restarted by every keystroke: a typist who never pauses is saved too
+        if not self._retry_timer.isActive() and not self._save_timer.isActive():
             self._save_timer.start()
 
     @property
@@ -496,13 +512,11 @@ class EditorWindow(QMainWindow):
         return self._edit_gen > self._saved_gen
 
     def commit_open_editors(self) -> None:
-        """Write a goods/containers cell still being edited into the declaration."""
+        """Write a goods/containers cell still being edited into the declaration, as typed
+        (a code suggestion is only accepted by the user, never by the autosave)."""
         for s in self.sections:
-            if isinstance(s, TableSection) and \
-                    s.view.state() == QAbstractItemView.State.EditingState:
-                editor = s.view.indexWidget(s.view.currentIndex())
-                if editor is not None:
-                    s.view.commitData(editor)
+            if isinstance(s, TableSection):
+                s.view.flush_editor()
 
     def save_now(self) -> None:
         """Save the draft now (Ctrl+S, autosave timer, retry): off the GUI thread."""
@@ -695,8 +709,23 @@ class EditorWindow(QMainWindow):
 
     def _update_hint(self) -> None:
         if self.mode == "readonly":
-            self.hint_label.setText(self.tr("只读：已定稿或已提交的报检单不能直接修改，"
-                                            "请使用“修改申请”或“撤销申请”。"))
+            amend = self.status in Lifecycle.AMENDABLE
+            withdraw = self.status in Lifecycle.WITHDRAWABLE
+            if amend and withdraw:
+                text = self.tr("只读：已定稿或已提交的报检单不能直接修改，"
+                               "请使用“修改申请”或“撤销申请”。")
+            elif amend:
+                text = self.tr("只读：已提交的报检单不能直接修改，请使用“修改申请”。")
+            elif withdraw:
+                text = self.tr("只读：已提交的报检单不能直接修改，可以“撤销申请”。")
+            elif self.status in ("ready", "sent"):
+                text = self.tr("只读：已定稿，等待平台受理；受理后可以修改或撤销。"
+                               "可“复制为新报检单”。")
+            else:
+                text = self.tr("只读：此报检单已办结（%s），不能再修改或撤销；"
+                               "可“复制为新报检单”。") % status_name(self.status or "",
+                                                                 self.ctx.lang)
+            self.hint_label.setText(text)
         elif self.mode == "amend":
             self.hint_label.setText(self.tr("修改申请：改好后点击“提交修改”；报检号保持不变。"))
         else:

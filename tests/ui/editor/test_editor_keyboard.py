@@ -256,3 +256,22 @@ def test_enter_after_the_last_cell_starts_a_new_line(qtbot, ctx, desk):
     goods.view.setCurrentIndex(m.index(1, m.columnCount() - 1))
     goods.view.move_next()
     assert m.rowCount() == 2
+
+
+def test_enter_after_the_last_container_moves_on_without_an_empty_row(qtbot, ctx, data_dir):
+    from ui.editor.section_attachments import AttachmentsSection
+    from ui.editor.section_goods import ContainersSection
+    ed = _editor(qtbot, ctx)
+    boxes = ed.section(ContainersSection)
+    ed._show_section(ed.sections.index(boxes))
+    boxes.view.setFocus()
+    qtbot.keyClick(boxes.view, Qt.Key.Key_Insert)
+    for text in ("MSCU1234566", "40HC"):                 # number, size type, Enter each
+        qtbot.keyClicks(boxes.view, text[0])
+        qtbot.keyClicks(ed.focusWidget(), text[1:])
+        qtbot.keyClick(ed.focusWidget(), Qt.Key.Key_Return)
+    assert [(c.number, c.size_type) for c in ed.decl.containers] == [("MSCU1234566", "40HC")]
+    assert boxes.model.rowCount() == 1                   # no empty row to show as an error
+    assert ed.stack.currentWidget() is ed.section(AttachmentsSection)  # moved on
+    ed.save_now()
+    assert len(_on_disk(data_dir, ed.decl.id)[0].containers) == 1
