@@ -129,6 +129,7 @@ def _after_first_paint(win, ctx, args) -> None:
     """Work that may wait until the window is on screen: sync engine, demo, templates."""
     win.refresh_templates()
     win.offer_unfinished_batches()
+    win.store_watch.start()
     if args.demo:
         from ui.demo import DemoController
         demo = DemoController(ctx, win)

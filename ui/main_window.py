@@ -69,6 +69,8 @@ class MainWindow(CommandsMixin, QMainWindow):
         self._build_menus()
         self._build_statusbar()
         self.sync = SyncBridge(ctx, self)
+        from .store_watch import StoreWatcher
+        self.store_watch = StoreWatcher(ctx, self)  # follows other processes' changes
         self.notifier = Notifier(self, use_tray=use_tray)
         self._connect()
         self.setAcceptDrops(True)  # drop .xlsx/.csv/.json files to import them
@@ -421,6 +423,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         if settings is not None:
             settings.setValue("ui/table_header", self.list.table.horizontalHeader().saveState())
         self.sync.stop()
+        self.store_watch.stop()
         for ed in list(self._editors.values()):
             ed.close()
         super().closeEvent(event)
