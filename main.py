@@ -4,7 +4,8 @@
                    [--demo] [--selftest] [--print-pdf ...] [--cli COMMAND ...]
 
 ``--cli`` runs the command line (``python -m client``) from the same program, so the frozen
-app offers it too: ``ciqdesk-console.exe --cli import 客户A.xlsx``.
+app offers it too: ``ciqdesk-console.exe --cli import 客户A.xlsx``; ``--sandbox`` likewise
+runs the local sandbox platform (``python -m sandbox``), which 试用沙箱 starts as a child.
 
 Start-up is kept short: only Qt and the store are imported before the first paint; the
 list shows its first page (200 rows) and the navigation counts come from one GROUP BY,
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "--cli":
         from client.cli.main import main as cli_main
         return cli_main(argv[1:])
+    if argv and argv[0] == "--sandbox":  # 试用沙箱 in the frozen app (ui/sandbox_child.py)
+        return _sandbox_main(argv[1:])
     if "--print-pdf" in argv:
         from ui.print_pdf import main as print_main
         return print_main(argv[argv.index("--print-pdf") + 1:])
@@ -119,10 +122,20 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     settings.setValue("ui/geometry", win.saveGeometry())
     ctx.runner.wait(5000)
-    if "demo" in ctx.extras:
-        ctx.extras["demo"].stop()
+    from ui.sandbox_child import stop_children
+    stop_children(ctx.extras)  # the demo's or 试用沙箱's sandbox process
     desk.close()
     return code
+
+
+def _sandbox_main(argv: list[str]) -> int:
+    """``--sandbox ARGS``: the local sandbox platform (as ``python -m sandbox``)."""
+    try:
+        from sandbox.__main__ import main as sandbox_main
+    except ImportError as exc:
+        print(f"本安装包不含试用沙箱 / this build has no sandbox: {exc}", file=sys.stderr)
+        return 2
+    return sandbox_main(argv)
 
 
 def _after_first_paint(win, ctx, args) -> None:

@@ -350,7 +350,7 @@ class CommandsMixin:
         engine = self._engine()
         store = engine.credentials
         dlg = FirstRunDialog(engine.login, self.ctx.runner, store.security_text(self.ctx.lang),
-                             store.security(), parent=self)
+                             store.security(), parent=self, sandbox_fn=self._trial_sandbox)
 
         def logged_in(_url, _user, _ent) -> None:
             self.ctx.extras.pop("offline_engine", None)
@@ -361,6 +361,12 @@ class CommandsMixin:
         dlg.open()
         self._login_dialog = dlg
         return dlg
+
+    def _trial_sandbox(self) -> str:
+        """试用沙箱 (worker thread): start the profile's sandbox child once, wait, its URL."""
+        from .sandbox_child import SandboxChild
+        child = self.ctx.extras.setdefault("sandbox", SandboxChild(self.ctx.desk.paths))
+        return child.start_and_wait()
 
     def show_about(self) -> None:
         from .app import APP_VERSION

@@ -424,6 +424,8 @@ class MainWindow(CommandsMixin, QMainWindow):
             settings.setValue("ui/table_header", self.list.table.horizontalHeader().saveState())
         self.sync.stop()
         self.store_watch.stop()
+        from .sandbox_child import stop_children
+        stop_children(self.ctx.extras)  # 试用沙箱's (or the demo's) sandbox process
         for ed in list(self._editors.values()):
             ed.close()
         super().closeEvent(event)
