@@ -26,12 +26,14 @@ class AppEvents(QObject):
         sync_state_changed(object): a plain dataclass describing the sync state
             (online, outbox size, last success, last error) — see ``ui.sync_bridge``.
         open_declaration(str): ask the shell to open a declaration in an editor.
+        templates_changed(): a template was saved (另存为模板): 从模板新建 re-reads them.
     """
 
     declarations_changed = Signal(list)
     enterprise_changed = Signal()
     sync_state_changed = Signal(object)
     open_declaration = Signal(str)
+    templates_changed = Signal()
 
 
 @dataclass

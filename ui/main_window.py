@@ -224,6 +224,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         ev.declarations_changed.connect(self._refresh_dashboard_if_shown)
         ev.enterprise_changed.connect(self.refresh_enterprise)
         ev.open_declaration.connect(lambda i: self.open_editor(i))
+        ev.templates_changed.connect(self.refresh_templates)
         if self.language is not None:
             self.language.changed.connect(self._language_changed)
 
