@@ -149,15 +149,20 @@ def _after_first_paint(win, ctx, args) -> None:
         ctx.extras["demo"] = demo
         demo.start()
         return
-    ctx.runner.run(_existing_engine, ctx.desk, on_done=lambda eng: _use_engine(win, eng),
+    ctx.runner.run(_existing_engine, ctx.desk, ctx.extras,
+                   on_done=lambda eng: _use_engine(win, eng),
                    on_error=lambda exc: log.warning("sync engine unavailable: %r", exc))
 
 
-def _existing_engine(desk):
-    """A sync engine when this profile has logged in before, else ``None``."""
+def _existing_engine(desk, extras=None):
+    """A sync engine when this profile has logged in before, else ``None`` (the 试用沙箱
+    login's sandbox is started again first)."""
     from client.sync.engine import SyncEngine
     engine = SyncEngine(desk)
     url, user = engine.account()
+    if url and user and extras is not None:
+        from ui.sandbox_child import resume_trial
+        resume_trial(desk.paths, url, extras)
     return engine if url and user else None
 
 

@@ -78,7 +78,8 @@ class SandboxChild:
             return self.proc
         data = Path(self.profile.data_dir) / self.name
         data.mkdir(parents=True, exist_ok=True)
-        self.port = free_port()
+        self.port = _reuse_port(data / "port.txt")  # the saved login's address stays valid
+        (data / "port.txt").write_text(str(self.port), encoding="ascii")
         logs = Path(self.profile.logs)
         logs.mkdir(parents=True, exist_ok=True)
         with open(logs / f"{self.name}.log", "ab") as logfile:
@@ -112,6 +113,37 @@ class SandboxChild:
                 self.proc.kill()
                 self.proc.wait(5)
         self.proc = None
+
+
+def _reuse_port(saved: Path) -> int:
+    """The port used last time when it is free again, else any free port."""
+    try:
+        port = int(saved.read_text(encoding="ascii").strip())
+        with socket.socket() as s:
+            if sys.platform != "win32":  # as the server binds it: TIME_WAIT is no obstacle
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("127.0.0.1", port))
+        return port
+    except (OSError, ValueError):
+        return free_port()
+
+
+def resume_trial(profile, url: str | None, extras: dict) -> bool:
+    """At start-up (worker thread): if the saved login is the 试用沙箱 one, start it again."""
+    saved = Path(profile.data_dir) / "sandbox" / "port.txt"
+    try:
+        port = int(saved.read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        return False
+    if not url or url.rstrip("/") != f"http://127.0.0.1:{port}":
+        return False
+    child = extras.setdefault("sandbox", SandboxChild(profile))
+    try:
+        child.start_and_wait()
+    except OfflineError as exc:
+        log.warning("trial sandbox did not start again: %s", exc.message_en)
+        return False
+    return child.url == url.rstrip("/")
 
 
 def stop_children(extras: dict) -> None:

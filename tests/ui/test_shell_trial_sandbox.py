@@ -38,6 +38,18 @@ def test_trial_sandbox_is_one_click_and_stops_with_the_window(qtbot, data_dir):
         win.close()
         assert proc.poll() is not None, "closing the app stops the sandbox"
         assert not child.running()
+
+        # the next start: the saved login's sandbox comes back on the same address
+        from main import _existing_engine
+        extras: dict = {}
+        try:
+            engine = _existing_engine(desk, extras)
+            again = extras["sandbox"]
+            assert again.running() and again.url == child.url
+            assert engine is not None and engine.account() == (child.url, "aa@demo")
+        finally:
+            if "sandbox" in extras:
+                extras["sandbox"].stop()
     finally:
         if child is not None:
             child.stop()
