@@ -4,7 +4,8 @@
                    [--demo] [--selftest] [--print-pdf ...] [--cli COMMAND ...]
 
 ``--cli`` runs the command line (``python -m client``) from the same program, so the frozen
-app offers it too: ``ciqdesk-console.exe --cli import 客户A.xlsx``.
+app offers it too: ``ciqdesk-console.exe --cli import 客户A.xlsx``; ``--sandbox`` likewise
+runs the local sandbox platform (``python -m sandbox``), which 试用沙箱 starts as a child.
 
 Start-up is kept short: only Qt and the store are imported before the first paint; the
 list shows its first page (200 rows) and the navigation counts come from one GROUP BY,
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "--cli":
         from client.cli.main import main as cli_main
         return cli_main(argv[1:])
+    if argv and argv[0] == "--sandbox":  # 试用沙箱 in the frozen app (ui/sandbox_child.py)
+        return _sandbox_main(argv[1:])
     if "--print-pdf" in argv:
         from ui.print_pdf import main as print_main
         return print_main(argv[argv.index("--print-pdf") + 1:])
@@ -125,38 +128,56 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     settings.setValue("ui/geometry", win.saveGeometry())
     ctx.runner.wait(5000)
-    if ctx.demo is not None:
-        ctx.demo.stop()
+    from ui.sandbox_child import stop_children
+    stop_children(ctx)  # the demo's or 试用沙箱's sandbox process
     desk.close()
     if profile_lock is not None:
         profile_lock.release()
     return code
 
 
+def _sandbox_main(argv: list[str]) -> int:
+    """``--sandbox ARGS``: the local sandbox platform (as ``python -m sandbox``)."""
+    try:
+        from sandbox.__main__ import main as sandbox_main
+    except ImportError as exc:
+        print(f"本安装包不含试用沙箱 / this build has no sandbox: {exc}", file=sys.stderr)
+        return 2
+    return sandbox_main(argv)
+
+
 def _after_first_paint(win, ctx, args) -> None:
     """Work that may wait until the window is on screen: sync engine, demo, templates."""
     win.refresh_templates()
     win.offer_unfinished_batches()
+    win.store_watch.start()
     if args.demo:
         from ui.demo import DemoController
         demo = DemoController(ctx, win)
         ctx.demo = demo
         demo.start()
         return
-    ctx.runner.run(_existing_engine, ctx.desk, on_done=lambda eng: _use_engine(win, eng),
+    ctx.runner.run(_existing_engine, ctx.desk,
+                   on_done=lambda found: _use_engine(win, *found),
                    on_error=lambda exc: log.warning("sync engine unavailable: %r", exc))
 
 
 def _existing_engine(desk):
-    """A sync engine when this profile has logged in before, else ``None``."""
+    """``(engine, trial)``: a sync engine when this profile has logged in before, else
+    ``None``; and the 试用沙箱 sandbox started again when the saved login is its address."""
     from client.sync.engine import SyncEngine
+    from ui.sandbox_child import resume_trial
     engine = SyncEngine(desk)
     url, user = engine.account()
-    return engine if url and user else None
+    if not (url and user):
+        return None, None
+    return engine, resume_trial(desk.paths, url)
 
 
-def _use_engine(win, engine) -> None:
+def _use_engine(win, engine, trial=None) -> None:
     """Sync with the saved login; without one, offer the login once (first run)."""
+    if trial is not None:
+        win.ctx.trial = trial  # stopped with the app
     if engine is not None:
         win.sync.set_engine(engine)
     win.start_sync()

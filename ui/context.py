@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the store (SQLAlchemy) is not needed to build a window
 
     from .demo import DemoController
     from .i18n import Language
+    from .sandbox_child import SandboxChild
 
 
 class AppEvents(QObject):
@@ -32,12 +33,14 @@ class AppEvents(QObject):
         sync_state_changed(object): a plain dataclass describing the sync state
             (online, outbox size, last success, last error) — see ``ui.sync_bridge``.
         open_declaration(str): ask the shell to open a declaration in an editor.
+        templates_changed(): a template was saved (另存为模板): 从模板新建 re-reads them.
     """
 
     declarations_changed = Signal(list)
     enterprise_changed = Signal()
     sync_state_changed = Signal(object)
     open_declaration = Signal(str)
+    templates_changed = Signal()
 
 
 @dataclass
@@ -56,6 +59,8 @@ class AppContext:
     language: Language | None = None
     #: the demo driver when started with ``--demo``
     demo: DemoController | None = None
+    #: the 试用沙箱 sandbox child process this app started (stopped when it quits)
+    trial: SandboxChild | None = None
 
     def t(self, zh: str, en: str) -> str:
         """Pick the message for the current language (for strings built at run time)."""

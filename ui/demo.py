@@ -1,7 +1,8 @@
 """``main.py --demo``: a full declaration life cycle against a local sandbox, in a minute.
 
-:class:`DemoController` starts the sandbox platform in a subprocess (``python -m sandbox``
-on a free port, its data in ``<profile>/demo-sandbox``, time running 600× faster), logs in
+:class:`DemoController` starts the sandbox platform in a subprocess
+(:class:`ui.sandbox_child.SandboxChild`: a free port, its data in
+``<profile>/demo-sandbox``, time running 600× faster), logs in
 as the AA-grade demo enterprise through the real sync engine, files a few sample
 declarations (finalised offline-style with leased numbers) and syncs every few seconds, so
 the list, the counts, the timeline and the release notices move on their own.
@@ -10,20 +11,16 @@ The login token is kept in memory only (never in the OS keyring).
 from __future__ import annotations
 
 import logging
-import socket
 import subprocess
-import sys
 import time
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from .sandbox_child import DEMO_PASSWORD, DEMO_USER, SandboxChild
+
 log = logging.getLogger(__name__)
 
-REPO = Path(__file__).resolve().parents[1]
-DEMO_USER = "aa@demo"
-DEMO_PASSWORD = "demo123"
 DEMO_INTERVAL_MS = 3000
 
 
@@ -45,29 +42,7 @@ class MemoryKeyring:
         self._secrets.pop((service, user), None)
 
 
-def free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def wait_listening(port: int, proc: subprocess.Popen, timeout: float = 30.0) -> None:
-    from client.errors import OfflineError
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise OfflineError("演示沙箱未能启动（详见日志）", "the demo sandbox did not start")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise OfflineError("演示沙箱启动超时", "the demo sandbox did not start in time")
-
-
-def bootstrap(desk, url: str, port: int, proc: subprocess.Popen, n: int = 6):
+def bootstrap(desk, child: SandboxChild, n: int = 6):
     """Log in, file ``n`` sample declarations and finalise them (on the task runner)."""
     from client.credentials import CredentialStore
     from client.model import Party
@@ -75,7 +50,7 @@ def bootstrap(desk, url: str, port: int, proc: subprocess.Popen, n: int = 6):
     from client.store import declarations as decl_q
     from client.sync.engine import SyncEngine
 
-    wait_listening(port, proc)
+    url = child.wait()
     engine = SyncEngine(desk, CredentialStore(MemoryKeyring()))
     ent = engine.login(url, DEMO_USER, DEMO_PASSWORD)
     me = Party(name_cn=ent.get("name_cn"), name_en=ent.get("name_en"),
@@ -115,23 +90,16 @@ class DemoController(QObject):
         super().__init__(parent or window)
         self.ctx = ctx
         self.window = window
+        self.child: SandboxChild | None = None
         self.proc: subprocess.Popen | None = None
         self.port = 0
 
     def start(self) -> None:
-        data = self.ctx.desk.paths.data_dir / "demo-sandbox"
-        data.mkdir(parents=True, exist_ok=True)
-        self.port = free_port()
-        logfile = open(self.ctx.desk.paths.logs / "demo-sandbox.log", "ab")  # noqa: SIM115
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sandbox", "--host", "127.0.0.1", "--port", str(self.port),
-             "--data-dir", str(data), "--time-scale", "600", "--log-level", "warning"],
-            cwd=str(REPO), stdout=logfile, stderr=subprocess.STDOUT)
-        logfile.close()
-        log.info("demo sandbox pid %s on port %s", self.proc.pid, self.port)
+        self.child = SandboxChild(self.ctx.desk.paths, "demo-sandbox", time_scale=600)
+        self.proc = self.child.start()
+        self.port = self.child.port
         self.window.info(self.tr("演示模式：正在启动本机沙箱平台并登录 {u}…").format(u=DEMO_USER), 15000)
-        url = f"http://127.0.0.1:{self.port}"
-        self.ctx.runner.run(bootstrap, self.ctx.desk, url, self.port, self.proc,
+        self.ctx.runner.run(bootstrap, self.ctx.desk, self.child,
                             on_done=self._ready, on_error=self._failed)
 
     def _ready(self, engine) -> None:
@@ -154,10 +122,6 @@ class DemoController(QObject):
 
     def stop(self) -> None:
         """Stop the sandbox subprocess (called when the app quits)."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        if self.child is not None:
+            self.child.stop()
         self.proc = None

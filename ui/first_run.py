@@ -1,15 +1,18 @@
 """The first-run dialog: which platform to talk to, and logging in to it.
 
 :class:`FirstRunDialog` asks for the platform address, the username and the password,
-offers the local sandbox (``http://127.0.0.1:8600``, button 试用沙箱) for trying the app out,
-and shows how safely the login will be kept (the credential store's security text, passed
+offers the local sandbox (button 试用沙箱) for trying the app out, and shows how safely the login will be kept (the credential store's security text, passed
 in by the caller). It does not know how to log in: the caller injects
 
 * ``login_fn(url, username, password) -> result`` — the sync engine's login (blocking;
   raises :class:`client.errors.DeskError` subclasses such as ``AuthError`` or
   ``OfflineError`` with a Chinese message), and
 * ``runner`` — anything with ``run(fn, *args, on_done=..., on_error=...)``, normally the
-  app's :class:`ui.tasks.TaskRunner`, so the login runs off the GUI thread.
+  app's :class:`ui.tasks.TaskRunner`, so the login runs off the GUI thread, and
+* optionally ``sandbox_fn() -> url`` — starts the local sandbox and waits until it answers
+  (blocking, run on the runner; normally :meth:`ui.sandbox_child.SandboxChild.start_and_wait`).
+  With it, 试用沙箱 is one click: sandbox started, demo login filled in, logged in.
+  Without it, the button only fills in :data:`SANDBOX_URL` (a sandbox the user started).
 
 Errors are shown inline under the form (Chinese by default; ``lang="en"`` picks the English
 message of a :class:`~client.errors.DeskError`; the labels go through ``self.tr`` like the
@@ -68,8 +71,9 @@ class FirstRunDialog(QDialog):
     def __init__(self, login_fn: Callable[[str, str, str], Any], runner,
                  security_text: str = "", security_level: str | None = None,
                  url: str = "", username: str = "", parent: QWidget | None = None,
-                 lang: str = "zh"):
+                 lang: str = "zh", sandbox_fn: Callable[[], str] | None = None):
         super().__init__(parent)
+        self._sandbox_fn = sandbox_fn
         self.lang = lang  # language of the platform's error messages (DeskError)
         self._login_fn = login_fn
         self._runner = runner
@@ -86,7 +90,8 @@ class FirstRunDialog(QDialog):
         self.url_edit.setPlaceholderText(self.tr("https://平台地址"))
         self.sandbox_button = QPushButton(self.tr("试用沙箱"))
         self.sandbox_button.setToolTip(
-            self.tr("使用本机沙箱平台 %1（仅供试用，数据不会报送）").replace("%1", SANDBOX_URL))
+            self.tr("启动本机沙箱平台并以演示账号登录（仅供试用，数据不会报送）") if sandbox_fn
+            else self.tr("使用本机沙箱平台 %1（仅供试用，数据不会报送）").replace("%1", SANDBOX_URL))
         self.sandbox_button.setAutoDefault(False)
         self.sandbox_button.clicked.connect(self.use_sandbox)
         url_row = QHBoxLayout()
@@ -139,9 +144,24 @@ class FirstRunDialog(QDialog):
 
     # -- actions ----------------------------------------------------------------------
     def use_sandbox(self) -> None:
-        self.url_edit.setText(SANDBOX_URL)
+        """试用沙箱: start the local sandbox and log in as the demo enterprise (one click)."""
         self.clear_error()
-        self.user_edit.setFocus()
+        if self._sandbox_fn is None:
+            self.url_edit.setText(SANDBOX_URL)
+            self.user_edit.setFocus()
+            return
+        if self._busy:
+            return
+        self._set_busy(True, self.tr("正在启动本机沙箱…"))
+        self._runner.run(self._sandbox_fn, on_done=self._sandbox_ready, on_error=self._failed)
+
+    def _sandbox_ready(self, url: str) -> None:
+        from .sandbox_child import DEMO_PASSWORD, DEMO_USER
+        self._set_busy(False)
+        self.url_edit.setText(url)
+        self.user_edit.setText(DEMO_USER)
+        self.password_edit.setText(DEMO_PASSWORD)
+        self.submit()
 
     def values(self) -> tuple[str, str, str]:
         return (self.url_edit.text().strip().rstrip("/"), self.user_edit.text().strip(),
@@ -158,12 +178,12 @@ class FirstRunDialog(QDialog):
     def is_busy(self) -> bool:
         return self._busy
 
-    def _set_busy(self, busy: bool) -> None:
+    def _set_busy(self, busy: bool, text: str | None = None) -> None:
         self._busy = busy
         for w in (self.url_edit, self.user_edit, self.password_edit, self.sandbox_button,
                   self.login_button):
             w.setEnabled(not busy)
-        self.status_label.setText(self.tr("正在登录…") if busy else "")
+        self.status_label.setText((text or self.tr("正在登录…")) if busy else "")
         self.status_label.setVisible(busy)
 
     def submit(self) -> None:

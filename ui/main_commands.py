@@ -323,7 +323,7 @@ class CommandsMixin:
         engine = self.ctx.sync if self.ctx.sync is not None else SyncEngine(self.ctx.desk)
         store = engine.credentials
         dlg = FirstRunDialog(engine.login, self.ctx.runner, store.security_text(self.ctx.lang),
-                             store.security(), parent=self)
+                             store.security(), parent=self, sandbox_fn=self._trial_sandbox)
 
         def logged_in(_url, _user, _ent) -> None:
             self.sync.set_engine(engine)
@@ -333,6 +333,13 @@ class CommandsMixin:
         dlg.open()
         self._login_dialog = dlg
         return dlg
+
+    def _trial_sandbox(self) -> str:
+        """试用沙箱 (worker thread): start the profile's sandbox child once, wait, its URL."""
+        from .sandbox_child import SandboxChild
+        if self.ctx.trial is None:
+            self.ctx.trial = SandboxChild(self.ctx.desk.paths)
+        return self.ctx.trial.start_and_wait()
 
     def show_about(self) -> None:
         from .app import APP_VERSION

@@ -69,6 +69,8 @@ class MainWindow(CommandsMixin, QMainWindow):
         self._build_menus()
         self._build_statusbar()
         self.sync = SyncBridge(ctx, self)
+        from .store_watch import StoreWatcher
+        self.store_watch = StoreWatcher(ctx, self)  # follows other processes' changes
         self.notifier = Notifier(self, use_tray=use_tray)
         self._connect()
         from .logout import LogoutCommand
@@ -224,6 +226,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         ev.declarations_changed.connect(self._refresh_dashboard_if_shown)
         ev.enterprise_changed.connect(self.refresh_enterprise)
         ev.open_declaration.connect(lambda i: self.open_editor(i))
+        ev.templates_changed.connect(self.refresh_templates)
         if self.language is not None:
             self.language.changed.connect(self._language_changed)
 
@@ -423,6 +426,9 @@ class MainWindow(CommandsMixin, QMainWindow):
         if settings is not None:
             settings.setValue("ui/table_header", self.list.table.horizontalHeader().saveState())
         self.sync.stop()
+        self.store_watch.stop()
+        from .sandbox_child import stop_children
+        stop_children(self.ctx)  # 试用沙箱's (or the demo's) sandbox process
         for ed in list(self._editors.values()):
             ed.close()
         super().closeEvent(event)

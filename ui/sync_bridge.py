@@ -164,15 +164,27 @@ class SyncBridge(QObject):
         self.timer.start()
 
     @staticmethod
-    def _prime(desk) -> tuple[int, int]:
+    def _prime(desk) -> tuple[int, int, dict]:
         from client.services import stats
-        return stats.last_history_id(desk), stats.outbox_pending(desk)
+        from client.store import kv
+        with desk.db.read() as conn:  # the last sync as the store remembers it (a restart)
+            last = dict(kv.get(conn, "sync.last_result") or {})
+            last.setdefault("last_at", kv.get(conn, "sync.last_at"))
+        return stats.last_history_id(desk), stats.outbox_pending(desk), last
 
-    def _primed(self, result: tuple[int, int]) -> None:
-        mark, outbox = result
+    def _primed(self, result: tuple[int, int, dict]) -> None:
+        mark, outbox, last = result
         if self._watermark is None:
             self._watermark = mark
-        self._set(replace(self.state, outbox=outbox))
+        state = replace(self.state, outbox=outbox,
+                        last_success=self.state.last_success or last.get("last_at"))
+        if state.last_attempt is None:  # nothing ran yet in this session: show the stored run
+            error = last.get("error_en" if self.ctx.lang == "en" else "error_zh")
+            state = replace(state, last_attempt=last.get("at"),
+                            online=False if last.get("kind") == "OfflineError" else state.online,
+                            last_error=None if last.get("ok", True)
+                            or last.get("kind") == "OfflineError" else error)
+        self._set(state)
         if self.engine is not None:
             self.sync_now()
 

@@ -1,6 +1,7 @@
 """Small key/value settings kept in the database (sync cursor, device id, enterprise...).
 
-Values are JSON. Keys in use: ``device_id``, ``sync.cursor``, ``enterprise`` (the logged-in
+Values are JSON. Keys in use: ``device_id``, ``sync.cursor``, ``sync.last_at`` (last
+successful sync), ``sync.last_result`` (time, ok, error of the last sync), ``enterprise`` (the logged-in
 enterprise as the platform described it), ``platform_url``, ``username``.
 Nothing secret is ever stored here: tokens go to the OS keyring (``client.credentials``).
 """

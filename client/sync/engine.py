@@ -319,14 +319,27 @@ class SyncEngine:
         except DeskError as exc:
             summary.errors.append(exc.message_zh)
             exc.summary = summary  # type: ignore[attr-defined]
-            self.last_error = exc.message_zh  # in memory only: a failed sync writes nothing
+            self.last_error = exc.message_zh
+            self._remember_result(exc)
             raise
         if not summary.cancelled:
-            from ..store.db import utcnow
             self.last_error = None
-            with self.db.write() as conn:
-                kv.put(conn, "sync.last_at", utcnow())
+            self._remember_result(None)
         return summary
+
+    def _remember_result(self, exc: DeskError | None) -> None:
+        """Keep the last sync's time and result (``sync.last_at``, ``sync.last_result``)."""
+        at = _now()
+        result = {"at": at, "ok": exc is None, "kind": type(exc).__name__ if exc else None,
+                  "error_zh": exc.message_zh if exc else None,
+                  "error_en": exc.message_en if exc else None}
+        try:
+            with self.db.write() as conn:
+                if exc is None:
+                    kv.put(conn, "sync.last_at", at)
+                kv.put(conn, "sync.last_result", result)
+        except Exception:  # noqa: BLE001 - remembering must never hide the sync's outcome
+            log.exception("cannot record the last sync result")
 
     def state(self) -> SyncState:
         """Login, outbox size, last successful sync and numbers left, for the status bar."""

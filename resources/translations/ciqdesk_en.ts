@@ -677,6 +677,11 @@
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>Changes are not saved (%s); the window stays open so nothing is lost. Fix the problem and press Ctrl+S.</translation>
     </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="1"/>
+        <source>另存为模板</source>
+        <translation>Save as template</translation>
+    </message>
 </context>
 <context>
     <name>FieldBinding</name>
@@ -767,6 +772,16 @@
         <location filename="../../ui/first_run.py" line="210"/>
         <source>登录时发生内部错误，详情已写入日志。</source>
         <translation>An internal error occurred while logging in; details are in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="1"/>
+        <source>启动本机沙箱平台并以演示账号登录（仅供试用，数据不会报送）</source>
+        <translation>Start the local sandbox platform and log in with the demo account (for trying out only; nothing is filed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="1"/>
+        <source>正在启动本机沙箱…</source>
+        <translation>Starting the local sandbox…</translation>
     </message>
 </context>
 <context>
@@ -2056,6 +2071,39 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <location filename="../../ui/dialogs/batch_dialog.py" line="108"/>
         <source>上次未完成：已完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</source>
         <translation>Unfinished last time: {d} done, {p} left. Press &quot;Resume&quot; to carry on.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateSaver</name>
+    <message>
+        <location filename="../../ui/editor/templates.py" line="1"/>
+        <source>另存为模板</source>
+        <translation>Save as template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/templates.py" line="1"/>
+        <source>模板名称：</source>
+        <translation>Template name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/templates.py" line="1"/>
+        <source>模板名称不能为空。</source>
+        <translation>The template name is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/templates.py" line="1"/>
+        <source>已有名为“%1”的模板，要替换它吗？</source>
+        <translation>A template named “%1” exists. Replace it?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/templates.py" line="1"/>
+        <source>已另存为模板“%1”，可在“从模板新建”中使用。</source>
+        <translation>Saved as template “%1”; use it from “New from template”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/templates.py" line="1"/>
+        <source>未能另存为模板：%1</source>
+        <translation>Could not save as template: %1</translation>
     </message>
 </context>
 </TS>

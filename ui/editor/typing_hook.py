@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer, Qt
 from PySide6.QtTest import QTest
 
 ENV = "CIQDESK_TEST_TYPING"
+_KEEP: list = []
 
 
 def run(ctx, value: str) -> None:
@@ -24,7 +25,7 @@ def run(ctx, value: str) -> None:
 
     header, _, cell = value.partition("|")
     ed = EditorWindow(ctx, None, "inbound")
-    ctx.extras["typing_hook_editor"] = ed
+    _KEEP.append(ed)  # the hook holds the editor it opened
     ed.show()
 
     def type_when_loaded() -> None:

@@ -98,6 +98,8 @@ class EditorWindow(QMainWindow):
         self.resize(1280, 800)
         self._build_chrome()
         self.lifecycle = Lifecycle(self)
+        from .templates import TemplateSaver
+        self.templates = TemplateSaver(self)
         self._save_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._save_timer.timeout.connect(self.save_now)
         self._retry_timer = QTimer(self, singleShot=True, interval=RETRY_MS)
@@ -143,6 +145,7 @@ class EditorWindow(QMainWindow):
         self.act_withdraw = action(lambda: self.lifecycle.withdraw())
         tb.addSeparator()
         self.act_duplicate = action(lambda: self.lifecycle.duplicate())
+        self.act_template = action(lambda: self.templates.save_as())  # 另存为模板
         self.act_print = action(lambda: self.lifecycle.print_pdf(), "Ctrl+P")
         self.act_close = action(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
@@ -397,6 +400,7 @@ class EditorWindow(QMainWindow):
         self.act_submit_amend.setVisible(mode == "amend")
         self.act_cancel_amend.setVisible(mode == "amend")
         self.act_duplicate.setEnabled(self.decl is not None)
+        self.act_template.setEnabled(self.decl is not None)
         self.act_print.setVisible(self.lifecycle.printing_available())
         self._update_banner()
 
@@ -700,6 +704,7 @@ class EditorWindow(QMainWindow):
         self.act_cancel_amend.setText(self.tr("放弃修改"))
         self.act_withdraw.setText(self.tr("撤销申请"))
         self.act_duplicate.setText(self.tr("复制为新报检单"))
+        self.act_template.setText(self.tr("另存为模板"))
         self.act_print.setText(self.tr("打印/PDF"))
         self.act_close.setText(self.tr("关闭 (Esc)"))
         self._update_hint()
