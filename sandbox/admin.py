@@ -81,6 +81,8 @@ class AdminMixin:
             conn.execute(update(d).where(d.c.id == r.id).values(
                 status=status, status_at=now, note=note, updated_seq=seq, next_due_at=None,
                 reasons=json.dumps(reasons, ensure_ascii=False) if reasons else None))
+            if status == "certified":
+                self.issue_ecerts(conn, {r.id: now})  # sandbox.ecert
         return body
 
     def admin_publish_codes(self, table: str, version: Any, content: Any) -> dict:

@@ -25,6 +25,7 @@ from sqlalchemy import select
 
 from .. import numbers
 from ..credentials import CredentialStore
+from ..ecert import sync as ecert_sync
 from ..errors import AuthError, DeskError, InputError, NotEditable, NotFound, ValidationFailed
 from ..model import Declaration, dumps_compact, loads_stored, new_ulid
 from ..store import declarations as decl_q
@@ -153,6 +154,7 @@ class SyncEngine:
             kv.put(conn, "username", username)
             store_enterprise(conn, ent)
         self._client = client
+        ecert_sync.pin_platform_certificate(self.db, client, url)  # issue 14: pin at login
         log.info("logged in to %s as %s (device %s)", url, username, client.device_id)
         return ent
 
@@ -523,6 +525,9 @@ class SyncEngine:
             self.close_leases(summary)
             self.top_up(summary)
             self.pull(progress, cancel, summary)
+            self.ecerts = ecert_sync.fetch_announced(  # issue 14: e-certificates announced
+                self.db, self.client(cancel), self.desk.paths.data_dir,
+                self.desk.paths.attachments, summary)
         except Cancelled:
             summary.cancelled = True
         except DeskError as exc:
