@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+from functools import lru_cache
 
 from ..errors import DeskError
 from .xmlsafe import parse
@@ -54,6 +55,19 @@ def fingerprint(cert_pem: bytes | str) -> str:
     return hashlib.sha256(der).hexdigest()
 
 
+@lru_cache(maxsize=8)
+def _private_key(key_pem: bytes):
+    """The key object of a PEM key, loaded once (loading checks the RSA key: ~100 ms)."""
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+    return load_pem_private_key(key_pem, password=None)
+
+
+@lru_cache(maxsize=8)
+def _certificate(cert_pem: bytes):
+    from cryptography import x509
+    return x509.load_pem_x509_certificate(cert_pem)
+
+
 def sign(root, key_pem: bytes, cert_pem: bytes) -> bytes:
     """``root`` signed (enveloped signature as its last child), serialised as UTF-8 bytes."""
     from lxml import etree
@@ -61,7 +75,7 @@ def sign(root, key_pem: bytes, cert_pem: bytes) -> bytes:
     signer = XMLSigner(method=methods.enveloped, signature_algorithm=SignatureMethod.RSA_SHA256,
                        digest_algorithm="sha256",
                        c14n_algorithm="http://www.w3.org/2001/10/xml-exc-c14n#")
-    signed = signer.sign(root, key=key_pem, cert=cert_pem)
+    signed = signer.sign(root, key=_private_key(bytes(key_pem)), cert=[_certificate(bytes(cert_pem))])
     return etree.tostring(signed, xml_declaration=True, encoding="UTF-8")
 
 
@@ -91,9 +105,9 @@ def verify(data: bytes, cert_pem: bytes | str, source: str = "XML"):
     if root.find(f"{{{DS_NS}}}Signature") is None:
         raise SignatureInvalid(f"{source}：没有数字签名", f"{source}: the document is not signed")
     verifier, cfg = _Verifier.get()
-    pem = cert_pem.decode() if isinstance(cert_pem, bytes) else cert_pem
+    pem = cert_pem.encode("ascii") if isinstance(cert_pem, str) else bytes(cert_pem)
     try:
-        verifier.verify(root, x509_cert=pem, expect_config=cfg)
+        verifier.verify(root, x509_cert=_certificate(pem), expect_config=cfg)
     except (InvalidSignature, InvalidInput) as exc:
         raise SignatureInvalid(f"{source}：数字签名无效（文件可能被篡改，或不是平台签发）：{exc}",
                                f"{source}: invalid signature (tampered with, or not issued "
