@@ -33,3 +33,22 @@ def test_timeline_lists_ecerts_and_never_shows_an_invalid_one_as_valid(qtbot, op
         tl.resize(720, 420)
         tl.show()
         tl.grab().save(os.environ["ECERT_SHOT"])
+
+
+def test_editor_certificates_section_shows_the_ecerts(qtbot, open_desk):
+    from ui.context import AppContext, AppEvents
+    from ui.editor import EditorWindow
+    from ui.editor.section_certificates import CertificatesSection
+    from ui.tasks import FakeThreadPool, TaskRunner
+    desk = open_desk("ui")
+    d = sample_declaration("outbound", goods=1, seed=4)
+    desk.save_draft(d)
+    with desk.db.write() as conn:
+        conn.execute(q.ecerts.insert().values(
+            number="CN310000226000002-18-01", declaration_id=d.id, cert_type="18",
+            status="cancelled", issued_at="2026-12-01T08:00:00.000Z", updated_at=utcnow()))
+    ctx = AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents())
+    ed = EditorWindow(ctx, d.id)
+    text = ed.section(CertificatesSection).ecerts_label.text()
+    assert "CN310000226000002-18-01" in text and "已作废" in text
+    ed.close()
