@@ -52,3 +52,28 @@ def test_editor_certificates_section_shows_the_ecerts(qtbot, open_desk):
     text = ed.section(CertificatesSection).ecerts_label.text()
     assert "CN310000226000002-18-01" in text and "已作废" in text
     ed.close()
+
+
+def test_bilingual_pdf_rendering_of_an_ecert(qtbot, tmp_path):
+    import shutil
+    import subprocess
+
+    from client.ecert import print_layout, sps, xmlsafe
+    from client.ecert.signing import make_key_pair, sign
+    from client.model import to_dict
+    from ui.printing import save_pdf
+    d = sample_declaration("outbound", goods=3, seed=9)
+    d.inspection_no = "310000226000009"
+    data = sign(sps.build(to_dict(d), number="CN310000226000009-18-01", desk_type="18",
+                          issued_at="2026-12-02T06:00:00.000Z", issuer_id="310000",
+                          issuer_name="上海海关 / Shanghai Customs"), *make_key_pair("t"))
+    cert = sps.read(xmlsafe.parse(data))
+    lay = print_layout.layout(cert)
+    text = lay.pages[0].all_text()
+    assert "植物检疫证书" in text and "Phytosanitary Certificate" in text
+    assert "CN310000226000009-18-01" in text and d.goods[0].hs_code in text
+    pdf = tmp_path / "ecert.pdf"
+    assert save_pdf(lay, pdf) == 1 and pdf.read_bytes().startswith(b"%PDF")
+    if os.environ.get("ECERT_SHOT") and shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf),
+                        os.environ["ECERT_SHOT"].removesuffix(".png") + "-pdf"], check=True)
