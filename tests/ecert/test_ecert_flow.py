@@ -145,5 +145,5 @@ def test_bad_signature_from_the_platform_is_quarantined_not_shown_valid(
     settle_until(engine, lambda: [e.status for e in ecerts_of(desk, decl_id)] == ["invalid"])
     (e,) = ecerts_of(desk, decl_id)
     assert e.sha256 is None and "签名无效" in e.error
-    assert list((desk.paths.data_dir / "quarantine" / "ecerts").glob(f"*.xml"))
+    assert list((desk.paths.data_dir / "quarantine" / "ecerts").glob("*.xml"))
     assert any("签名无效" in m for m in engine.sync().errors) or e.status == "invalid"

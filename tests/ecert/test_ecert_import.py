@@ -10,8 +10,8 @@ import pytest
 from ecert_helpers import outbound_with_certificates
 
 from client.ecert import signing, sps
-from client.rules.sample import sample_declaration
 from client.model import to_dict
+from client.rules.sample import sample_declaration
 
 NZ_KEY = signing.make_key_pair("MPI New Zealand (test)")
 
