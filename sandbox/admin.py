@@ -86,6 +86,8 @@ class AdminMixin:
                 status=status, status_at=now, note=note, updated_seq=seq, next_due_at=None,
                 version=version,
                 reasons=json.dumps(reasons, ensure_ascii=False) if reasons else None))
+            if status == "certified":
+                self.issue_ecerts(conn, {r.id: now})  # sandbox.ecert
         return body
 
     def admin_publish_codes(self, table: str, version: Any, content: Any) -> dict:

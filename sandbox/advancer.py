@@ -88,6 +88,8 @@ class AdvancerMixin:
             conn.exec_driver_sql(
                 "UPDATE declarations SET step = ?, next_due_at = ?, status = ?, status_at = ?, "
                 "note = ?, reasons = ?, updated_seq = ? WHERE id = ?", params)
+        # e-certificates of what just became certified (sandbox.ecert)
+        self.issue_ecerts(conn, {e[3].id: e[0] for e in events if e[4][1] == "certified"})
         return len(change_rows)
 
     def has_due(self) -> bool:

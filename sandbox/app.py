@@ -242,6 +242,10 @@ class FaultIn(BaseModel):
     delay: float = 0
 
 
+class EcertsFetchIn(BaseModel):
+    numbers: list[str] = Field(description="e-certificate numbers announced by the feed, 1..500")
+
+
 class MinVersionIn(BaseModel):
     min_client_version: str
 
@@ -476,6 +480,23 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
         if data is None:
             raise ApiError(404, "unknown_attachment", f"no attachment {sha256}")
         return Response(data, media_type="application/octet-stream")
+
+    # -- e-certificates (sandbox.ecert; PROTOCOL.md "E-certificates") ---------------------------
+    @app.get("/v1/ecert-signing-certificate", tags=["ecerts"])
+    def ecert_signing_certificate(p: Principal = Depends(principal)):
+        return pf.ecert_signing_certificate()
+
+    @app.post("/v1/ecerts:fetch", tags=["ecerts"])
+    def ecerts_fetch(body: EcertsFetchIn, p: Principal = Depends(principal)):
+        return _json(200, pf.ecerts_fetch(p, body.numbers))
+
+    @app.get("/v1/ecerts/{number}", tags=["ecerts"])
+    def ecert(number: str, p: Principal = Depends(principal)):
+        return _json(200, pf.ecert(p, number))
+
+    @app.get("/v1/declarations/{key}/ecerts", tags=["ecerts"])
+    def declaration_ecerts(key: str, p: Principal = Depends(principal)):
+        return _json(200, pf.declaration_ecerts(p, key))
 
     # -- admin -----------------------------------------------------------------------------------
     adm = [Depends(admin)]

@@ -452,7 +452,10 @@ class _Batch:
             current_version=row["version"], status=row["status"])], True
 
     def _amend(self, m: dict, decl_id: str):
-        row, rejected = self._changeable(decl_id, m, lifecycle.AMENDABLE, "not_amendable",
+        allowed = lifecycle.AMENDABLE
+        if self.pf.has_ecerts(self.conn, decl_id):  # replaced after amendment (sandbox.ecert)
+            allowed = allowed | {"certified"}
+        row, rejected = self._changeable(decl_id, m, allowed, "not_amendable",
                                          "修改", "amended")
         if rejected:
             return rejected

@@ -11,6 +11,7 @@ put together from one part per subject, each in its own module:
 :mod:`sandbox.advancer`    applying due life-cycle steps (lazily and in a thread)
 :mod:`sandbox.code_tables` the CodeBook and the code-table endpoints
 :mod:`sandbox.attachments` content-addressed attachment files
+:mod:`sandbox.ecert`       signed SPSCertificate 17 e-certificates
 :mod:`sandbox.admin`       the admin operations
 :mod:`sandbox.faults`      injected faults
 :mod:`sandbox.protocol`    shared pieces: ApiError, reasons, times, Principal
@@ -37,6 +38,7 @@ from .admin import AdminMixin
 from .advancer import AdvancerMixin
 from .attachments import AttachmentsMixin
 from .code_tables import CodeTablesMixin
+from .ecert import EcertMixin
 from .faults import FaultsMixin
 from .feeds import Cursors, FeedsMixin
 from .leases import LeasesMixin
@@ -52,7 +54,7 @@ __all__ = ["Platform", "ApiError", "Principal", "Cursors", "iso", "reason", "can
 
 
 class Platform(SessionsMixin, LeasesMixin, MutationsMixin, FeedsMixin, AdvancerMixin,
-               CodeTablesMixin, AttachmentsMixin, AdminMixin, FaultsMixin):
+               CodeTablesMixin, AttachmentsMixin, AdminMixin, FaultsMixin, EcertMixin):
     """One sandbox platform over its data directory (see the module docstring)."""
 
     def __init__(self, settings: Settings):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScroll
 
 from client.lifecycle import PALETTE, status_name
 
+from .ecert_view import ecerts_html, load_ecerts
 from .editor.common import alive
 from .models.formatting import local_time
 
@@ -150,6 +151,9 @@ class TimelineWidget(QWidget):
         cl.addWidget(self.caption)
         cl.addLayout(row)
         cl.addWidget(self.current_label)
+        self.ecerts_label = QLabel()  # e-certificates: number, type, status, issued at
+        self.ecerts_label.setObjectName("ecerts")
+        cl.addWidget(self.ecerts_label)
         outer.addWidget(card)
 
         self.list_title = QLabel()
@@ -180,6 +184,9 @@ class TimelineWidget(QWidget):
     def refresh(self) -> None:
         self.ctx.runner.run(load_timeline, self.ctx.desk, self.decl_id,
                             on_done=alive(self, self._loaded), on_error=lambda exc: None)
+        self.ctx.runner.run(load_ecerts, self.ctx.desk, self.decl_id, on_error=lambda exc: None,
+                            on_done=alive(self, lambda rows: self.ecerts_label.setText(
+                                ecerts_html(rows, self.ctx.lang))))
 
     def _loaded(self, result) -> None:
         self.summary, history = result

@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from .. import numbers
 from ..credentials import CredentialStore
+from ..ecert import sync as ecert_sync
 from ..errors import AuthError, DeskError, InputError
 from ..model import new_ulid
 from ..store import kv
@@ -140,6 +141,7 @@ class SyncEngine:
             kv.put(conn, "username", username)
             store_enterprise(conn, ent)
         self._client = client
+        ecert_sync.pin_platform_certificate(self.db, client, url)  # issue 14: pin at login
         log.info("logged in to %s as %s (device %s)", url, username, client.device_id)
         return ent
 
@@ -314,6 +316,9 @@ class SyncEngine:
             self.close_leases(summary)
             self.top_up(summary)
             self.pull(progress, cancel, summary)
+            self.ecerts = ecert_sync.fetch_announced(  # issue 14: e-certificates announced
+                self.db, self.client(cancel), self.desk.paths.data_dir,
+                self.desk.paths.attachments, summary)
         except Cancelled:
             summary.cancelled = True
         except DeskError as exc:

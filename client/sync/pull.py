@@ -27,6 +27,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .. import lifecycle
 from ..codes import CodeBook, CodeTableError
+from ..ecert import sync as ecert_sync
 from ..model import parse_declaration
 from ..store import declarations as decl_q
 from ..store import kv
@@ -188,6 +189,7 @@ class Puller:
         for c in changes:
             if c["kind"] == "credit":
                 self._apply_credit(conn, c, summary)
+        ecert_sync.announce(conn, changes)  # e-certificates to fetch (client.ecert.sync)
         now = utcnow()
         for name, body in tables.items():
             values = {"name": name, "version": body["version"], "sha256": body["sha256"],

@@ -139,6 +139,10 @@ def check_change(c: Any) -> dict | None:
         _need(_str(c.get("sha256")) and _SHA.match(c["sha256"]) is not None,
               "代码表变更 sha256 格式错误")
         return c
+    if kind == "ecert":  # issue 14: an e-certificate issued or cancelled (client.ecert.sync)
+        _need(_str(c.get("number")) and _str(c.get("declaration_id")), "电子证书变更缺少编号")
+        _need(c.get("status") in ("issued", "cancelled"), "电子证书变更状态未知")
+        return c
     return None
 
 

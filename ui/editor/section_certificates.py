@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSpinBox,
 
 from client.model import CertificateRequest
 
-from .common import ERROR_BG, WARNING_BG, severity_icon, worst
+from .common import ERROR_BG, WARNING_BG, alive, severity_icon, worst
 
 
 class CertificatesModel(QAbstractTableModel):
@@ -197,10 +197,17 @@ class CertificatesSection(QWidget):
         lay.setContentsMargins(14, 10, 14, 14)
         lay.addWidget(self.hint)
         lay.addWidget(self.view, 1)
+        self.ecerts_label = QLabel()  # the platform's e-certificates (ui.ecert_view)
+        self.ecerts_label.setObjectName("ecerts")
+        lay.addWidget(self.ecerts_label)
         self.retranslateUi()
 
     def load(self, decl) -> None:
         self.model.set_certificates(decl.certificates)
+        from ..ecert_view import ecerts_html, load_ecerts
+        self.ctx.runner.run(load_ecerts, self.ctx.desk, decl.id, on_error=lambda exc: None,
+                            on_done=alive(self, lambda rows: self.ecerts_label.setText(
+                                ecerts_html(rows, self.ctx.lang))))
 
     def set_read_only(self, ro: bool) -> None:
         self.model.read_only = ro

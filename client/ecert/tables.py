@@ -1,0 +1,105 @@
+"""The code mappings an e-certificate needs, read once from ``resources/ecert/``.
+
+* certificate types: the desk's 证单 codes 14–18 → UN/EDIFACT 1001 ``TypeCode`` (851
+  phytosanitary, 852 sanitary, 853 veterinary) and, inbound, ``TypeCode`` → the attachment
+  type of the foreign certificate (101007, 101008, 101006);
+* transport: the desk's transport-mode list (the customs list, ``codes/transport_modes.csv``)
+  ↔ UN/ECE Recommendation 19 ``ModeCode``;
+* packages: the desk's package types ↔ Recommendation 21 ``TypeCode``;
+* countries: ISO alpha-3 (the desk) ↔ alpha-2 (SPS), by pycountry.
+"""
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from functools import lru_cache
+
+from .. import paths
+
+#: Recommendation 20 weight units → kilograms per unit
+WEIGHT_UNITS = {"KGM": Decimal(1), "TNE": Decimal(1000), "GRM": Decimal("0.001")}
+
+
+def _rows(name: str) -> list[dict]:
+    with open(paths.resource_dir() / "ecert" / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+class _Pair:
+    """A desk code ↔ standard code table with one preferred row per direction."""
+
+    def __init__(self, rows: list[dict], desk: str, std: str):
+        self.to_std: dict[str, str] = {}
+        self.to_desk: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        for r in rows:
+            self.names.setdefault(r[std], r["name_en"])
+            if r["preferred"] == "1":
+                self.to_std.setdefault(r[desk], r[std])
+                self.to_desk[r[std]] = r[desk]
+            else:
+                self.to_desk.setdefault(r[std], r[desk])
+
+
+@lru_cache(maxsize=None)
+def transport() -> _Pair:
+    return _Pair(_rows("transport_rec19.csv"), "desk_code", "rec19")
+
+
+@lru_cache(maxsize=None)
+def packages() -> _Pair:
+    return _Pair(_rows("package_rec21.csv"), "desk_code", "rec21")
+
+
+@lru_cache(maxsize=None)
+def _cert_rows() -> list[dict]:
+    return _rows("certificate_types.csv")
+
+
+def certificate_type(desk_type: str) -> dict | None:
+    """``{type_code, name_en, name_cn}`` of a desk certificate type that is issued
+    electronically (14–18), else ``None``."""
+    for r in _cert_rows():
+        if r["desk_type"] == desk_type:
+            return r
+    return None
+
+
+def foreign_attachment(type_code: str) -> tuple[str, str] | None:
+    """``(attachment type, name_cn)`` for a foreign certificate's ``TypeCode``."""
+    for r in _cert_rows():
+        if not r["desk_type"] and r["type_code"] == type_code:
+            return r["foreign_attachment"], r["name_cn"]
+    return None
+
+
+def type_name(type_code: str) -> tuple[str, str]:
+    """``(name_cn, name_en)`` of a TypeCode."""
+    for r in _cert_rows():
+        if not r["desk_type"] and r["type_code"] == type_code:
+            return r["name_cn"], r["name_en"]
+    return type_code, type_code
+
+
+@lru_cache(maxsize=512)
+def alpha2(alpha3: str | None) -> str | None:
+    if not alpha3:
+        return None
+    import pycountry
+    c = pycountry.countries.get(alpha_3=alpha3.upper())
+    return c.alpha_2 if c else None
+
+
+@lru_cache(maxsize=512)
+def alpha3(alpha2_code: str | None) -> str | None:
+    if not alpha2_code:
+        return None
+    import pycountry
+    c = pycountry.countries.get(alpha_2=alpha2_code.upper())
+    return c.alpha_3 if c else None
+
+
+def country_name(alpha2_code: str) -> str:
+    import pycountry
+    c = pycountry.countries.get(alpha_2=alpha2_code.upper())
+    return c.name if c else alpha2_code
