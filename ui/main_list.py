@@ -31,7 +31,7 @@ def _measure(table: QTableView, headers: list[str]) -> dict:
 
 
 class DeclarationsTable(QTableView):
-    """The table of declarations (sorting over loaded rows; the model pages on scroll).
+    """The table of declarations, newest change first (the model holds a window of pages).
 
     An empty table says why it is empty and what to do (``empty_text``).
     """
@@ -122,7 +122,8 @@ class ListPage(QWidget):
         h.setSectionResizeMode(Col.VALID, QHeaderView.ResizeMode.Fixed)
         self.table.stretch_column = Col.GOODS  # takes what is left, but never below a floor
         h.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
+        # no header sorting: the model holds a window of the store's order, not every row
+        self.table.setSortingEnabled(False)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.page_loaded.connect(lambda _n: self.update_empty_text())

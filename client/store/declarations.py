@@ -273,17 +273,20 @@ _SUMMARY_SQL = ", ".join(c.name for c in _SUMMARY_COLS)
 
 def list_page(conn: Connection, *, status: str | Iterable[str] | None = None,
               search: str | None = None, declarant: str | None = None, limit: int = 200,
-              after: tuple[str, str] | None = None) -> list[DeclarationSummary]:
+              after: tuple[str, str] | None = None,
+              offset: int = 0) -> list[DeclarationSummary]:
     """The next ``limit`` declarations, newest change first, after keyset ``after``.
 
-    Keyset (not OFFSET) paging: every page costs the same however deep the user scrolls.
+    Keyset (not OFFSET) paging: every page costs the same however deep the user scrolls;
+    ``offset`` skips rows after the keyset (a list window jumping ahead of its anchors).
     A search text goes through :func:`client.store.search.plan`: the trigram index for
     rare texts (cost ∝ hits, nothing for no match), the covering index in list order for
     common or short ones.
     """
     t = s.declarations
     if search and search.strip():
-        return _search_page(conn, search.strip().lower(), status, declarant, limit, after)
+        return _search_page(conn, search.strip().lower(), status, declarant, limit, after,
+                            offset)
     conds = _filters(status, None, declarant)
     if after is not None:
         u, i = after
@@ -292,6 +295,8 @@ def list_page(conn: Connection, *, status: str | Iterable[str] | None = None,
     if conds:
         q = q.where(and_(*conds))
     q = q.order_by(t.c.updated_at.desc(), t.c.id.desc()).limit(limit)
+    if offset:
+        q = q.offset(offset)
     return [DeclarationSummary(*r) for r in conn.execute(q)]
 
 
@@ -311,18 +316,18 @@ def _plain_filters(status, declarant) -> tuple[list[str], dict]:
 
 
 def _search_page(conn: Connection, q: str, status, declarant, limit: int,
-                 after: tuple[str, str] | None) -> list[DeclarationSummary]:
+                 after: tuple[str, str] | None, offset: int = 0) -> list[DeclarationSummary]:
     cond, found, source = _search.plan(conn.connection.driver_connection, q)
     if cond is None:
         return []
     where, params = _plain_filters(status, declarant)
     where.insert(0, cond)
-    params.update(found, limit=int(limit))
+    params.update(found, limit=int(limit), offset=int(offset))
     if after is not None:
         where.append("(updated_at, id) < (:au, :ai)")
         params.update(au=after[0], ai=after[1])
     sql = (f"SELECT {_SUMMARY_SQL} FROM {source} "
-           f"WHERE {' AND '.join(where)} ORDER BY updated_at DESC, id DESC LIMIT :limit")
+           f"WHERE {' AND '.join(where)} ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
     return [DeclarationSummary(*r) for r in conn.execute(text(sql), params)]
 
 
