@@ -63,7 +63,7 @@ class DeclarationsTable(QTableView):
     stretch_column: int | None = None
     STRETCH_MIN = 96
 
-    #: Ctrl+A (or "select all matching"): the whole filtered set, not just the held rows
+    # Ctrl+A (or "select all matching"): the whole filtered set, not just the held rows
     select_all_requested = Signal()
 
     def selectAll(self) -> None:  # noqa: N802

@@ -24,7 +24,7 @@ class ValidateSelectionDialog(QDialog):
 
     finished_validation = Signal(object)
 
-    #: declarations validated between two progress reports (and cancel checks)
+    # declarations validated between two progress reports (and cancel checks)
     page = 1000
 
     def __init__(self, ctx, selection, parent: QWidget | None = None):

@@ -22,7 +22,7 @@ from .formatting import clearance_name, direction_name, local_time, money, short
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
-#: pages held at most (the view shows a few dozen rows; the rest is a scroll margin)
+# pages held at most (the view shows a few dozen rows; the rest is a scroll margin)
 MAX_PAGES = 10
 
 
