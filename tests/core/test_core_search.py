@@ -126,3 +126,13 @@ def test_bundled_sqlite_has_fts5_trigram():
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
     conn.close()
+
+
+def test_a_status_change_moves_the_hit_to_the_top_of_the_search(desk):
+    from client.store import declarations as decl_q
+    made = _make(desk, 6)
+    with desk.db.write() as conn:
+        decl_q.set_status(conn, made[0].id, "ready")
+    hits = desk.list(search="ltd", limit=100)
+    assert hits[0].id == made[0].id and hits[0].status == "ready"
+    assert [r.id for r in desk.list(search="ltd", status="ready")] == [made[0].id]
