@@ -31,7 +31,7 @@ HAY_SQL = "coalesce({p}search_text, '') || ' ' || lower(coalesce({p}goods_summar
 MIN_TRIGRAM = 3
 
 #: above this many index hits a query is "common" and the list order is walked instead
-DRIVE_LIMIT = 10000
+DRIVE_LIMIT = 1000
 
 TRIGGERS = {
     "decl_search_ai": "AFTER INSERT ON declarations BEGIN "
