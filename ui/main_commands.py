@@ -38,7 +38,7 @@ class CommandsMixin:
         self.statusBar().showMessage(text, msecs)
 
     def _selected_ids(self) -> list[str]:
-        return [s.id for s in self.list.selected()]
+        return self.list.selected_ids()
 
     def _update_actions(self, selected: list) -> None:
         a = self.actions_
@@ -53,6 +53,9 @@ class CommandsMixin:
         a.finalise.setEnabled(bool(drafts))
         a.export.setEnabled(n >= 1)
         a.delete.setEnabled(bool(drafts) and len(drafts) == n)
+        if self.list.all_matching:  # a query selection: the held rows are only a window
+            n = self.list.selected_count()
+            a.delete.setEnabled(False)
         if n > 1:
             self.info(QCoreApplication.translate("MainWindow", "已选择 {n} 份").format(n=n), 3000)
 
@@ -209,6 +212,12 @@ class CommandsMixin:
         self.ctx.runner.run(make, on_done=done, on_error=self.show_error)
 
     def validate_selected(self) -> None:
+        if self.list.all_matching:  # a query selection: paged, with progress and 取消
+            from .dialogs.selection_dialog import ValidateSelectionDialog
+            self._batch_dialog = ValidateSelectionDialog(self.ctx, self.list.selection(), self)
+            self._batch_dialog.open()
+            self._batch_dialog.start()
+            return
         ids = self._selected_ids()
         if not ids:
             return
@@ -225,6 +234,9 @@ class CommandsMixin:
 
     def finalise_selected(self) -> None:
         drafts = [s.id for s in self.list.selected() if s.status == "draft"]
+        if self.list.all_matching:  # every draft of the query selection
+            from client.services.selection import resolve
+            drafts = resolve(self.ctx.desk, self.list.selection().narrowed("draft"))
         if not drafts:
             self.info(QCoreApplication.translate("MainWindow", "只有草稿可以定稿"))
             return

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from .models.declarations_model import (Col, DeclarationsModel, StatusRole, SummaryRole,
                                         ValidityRole, proxy_for)
@@ -31,7 +31,7 @@ def _measure(table: QTableView, headers: list[str]) -> dict:
 
 
 class DeclarationsTable(QTableView):
-    """The table of declarations (sorting over loaded rows; the model pages on scroll).
+    """The table of declarations, newest change first (the model holds a window of pages).
 
     An empty table says why it is empty and what to do (``empty_text``).
     """
@@ -62,6 +62,13 @@ class DeclarationsTable(QTableView):
 
     stretch_column: int | None = None
     STRETCH_MIN = 96
+
+    # Ctrl+A (or "select all matching"): the whole filtered set, not just the held rows
+    select_all_requested = Signal()
+
+    def selectAll(self) -> None:  # noqa: N802
+        super().selectAll()
+        self.select_all_requested.emit()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -111,6 +118,12 @@ class ListPage(QWidget):
         self.matches = QLabel()
         self.matches.setStyleSheet("color: #6b7785;")
         self.search = SearchBox()
+        self.all_matching = False
+        self.select_all_btn = QPushButton()
+        self.select_all_btn.setFlat(True)
+        self.select_all_btn.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.select_all_btn.setStyleSheet("color: #1a6fc4; border: none;")
+        self.select_all_btn.hide()
         self.table = DeclarationsTable()
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(Col.STATUS, StatusBadgeDelegate(StatusRole, self.table))
@@ -122,9 +135,14 @@ class ListPage(QWidget):
         h.setSectionResizeMode(Col.VALID, QHeaderView.ResizeMode.Fixed)
         self.table.stretch_column = Col.GOODS  # takes what is left, but never below a floor
         h.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
+        # no header sorting: the model holds a window of the store's order, not every row
+        self.table.setSortingEnabled(False)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.select_all_requested.connect(self._select_all_matching)
+        self.select_all_btn.clicked.connect(self.table.selectAll)
+        self.model.count_known.connect(lambda _n: self._update_select_all())
+        self.model.modelReset.connect(self._clear_all_matching)
         self.model.page_loaded.connect(lambda _n: self.update_empty_text())
         self.model.modelReset.connect(self.update_empty_text)
         self.model.rowsRemoved.connect(self.update_empty_text)
@@ -133,6 +151,7 @@ class ListPage(QWidget):
         top.addWidget(self.title)
         top.addSpacing(8)
         top.addWidget(self.matches)
+        top.addWidget(self.select_all_btn)
         top.addStretch(1)
         top.addWidget(self.search)
         lay = QVBoxLayout(self)
@@ -146,6 +165,7 @@ class ListPage(QWidget):
     def retranslateUi(self) -> None:  # noqa: N802
         self.set_title_key(self._title_key)
         self.update_empty_text()
+        self._update_select_all()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -188,10 +208,58 @@ class ListPage(QWidget):
         self.matches.setText("" if n is None else self.tr("共 {n} 份").format(n=f"{n:,}"))
 
     # -- selection -----------------------------------------------------------------
+    def selection(self):
+        """What is selected, as a :class:`client.services.selection.Selection`: the whole
+        filtered set after Ctrl+A / 全选, else the ids of the selected rows."""
+        from client.services.selection import Selection
+        if self.all_matching:
+            return Selection.all_matching(**self.model.filters)
+        return Selection.of_ids(s.id for s in self.selected())
+
+    def selected_count(self) -> int:
+        if self.all_matching:
+            return self.model.rowCount()
+        return len(self.table.selectionModel().selectedRows())
+
+    def selected_ids(self) -> list[str]:
+        """Every selected id (resolved from the store for a select-all)."""
+        if not self.all_matching:
+            return [s.id for s in self.selected()]
+        from client.services.selection import resolve
+        return resolve(self.ctx.desk, self.selection())
+
     def selected(self) -> list:
+        """The summaries of the selected rows held by the model (for a select-all: those
+        held now, a bounded window; see :meth:`selection` for the whole set)."""
+        if self.all_matching:
+            return [r for _p, rows in sorted(self.model._pages.items()) for r in rows]
         rows = self.table.selectionModel().selectedRows()
         out = [self.proxy.mapToSource(ix).data(SummaryRole) for ix in rows]
         return [s for s in out if s is not None]
+
+    def _select_all_matching(self) -> None:
+        self.all_matching = self.model.rowCount() > 0
+        self._update_select_all()
+        self._selection_changed()
+
+    def _clear_all_matching(self) -> None:
+        self.all_matching = False
+        self._update_select_all()
+
+    def _covers_everything(self) -> bool:
+        n = self.model.rowCount()
+        ranges = self.table.selectionModel().selection()
+        return n > 0 and sum(r.bottom() - r.top() + 1 for r in ranges) >= n and all(
+            r.left() == 0 for r in ranges)
+
+    def _update_select_all(self) -> None:
+        n = self.model.rowCount() if self.model.exhausted else 0
+        if self.all_matching:
+            self.select_all_btn.setText(self.tr("已选择全部 {n} 条符合条件的").format(n=f"{n:,}"))
+        else:
+            self.select_all_btn.setText(self.tr("全选 {n} 条符合条件的").format(n=f"{n:,}"))
+        self.select_all_btn.setVisible(n > 0)
+        self.select_all_btn.setEnabled(not self.all_matching)
 
     def current(self):
         ix = self.table.currentIndex()
@@ -214,4 +282,7 @@ class ListPage(QWidget):
             self.activated.emit(s.id)
 
     def _selection_changed(self, *_a) -> None:
+        if self.all_matching and not self._covers_everything():
+            self.all_matching = False
+            self._update_select_all()
         self.selection_changed.emit(self.selected())

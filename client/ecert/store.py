@@ -1,4 +1,4 @@
-"""The desk's ``ecerts`` table (migration 0005) and the XML files behind it.
+"""The desk's ``ecerts`` table (migration 0004) and the XML files behind it.
 
 The XML of each e-certificate is kept byte for byte in the attachment store
 (:mod:`client.store.blobs`, content-addressed); a file whose signature failed is kept apart

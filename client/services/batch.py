@@ -89,8 +89,12 @@ class BatchRunner:
         self.transactional = transactional
 
     # -- creating ----------------------------------------------------------------
-    def create(self, ids: Sequence[str], note: str | None = None) -> str:
-        """Record a new batch of ``ids`` (in this order; repeated ids kept once)."""
+    def create(self, ids, note: str | None = None) -> str:
+        """Record a new batch of ``ids`` (in this order; repeated ids kept once), or of a
+        :class:`~client.services.selection.Selection` resolved from the store."""
+        from .selection import Selection, resolve
+        if isinstance(ids, Selection):
+            ids = resolve(self.desk, ids)
         unique = list(dict.fromkeys(ids))
         if not unique:
             raise InputError("没有要处理的报检单", "no declarations to process")

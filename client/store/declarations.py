@@ -19,6 +19,7 @@ from sqlalchemy import (Connection, and_, delete, func, or_, select, text, tuple
 from ..lifecycle import EDITABLE, STATUSES
 from ..model import Declaration, dumps_compact, format_decimal, loads_stored
 from . import schema as s
+from . import search as _search
 from .quick import like_escape as _like_escape
 from .db import utcnow
 
@@ -270,17 +271,20 @@ _SUMMARY_SQL = ", ".join(c.name for c in _SUMMARY_COLS)
 
 def list_page(conn: Connection, *, status: str | Iterable[str] | None = None,
               search: str | None = None, declarant: str | None = None, limit: int = 200,
-              after: tuple[str, str] | None = None) -> list[DeclarationSummary]:
+              after: tuple[str, str] | None = None,
+              offset: int = 0) -> list[DeclarationSummary]:
     """The next ``limit`` declarations, newest change first, after keyset ``after``.
 
-    Keyset (not OFFSET) paging: every page costs the same however deep the user scrolls.
-    With a search text the query is pinned to the covering index ``ix_decl_list_cover``
-    (a substring match must look at many rows; reading them from the narrow index instead
-    of the full rows keeps a keystroke in the search box well under 100 ms at 100,000).
+    Keyset (not OFFSET) paging: every page costs the same however deep the user scrolls;
+    ``offset`` skips rows after the keyset (a list window jumping ahead of its anchors).
+    A search text goes through :func:`client.store.search.plan`: the trigram index for
+    rare texts (cost ∝ hits, nothing for no match), the covering index in list order for
+    common or short ones.
     """
     t = s.declarations
     if search and search.strip():
-        return _search_page(conn, search.strip().lower(), status, declarant, limit, after)
+        return _search_page(conn, search.strip().lower(), status, declarant, limit, after,
+                            offset)
     conds = _filters(status, None, declarant)
     if after is not None:
         u, i = after
@@ -289,13 +293,15 @@ def list_page(conn: Connection, *, status: str | Iterable[str] | None = None,
     if conds:
         q = q.where(and_(*conds))
     q = q.order_by(t.c.updated_at.desc(), t.c.id.desc()).limit(limit)
+    if offset:
+        q = q.offset(offset)
     return [DeclarationSummary(*r) for r in conn.execute(q)]
 
 
-def _search_page(conn: Connection, q: str, status, declarant, limit: int,
-                 after: tuple[str, str] | None) -> list[DeclarationSummary]:
-    where = ["search_text LIKE :pattern ESCAPE '\\'"]
-    params: dict = {"pattern": f"%{_like_escape(q)}%", "limit": int(limit)}
+def _plain_filters(status, declarant) -> tuple[list[str], dict]:
+    """SQL text conditions and parameters for the status and declarant filters."""
+    where: list[str] = []
+    params: dict = {}
     if status:
         statuses = [status] if isinstance(status, str) else list(status)
         names = [f":st{i}" for i in range(len(statuses))]
@@ -304,15 +310,34 @@ def _search_page(conn: Connection, q: str, status, declarant, limit: int,
     if declarant:
         where.append("declarant_uscc = :declarant")
         params["declarant"] = declarant
+    return where, params
+
+
+def _search_page(conn: Connection, q: str, status, declarant, limit: int,
+                 after: tuple[str, str] | None, offset: int = 0) -> list[DeclarationSummary]:
+    cond, found, source = _search.plan(conn.connection.driver_connection, q)
+    if cond is None:
+        return []
+    where, params = _plain_filters(status, declarant)
+    where.insert(0, cond)
+    params.update(found, limit=int(limit), offset=int(offset))
     if after is not None:
         where.append("(updated_at, id) < (:au, :ai)")
         params.update(au=after[0], ai=after[1])
-    sql = (f"SELECT {_SUMMARY_SQL} FROM declarations INDEXED BY ix_decl_list_cover "
-           f"WHERE {' AND '.join(where)} ORDER BY updated_at DESC, id DESC LIMIT :limit")
+    sql = (f"SELECT {_SUMMARY_SQL} FROM {source} "
+           f"WHERE {' AND '.join(where)} ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
     return [DeclarationSummary(*r) for r in conn.execute(text(sql), params)]
 
 
 def count(conn: Connection, *, status=None, search=None, declarant=None) -> int:
+    if search and search.strip():
+        cond, found, source = _search.plan(conn.connection.driver_connection,
+                                           search.strip().lower())
+        if cond is None:
+            return 0
+        where, params = _plain_filters(status, declarant)
+        sql = f"SELECT count(*) FROM {source} WHERE {' AND '.join([cond] + where)}"
+        return conn.execute(text(sql), dict(params, **found)).scalar_one()
     conds = _filters(status, search, declarant)
     q = select(func.count()).select_from(s.declarations)
     if conds:

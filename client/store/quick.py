@@ -7,7 +7,8 @@ schema (:data:`SCHEMA_HEAD`); anything else (no database yet, a migration due, a
 schema) returns ``None`` and the caller opens the store the normal way
 (``Desk.open``), which creates, backs up and migrates.
 
-The list queries read the covering index ``ix_decl_list_cover`` newest first, keyset-paged,
+The list queries read the covering index ``ix_decl_list_cover`` newest first, keyset-paged
+(a search text of three characters or more asks the trigram index first, ``search.py``),
 and let SQLite write the output (``json_object`` for ``--json``, ``printf`` for people).
 This module also holds what the SQLAlchemy side shares with it: :data:`SCHEMA_HEAD`,
 :func:`current_revision` and :func:`like_escape`.
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 #: the newest migration in ``migrations/versions`` (a test keeps this in step with Alembic)
-SCHEMA_HEAD = "0005"  # 0005_ecerts (issue 14; re-chained at merge)
+SCHEMA_HEAD = "0004"
 
 #: the keys of ``list --json`` objects
 BRIEF_KEYS = ("id", "inspection_no", "direction", "status", "contract_no", "consignee",
@@ -102,14 +103,19 @@ def _iter_cover(conn: sqlite3.Connection, expr: str, params: dict, status, searc
                 chunk) -> Iterator[list[str]]:
     """Chunks of ``expr`` over the covering index, newest first, keyset-paged (a row value
     comparison, which SQLite turns into one index seek per chunk)."""
+    from . import search as fts
     where = []
     params = dict(params)
+    source = fts.FROM_COVER
     if status:
         where.append("status = :status")
         params["status"] = status
     if search and search.strip():
-        where.append("search_text LIKE :pattern ESCAPE '\\'")
-        params["pattern"] = f"%{like_escape(search.strip().lower())}%"
+        cond, found, source = fts.plan(conn, search.strip().lower())
+        if cond is None:
+            return
+        where.append(cond)
+        params.update(found)
     after = None
     done = 0
     while limit is None or done < limit:
@@ -118,7 +124,7 @@ def _iter_cover(conn: sqlite3.Connection, expr: str, params: dict, status, searc
         if after is not None:
             conds.append("(updated_at, id) < (:au, :ai)")
             params.update(au=after[0], ai=after[1])
-        sql = (f"SELECT {expr}, updated_at, id FROM declarations INDEXED BY ix_decl_list_cover"
+        sql = (f"SELECT {expr}, updated_at, id FROM {source}"
                + (" WHERE " + " AND ".join(conds) if conds else "")
                + " ORDER BY updated_at DESC, id DESC LIMIT :limit")
         rows = conn.execute(sql, dict(params, limit=size)).fetchall()

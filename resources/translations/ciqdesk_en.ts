@@ -276,92 +276,92 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="247"/>
+        <location filename="../../ui/models/declarations_model.py" line="323"/>
         <source>报检号</source>
         <translation>Inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="247"/>
+        <location filename="../../ui/models/declarations_model.py" line="323"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="248"/>
+        <location filename="../../ui/models/declarations_model.py" line="324"/>
         <source>出入境</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="248"/>
+        <location filename="../../ui/models/declarations_model.py" line="324"/>
         <source>通关模式</source>
         <translation>Clearance</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="249"/>
+        <location filename="../../ui/models/declarations_model.py" line="325"/>
         <source>收货人/发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="249"/>
+        <location filename="../../ui/models/declarations_model.py" line="325"/>
         <source>合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="250"/>
+        <location filename="../../ui/models/declarations_model.py" line="326"/>
         <source>提单号</source>
         <translation>B/L no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="250"/>
+        <location filename="../../ui/models/declarations_model.py" line="326"/>
         <source>货物</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="250"/>
+        <location filename="../../ui/models/declarations_model.py" line="326"/>
         <source>货值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="251"/>
+        <location filename="../../ui/models/declarations_model.py" line="327"/>
         <source>最后回执时间</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="262"/>
+        <location filename="../../ui/models/declarations_model.py" line="338"/>
         <source>本地校验结果</source>
         <translation>Local validation result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="298"/>
+        <location filename="../../ui/models/declarations_model.py" line="376"/>
         <source>（未编号）</source>
         <translation>(not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="336"/>
+        <location filename="../../ui/models/declarations_model.py" line="414"/>
         <source>定稿时已通过校验</source>
         <translation>Passed validation when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="338"/>
+        <location filename="../../ui/models/declarations_model.py" line="416"/>
         <source>尚未校验（或校验后又有修改）</source>
         <translation>Not validated (or changed since)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="340"/>
+        <location filename="../../ui/models/declarations_model.py" line="418"/>
         <source>校验通过</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="340"/>
+        <location filename="../../ui/models/declarations_model.py" line="418"/>
         <source>，{n} 个提示</source>
         <translation>, {n} warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="342"/>
+        <location filename="../../ui/models/declarations_model.py" line="420"/>
         <source>{n} 个错误</source>
         <translation>{n} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="348"/>
+        <location filename="../../ui/models/declarations_model.py" line="426"/>
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>The inspection number is assigned when finalised. Local id: {id}</translation>
     </message>
@@ -1171,72 +1171,82 @@ CIQ registration no.: {r}</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/main_list.py" line="157"/>
+        <location filename="../../ui/main_list.py" line="177"/>
         <source>全部报检单</source>
         <extracomment>what each column must show in full, measured in the table&apos;s font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses)</extracomment>
         <translation>All declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="157"/>
+        <location filename="../../ui/main_list.py" line="177"/>
         <source>草稿</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="158"/>
+        <location filename="../../ui/main_list.py" line="178"/>
         <source>已定稿待发送</source>
         <translation>Finalised, to send</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="158"/>
+        <location filename="../../ui/main_list.py" line="178"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="159"/>
+        <location filename="../../ui/main_list.py" line="179"/>
         <source>已受理/审单中</source>
         <translation>Accepted / in review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="159"/>
+        <location filename="../../ui/main_list.py" line="179"/>
         <source>查验</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="160"/>
+        <location filename="../../ui/main_list.py" line="180"/>
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="160"/>
+        <location filename="../../ui/main_list.py" line="180"/>
         <source>退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="161"/>
+        <location filename="../../ui/main_list.py" line="181"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="177"/>
+        <location filename="../../ui/main_list.py" line="197"/>
         <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
         <translation>No declaration matches &quot;{q}&quot;. Search by inspection number, contract, B/L or consignee/consignor name.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="180"/>
+        <location filename="../../ui/main_list.py" line="200"/>
         <source>此状态下没有报检单。</source>
         <translation>No declarations in this state.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="182"/>
+        <location filename="../../ui/main_list.py" line="202"/>
         <source>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</source>
         <translation>No declarations yet.
 Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or drop Excel template files on the window to import them.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="188"/>
+        <location filename="../../ui/main_list.py" line="208"/>
         <source>共 {n} 份</source>
         <translation>{n} in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="258"/>
+        <source>已选择全部 {n} 条符合条件的</source>
+        <translation>All {n} matching selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="260"/>
+        <source>全选 {n} 条符合条件的</source>
+        <translation>Select all {n} matching</translation>
     </message>
 </context>
 <context>
@@ -1468,127 +1478,127 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <translation>CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="68"/>
+        <location filename="../../ui/main_commands.py" line="71"/>
         <source>已选择 {n} 份</source>
         <translation>{n} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="92"/>
+        <location filename="../../ui/main_commands.py" line="95"/>
         <source>报检单编辑器</source>
         <translation>Declaration editor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="93"/>
+        <location filename="../../ui/main_commands.py" line="96"/>
         <source>报检单编辑器尚未安装。</source>
         <translation>The declaration editor is not installed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="160"/>
+        <location filename="../../ui/main_commands.py" line="163"/>
         <source>打印模块尚未安装</source>
         <translation>Printing is not installed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="165"/>
+        <location filename="../../ui/main_commands.py" line="168"/>
         <source>没有可显示中文的字体，无法打印</source>
         <translation>No font that can show Chinese: cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="181"/>
+        <location filename="../../ui/main_commands.py" line="184"/>
         <source>状态时间轴尚未安装</source>
         <translation>The status timeline is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="184"/>
+        <location filename="../../ui/main_commands.py" line="187"/>
         <source>状态历史 — {no}</source>
         <translation>Status history — {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="198"/>
+        <location filename="../../ui/main_commands.py" line="201"/>
         <source>已复制为新草稿</source>
         <translation>Copied into a new draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="212"/>
+        <location filename="../../ui/main_commands.py" line="215"/>
         <source>（还没有模板：在编辑器中“另存为模板”）</source>
         <translation>(no templates yet: use &quot;Save as template&quot; in the editor)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="215"/>
+        <location filename="../../ui/main_commands.py" line="218"/>
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="216"/>
+        <location filename="../../ui/main_commands.py" line="219"/>
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="249"/>
+        <location filename="../../ui/main_commands.py" line="258"/>
         <source>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</source>
         <translation>Validated {n}: {ok} valid, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="251"/>
+        <location filename="../../ui/main_commands.py" line="260"/>
         <source>正在校验…</source>
         <translation>Validating…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="258"/>
+        <location filename="../../ui/main_commands.py" line="270"/>
         <source>只有草稿可以定稿</source>
         <translation>Only drafts can be finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="276"/>
+        <location filename="../../ui/main_commands.py" line="288"/>
         <source>已定稿，报检号 {no}</source>
         <translation>Finalised as {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="276"/>
+        <location filename="../../ui/main_commands.py" line="288"/>
         <source>已定稿</source>
         <translation>Finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="284"/>
+        <location filename="../../ui/main_commands.py" line="296"/>
         <source>未通过校验</source>
         <translation>Validation failed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="318"/>
+        <location filename="../../ui/main_commands.py" line="330"/>
         <source>已导出 {n} 份到 {p}</source>
         <translation>Exported {n} to {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="326"/>
+        <location filename="../../ui/main_commands.py" line="338"/>
         <source>只能删除草稿</source>
         <translation>Only drafts can be deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="328"/>
+        <location filename="../../ui/main_commands.py" line="340"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="329"/>
+        <location filename="../../ui/main_commands.py" line="341"/>
         <source>删除所选的 {n} 份草稿？此操作不能撤销。</source>
         <translation>Delete the {n} selected drafts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="345"/>
+        <location filename="../../ui/main_commands.py" line="357"/>
         <source>已复制报检号</source>
         <translation>Inspection number copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="359"/>
+        <location filename="../../ui/main_commands.py" line="371"/>
         <source>已登录平台，正在同步…</source>
         <translation>Logged in; syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="367"/>
+        <location filename="../../ui/main_commands.py" line="379"/>
         <source>关于 CIQ Desk</source>
         <translation>About CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="367"/>
+        <location filename="../../ui/main_commands.py" line="379"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;Desktop client for entry-exit inspection and quarantine declarations: prepare offline, validate locally, declare once with one number for life.&lt;/p&gt;</translation>
     </message>
@@ -2063,6 +2073,44 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <location filename="../../ui/timeline.py" line="235"/>
         <source>状态记录与回执</source>
         <translation>Status history and receipts</translation>
+    </message>
+</context>
+<context>
+    <name>ValidateSelectionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/selection_dialog.py" line="52"/>
+        <source>批量校验</source>
+        <translation>Batch validation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/selection_dialog.py" line="53"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/selection_dialog.py" line="65"/>
+        <source>正在校验…</source>
+        <translation>Validating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/selection_dialog.py" line="73"/>
+        <source>正在取消：当前这一页校验完后停止…</source>
+        <translation>Cancelling: stopping after the current page…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/selection_dialog.py" line="78"/>
+        <source>已校验 {d} / {t}</source>
+        <translation>Validated {d} / {t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/selection_dialog.py" line="85"/>
+        <source>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</source>
+        <translation>Validated {n}: {ok} valid, {bad} with errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/selection_dialog.py" line="88"/>
+        <source>已取消。</source>
+        <translation>Cancelled. </translation>
     </message>
 </context>
 <context>

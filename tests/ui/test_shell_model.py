@@ -16,20 +16,33 @@ def desk(data_dir):
     d.close()
 
 
-def test_pages_of_200_with_fetch_more(qapp, desk):
+def test_row_count_is_the_whole_list_and_rows_load_by_page(qapp, desk):
     ids = fill(desk, 450)
     model = DeclarationsModel(make_ctx(desk))
     model.reload()
-    assert model.rowCount() == 200
-    assert model.canFetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 400
-    model.fetchMore()
-    assert model.rowCount() == 450
-    assert not model.canFetchMore() and model.exhausted
-    assert sorted(model.ids()) == sorted(ids)  # every declaration once, none twice
-    stamps = [model.summary(r).updated_at for r in range(model.rowCount())]
+    assert model.rowCount() == 450 and model.exhausted
+    assert not model.canFetchMore()
+    seen = [model.summary(r).id for r in range(model.rowCount())]
+    assert sorted(seen) == sorted(ids)  # every declaration once, none twice
+    stamps = [desk.summary(i).updated_at for i in seen]
     assert stamps == sorted(stamps, reverse=True)  # newest change first
+
+
+def test_window_holds_a_bounded_number_of_rows_however_far_the_user_scrolls(qapp, desk):
+    ids = fill(desk, 1300)
+    model = DeclarationsModel(make_ctx(desk), page_size=50, max_pages=3)
+    model.reload()
+    assert model.rowCount() == 1300
+    seen = []
+    for r in range(model.rowCount()):
+        seen.append(model.index(r, Col.CONTRACT).data(SummaryRole).id)
+        assert model.held_rows <= 150
+    assert sorted(seen) == sorted(ids) and len(set(seen)) == 1300
+    # jumping back to the top and to the far end reads the same rows again
+    assert model.summary(0).id == seen[0]
+    assert model.summary(1299).id == seen[1299]
+    assert model.summary(640).id == seen[640]
+    assert model.held_rows <= 150
 
 
 def test_filter_by_status_and_search(qapp, desk):
@@ -37,7 +50,7 @@ def test_filter_by_status_and_search(qapp, desk):
     set_status(desk, ids[100:130], "released")
     model = DeclarationsModel(make_ctx(desk))
     model.set_filter(status=("released", "certified"))
-    assert model.rowCount() == 30 and not model.canFetchMore()
+    assert model.rowCount() == 30
     assert {model.index(r, Col.STATUS).data(StatusRole) for r in range(30)} == {"released"}
     assert model.index(0, Col.STATUS).data() == "已放行"
     model.set_filter(search="ct00007")  # case-insensitive, keeps the status filter
@@ -45,7 +58,7 @@ def test_filter_by_status_and_search(qapp, desk):
     model.set_filter(status=None)
     assert [model.index(r, Col.CONTRACT).data() for r in range(model.rowCount())] == ["CT00007"]
     model.set_filter(search="")
-    assert model.rowCount() == 200 and model.canFetchMore()
+    assert model.rowCount() == 260
 
 
 def test_cells_read_like_the_list_a_declarer_expects(qapp, desk):

@@ -1,14 +1,15 @@
 """The declarations list as a Qt table model, paged over the store's keyset queries.
 
-:class:`DeclarationsModel` holds the rows loaded so far (frozen
-:class:`~client.store.declarations.DeclarationSummary` objects) and loads the next page of
-200 when the view scrolls near the end (``canFetchMore``/``fetchMore``), like
-qutebrowser's history completion. Every query runs on the :class:`~ui.tasks.TaskRunner`;
-results from an outdated filter are dropped (a generation counter).
+:class:`DeclarationsModel` counts the filtered rows and holds a bounded window of pages
+of 200 (frozen :class:`~client.store.declarations.DeclarationSummary` objects), loading a
+page when the view reads a row of it and evicting the least recently read. Every query
+runs on the :class:`~ui.tasks.TaskRunner`; results from an outdated filter are dropped (a
+generation counter).
 """
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from enum import IntEnum
 from typing import Any, Iterable, Sequence
 
@@ -21,6 +22,8 @@ from .formatting import clearance_name, direction_name, local_time, money, short
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
+# pages held at most (the view shows a few dozen rows; the rest is a scroll margin)
+MAX_PAGES = 10
 
 
 class Col(IntEnum):
@@ -46,29 +49,44 @@ ValidityRole = Qt.ItemDataRole.UserRole + 4  # None (not validated), True, or th
 
 
 class DeclarationsModel(QAbstractTableModel):
-    """Rows of ``desk.list(status=, search=, declarant=)``, newest change first.
+    """Rows of ``desk.list(status=, search=, declarant=)``, newest change first, held as a
+    bounded window of pages.
+
+    ``rowCount`` is the whole filtered count (once the store has counted it; until then
+    the first page); only the pages the view has asked for are held, at most
+    :data:`MAX_PAGES` of them, the least recently read evicted first, so memory stays flat
+    however far the user scrolls. A page starts at a keyset anchor (the cursor of the last
+    row of the page before it, remembered whenever a page arrives) plus an offset from the
+    nearest anchor above it: scrolling reads one index seek per page, a jump to the end
+    one offset walk. A row whose page is not here yet reads as empty while it loads.
 
     Signals:
         loading_changed(bool): a page query started (True) / the last one ended (False).
-        page_loaded(int): rows now loaded, after each page arrives.
+        page_loaded(int): rows now in the list (``rowCount``), after each page arrives.
+        count_known(int): the store counted the filtered rows.
         load_failed(object): the exception of a failed query (the list stays as it was).
     """
 
     loading_changed = Signal(bool)
     page_loaded = Signal(int)
+    count_known = Signal(int)
     load_failed = Signal(object)
 
-    def __init__(self, ctx, parent: QObject | None = None, page_size: int = PAGE_SIZE):
+    def __init__(self, ctx, parent: QObject | None = None, page_size: int = PAGE_SIZE,
+                 max_pages: int = MAX_PAGES):
         super().__init__(parent)
         self.ctx = ctx
         self.page_size = page_size
-        self._rows: list = []
+        self.max_pages = max(2, max_pages)
+        self._pages: OrderedDict[int, list] = OrderedDict()
+        self._anchors: dict[int, tuple | None] = {0: None}
+        self._pending: set[int] = set()
         self._index: dict[str, int] = {}
+        self._rows_n = 0
+        self._count: int | None = None
         self._status: tuple[str, ...] | None = None
         self._search = ""
         self._declarant: str | None = None
-        self._exhausted = False
-        self._fetching = False
         self._generation = 0
         self._headers: list[str] | None = None
         ctx.events.declarations_changed.connect(self.refresh_ids)
@@ -92,33 +110,49 @@ class DeclarationsModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Drop the loaded rows and load the first page again."""
-        self._generation += 1
+        """Drop the held pages and load the first page (and the count) again."""
         self.beginResetModel()
-        self._rows = []
-        self._index = {}
-        self._exhausted = False
-        self._fetching = False
+        self._forget()
+        self._rows_n = 0
         self.endResetModel()
-        self._fetch(None)
+        self._request(0)
+
+    def _forget(self) -> None:
+        self._generation += 1
+        self._pages.clear()
+        self._anchors = {0: None}
+        self._pending.clear()
+        self._index = {}
+        self._count = None
+
+    def _soft_reload(self) -> None:
+        """Reload after the store changed, keeping the view where it is: the count and the
+        pages on screen are read again, rows added or removed at the end."""
+        if self._pending:
+            self.loading_changed.emit(False)
+        self._forget()
+        self._request(0)
 
     # -- paging -------------------------------------------------------------------
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and not self._exhausted and not self._fetching
+        return False  # every row is addressable: pages load as the view reads them
 
     def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802
-        if parent.isValid() or self._exhausted or self._fetching:
-            return
-        self._fetch(self._rows[-1].cursor if self._rows else None)
+        return
 
     @property
     def exhausted(self) -> bool:
-        """True once the last page has arrived (every matching row is loaded)."""
-        return self._exhausted
+        """True once the whole filtered count is known (every row is addressable)."""
+        return self._count is not None
 
     @property
     def fetching(self) -> bool:
-        return self._fetching
+        return bool(self._pending)
+
+    @property
+    def held_rows(self) -> int:
+        """How many rows are held in memory (at most ``max_pages * page_size``)."""
+        return sum(len(p) for p in self._pages.values())
 
     def _query(self) -> dict:
         status = self._status
@@ -126,48 +160,110 @@ class DeclarationsModel(QAbstractTableModel):
                            (list(status) if status else None)),
                 "search": self._search or None, "declarant": self._declarant}
 
-    def _fetch(self, after) -> None:
-        self._fetching = True
-        self.loading_changed.emit(True)
+    def _request(self, page: int) -> None:
+        if page in self._pending or page in self._pages:
+            return
+        start = max(k for k in self._anchors if k <= page)
+        if not self._pending:
+            self.loading_changed.emit(True)
+        self._pending.add(page)
         gen = self._generation
-        self.ctx.runner.run(_page, self.ctx.desk, limit=self.page_size, after=after,
-                            **self._query(),
-                            on_done=lambda rows: self._page_arrived(gen, rows),
-                            on_error=lambda exc: self._page_failed(gen, exc))
+        self.ctx.runner.run(_page, self.ctx.desk, limit=self.page_size,
+                            after=self._anchors[start],
+                            offset=(page - start) * self.page_size, **self._query(),
+                            on_done=lambda rows: self._page_arrived(gen, page, rows),
+                            on_error=lambda exc: self._page_failed(gen, page, exc))
 
-    def _page_arrived(self, gen: int, rows: Sequence) -> None:
+    def _page_arrived(self, gen: int, page: int, rows: Sequence) -> None:
         if gen != self._generation:
             return
-        self._fetching = False
-        fresh = [r for r in rows if r.id not in self._index]
-        if fresh:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            for r in fresh:
-                self._index[r.id] = len(self._rows)
-                self._rows.append(r)
+        self._pending.discard(page)
+        rows = list(rows)
+        self._pages[page] = rows
+        base = page * self.page_size
+        for n, r in enumerate(rows):
+            self._index[r.id] = base + n
+        if len(rows) == self.page_size:
+            self._anchors[page + 1] = rows[-1].cursor
+        self._evict()
+        if len(rows) < self.page_size:
+            self._set_count(base + len(rows))
+        elif self._count is None:
+            self._grow(base + len(rows))
+            if page == 0:
+                self._ask_count()
+        if rows:
+            self.dataChanged.emit(self.index(base, 0),
+                                  self.index(base + len(rows) - 1, N_COLS - 1))
+        if not self._pending:
+            self.loading_changed.emit(False)
+        self.page_loaded.emit(self._rows_n)
+
+    def _evict(self) -> None:
+        while len(self._pages) > self.max_pages:
+            _p, old = self._pages.popitem(last=False)
+            for r in old:
+                self._index.pop(r.id, None)
+
+    def _ask_count(self) -> None:
+        gen = self._generation
+        self.ctx.runner.run(_count, self.ctx.desk, **self._query(),
+                            on_done=lambda n: self._count_arrived(gen, n),
+                            on_error=lambda exc: self._page_failed(gen, -1, exc))
+
+    def _count_arrived(self, gen: int, n: int) -> None:
+        if gen != self._generation:
+            return
+        self._set_count(n)
+        self.page_loaded.emit(self._rows_n)
+
+    def _set_count(self, n: int) -> None:
+        self._count = n
+        self._grow(n)
+        if n < self._rows_n:
+            self.beginRemoveRows(QModelIndex(), n, self._rows_n - 1)
+            self._rows_n = n
+            self.endRemoveRows()
+        self.count_known.emit(n)
+
+    def _grow(self, n: int) -> None:
+        if n > self._rows_n:
+            self.beginInsertRows(QModelIndex(), self._rows_n, n - 1)
+            self._rows_n = n
             self.endInsertRows()
-        self._exhausted = len(rows) < self.page_size
-        self.loading_changed.emit(False)
-        self.page_loaded.emit(len(self._rows))
 
-    def _page_failed(self, gen: int, exc: BaseException) -> None:
+    def _page_failed(self, gen: int, page: int, exc: BaseException) -> None:
         if gen != self._generation:
             return
-        self._fetching = False
-        self._exhausted = True
-        self.loading_changed.emit(False)
+        self._pending.discard(page)
+        if not self._pending:
+            self.loading_changed.emit(False)
         self.load_failed.emit(exc)
+
+    def _row(self, row: int):
+        """The summary at ``row``, asking for its page when it is not held."""
+        if not 0 <= row < self._rows_n:
+            return None
+        page, off = divmod(row, self.page_size)
+        rows = self._pages.get(page)
+        if rows is None:
+            self._request(page)
+            rows = self._pages.get(page)  # a synchronous runner (tests) has it already
+            if rows is None:
+                return None
+        else:
+            self._pages.move_to_end(page)
+        return rows[off] if off < len(rows) else None
 
     # -- live updates ---------------------------------------------------------------
     def refresh_ids(self, ids: list) -> None:
         """Bring the rows of ``ids`` up to date (an empty list reloads everything).
 
-        A changed row is replaced in place; a row that no longer matches the status filter
-        leaves the list; a new declaration matching the filter appears at the top.
+        A changed row is replaced in place (the list does not jump under the user); a row
+        that no longer matches, or a new declaration, re-reads the count and the pages.
         """
         if not ids or len(ids) > 50:
-            self.reload()
+            self._soft_reload()
             return
         gen = self._generation
         self.ctx.runner.run(_summaries, self.ctx.desk, list(ids),
@@ -184,61 +280,41 @@ class DeclarationsModel(QAbstractTableModel):
     def _apply_summaries(self, gen: int, ids: list, rows: dict) -> None:
         if gen != self._generation:
             return
-        needs_reload = False
         for decl_id in ids:
             row = rows.get(decl_id)
             pos = self._index.get(decl_id)
-            if pos is not None:
-                if row is None or not self._matches(row):
-                    self._remove(pos)
-                else:
-                    self._rows[pos] = row
-                    self.dataChanged.emit(self.index(pos, 0),
-                                          self.index(pos, self.columnCount() - 1))
-            elif row is not None and self._matches(row):
-                if self._search:
-                    needs_reload = True  # only the store knows whether it matches the search
-                else:
-                    self._insert_top(row)
-        if needs_reload:
-            self.reload()
-
-    def _remove(self, pos: int) -> None:
-        self.beginRemoveRows(QModelIndex(), pos, pos)
-        del self._rows[pos]
-        self.endRemoveRows()
-        self._reindex()
-
-    def _insert_top(self, row) -> None:
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self._rows.insert(0, row)
-        self.endInsertRows()
-        self._reindex()
-
-    def _reindex(self) -> None:
-        self._index = {r.id: i for i, r in enumerate(self._rows)}
+            if pos is None and row is not None and not self._matches(row):
+                continue  # not listed and not wanted here
+            if pos is None or row is None or not self._matches(row):
+                self._soft_reload()
+                return
+            page, off = divmod(pos, self.page_size)
+            self._pages[page][off] = row
+            self.dataChanged.emit(self.index(pos, 0), self.index(pos, N_COLS - 1))
 
     # -- access ---------------------------------------------------------------------
     def summary(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._row(row)
 
     def row_of(self, decl_id: str) -> int | None:
+        """The row of ``decl_id`` if its page is held."""
         return self._index.get(decl_id)
 
     def ids(self) -> list[str]:
-        return [r.id for r in self._rows]
+        """The ids of the rows held now (not the whole list: see ``client.services.selection``)."""
+        return [r.id for _p, rows in sorted(self._pages.items()) for r in rows]
 
     def retranslate(self) -> None:
         """Re-label headers and cells after a language switch."""
         self._headers = None
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        if self._rows:
+        if self._rows_n:
             self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
+                                  self.index(self._rows_n - 1, self.columnCount() - 1))
 
     # -- QAbstractTableModel ----------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._rows_n
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else N_COLS
@@ -267,7 +343,9 @@ class DeclarationsModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        r = self._rows[index.row()]
+        r = self._row(index.row())
+        if r is None:
+            return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
@@ -370,6 +448,11 @@ def _page(desk, **kw) -> list:
     return rows
 
 
+def _count(desk, **kw) -> int:
+    """How many rows the filter selects (runs on the task runner)."""
+    return desk.count(**kw)
+
+
 def _summaries(desk, ids: list[str]) -> dict:
     """``{id: summary}`` of those ids still stored (runs on the task runner)."""
     from client.errors import NotFound
@@ -383,7 +466,8 @@ def _summaries(desk, ids: list[str]) -> dict:
 
 
 def proxy_for(model: DeclarationsModel, parent: QObject | None = None):
-    """A sorting proxy over the loaded rows (sorting by :data:`SortRole`)."""
+    """A proxy over the model (sorting by :data:`SortRole` sorts only the held rows: the
+    list page leaves header sorting off, the order is the store's)."""
     from PySide6.QtCore import QSortFilterProxyModel
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)

@@ -1,6 +1,6 @@
 """E-certificates the platform issued (issue 14): the ``ecerts`` table.
 
-Revision ID: 0005
+Revision ID: 0004
 Revises: 0002
 Create Date: 2026-12-02
 
@@ -8,13 +8,12 @@ One row per e-certificate number. ``sha256`` names the XML as issued, ``cancel_s
 cancellation, both kept content-addressed in the attachment store (``blobs``). A row is
 ``announced`` when the feed named it and it is not fetched yet; a file whose signature
 failed is ``invalid`` and lies in ``quarantine/`` instead.
-(Chained after 0002 on the ecert branch; the lead re-chains it after 0003/0004 at merge.)
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,126 @@
+"""The search box's full-text index: an SQLite FTS5 table with the trigram tokenizer.
+
+``decl_search`` holds one row per declaration (``rowid`` = the declaration's ``rowid``):
+its list key (``updated_at``, ``id``, not indexed) and ``hay``, :data:`HAY_SQL`: the lower-cased ``search_text`` (inspection
+number, contract, B/L, invoice, names) and the goods summary. Triggers on ``declarations``
+(migration 0004) keep it in step with every write, whichever function does the write.
+
+Substring queries of :data:`MIN_TRIGRAM` characters or more ask the index which rows hold
+the text (a few index pages, whether there are many hits or none); shorter ones keep the
+``LIKE`` scan of the covering index ``ix_decl_list_cover`` (a trigram index cannot answer
+them). Both match the same haystack, so results do not change at the third character.
+
+Query plan: the index first returns at most :data:`DRIVE_LIMIT` + 1 rowids. When it has
+no more, the hits are sorted by the list key the index holds beside them and joined to
+the covering index (cost ∝ hits: a rare inspection number or a no-match query costs a
+handful of pages; the multi-KB rows are never read). When it has more, the text is common, so the
+list order is walked with ``LIKE`` and the first page of hits comes after a short scan.
+
+``VACUUM`` may renumber rowids of a table without an ``INTEGER PRIMARY KEY``: call
+:func:`rebuild` after one.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+#: the text the index holds for a row of ``declarations`` (``NEW.``/``OLD.`` prefixed in
+#: the triggers); the ``LIKE`` path matches the same expression
+HAY_SQL = "coalesce({p}search_text, '') || ' ' || lower(coalesce({p}goods_summary, ''))"
+
+#: shortest query the trigram index can answer
+MIN_TRIGRAM = 3
+
+#: above this many index hits a query is "common" and the list order is walked instead
+DRIVE_LIMIT = 1000
+
+TRIGGERS = {
+    "decl_search_ai": "AFTER INSERT ON declarations BEGIN "
+                      "INSERT INTO decl_search(rowid, hay, updated_at, id) "
+                      "VALUES (NEW.rowid, {new}, NEW.updated_at, NEW.id); END",
+    "decl_search_ad": "AFTER DELETE ON declarations BEGIN "
+                      "DELETE FROM decl_search WHERE rowid = OLD.rowid; END",
+    "decl_search_au": "AFTER UPDATE OF search_text, goods_summary, updated_at, id ON declarations "
+                      "BEGIN UPDATE decl_search SET hay = {new}, updated_at = NEW.updated_at, "
+                      "id = NEW.id WHERE rowid = NEW.rowid; END",
+}
+_FILL = ("INSERT INTO decl_search(rowid, hay, updated_at, id) "
+         "SELECT rowid, {hay}, updated_at, id FROM declarations")
+
+
+def hay(prefix: str = "") -> str:
+    """:data:`HAY_SQL` for columns prefixed with ``prefix`` (``"NEW."``, ``""``)."""
+    return HAY_SQL.format(p=prefix)
+
+
+def create_sql() -> list[str]:
+    """The statements that create the index and its triggers and fill it from the rows."""
+    out = ["CREATE VIRTUAL TABLE decl_search USING fts5(hay, updated_at UNINDEXED, "
+           "id UNINDEXED, tokenize='trigram')"]
+    for name, body in TRIGGERS.items():
+        out.append(f"CREATE TRIGGER {name} {body.format(new=hay('NEW.'))}")
+    out.append(_FILL.format(hay=hay()))
+    return out
+
+
+def drop_sql() -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS] + [
+        "DROP TABLE IF EXISTS decl_search"]
+
+
+def uses_index(query: str | None) -> bool:
+    """Whether ``query`` (stripped, lower-cased) is long enough for the trigram index."""
+    return bool(query) and len(query) >= MIN_TRIGRAM
+
+
+def match_expr(query: str) -> str:
+    """``query`` as one FTS5 phrase (a substring for the trigram tokenizer)."""
+    return '"' + query.replace('"', '""') + '"'
+
+
+def like_pattern(query: str) -> str:
+    from .quick import like_escape
+    return f"%{like_escape(query)}%"
+
+
+def probe(conn, query: str, limit: int = DRIVE_LIMIT) -> list[int] | None:
+    """The rowids holding ``query`` when there are at most ``limit`` of them, else ``None``
+    (a common text: walk the list order instead). ``conn`` is a ``sqlite3`` connection or
+    anything with the same ``execute(sql, params)``."""
+    rows = conn.execute("SELECT rowid FROM decl_search WHERE decl_search MATCH ? LIMIT ?",
+                        (match_expr(query), limit + 1)).fetchall()
+    if len(rows) > limit:
+        return None
+    return [r[0] for r in rows]
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Fill the index again from ``declarations`` (after a ``VACUUM``)."""
+    conn.execute("DELETE FROM decl_search")
+    conn.execute(_FILL.format(hay=hay()))
+
+
+#: FROM clauses of the two plans. The hits come with their list key (``updated_at``, ``id``
+#: kept beside the text in the index), so they are sorted without touching the multi-KB
+#: rows, then joined to the covering index by that key (one seek each); ``CROSS JOIN``
+#: keeps the hits the outer loop.
+FROM_COVER = "declarations INDEXED BY ix_decl_list_cover"
+FROM_HITS = ("(SELECT updated_at AS hit_u, id AS hit_i FROM decl_search "
+             "WHERE decl_search MATCH :fts) AS hits CROSS JOIN declarations "
+             "INDEXED BY ix_decl_list_cover "
+             "ON declarations.updated_at = hits.hit_u AND declarations.id = hits.hit_i")
+
+
+def plan(conn, query: str) -> tuple[str | None, dict, str]:
+    """``(condition, named params, FROM clause)`` selecting the declarations whose haystack
+    holds ``query`` (stripped, lower-cased); the condition is ``None`` when none do.
+
+    Few hits: the index's answer joined to the covering index (:data:`FROM_HITS`). Many
+    hits, or a query too short for trigrams: ``LIKE`` over the covering index in list
+    order."""
+    if uses_index(query):
+        hits = probe(conn, query)
+        if hits is not None:
+            if not hits:
+                return None, {}, FROM_HITS
+            return "1", {"fts": match_expr(query)}, FROM_HITS
+    return (f"{hay()} LIKE :pattern ESCAPE '\\'", {"pattern": like_pattern(query)}, FROM_COVER)
