@@ -1,7 +1,7 @@
 """E-certificates the platform issued (issue 14): the ``ecerts`` table.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-02
 
 One row per e-certificate number. ``sha256`` names the XML as issued, ``cancel_sha256`` the
