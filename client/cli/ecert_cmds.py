@@ -95,6 +95,7 @@ def cmd_verify(ctx) -> int:
     except OSError as exc:
         print(ctx.t(f"无法读取 {path}：{exc}", f"cannot read {path}: {exc}"), file=sys.stderr)
         return 2
+    pem: bytes | None
     if ctx.args.cert:
         pem = Path(ctx.args.cert).read_bytes()
     else:

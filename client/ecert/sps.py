@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Sequence
 
 from . import tables
 from .xmlsafe import SPS_NS
@@ -97,7 +98,7 @@ def _party(parent, tag: str, p: dict | None, country2: str | None) -> None:
 
 
 def build(decl: dict, *, number: str, desk_type: str, issued_at: str, issuer_id: str,
-          issuer_name: str, notes: list[tuple[str, str]] = (), status: str = STATUS_ISSUED):
+          issuer_name: str, notes: Sequence[tuple[str, str]] = (), status: str = STATUS_ISSUED):
     """An unsigned ``SPSCertificate`` element for ``decl``'s certificate ``desk_type``."""
     from lxml import etree
     ct = tables.certificate_type(desk_type)

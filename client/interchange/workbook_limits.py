@@ -118,10 +118,10 @@ def check_xlsx(path: Path, note_long: NoteFn | None = None) -> dict[str, dict]:
             raise _bomb("xl/worksheets", f"合计解压后有 {_mb(total)}（上限 {_mb(MAX_TOTAL_BYTES)}）",
                         f"expand to {_mb(total)} together (limit {_mb(MAX_TOTAL_BYTES)})")
         for info in parts:
-            scan = note_long is not None and info.filename.lower().startswith("xl/worksheets/")
+            note = note_long if info.filename.lower().startswith("xl/worksheets/") else None
             cells: dict = {}
-            _verify_size(zf, info, (lambda ref, text, into=cells: note_long(ref, text, into))
-                         if scan else None)
+            _verify_size(zf, info, (lambda ref, text, into=cells, note=note: note(ref, text, into))
+                         if note is not None else None)
             if cells:
                 found[info.filename] = cells
     return found

@@ -71,7 +71,7 @@ def _long_numbers(path: Path, found: dict[str, dict[tuple[int, int], str]], shee
         log.info("cannot map the sheets of %s: %r", path.name, exc)
         return {}
     out: dict[int, dict[int, int]] = {}
-    for (row, col), text in found.get(part, {}).items():
+    for (row, col), text in (found.get(part, {}) if part is not None else {}).items():
         out.setdefault(row, {})[col] = int(text)
     return out
 

@@ -52,7 +52,7 @@ def open_store(paths: Paths) -> Store:
     except StoreError:
         db.dispose()
         raise
-    except Exception as exc:  # SQLite meeting a damaged page, a read-only folder…
+    except Exception as exc:  # noqa: BLE001 - re-raised; damage is named
         db.dispose()
         raise store_error_from(exc, paths.db) or exc
     return Store(paths, db)

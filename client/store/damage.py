@@ -95,13 +95,16 @@ _READONLY = ("readonly", "read-only", "unable to open database file", "permissio
 
 def _chain(exc: BaseException):
     seen = set()
-    while exc is not None and id(exc) not in seen:
+    while id(exc) not in seen:
         seen.add(id(exc))
         yield exc
         orig = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps the driver's
         if isinstance(orig, BaseException):
             yield orig
-        exc = exc.__cause__ or exc.__context__
+        nxt = exc.__cause__ or exc.__context__
+        if nxt is None:
+            return
+        exc = nxt
 
 
 def store_error_from(exc: BaseException, path: Path) -> DamagedStore | None:

@@ -69,7 +69,7 @@ def drop_sql() -> list[str]:
 
 def uses_index(query: str | None) -> bool:
     """Whether ``query`` (stripped, lower-cased) is long enough for the trigram index."""
-    return bool(query) and len(query) >= MIN_TRIGRAM
+    return query is not None and len(query) >= MIN_TRIGRAM
 
 
 def match_expr(query: str) -> str:

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from .. import numbers
 from ..credentials import CredentialStore
 from ..ecert import sync as ecert_sync
-from ..errors import AuthError, DeskError, InputError
+from ..errors import AuthError, DeskError
 from ..model import new_ulid
 from ..store import kv
 from ..store import schema as s
@@ -334,7 +334,8 @@ class SyncEngine:
 
     def _remember_result(self, exc: DeskError | None) -> None:
         """Keep the last sync's time and result (``sync.last_at``, ``sync.last_result``)."""
-        at = _now()
+        from ..store.db import utcnow
+        at = utcnow()
         result = {"at": at, "ok": exc is None, "kind": type(exc).__name__ if exc else None,
                   "error_zh": exc.message_zh if exc else None,
                   "error_en": exc.message_en if exc else None}
