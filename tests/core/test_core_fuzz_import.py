@@ -4,7 +4,7 @@ the real import functions into a real store; none may end in an internal error.
 Inputs are hypothesis-built files (raw bytes, edited template files, structured JSON with
 odd values) plus, for each of them, seeded byte-level mutants of a small corpus of good
 files (splicing in NaN, lone surrogates, deep brackets, NUL, formula text…): at least
-2 × 400 × 13 = 10,400 inputs.
+2 × 300 × 17 = 10,200 inputs.
 
 Allowed outcomes are a report (declarations imported, per-file or per-row problems) or a
 :class:`~client.errors.DeskError`. Any other exception is a bug hypothesis shrinks and
@@ -33,8 +33,8 @@ from client.rules.sample import sample_declaration
 from client.services import Desk, ImportReport
 
 #: hypothesis examples per importer; each also runs MUTANTS seeded byte-level mutants
-EXAMPLES = 400
-MUTANTS = 12
+EXAMPLES = 300
+MUTANTS = 16
 TRIED = {"json": 0, "csv": 0}
 
 _SEED_DOC = json.dumps(to_dict(sample_declaration("inbound", 2, seed=1200)), ensure_ascii=False)
