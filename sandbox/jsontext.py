@@ -55,14 +55,15 @@ def check(value: Any, max_depth: int = MAX_DEPTH, strings: bool = True) -> None:
 def loads(raw: bytes | str) -> Any:
     """``raw`` as JSON, checked (see the module docstring)."""
     try:
-        value = json.loads(raw, parse_constant=_constant)
+        # strict UTF-8 first: json.loads would decode bytes with "surrogatepass"
+        text = raw.decode("utf-8") if isinstance(raw, (bytes, bytearray)) else raw
+        value = json.loads(text, parse_constant=_constant)
     except RecursionError:
         raise ApiError(400, "json_too_deep",
                        f"the JSON body is nested deeper than {MAX_DEPTH} levels") from None
     except (ValueError, UnicodeDecodeError):
         raise ApiError(400, "invalid_json", "the body is not JSON (UTF-8, no NaN/Infinity)") \
             from None
-    # a lone surrogate can only come from a \\uD800-\\uDFFF escape in the text
-    probe = raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogatepass")
-    check(value, strings=b"\\ud" in probe.lower())
+    # a lone surrogate can now only come from a \\uD800-\\uDFFF escape in the text
+    check(value, strings="\\u" in text and ("\\ud" in text or "\\uD" in text))
     return value

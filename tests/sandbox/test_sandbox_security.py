@@ -228,6 +228,9 @@ def test_deep_json_lone_surrogates_and_nan_are_400(shared_sandbox):
                  b'{"mutations": [{"mutation_id": "m1", "kind": "submit", '
                  b'"declaration_id": "\\ud800", "payload": {"id": "\\ud800"}}]}',
                  b'{"mutations": [], "\\udfff": 1}',
+                 # a surrogate as raw (CESU-8) bytes, found by the fuzz test
+                 '{"mutations": [{"mutation_id": "m2", "kind": "submit", "declaration_id": '
+                 '"\ud800x"}]}'.encode("utf-8", "surrogatepass"),
                  b'{"mutations": [], "n": NaN}',
                  b'{"mutations": [], "n": -Infinity}',
                  b'\xff\xfe{}'):
