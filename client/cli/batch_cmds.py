@@ -1,6 +1,6 @@
 """Batch filing commands: ``template``, ``report``, ``batch``, ``clients``; Excel/CSV import.
 
-Registers the ``.xlsx``/``.csv`` readers with ``import`` (see ``drafts.IMPORTERS``) and
+``import`` reads Excel/CSV through ``Desk.import_files`` (services); this module
 provides :func:`export_xlsx` for ``export --xlsx``. Long jobs print their progress on a
 terminal; Ctrl+C pauses a batch cleanly (``batch resume ID`` continues it).
 """
@@ -12,14 +12,6 @@ from pathlib import Path
 
 
 def register(sub) -> None:
-    from . import drafts
-
-    drafts.IMPORTERS[".xlsx"] = "client.interchange.excel_import:import_into"
-    drafts.IMPORTERS[".xlsm"] = "client.interchange.excel_import:import_into"
-    drafts.IMPORTERS[".csv"] = "client.interchange.excel_import:import_into"
-    # refused with advice to save as .xlsx (rather than read as broken JSON)
-    drafts.IMPORTERS[".xls"] = "client.interchange.excel_import:import_into"
-
     p = sub.add_parser("template", help="生成批量报检 Excel/CSV 模板 / write the Excel template")
     p.add_argument("--out", required=True, metavar="FILE", help=".xlsx 或 .csv 文件")
     p.add_argument("--direction", choices=("inbound", "outbound"),

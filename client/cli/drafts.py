@@ -8,9 +8,6 @@ from pathlib import Path
 #: ESC or NUL must not drive the terminal (``--json`` keeps the exact text, JSON-escaped)
 _CONTROL_ESCAPES = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0))}
 
-#: file types ``import`` hands to another reader (registered by the batch module)
-IMPORTERS: dict[str, str] = {}
-
 
 def register(sub) -> None:
     p = sub.add_parser("import", help="导入报检单（JSON；Excel/CSV 见模板）/ import declarations")
@@ -51,25 +48,8 @@ def register(sub) -> None:
 # ----------------------------------------------------------------------------- import
 
 def cmd_import(ctx) -> int:
-    from ..services import ImportReport
-
     desk = ctx.desk()
-    report = ImportReport()
-    json_files = []
-    for f in ctx.args.files:
-        ext = Path(f).suffix.lower()
-        if ext in IMPORTERS:
-            import importlib
-            mod, _, fn = IMPORTERS[ext].partition(":")
-            getattr(importlib.import_module(mod), fn)(desk, Path(f), report)
-        else:
-            json_files.append(f)
-    if json_files:
-        part = desk.import_json_files(json_files)
-        report.imported += part.imported
-        report.updated += part.updated
-        report.errors += part.errors
-        report.files_refused += part.files_refused
+    report = desk.import_files(ctx.args.files)
     if ctx.args.validate and (report.imported or report.updated):
         desk.validate_ids(report.imported + report.updated)
     if ctx.args.json:

@@ -32,6 +32,9 @@ from ..timeutil import parse_time
 
 log = logging.getLogger(__name__)
 
+#: files read as tables (the Excel/CSV template; ``.xls`` is refused there with advice)
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls")
+
 
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
@@ -313,6 +316,26 @@ class Desk:
             return decl_q.stored_issues(conn, decl_id)
 
     # -- JSON import ----------------------------------------------------------
+    def import_files(self, files: Iterable[str | Path]) -> ImportReport:
+        """Import files by type: Excel/CSV through the template reader
+        (:func:`client.interchange.excel_import.import_into`), anything else as JSON. The
+        one import path of the CLI; problems are ``{file, row, column, field, message}``."""
+        report = ImportReport()
+        json_files: list[str | Path] = []
+        for f in files:
+            if Path(f).suffix.lower() in TABLE_SUFFIXES:
+                from ..interchange.excel_import import import_into
+                import_into(self, Path(f), report)
+            else:
+                json_files.append(f)
+        if json_files:
+            part = self.import_json_files(json_files)
+            report.imported += part.imported
+            report.updated += part.updated
+            report.errors += part.errors
+            report.files_refused += part.files_refused
+        return report
+
     def import_json_files(self, files: Iterable[str | Path]) -> ImportReport:
         """Import JSON files (one declaration or a list each) as drafts.
 

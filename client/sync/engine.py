@@ -60,6 +60,8 @@ class SyncEngine:
         self._client: PlatformClient | None = None
         #: the message of the last failed sync of this engine (``None`` after a good one)
         self.last_error: str | None = None
+        #: what the last sync did (also when it failed part-way)
+        self.last_summary: SyncSummary | None = None
 
     @property
     def db(self):
@@ -308,7 +310,7 @@ class SyncEngine:
 
         Returns what changed. A cancel returns the summary with ``cancelled`` set. An
         environment error (offline, login expired, platform refusing) is raised as the
-        usual :class:`DeskError`, with the partial summary as its ``summary`` attribute.
+        usual :class:`DeskError`; the partial summary is kept in :attr:`last_summary`.
         """
         summary = SyncSummary()
         try:
@@ -323,10 +325,10 @@ class SyncEngine:
             summary.cancelled = True
         except DeskError as exc:
             summary.errors.append(exc.message_zh)
-            exc.summary = summary  # type: ignore[attr-defined]
-            self.last_error = exc.message_zh
-            self._remember_result(exc)
+            self.last_summary = summary
+            self.last_error = exc.message_zh  # in memory only: a failed sync writes nothing
             raise
+        self.last_summary = summary
         if not summary.cancelled:
             self.last_error = None
             self._remember_result(None)
