@@ -528,8 +528,7 @@ class SyncEngine:
         except DeskError as exc:
             summary.errors.append(exc.message_zh)
             exc.summary = summary  # type: ignore[attr-defined]
-            self.last_error = exc.message_zh
-            self._remember_result(exc)
+            self.last_error = exc.message_zh  # in memory only: a failed sync writes nothing
             raise
         if not summary.cancelled:
             self.last_error = None
@@ -537,7 +536,10 @@ class SyncEngine:
         return summary
 
     def _remember_result(self, exc: DeskError | None) -> None:
-        """Keep the last sync's time and result (``sync.last_at``, ``sync.last_result``)."""
+        """Keep the last sync's time and result (``sync.last_at``, ``sync.last_result``).
+
+        The engine records successes only (a failed sync changes nothing in the store);
+        the desktop's sync bridge records failures for the next start's header."""
         at = _now()
         result = {"at": at, "ok": exc is None, "kind": type(exc).__name__ if exc else None,
                   "error_zh": exc.message_zh if exc else None,
