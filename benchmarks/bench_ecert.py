@@ -84,7 +84,7 @@ def main() -> int:
         ent = eng.login(sb.url, "aa@demo", "demo123")
         ids = drafts(desk, ent, a.n)
         eng.top_up()
-        assert len(eng.finalize(ids).finalised) == a.n
+        assert len(eng.filing().finalise(ids).finalised) == a.n
         s = eng.push()
         assert s.applied == a.n, (s.applied, s.rejected[:1])
         eng.sync()  # the "accepted" receipts, so the timed sync below is about certificates

@@ -73,21 +73,24 @@ def run_sync(desk, engine, progress, watermark: int | None, lang: str = "zh") ->
         watermark = stats.last_history_id(desk)
 
     ok, online, error, kind, result = True, True, None, None, None
+    failure: DeskError | None = None
     if engine is not None:
         try:
             result = engine.sync(progress=progress,
                                  cancel=getattr(progress, "cancelled", None))
         except OfflineError as exc:
-            ok, online, error, kind = False, False, exc.message(lang), "offline"
+            ok, online, error, kind, failure = False, False, exc.message(lang), "offline", exc
         except AuthError as exc:
-            ok, error, kind = False, exc.message(lang), "auth"
+            ok, error, kind, failure = False, exc.message(lang), "auth", exc
         except DeskError as exc:
-            ok, error, kind = False, exc.message(lang), "platform"
+            ok, error, kind, failure = False, exc.message(lang), "platform", exc
         except Exception as exc:  # noqa: BLE001 - a bug: log it, show a short line
             log.exception("sync failed")
             ok, error, kind = False, _error_text(exc, lang), "bug"
     else:
         ok, online = False, None
+    if failure is not None and hasattr(engine, "_remember_result"):
+        engine._remember_result(failure)  # shown after a restart (sync.last_result)
     changed: list[str] = []
     reload_all = grade_changed = False
     if result is not None:  # a client.sync.summary.SyncSummary

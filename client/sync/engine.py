@@ -335,7 +335,10 @@ class SyncEngine:
         return summary
 
     def _remember_result(self, exc: DeskError | None) -> None:
-        """Keep the last sync's time and result (``sync.last_at``, ``sync.last_result``)."""
+        """Keep the last sync's time and result (``sync.last_at``, ``sync.last_result``).
+
+        The engine records successes only (a failed sync changes nothing in the store);
+        the desktop's sync bridge records failures for the next start's header."""
         from ..store.db import utcnow
         at = utcnow()
         result = {"at": at, "ok": exc is None, "kind": type(exc).__name__ if exc else None,

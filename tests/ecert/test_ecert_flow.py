@@ -17,7 +17,7 @@ def _certified(engine, desk, sandbox, n=1, types=("18",)):
     ent = engine.login(sandbox.url, "aa@demo", "demo123")
     ids = outbound_with_certificates(desk, ent, n, types)
     engine.top_up()
-    assert len(engine.finalize(ids).finalised) == n
+    assert len(engine.filing().finalise(ids).finalised) == n
     settle_until(engine, lambda: all(
         [e.status for e in ecerts_of(desk, i)] == ["issued"] * len(types) for i in ids))
     return ent, ids
@@ -141,7 +141,7 @@ def test_bad_signature_from_the_platform_is_quarantined_not_shown_valid(
     ent = desk.enterprise()
     (decl_id,) = outbound_with_certificates(desk, ent, 1)
     engine.top_up()
-    engine.finalize([decl_id])
+    engine.filing().finalise([decl_id])
     settle_until(engine, lambda: [e.status for e in ecerts_of(desk, decl_id)] == ["invalid"])
     (e,) = ecerts_of(desk, decl_id)
     assert e.sha256 is None and "签名无效" in e.error

@@ -167,7 +167,7 @@ def test_round_trip_exporting_desk_to_importing_desk(open_desk, make_engine, san
     ent = engine.login(sandbox.url, "aa@demo", "demo123")
     (decl_id,) = outbound_with_certificates(exporter, ent, 1, goods=3)
     engine.top_up()
-    engine.finalize([decl_id])
+    engine.filing().finalise([decl_id])
     settle_until(engine, lambda: [e.status for e in ecerts_of(exporter, decl_id)] == ["issued"])
     out = tmp_path / "export"
     assert cli(exporter.paths.data_dir, "ecert", "export", decl_id, "--out",

@@ -63,12 +63,12 @@ def test_a_failed_sync_is_remembered_and_shown_after_a_restart(qtbot, data_dir):
         desk.close()
 
 
-def test_an_offline_sync_records_its_result(data_dir):
-    from client.errors import OfflineError
+def test_an_offline_sync_in_the_app_records_its_result(data_dir):
+    from ui.sync_bridge import run_sync
     desk = Desk.open(data_dir)
     try:
-        with pytest.raises(OfflineError):
-            _offline_engine(desk).sync()
+        out = run_sync(desk, _offline_engine(desk), None, 0)
+        assert out.error_kind == "offline"
         with desk.db.read() as conn:
             last = kv.get(conn, "sync.last_result")
         assert last["ok"] is False and last["kind"] == "OfflineError"
