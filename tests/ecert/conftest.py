@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -67,13 +66,3 @@ def cli(tmp_path):
         return subprocess.run([sys.executable, "-m", "client", *args], cwd=str(REPO), env=env,
                               capture_output=True, text=True, timeout=120)
     return run
-
-
-def settle_until(engine, check, rounds: int = 40):
-    """Sync until ``check()`` holds (the sandbox runs a life cycle in milliseconds)."""
-    for _ in range(rounds):
-        engine.sync()
-        if check():
-            return
-        time.sleep(0.05)
-    raise AssertionError("the platform did not get there")

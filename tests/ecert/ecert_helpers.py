@@ -1,6 +1,8 @@
 """Helpers of the e-certificate tests: outbound drafts asking for a phytosanitary certificate."""
 from __future__ import annotations
 
+import time
+
 from client.model import CertificateRequest, Party
 from client.rules.sample import sample_declaration
 
@@ -36,3 +38,13 @@ def ecerts_of(desk, decl_id):
     from client.ecert import store as q
     with desk.db.read() as conn:
         return q.of_declaration(conn, decl_id)
+
+
+def settle_until(engine, check, rounds: int = 40):
+    """Sync until ``check()`` holds (the sandbox runs a life cycle in milliseconds)."""
+    for _ in range(rounds):
+        engine.sync()
+        if check():
+            return
+        time.sleep(0.05)
+    raise AssertionError("the platform did not get there")

@@ -5,8 +5,7 @@ import hashlib
 import json
 
 import pytest
-from conftest import settle_until
-from ecert_helpers import ecerts_of, outbound_with_certificates
+from ecert_helpers import ecerts_of, outbound_with_certificates, settle_until
 
 from client.ecert import schema, signing, sps, xmlsafe
 
