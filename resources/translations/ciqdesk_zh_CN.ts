@@ -179,7 +179,7 @@
 <context>
     <name>CertificatesSection</name>
     <message>
-        <location filename="../../ui/editor/section_certificates.py" line="220"/>
+        <location filename="../../ui/editor/section_certificates.py" line="227"/>
         <source>勾选需要签发的证单（空格键勾选），并填写正本、副本份数（0–9）。</source>
         <translation>勾选需要签发的证单（空格键勾选），并填写正本、副本份数（0–9）。</translation>
     </message>
@@ -195,7 +195,7 @@
 <context>
     <name>ContainersSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="119"/>
+        <location filename="../../ui/editor/section_goods.py" line="122"/>
         <source>共 %d 个集装箱</source>
         <translation>共 %d 个集装箱</translation>
     </message>
@@ -369,12 +369,12 @@
 <context>
     <name>DemoController</name>
     <message>
-        <location filename="../../ui/demo.py" line="132"/>
+        <location filename="../../ui/demo.py" line="101"/>
         <source>演示模式：正在启动本机沙箱平台并登录 {u}…</source>
         <translation>演示模式：正在启动本机沙箱平台并登录 {u}…</translation>
     </message>
     <message>
-        <location filename="../../ui/demo.py" line="144"/>
+        <location filename="../../ui/demo.py" line="112"/>
         <source>演示模式：已提交演示报检单，每 3 秒同步一次，约一分钟内可看到放行。</source>
         <translation>演示模式：已提交演示报检单，每 3 秒同步一次，约一分钟内可看到放行。</translation>
     </message>
@@ -382,7 +382,7 @@
 <context>
     <name>EditTableView</name>
     <message>
-        <location filename="../../ui/editor/table_view.py" line="119"/>
+        <location filename="../../ui/editor/table_view.py" line="151"/>
         <source>第%d行“%s”：%s</source>
         <translation>第%d行“%s”：%s</translation>
     </message>
@@ -420,12 +420,12 @@
         <translation>所需证单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="97"/>
+        <location filename="../../ui/editor/section_goods.py" line="99"/>
         <source>货物明细</source>
         <translation>货物明细</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="115"/>
+        <location filename="../../ui/editor/section_goods.py" line="117"/>
         <source>集装箱</source>
         <translation>集装箱</translation>
     </message>
@@ -483,202 +483,202 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../ui/editor/window.py" line="281"/>
+        <location filename="../../ui/editor/window.py" line="292"/>
         <source>无法打开报检单：%s</source>
         <translation>无法打开报检单：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="294"/>
+        <location filename="../../ui/editor/window.py" line="305"/>
         <source>最后修改 %s</source>
         <translation>最后修改 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="375"/>
+        <location filename="../../ui/editor/window.py" line="390"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ 未发现问题，可以提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="376"/>
+        <location filename="../../ui/editor/window.py" line="391"/>
         <source>✓ 未发现问题</source>
         <translation>✓ 未发现问题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="377"/>
+        <location filename="../../ui/editor/window.py" line="392"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ 未发现问题，可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="393"/>
+        <location filename="../../ui/editor/window.py" line="409"/>
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="393"/>
+        <location filename="../../ui/editor/window.py" line="409"/>
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="394"/>
+        <location filename="../../ui/editor/window.py" line="410"/>
         <source>%s货物报检单</source>
         <translation>%s货物报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="396"/>
+        <location filename="../../ui/editor/window.py" line="412"/>
         <source>修改申请（未提交）</source>
         <translation>修改申请（未提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="400"/>
+        <location filename="../../ui/editor/window.py" line="416"/>
         <source> · 只读</source>
         <translation> · 只读</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="409"/>
+        <location filename="../../ui/editor/window.py" line="425"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>报检号 &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="412"/>
+        <location filename="../../ui/editor/window.py" line="428"/>
         <source>报检号：定稿时分配</source>
         <translation>报检号：定稿时分配</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="422"/>
+        <location filename="../../ui/editor/window.py" line="438"/>
         <source>新报检单</source>
         <translation>新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="422"/>
+        <location filename="../../ui/editor/window.py" line="438"/>
         <source>草稿 %s</source>
         <translation>草稿 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="423"/>
+        <location filename="../../ui/editor/window.py" line="439"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk 报检单编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="493"/>
+        <location filename="../../ui/editor/window.py" line="509"/>
         <source>有未保存的修改…</source>
         <translation>有未保存的修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="531"/>
+        <location filename="../../ui/editor/window.py" line="546"/>
         <source>已自动保存 %s</source>
         <translation>已自动保存 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="558"/>
+        <location filename="../../ui/editor/window.py" line="573"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>这份报检单已不是草稿，不能再直接修改：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="562"/>
+        <location filename="../../ui/editor/window.py" line="577"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="564"/>
+        <location filename="../../ui/editor/window.py" line="579"/>
         <source>未保存</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="579"/>
+        <location filename="../../ui/editor/window.py" line="594"/>
         <source>修改申请未能暂存：%s</source>
         <translation>修改申请未能暂存：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="682"/>
+        <location filename="../../ui/editor/window.py" line="697"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="685"/>
+        <location filename="../../ui/editor/window.py" line="700"/>
         <source>保存 (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="686"/>
+        <location filename="../../ui/editor/window.py" line="701"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>定稿 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="687"/>
+        <location filename="../../ui/editor/window.py" line="702"/>
         <source>修改申请</source>
         <translation>修改申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="688"/>
+        <location filename="../../ui/editor/window.py" line="703"/>
         <source>提交修改</source>
         <translation>提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="689"/>
+        <location filename="../../ui/editor/window.py" line="704"/>
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="690"/>
+        <location filename="../../ui/editor/window.py" line="705"/>
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="691"/>
+        <location filename="../../ui/editor/window.py" line="706"/>
         <source>复制为新报检单</source>
         <translation>复制为新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="692"/>
+        <location filename="../../ui/editor/window.py" line="708"/>
         <source>打印/PDF</source>
         <translation>打印/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="693"/>
+        <location filename="../../ui/editor/window.py" line="709"/>
         <source>关闭 (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="701"/>
+        <location filename="../../ui/editor/window.py" line="720"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="701"/>
+        <location filename="../../ui/editor/window.py" line="723"/>
         <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
         <translation>只读：已提交的报检单不能直接修改，请使用“修改申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="701"/>
+        <location filename="../../ui/editor/window.py" line="725"/>
         <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
         <translation>只读：已提交的报检单不能直接修改，可以“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="701"/>
+        <location filename="../../ui/editor/window.py" line="727"/>
         <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
         <translation>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="701"/>
+        <location filename="../../ui/editor/window.py" line="730"/>
         <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
         <translation>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="704"/>
+        <location filename="../../ui/editor/window.py" line="735"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>修改申请：改好后点击“提交修改”；报检号保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="706"/>
+        <location filename="../../ui/editor/window.py" line="737"/>
         <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
         <translation>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="734"/>
+        <location filename="../../ui/editor/window.py" line="765"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="1"/>
+        <location filename="../../ui/editor/window.py" line="707"/>
         <source>另存为模板</source>
         <translation>另存为模板</translation>
     </message>
@@ -699,87 +699,87 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="78"/>
+        <location filename="../../ui/first_run.py" line="82"/>
         <source>欢迎使用 CIQ Desk 报检通</source>
         <translation>欢迎使用 CIQ Desk 报检通</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="81"/>
+        <location filename="../../ui/first_run.py" line="85"/>
         <source>请填写检验检疫电子申报平台的地址和您的登录账号。没有账号时，可先连接本机沙箱试用。</source>
         <translation>请填写检验检疫电子申报平台的地址和您的登录账号。没有账号时，可先连接本机沙箱试用。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="86"/>
+        <location filename="../../ui/first_run.py" line="90"/>
         <source>https://平台地址</source>
         <translation>https://平台地址</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="87"/>
+        <location filename="../../ui/first_run.py" line="91"/>
         <source>试用沙箱</source>
         <translation>试用沙箱</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="89"/>
+        <location filename="../../ui/first_run.py" line="94"/>
         <source>使用本机沙箱平台 %1（仅供试用，数据不会报送）</source>
         <translation>使用本机沙箱平台 %1（仅供试用，数据不会报送）</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="98"/>
+        <location filename="../../ui/first_run.py" line="103"/>
         <source>报检单位账号</source>
         <translation>报检单位账号</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="103"/>
+        <location filename="../../ui/first_run.py" line="108"/>
         <source>平台地址：</source>
         <translation>平台地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="104"/>
+        <location filename="../../ui/first_run.py" line="109"/>
         <source>用户名：</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="105"/>
+        <location filename="../../ui/first_run.py" line="110"/>
         <source>密码：</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="123"/>
+        <location filename="../../ui/first_run.py" line="128"/>
         <source>登录</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="125"/>
+        <location filename="../../ui/first_run.py" line="130"/>
         <source>稍后再说</source>
         <translation>稍后再说</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="166"/>
+        <location filename="../../ui/first_run.py" line="186"/>
         <source>正在登录…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="180"/>
+        <location filename="../../ui/first_run.py" line="200"/>
         <source>请输入用户名。</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="184"/>
+        <location filename="../../ui/first_run.py" line="204"/>
         <source>请输入密码。</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="210"/>
+        <location filename="../../ui/first_run.py" line="230"/>
         <source>登录时发生内部错误，详情已写入日志。</source>
         <translation>登录时发生内部错误，详情已写入日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="1"/>
+        <location filename="../../ui/first_run.py" line="93"/>
         <source>启动本机沙箱平台并以演示账号登录（仅供试用，数据不会报送）</source>
         <translation>启动本机沙箱平台并以演示账号登录（仅供试用，数据不会报送）</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="1"/>
+        <location filename="../../ui/first_run.py" line="155"/>
         <source>正在启动本机沙箱…</source>
         <translation>正在启动本机沙箱…</translation>
     </message>
@@ -820,7 +820,7 @@
 <context>
     <name>GoodsSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="108"/>
+        <location filename="../../ui/editor/section_goods.py" line="110"/>
         <source>共 %d 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</source>
         <translation>共 %d 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</translation>
     </message>
@@ -1048,122 +1048,123 @@
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="119"/>
+        <location filename="../../ui/editor/lifecycle.py" line="101"/>
         <source>正在定稿…</source>
+        <extracomment>the platform version the amendment being edited is based on</extracomment>
         <translation>正在定稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="127"/>
+        <location filename="../../ui/editor/lifecycle.py" line="109"/>
         <source>还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</source>
         <translation>还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="138"/>
+        <location filename="../../ui/editor/lifecycle.py" line="120"/>
         <source>已定稿，报检号 %s。报检单将在下次同步时发送。</source>
         <translation>已定稿，报检号 %s。报检单将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="150"/>
+        <location filename="../../ui/editor/lifecycle.py" line="132"/>
         <source>未能定稿：%s</source>
         <translation>未能定稿：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="193"/>
+        <location filename="../../ui/editor/lifecycle.py" line="176"/>
         <source>已恢复上次未提交的修改申请：改好后点“提交修改”。</source>
         <translation>已恢复上次未提交的修改申请：改好后点“提交修改”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="196"/>
+        <location filename="../../ui/editor/lifecycle.py" line="179"/>
         <source>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</source>
         <translation>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="228"/>
+        <location filename="../../ui/editor/lifecycle.py" line="212"/>
         <source>修改申请已排队，将在下次同步时发送。</source>
         <translation>修改申请已排队，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="234"/>
+        <location filename="../../ui/editor/lifecycle.py" line="218"/>
         <source>修改申请未提交：%s</source>
         <translation>修改申请未提交：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="244"/>
+        <location filename="../../ui/editor/lifecycle.py" line="228"/>
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="244"/>
+        <location filename="../../ui/editor/lifecycle.py" line="228"/>
         <source>请填写撤销原因（必填）：</source>
         <translation>请填写撤销原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="248"/>
+        <location filename="../../ui/editor/lifecycle.py" line="232"/>
         <source>请填写撤销原因</source>
         <translation>请填写撤销原因</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="254"/>
+        <location filename="../../ui/editor/lifecycle.py" line="238"/>
         <source>撤销申请未提交：%s</source>
         <translation>撤销申请未提交：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="259"/>
+        <location filename="../../ui/editor/lifecycle.py" line="243"/>
         <source>撤销申请已排队，将在下次同步时发送。</source>
         <translation>撤销申请已排队，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="272"/>
+        <location filename="../../ui/editor/lifecycle.py" line="256"/>
         <source>未能复制：%s</source>
         <translation>未能复制：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="278"/>
+        <location filename="../../ui/editor/lifecycle.py" line="262"/>
         <source>已复制为新草稿（合同号 %s）。</source>
         <translation>已复制为新草稿（合同号 %s）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="297"/>
+        <location filename="../../ui/editor/lifecycle.py" line="281"/>
         <source>打印报检单</source>
         <translation>打印报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="298"/>
+        <location filename="../../ui/editor/lifecycle.py" line="282"/>
         <source>打印报检单，或另存为 PDF 文件？</source>
         <translation>打印报检单，或另存为 PDF 文件？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="299"/>
+        <location filename="../../ui/editor/lifecycle.py" line="283"/>
         <source>打印…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="300"/>
+        <location filename="../../ui/editor/lifecycle.py" line="284"/>
         <source>另存为 PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="301"/>
+        <location filename="../../ui/editor/lifecycle.py" line="285"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="309"/>
+        <location filename="../../ui/editor/lifecycle.py" line="293"/>
         <source>另存为 PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="310"/>
+        <location filename="../../ui/editor/lifecycle.py" line="294"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="322"/>
+        <location filename="../../ui/editor/lifecycle.py" line="306"/>
         <source>已保存 PDF（%d 页）：%s</source>
         <translation>已保存 PDF（%d 页）：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="324"/>
+        <location filename="../../ui/editor/lifecycle.py" line="308"/>
         <source>未能保存 PDF：%s</source>
         <translation>未能保存 PDF：%s</translation>
     </message>
@@ -1478,187 +1479,167 @@
         <translation>CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="71"/>
+        <location filename="../../ui/main_commands.py" line="60"/>
         <source>已选择 {n} 份</source>
         <translation>已选择 {n} 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="95"/>
-        <source>报检单编辑器</source>
-        <translation>报检单编辑器</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_commands.py" line="96"/>
-        <source>报检单编辑器尚未安装。</source>
-        <translation>报检单编辑器尚未安装。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_commands.py" line="163"/>
-        <source>打印模块尚未安装</source>
-        <translation>打印模块尚未安装</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_commands.py" line="168"/>
+        <location filename="../../ui/main_commands.py" line="143"/>
         <source>没有可显示中文的字体，无法打印</source>
         <translation>没有可显示中文的字体，无法打印</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="184"/>
-        <source>状态时间轴尚未安装</source>
-        <translation>状态时间轴尚未安装</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_commands.py" line="187"/>
+        <location filename="../../ui/main_commands.py" line="158"/>
         <source>状态历史 — {no}</source>
         <translation>状态历史 — {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="201"/>
+        <location filename="../../ui/main_commands.py" line="172"/>
         <source>已复制为新草稿</source>
         <translation>已复制为新草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="215"/>
+        <location filename="../../ui/main_commands.py" line="186"/>
         <source>（还没有模板：在编辑器中“另存为模板”）</source>
         <translation>（还没有模板：在编辑器中“另存为模板”）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="218"/>
+        <location filename="../../ui/main_commands.py" line="189"/>
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="219"/>
+        <location filename="../../ui/main_commands.py" line="190"/>
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="258"/>
+        <location filename="../../ui/main_commands.py" line="229"/>
         <source>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</source>
         <translation>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="260"/>
+        <location filename="../../ui/main_commands.py" line="231"/>
         <source>正在校验…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="270"/>
+        <location filename="../../ui/main_commands.py" line="241"/>
         <source>只有草稿可以定稿</source>
         <translation>只有草稿可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="288"/>
+        <location filename="../../ui/main_commands.py" line="260"/>
         <source>已定稿，报检号 {no}</source>
         <translation>已定稿，报检号 {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="288"/>
+        <location filename="../../ui/main_commands.py" line="260"/>
         <source>已定稿</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="296"/>
+        <location filename="../../ui/main_commands.py" line="268"/>
         <source>未通过校验</source>
         <translation>未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="330"/>
+        <location filename="../../ui/main_commands.py" line="302"/>
         <source>已导出 {n} 份到 {p}</source>
         <translation>已导出 {n} 份到 {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="338"/>
+        <location filename="../../ui/main_commands.py" line="310"/>
         <source>只能删除草稿</source>
         <translation>只能删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="340"/>
+        <location filename="../../ui/main_commands.py" line="312"/>
         <source>删除草稿</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="341"/>
+        <location filename="../../ui/main_commands.py" line="313"/>
         <source>删除所选的 {n} 份草稿？此操作不能撤销。</source>
         <translation>删除所选的 {n} 份草稿？此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="357"/>
+        <location filename="../../ui/main_commands.py" line="329"/>
         <source>已复制报检号</source>
         <translation>已复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="371"/>
+        <location filename="../../ui/main_commands.py" line="343"/>
         <source>已登录平台，正在同步…</source>
         <translation>已登录平台，正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="379"/>
+        <location filename="../../ui/main_commands.py" line="358"/>
         <source>关于 CIQ Desk</source>
         <translation>关于 CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="379"/>
+        <location filename="../../ui/main_commands.py" line="358"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — 出入境检验检疫报检</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>报检单(&amp;D)</source>
         <translation>报检单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>申报(&amp;S)</source>
         <translation>申报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>视图(&amp;V)</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>正在处理…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>{n}+ 份</source>
         <translation>{n}+ 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>已载入 {n} 份，向下滚动载入更多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>正在载入…</source>
         <translation>正在载入…</translation>
     </message>
@@ -2017,60 +1998,95 @@
 <context>
     <name>TableSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="79"/>
+        <location filename="../../ui/editor/section_goods.py" line="81"/>
         <source>共 %d 行</source>
         <translation>共 %d 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="82"/>
+        <location filename="../../ui/editor/section_goods.py" line="84"/>
         <source>新增一行 (Insert)</source>
         <translation>新增一行 (Insert)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="83"/>
+        <location filename="../../ui/editor/section_goods.py" line="85"/>
         <source>复制此行 (Ctrl+D)</source>
         <translation>复制此行 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="84"/>
+        <location filename="../../ui/editor/section_goods.py" line="86"/>
         <source>删除此行 (Ctrl+Delete)</source>
         <translation>删除此行 (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="85"/>
+        <location filename="../../ui/editor/section_goods.py" line="87"/>
         <source>直接输入即可编辑单元格；回车确认并跳到下一格；代码列输入代码或名称后从列表中选择。</source>
         <translation>直接输入即可编辑单元格；回车确认并跳到下一格；代码列输入代码或名称后从列表中选择。</translation>
     </message>
 </context>
 <context>
+    <name>TemplateSaver</name>
+    <message>
+        <location filename="../../ui/editor/templates.py" line="36"/>
+        <location filename="../../ui/editor/templates.py" line="50"/>
+        <source>另存为模板</source>
+        <translation>另存为模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/templates.py" line="36"/>
+        <source>模板名称：</source>
+        <translation>模板名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/templates.py" line="42"/>
+        <source>模板名称不能为空。</source>
+        <translation>模板名称不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/templates.py" line="51"/>
+        <source>已有名为“%1”的模板，要替换它吗？</source>
+        <translation>已有名为“%1”的模板，要替换它吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/templates.py" line="59"/>
+        <source>已另存为模板“%1”，可在“从模板新建”中使用。</source>
+        <translation>已另存为模板“%1”，可在“从模板新建”中使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/templates.py" line="66"/>
+        <source>未能另存为模板：%1</source>
+        <translation>未能另存为模板：%1</translation>
+    </message>
+</context>
+<context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="211"/>
+        <location filename="../../ui/timeline.py" line="215"/>
         <source>已复制 ✓</source>
+        <extracomment>status → the strong colour of the one palette (client.lifecycle)</extracomment>
         <translation>已复制 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="222"/>
+        <location filename="../../ui/timeline.py" line="226"/>
         <source>尚未分配（定稿时分配）</source>
         <translation>尚未分配（定稿时分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="225"/>
+        <location filename="../../ui/timeline.py" line="229"/>
         <source>复制报检号</source>
         <translation>复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="229"/>
+        <location filename="../../ui/timeline.py" line="233"/>
         <source>当前状态：</source>
         <translation>当前状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="234"/>
+        <location filename="../../ui/timeline.py" line="238"/>
         <source>报检号（一次申报、一号到底）</source>
         <translation>报检号（一次申报、一号到底）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="235"/>
+        <location filename="../../ui/timeline.py" line="239"/>
         <source>状态记录与回执</source>
         <translation>状态记录与回执</translation>
     </message>
@@ -2119,39 +2135,6 @@
         <location filename="../../ui/dialogs/batch_dialog.py" line="108"/>
         <source>上次未完成：已完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</source>
         <translation>上次未完成：已完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</translation>
-    </message>
-</context>
-<context>
-    <name>TemplateSaver</name>
-    <message>
-        <location filename="../../ui/editor/templates.py" line="1"/>
-        <source>另存为模板</source>
-        <translation>另存为模板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/templates.py" line="1"/>
-        <source>模板名称：</source>
-        <translation>模板名称：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/templates.py" line="1"/>
-        <source>模板名称不能为空。</source>
-        <translation>模板名称不能为空。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/templates.py" line="1"/>
-        <source>已有名为“%1”的模板，要替换它吗？</source>
-        <translation>已有名为“%1”的模板，要替换它吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/templates.py" line="1"/>
-        <source>已另存为模板“%1”，可在“从模板新建”中使用。</source>
-        <translation>已另存为模板“%1”，可在“从模板新建”中使用。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/templates.py" line="1"/>
-        <source>未能另存为模板：%1</source>
-        <translation>未能另存为模板：%1</translation>
     </message>
 </context>
 </TS>
