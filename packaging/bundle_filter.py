@@ -54,6 +54,10 @@ def keep(dest: str) -> bool:
         if p.startswith("resources/"):
             return True
         return any(m in name for m in QT_TRANSLATIONS_KEEP)
+    if p.startswith("pycountry/locales/"):
+        # ISO names in 100+ languages (19 MB): the desk reads codes and English names only;
+        # Chinese stays should a later version show pycountry's Chinese names
+        return p.startswith("pycountry/locales/zh")
     if any(m in name for m in DROP_LIB_MARKERS):
         return False
     return True

@@ -32,6 +32,8 @@ from bundle_filter import keep  # noqa: E402
     "resources/translations/ciqdesk_zh_CN.qm",
     "resources/codes/hs2022.csv",
     "client/store/migrations/versions/0001_initial.py",
+    "pycountry/databases/iso3166-1.json",
+    "pycountry/locales/zh_CN/LC_MESSAGES/iso3166-1.mo",
 ])
 def test_pack_what_the_app_needs_ships(dest):
     assert keep(dest)
@@ -56,6 +58,7 @@ def test_pack_what_the_app_needs_ships(dest):
     "PySide6/Qt/qml/QtQuick/Controls/libqtquickcontrols2plugin.so",
     "PySide6/Qt/translations/qtbase_de.qm",
     "PySide6\\translations\\qt_ja.qm",
+    "pycountry/locales/de/LC_MESSAGES/iso3166-1.mo",
 ])
 def test_pack_unused_qt_parts_are_left_out(dest):
     assert not keep(dest)
