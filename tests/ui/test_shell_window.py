@@ -141,11 +141,18 @@ def test_broker_switches_client_and_the_list_follows(qtbot, window, desk):
     window.ctx.events.declarations_changed.emit([])
     combo = window.header.clients
     assert combo.isVisible() and combo.count() == 3
+    assert combo.itemText(0) == "全部委托企业"  # the first entry is never blank
+    assert window.header.grade.text() == "信用 A"  # the broker's own grade
     combo.setCurrentIndex(combo.findData(other.uscc))
     assert [s.id for s in _rows(window)] == [ids[0]]
     assert window.nav.model.count_of("all") == 1
+    combo.setCurrentIndex(combo.findData("91320505MA1NQ3R88Y"))
+    # the badge shows the client's grade: the one the rules judge the client's filings by
+    assert window.header.grade.text() == "信用 B"
+    assert "苏州恒瑞机械制造有限公司" in window.header.grade.toolTip()
     combo.setCurrentIndex(0)
     assert len(_rows(window)) == 4
+    assert window.header.grade.text() == "信用 A"
 
 
 def test_table_context_menu_and_enabled_actions(qtbot, window, desk):

@@ -219,9 +219,24 @@ class HeaderBar(QFrame):
         self.name.setText(name)
         self.name.setToolTip(self.tr("统一社会信用代码：{u}\n报检单位登记号：{r}").format(
             u=ent.get("uscc") or "—", r=ent.get("reg_no") or "—"))
+        self._set_clients(ent.get("clients") or [] if ent.get("role") == "broker" else [])
+        self._show_grade()
+
+    def _show_grade(self) -> None:
+        """The badge: the chosen client's grade (what the rules judge its filings by), else
+        the logged-in enterprise's own."""
+        ent = self.enterprise or {}
+        uscc = self.clients.currentData() if self.clients.isVisibleTo(self) else None
+        client = next((c for c in ent.get("clients") or [] if c.get("uscc") == uscc), None)
+        if client is not None:
+            grade = client.get("credit_grade")
+            name = client.get("name_cn") or client.get("name_en") or uscc
+            tip = self.tr("委托企业：{n}").format(n=name) + "\n" + self.grade_tooltip(
+                grade, client.get("credit_grade_updated_at"))
+            self.grade.set_grade(grade, tip)
+            return
         at = ent.get("credit_grade_updated_at") or ent.get("credit_grade_synced_at")
         self.grade.set_grade(ent.get("credit_grade"), self.grade_tooltip(ent.get("credit_grade"), at))
-        self._set_clients(ent.get("clients") or [] if ent.get("role") == "broker" else [])
 
     def _set_clients(self, clients: list[dict]) -> None:
         current = self.clients.currentData()
@@ -240,6 +255,7 @@ class HeaderBar(QFrame):
         self.client_label.setVisible(bool(clients))
 
     def _client_picked(self, _index: int) -> None:
+        self._show_grade()
         self.client_changed.emit(self.clients.currentData())
 
     def set_sync_state(self, state) -> None:
