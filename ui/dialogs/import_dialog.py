@@ -191,10 +191,9 @@ class ImportDialog(QDialog):
         self.retranslateUi()
 
     def _failed(self, exc: BaseException) -> None:
-        from client.errors import DeskError
+        from client.errors import describe
         self._set_busy(False)
-        self.status.setText(exc.message(self.ctx.lang) if isinstance(exc, DeskError)
-                            else self.tr("内部错误，已记录日志"))
+        self.status.setText(describe(exc, self.ctx.lang))
         self.import_btn.setEnabled(bool(self.parsed and self.parsed.files))
 
     # -- progress / cancel ---------------------------------------------------------------
