@@ -8,6 +8,10 @@ Subclasses name the environment problem so the UI can pick an icon or an action
 """
 from __future__ import annotations
 
+import logging
+
+log = logging.getLogger(__name__)
+
 
 class DeskError(Exception):
     """A problem with the user's input or environment, explained in plain words."""
@@ -60,3 +64,29 @@ class PlatformError(DeskError):
 
 class CredentialStoreError(DeskError):
     """The OS keyring is unavailable or refused access (never 'wrong password')."""
+
+
+#: the one sentence a user sees for a bug (the traceback is in the log)
+INTERNAL_ERROR = ("内部错误，详情已写入日志", "internal error; details in the log")
+
+
+def describe(exc: BaseException, lang: str = "zh", *, log_traceback: bool = False,
+             where: object | None = None) -> str:
+    """The user's text for ``exc``: the one place an exception becomes words.
+
+    A :class:`DeskError` gives its own message in ``lang``; an :class:`OSError` (disk
+    full, permissions) is the environment and gives "系统错误：…"; anything else is a
+    bug and gives :data:`INTERNAL_ERROR` (with ``where``, the log file, appended).
+    ``log_traceback`` logs a bug's traceback here, for callers that caught it themselves
+    (the task runner has already logged what it hands to ``on_error``).
+    """
+    en = lang == "en"
+    if isinstance(exc, DeskError):
+        return exc.message(lang)
+    if isinstance(exc, OSError):
+        return f"system error: {exc}" if en else f"系统错误：{exc}"
+    if log_traceback:
+        log.error("internal error", exc_info=(type(exc), exc, exc.__traceback__))
+    if where is not None:
+        return f"internal error; details in {where}" if en else f"{INTERNAL_ERROR[0]} {where}"
+    return INTERNAL_ERROR[1] if en else INTERNAL_ERROR[0]

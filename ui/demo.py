@@ -114,8 +114,8 @@ class DemoController(QObject):
         self.ready.emit(engine)
 
     def _failed(self, exc: BaseException) -> None:
-        from client.errors import DeskError
-        text = exc.message(self.ctx.lang) if isinstance(exc, DeskError) else repr(exc)
+        from client.errors import describe
+        text = describe(exc, self.ctx.lang)
         log.error("demo failed: %s", text)
         self.window.show_error(exc)
         self.failed.emit(text)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QVBoxLayout
 
-from client.errors import DeskError, ValidationFailed
+from client.errors import ValidationFailed, describe
 
 log = logging.getLogger(__name__)
 
@@ -23,10 +23,7 @@ class CommandsMixin:
     # -- helpers -------------------------------------------------------------------------
     def show_error(self, exc: BaseException) -> None:
         """An environment error in plain words; a bug as one short line (details in the log)."""
-        if isinstance(exc, DeskError):
-            text = exc.message(self.ctx.lang)
-        else:
-            text = QCoreApplication.translate("MainWindow", "内部错误，已记录日志：{e}").format(e=type(exc).__name__)
+        text = describe(exc, self.ctx.lang)
         self.statusBar().showMessage(text, 10000)
         box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("MainWindow", "CIQ Desk"), text,
                           QMessageBox.StandardButton.Ok, self)

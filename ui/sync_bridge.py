@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from client.errors import AuthError, DeskError, OfflineError
+from client.errors import AuthError, DeskError, OfflineError, describe
 from client.store.db import utcnow
 
 from .tasks import Progress
@@ -56,9 +56,7 @@ class SyncOutcome:
 
 
 def _error_text(exc: BaseException, lang: str) -> str:
-    if isinstance(exc, DeskError):
-        return exc.message(lang)
-    return ("内部错误，已记录日志" if lang == "zh" else "internal error (logged)")
+    return describe(exc, lang)
 
 
 def run_sync(desk, engine, progress, watermark: int | None, lang: str = "zh") -> SyncOutcome:

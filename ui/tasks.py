@@ -11,7 +11,7 @@
 
 Errors: a :class:`client.errors.DeskError` is an environment/input problem the user can act
 on and is handed to ``on_error``; anything else is a bug, logged with its traceback and
-then handed to ``on_error`` as well, so the caller can show "内部错误，已记录日志".
+then handed to ``on_error`` as well, so the caller shows ``client.errors.describe(exc, lang)``.
 """
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import paths
-from ..errors import DeskError
+from ..errors import DeskError, describe
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
         return code
     except DeskError as exc:
-        print(exc.message(ctx.lang), file=sys.stderr)
+        print(describe(exc, ctx.lang), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(ctx.t("已取消", "cancelled"), file=sys.stderr)
@@ -108,11 +108,10 @@ def main(argv: list[str] | None = None) -> int:
             return damaged.exit_code
         if isinstance(exc, OSError):  # disk full, permissions: the environment, not a bug
             log.warning("environment error: %s", exc)
-            print(ctx.t(f"系统错误：{exc}", f"system error: {exc}"), file=sys.stderr)
+            print(describe(exc, ctx.lang), file=sys.stderr)
             return 2
         log.exception("internal error in %s", args.command)
-        where = paths.resolve().logs / "ciqdesk.log"
-        print(ctx.t(f"内部错误，详情已写入日志 {where}", f"internal error; details in {where}"),
+        print(describe(exc, ctx.lang, where=paths.resolve().logs / "ciqdesk.log"),
               file=sys.stderr)
         return 3
     finally:

@@ -28,7 +28,7 @@ from typing import Any, Callable, Sequence
 
 from sqlalchemy import and_, case, func, insert, select, update
 
-from ..errors import DeskError, InputError, NotFound, ValidationFailed
+from ..errors import INTERNAL_ERROR, DeskError, InputError, NotFound, ValidationFailed
 from ..interchange.progress import CancelFn, ProgressFn
 from ..model import new_ulid
 from ..store import declarations as decl_q
@@ -179,14 +179,14 @@ class BatchRunner:
                 return self._fail(where, exc.message_zh)
             except Exception:  # noqa: BLE001 - a bug in one step must not hide the others
                 log.exception("batch %s: step failed on %s", batch_id, decl_id)
-                return self._fail(where, "内部错误，详情已写入日志")
+                return self._fail(where, INTERNAL_ERROR[0])
         try:
             message = self.step_fn(self.desk, decl_id)
         except DeskError as exc:
             return self._fail(where, exc.message_zh)
         except Exception:  # noqa: BLE001
             log.exception("batch %s: step failed on %s", batch_id, decl_id)
-            return self._fail(where, "内部错误，详情已写入日志")
+            return self._fail(where, INTERNAL_ERROR[0])
         with self.desk.db.write() as conn:
             conn.execute(update(t).where(where).values(state="done", message=message))
         return "done", message

@@ -352,17 +352,11 @@ class Desk:
 
     def _import_json_file(self, f: str | Path, report: ImportReport) -> None:
         """Import one JSON file into ``report``; a file that cannot be read stores nothing."""
-        name = str(f)
-        try:
-            data, raws = load_json_document(Path(f), keep_text=True)
-        except UnreadableJson as exc:
-            problem = ImportProblem(name, None, None, None, exc.message_zh + "，整个文件未导入",
-                                    exc.message_en + "; nothing from this file was imported")
-        else:
-            self.import_objects(data, name, report, raws=raws)
+        part = read_json_file(f, report.errors)
+        if part is None:
+            report.files_refused += 1
             return
-        report.errors.append(problem)
-        report.files_refused += 1
+        self.store_imported(part.decls, part.rows, part.source, report, docs=part.docs)
 
     def import_objects(self, data: Any, source: str, report: ImportReport,
                        raws: list[str] | None = None) -> None:
@@ -370,40 +364,64 @@ class Desk:
 
         ``raws`` optionally holds the JSON text of each item as it stood in the file.
         """
-        items = data if isinstance(data, list) else [data]
-        good: list[Declaration] = []
-        rows: list[int] = []
-        docs: list[str] = []
-        seen: dict[str, int] = {}
-        for idx, item in enumerate(items, start=1):
-            decl, problems = parse_declaration(item)
-            if decl is None or problems:
-                for p in problems or [None]:
-                    report.errors.append(ImportProblem(
-                        source, idx, None, p.field if p else None,
-                        (p.message_zh if p else "不是报检单对象") + "，该报检单未导入",
-                        (p.message_en if p else "not a declaration object")
-                        + "; this declaration was not imported"))
-                continue
-            if not decl.id:
-                decl.id = item["id"] = new_ulid()
-                raw = None
+        part = parse_json_objects(data, source, report.errors, raws)
+        self.store_imported(part.decls, part.rows, part.source, report, docs=part.docs)
+
+    # -- read, preview, then store (the import dialog) ---------------------------------
+    def read_import(self, files: Iterable[str | Path], progress=None, cancel=None
+                    ) -> "ParsedImport":
+        """Read ``files`` (JSON, or Excel/CSV by suffix) without storing anything.
+
+        The same readers and problem messages as :meth:`import_files`. ``progress(done,
+        total, name)`` is called per file; a true ``cancel()`` stops between files (an
+        Excel reader may raise :class:`~client.interchange.progress.Cancelled`).
+        """
+        files = [str(f) for f in files]
+        out = ParsedImport()
+        for n, f in enumerate(files):
+            if cancel is not None and cancel():
+                break
+            if progress is not None:
+                progress(n, len(files), Path(f).name)
+            if Path(f).suffix.lower() in TABLE_SUFFIXES:
+                from ..interchange.excel_import import read_workbook
+                found, probs = read_workbook(f, progress=None, cancel=cancel)
+                out.problems.extend(probs)
+                if not found:
+                    if any(p.row is None and p.column is None for p in probs):
+                        out.files_refused += 1
+                    continue
+                part: ParsedFile | None = ParsedFile(f, [d for d, _ in found],
+                                                     [r for _, r in found])
             else:
-                raw = raws[idx - 1] if raws is not None else None
-            if decl.id in seen:  # the same id twice in one file (found by the fuzz test)
-                report.errors.append(ImportProblem(
-                    source, idx, None, "id",
-                    f"编号 {decl.id} 在本文件中重复（第 {seen[decl.id]} 份已导入），该报检单未导入",
-                    f"id {decl.id} appears twice in this file (declaration {seen[decl.id]} "
-                    f"was imported); this declaration was not imported"))
-                continue
-            seen[decl.id] = idx
-            good.append(decl)
-            rows.append(idx)
-            # the object as read: parsing it again yields exactly ``decl``
-            docs.append(raw if raw is not None else
-                        json.dumps(item, ensure_ascii=False, separators=(",", ":")))
-        self.store_imported(good, rows, source, report, docs=docs)
+                part = read_json_file(f, out.problems)
+                if part is None:
+                    out.files_refused += 1
+                    continue
+            if part is not None and part.decls:
+                out.files.append(part)
+        if progress is not None:
+            progress(len(files), len(files), "")
+        return out
+
+    def store_import(self, parsed: "ParsedImport", progress=None, cancel=None) -> ImportReport:
+        """Store what :meth:`read_import` read, one transaction per file.
+
+        A true ``cancel()`` stops between files, so every file is either wholly stored or
+        not at all. The report's problems are those found on reading plus on storing.
+        """
+        report = ImportReport(errors=list(parsed.problems), files_refused=parsed.files_refused)
+        total = sum(len(p.decls) for p in parsed.files)
+        done = 0
+        with paused_gc():
+            for part in parsed.files:
+                if cancel is not None and cancel():
+                    break
+                self.store_imported(part.decls, part.rows, part.source, report, docs=part.docs)
+                done += len(part.decls)
+                if progress is not None:
+                    progress(done, total, Path(part.source).name)
+        return report
 
     def store_imported(self, decls: list[Declaration], rows: list[int], source: str,
                        report: ImportReport, docs: list[str] | None = None) -> None:
@@ -440,6 +458,86 @@ class Desk:
                                                  existing=existing)
         report.imported.extend(inserted)
         report.updated.extend(updated)
+
+
+@dataclass
+class ParsedFile:
+    """The declarations read from one file, not yet stored (``rows`` as problems name them;
+    ``docs`` each declaration's JSON as read, or None)."""
+
+    source: str
+    decls: list[Declaration]
+    rows: list[int]
+    docs: list[str] | None = None
+
+
+@dataclass
+class ParsedImport:
+    """What :meth:`Desk.read_import` read: the files with declarations, and the problems."""
+
+    files: list[ParsedFile] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    files_refused: int = 0
+
+    @property
+    def declarations(self) -> list[tuple[str, Declaration, int]]:
+        """``(file, declaration, row)`` for each declaration that would be imported."""
+        return [(p.source, d, r) for p in self.files for d, r in zip(p.decls, p.rows)]
+
+
+def read_json_file(f: str | Path, problems: list[ImportProblem]) -> ParsedFile | None:
+    """Read one JSON import file; None (and one problem) when it is refused whole."""
+    name = str(f)
+    try:
+        data, raws = load_json_document(Path(f), keep_text=True)
+    except UnreadableJson as exc:
+        problems.append(ImportProblem(name, None, None, None, exc.message_zh + "，整个文件未导入",
+                                      exc.message_en + "; nothing from this file was imported"))
+        return None
+    return parse_json_objects(data, name, problems, raws)
+
+
+def parse_json_objects(data: Any, source: str, problems: list[ImportProblem],
+                       raws: list[str] | None = None) -> ParsedFile:
+    """Parse decoded JSON (an object or a list of objects) into declarations to store.
+
+    ``raws`` optionally holds the JSON text of each item as it stood in the file; a
+    declaration without an id gets a new one (and its JSON is written out again).
+    """
+    items = data if isinstance(data, list) else [data]
+    good: list[Declaration] = []
+    rows: list[int] = []
+    docs: list[str] = []
+    seen: dict[str, int] = {}
+    for idx, item in enumerate(items, start=1):
+        decl, issues = parse_declaration(item)
+        if decl is None or issues:
+            for p in issues or [None]:
+                problems.append(ImportProblem(
+                    source, idx, None, p.field if p else None,
+                    (p.message_zh if p else "不是报检单对象") + "，该报检单未导入",
+                    (p.message_en if p else "not a declaration object")
+                    + "; this declaration was not imported"))
+            continue
+        if not decl.id:
+            decl.id = item["id"] = new_ulid()
+            raw = None
+        else:
+            raw = raws[idx - 1] if raws is not None else None
+        if decl.id in seen:  # the same id twice in one file (found by the fuzz test)
+            problems.append(ImportProblem(
+                source, idx, None, "id",
+                f"编号 {decl.id} 在本文件中重复（第 {seen[decl.id]} 份已导入），该报检单未导入",
+                f"id {decl.id} appears twice in this file (declaration {seen[decl.id]} "
+                f"was imported); this declaration was not imported"))
+            continue
+        seen[decl.id] = idx
+        good.append(decl)
+        rows.append(idx)
+        # the object as read: parsing it again yields exactly ``decl``
+        docs.append(raw if raw is not None else
+                    json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+    return ParsedFile(source, good, rows, docs)
 
 
 def _grade_of(me: dict) -> tuple[str | None, datetime | None]:

@@ -139,3 +139,41 @@ def test_unfinished_batch_is_offered_at_start_and_resumes(qtbot, desk):
     assert "还剩 3 份" in dlg.message.text()
     dlg.resume_btn.click()
     assert [b.state for b in list_batches(desk) if b.id == bid] == ["done"]
+
+
+def _bad_files(tmp_path):
+    """A too-deep JSON, a JSON with NaN, and a CSV with one unreadable cell."""
+    from client.interchange.columns import columns_for
+    from client.interchange.writer import declaration_rows, write_csv
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 200 + "]" * 200, encoding="utf-8")
+    nan = tmp_path / "nan.json"
+    nan.write_text('[{"direction": "inbound", "goods": [{"value": NaN}]}]', encoding="utf-8")
+    cols = columns_for(None)
+    ci = [c.path for c in cols].index("goods.gross_weight_kg")
+    rows = []
+    for seed in (21, 22):
+        rows += declaration_rows(sample_declaration("inbound", 1, seed=seed), cols)
+    rows[1][ci] = "25200.5kg"
+    table = write_csv(tmp_path / "bad.csv", cols, rows)
+    return [str(deep), str(nan), str(table)]
+
+
+def test_dialog_and_cli_report_the_same_problems_for_the_same_bad_files(qtbot, desk, tmp_path,
+                                                                       capsys):
+    from client.cli.main import main
+    from ui.dialogs.import_dialog import ImportDialog
+    files = _bad_files(tmp_path)
+    dlg = ImportDialog(make_ctx(desk))
+    qtbot.addWidget(dlg)
+    dlg.load_files(files)
+    shown = [p.to_dict() for p in dlg.problems.rows]
+    assert len(dlg.preview.rows) == 1  # the good CSV row imports, the bad one does not
+    assert main(["import", *files, "--json"]) == 2  # files refused whole
+    printed = json.loads(capsys.readouterr().out)["errors"]
+    key = lambda e: (e["file"], e["row"] or 0, e["column"] or "", e["field"] or "")  # noqa: E731
+    assert sorted(shown, key=key) == sorted(printed, key=key)
+    by_file = {e["file"]: e for e in shown}
+    assert "嵌套超过" in by_file[files[0]]["message"]
+    assert "NaN" in by_file[files[1]]["message"] and "整个文件未导入" in by_file[files[1]]["message"]
+    assert "25200.5kg" in by_file[files[2]]["message"] and by_file[files[2]]["row"] == 4

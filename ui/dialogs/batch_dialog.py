@@ -185,10 +185,9 @@ class BatchDialog(QDialog):
         self.finished_batch.emit(info)
 
     def _failed(self, exc: BaseException) -> None:
-        from client.errors import DeskError
+        from client.errors import describe
         self._running(False)
-        self.message.setText(exc.message(self.ctx.lang) if isinstance(exc, DeskError)
-                             else self.tr("内部错误，已记录日志"))
+        self.message.setText(describe(exc, self.ctx.lang))
         self.ctx.events.declarations_changed.emit([])
 
     def reject(self) -> None:  # Esc / window close: stop the batch, keep it resumable

@@ -7,7 +7,6 @@ imported or not at all. Nothing is written before the user presses 导入.
 """
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -24,75 +23,29 @@ log = logging.getLogger(__name__)
 FILE_SUFFIXES = (".json", ".xlsx", ".csv")
 
 
-def read_files(files: list[str], progress: Progress):
+def read_files(desk, files: list[str], progress: Progress):
     """Parse ``files`` without storing anything (runs on the task runner).
 
-    Returns ``(parsed, preview_rows, problems)``; ``parsed`` is a list of
-    ``(source, [declarations], [rows])`` ready for :meth:`Desk.store_imported`.
+    Returns ``(parsed, preview_rows, problems)``: ``parsed`` is the
+    :class:`~client.services.desk.ParsedImport` of :meth:`Desk.read_import` (the CLI's
+    readers and messages), ready for :meth:`Desk.store_import`.
     """
-    from client.model import parse_declaration
-    from client.services.desk import ImportProblem
-
-    parsed, preview, problems = [], [], []
-    for n, f in enumerate(files):
-        if progress.cancelled():
-            break
-        progress(n, len(files), Path(f).name)
-        decls, rows = [], []
-        if Path(f).suffix.lower() == ".json":
-            try:
-                data = json.loads(Path(f).read_text(encoding="utf-8-sig"))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-                problems.append(ImportProblem(f, None, None, None,
-                                              f"无法读取文件：{exc}，整个文件未导入",
-                                              f"cannot read file: {exc}; nothing imported"))
-                continue
-            for idx, item in enumerate(data if isinstance(data, list) else [data], start=1):
-                decl, issues = parse_declaration(item)
-                if decl is None or issues:
-                    for p in issues or [None]:
-                        problems.append(ImportProblem(
-                            f, idx, None, p.field if p else None,
-                            (p.message_zh if p else "不是报检单对象") + "，该报检单未导入",
-                            (p.message_en if p else "not a declaration") + "; not imported"))
-                    continue
-                if not decl.id:
-                    from client.model import new_ulid
-                    decl.id = new_ulid()
-                decls.append(decl)
-                rows.append(idx)
-        else:
-            from client.interchange.excel_import import read_workbook
-            found, probs = read_workbook(f, progress=None, cancel=progress.cancelled)
-            problems.extend(probs)
-            for decl, row in found:
-                decls.append(decl)
-                rows.append(row)
-        for decl, row in zip(decls, rows):
-            total, cur = decl.total_value()
-            party = decl.counterparty
-            preview.append(PreviewRow(f, row, decl.direction, decl.contract_no,
-                                      party.display_name if party else None,
-                                      decl.goods_summary(), len(decl.goods),
-                                      str(total) if total is not None else None, cur))
-        if decls:
-            parsed.append((f, decls, rows))
-    progress(len(files), len(files), "")
-    return parsed, preview, problems
+    parsed = desk.read_import(files, progress=progress, cancel=progress.cancelled)
+    preview = []
+    for f, decl, row in parsed.declarations:
+        total, cur = decl.total_value()
+        party = decl.counterparty
+        preview.append(PreviewRow(f, row, decl.direction, decl.contract_no,
+                                  party.display_name if party else None,
+                                  decl.goods_summary(), len(decl.goods),
+                                  str(total) if total is not None else None, cur))
+    return parsed, preview, list(parsed.problems)
 
 
-def store_parsed(desk, parsed: list, progress: Progress):
+def store_parsed(desk, parsed, progress: Progress):
     """Store previewed declarations, one transaction per file; stops between files on cancel."""
-    from client.services.desk import ImportReport
-    report = ImportReport()
-    total = sum(len(d) for _, d, _ in parsed)
-    done = 0
-    for source, decls, rows in parsed:
-        if progress.cancelled():
-            break
-        desk.store_imported(decls, rows, source, report)
-        done += len(decls)
-        progress(done, total, Path(source).name)
+    report = desk.store_import(parsed, progress=progress, cancel=progress.cancelled)
+    report.errors = report.errors[len(parsed.problems):]  # those found on storing
     return report
 
 
@@ -109,7 +62,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.files: list[str] = []
-        self.parsed: list = []
+        self.parsed = None
         self.progress: Progress | None = None
         self.resize(900, 560)
         self.pick_btn = QPushButton()
@@ -189,7 +142,7 @@ class ImportDialog(QDialog):
         self.files = [str(f) for f in files]
         self.files_label.setText("、".join(Path(f).name for f in self.files))
         self._set_busy(True, self.tr("正在读取文件…"))
-        self.ctx.runner.run(read_files, self.files, self._new_progress(),
+        self.ctx.runner.run(read_files, self.ctx.desk, self.files, self._new_progress(),
                             on_done=self._read_done, on_error=self._failed)
 
     def _read_done(self, result) -> None:
@@ -200,7 +153,7 @@ class ImportDialog(QDialog):
         n = len(preview)
         if self.progress is not None and self.progress.cancelled():
             self.status.setText(self.tr("已取消读取，未导入任何内容。"))
-            self.parsed = []
+            self.parsed = None
         elif n:
             self.status.setText(self.tr("可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。")
                                 .format(n=n, p=len(problems)))
@@ -208,12 +161,12 @@ class ImportDialog(QDialog):
             self.status.setText(self.tr("没有可导入的报检单。"))
         if problems and not n:
             self.tabs.setCurrentIndex(1)
-        self.import_btn.setEnabled(bool(self.parsed))
+        self.import_btn.setEnabled(bool(self.parsed and self.parsed.files))
         self.retranslateUi()
 
     # -- step 2: store -----------------------------------------------------------------
     def do_import(self) -> None:
-        if not self.parsed:
+        if not (self.parsed and self.parsed.files):
             return
         self._set_busy(True, self.tr("正在导入…"))
         self.import_btn.setEnabled(False)
@@ -223,7 +176,7 @@ class ImportDialog(QDialog):
     def _import_done(self, report) -> None:
         self._set_busy(False)
         self._done = True
-        self.parsed = []
+        self.parsed = None
         n_new, n_upd = len(report.imported), len(report.updated)
         text = self.tr("已导入 {n} 份（新建 {a}，更新 {b}）。").format(n=n_new + n_upd, a=n_new, b=n_upd)
         if report.errors:
@@ -238,11 +191,10 @@ class ImportDialog(QDialog):
         self.retranslateUi()
 
     def _failed(self, exc: BaseException) -> None:
-        from client.errors import DeskError
+        from client.errors import describe
         self._set_busy(False)
-        self.status.setText(exc.message(self.ctx.lang) if isinstance(exc, DeskError)
-                            else self.tr("内部错误，已记录日志"))
-        self.import_btn.setEnabled(bool(self.parsed))
+        self.status.setText(describe(exc, self.ctx.lang))
+        self.import_btn.setEnabled(bool(self.parsed and self.parsed.files))
 
     # -- progress / cancel ---------------------------------------------------------------
     def _new_progress(self) -> Progress:

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from client.errors import DeskError, ValidationFailed
+from client.errors import DeskError, ValidationFailed, describe
 from client.lifecycle import AMENDABLE, WITHDRAWABLE
 from client.services.filing import Filing
 
@@ -309,6 +309,4 @@ class Lifecycle(QObject):
 
 
 def _msg(exc: BaseException, lang: str) -> str:
-    if isinstance(exc, DeskError):
-        return exc.message(lang)
-    return ("internal error, logged: " if lang == "en" else "内部错误，已记录日志：") + repr(exc)
+    return describe(exc, lang)

@@ -61,6 +61,6 @@ class TemplateSaver(QObject):
         self.ctx.events.templates_changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        from client.errors import DeskError
-        text = exc.message(self.ctx.lang) if isinstance(exc, DeskError) else repr(exc)
+        from client.errors import describe
+        text = describe(exc, self.ctx.lang)
         self.w.show_message(self.tr("未能另存为模板：%1").replace("%1", text))

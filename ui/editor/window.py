@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, Q
                                QListWidgetItem, QMainWindow, QPlainTextEdit,
                                QPushButton, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
-from client.errors import DeskError, NotEditable
+from client.errors import NotEditable, describe
 from client.lifecycle import colours, status_name
 
 from .code_picker import CodePicker
@@ -775,6 +775,4 @@ class EditorWindow(QMainWindow):
 
 
 def _msg(exc: BaseException, lang: str) -> str:
-    if isinstance(exc, DeskError):
-        return exc.message(lang)
-    return ("internal error, logged: " if lang == "en" else "内部错误，已记录日志：") + repr(exc)
+    return describe(exc, lang)
