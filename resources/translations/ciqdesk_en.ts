@@ -152,11 +152,6 @@
         <source>完成：成功 {d} 份，失败 {f} 份。</source>
         <translation>Finished: {d} succeeded, {f} failed.</translation>
     </message>
-    <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="191"/>
-        <source>内部错误，已记录日志</source>
-        <translation>Internal error (details in the log)</translation>
-    </message>
 </context>
 <context>
     <name>CertificatesModel</name>
@@ -852,7 +847,7 @@
     </message>
     <message>
         <location filename="../../ui/widgets/header_bar.py" line="162"/>
-        <location filename="../../ui/widgets/header_bar.py" line="231"/>
+        <location filename="../../ui/widgets/header_bar.py" line="246"/>
         <source>全部委托企业</source>
         <translation>All clients</translation>
     </message>
@@ -918,106 +913,106 @@
         <translation>Unified social credit code: {u}
 CIQ registration no.: {r}</translation>
     </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="234"/>
+        <source>委托企业：{n}</source>
+        <translation>Client: {n}</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="118"/>
         <source>导入报检单</source>
         <translation>Import declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="119"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="168"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="121"/>
         <source>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</source>
         <translation>Excel template (.xlsx), CSV and JSON files; imported as drafts.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="122"/>
         <source>将导入 ({n})</source>
         <translation>To import ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="123"/>
         <source>问题 ({n})</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="124"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="125"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="125"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="135"/>
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="136"/>
         <source>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</source>
         <translation>Declaration files (*.xlsx *.csv *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="191"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
         <source>正在读取文件…</source>
         <translation>Reading files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="202"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="155"/>
         <source>已取消读取，未导入任何内容。</source>
         <translation>Reading cancelled; nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="205"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="158"/>
         <source>可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。</source>
         <translation>{n} declarations can be imported; {p} problems (declarations with problems are not imported).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="161"/>
         <source>没有可导入的报检单。</source>
         <translation>Nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="171"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="181"/>
         <source>已导入 {n} 份（新建 {a}，更新 {b}）。</source>
         <translation>Imported {n} ({a} new, {b} updated).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="183"/>
         <source>另有 {m} 份未导入：</source>
         <translation>{m} not imported: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="234"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="187"/>
         <source>已取消：</source>
         <translation>Cancelled: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="244"/>
-        <source>内部错误，已记录日志</source>
-        <translation>Internal error (details in the log)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="269"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="221"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1469,117 +1464,112 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_commands.py" line="29"/>
-        <source>内部错误，已记录日志：{e}</source>
-        <translation>Internal error (logged): {e}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_commands.py" line="31"/>
+        <location filename="../../ui/main_commands.py" line="28"/>
         <source>CIQ Desk</source>
         <translation>CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="60"/>
+        <location filename="../../ui/main_commands.py" line="57"/>
         <source>已选择 {n} 份</source>
         <translation>{n} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="143"/>
+        <location filename="../../ui/main_commands.py" line="140"/>
         <source>没有可显示中文的字体，无法打印</source>
         <translation>No font that can show Chinese: cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="158"/>
+        <location filename="../../ui/main_commands.py" line="155"/>
         <source>状态历史 — {no}</source>
         <translation>Status history — {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="172"/>
+        <location filename="../../ui/main_commands.py" line="169"/>
         <source>已复制为新草稿</source>
         <translation>Copied into a new draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="186"/>
+        <location filename="../../ui/main_commands.py" line="183"/>
         <source>（还没有模板：在编辑器中“另存为模板”）</source>
         <translation>(no templates yet: use &quot;Save as template&quot; in the editor)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="189"/>
+        <location filename="../../ui/main_commands.py" line="186"/>
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="190"/>
+        <location filename="../../ui/main_commands.py" line="187"/>
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="229"/>
+        <location filename="../../ui/main_commands.py" line="226"/>
         <source>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</source>
         <translation>Validated {n}: {ok} valid, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="231"/>
+        <location filename="../../ui/main_commands.py" line="228"/>
         <source>正在校验…</source>
         <translation>Validating…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="241"/>
+        <location filename="../../ui/main_commands.py" line="238"/>
         <source>只有草稿可以定稿</source>
         <translation>Only drafts can be finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="260"/>
+        <location filename="../../ui/main_commands.py" line="257"/>
         <source>已定稿，报检号 {no}</source>
         <translation>Finalised as {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="260"/>
+        <location filename="../../ui/main_commands.py" line="257"/>
         <source>已定稿</source>
         <translation>Finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="268"/>
+        <location filename="../../ui/main_commands.py" line="265"/>
         <source>未通过校验</source>
         <translation>Validation failed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="302"/>
+        <location filename="../../ui/main_commands.py" line="299"/>
         <source>已导出 {n} 份到 {p}</source>
         <translation>Exported {n} to {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="310"/>
+        <location filename="../../ui/main_commands.py" line="307"/>
         <source>只能删除草稿</source>
         <translation>Only drafts can be deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="312"/>
+        <location filename="../../ui/main_commands.py" line="309"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="313"/>
+        <location filename="../../ui/main_commands.py" line="310"/>
         <source>删除所选的 {n} 份草稿？此操作不能撤销。</source>
         <translation>Delete the {n} selected drafts? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="329"/>
+        <location filename="../../ui/main_commands.py" line="326"/>
         <source>已复制报检号</source>
         <translation>Inspection number copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="343"/>
+        <location filename="../../ui/main_commands.py" line="340"/>
         <source>已登录平台，正在同步…</source>
         <translation>Logged in; syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="358"/>
+        <location filename="../../ui/main_commands.py" line="355"/>
         <source>关于 CIQ Desk</source>
         <translation>About CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="358"/>
+        <location filename="../../ui/main_commands.py" line="355"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;Desktop client for entry-exit inspection and quarantine declarations: prepare offline, validate locally, declare once with one number for life.&lt;/p&gt;</translation>
     </message>

@@ -152,11 +152,6 @@
         <source>完成：成功 {d} 份，失败 {f} 份。</source>
         <translation>完成：成功 {d} 份，失败 {f} 份。</translation>
     </message>
-    <message>
-        <location filename="../../ui/dialogs/batch_dialog.py" line="191"/>
-        <source>内部错误，已记录日志</source>
-        <translation>内部错误，已记录日志</translation>
-    </message>
 </context>
 <context>
     <name>CertificatesModel</name>
@@ -852,7 +847,7 @@
     </message>
     <message>
         <location filename="../../ui/widgets/header_bar.py" line="162"/>
-        <location filename="../../ui/widgets/header_bar.py" line="231"/>
+        <location filename="../../ui/widgets/header_bar.py" line="246"/>
         <source>全部委托企业</source>
         <translation>全部委托企业</translation>
     </message>
@@ -918,106 +913,106 @@
         <translation>统一社会信用代码：{u}
 报检单位登记号：{r}</translation>
     </message>
+    <message>
+        <location filename="../../ui/widgets/header_bar.py" line="234"/>
+        <source>委托企业：{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="118"/>
         <source>导入报检单</source>
         <translation>导入报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="119"/>
         <source>选择文件…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="168"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="121"/>
         <source>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</source>
         <translation>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="122"/>
         <source>将导入 ({n})</source>
         <translation>将导入 ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="123"/>
         <source>问题 ({n})</source>
         <translation>问题 ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="124"/>
         <source>导入</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="125"/>
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="125"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="135"/>
         <source>选择要导入的文件</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="136"/>
         <source>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</source>
         <translation>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="191"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
         <source>正在读取文件…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="202"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="155"/>
         <source>已取消读取，未导入任何内容。</source>
         <translation>已取消读取，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="205"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="158"/>
         <source>可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。</source>
         <translation>可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="161"/>
         <source>没有可导入的报检单。</source>
         <translation>没有可导入的报检单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="171"/>
         <source>正在导入…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="181"/>
         <source>已导入 {n} 份（新建 {a}，更新 {b}）。</source>
         <translation>已导入 {n} 份（新建 {a}，更新 {b}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="183"/>
         <source>另有 {m} 份未导入：</source>
         <translation>另有 {m} 份未导入：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="234"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="187"/>
         <source>已取消：</source>
         <translation>已取消：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="244"/>
-        <source>内部错误，已记录日志</source>
-        <translation>内部错误，已记录日志</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="269"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="221"/>
         <source>正在取消…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1469,117 +1464,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_commands.py" line="29"/>
-        <source>内部错误，已记录日志：{e}</source>
-        <translation>内部错误，已记录日志：{e}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_commands.py" line="31"/>
+        <location filename="../../ui/main_commands.py" line="28"/>
         <source>CIQ Desk</source>
         <translation>CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="60"/>
+        <location filename="../../ui/main_commands.py" line="57"/>
         <source>已选择 {n} 份</source>
         <translation>已选择 {n} 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="143"/>
+        <location filename="../../ui/main_commands.py" line="140"/>
         <source>没有可显示中文的字体，无法打印</source>
         <translation>没有可显示中文的字体，无法打印</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="158"/>
+        <location filename="../../ui/main_commands.py" line="155"/>
         <source>状态历史 — {no}</source>
         <translation>状态历史 — {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="172"/>
+        <location filename="../../ui/main_commands.py" line="169"/>
         <source>已复制为新草稿</source>
         <translation>已复制为新草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="186"/>
+        <location filename="../../ui/main_commands.py" line="183"/>
         <source>（还没有模板：在编辑器中“另存为模板”）</source>
         <translation>（还没有模板：在编辑器中“另存为模板”）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="189"/>
+        <location filename="../../ui/main_commands.py" line="186"/>
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="190"/>
+        <location filename="../../ui/main_commands.py" line="187"/>
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="229"/>
+        <location filename="../../ui/main_commands.py" line="226"/>
         <source>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</source>
         <translation>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="231"/>
+        <location filename="../../ui/main_commands.py" line="228"/>
         <source>正在校验…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="241"/>
+        <location filename="../../ui/main_commands.py" line="238"/>
         <source>只有草稿可以定稿</source>
         <translation>只有草稿可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="260"/>
+        <location filename="../../ui/main_commands.py" line="257"/>
         <source>已定稿，报检号 {no}</source>
         <translation>已定稿，报检号 {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="260"/>
+        <location filename="../../ui/main_commands.py" line="257"/>
         <source>已定稿</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="268"/>
+        <location filename="../../ui/main_commands.py" line="265"/>
         <source>未通过校验</source>
         <translation>未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="302"/>
+        <location filename="../../ui/main_commands.py" line="299"/>
         <source>已导出 {n} 份到 {p}</source>
         <translation>已导出 {n} 份到 {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="310"/>
+        <location filename="../../ui/main_commands.py" line="307"/>
         <source>只能删除草稿</source>
         <translation>只能删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="312"/>
+        <location filename="../../ui/main_commands.py" line="309"/>
         <source>删除草稿</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="313"/>
+        <location filename="../../ui/main_commands.py" line="310"/>
         <source>删除所选的 {n} 份草稿？此操作不能撤销。</source>
         <translation>删除所选的 {n} 份草稿？此操作不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="329"/>
+        <location filename="../../ui/main_commands.py" line="326"/>
         <source>已复制报检号</source>
         <translation>已复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="343"/>
+        <location filename="../../ui/main_commands.py" line="340"/>
         <source>已登录平台，正在同步…</source>
         <translation>已登录平台，正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="358"/>
+        <location filename="../../ui/main_commands.py" line="355"/>
         <source>关于 CIQ Desk</source>
         <translation>关于 CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="358"/>
+        <location filename="../../ui/main_commands.py" line="355"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</translation>
     </message>
