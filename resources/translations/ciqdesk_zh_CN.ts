@@ -916,7 +916,7 @@
     <message>
         <location filename="../../ui/widgets/header_bar.py" line="234"/>
         <source>委托企业：{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>委托企业：{n}</translation>
     </message>
 </context>
 <context>
@@ -1237,12 +1237,12 @@
     <message>
         <location filename="../../ui/main_list.py" line="258"/>
         <source>已选择全部 {n} 条符合条件的</source>
-        <translation type="unfinished"></translation>
+        <translation>已选择全部 {n} 条符合条件的</translation>
     </message>
     <message>
         <location filename="../../ui/main_list.py" line="260"/>
         <source>全选 {n} 条符合条件的</source>
-        <translation type="unfinished"></translation>
+        <translation>全选 {n} 条符合条件的</translation>
     </message>
 </context>
 <context>
@@ -2086,37 +2086,37 @@
     <message>
         <location filename="../../ui/dialogs/selection_dialog.py" line="52"/>
         <source>批量校验</source>
-        <translation type="unfinished"></translation>
+        <translation>批量校验</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/selection_dialog.py" line="53"/>
         <source>取消</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/selection_dialog.py" line="65"/>
         <source>正在校验…</source>
-        <translation type="unfinished">正在校验…</translation>
+        <translation>正在校验…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/selection_dialog.py" line="73"/>
         <source>正在取消：当前这一页校验完后停止…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消：当前这一页校验完后停止…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/selection_dialog.py" line="78"/>
         <source>已校验 {d} / {t}</source>
-        <translation type="unfinished"></translation>
+        <translation>已校验 {d} / {t}</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/selection_dialog.py" line="85"/>
         <source>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</source>
-        <translation type="unfinished">已校验 {n} 份：{ok} 份通过，{bad} 份有错误</translation>
+        <translation>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/selection_dialog.py" line="88"/>
         <source>已取消。</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
