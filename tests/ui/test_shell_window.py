@@ -22,6 +22,7 @@ def window(qtbot, desk):
     from ui.i18n import Language
     from ui.main_window import MainWindow
     language = Language()
+    language.set_language("zh", remember=False)  # as main.py does: Chinese by default
     ctx = make_ctx(desk, language=language)
     win = MainWindow(ctx, use_tray=False)
     qtbot.addWidget(win)
