@@ -1,9 +1,10 @@
 """The search box's full-text index: an SQLite FTS5 table with the trigram tokenizer.
 
 ``decl_search`` holds one row per declaration (``rowid`` = the declaration's ``rowid``):
-its list key (``updated_at``, ``id``, not indexed) and ``hay``, :data:`HAY_SQL`: the lower-cased ``search_text`` (inspection
+``hay``, :data:`HAY_SQL`: the lower-cased ``search_text`` (inspection
 number, contract, B/L, invoice, names) and the goods summary. Triggers on ``declarations``
-(migration 0004) keep it in step with every write, whichever function does the write.
+(migration 0003) keep it and ``decl_search_key`` (the rows' list key ``updated_at``,
+``id``, one narrow row each) in step with every write, whichever function does the write.
 
 Substring queries of :data:`MIN_TRIGRAM` characters or more ask the index which rows hold
 the text (a few index pages, whether there are many hits or none); shorter ones keep the
@@ -35,16 +36,24 @@ DRIVE_LIMIT = 1000
 
 TRIGGERS = {
     "decl_search_ai": "AFTER INSERT ON declarations BEGIN "
-                      "INSERT INTO decl_search(rowid, hay, updated_at, id) "
-                      "VALUES (NEW.rowid, {new}, NEW.updated_at, NEW.id); END",
+                      "INSERT INTO decl_search(rowid, hay) VALUES (NEW.rowid, {new}); "
+                      "INSERT INTO decl_search_key(rid, updated_at, id) "
+                      "VALUES (NEW.rowid, NEW.updated_at, NEW.id); END",
     "decl_search_ad": "AFTER DELETE ON declarations BEGIN "
-                      "DELETE FROM decl_search WHERE rowid = OLD.rowid; END",
-    "decl_search_au": "AFTER UPDATE OF search_text, goods_summary, updated_at, id ON declarations "
-                      "BEGIN UPDATE decl_search SET hay = {new}, updated_at = NEW.updated_at, "
-                      "id = NEW.id WHERE rowid = NEW.rowid; END",
+                      "DELETE FROM decl_search WHERE rowid = OLD.rowid; "
+                      "DELETE FROM decl_search_key WHERE rid = OLD.rowid; END",
+    # the text only when it changed: a status change rewrites no trigrams
+    "decl_search_au": "AFTER UPDATE OF search_text, goods_summary ON declarations "
+                      "WHEN NEW.search_text IS NOT OLD.search_text "
+                      "OR NEW.goods_summary IS NOT OLD.goods_summary "
+                      "BEGIN UPDATE decl_search SET hay = {new} WHERE rowid = NEW.rowid; END",
+    "decl_search_ak": "AFTER UPDATE OF updated_at, id ON declarations "
+                      "BEGIN UPDATE decl_search_key SET updated_at = NEW.updated_at, id = NEW.id "
+                      "WHERE rid = NEW.rowid; END",
 }
-_FILL = ("INSERT INTO decl_search(rowid, hay, updated_at, id) "
-         "SELECT rowid, {hay}, updated_at, id FROM declarations")
+_FILL = ["INSERT INTO decl_search(rowid, hay) SELECT rowid, {hay} FROM declarations",
+         "INSERT INTO decl_search_key(rid, updated_at, id) "
+         "SELECT rowid, updated_at, id FROM declarations"]
 
 
 def hay(prefix: str = "") -> str:
@@ -54,17 +63,17 @@ def hay(prefix: str = "") -> str:
 
 def create_sql() -> list[str]:
     """The statements that create the index and its triggers and fill it from the rows."""
-    out = ["CREATE VIRTUAL TABLE decl_search USING fts5(hay, updated_at UNINDEXED, "
-           "id UNINDEXED, tokenize='trigram')"]
+    out = ["CREATE VIRTUAL TABLE decl_search USING fts5(hay, tokenize='trigram')",
+           "CREATE TABLE decl_search_key (rid INTEGER PRIMARY KEY, updated_at TEXT, id TEXT)"]
     for name, body in TRIGGERS.items():
         out.append(f"CREATE TRIGGER {name} {body.format(new=hay('NEW.'))}")
-    out.append(_FILL.format(hay=hay()))
+    out.extend(sql.format(hay=hay()) for sql in _FILL)
     return out
 
 
 def drop_sql() -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS] + [
-        "DROP TABLE IF EXISTS decl_search"]
+        "DROP TABLE IF EXISTS decl_search", "DROP TABLE IF EXISTS decl_search_key"]
 
 
 def uses_index(query: str | None) -> bool:
@@ -96,15 +105,19 @@ def probe(conn, query: str, limit: int = DRIVE_LIMIT) -> list[int] | None:
 def rebuild(conn: sqlite3.Connection) -> None:
     """Fill the index again from ``declarations`` (after a ``VACUUM``)."""
     conn.execute("DELETE FROM decl_search")
-    conn.execute(_FILL.format(hay=hay()))
+    conn.execute("DELETE FROM decl_search_key")
+    for sql in _FILL:
+        conn.execute(sql.format(hay=hay()))
 
 
 #: FROM clauses of the two plans. The hits come with their list key (``updated_at``, ``id``
-#: kept beside the text in the index), so they are sorted without touching the multi-KB
+#: in ``decl_search_key`` beside the index: a status change updates that narrow row, not
+#: the trigrams), so they are sorted without touching the multi-KB
 #: rows, then joined to the covering index by that key (one seek each); ``CROSS JOIN``
 #: keeps the hits the outer loop.
 FROM_COVER = "declarations INDEXED BY ix_decl_list_cover"
-FROM_HITS = ("(SELECT updated_at AS hit_u, id AS hit_i FROM decl_search "
+FROM_HITS = ("(SELECT k.updated_at AS hit_u, k.id AS hit_i FROM decl_search "
+             "JOIN decl_search_key AS k ON k.rid = decl_search.rowid "
              "WHERE decl_search MATCH :fts) AS hits CROSS JOIN declarations "
              "INDEXED BY ix_decl_list_cover "
              "ON declarations.updated_at = hits.hit_u AND declarations.id = hits.hit_i")
