@@ -213,6 +213,7 @@ def cmd_validate(ctx) -> int:
 
 def cmd_history(ctx) -> int:
     from ..lifecycle import status_name
+    from ..notes import note_text
 
     desk = ctx.desk()
     decl = desk.get(ctx.args.id)
@@ -223,5 +224,5 @@ def cmd_history(ctx) -> int:
     else:
         print(f"{decl.inspection_no or decl.id}")
         for e in entries:
-            print(f"  {e.at}  {status_name(e.status, ctx.lang)}  {e.note or ''}")
+            print(f"  {e.at}  {status_name(e.status, ctx.lang)}  {note_text(e.note, ctx.lang)}")
     return 0

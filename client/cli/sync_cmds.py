@@ -214,6 +214,7 @@ def cmd_finalize(ctx) -> int:
 
 def _print_summary(ctx, s) -> None:
     from ..lifecycle import status_name
+    from ..notes import note_text
     t = ctx.t
     print(t(f"发送 {s.pushed} 项：受理 {s.applied}，重复 {s.duplicates}，退回 {len(s.rejected)}，"
             f"冲突 {len(s.conflicts)}，待重试 {s.retry_later}",
@@ -223,7 +224,7 @@ def _print_summary(ctx, s) -> None:
             f"received {s.receipts} receipts, {len(s.status_changes)} status changes"))
     for c in s.status_changes[:50]:
         print(f"  {c.inspection_no or c.declaration_id}  {status_name(c.old, ctx.lang)} → "
-              f"{status_name(c.new, ctx.lang)}  {c.note or ''}")
+              f"{status_name(c.new, ctx.lang)}  {note_text(c.note, ctx.lang)}")
     if len(s.status_changes) > 50:
         print(t(f"  …另有 {len(s.status_changes) - 50} 份", f"  … and {len(s.status_changes) - 50} more"))
     for p in s.rejected:

@@ -28,6 +28,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from .. import lifecycle
 from ..codes import CodeBook, CodeTableError
 from ..ecert import sync as ecert_sync
+from ..fields import label
 from ..model import parse_declaration
 from ..store import declarations as decl_q
 from ..store import kv
@@ -56,7 +57,7 @@ def receipt_note(note: str | None, reasons: list[dict] | None) -> str | None:
     for r in reasons or []:
         msg = r.get("message_zh") or r.get("message") or r.get("code")
         if msg:
-            parts.append(f"[{r.get('field')}] {msg}" if r.get("field") else msg)
+            parts.append(f"[{label(r['field'])}] {msg}" if r.get("field") else msg)
     return "；".join(parts) if parts else None
 
 
