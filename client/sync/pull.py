@@ -183,13 +183,21 @@ class Puller:
                     summary: SyncSummary) -> set[str]:
         """Apply one page; returns the ids (or numbers) of declarations its receipts named
         that are not on this desk."""
-        receipts = [c for c in changes if c["kind"] == "status"]
         unknown: set[str] = set()
-        if receipts:
-            unknown = self._apply_receipts(conn, receipts, summary)
+        # receipts and credit changes in feed order, so a release is recorded under the
+        # grade in force at that point of the feed (receipts between two credit changes
+        # are applied as one batch)
+        receipts: list[dict] = []
         for c in changes:
-            if c["kind"] == "credit":
+            if c["kind"] == "status":
+                receipts.append(c)
+            elif c["kind"] == "credit":
+                if receipts:
+                    unknown |= self._apply_receipts(conn, receipts, summary)
+                    receipts = []
                 self._apply_credit(conn, c, summary)
+        if receipts:
+            unknown |= self._apply_receipts(conn, receipts, summary)
         ecert_sync.announce(conn, changes)  # e-certificates to fetch (client.ecert.sync)
         now = utcnow()
         for name, body in tables.items():
