@@ -155,8 +155,8 @@ class ImportDialog(QDialog):
             self.status.setText(self.tr("已取消读取，未导入任何内容。"))
             self.parsed = None
         elif n:
-            self.status.setText(self.tr("可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。")
-                                .format(n=n, p=len(problems)))
+            self.status.setText(self.tr("可导入 %n 份报检单", "", n)
+                                + self.tr("；%n 个问题（有问题的报检单不会导入）。", "", len(problems)))
         else:
             self.status.setText(self.tr("没有可导入的报检单。"))
         if problems and not n:

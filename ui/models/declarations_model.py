@@ -416,9 +416,9 @@ class DeclarationsModel(QAbstractTableModel):
             if r.valid is None:
                 return self.tr("尚未校验（或校验后又有修改）")
             if r.valid:
-                return self.tr("校验通过") + (self.tr("，{n} 个提示").format(n=r.warning_count)
+                return self.tr("校验通过") + (self.tr("，%n 个提示", "", r.warning_count)
                                              if r.warning_count else "")
-            return self.tr("{n} 个错误").format(n=r.error_count or 0)
+            return self.tr("%n 个错误", "", r.error_count or 0)
         if col == Col.STATUS and r.status_note:
             return note_text(r.status_note, self.ctx.lang)
         if col == Col.RECEIPT and r.last_receipt_at:
