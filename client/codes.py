@@ -193,6 +193,17 @@ class CodeBook:
         out.update({n: t.version for n, t in self._tables.items()})
         return out
 
+    def versions_in_force(self) -> list[tuple[str, str, str]]:
+        """``(table, version, source)`` of every table, sorted by name; ``source`` is
+        ``"platform"`` for a version the sync delivered (kept in the store), else
+        ``"builtin"`` (the one shipped in ``resources/codes``). 帮助 → 代码表版本 shows it."""
+        versions = self.versions()
+        with self._lock:
+            platform = set(self._overrides) | {n for n, t in self._tables.items()
+                                               if t.source == "platform"}
+        return [(n, versions[n], "platform" if n in platform else "builtin")
+                for n in sorted(versions)]
+
     def builtin_csv(self, name: str) -> str:
         return (self.codes_dir / self._manifest[name]["file"]).read_text("utf-8")
 

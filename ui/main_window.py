@@ -75,6 +75,8 @@ class MainWindow(CommandsMixin, QMainWindow):
         self._connect()
         from .logout import LogoutCommand
         self.logout_command = LogoutCommand(self)  # 申报 → 退出登录 (ui/logout.py)
+        from .code_versions import CodeVersionsCommand
+        self.code_versions = CodeVersionsCommand(self)  # 帮助 → 代码表版本 (ui/code_versions.py)
         self.setAcceptDrops(True)  # drop .xlsx/.csv/.json files to import them
         self._restore_table_state()
         self.retranslateUi()
