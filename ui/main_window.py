@@ -77,6 +77,8 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.logout_command = LogoutCommand(self)  # 申报 → 退出登录 (ui/logout.py)
         from .code_versions import CodeVersionsCommand
         self.code_versions = CodeVersionsCommand(self)  # 帮助 → 代码表版本 (ui/code_versions.py)
+        from .client_defaults import ClientDefaultsCommand
+        self.client_defaults = ClientDefaultsCommand(self)  # 申报 → 委托企业默认值… (ui/client_defaults.py)
         self.setAcceptDrops(True)  # drop .xlsx/.csv/.json files to import them
         self._restore_table_state()
         self.retranslateUi()

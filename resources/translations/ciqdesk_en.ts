@@ -183,11 +183,209 @@
     </message>
 </context>
 <context>
+    <name>ClientDefaultsCommand</name>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="179"/>
+        <source>委托企业默认值…</source>
+        <translation>Client defaults…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="180"/>
+        <source>设置为各委托企业新建报检单时预先填写的字段</source>
+        <translation>Set the fields filled in advance in every new declaration for each client enterprise</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDefaultsDialog</name>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="84"/>
+        <source>委托企业默认值</source>
+        <translation>Client defaults</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="85"/>
+        <source>委托企业：</source>
+        <translation>Client:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="86"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="86"/>
+        <source>默认值</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="93"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="94"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="110"/>
+        <source>没有委托企业：代理报检账户登录并同步后，这里列出可代理的企业。</source>
+        <translation>No client enterprises: after a broker account logs in and syncs, the enterprises it files for are listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="152"/>
+        <source>已保存：此后为该企业新建的报检单会预先填好这些字段。</source>
+        <translation>Saved: new declarations for this enterprise will start with these fields filled in.</translation>
+    </message>
+</context>
+<context>
     <name>CodePicker</name>
     <message>
         <location filename="../../ui/editor/code_picker.py" line="246"/>
         <source>代码无效</source>
         <translation>Unknown code</translation>
+    </message>
+</context>
+<context>
+    <name>CodeVersionsCommand</name>
+    <message>
+        <location filename="../../ui/code_versions.py" line="102"/>
+        <source>代码表版本</source>
+        <translation>Code table versions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="103"/>
+        <source>查看本机使用的各代码表版本</source>
+        <translation>Show the version of each code table this desk uses</translation>
+    </message>
+</context>
+<context>
+    <name>CodeVersionsDialog</name>
+    <message>
+        <location filename="../../ui/code_versions.py" line="17"/>
+        <source>随附单据类型</source>
+        <extracomment>the code tables&apos; names (translated in the &quot;CodeVersionsDialog&quot; context)</extracomment>
+        <translation>Attachment types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="18"/>
+        <source>检验检疫机构</source>
+        <translation>Inspection bureaus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="19"/>
+        <source>证单类型</source>
+        <translation>Certificate types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="20"/>
+        <source>国家（地区）</source>
+        <translation>Countries (regions)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="21"/>
+        <source>企业信用等级</source>
+        <translation>Credit grades</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="22"/>
+        <source>币制</source>
+        <translation>Currencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="23"/>
+        <source>国内地区</source>
+        <translation>Domestic districts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="24"/>
+        <source>HS编码（2022）</source>
+        <translation>HS codes (2022)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="25"/>
+        <source>HS类目</source>
+        <translation>HS sections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="26"/>
+        <source>报检类别</source>
+        <translation>Inspection types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="27"/>
+        <source>跨境电商负面清单</source>
+        <translation>E-commerce negative list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="28"/>
+        <source>包装种类</source>
+        <translation>Package types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="29"/>
+        <source>用途</source>
+        <translation>Purposes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="30"/>
+        <source>直通放行区域</source>
+        <translation>Direct-release regions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="31"/>
+        <source>贸易方式</source>
+        <translation>Trade modes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="32"/>
+        <source>运输方式</source>
+        <translation>Transport modes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="33"/>
+        <source>计量单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="66"/>
+        <source>平台下发</source>
+        <translation>From the platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="66"/>
+        <source>程序内置</source>
+        <translation>Built in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="70"/>
+        <source>代码表版本</source>
+        <translation>Code table versions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="71"/>
+        <source>本机校验和下拉选择使用以下版本的代码表。同步时平台下发的新版本会替换程序内置的版本。</source>
+        <translation>Validation and the drop-down lists on this desk use these code table versions. A newer version the platform sends at sync replaces the built-in one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>代码表</source>
+        <translation>Code table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>标识</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>来源</source>
+        <translation>Source</translation>
     </message>
 </context>
 <context>
@@ -937,67 +1135,77 @@ CIQ registration no.: {r}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="137"/>
         <source>导入报检单</source>
         <translation>Import declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="138"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="140"/>
         <source>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</source>
         <translation>Excel template (.xlsx), CSV and JSON files; imported as drafts.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="141"/>
         <source>将导入 ({n})</source>
         <translation>To import ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="142"/>
         <source>问题 ({n})</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="143"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
+        <source>生成错误报告…</source>
+        <translation>Write error report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="145"/>
+        <source>校验导入的草稿，生成 Excel 错误报告（错误写在对应单元格旁），改好后可再导入</source>
+        <translation>Validate the imported drafts and write an Excel error report (each error beside its cell); fix it and import it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="146"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="146"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="156"/>
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="157"/>
         <source>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</source>
         <translation>Declaration files (*.xlsx *.csv *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="165"/>
         <source>正在读取文件…</source>
         <translation>Reading files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="176"/>
         <source>已取消读取，未导入任何内容。</source>
         <translation>Reading cancelled; nothing was imported.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="179"/>
         <source>可导入 %n 份报检单</source>
         <translation>
             <numerusform>%n declaration can be imported</numerusform>
@@ -1005,7 +1213,7 @@ CIQ registration no.: {r}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="180"/>
         <source>；%n 个问题（有问题的报检单不会导入）。</source>
         <translation>
             <numerusform>; %n problem (declarations with problems are not imported).</numerusform>
@@ -1013,32 +1221,52 @@ CIQ registration no.: {r}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="161"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="182"/>
         <source>没有可导入的报检单。</source>
         <translation>Nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="192"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="204"/>
         <source>已导入 {n} 份（新建 {a}，更新 {b}）。</source>
         <translation>Imported {n} ({a} new, {b} updated).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="206"/>
         <source>另有 {m} 份未导入：</source>
         <translation>{m} not imported: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="210"/>
         <source>已取消：</source>
         <translation>Cancelled: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="218"/>
+        <source>保存错误报告</source>
+        <translation>Save error report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="219"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="227"/>
+        <source>正在生成错误报告…</source>
+        <translation>Writing the error report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="237"/>
+        <source>错误报告已保存：{p}（{e} 份有错误，共 {n} 份）</source>
+        <translation>Error report saved: {p} ({e} with errors of {n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="270"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1615,62 +1843,62 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;Desktop client for entry-exit inspection and quarantine declarations: prepare offline, validate locally, declare once with one number for life.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — Inspection &amp; Quarantine Declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>报检单(&amp;D)</source>
         <translation>&amp;Declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>申报(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>{n}+ 份</source>
         <translation>{n}+</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>{n} in all · Drafts: {d} · To send: {r} · Released: {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>{n} loaded; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>

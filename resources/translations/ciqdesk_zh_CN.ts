@@ -182,11 +182,209 @@
     </message>
 </context>
 <context>
+    <name>ClientDefaultsCommand</name>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="179"/>
+        <source>委托企业默认值…</source>
+        <translation>委托企业默认值…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="180"/>
+        <source>设置为各委托企业新建报检单时预先填写的字段</source>
+        <translation>设置为各委托企业新建报检单时预先填写的字段</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDefaultsDialog</name>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="84"/>
+        <source>委托企业默认值</source>
+        <translation>委托企业默认值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="85"/>
+        <source>委托企业：</source>
+        <translation>委托企业：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="86"/>
+        <source>字段</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="86"/>
+        <source>默认值</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="93"/>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="94"/>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="110"/>
+        <source>没有委托企业：代理报检账户登录并同步后，这里列出可代理的企业。</source>
+        <translation>没有委托企业：代理报检账户登录并同步后，这里列出可代理的企业。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="152"/>
+        <source>已保存：此后为该企业新建的报检单会预先填好这些字段。</source>
+        <translation>已保存：此后为该企业新建的报检单会预先填好这些字段。</translation>
+    </message>
+</context>
+<context>
     <name>CodePicker</name>
     <message>
         <location filename="../../ui/editor/code_picker.py" line="246"/>
         <source>代码无效</source>
         <translation>代码无效</translation>
+    </message>
+</context>
+<context>
+    <name>CodeVersionsCommand</name>
+    <message>
+        <location filename="../../ui/code_versions.py" line="102"/>
+        <source>代码表版本</source>
+        <translation>代码表版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="103"/>
+        <source>查看本机使用的各代码表版本</source>
+        <translation>查看本机使用的各代码表版本</translation>
+    </message>
+</context>
+<context>
+    <name>CodeVersionsDialog</name>
+    <message>
+        <location filename="../../ui/code_versions.py" line="17"/>
+        <source>随附单据类型</source>
+        <extracomment>the code tables&apos; names (translated in the &quot;CodeVersionsDialog&quot; context)</extracomment>
+        <translation>随附单据类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="18"/>
+        <source>检验检疫机构</source>
+        <translation>检验检疫机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="19"/>
+        <source>证单类型</source>
+        <translation>证单类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="20"/>
+        <source>国家（地区）</source>
+        <translation>国家（地区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="21"/>
+        <source>企业信用等级</source>
+        <translation>企业信用等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="22"/>
+        <source>币制</source>
+        <translation>币制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="23"/>
+        <source>国内地区</source>
+        <translation>国内地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="24"/>
+        <source>HS编码（2022）</source>
+        <translation>HS编码（2022）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="25"/>
+        <source>HS类目</source>
+        <translation>HS类目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="26"/>
+        <source>报检类别</source>
+        <translation>报检类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="27"/>
+        <source>跨境电商负面清单</source>
+        <translation>跨境电商负面清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="28"/>
+        <source>包装种类</source>
+        <translation>包装种类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="29"/>
+        <source>用途</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="30"/>
+        <source>直通放行区域</source>
+        <translation>直通放行区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="31"/>
+        <source>贸易方式</source>
+        <translation>贸易方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="32"/>
+        <source>运输方式</source>
+        <translation>运输方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="33"/>
+        <source>计量单位</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="66"/>
+        <source>平台下发</source>
+        <translation>平台下发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="66"/>
+        <source>程序内置</source>
+        <translation>程序内置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="70"/>
+        <source>代码表版本</source>
+        <translation>代码表版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="71"/>
+        <source>本机校验和下拉选择使用以下版本的代码表。同步时平台下发的新版本会替换程序内置的版本。</source>
+        <translation>本机校验和下拉选择使用以下版本的代码表。同步时平台下发的新版本会替换程序内置的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>代码表</source>
+        <translation>代码表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>标识</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>版本</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>来源</source>
+        <translation>来源</translation>
     </message>
 </context>
 <context>
@@ -932,106 +1130,136 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="137"/>
         <source>导入报检单</source>
         <translation>导入报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="138"/>
         <source>选择文件…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="140"/>
         <source>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</source>
         <translation>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="141"/>
         <source>将导入 ({n})</source>
         <translation>将导入 ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="142"/>
         <source>问题 ({n})</source>
         <translation>问题 ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="143"/>
         <source>导入</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
+        <source>生成错误报告…</source>
+        <translation>生成错误报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="145"/>
+        <source>校验导入的草稿，生成 Excel 错误报告（错误写在对应单元格旁），改好后可再导入</source>
+        <translation>校验导入的草稿，生成 Excel 错误报告（错误写在对应单元格旁），改好后可再导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="146"/>
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="146"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="156"/>
         <source>选择要导入的文件</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="157"/>
         <source>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</source>
         <translation>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="165"/>
         <source>正在读取文件…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="176"/>
         <source>已取消读取，未导入任何内容。</source>
         <translation>已取消读取，未导入任何内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="179"/>
         <source>可导入 %n 份报检单</source>
         <translation>
             <numerusform>可导入 %n 份报检单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="180"/>
         <source>；%n 个问题（有问题的报检单不会导入）。</source>
         <translation>
             <numerusform>；%n 个问题（有问题的报检单不会导入）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="161"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="182"/>
         <source>没有可导入的报检单。</source>
         <translation>没有可导入的报检单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="192"/>
         <source>正在导入…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="204"/>
         <source>已导入 {n} 份（新建 {a}，更新 {b}）。</source>
         <translation>已导入 {n} 份（新建 {a}，更新 {b}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="206"/>
         <source>另有 {m} 份未导入：</source>
         <translation>另有 {m} 份未导入：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="210"/>
         <source>已取消：</source>
         <translation>已取消：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="218"/>
+        <source>保存错误报告</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="219"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="227"/>
+        <source>正在生成错误报告…</source>
+        <translation>正在生成错误报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="237"/>
+        <source>错误报告已保存：{p}（{e} 份有错误，共 {n} 份）</source>
+        <translation>错误报告已保存：{p}（{e} 份有错误，共 {n} 份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="270"/>
         <source>正在取消…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1603,62 +1831,62 @@
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — 出入境检验检疫报检</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>报检单(&amp;D)</source>
         <translation>报检单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>申报(&amp;S)</source>
         <translation>申报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>视图(&amp;V)</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>正在处理…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>{n}+ 份</source>
         <translation>{n}+ 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>已载入 {n} 份，向下滚动载入更多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>正在载入…</source>
         <translation>正在载入…</translation>
     </message>

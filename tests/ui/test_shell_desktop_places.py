@@ -68,6 +68,39 @@ def test_import_dialog_writes_the_error_report_of_what_it_imported(qtbot, desk, 
     dlg.write_report(str(out))
     assert written == [str(out)]
     assert "1 份有错误，共 2 份" in dlg.status.text()
-    cells = [str(c.value) for ws in load_workbook(out, read_only=True).worksheets
-             for row in ws.iter_rows() for c in row if c.value is not None]
+    wb = load_workbook(out, read_only=True)
+    try:
+        cells = [str(c.value) for ws in wb.worksheets
+                 for row in ws.iter_rows() for c in row if c.value is not None]
+    finally:
+        wb.close()
     assert any("HS编码" in c for c in cells)
+
+
+def test_client_defaults_dialog_saves_what_new_drafts_start_with(qtbot, window, desk):
+    from client.services.clients import ClientsService
+    from test_shell_support import put_enterprise
+    put_enterprise(desk, role="broker", clients=[
+        {"uscc": "91310115MA1H7XK03T", "name_cn": "黄浦江食品有限公司", "credit_grade": "C"},
+        {"uscc": "91310115MA1K4AB2C0", "name_cn": "浦江国际物流有限公司", "credit_grade": "A"}])
+    act = next(a for a in window.menu_sync.actions() if a.objectName() == "client_defaults")
+    assert act.text() == "委托企业默认值…"
+    act.trigger()
+    dlg = window.client_defaults.dialog
+    qtbot.addWidget(dlg)
+    assert dlg.combo.count() == 2 and dlg.combo.itemText(0) != ""
+    dlg.select("91310115MA1H7XK03T")
+    row = dlg.keys.index("entry_exit_port")
+    assert dlg.table.item(row, 0).text() == "入境/离境口岸"
+    dlg.table.item(row, 1).setText("ｃｎｓｈａ")
+    dlg.table.item(dlg.keys.index("ecommerce"), 1).setText("否")
+    dlg.save_btn.click()
+    got = ClientsService(desk).defaults("91310115MA1H7XK03T")
+    assert got == {"entry_exit_port": "CNSHA", "ecommerce": False}
+    assert "已保存" in dlg.status.text()
+    # an unreadable value: refused with the field's name, nothing saved
+    dlg.table.item(dlg.keys.index("ecommerce"), 1).setText("也许")
+    dlg.save_btn.click()
+    assert dlg.status.text().startswith("跨境电商：")
+    assert ClientsService(desk).defaults("91310115MA1H7XK03T") == got
+    assert dlg.table.currentRow() == dlg.keys.index("ecommerce")
