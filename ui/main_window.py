@@ -274,6 +274,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.ctx.lang = lang
         (self.actions_.lang_en if lang == "en" else self.actions_.lang_zh).setChecked(True)
         self.list.model.retranslate()
+        self.list.fit_headers()  # English headers are longer: never cut them
         self.list.fit_text_columns()
         self.header.retranslateUi()
         if self.dashboard is not None:

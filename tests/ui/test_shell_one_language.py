@@ -42,3 +42,21 @@ def test_timeline_receipt_note_in_one_language(qtbot):
     en = _Entry(entry, "en", first=True, last=True)
     qtbot.addWidget(en)
     assert en.note_label.text() == "accepted"
+
+
+def test_goods_grid_headers_not_cut_in_english(qtbot):
+    """Issue 18 item 12: "oods name (Chines" in the English goods grid."""
+    from PySide6.QtCore import Qt
+
+    from client.codes import default_codebook
+    from ui.editor.goods_model import GoodsTableModel
+    from ui.editor.table_view import EditTableView
+    codes = default_codebook()
+    model = GoodsTableModel([], codes, lang="en")
+    view = EditTableView(codes, lang="en")
+    qtbot.addWidget(view)
+    view.setModel(model)
+    fm = view.horizontalHeader().fontMetrics()
+    for col in range(model.columnCount()):
+        text = model.headerData(col, Qt.Orientation.Horizontal)
+        assert view.columnWidth(col) >= fm.horizontalAdvance(text), text
