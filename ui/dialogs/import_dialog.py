@@ -87,7 +87,7 @@ class ImportDialog(QDialog):
         self.problems = ProblemsModel(lambda: self.ctx.lang, self)
         self.tabs = QTabWidget()
         widths = {id(self.preview): (170, 50, 60, 130, 200, 170, 70, 120),
-                  id(self.problems): (170, 50, 50, 150, 300)}
+                  id(self.problems): (150, 50, 60, 220, 300)}
         for model in (self.preview, self.problems):
             view = QTableView()
             view.setModel(model)

@@ -696,6 +696,12 @@ class EditorWindow(QMainWindow):
                     item.setForeground(QColor("#1f2933"))
             else:
                 item.setText(self.tr("状态"))
+        # wide enough for the longest title with its badge ("Consignee/consignor  ● 12"):
+        # English titles are longer than the Chinese the 150 px were chosen for
+        fm = self.nav.fontMetrics()
+        need = max([fm.horizontalAdvance(self.nav.item(i).text() + "  ● 99")
+                    for i in range(self.nav.count())] + [0]) + 28
+        self.nav.setFixedWidth(max(150, need))
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.act_save.setText(self.tr("保存 (Ctrl+S)"))
