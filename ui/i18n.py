@@ -72,8 +72,10 @@ class TsTranslator(QTranslator):
         forms = self._forms.get((context, source_text)) or self._forms_by_source.get(source_text)
         if forms:  # Qt replaces %n afterwards; English: the first form for 1, else the last
             return forms[0] if n == 1 or len(forms) == 1 else forms[-1]
+        # None (a null QString) when this file has no translation: Qt takes an *empty*
+        # string as a translation, which blanked Qt's own buttons (Close, OK) in English
         return (self._map.get((context, source_text))
-                or self._by_source.get(source_text, ""))
+                or self._by_source.get(source_text) or None)
 
 
 def load_app_translators(lang: str, parent: QObject | None = None) -> list[QTranslator]:

@@ -60,3 +60,22 @@ def test_goods_grid_headers_not_cut_in_english(qtbot):
     for col in range(model.columnCount()):
         text = model.headerData(col, Qt.Orientation.Horizontal)
         assert view.columnWidth(col) >= fm.horizontalAdvance(text), text
+
+
+def test_qt_standard_buttons_keep_their_text_in_english(qtbot):
+    """The .ts reader must answer "not mine" with a null string: an empty one counts as a
+    translation in Qt, and every standard button (Close, OK) was blank in English."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.i18n import load_app_translators
+    app = QCoreApplication.instance()
+    trs = load_app_translators("en")
+    for tr in trs:
+        app.installTranslator(tr)
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        qtbot.addWidget(box)
+        assert box.button(QDialogButtonBox.StandardButton.Close).text() == "Close"
+    finally:
+        for tr in trs:
+            app.removeTranslator(tr)
