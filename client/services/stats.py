@@ -93,9 +93,12 @@ def dashboard(desk, *, days: int = 30, today: date | None = None,
         if declarant:
             q = q.join(d, d.c.id == h.c.declaration_id).where(d.c.declarant_uscc == declarant)
         per_day = {r[0]: r[1] for r in conn.execute(q)}
-        # first submission (sent) and first release of each released declaration
+        # first submission and first release of each released declaration; submission is
+        # the earlier of the local "sent" and the platform's "accepted" (a fast-lane
+        # release can arrive before the push result writes "sent")
         sub = (select(h.c.declaration_id, func.min(h.c.at).label("at"))
-               .where(h.c.status == "sent").group_by(h.c.declaration_id).subquery())
+               .where(h.c.status.in_(("sent", "accepted"))).group_by(h.c.declaration_id)
+               .subquery())
         # SQLite gives a bare column of a min() query from the row that holds the minimum:
         # the grade recorded with the first release (migration 0009)
         rel = (select(h.c.declaration_id, func.min(h.c.at).label("at"),

@@ -127,3 +127,18 @@ def test_grade_chart_shows_every_grade_with_integer_ticks(qtbot, desk):
 def test_integer_ticks(top, want):
     from ui.dashboard import integer_ticks
     assert integer_ticks(top) == want
+
+
+def test_fast_release_before_the_desk_records_sent_is_still_measured(desk):
+    """An AA release can be received before the push result writes the local "sent" row
+    (seen over real HTTP): submission is the earlier of "sent" and the platform's
+    "accepted", so the release is measured, not dropped as negative time."""
+    ent = put_enterprise(desk, grade="AA")
+    ids = fill(desk, 1)
+    with desk.db.write() as conn:
+        conn.execute(update(s.declarations).values(declarant_uscc=ent["uscc"]))
+    _history(desk, ids[0], ("accepted", "2026-11-20T01:00:00.000000Z"),
+             ("released", "2026-11-20T01:00:00.600000Z"),
+             ("sent", "2026-11-20T01:00:01.000000Z"))
+    d = stats.dashboard(desk, today=date(2026, 11, 26))
+    assert d.released_measured == 1 and d.median_hours_by_grade["AA"][1] == 1
