@@ -463,10 +463,10 @@ def test_release_keeps_the_grade_in_force_when_it_was_received(engine, desk, san
     engine.sync()
     settle(engine, rounds=6)
     assert desk.summary(second[0]).status in ("released", "certified")
-    # the grade each release was received under (the dashboard files it there; its
-    # figures are tested in tests/ui/test_shell_stats.py: here the platform answers
-    # within milliseconds, before the desk records its own "sent", so no hours to measure)
+    # the grade each release was received under, and the dashboard files it there
     from sqlalchemy import select
+
+    from client.services import stats
 
     from client.store import schema as sch
     h = sch.status_history
@@ -474,3 +474,5 @@ def test_release_keeps_the_grade_in_force_when_it_was_received(engine, desk, san
         got = dict(conn.execute(select(h.c.declaration_id, h.c.credit_grade)
                                 .where(h.c.status == "released")).all())
     assert got == {first[0]: "AA", second[0]: "A"}
+    by_grade = stats.dashboard(desk).median_hours_by_grade
+    assert {g: n for g, (_h, n) in by_grade.items()} == {"AA": 1, "A": 1}
