@@ -37,6 +37,10 @@ class CodeTableError(ValueError):
     """A code table that cannot be used (bad CSV, missing columns, wrong hash)."""
 
 
+#: English names of tables that carry only Chinese ones (``table,code,name_en``)
+NAMES_EN_FILE = "names_en.csv"
+
+
 @dataclass(frozen=True, slots=True)
 class CodeEntry:
     """One row of a code table. ``row`` holds every column as text."""
@@ -55,7 +59,9 @@ class CodeTable:
     """One version of one table: ordered rows, a code index, and a name search."""
 
     def __init__(self, name: str, version: str, rows: list[dict[str, str]],
-                 sha256: str = "", source: str = "builtin"):
+                 sha256: str = "", source: str = "builtin",
+                 names_en: Mapping[str, str] | None = None):
+        """``names_en`` fills in English names a table does not carry (by code)."""
         self.name = name
         self.version = version
         self.sha256 = sha256
@@ -68,7 +74,8 @@ class CodeTable:
             for r in rows:
                 code = r.get(key, "")
                 e = CodeEntry(code, r.get("name_cn") or r.get("name", ""), r.get("name_en") or
-                              (r.get("name", "") if name == "hs2022_sections" else ""), r)
+                              (r.get("name", "") if name == "hs2022_sections" else "")
+                              or (names_en or {}).get(code, ""), r)
                 self.entries.append(e)
                 self._by_code[code] = e
         self._haystack: list[str] | None = None
@@ -133,6 +140,20 @@ class CodeBook:
         self._overrides = dict(overrides or {})
         self._derived: dict[str, object] = {}
         self._lock = threading.Lock()
+        self._names_en: dict[str, dict[str, str]] | None = None
+
+    def names_en(self, table: str) -> dict[str, str]:
+        """English names for a table whose official CSV has only Chinese ones (by code),
+        from ``resources/codes/names_en.csv`` — the desk's own translation, never sent to
+        the platform and not part of a table's version or hash."""
+        if self._names_en is None:
+            out: dict[str, dict[str, str]] = {}
+            f = self.codes_dir / NAMES_EN_FILE
+            if f.exists():
+                for r in parse_csv(f.read_text("utf-8")):
+                    out.setdefault(r.get("table", ""), {})[r.get("code", "")] = r.get("name_en", "")
+            self._names_en = out
+        return self._names_en.get(table, {})
 
     # -- tables ----------------------------------------------------------------
     def table(self, name: str) -> CodeTable:
@@ -154,7 +175,7 @@ class CodeBook:
         if name in self._overrides:
             version, sha, text = self._overrides[name]
             try:
-                return self._build(name, version, text, sha, "platform")
+                return self._build(name, version, text, sha, "platform", self.names_en(name))
             except CodeTableError:
                 log.exception("stored version %s of table %s is unusable; using built-in",
                               version, name)
@@ -162,10 +183,12 @@ class CodeBook:
         if meta is None:
             raise KeyError(f"unknown code table {name!r}")
         text = (self.codes_dir / meta["file"]).read_text("utf-8")
-        return CodeTable(name, meta["version"], parse_csv(text), meta["sha256"], "builtin")
+        return CodeTable(name, meta["version"], parse_csv(text), meta["sha256"], "builtin",
+                         self.names_en(name))
 
     @staticmethod
-    def _build(name: str, version: str, text: str, sha256: str | None, source: str) -> CodeTable:
+    def _build(name: str, version: str, text: str, sha256: str | None, source: str,
+               names_en: Mapping[str, str] | None = None) -> CodeTable:
         actual = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if sha256 and sha256 != actual:
             raise CodeTableError(f"table {name} version {version}: sha256 mismatch")
@@ -175,11 +198,11 @@ class CodeBook:
         if not rows or not need <= have:
             raise CodeTableError(f"table {name} version {version}: missing columns "
                                  f"{sorted(need - have)} or no rows")
-        return CodeTable(name, version, rows, actual, source)
+        return CodeTable(name, version, rows, actual, source, names_en)
 
     def replace(self, name: str, version: str, csv_text: str, sha256: str | None = None) -> CodeTable:
         """Swap in a newer version of a table (validated first; the old one stays on error)."""
-        t = self._build(name, version, csv_text, sha256, "platform")
+        t = self._build(name, version, csv_text, sha256, "platform", self.names_en(name))
         with self._lock:
             self._tables[name] = t
             self._overrides[name] = (version, t.sha256, csv_text)
@@ -192,6 +215,17 @@ class CodeBook:
         out.update({n: v[0] for n, v in self._overrides.items()})
         out.update({n: t.version for n, t in self._tables.items()})
         return out
+
+    def versions_in_force(self) -> list[tuple[str, str, str]]:
+        """``(table, version, source)`` of every table, sorted by name; ``source`` is
+        ``"platform"`` for a version the sync delivered (kept in the store), else
+        ``"builtin"`` (the one shipped in ``resources/codes``). 帮助 → 代码表版本 shows it."""
+        versions = self.versions()
+        with self._lock:
+            platform = set(self._overrides) | {n for n, t in self._tables.items()
+                                               if t.source == "platform"}
+        return [(n, versions[n], "platform" if n in platform else "builtin")
+                for n in sorted(versions)]
 
     def builtin_csv(self, name: str) -> str:
         return (self.codes_dir / self._manifest[name]["file"]).read_text("utf-8")

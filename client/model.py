@@ -303,11 +303,13 @@ _KIND_EN = {"str": "text", "int": "a whole number", "dec": "a decimal number", "
 
 
 def _zh(path: str) -> str:
-    return f"{label(path)}（{path}）"
+    """The field as a declarer names it (the path itself travels in ``ParseIssue.field``:
+    the CLI and the JSON report print it, the import dialog shows the label)."""
+    return label(path)
 
 
 def _en(path: str) -> str:
-    return f"{label(path, 'en')} ({path})"
+    return label(path, "en")
 
 
 def _short(value: Any) -> str:

@@ -1,9 +1,11 @@
 """Render the declaration editor and the status timeline to PNG (docs/img/).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot_editor.py [OUT_DIR [EXTRA_DIR]]
+    CIQDESK_SHOT_LANG=en …   # the English UI: files end in -en.png
 
-OUT_DIR (default docs/img) gets editor.png and timeline.png; EXTRA_DIR, when given, also
-gets the goods table, the basic section, a read-only declaration and its status section.
+OUT_DIR (default docs/img) gets editor.png, timeline.png and import-dialog.png (a preview
+with problems); EXTRA_DIR, when given, also gets the goods table, the basic section, a
+read-only declaration and its status section.
 
 Builds a throw-away profile with a realistic inbound declaration carrying a few mistakes
 (markers visible), and a finalised declaration with several platform receipts.
@@ -39,7 +41,12 @@ def main(out_dir: str | None = None, extra_dir: str | None = None) -> int:
     app = QApplication.instance() or QApplication([])
     app.setFont(QFont("Noto Sans CJK SC", 10))
     desk = Desk.open(tempfile.mkdtemp(prefix="ciqdesk-shot-"))
-    ctx = AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents())
+    lang = os.environ.get("CIQDESK_SHOT_LANG", "zh")
+    sfx = "-en" if lang == "en" else ""
+    from ui.i18n import Language
+    language = Language()
+    language.set_language(lang, remember=False)
+    ctx = AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents(), lang=lang)
 
     # a draft with mistakes: net > gross on line 2, a broken USCC, a missing B/L number
     d = sample_declaration("inbound", goods=4, seed=7)
@@ -54,14 +61,14 @@ def main(out_dir: str | None = None, extra_dir: str | None = None) -> int:
     ed.field_map.focus("goods[1].name_cn", ed._show_section)
     app.processEvents()
     if extra:
-        ed.grab().save(str(extra / "editor-goods.png"))
+        ed.grab().save(str(extra / f"editor-goods{sfx}.png"))
         ed._show_section(0)
         app.processEvents()
-        ed.grab().save(str(extra / "editor-basic.png"))
+        ed.grab().save(str(extra / f"editor-basic{sfx}.png"))
     # the picture for the docs: a form with a marked field, badges and the issues panel
     ed._show_section(1)
     app.processEvents()
-    ed.grab().save(str(out / "editor.png"))
+    ed.grab().save(str(out / f"editor{sfx}.png"))
 
     # a finalised declaration with receipts
     f = sample_declaration("inbound", goods=2, seed=3)
@@ -88,17 +95,36 @@ def main(out_dir: str | None = None, extra_dir: str | None = None) -> int:
     tl.resize(720, 800)
     tl.show()
     app.processEvents()
-    tl.grab().save(str(out / "timeline.png"))
+    tl.grab().save(str(out / f"timeline{sfx}.png"))
     if extra:
         ro = EditorWindow(ctx, f.id)
         ro.resize(1280, 800)
         ro.show()
         app.processEvents()
-        ro.grab().save(str(extra / "editor-readonly.png"))
+        ro.grab().save(str(extra / f"editor-readonly{sfx}.png"))
         ro._show_section(len(ro.sections))
         app.processEvents()
-        ro.grab().save(str(extra / "editor-status.png"))
+        ro.grab().save(str(extra / f"editor-status{sfx}.png"))
         ro.close()
+    # the import dialog: a good file and a broken one (Problems tab with field labels)
+    import json
+
+    from client.model import to_dict
+    from ui.dialogs.import_dialog import ImportDialog
+    tmp = Path(tempfile.mkdtemp(prefix="ciqdesk-shot-import-"))
+    good = [to_dict(sample_declaration("inbound", seed=21)),
+            to_dict(sample_declaration("outbound", seed=22))]
+    bad = to_dict(sample_declaration("inbound", seed=23))
+    bad["goods"][0]["net_weight_kg"] = "十二"
+    (tmp / "decls.json").write_text(json.dumps(good + [bad], ensure_ascii=False), "utf-8")
+    (tmp / "broken.json").write_text('[{"id": "A",}]', "utf-8")
+    dlg = ImportDialog(ctx)
+    dlg.load_files([str(tmp / "decls.json"), str(tmp / "broken.json")])
+    dlg.tabs.setCurrentIndex(1)
+    dlg.show()
+    app.processEvents()
+    dlg.grab().save(str(out / f"import-dialog{sfx}.png"))
+    dlg.close()
     ed.close()
     desk.close()
     print(out)

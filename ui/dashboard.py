@@ -7,6 +7,7 @@ lazily (the main window imports this module the first time the dashboard is open
 from __future__ import annotations
 
 import logging
+import math
 from datetime import datetime, time, timezone
 
 from PySide6.QtCharts import (QAreaSeries, QBarCategoryAxis, QBarSet, QChart, QChartView,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QScroll
                                QVBoxLayout, QWidget)
 
 from client.lifecycle import STATUS_NAMES
+from client.services.stats import GRADES
 
 from .app import ACCENT
 from .widgets.badges import GRADE_COLOURS, STATUS_COLOURS
@@ -198,10 +200,7 @@ class DashboardPage(QWidget):
         ch.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(cats)
         vals = QValueAxis()
-        vals.setLabelFormat("%d")
-        vals.setMin(0)
-        vals.setMax(max([1] + list(d.counts.values())) * 1.1)
-        vals.applyNiceNumbers()
+        _integer_ticks(vals, max([1] + list(d.counts.values())))
         ch.addAxis(vals, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(vals)
         cats.setReverse(True)
@@ -231,16 +230,14 @@ class DashboardPage(QWidget):
         ch.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         area.attachAxis(x)
         y = QValueAxis()
-        y.setLabelFormat("%d")
-        y.setMin(0)
-        y.setMax(max([1] + [n for _, n in d.releases_per_day]) * 1.15)
-        y.applyNiceNumbers()
+        _integer_ticks(y, max([1] + [n for _, n in d.releases_per_day]))
         ch.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         area.attachAxis(y)
 
     def _grade_chart(self, d) -> None:
         ch = _reset(self.grade_view, self.tr("提交到放行时间中位数（小时），按信用等级"))
-        grades = list(d.median_hours_by_grade) or ["AA", "A", "B", "C", "D"]
+        # every grade, those without a release as an empty slot (not only the measured ones)
+        grades = list(GRADES) + [g for g in d.median_hours_by_grade if g not in GRADES]
         series = QStackedBarSeries()
         series.setBarWidth(0.6)
         for i, g in enumerate(grades):
@@ -259,9 +256,28 @@ class DashboardPage(QWidget):
         ch.addAxis(cats, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(cats)
         y = QValueAxis()
-        y.setLabelFormat("%.0f")
-        y.setMin(0)
-        y.setMax(max([1.0] + [v[0] for v in d.median_hours_by_grade.values()]) * 1.15)
-        y.applyNiceNumbers()
+        _integer_ticks(y, max([1.0] + [v[0] for v in d.median_hours_by_grade.values()]))
         ch.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(y)
+
+
+def integer_ticks(top: float, most: int = 6) -> tuple[int, int]:
+    """``(axis maximum, tick count)`` for an axis from 0 whose ticks are whole numbers
+    1, 2 or 5 × 10^k apart, at most ``most`` ticks, the maximum at or above ``top``."""
+    top = max(1.0, float(top))
+    step = 1
+    while True:
+        for m in (1, 2, 5):
+            s = step * m
+            n = math.ceil(top / s)
+            if n + 1 <= most:
+                return n * s, n + 1
+        step *= 10
+
+
+def _integer_ticks(axis: QValueAxis, top: float) -> None:
+    """Range ``axis`` from 0 with whole-number ticks (never 0, 1, 1, 2 from a 0.5 step)."""
+    hi, ticks = integer_ticks(top * 1.1)  # a little room above the tallest bar
+    axis.setLabelFormat("%d")
+    axis.setRange(0, hi)
+    axis.setTickCount(ticks)

@@ -40,28 +40,42 @@ class TsTranslator(QTranslator):
         super().__init__(parent)
         self._map: dict[tuple[str, str], str] = {}
         self._by_source: dict[str, str] = {}
+        #: ``%n`` messages: their plural forms (English: one, other)
+        self._forms: dict[tuple[str, str], list[str]] = {}
+        self._forms_by_source: dict[str, list[str]] = {}
         root = ET.parse(ts_path).getroot()
         for ctx in root.iter("context"):
             name = ctx.findtext("name") or ""
             for msg in ctx.iter("message"):
                 src = msg.findtext("source")
                 tr = msg.find("translation")
-                if src is None or tr is None or not (tr.text or "").strip():
+                if src is None or tr is None or tr.get("type") in ("obsolete", "vanished"):
                     continue
-                if tr.get("type") in ("obsolete", "vanished"):
+                if msg.get("numerus") == "yes":
+                    forms = [f.text or "" for f in tr.iter("numerusform")]
+                    if forms and all(f.strip() for f in forms):
+                        self._forms[(name, src)] = forms
+                        self._forms_by_source.setdefault(src, forms)
+                    continue
+                if not (tr.text or "").strip():
                     continue
                 self._map[(name, src)] = tr.text
                 self._by_source.setdefault(src, tr.text)
 
     def __len__(self) -> int:
-        return len(self._map)
+        return len(self._map) + len(self._forms)
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt naming
-        return not self._map
+        return not (self._map or self._forms)
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D102
+        forms = self._forms.get((context, source_text)) or self._forms_by_source.get(source_text)
+        if forms:  # Qt replaces %n afterwards; English: the first form for 1, else the last
+            return forms[0] if n == 1 or len(forms) == 1 else forms[-1]
+        # None (a null QString) when this file has no translation: Qt takes an *empty*
+        # string as a translation, which blanked Qt's own buttons (Close, OK) in English
         return (self._map.get((context, source_text))
-                or self._by_source.get(source_text, ""))
+                or self._by_source.get(source_text) or None)
 
 
 def load_app_translators(lang: str, parent: QObject | None = None) -> list[QTranslator]:

@@ -307,7 +307,8 @@ class CommandsMixin:
             self.info(QCoreApplication.translate("MainWindow", "只能删除草稿"))
             return
         ans = QMessageBox.question(self, QCoreApplication.translate("MainWindow", "删除草稿"),
-                                   QCoreApplication.translate("MainWindow", "删除所选的 {n} 份草稿？此操作不能撤销。").format(n=len(drafts)))
+                                   QCoreApplication.translate("MainWindow", "删除所选的 %n 份草稿？此操作不能撤销。",
+                                                              None, len(drafts)))
         if ans != QMessageBox.StandardButton.Yes:
             return
         desk = self.ctx.desk

@@ -162,7 +162,18 @@ class ListPage(QWidget):
         self._title_key = "all"
         self.retranslateUi()
 
+    def fit_headers(self) -> None:
+        """Widen a column whose header would be cut in the current language
+        ("Consignee/consigno"); a column the user made wider stays as it is."""
+        need = _measure(self.table, self.model.headers())
+        _WIDTHS.update(need)
+        for col, w in need.items():
+            if self.table.columnWidth(col) < w:
+                self.table.setColumnWidth(col, w)
+        self.table.fit_stretch_column()
+
     def retranslateUi(self) -> None:  # noqa: N802
+        self.fit_headers()
         self.set_title_key(self._title_key)
         self.update_empty_text()
         self._update_select_all()

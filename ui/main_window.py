@@ -75,6 +75,10 @@ class MainWindow(CommandsMixin, QMainWindow):
         self._connect()
         from .logout import LogoutCommand
         self.logout_command = LogoutCommand(self)  # 申报 → 退出登录 (ui/logout.py)
+        from .code_versions import CodeVersionsCommand
+        self.code_versions = CodeVersionsCommand(self)  # 帮助 → 代码表版本 (ui/code_versions.py)
+        from .client_defaults import ClientDefaultsCommand
+        self.client_defaults = ClientDefaultsCommand(self)  # 申报 → 委托企业默认值… (ui/client_defaults.py)
         self.setAcceptDrops(True)  # drop .xlsx/.csv/.json files to import them
         self._restore_table_state()
         self.retranslateUi()
@@ -270,6 +274,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.ctx.lang = lang
         (self.actions_.lang_en if lang == "en" else self.actions_.lang_zh).setChecked(True)
         self.list.model.retranslate()
+        self.list.fit_headers()  # English headers are longer: never cut them
         self.list.fit_text_columns()
         self.header.retranslateUi()
         if self.dashboard is not None:

@@ -6,6 +6,8 @@ import logging
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
+from client.notes import note_text
+
 from .widgets.toast import Toast
 
 log = logging.getLogger(__name__)
@@ -48,11 +50,12 @@ class Notifier(QObject):
 
     def released_many(self, receipts) -> None:
         first = self.tr("、").join(r.inspection_no or r.declaration_id for r in receipts[:3])
-        self.notify(self.tr("已放行"), self.tr("{n} 份报检单已放行：{first} 等").format(
-            n=len(receipts), first=first), "ok")
+        self.notify(self.tr("已放行"), self.tr("%n 份报检单已放行：{first} 等", "", len(receipts)).format(
+            first=first), "ok")
 
     def rejected(self, receipt) -> None:
         text = self.tr("报检单 {no} 被退回").format(no=receipt.inspection_no or receipt.declaration_id)
         if receipt.note:
-            text += self.tr("：{why}").format(why=receipt.note)
+            lang = getattr(getattr(self.window, "ctx", None), "lang", "zh")
+            text += self.tr("：{why}").format(why=note_text(receipt.note, lang))
         self.notify(self.tr("退回"), text, "error")

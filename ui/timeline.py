@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScroll
                                QVBoxLayout, QWidget)
 
 from client.lifecycle import PALETTE, status_name
+from client.notes import note_text
 
 from .ecert_view import ecerts_html, load_ecerts
 from .editor.common import alive
@@ -67,7 +68,7 @@ class _Entry(QWidget):
         lay.addLayout(head)
         self.note_label = None
         if entry.note:
-            self.note_label = QLabel(entry.note)
+            self.note_label = QLabel(note_text(entry.note, lang))
             self.note_label.setObjectName("entryNote")
             self.note_label.setWordWrap(True)
             self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -232,7 +233,8 @@ class TimelineWidget(QWidget):
             self.current_label.setText(
                 self.tr("当前状态：") + f"<b style='color:{colour}'>"
                 + status_name(self.summary.status, self.ctx.lang) + "</b>"
-                + (f"　{self.summary.status_note}" if self.summary.status_note else ""))
+                + (f"　{note_text(self.summary.status_note, self.ctx.lang)}"
+                   if self.summary.status_note else ""))
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.caption.setText(self.tr("报检号（一次申报、一号到底）"))

@@ -10,6 +10,8 @@ import signal
 import sys
 from pathlib import Path
 
+from ..plural import count
+
 
 def register(sub) -> None:
     p = sub.add_parser("template", help="生成批量报检 Excel/CSV 模板 / write the Excel template")
@@ -166,7 +168,7 @@ def cmd_report(ctx) -> int:
     else:
         print(ctx.t(f"已校验 {summary.declarations} 份报检单，{summary.with_errors} 份有错误；"
                     f"报告已写入 {ctx.args.out}",
-                    f"validated {summary.declarations} declarations, {summary.with_errors} "
+                    f"validated {count(summary.declarations, 'declaration')}, {summary.with_errors} "
                     f"with errors; report written to {ctx.args.out}"))
     return 1 if summary.with_errors else 0
 
@@ -188,7 +190,7 @@ def export_xlsx(ctx) -> int:
                             warnings=cut)
     for w in cut:  # cells cut to Excel's 32,767-character limit
         print(ctx.t(w.message_zh, w.message_en), file=sys.stderr)
-    print(ctx.t(f"已导出 {n} 份报检单到 {a.xlsx}", f"exported {n} declarations to {a.xlsx}"))
+    print(ctx.t(f"已导出 {n} 份报检单到 {a.xlsx}", f"exported {count(n, 'declaration')} to {a.xlsx}"))
     return 0
 
 
@@ -202,7 +204,7 @@ def _print_batch(ctx, info) -> None:
              "running": ctx.t("未完成（可继续）", "interrupted (resumable)")}.get(info.state, info.state)
     print(ctx.t(f"批次 {info.id}：{state}，共 {info.total} 份，完成 {info.done}，失败 {info.failed}，"
                 f"待处理 {info.pending}",
-                f"batch {info.id}: {state}, {info.total} items, {info.done} done, "
+                f"batch {info.id}: {state}, {count(info.total, 'item')}, {info.done} done, "
                 f"{info.failed} failed, {info.pending} pending"))
     if info.pending:
         print(ctx.t(f"继续处理：python -m client batch resume {info.id}",

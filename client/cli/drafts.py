@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..plural import count
+
 #: control characters (C0, DEL, C1) as ``\x1b`` in the human ``list`` output: a name holding
 #: ESC or NUL must not drive the terminal (``--json`` keeps the exact text, JSON-escaped)
 _CONTROL_ESCAPES = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0))}
@@ -57,7 +59,7 @@ def cmd_import(ctx) -> int:
     else:
         n_new, n_upd = len(report.imported), len(report.updated)
         print(ctx.t(f"已导入 {n_new} 份新报检单，更新 {n_upd} 份草稿",
-                    f"imported {n_new} new declarations, updated {n_upd} drafts"))
+                    f"imported {count(n_new, 'new declaration')}, updated {count(n_upd, 'draft')}"))
         for e in report.errors:
             where = e.file
             if e.row is not None:
@@ -213,6 +215,7 @@ def cmd_validate(ctx) -> int:
 
 def cmd_history(ctx) -> int:
     from ..lifecycle import status_name
+    from ..notes import note_text
 
     desk = ctx.desk()
     decl = desk.get(ctx.args.id)
@@ -223,5 +226,5 @@ def cmd_history(ctx) -> int:
     else:
         print(f"{decl.inspection_no or decl.id}")
         for e in entries:
-            print(f"  {e.at}  {status_name(e.status, ctx.lang)}  {e.note or ''}")
+            print(f"  {e.at}  {status_name(e.status, ctx.lang)}  {note_text(e.note, ctx.lang)}")
     return 0

@@ -14,6 +14,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from ..plural import count
+
 
 def register(sub) -> None:
     p = sub.add_parser("ecert", help="电子证书（UN/CEFACT SPS）/ e-certificates")
@@ -81,7 +83,7 @@ def cmd_export(ctx) -> int:
             if sha:
                 shutil.copyfile(blob_path(desk.paths.attachments, sha), out / (r.number + suffix))
                 n += 1
-    print(ctx.t(f"已导出 {n} 个文件到 {out}", f"{n} files exported to {out}"))
+    print(ctx.t(f"已导出 {n} 个文件到 {out}", f"{count(n, 'file')} exported to {out}"))
     return 0 if n else 1
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 
+from ..plural import count
+
 
 def register(sub) -> None:
     p = sub.add_parser("login", help="登录平台 / log in to the platform")
@@ -214,16 +216,18 @@ def cmd_finalize(ctx) -> int:
 
 def _print_summary(ctx, s) -> None:
     from ..lifecycle import status_name
+    from ..notes import note_text
     t = ctx.t
     print(t(f"发送 {s.pushed} 项：受理 {s.applied}，重复 {s.duplicates}，退回 {len(s.rejected)}，"
             f"冲突 {len(s.conflicts)}，待重试 {s.retry_later}",
             f"sent {s.pushed}: applied {s.applied}, duplicate {s.duplicates}, rejected "
             f"{len(s.rejected)}, conflicts {len(s.conflicts)}, to retry {s.retry_later}"))
     print(t(f"接收回执 {s.receipts} 条，状态变化 {len(s.status_changes)} 份",
-            f"received {s.receipts} receipts, {len(s.status_changes)} status changes"))
+            f"received {count(s.receipts, 'receipt')}, "
+            f"{count(len(s.status_changes), 'status change')}"))
     for c in s.status_changes[:50]:
         print(f"  {c.inspection_no or c.declaration_id}  {status_name(c.old, ctx.lang)} → "
-              f"{status_name(c.new, ctx.lang)}  {c.note or ''}")
+              f"{status_name(c.new, ctx.lang)}  {note_text(c.note, ctx.lang)}")
     if len(s.status_changes) > 50:
         print(t(f"  …另有 {len(s.status_changes) - 50} 份", f"  … and {len(s.status_changes) - 50} more"))
     for p in s.rejected:
@@ -240,16 +244,16 @@ def _print_summary(ctx, s) -> None:
     if s.leases_taken or s.leases_closed:
         print(t(f"领用号段 {s.leases_taken} 个（{s.numbers_taken} 个号），关闭号段 {s.leases_closed} 个"
                 f"（作废 {s.numbers_void} 个号）",
-                f"took {s.leases_taken} leases ({s.numbers_taken} numbers), closed "
+                f"took {count(s.leases_taken, 'lease')} ({count(s.numbers_taken, 'number')}), closed "
                 f"{s.leases_closed} ({s.numbers_void} void)"))
     if s.resynced:
         print(t(f"已完成完整同步（新导入 {s.imported} 份）", f"full resync done ({s.imported} imported)"))
     elif s.imported:
         print(t(f"已取回 {s.imported} 份在其他设备提交的报检单",
-                f"fetched {s.imported} declarations filed from another device"))
+                f"fetched {count(s.imported, 'declaration')} filed from another device"))
     if s.unknown_receipts:
         print(t(f"{s.unknown_receipts} 条回执属于本账号无权查看的报检单，已忽略",
-                f"{s.unknown_receipts} receipts for declarations this login cannot see "
+                f"{count(s.unknown_receipts, 'receipt')} for declarations this login cannot see "
                 f"were ignored"))
     for e in s.errors:
         print(e, file=sys.stderr)
@@ -321,7 +325,8 @@ def cmd_leases(ctx) -> int:
     if ctx.args.close:
         s = eng.close_leases(all_open=True)
         print(ctx.t(f"已关闭 {s.leases_closed} 个号段，作废 {s.numbers_void} 个未用号码",
-                    f"closed {s.leases_closed} leases, {s.numbers_void} unused numbers void"))
+                    f"closed {count(s.leases_closed, 'lease')}, "
+                    f"{count(s.numbers_void, 'unused number')} void"))
     rows = eng.leases()
     if ctx.args.json:
         ctx.print_json([{"lease_id": le.lease_id, "bureau": le.bureau, "direction": le.direction,

@@ -108,6 +108,28 @@ def _split_list(text: str) -> tuple[list, list[str]] | None:
     return items, raws
 
 
+#: the json module's messages (``JSONDecodeError.msg``) in Chinese, by their start
+_JSON_MSG_ZH = (
+    ("Expecting value", "此处应为一个值（缺少值，或多了逗号）"),
+    ("Expecting ',' delimiter", "缺少逗号“,”"),
+    ("Expecting ':' delimiter", "缺少冒号“:”"),
+    ("Expecting property name enclosed in double quotes", "键名应放在英文双引号中（或多了逗号）"),
+    ("Unterminated string", "字符串缺少结束的双引号"),
+    ("Invalid control character", "字符串中有不允许的控制字符（如换行、制表符）"),
+    ("Invalid \\uXXXX escape", "无效的 \\u 转义（应为 \\u 加 4 位十六进制数）"),
+    ("Invalid \\escape", "无效的反斜杠转义"),
+    ("Extra data", "JSON 结束后还有多余内容"),
+)
+
+
+def json_msg_zh(msg: str) -> str:
+    """A :class:`json.JSONDecodeError` message in Chinese (an unknown one as it is)."""
+    for en, zh in _JSON_MSG_ZH:
+        if msg.startswith(en):
+            return zh
+    return msg
+
+
 def load_json_document(source: str | Path | bytes, *, keep_text: bool = False) -> Any:
     """Decode the JSON file at ``source`` (a path, or the file's bytes).
 
@@ -144,7 +166,7 @@ def load_json_document(source: str | Path | bytes, *, keep_text: bool = False) -
         raise UnreadableJson(f"JSON 中不允许 {exc.name}（不是有效的 JSON 数值）",
                              f"{exc.name} is not allowed in JSON (not a valid number)") from None
     except json.JSONDecodeError as exc:
-        raise UnreadableJson(f"JSON 格式错误（第 {exc.lineno} 行第 {exc.colno} 列）：{exc.msg}",
+        raise UnreadableJson(f"JSON 格式错误（第 {exc.lineno} 行第 {exc.colno} 列）：{json_msg_zh(exc.msg)}",
                              f"broken JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
                              ) from None
     except (ValueError, RecursionError) as exc:  # e.g. an integer of over 4,300 digits

@@ -17,6 +17,7 @@ from sqlalchemy import and_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..errors import InputError, NotFound
+from ..fields import label
 from ..interchange.cells import CellError, reader_for
 from ..interchange.columns import BY_PATH
 from ..model import DIRECTIONS, Declaration, Party
@@ -145,8 +146,8 @@ class ClientsService:
             try:
                 value = reader_for(BY_PATH[key])(raw)
             except CellError as exc:
-                raise InputError(f"{key}：{exc.message_zh}", f"{key}: {exc.message_en}",
-                                 field=key) from None
+                raise InputError(f"{label(key)}：{exc.message_zh}",
+                                 f"{label(key, 'en')}: {exc.message_en}", field=key) from None
             new[key] = value
         t = s.enterprises
         with self.desk.db.write() as conn:

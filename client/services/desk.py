@@ -501,8 +501,11 @@ def parse_json_objects(data: Any, source: str, problems: list[ImportProblem],
                        raws: list[str] | None = None) -> ParsedFile:
     """Parse decoded JSON (an object or a list of objects) into declarations to store.
 
-    ``raws`` optionally holds the JSON text of each item as it stood in the file; a
-    declaration without an id gets a new one (and its JSON is written out again).
+    ``raws`` optionally holds the JSON text of each item as it stood in the file. A
+    declaration without an id gets the Excel import's stable id (declarant USCC + contract
+    number, :func:`~client.interchange.excel_import.stable_id`), so importing the file again
+    updates the same drafts; without a contract number it gets a new one. Either way its
+    JSON is written out again with the id.
     """
     items = data if isinstance(data, list) else [data]
     good: list[Declaration] = []
@@ -519,11 +522,27 @@ def parse_json_objects(data: Any, source: str, problems: list[ImportProblem],
                     (p.message_en if p else "not a declaration object")
                     + "; this declaration was not imported"))
             continue
+        by_contract = False
         if not decl.id:
-            decl.id = item["id"] = new_ulid()
+            # the Excel import's identity: the same USCC + contract updates the same draft
+            if decl.contract_no:
+                from ..interchange.excel_import import stable_id
+                decl.id = item["id"] = stable_id(
+                    decl.declarant.uscc if decl.declarant else None, decl.contract_no)
+                by_contract = True
+            else:
+                decl.id = item["id"] = new_ulid()
             raw = None
         else:
             raw = raws[idx - 1] if raws is not None else None
+        if decl.id in seen and by_contract:
+            problems.append(ImportProblem(
+                source, idx, None, "contract_no",
+                f"合同号 {decl.contract_no} 在本文件中重复（第 {seen[decl.id]} 份已导入），"
+                "该报检单未导入",
+                f"contract no. {decl.contract_no} appears twice in this file (declaration "
+                f"{seen[decl.id]} was imported); this declaration was not imported"))
+            continue
         if decl.id in seen:  # the same id twice in one file (found by the fuzz test)
             problems.append(ImportProblem(
                 source, idx, None, "id",

@@ -25,6 +25,7 @@ from sqlalchemy import bindparam, select, update
 from .. import lifecycle, numbers
 from ..errors import InputError, NotEditable, NotFound, ValidationFailed
 from ..model import Declaration, dumps_compact, loads_stored, new_ulid
+from ..plural import count
 from ..store import declarations as decl_q
 from ..store import schema as s
 from ..store import status as status_q
@@ -59,7 +60,7 @@ class FinaliseInvalid(ValidationFailed):
         n = len(by_id)
         flat = [i for v in by_id.values() for i in v]
         super().__init__(f"{n} 份报检单未通过校验，均未定稿。请按提示修改后重试。",
-                         f"{n} declarations failed validation; none was finalised",
+                         f"{count(n, 'declaration')} failed validation; none was finalised",
                          flat if n > 1 else next(iter(by_id.values())))
         self.by_id = by_id
 

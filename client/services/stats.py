@@ -27,7 +27,9 @@ class Dashboard:
 
     ``releases_per_day`` is one ``(day, count)`` per day of the window, oldest first, days
     without a release included with 0. ``median_hours_by_grade`` maps a credit grade to
-    ``(median hours from submission to release, number of releases measured)``;
+    ``(median hours from submission to release, number of releases measured)``, filed
+    under the grade in force when each declaration was released (``status_history.
+    credit_grade``);
     ``median_hours`` is the same over all declarations (``None`` when nothing was released).
     """
 
@@ -91,12 +93,18 @@ def dashboard(desk, *, days: int = 30, today: date | None = None,
         if declarant:
             q = q.join(d, d.c.id == h.c.declaration_id).where(d.c.declarant_uscc == declarant)
         per_day = {r[0]: r[1] for r in conn.execute(q)}
-        # first submission (sent) and first release of each released declaration
+        # first submission and first release of each released declaration; submission is
+        # the earlier of the local "sent" and the platform's "accepted" (a fast-lane
+        # release can arrive before the push result writes "sent")
         sub = (select(h.c.declaration_id, func.min(h.c.at).label("at"))
-               .where(h.c.status == "sent").group_by(h.c.declaration_id).subquery())
-        rel = (select(h.c.declaration_id, func.min(h.c.at).label("at"))
+               .where(h.c.status.in_(("sent", "accepted"))).group_by(h.c.declaration_id)
+               .subquery())
+        # SQLite gives a bare column of a min() query from the row that holds the minimum:
+        # the grade recorded with the first release (migration 0009)
+        rel = (select(h.c.declaration_id, func.min(h.c.at).label("at"),
+                      h.c.credit_grade.label("grade"))
                .where(h.c.status == "released").group_by(h.c.declaration_id).subquery())
-        q2 = (select(d.c.declarant_uscc, sub.c.at, rel.c.at)
+        q2 = (select(d.c.declarant_uscc, sub.c.at, rel.c.at, rel.c.grade)
               .join(sub, sub.c.declaration_id == d.c.id)
               .join(rel, rel.c.declaration_id == d.c.id))
         if declarant:
@@ -107,7 +115,7 @@ def dashboard(desk, *, days: int = 30, today: date | None = None,
               for i in range(days)]
     all_hours: list[float] = []
     by_grade: dict[str, list[float]] = {}
-    for uscc, sent_at, rel_at in pairs:
+    for uscc, sent_at, rel_at, grade_then in pairs:
         try:
             hours = (_parse(rel_at) - _parse(sent_at)).total_seconds() / 3600
         except ValueError:
@@ -115,7 +123,9 @@ def dashboard(desk, *, days: int = 30, today: date | None = None,
         if hours < 0:
             continue
         all_hours.append(hours)
-        g = grades.get(uscc)
+        # the grade in force at the release; today's grade only for a release recorded
+        # before the desk kept it
+        g = grade_then or grades.get(uscc)
         if g:
             by_grade.setdefault(g, []).append(hours)
     med_by_grade = {g: (median(v), len(v)) for g, v in by_grade.items()}

@@ -128,6 +128,8 @@ status_history = Table(
     Column("note", Text),
     Column("source", String, nullable=False),  # local | platform
     Column("version", Integer),
+    # the declarant's credit grade in force when a ``released`` row was written (0009)
+    Column("credit_grade", String),
     Index("ix_history_decl", "declaration_id", "id"),
 )
 

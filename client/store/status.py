@@ -54,6 +54,9 @@ class Move:
     receipt: bool = False
     #: only a history row (the status column stays as it is)
     keep_status: bool = False
+    #: the credit grade in force (a ``released`` move without one gets the declarant's
+    #: grade as the store holds it now, see :func:`grades_in_force`)
+    grade: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +94,12 @@ def record(conn: Connection, moves: Sequence[Move], *,
     hist: list[tuple] = []
     final: dict[str, tuple] = {}
     applied: list[Applied] = []
+    released = [m.declaration_id for m in moves if m.status == "released" and m.grade is None]
+    grades = grades_in_force(conn, released) if released else {}
     for m in moves:
         at = m.at or now
-        hist.append((m.declaration_id, m.status, at, m.note, m.source, m.version))
+        grade = (m.grade or grades.get(m.declaration_id)) if m.status == "released" else None
+        hist.append((m.declaration_id, m.status, at, m.note, m.source, m.version, grade))
         if m.declaration_id not in state:
             continue  # deleted meanwhile: the history row is all there is (FK drops it)
         old, old_version = state[m.declaration_id]
@@ -121,14 +127,36 @@ def record(conn: Connection, moves: Sequence[Move], *,
         if old != m.status:
             applied.append(Applied(m, old))
     conn.exec_driver_sql(
-        "INSERT INTO status_history (declaration_id, status, at, note, source, version)"
-        " VALUES (?, ?, ?, ?, ?, ?)", hist)
+        "INSERT INTO status_history (declaration_id, status, at, note, source, version,"
+        " credit_grade) VALUES (?, ?, ?, ?, ?, ?, ?)", hist)
     if final:
         conn.exec_driver_sql(
             "UPDATE declarations SET status = ?, status_note = ?, version = ?,"
             " last_receipt_at = COALESCE(?, last_receipt_at), updated_at = ? WHERE id = ?",
             [(st, note, v, rec, now, did) for did, (st, note, v, rec) in final.items()])
     return applied
+
+
+def grades_in_force(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+    """``{id: credit grade}`` of the declarants of ``ids`` as the store holds them now
+    (the ``enterprises`` row of the declarant's USCC — a broker's client, or the desk's own
+    enterprise — else the logged-in enterprise in kv when it is the declarant);
+    declarations whose declarant has no known grade are left out."""
+    from . import kv
+    d, e = s.declarations, s.enterprises
+    me = kv.get(conn, "enterprise") or {}
+    out: dict[str, str] = {}
+    ids = list(dict.fromkeys(ids))
+    for k in range(0, len(ids), 500):
+        for did, uscc, grade in conn.execute(
+                select(d.c.id, d.c.declarant_uscc, e.c.credit_grade)
+                .outerjoin(e, e.c.uscc == d.c.declarant_uscc)
+                .where(d.c.id.in_(ids[k:k + 500]))):
+            if not grade and uscc and uscc == me.get("uscc"):
+                grade = me.get("credit_grade")
+            if grade:
+                out[did] = grade
+    return out
 
 
 def insert_history(conn: Connection, rows: Sequence[tuple]) -> None:

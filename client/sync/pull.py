@@ -28,6 +28,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from .. import lifecycle
 from ..codes import CodeBook, CodeTableError
 from ..ecert import sync as ecert_sync
+from ..fields import label
 from ..model import parse_declaration
 from ..store import declarations as decl_q
 from ..store import kv
@@ -56,7 +57,7 @@ def receipt_note(note: str | None, reasons: list[dict] | None) -> str | None:
     for r in reasons or []:
         msg = r.get("message_zh") or r.get("message") or r.get("code")
         if msg:
-            parts.append(f"[{r.get('field')}] {msg}" if r.get("field") else msg)
+            parts.append(f"[{label(r['field'])}] {msg}" if r.get("field") else msg)
     return "；".join(parts) if parts else None
 
 
@@ -182,13 +183,21 @@ class Puller:
                     summary: SyncSummary) -> set[str]:
         """Apply one page; returns the ids (or numbers) of declarations its receipts named
         that are not on this desk."""
-        receipts = [c for c in changes if c["kind"] == "status"]
         unknown: set[str] = set()
-        if receipts:
-            unknown = self._apply_receipts(conn, receipts, summary)
+        # receipts and credit changes in feed order, so a release is recorded under the
+        # grade in force at that point of the feed (receipts between two credit changes
+        # are applied as one batch)
+        receipts: list[dict] = []
         for c in changes:
-            if c["kind"] == "credit":
+            if c["kind"] == "status":
+                receipts.append(c)
+            elif c["kind"] == "credit":
+                if receipts:
+                    unknown |= self._apply_receipts(conn, receipts, summary)
+                    receipts = []
                 self._apply_credit(conn, c, summary)
+        if receipts:
+            unknown |= self._apply_receipts(conn, receipts, summary)
         ecert_sync.announce(conn, changes)  # e-certificates to fetch (client.ecert.sync)
         now = utcnow()
         for name, body in tables.items():

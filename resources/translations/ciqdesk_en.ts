@@ -107,10 +107,13 @@
         <source>批量定稿</source>
         <translation>Finalise in bulk</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/dialogs/batch_dialog.py" line="116"/>
-        <source>批量定稿 {n} 份报检单</source>
-        <translation>Finalise {n} declarations</translation>
+        <source>批量定稿 %n 份报检单</source>
+        <translation>
+            <numerusform>Finalise %n declaration</numerusform>
+            <numerusform>Finalise %n declarations</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/batch_dialog.py" line="117"/>
@@ -180,6 +183,62 @@
     </message>
 </context>
 <context>
+    <name>ClientDefaultsCommand</name>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="179"/>
+        <source>委托企业默认值…</source>
+        <translation>Client defaults…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="180"/>
+        <source>设置为各委托企业新建报检单时预先填写的字段</source>
+        <translation>Set the fields filled in advance in every new declaration for each client enterprise</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDefaultsDialog</name>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="84"/>
+        <source>委托企业默认值</source>
+        <translation>Client defaults</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="85"/>
+        <source>委托企业：</source>
+        <translation>Client:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="86"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="86"/>
+        <source>默认值</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="93"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="94"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="110"/>
+        <source>没有委托企业：代理报检账户登录并同步后，这里列出可代理的企业。</source>
+        <translation>No client enterprises: after a broker account logs in and syncs, the enterprises it files for are listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="152"/>
+        <source>已保存：此后为该企业新建的报检单会预先填好这些字段。</source>
+        <translation>Saved: new declarations for this enterprise will start with these fields filled in.</translation>
+    </message>
+</context>
+<context>
     <name>CodePicker</name>
     <message>
         <location filename="../../ui/editor/code_picker.py" line="246"/>
@@ -188,82 +247,227 @@
     </message>
 </context>
 <context>
-    <name>ContainersSection</name>
+    <name>CodeVersionsCommand</name>
     <message>
+        <location filename="../../ui/code_versions.py" line="102"/>
+        <source>代码表版本</source>
+        <translation>Code table versions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="103"/>
+        <source>查看本机使用的各代码表版本</source>
+        <translation>Show the version of each code table this desk uses</translation>
+    </message>
+</context>
+<context>
+    <name>CodeVersionsDialog</name>
+    <message>
+        <location filename="../../ui/code_versions.py" line="17"/>
+        <source>随附单据类型</source>
+        <extracomment>the code tables&apos; names (translated in the &quot;CodeVersionsDialog&quot; context)</extracomment>
+        <translation>Attachment types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="18"/>
+        <source>检验检疫机构</source>
+        <translation>Inspection bureaus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="19"/>
+        <source>证单类型</source>
+        <translation>Certificate types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="20"/>
+        <source>国家（地区）</source>
+        <translation>Countries (regions)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="21"/>
+        <source>企业信用等级</source>
+        <translation>Credit grades</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="22"/>
+        <source>币制</source>
+        <translation>Currencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="23"/>
+        <source>国内地区</source>
+        <translation>Domestic districts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="24"/>
+        <source>HS编码（2022）</source>
+        <translation>HS codes (2022)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="25"/>
+        <source>HS类目</source>
+        <translation>HS sections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="26"/>
+        <source>报检类别</source>
+        <translation>Inspection types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="27"/>
+        <source>跨境电商负面清单</source>
+        <translation>E-commerce negative list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="28"/>
+        <source>包装种类</source>
+        <translation>Package types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="29"/>
+        <source>用途</source>
+        <translation>Purposes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="30"/>
+        <source>直通放行区域</source>
+        <translation>Direct-release regions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="31"/>
+        <source>贸易方式</source>
+        <translation>Trade modes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="32"/>
+        <source>运输方式</source>
+        <translation>Transport modes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="33"/>
+        <source>计量单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="66"/>
+        <source>平台下发</source>
+        <translation>From the platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="66"/>
+        <source>程序内置</source>
+        <translation>Built in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="70"/>
+        <source>代码表版本</source>
+        <translation>Code table versions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="71"/>
+        <source>本机校验和下拉选择使用以下版本的代码表。同步时平台下发的新版本会替换程序内置的版本。</source>
+        <translation>Validation and the drop-down lists on this desk use these code table versions. A newer version the platform sends at sync replaces the built-in one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>代码表</source>
+        <translation>Code table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>标识</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+</context>
+<context>
+    <name>ContainersSection</name>
+    <message numerus="yes">
         <location filename="../../ui/editor/section_goods.py" line="122"/>
-        <source>共 %d 个集装箱</source>
-        <translation>%d containers</translation>
+        <source>共 %n 个集装箱</source>
+        <translation>
+            <numerusform>%n container</numerusform>
+            <numerusform>%n containers</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="134"/>
+        <location filename="../../ui/dashboard.py" line="136"/>
         <source>统计看板</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="135"/>
+        <location filename="../../ui/dashboard.py" line="137"/>
         <source>按本机已同步的数据统计</source>
         <translation>From the data synced to this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="166"/>
+        <location filename="../../ui/dashboard.py" line="168"/>
         <source>报检单总数</source>
         <translation>Declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="167"/>
+        <location filename="../../ui/dashboard.py" line="169"/>
         <source>待发送（已定稿）</source>
         <translation>To send (finalised)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="168"/>
+        <location filename="../../ui/dashboard.py" line="170"/>
         <source>受理/审单/查验中</source>
         <translation>Accepted / in review / inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="169"/>
+        <location filename="../../ui/dashboard.py" line="171"/>
         <source>近30天放行 · 放行时间中位数</source>
         <translation>Released in 30 days · median time to release</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="177"/>
+        <location filename="../../ui/dashboard.py" line="179"/>
         <source>{m} 分钟</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="179"/>
+        <location filename="../../ui/dashboard.py" line="181"/>
         <source>{h:.1f} 小时</source>
         <translation>{h:.1f} h</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="180"/>
+        <location filename="../../ui/dashboard.py" line="182"/>
         <source>{d:.1f} 天</source>
         <translation>{d:.1f} days</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="183"/>
+        <location filename="../../ui/dashboard.py" line="185"/>
         <source>各状态报检单数量</source>
         <translation>Declarations by status</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="210"/>
+        <location filename="../../ui/dashboard.py" line="209"/>
         <source>近30天每日放行数</source>
         <translation>Releases per day, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="242"/>
+        <location filename="../../ui/dashboard.py" line="238"/>
         <source>提交到放行时间中位数（小时），按信用等级</source>
         <translation>Median hours from submission to release, by credit grade</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="254"/>
+        <location filename="../../ui/dashboard.py" line="251"/>
         <source>{g}级</source>
         <translation>Grade {g}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="258"/>
+        <location filename="../../ui/dashboard.py" line="255"/>
         <source>参与统计的放行份数：{m}</source>
         <translation>Releases measured: {m}</translation>
     </message>
@@ -271,92 +475,98 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="323"/>
+        <location filename="../../ui/models/declarations_model.py" line="324"/>
         <source>报检号</source>
         <translation>Inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="323"/>
+        <location filename="../../ui/models/declarations_model.py" line="324"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="324"/>
+        <location filename="../../ui/models/declarations_model.py" line="325"/>
         <source>出入境</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="324"/>
+        <location filename="../../ui/models/declarations_model.py" line="325"/>
         <source>通关模式</source>
         <translation>Clearance</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="325"/>
+        <location filename="../../ui/models/declarations_model.py" line="326"/>
         <source>收货人/发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="325"/>
+        <location filename="../../ui/models/declarations_model.py" line="326"/>
         <source>合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="327"/>
         <source>提单号</source>
         <translation>B/L no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="327"/>
         <source>货物</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="327"/>
         <source>货值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="327"/>
+        <location filename="../../ui/models/declarations_model.py" line="328"/>
         <source>最后回执时间</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="338"/>
+        <location filename="../../ui/models/declarations_model.py" line="339"/>
         <source>本地校验结果</source>
         <translation>Local validation result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="376"/>
+        <location filename="../../ui/models/declarations_model.py" line="377"/>
         <source>（未编号）</source>
         <translation>(not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="414"/>
+        <location filename="../../ui/models/declarations_model.py" line="415"/>
         <source>定稿时已通过校验</source>
         <translation>Passed validation when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="416"/>
+        <location filename="../../ui/models/declarations_model.py" line="417"/>
         <source>尚未校验（或校验后又有修改）</source>
         <translation>Not validated (or changed since)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="418"/>
+        <location filename="../../ui/models/declarations_model.py" line="419"/>
         <source>校验通过</source>
         <translation>Valid</translation>
     </message>
-    <message>
-        <location filename="../../ui/models/declarations_model.py" line="418"/>
-        <source>，{n} 个提示</source>
-        <translation>, {n} warnings</translation>
+    <message numerus="yes">
+        <location filename="../../ui/models/declarations_model.py" line="419"/>
+        <source>，%n 个提示</source>
+        <translation>
+            <numerusform>, %n warning</numerusform>
+            <numerusform>, %n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/models/declarations_model.py" line="421"/>
+        <source>%n 个错误</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="420"/>
-        <source>{n} 个错误</source>
-        <translation>{n} errors</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/declarations_model.py" line="426"/>
+        <location filename="../../ui/models/declarations_model.py" line="427"/>
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>The inspection number is assigned when finalised. Local id: {id}</translation>
     </message>
@@ -478,202 +688,202 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../ui/editor/window.py" line="292"/>
+        <location filename="../../ui/editor/window.py" line="293"/>
         <source>无法打开报检单：%s</source>
         <translation>Cannot open the declaration: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="305"/>
+        <location filename="../../ui/editor/window.py" line="306"/>
         <source>最后修改 %s</source>
         <translation>Last changed %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="390"/>
+        <location filename="../../ui/editor/window.py" line="391"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ No problems: ready to submit the amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="391"/>
+        <location filename="../../ui/editor/window.py" line="392"/>
         <source>✓ 未发现问题</source>
         <translation>✓ No problems</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="392"/>
+        <location filename="../../ui/editor/window.py" line="393"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ No problems: ready to finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="409"/>
+        <location filename="../../ui/editor/window.py" line="410"/>
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="409"/>
+        <location filename="../../ui/editor/window.py" line="410"/>
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="410"/>
+        <location filename="../../ui/editor/window.py" line="411"/>
         <source>%s货物报检单</source>
         <translation>%s goods declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="412"/>
+        <location filename="../../ui/editor/window.py" line="413"/>
         <source>修改申请（未提交）</source>
         <translation>Amendment (not submitted)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="416"/>
+        <location filename="../../ui/editor/window.py" line="417"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="425"/>
+        <location filename="../../ui/editor/window.py" line="426"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Inspection no. &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="428"/>
+        <location filename="../../ui/editor/window.py" line="429"/>
         <source>报检号：定稿时分配</source>
         <translation>Inspection no.: assigned when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="438"/>
+        <location filename="../../ui/editor/window.py" line="439"/>
         <source>新报检单</source>
         <translation>New declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="438"/>
+        <location filename="../../ui/editor/window.py" line="439"/>
         <source>草稿 %s</source>
         <translation>Draft %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="439"/>
+        <location filename="../../ui/editor/window.py" line="440"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk declaration editor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="509"/>
+        <location filename="../../ui/editor/window.py" line="510"/>
         <source>有未保存的修改…</source>
         <translation>Unsaved changes…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="546"/>
+        <location filename="../../ui/editor/window.py" line="547"/>
         <source>已自动保存 %s</source>
         <translation>Saved automatically %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="573"/>
+        <location filename="../../ui/editor/window.py" line="574"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>This declaration is no longer a draft and cannot be edited: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="577"/>
+        <location filename="../../ui/editor/window.py" line="578"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>Autosave failed: %s. Your changes are kept in this window; retrying in %d s (Ctrl+S to retry now).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="579"/>
+        <location filename="../../ui/editor/window.py" line="580"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="594"/>
+        <location filename="../../ui/editor/window.py" line="595"/>
         <source>修改申请未能暂存：%s</source>
         <translation>The amendment could not be kept: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="697"/>
+        <location filename="../../ui/editor/window.py" line="698"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="700"/>
+        <location filename="../../ui/editor/window.py" line="701"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="701"/>
+        <location filename="../../ui/editor/window.py" line="702"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>Finalise (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="702"/>
+        <location filename="../../ui/editor/window.py" line="703"/>
         <source>修改申请</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="703"/>
+        <location filename="../../ui/editor/window.py" line="704"/>
         <source>提交修改</source>
         <translation>Submit amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="704"/>
+        <location filename="../../ui/editor/window.py" line="705"/>
         <source>放弃修改</source>
         <translation>Discard amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="705"/>
+        <location filename="../../ui/editor/window.py" line="706"/>
         <source>撤销申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="706"/>
+        <location filename="../../ui/editor/window.py" line="707"/>
         <source>复制为新报检单</source>
         <translation>Copy as new declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="708"/>
+        <location filename="../../ui/editor/window.py" line="709"/>
         <source>打印/PDF</source>
         <translation>Print/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="709"/>
+        <location filename="../../ui/editor/window.py" line="710"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="720"/>
+        <location filename="../../ui/editor/window.py" line="721"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>Read-only: a finalised or submitted declaration cannot be edited; use &quot;Amend&quot; or &quot;Withdraw&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="723"/>
+        <location filename="../../ui/editor/window.py" line="724"/>
         <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
         <translation>Read-only: a submitted declaration cannot be edited; use &quot;Amend&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="725"/>
+        <location filename="../../ui/editor/window.py" line="726"/>
         <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
         <translation>Read-only: a submitted declaration cannot be edited; it can be withdrawn (&quot;Withdraw&quot;).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="727"/>
+        <location filename="../../ui/editor/window.py" line="728"/>
         <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
         <translation>Read-only: finalised, waiting for the platform to accept it; once accepted it can be amended or withdrawn. &quot;Copy as new declaration&quot; is available.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="730"/>
+        <location filename="../../ui/editor/window.py" line="731"/>
         <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
         <translation>Read-only: this declaration is closed (%s) and can no longer be amended or withdrawn; &quot;Copy as new declaration&quot; is available.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="735"/>
+        <location filename="../../ui/editor/window.py" line="736"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>Amendment: make the changes, then press &quot;Submit amendment&quot;; the inspection number stays the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="737"/>
+        <location filename="../../ui/editor/window.py" line="738"/>
         <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
         <translation>Enter: next field&#x3000;Ctrl+S: save&#x3000;Ctrl+Enter: finalise&#x3000;F8: next problem&#x3000;Ctrl+PgDn: next section&#x3000;Esc: close</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="765"/>
+        <location filename="../../ui/editor/window.py" line="766"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>Changes are not saved (%s); the window stays open so nothing is lost. Fix the problem and press Ctrl+S.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="707"/>
+        <location filename="../../ui/editor/window.py" line="708"/>
         <source>另存为模板</source>
         <translation>Save as template</translation>
     </message>
@@ -814,10 +1024,13 @@
 </context>
 <context>
     <name>GoodsSection</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/editor/section_goods.py" line="110"/>
-        <source>共 %d 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</source>
-        <translation>%d lines&#x3000;net %s kg&#x3000;gross %s kg&#x3000;value %s</translation>
+        <source>共 %n 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</source>
+        <translation>
+            <numerusform>%n line&#x3000;net %s kg&#x3000;gross %s kg&#x3000;value %s</numerusform>
+            <numerusform>%n lines&#x3000;net %s kg&#x3000;gross %s kg&#x3000;value %s</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -922,97 +1135,138 @@ CIQ registration no.: {r}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="137"/>
         <source>导入报检单</source>
         <translation>Import declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="138"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="140"/>
         <source>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</source>
         <translation>Excel template (.xlsx), CSV and JSON files; imported as drafts.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="141"/>
         <source>将导入 ({n})</source>
         <translation>To import ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="142"/>
         <source>问题 ({n})</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="143"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
+        <source>生成错误报告…</source>
+        <translation>Write error report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="145"/>
+        <source>校验导入的草稿，生成 Excel 错误报告（错误写在对应单元格旁），改好后可再导入</source>
+        <translation>Validate the imported drafts and write an Excel error report (each error beside its cell); fix it and import it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="146"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="146"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="156"/>
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="157"/>
         <source>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</source>
         <translation>Declaration files (*.xlsx *.csv *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="165"/>
         <source>正在读取文件…</source>
         <translation>Reading files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="176"/>
         <source>已取消读取，未导入任何内容。</source>
         <translation>Reading cancelled; nothing was imported.</translation>
     </message>
-    <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="158"/>
-        <source>可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。</source>
-        <translation>{n} declarations can be imported; {p} problems (declarations with problems are not imported).</translation>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_dialog.py" line="179"/>
+        <source>可导入 %n 份报检单</source>
+        <translation>
+            <numerusform>%n declaration can be imported</numerusform>
+            <numerusform>%n declarations can be imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_dialog.py" line="180"/>
+        <source>；%n 个问题（有问题的报检单不会导入）。</source>
+        <translation>
+            <numerusform>; %n problem (declarations with problems are not imported).</numerusform>
+            <numerusform>; %n problems (declarations with problems are not imported).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="161"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="182"/>
         <source>没有可导入的报检单。</source>
         <translation>Nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="192"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="204"/>
         <source>已导入 {n} 份（新建 {a}，更新 {b}）。</source>
         <translation>Imported {n} ({a} new, {b} updated).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="206"/>
         <source>另有 {m} 份未导入：</source>
         <translation>{m} not imported: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="210"/>
         <source>已取消：</source>
         <translation>Cancelled: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="218"/>
+        <source>保存错误报告</source>
+        <translation>Save error report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="219"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="227"/>
+        <source>正在生成错误报告…</source>
+        <translation>Writing the error report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="237"/>
+        <source>错误报告已保存：{p}（{e} 份有错误，共 {n} 份）</source>
+        <translation>Error report saved: {p} ({e} with errors of {n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="270"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1024,15 +1278,21 @@ CIQ registration no.: {r}</translation>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ No problems: ready to finalise</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/editor/issues_panel.py" line="113"/>
-        <source>%d 个错误</source>
-        <translation>%d errors</translation>
+        <source>%n 个错误</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/editor/issues_panel.py" line="115"/>
-        <source>%d 个警告</source>
-        <translation>%d warnings</translation>
+        <source>%n 个警告</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/editor/issues_panel.py" line="118"/>
@@ -1048,10 +1308,13 @@ CIQ registration no.: {r}</translation>
         <extracomment>the platform version the amendment being edited is based on</extracomment>
         <translation>Finalising…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/editor/lifecycle.py" line="109"/>
-        <source>还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</source>
-        <translation>%d errors left: cannot finalise. Fix them one by one from the list below (click to jump to the field).</translation>
+        <source>还有 %n 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</source>
+        <translation>
+            <numerusform>%n error left: cannot finalise. Fix it from the list below (click to jump to the field).</numerusform>
+            <numerusform>%n errors left: cannot finalise. Fix them one by one from the list below (click to jump to the field).</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/editor/lifecycle.py" line="120"/>
@@ -1153,10 +1416,13 @@ CIQ registration no.: {r}</translation>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/editor/lifecycle.py" line="306"/>
-        <source>已保存 PDF（%d 页）：%s</source>
-        <translation>PDF saved (%d pages): %s</translation>
+        <source>已保存 PDF（%n 页）：%s</source>
+        <translation>
+            <numerusform>PDF saved (%n page): %s</numerusform>
+            <numerusform>PDF saved (%n pages): %s</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/editor/lifecycle.py" line="308"/>
@@ -1548,88 +1814,91 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/main_commands.py" line="310"/>
-        <source>删除所选的 {n} 份草稿？此操作不能撤销。</source>
-        <translation>Delete the {n} selected drafts? This cannot be undone.</translation>
+        <source>删除所选的 %n 份草稿？此操作不能撤销。</source>
+        <translation>
+            <numerusform>Delete %n selected draft? This cannot be undone.</numerusform>
+            <numerusform>Delete the %n selected drafts? This cannot be undone.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="326"/>
+        <location filename="../../ui/main_commands.py" line="327"/>
         <source>已复制报检号</source>
         <translation>Inspection number copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="340"/>
+        <location filename="../../ui/main_commands.py" line="341"/>
         <source>已登录平台，正在同步…</source>
         <translation>Logged in; syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="355"/>
+        <location filename="../../ui/main_commands.py" line="356"/>
         <source>关于 CIQ Desk</source>
         <translation>About CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="355"/>
+        <location filename="../../ui/main_commands.py" line="356"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;Desktop client for entry-exit inspection and quarantine declarations: prepare offline, validate locally, declare once with one number for life.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — Inspection &amp; Quarantine Declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>报检单(&amp;D)</source>
         <translation>&amp;Declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>申报(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>{n}+ 份</source>
         <translation>{n}+</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
-        <translation>{n} in all · {d} drafts · {r} to send · {x} released</translation>
+        <translation>{n} in all · Drafts: {d} · To send: {r} · Released: {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>{n} loaded; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
@@ -1698,38 +1967,41 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../ui/notifications.py" line="46"/>
-        <location filename="../../ui/notifications.py" line="51"/>
+        <location filename="../../ui/notifications.py" line="48"/>
+        <location filename="../../ui/notifications.py" line="53"/>
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="46"/>
+        <location filename="../../ui/notifications.py" line="48"/>
         <source>报检单 {no} 已放行</source>
         <translation>Declaration {no} was released</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="50"/>
+        <location filename="../../ui/notifications.py" line="52"/>
         <source>、</source>
         <translation>, </translation>
     </message>
-    <message>
-        <location filename="../../ui/notifications.py" line="51"/>
-        <source>{n} 份报检单已放行：{first} 等</source>
-        <translation>{n} declarations released: {first} and more</translation>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py" line="53"/>
+        <source>%n 份报检单已放行：{first} 等</source>
+        <translation>
+            <numerusform>%n declaration released: {first}</numerusform>
+            <numerusform>%n declarations released: {first} and more</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="55"/>
+        <location filename="../../ui/notifications.py" line="57"/>
         <source>报检单 {no} 被退回</source>
         <translation>Declaration {no} was rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="57"/>
+        <location filename="../../ui/notifications.py" line="60"/>
         <source>：{why}</source>
         <translation>: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="58"/>
+        <location filename="../../ui/notifications.py" line="61"/>
         <source>退回</source>
         <translation>Rejected</translation>
     </message>
@@ -1775,42 +2047,42 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41"/>
+        <location filename="../../ui/dialogs/import_models.py" line="43"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41"/>
+        <location filename="../../ui/dialogs/import_models.py" line="43"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41"/>
+        <location filename="../../ui/dialogs/import_models.py" line="43"/>
         <source>出入境</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41"/>
+        <location filename="../../ui/dialogs/import_models.py" line="43"/>
         <source>合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42"/>
+        <location filename="../../ui/dialogs/import_models.py" line="44"/>
         <source>收货人/发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42"/>
+        <location filename="../../ui/dialogs/import_models.py" line="44"/>
         <source>货物</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42"/>
+        <location filename="../../ui/dialogs/import_models.py" line="44"/>
         <source>货物项数</source>
         <translation>Goods lines</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42"/>
+        <location filename="../../ui/dialogs/import_models.py" line="44"/>
         <source>货值</source>
         <translation>Value</translation>
     </message>
@@ -1818,27 +2090,27 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78"/>
+        <location filename="../../ui/dialogs/import_models.py" line="80"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78"/>
+        <location filename="../../ui/dialogs/import_models.py" line="80"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78"/>
+        <location filename="../../ui/dialogs/import_models.py" line="80"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78"/>
+        <location filename="../../ui/dialogs/import_models.py" line="80"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78"/>
+        <location filename="../../ui/dialogs/import_models.py" line="80"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
@@ -1969,10 +2241,13 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <source>上次成功同步：{t}</source>
         <translation>Last successful sync: {t}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/widgets/header_bar.py" line="99"/>
-        <source>发件箱中有 {n} 项等待发送</source>
-        <translation>{n} items wait in the outbox</translation>
+        <source>发件箱中有 %n 项等待发送</source>
+        <translation>
+            <numerusform>%n item waits in the outbox</numerusform>
+            <numerusform>%n items wait in the outbox</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/widgets/header_bar.py" line="101"/>
@@ -1987,10 +2262,13 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 </context>
 <context>
     <name>TableSection</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/editor/section_goods.py" line="81"/>
-        <source>共 %d 行</source>
-        <translation>%d rows</translation>
+        <source>共 %n 行</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/editor/section_goods.py" line="84"/>
@@ -2050,33 +2328,33 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="215"/>
+        <location filename="../../ui/timeline.py" line="216"/>
         <source>已复制 ✓</source>
         <extracomment>status → the strong colour of the one palette (client.lifecycle)</extracomment>
         <translation>Copied ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="226"/>
+        <location filename="../../ui/timeline.py" line="227"/>
         <source>尚未分配（定稿时分配）</source>
         <translation>Not assigned yet (assigned when finalised)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="229"/>
+        <location filename="../../ui/timeline.py" line="230"/>
         <source>复制报检号</source>
         <translation>Copy inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="233"/>
+        <location filename="../../ui/timeline.py" line="234"/>
         <source>当前状态：</source>
         <translation>Current status:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="238"/>
+        <location filename="../../ui/timeline.py" line="240"/>
         <source>报检号（一次申报、一号到底）</source>
         <translation>Inspection no. (one number for life)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="239"/>
+        <location filename="../../ui/timeline.py" line="241"/>
         <source>状态记录与回执</source>
         <translation>Status history and receipts</translation>
     </message>

@@ -107,10 +107,12 @@
         <source>批量定稿</source>
         <translation>批量定稿</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/dialogs/batch_dialog.py" line="116"/>
-        <source>批量定稿 {n} 份报检单</source>
-        <translation>批量定稿 {n} 份报检单</translation>
+        <source>批量定稿 %n 份报检单</source>
+        <translation>
+            <numerusform>批量定稿 %n 份报检单</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/batch_dialog.py" line="117"/>
@@ -180,6 +182,62 @@
     </message>
 </context>
 <context>
+    <name>ClientDefaultsCommand</name>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="179"/>
+        <source>委托企业默认值…</source>
+        <translation>委托企业默认值…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="180"/>
+        <source>设置为各委托企业新建报检单时预先填写的字段</source>
+        <translation>设置为各委托企业新建报检单时预先填写的字段</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDefaultsDialog</name>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="84"/>
+        <source>委托企业默认值</source>
+        <translation>委托企业默认值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="85"/>
+        <source>委托企业：</source>
+        <translation>委托企业：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="86"/>
+        <source>字段</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="86"/>
+        <source>默认值</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="93"/>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="94"/>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="110"/>
+        <source>没有委托企业：代理报检账户登录并同步后，这里列出可代理的企业。</source>
+        <translation>没有委托企业：代理报检账户登录并同步后，这里列出可代理的企业。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/client_defaults.py" line="152"/>
+        <source>已保存：此后为该企业新建的报检单会预先填好这些字段。</source>
+        <translation>已保存：此后为该企业新建的报检单会预先填好这些字段。</translation>
+    </message>
+</context>
+<context>
     <name>CodePicker</name>
     <message>
         <location filename="../../ui/editor/code_picker.py" line="246"/>
@@ -188,82 +246,226 @@
     </message>
 </context>
 <context>
-    <name>ContainersSection</name>
+    <name>CodeVersionsCommand</name>
     <message>
+        <location filename="../../ui/code_versions.py" line="102"/>
+        <source>代码表版本</source>
+        <translation>代码表版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="103"/>
+        <source>查看本机使用的各代码表版本</source>
+        <translation>查看本机使用的各代码表版本</translation>
+    </message>
+</context>
+<context>
+    <name>CodeVersionsDialog</name>
+    <message>
+        <location filename="../../ui/code_versions.py" line="17"/>
+        <source>随附单据类型</source>
+        <extracomment>the code tables&apos; names (translated in the &quot;CodeVersionsDialog&quot; context)</extracomment>
+        <translation>随附单据类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="18"/>
+        <source>检验检疫机构</source>
+        <translation>检验检疫机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="19"/>
+        <source>证单类型</source>
+        <translation>证单类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="20"/>
+        <source>国家（地区）</source>
+        <translation>国家（地区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="21"/>
+        <source>企业信用等级</source>
+        <translation>企业信用等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="22"/>
+        <source>币制</source>
+        <translation>币制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="23"/>
+        <source>国内地区</source>
+        <translation>国内地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="24"/>
+        <source>HS编码（2022）</source>
+        <translation>HS编码（2022）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="25"/>
+        <source>HS类目</source>
+        <translation>HS类目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="26"/>
+        <source>报检类别</source>
+        <translation>报检类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="27"/>
+        <source>跨境电商负面清单</source>
+        <translation>跨境电商负面清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="28"/>
+        <source>包装种类</source>
+        <translation>包装种类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="29"/>
+        <source>用途</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="30"/>
+        <source>直通放行区域</source>
+        <translation>直通放行区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="31"/>
+        <source>贸易方式</source>
+        <translation>贸易方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="32"/>
+        <source>运输方式</source>
+        <translation>运输方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="33"/>
+        <source>计量单位</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="66"/>
+        <source>平台下发</source>
+        <translation>平台下发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="66"/>
+        <source>程序内置</source>
+        <translation>程序内置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="70"/>
+        <source>代码表版本</source>
+        <translation>代码表版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="71"/>
+        <source>本机校验和下拉选择使用以下版本的代码表。同步时平台下发的新版本会替换程序内置的版本。</source>
+        <translation>本机校验和下拉选择使用以下版本的代码表。同步时平台下发的新版本会替换程序内置的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>代码表</source>
+        <translation>代码表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>标识</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>版本</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="73"/>
+        <source>来源</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>ContainersSection</name>
+    <message numerus="yes">
         <location filename="../../ui/editor/section_goods.py" line="122"/>
-        <source>共 %d 个集装箱</source>
-        <translation>共 %d 个集装箱</translation>
+        <source>共 %n 个集装箱</source>
+        <translation>
+            <numerusform>共 %n 个集装箱</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="134"/>
+        <location filename="../../ui/dashboard.py" line="136"/>
         <source>统计看板</source>
         <translation>统计看板</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="135"/>
+        <location filename="../../ui/dashboard.py" line="137"/>
         <source>按本机已同步的数据统计</source>
         <translation>按本机已同步的数据统计</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="166"/>
+        <location filename="../../ui/dashboard.py" line="168"/>
         <source>报检单总数</source>
         <translation>报检单总数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="167"/>
+        <location filename="../../ui/dashboard.py" line="169"/>
         <source>待发送（已定稿）</source>
         <translation>待发送（已定稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="168"/>
+        <location filename="../../ui/dashboard.py" line="170"/>
         <source>受理/审单/查验中</source>
         <translation>受理/审单/查验中</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="169"/>
+        <location filename="../../ui/dashboard.py" line="171"/>
         <source>近30天放行 · 放行时间中位数</source>
         <translation>近30天放行 · 放行时间中位数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="177"/>
+        <location filename="../../ui/dashboard.py" line="179"/>
         <source>{m} 分钟</source>
         <translation>{m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="179"/>
+        <location filename="../../ui/dashboard.py" line="181"/>
         <source>{h:.1f} 小时</source>
         <translation>{h:.1f} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="180"/>
+        <location filename="../../ui/dashboard.py" line="182"/>
         <source>{d:.1f} 天</source>
         <translation>{d:.1f} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="183"/>
+        <location filename="../../ui/dashboard.py" line="185"/>
         <source>各状态报检单数量</source>
         <translation>各状态报检单数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="210"/>
+        <location filename="../../ui/dashboard.py" line="209"/>
         <source>近30天每日放行数</source>
         <translation>近30天每日放行数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="242"/>
+        <location filename="../../ui/dashboard.py" line="238"/>
         <source>提交到放行时间中位数（小时），按信用等级</source>
         <translation>提交到放行时间中位数（小时），按信用等级</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="254"/>
+        <location filename="../../ui/dashboard.py" line="251"/>
         <source>{g}级</source>
         <translation>{g}级</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="258"/>
+        <location filename="../../ui/dashboard.py" line="255"/>
         <source>参与统计的放行份数：{m}</source>
         <translation>参与统计的放行份数：{m}</translation>
     </message>
@@ -271,92 +473,96 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="323"/>
+        <location filename="../../ui/models/declarations_model.py" line="324"/>
         <source>报检号</source>
         <translation>报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="323"/>
+        <location filename="../../ui/models/declarations_model.py" line="324"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="324"/>
+        <location filename="../../ui/models/declarations_model.py" line="325"/>
         <source>出入境</source>
         <translation>出入境</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="324"/>
+        <location filename="../../ui/models/declarations_model.py" line="325"/>
         <source>通关模式</source>
         <translation>通关模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="325"/>
+        <location filename="../../ui/models/declarations_model.py" line="326"/>
         <source>收货人/发货人</source>
         <translation>收货人/发货人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="325"/>
+        <location filename="../../ui/models/declarations_model.py" line="326"/>
         <source>合同号</source>
         <translation>合同号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="327"/>
         <source>提单号</source>
         <translation>提单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="327"/>
         <source>货物</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="327"/>
         <source>货值</source>
         <translation>货值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="327"/>
+        <location filename="../../ui/models/declarations_model.py" line="328"/>
         <source>最后回执时间</source>
         <translation>最后回执时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="338"/>
+        <location filename="../../ui/models/declarations_model.py" line="339"/>
         <source>本地校验结果</source>
         <translation>本地校验结果</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="376"/>
+        <location filename="../../ui/models/declarations_model.py" line="377"/>
         <source>（未编号）</source>
         <translation>（未编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="414"/>
+        <location filename="../../ui/models/declarations_model.py" line="415"/>
         <source>定稿时已通过校验</source>
         <translation>定稿时已通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="416"/>
+        <location filename="../../ui/models/declarations_model.py" line="417"/>
         <source>尚未校验（或校验后又有修改）</source>
         <translation>尚未校验（或校验后又有修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="418"/>
+        <location filename="../../ui/models/declarations_model.py" line="419"/>
         <source>校验通过</source>
         <translation>校验通过</translation>
     </message>
-    <message>
-        <location filename="../../ui/models/declarations_model.py" line="418"/>
-        <source>，{n} 个提示</source>
-        <translation>，{n} 个提示</translation>
+    <message numerus="yes">
+        <location filename="../../ui/models/declarations_model.py" line="419"/>
+        <source>，%n 个提示</source>
+        <translation>
+            <numerusform>，%n 个提示</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/models/declarations_model.py" line="421"/>
+        <source>%n 个错误</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="420"/>
-        <source>{n} 个错误</source>
-        <translation>{n} 个错误</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/declarations_model.py" line="426"/>
+        <location filename="../../ui/models/declarations_model.py" line="427"/>
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>定稿时分配报检号。本地编号：{id}</translation>
     </message>
@@ -478,202 +684,202 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../ui/editor/window.py" line="292"/>
+        <location filename="../../ui/editor/window.py" line="293"/>
         <source>无法打开报检单：%s</source>
         <translation>无法打开报检单：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="305"/>
+        <location filename="../../ui/editor/window.py" line="306"/>
         <source>最后修改 %s</source>
         <translation>最后修改 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="390"/>
+        <location filename="../../ui/editor/window.py" line="391"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ 未发现问题，可以提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="391"/>
+        <location filename="../../ui/editor/window.py" line="392"/>
         <source>✓ 未发现问题</source>
         <translation>✓ 未发现问题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="392"/>
+        <location filename="../../ui/editor/window.py" line="393"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ 未发现问题，可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="409"/>
+        <location filename="../../ui/editor/window.py" line="410"/>
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="409"/>
+        <location filename="../../ui/editor/window.py" line="410"/>
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="410"/>
+        <location filename="../../ui/editor/window.py" line="411"/>
         <source>%s货物报检单</source>
         <translation>%s货物报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="412"/>
+        <location filename="../../ui/editor/window.py" line="413"/>
         <source>修改申请（未提交）</source>
         <translation>修改申请（未提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="416"/>
+        <location filename="../../ui/editor/window.py" line="417"/>
         <source> · 只读</source>
         <translation> · 只读</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="425"/>
+        <location filename="../../ui/editor/window.py" line="426"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>报检号 &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="428"/>
+        <location filename="../../ui/editor/window.py" line="429"/>
         <source>报检号：定稿时分配</source>
         <translation>报检号：定稿时分配</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="438"/>
+        <location filename="../../ui/editor/window.py" line="439"/>
         <source>新报检单</source>
         <translation>新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="438"/>
+        <location filename="../../ui/editor/window.py" line="439"/>
         <source>草稿 %s</source>
         <translation>草稿 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="439"/>
+        <location filename="../../ui/editor/window.py" line="440"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk 报检单编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="509"/>
+        <location filename="../../ui/editor/window.py" line="510"/>
         <source>有未保存的修改…</source>
         <translation>有未保存的修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="546"/>
+        <location filename="../../ui/editor/window.py" line="547"/>
         <source>已自动保存 %s</source>
         <translation>已自动保存 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="573"/>
+        <location filename="../../ui/editor/window.py" line="574"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>这份报检单已不是草稿，不能再直接修改：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="577"/>
+        <location filename="../../ui/editor/window.py" line="578"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="579"/>
+        <location filename="../../ui/editor/window.py" line="580"/>
         <source>未保存</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="594"/>
+        <location filename="../../ui/editor/window.py" line="595"/>
         <source>修改申请未能暂存：%s</source>
         <translation>修改申请未能暂存：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="697"/>
+        <location filename="../../ui/editor/window.py" line="698"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="700"/>
+        <location filename="../../ui/editor/window.py" line="701"/>
         <source>保存 (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="701"/>
+        <location filename="../../ui/editor/window.py" line="702"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>定稿 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="702"/>
+        <location filename="../../ui/editor/window.py" line="703"/>
         <source>修改申请</source>
         <translation>修改申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="703"/>
+        <location filename="../../ui/editor/window.py" line="704"/>
         <source>提交修改</source>
         <translation>提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="704"/>
+        <location filename="../../ui/editor/window.py" line="705"/>
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="705"/>
+        <location filename="../../ui/editor/window.py" line="706"/>
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="706"/>
+        <location filename="../../ui/editor/window.py" line="707"/>
         <source>复制为新报检单</source>
         <translation>复制为新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="708"/>
+        <location filename="../../ui/editor/window.py" line="709"/>
         <source>打印/PDF</source>
         <translation>打印/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="709"/>
+        <location filename="../../ui/editor/window.py" line="710"/>
         <source>关闭 (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="720"/>
+        <location filename="../../ui/editor/window.py" line="721"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="723"/>
+        <location filename="../../ui/editor/window.py" line="724"/>
         <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
         <translation>只读：已提交的报检单不能直接修改，请使用“修改申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="725"/>
+        <location filename="../../ui/editor/window.py" line="726"/>
         <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
         <translation>只读：已提交的报检单不能直接修改，可以“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="727"/>
+        <location filename="../../ui/editor/window.py" line="728"/>
         <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
         <translation>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="730"/>
+        <location filename="../../ui/editor/window.py" line="731"/>
         <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
         <translation>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="735"/>
+        <location filename="../../ui/editor/window.py" line="736"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>修改申请：改好后点击“提交修改”；报检号保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="737"/>
+        <location filename="../../ui/editor/window.py" line="738"/>
         <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
         <translation>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="765"/>
+        <location filename="../../ui/editor/window.py" line="766"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="707"/>
+        <location filename="../../ui/editor/window.py" line="708"/>
         <source>另存为模板</source>
         <translation>另存为模板</translation>
     </message>
@@ -814,10 +1020,12 @@
 </context>
 <context>
     <name>GoodsSection</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/editor/section_goods.py" line="110"/>
-        <source>共 %d 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</source>
-        <translation>共 %d 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</translation>
+        <source>共 %n 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</source>
+        <translation>
+            <numerusform>共 %n 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -922,97 +1130,136 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="137"/>
         <source>导入报检单</source>
         <translation>导入报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="138"/>
         <source>选择文件…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="140"/>
         <source>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</source>
         <translation>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="141"/>
         <source>将导入 ({n})</source>
         <translation>将导入 ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="142"/>
         <source>问题 ({n})</source>
         <translation>问题 ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="143"/>
         <source>导入</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
+        <source>生成错误报告…</source>
+        <translation>生成错误报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="145"/>
+        <source>校验导入的草稿，生成 Excel 错误报告（错误写在对应单元格旁），改好后可再导入</source>
+        <translation>校验导入的草稿，生成 Excel 错误报告（错误写在对应单元格旁），改好后可再导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="146"/>
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="146"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="156"/>
         <source>选择要导入的文件</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="157"/>
         <source>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</source>
         <translation>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="165"/>
         <source>正在读取文件…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="176"/>
         <source>已取消读取，未导入任何内容。</source>
         <translation>已取消读取，未导入任何内容。</translation>
     </message>
-    <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="158"/>
-        <source>可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。</source>
-        <translation>可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_dialog.py" line="179"/>
+        <source>可导入 %n 份报检单</source>
+        <translation>
+            <numerusform>可导入 %n 份报检单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/import_dialog.py" line="180"/>
+        <source>；%n 个问题（有问题的报检单不会导入）。</source>
+        <translation>
+            <numerusform>；%n 个问题（有问题的报检单不会导入）。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="161"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="182"/>
         <source>没有可导入的报检单。</source>
         <translation>没有可导入的报检单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="192"/>
         <source>正在导入…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="204"/>
         <source>已导入 {n} 份（新建 {a}，更新 {b}）。</source>
         <translation>已导入 {n} 份（新建 {a}，更新 {b}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="206"/>
         <source>另有 {m} 份未导入：</source>
         <translation>另有 {m} 份未导入：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="210"/>
         <source>已取消：</source>
         <translation>已取消：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="218"/>
+        <source>保存错误报告</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="219"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="227"/>
+        <source>正在生成错误报告…</source>
+        <translation>正在生成错误报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="237"/>
+        <source>错误报告已保存：{p}（{e} 份有错误，共 {n} 份）</source>
+        <translation>错误报告已保存：{p}（{e} 份有错误，共 {n} 份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="270"/>
         <source>正在取消…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1024,15 +1271,19 @@
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ 未发现问题，可以定稿</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/editor/issues_panel.py" line="113"/>
-        <source>%d 个错误</source>
-        <translation>%d 个错误</translation>
+        <source>%n 个错误</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/editor/issues_panel.py" line="115"/>
-        <source>%d 个警告</source>
-        <translation>%d 个警告</translation>
+        <source>%n 个警告</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/editor/issues_panel.py" line="118"/>
@@ -1048,10 +1299,12 @@
         <extracomment>the platform version the amendment being edited is based on</extracomment>
         <translation>正在定稿…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/editor/lifecycle.py" line="109"/>
-        <source>还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</source>
-        <translation>还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</translation>
+        <source>还有 %n 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</source>
+        <translation>
+            <numerusform>还有 %n 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/editor/lifecycle.py" line="120"/>
@@ -1153,10 +1406,12 @@
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/editor/lifecycle.py" line="306"/>
-        <source>已保存 PDF（%d 页）：%s</source>
-        <translation>已保存 PDF（%d 页）：%s</translation>
+        <source>已保存 PDF（%n 页）：%s</source>
+        <translation>
+            <numerusform>已保存 PDF（%n 页）：%s</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/editor/lifecycle.py" line="308"/>
@@ -1548,88 +1803,90 @@
         <source>删除草稿</source>
         <translation>删除草稿</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/main_commands.py" line="310"/>
-        <source>删除所选的 {n} 份草稿？此操作不能撤销。</source>
-        <translation>删除所选的 {n} 份草稿？此操作不能撤销。</translation>
+        <source>删除所选的 %n 份草稿？此操作不能撤销。</source>
+        <translation>
+            <numerusform>删除所选的 %n 份草稿？此操作不能撤销。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="326"/>
+        <location filename="../../ui/main_commands.py" line="327"/>
         <source>已复制报检号</source>
         <translation>已复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="340"/>
+        <location filename="../../ui/main_commands.py" line="341"/>
         <source>已登录平台，正在同步…</source>
         <translation>已登录平台，正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="355"/>
+        <location filename="../../ui/main_commands.py" line="356"/>
         <source>关于 CIQ Desk</source>
         <translation>关于 CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="355"/>
+        <location filename="../../ui/main_commands.py" line="356"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — 出入境检验检疫报检</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>报检单(&amp;D)</source>
         <translation>报检单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>申报(&amp;S)</source>
         <translation>申报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>视图(&amp;V)</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>正在处理…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>{n}+ 份</source>
         <translation>{n}+ 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>已载入 {n} 份，向下滚动载入更多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>正在载入…</source>
         <translation>正在载入…</translation>
     </message>
@@ -1698,38 +1955,40 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../ui/notifications.py" line="46"/>
-        <location filename="../../ui/notifications.py" line="51"/>
+        <location filename="../../ui/notifications.py" line="48"/>
+        <location filename="../../ui/notifications.py" line="53"/>
         <source>已放行</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="46"/>
+        <location filename="../../ui/notifications.py" line="48"/>
         <source>报检单 {no} 已放行</source>
         <translation>报检单 {no} 已放行</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="50"/>
+        <location filename="../../ui/notifications.py" line="52"/>
         <source>、</source>
         <translation>、</translation>
     </message>
-    <message>
-        <location filename="../../ui/notifications.py" line="51"/>
-        <source>{n} 份报检单已放行：{first} 等</source>
-        <translation>{n} 份报检单已放行：{first} 等</translation>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py" line="53"/>
+        <source>%n 份报检单已放行：{first} 等</source>
+        <translation>
+            <numerusform>%n 份报检单已放行：{first} 等</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="55"/>
+        <location filename="../../ui/notifications.py" line="57"/>
         <source>报检单 {no} 被退回</source>
         <translation>报检单 {no} 被退回</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="57"/>
+        <location filename="../../ui/notifications.py" line="60"/>
         <source>：{why}</source>
         <translation>：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifications.py" line="58"/>
+        <location filename="../../ui/notifications.py" line="61"/>
         <source>退回</source>
         <translation>退回</translation>
     </message>
@@ -1775,42 +2034,42 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41"/>
+        <location filename="../../ui/dialogs/import_models.py" line="43"/>
         <source>文件</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41"/>
+        <location filename="../../ui/dialogs/import_models.py" line="43"/>
         <source>行</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41"/>
+        <location filename="../../ui/dialogs/import_models.py" line="43"/>
         <source>出入境</source>
         <translation>出入境</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="41"/>
+        <location filename="../../ui/dialogs/import_models.py" line="43"/>
         <source>合同号</source>
         <translation>合同号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42"/>
+        <location filename="../../ui/dialogs/import_models.py" line="44"/>
         <source>收货人/发货人</source>
         <translation>收货人/发货人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42"/>
+        <location filename="../../ui/dialogs/import_models.py" line="44"/>
         <source>货物</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42"/>
+        <location filename="../../ui/dialogs/import_models.py" line="44"/>
         <source>货物项数</source>
         <translation>货物项数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="42"/>
+        <location filename="../../ui/dialogs/import_models.py" line="44"/>
         <source>货值</source>
         <translation>货值</translation>
     </message>
@@ -1818,27 +2077,27 @@
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78"/>
+        <location filename="../../ui/dialogs/import_models.py" line="80"/>
         <source>文件</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78"/>
+        <location filename="../../ui/dialogs/import_models.py" line="80"/>
         <source>行</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78"/>
+        <location filename="../../ui/dialogs/import_models.py" line="80"/>
         <source>列</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78"/>
+        <location filename="../../ui/dialogs/import_models.py" line="80"/>
         <source>字段</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="78"/>
+        <location filename="../../ui/dialogs/import_models.py" line="80"/>
         <source>问题</source>
         <translation>问题</translation>
     </message>
@@ -1969,10 +2228,12 @@
         <source>上次成功同步：{t}</source>
         <translation>上次成功同步：{t}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/widgets/header_bar.py" line="99"/>
-        <source>发件箱中有 {n} 项等待发送</source>
-        <translation>发件箱中有 {n} 项等待发送</translation>
+        <source>发件箱中有 %n 项等待发送</source>
+        <translation>
+            <numerusform>发件箱中有 %n 项等待发送</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/widgets/header_bar.py" line="101"/>
@@ -1987,10 +2248,12 @@
 </context>
 <context>
     <name>TableSection</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/editor/section_goods.py" line="81"/>
-        <source>共 %d 行</source>
-        <translation>共 %d 行</translation>
+        <source>共 %n 行</source>
+        <translation>
+            <numerusform>共 %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/editor/section_goods.py" line="84"/>
@@ -2050,33 +2313,33 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="215"/>
+        <location filename="../../ui/timeline.py" line="216"/>
         <source>已复制 ✓</source>
         <extracomment>status → the strong colour of the one palette (client.lifecycle)</extracomment>
         <translation>已复制 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="226"/>
+        <location filename="../../ui/timeline.py" line="227"/>
         <source>尚未分配（定稿时分配）</source>
         <translation>尚未分配（定稿时分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="229"/>
+        <location filename="../../ui/timeline.py" line="230"/>
         <source>复制报检号</source>
         <translation>复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="233"/>
+        <location filename="../../ui/timeline.py" line="234"/>
         <source>当前状态：</source>
         <translation>当前状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="238"/>
+        <location filename="../../ui/timeline.py" line="240"/>
         <source>报检号（一次申报、一号到底）</source>
         <translation>报检号（一次申报、一号到底）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="239"/>
+        <location filename="../../ui/timeline.py" line="241"/>
         <source>状态记录与回执</source>
         <translation>状态记录与回执</translation>
     </message>

@@ -180,3 +180,33 @@ def test_list_for_people_one_aligned_line_each_newest_first(data_dir, tmp_path, 
     assert main(["list", "--status", "released"]) == 0
     captured = capsys.readouterr()
     assert captured.out == "" and "没有报检单" in captured.err
+
+
+def test_reimport_without_ids_updates_by_uscc_and_contract(data_dir, tmp_path, capsys):
+    """Issue 18 item 8: a JSON file without ids imported twice updates the same drafts
+    (the Excel import's identity: declarant USCC + contract number), reported 新建/更新."""
+    from client.services.desk import Desk
+    decls = [sample_declaration("inbound", seed=31), sample_declaration("outbound", seed=32)]
+    objs = [to_dict(d) for d in decls]
+    for o in objs:
+        o.pop("id")
+    f = write(tmp_path / "noid.json", objs)
+    assert main(["import", str(f)]) == 0
+    assert "已导入 2 份新报检单，更新 0 份草稿" in capsys.readouterr().out
+    objs[0]["remarks"] = "第二次导入"
+    write(f, objs)
+    assert main(["import", str(f)]) == 0
+    assert "已导入 0 份新报检单，更新 2 份草稿" in capsys.readouterr().out
+    assert main(["list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert len(listed) == 2
+    # the dialog's path (read, then store) finds the same drafts
+    desk = Desk.open(data_dir)
+    try:
+        report = desk.store_import(desk.read_import([f]))
+        assert (len(report.imported), len(report.updated)) == (0, 2)
+        row = next(r for r in listed if r["contract_no"] == decls[0].contract_no)
+        assert desk.get(row["id"]).remarks == "第二次导入"
+        assert desk.count() == 2
+    finally:
+        desk.close()

@@ -84,3 +84,23 @@ def test_stored_override_is_used_and_a_broken_one_falls_back(tmp_path):
     assert "999" in book.units and book.units.source == "platform"
     broken = CodeBook(overrides={"units": ("2027.2", "", "")})
     assert "035" in broken.units and broken.units.source == "builtin"
+
+
+def test_every_code_the_editor_offers_has_an_english_name(codebook):
+    """Issue 18 item 12: the English UI showed "13 入境检验检疫". Tables whose official CSV
+    is Chinese only get English names from resources/codes/names_en.csv (by code), which
+    changes neither their version nor their hash."""
+    for name in ("inspection_types", "attachment_types", "certificates", "purposes",
+                 "package_types", "currencies", "countries", "units", "trade_modes",
+                 "transport_modes", "bureaus"):
+        missing = [e.code for e in codebook.table(name).entries if not e.name_en]
+        assert not missing, (name, missing)
+    assert codebook.inspection_types.get("13").label("en") == "13 inbound inspection and quarantine"
+    assert codebook.inspection_types.get("13").label("zh") == "13 入境检验检疫"
+
+
+def test_english_names_survive_a_table_from_the_platform(codebook):
+    from client.codes import CodeBook
+    book = CodeBook()
+    t = book.replace("package_types", "2099.1.0", book.builtin_csv("package_types"))
+    assert t.get("06").name_en == "bale / bag" and t.version == "2099.1.0"

@@ -442,3 +442,37 @@ def test_outbox_rows_the_platform_took_long_ago_are_pruned(engine, desk, sandbox
     for i in ids[:2]:
         assert desk.summary(i).status in ("sent", "accepted", "released", "certified")
         assert [h.status for h in desk.history(i)][:3] == ["draft", "ready", "sent"]
+
+
+def test_release_keeps_the_grade_in_force_when_it_was_received(engine, desk, sandbox):
+    """Issue 18 item 19, over real HTTP: a release pulled under AA stays AA after the
+    platform lowers the grade to A; the next release is recorded under A."""
+    ent = login(engine, sandbox)
+    first = add_drafts(desk, ent, 1)
+    engine.top_up()
+    engine.filing().finalise(first)
+    engine.sync()
+    settle(engine)
+    assert desk.summary(first[0]).status in ("released", "certified")
+    r = sandbox.admin("PUT", "/admin/enterprises/aa@demo/credit-grade", {"grade": "A"})
+    assert r.ok, r.text
+    engine.sync()
+    assert desk.credit_grade()[0] == "A"
+    second = add_drafts(desk, ent, 1)
+    engine.filing().finalise(second)
+    engine.sync()
+    settle(engine, rounds=6)
+    assert desk.summary(second[0]).status in ("released", "certified")
+    # the grade each release was received under, and the dashboard files it there
+    from sqlalchemy import select
+
+    from client.services import stats
+
+    from client.store import schema as sch
+    h = sch.status_history
+    with desk.db.read() as conn:
+        got = dict(conn.execute(select(h.c.declaration_id, h.c.credit_grade)
+                                .where(h.c.status == "released")).all())
+    assert got == {first[0]: "AA", second[0]: "A"}
+    by_grade = stats.dashboard(desk).median_hours_by_grade
+    assert {g: n for g, (_h, n) in by_grade.items()} == {"AA": 1, "A": 1}

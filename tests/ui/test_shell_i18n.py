@@ -13,10 +13,16 @@ def _messages(name: str):
             yield ctx.findtext("name"), msg.findtext("source"), msg.find("translation")
 
 
+def _texts(t) -> list[str]:
+    """A translation's text, or each plural form of a ``%n`` message."""
+    forms = [f.text or "" for f in t.iter("numerusform")]
+    return forms or [t.text or ""]
+
+
 def test_every_string_has_an_english_translation():
     missing = [(c, s) for c, s, t in _messages("ciqdesk_en.ts")
                if t.get("type") not in ("vanished", "obsolete")
-               and (t.get("type") == "unfinished" or not (t.text or "").strip())]
+               and (t.get("type") == "unfinished" or not all(x.strip() for x in _texts(t)))]
     assert not missing, f"untranslated (run tools/build_translations.py --update, then fill): {missing[:10]}"
 
 
@@ -24,11 +30,12 @@ def test_placeholders_survive_translation():
     import re
     bad = []
     for c, s, t in _messages("ciqdesk_en.ts"):
-        if t.text is None:
-            continue
-        for pat in (r"\{[a-z]+[^}]*\}", r"%[ds1-9]"):
-            if sorted(re.findall(pat, s)) != sorted(re.findall(pat, t.text)):
-                bad.append((c, s, t.text))
+        for text in _texts(t):
+            if not text:
+                continue
+            for pat in (r"\{[a-z]+[^}]*\}", r"%[dsn1-9]"):
+                if sorted(re.findall(pat, s)) != sorted(re.findall(pat, text)):
+                    bad.append((c, s, text))
     assert not bad, bad[:5]
 
 
@@ -37,7 +44,7 @@ def test_ts_translator_falls_back_by_source_text(qapp):
     assert tr.translate("MainActions", "新建入境") == "New inbound"
     # a string written in a base class, looked up under a subclass's name (PySide6 tr())
     assert tr.translate("SomeSubclass", "新建入境") == "New inbound"
-    assert tr.translate("MainActions", "没有这个字符串") == ""
+    assert tr.translate("MainActions", "没有这个字符串") is None  # null: "not mine" to Qt
 
 
 def test_compiled_qm_alone_translates_the_shell(qapp, tmp_path):
@@ -64,3 +71,26 @@ def test_compiled_qm_alone_translates_the_shell(qapp, tmp_path):
             ("GradeBadge", "信用 {g}", "Credit {g}"), ("MainWindow", "已定稿", "Finalised"),
             ("Formatting", "入境", "Inbound"), ("ListPage", "全部报检单", "All declarations")]:
         assert tr.translate(context, source) == english, (context, source)
+    # plural forms compiled (the .qm picks by English rules; QCoreApplication puts %n in)
+    assert tr.translate("IssuesPanel", "%n 个错误", None, 1) == "%n error"
+    assert tr.translate("IssuesPanel", "%n 个错误", None, 2) == "%n errors"
+
+
+def test_counts_agree_in_english(qapp):
+    """Issue 18 item 13: "1 errors", "1 lines" — Qt's %n plural forms, in the .ts reader
+    and in the compiled .qm."""
+    from PySide6.QtCore import QCoreApplication
+    tr = TsTranslator(TRANSLATIONS_DIR / "ciqdesk_en.ts")
+    app = QCoreApplication.instance()
+    app.installTranslator(tr)
+    try:
+        t = QCoreApplication.translate
+        assert t("IssuesPanel", "%n 个错误", None, 1) == "1 error"
+        assert t("IssuesPanel", "%n 个错误", None, 3) == "3 errors"
+        assert t("TableSection", "共 %n 行", None, 1) == "1 row"
+        assert t("GoodsSection", "共 %n 项　净重 %s 千克　毛重 %s 千克　货值 %s", None, 1
+                 ).startswith("1 line　net")
+    finally:
+        app.removeTranslator(tr)
+    # Chinese (no translator): the count is put in, the words stay
+    assert QCoreApplication.translate("IssuesPanel", "%n 个错误", None, 1) == "1 个错误"

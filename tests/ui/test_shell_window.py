@@ -317,3 +317,18 @@ def test_print_preview_of_the_selected_declaration(qtbot, window, desk):
     dlg = window._print_dialog
     assert dlg.isVisible()
     dlg.close()
+
+
+def test_english_headers_are_not_cut(qtbot, window, desk):
+    """Issue 18 item 12: "Consignee/consigno" in the English list."""
+    from PySide6.QtCore import Qt
+    window.actions_.lang_en.trigger()
+    qtbot.waitUntil(lambda: window.actions_.new_inbound.text() == "New inbound", timeout=3000)
+    t = window.list.table
+    fm = t.horizontalHeader().fontMetrics()
+    model = t.model()
+    for col in range(model.columnCount()):
+        text = model.headerData(col, Qt.Orientation.Horizontal)
+        if not text:
+            continue
+        assert t.columnWidth(col) >= fm.horizontalAdvance(text), (text, t.columnWidth(col))

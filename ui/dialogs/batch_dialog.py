@@ -113,7 +113,7 @@ class BatchDialog(QDialog):
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.setWindowTitle(self.tr("批量定稿"))
-        self.title.setText(self.tr("批量定稿 {n} 份报检单").format(n=len(self.ids)))
+        self.title.setText(self.tr("批量定稿 %n 份报检单", "", len(self.ids)))
         self.cancel_btn.setText(self.tr("取消"))
         self.resume_btn.setText(self.tr("继续"))
         self.close_btn.setText(self.tr("关闭"))

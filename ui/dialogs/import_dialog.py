@@ -42,6 +42,14 @@ def read_files(desk, files: list[str], progress: Progress):
     return parsed, preview, list(parsed.problems)
 
 
+def write_error_report(desk, ids: list[str], path: str, lang: str, progress: Progress):
+    """Validate the imported drafts and write the CLI ``report`` command's workbook
+    (:func:`client.interchange.excel_export.error_report`) on the task runner."""
+    from client.interchange.excel_export import error_report
+    return error_report(desk, ids, path, lang=lang, progress=progress,
+                        cancel=progress.cancelled)
+
+
 def store_parsed(desk, parsed, progress: Progress):
     """Store previewed declarations, one transaction per file; stops between files on cancel."""
     report = desk.store_import(parsed, progress=progress, cancel=progress.cancelled)
@@ -52,11 +60,17 @@ def store_parsed(desk, parsed, progress: Progress):
 class ImportDialog(QDialog):
     """Choose files, preview, import.
 
+    After an import, 生成错误报告… validates the imported drafts and writes the error-report
+    workbook (the same as ``python -m client report``): every declaration with its errors
+    beside the cells, to fix in Excel and import again.
+
     Signals:
         imported(object): the :class:`~client.services.desk.ImportReport` after storing.
+        report_written(str): the path of an error report written.
     """
 
     imported = Signal(object)
+    report_written = Signal(str)
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,7 +87,7 @@ class ImportDialog(QDialog):
         self.problems = ProblemsModel(lambda: self.ctx.lang, self)
         self.tabs = QTabWidget()
         widths = {id(self.preview): (170, 50, 60, 130, 200, 170, 70, 120),
-                  id(self.problems): (170, 50, 50, 150, 300)}
+                  id(self.problems): (150, 50, 60, 220, 300)}
         for model in (self.preview, self.problems):
             view = QTableView()
             view.setModel(model)
@@ -96,7 +110,11 @@ class ImportDialog(QDialog):
         self.import_btn.clicked.connect(self.do_import)
         self.cancel_btn = QPushButton()
         self.cancel_btn.clicked.connect(self.cancel)
-        for b in (self.pick_btn, self.cancel_btn):
+        self.report_btn = QPushButton()
+        self.report_btn.setEnabled(False)
+        self.report_btn.clicked.connect(self.pick_report_file)
+        self.imported_ids: list[str] = []
+        for b in (self.pick_btn, self.cancel_btn, self.report_btn):
             b.setAutoDefault(False)  # Enter means 导入, the one default button
         top = QHBoxLayout()
         top.addWidget(self.pick_btn)
@@ -104,6 +122,7 @@ class ImportDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.bar)
+        bottom.addWidget(self.report_btn)
         bottom.addWidget(self.import_btn)
         bottom.addWidget(self.cancel_btn)
         lay = QVBoxLayout(self)
@@ -122,6 +141,8 @@ class ImportDialog(QDialog):
         self.tabs.setTabText(0, self.tr("将导入 ({n})").format(n=len(self.preview.rows)))
         self.tabs.setTabText(1, self.tr("问题 ({n})").format(n=len(self.problems.rows)))
         self.import_btn.setText(self.tr("导入"))
+        self.report_btn.setText(self.tr("生成错误报告…"))
+        self.report_btn.setToolTip(self.tr("校验导入的草稿，生成 Excel 错误报告（错误写在对应单元格旁），改好后可再导入"))
         self.cancel_btn.setText(self.tr("关闭") if self._done else self.tr("取消"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -155,8 +176,8 @@ class ImportDialog(QDialog):
             self.status.setText(self.tr("已取消读取，未导入任何内容。"))
             self.parsed = None
         elif n:
-            self.status.setText(self.tr("可导入 {n} 份报检单；{p} 个问题（有问题的报检单不会导入）。")
-                                .format(n=n, p=len(problems)))
+            self.status.setText(self.tr("可导入 %n 份报检单", "", n)
+                                + self.tr("；%n 个问题（有问题的报检单不会导入）。", "", len(problems)))
         else:
             self.status.setText(self.tr("没有可导入的报检单。"))
         if problems and not n:
@@ -178,6 +199,8 @@ class ImportDialog(QDialog):
         self._done = True
         self.parsed = None
         n_new, n_upd = len(report.imported), len(report.updated)
+        self.imported_ids = list(report.imported) + list(report.updated)
+        self.report_btn.setEnabled(bool(self.imported_ids))
         text = self.tr("已导入 {n} 份（新建 {a}，更新 {b}）。").format(n=n_new + n_upd, a=n_new, b=n_upd)
         if report.errors:
             text += self.tr("另有 {m} 份未导入：").format(m=len(report.errors)) + "；".join(
@@ -189,6 +212,32 @@ class ImportDialog(QDialog):
         self.ctx.events.declarations_changed.emit([])
         self.imported.emit(report)
         self.retranslateUi()
+
+    # -- the error report --------------------------------------------------------------
+    def pick_report_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存错误报告"), "错误报告.xlsx",
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        if path:
+            self.write_report(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def write_report(self, path: str) -> None:
+        """Validate the imported drafts and write the error report to ``path``."""
+        if not self.imported_ids:
+            return
+        self._set_busy(True, self.tr("正在生成错误报告…"))
+        self.report_btn.setEnabled(False)
+        self.ctx.runner.run(write_error_report, self.ctx.desk, self.imported_ids, path,
+                            self.ctx.lang, self._new_progress(),
+                            on_done=lambda summary: self._report_done(path, summary),
+                            on_error=self._failed)
+
+    def _report_done(self, path: str, summary) -> None:
+        self._set_busy(False)
+        self.report_btn.setEnabled(True)
+        self.status.setText(self.tr("错误报告已保存：{p}（{e} 份有错误，共 {n} 份）").format(
+            p=path, e=summary.with_errors, n=summary.declarations))
+        self.ctx.events.declarations_changed.emit([])  # validation results were stored
+        self.report_written.emit(path)
 
     def _failed(self, exc: BaseException) -> None:
         from client.errors import describe

@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
+from client.fields import label
+
 from ..models.formatting import direction_name, money
 
 
@@ -92,10 +94,11 @@ class ProblemsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         p = self.rows[index.row()]
-        msg = p.message_en if self.lang_fn() == "en" and p.message_en else p.message
+        lang = self.lang_fn()
+        msg = p.message_en if lang == "en" and p.message_en else p.message
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
             return msg
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return [Path(p.file).name, "" if p.row is None else str(p.row), p.column or "",
-                p.field or "", msg][index.column()]
+                label(p.field, lang) if p.field else "", msg][index.column()]

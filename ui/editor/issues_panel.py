@@ -110,9 +110,9 @@ class IssuesPanel(QWidget):
             return
         parts = []
         if errors:
-            parts.append(f"<span style='color:{ERROR}'>" + self.tr("%d 个错误") % errors + "</span>")
+            parts.append(f"<span style='color:{ERROR}'>" + self.tr("%n 个错误", "", errors) + "</span>")
         if warnings:
-            parts.append(f"<span style='color:{WARNING}'>" + self.tr("%d 个警告") % warnings
+            parts.append(f"<span style='color:{WARNING}'>" + self.tr("%n 个警告", "", warnings)
                          + "</span>")
         self.header.setText("<b>" + "，".join(parts) + "</b>　" +
                             self.tr("（点击条目跳到对应字段）"))

@@ -106,7 +106,7 @@ class Lifecycle(QObject):
     def _refuse(self, n: int) -> None:
         w = self.w
         w.show_all_markers()
-        w.show_message(self.tr("还有 %d 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。") % n)
+        w.show_message(self.tr("还有 %n 个错误，不能定稿。请按下方列表逐项修改（点击条目跳到字段）。", "", n))
         w.issues_panel.view.setFocus()
         if w.issues_panel.model.rowCount():
             w.issues_panel.view.setCurrentIndex(w.issues_panel.model.index(0, 0))
@@ -303,7 +303,7 @@ class Lifecycle(QObject):
         self.ctx.runner.run(printing.save_declaration_pdf, w.decl.copy(), path,
                             self.ctx.desk.codes,
                             on_done=alive(w, lambda n: w.show_message(
-                                self.tr("已保存 PDF（%d 页）：%s") % (n, path), "info")),
+                                self.tr("已保存 PDF（%n 页）：%s", "", n) % path, "info")),
                             on_error=alive(w, lambda e: w.show_message(
                                 self.tr("未能保存 PDF：%s") % _msg(e, self.ctx.lang))))
 

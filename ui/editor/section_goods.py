@@ -78,7 +78,7 @@ class TableSection(QWidget):
         self.count_label.setText(self.count_text())
 
     def count_text(self) -> str:
-        return self.tr("共 %d 行") % self.model.rowCount()
+        return self.tr("共 %n 行", "", self.model.rowCount())
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.add_btn.setText(self.tr("新增一行 (Insert)"))
@@ -107,8 +107,8 @@ class GoodsSection(TableSection):
         gross = sum((g.gross_weight_kg for g in self.decl.goods if g.gross_weight_kg), Decimal(0))
         total, cur = self.decl.total_value()
         value = f"{total:,.2f} {cur or ''}" if total is not None else "—"
-        return self.tr("共 %d 项　净重 %s 千克　毛重 %s 千克　货值 %s") % (
-            self.model.rowCount(), f"{net:,}", f"{gross:,}", value)
+        return self.tr("共 %n 项　净重 %s 千克　毛重 %s 千克　货值 %s", "", self.model.rowCount()) % (
+            f"{net:,}", f"{gross:,}", value)
 
 
 class ContainersSection(TableSection):
@@ -119,4 +119,4 @@ class ContainersSection(TableSection):
     GROW_ON_ENTER = False  # few containers: Enter after the last one moves on (Insert adds)
 
     def count_text(self) -> str:
-        return self.tr("共 %d 个集装箱") % self.model.rowCount()
+        return self.tr("共 %n 个集装箱", "", self.model.rowCount())

@@ -147,9 +147,24 @@ class EditTableView(QTableView):
         super().setModel(model)
         for i, col in enumerate(model.COLUMNS):
             self.setColumnWidth(i, col.width)
+        self.fit_headers()
+        model.headerDataChanged.connect(lambda *_: self.fit_headers())
         model.rejected.connect(lambda r, c, why: self.message.emit(
             self.tr("第%d行“%s”：%s") % (r + 1, model.headerData(
                 c, Qt.Orientation.Horizontal), why)))
+
+    def fit_headers(self) -> None:
+        """Widen a column whose header text would be cut (English labels are longer than
+        the Chinese ones the widths were set for: "oods name (Chines"); never narrows."""
+        model = self.model()
+        if model is None:
+            return
+        fm = self.horizontalHeader().fontMetrics()
+        for i in range(model.columnCount()):
+            text = model.headerData(i, Qt.Orientation.Horizontal) or ""
+            need = int(fm.horizontalAdvance(str(text)) * 1.08) + 18  # bold text + padding
+            if self.columnWidth(i) < need:
+                self.setColumnWidth(i, need)
 
     def flush_editor(self) -> None:
         """Write the text of a cell still being edited into its row, as typed (autosave)."""

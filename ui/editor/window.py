@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, Q
 
 from client.errors import NotEditable, describe
 from client.lifecycle import colours, status_name
+from client.notes import note_text
 
 from .code_picker import CodePicker
 from .common import ACCENT, STYLE, alive
@@ -419,7 +420,7 @@ class EditorWindow(QMainWindow):
         show_note = self.mode == "readonly" and bool(note) and \
             self.status in ("rejected", "inspection", "withdrawn")
         self.note_label.setVisible(show_note)
-        self.note_label.setText(note if show_note else "")
+        self.note_label.setText(note_text(note, lang) if show_note else "")
         no = self.decl.inspection_no if self.decl else None
         if no:
             self.number_label.setText(self.tr("报检号 <b>%s</b>") % no)
@@ -695,6 +696,12 @@ class EditorWindow(QMainWindow):
                     item.setForeground(QColor("#1f2933"))
             else:
                 item.setText(self.tr("状态"))
+        # wide enough for the longest title with its badge ("Consignee/consignor  ● 12"):
+        # English titles are longer than the Chinese the 150 px were chosen for
+        fm = self.nav.fontMetrics()
+        need = max([fm.horizontalAdvance(self.nav.item(i).text() + "  ● 99")
+                    for i in range(self.nav.count())] + [0]) + 28
+        self.nav.setFixedWidth(max(150, need))
 
     def retranslateUi(self) -> None:  # noqa: N802
         self.act_save.setText(self.tr("保存 (Ctrl+S)"))

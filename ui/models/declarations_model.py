@@ -16,6 +16,7 @@ from typing import Any, Iterable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from client.lifecycle import status_name
+from client.notes import note_text
 
 from .formatting import clearance_name, direction_name, local_time, money, short_time
 
@@ -415,11 +416,11 @@ class DeclarationsModel(QAbstractTableModel):
             if r.valid is None:
                 return self.tr("尚未校验（或校验后又有修改）")
             if r.valid:
-                return self.tr("校验通过") + (self.tr("，{n} 个提示").format(n=r.warning_count)
+                return self.tr("校验通过") + (self.tr("，%n 个提示", "", r.warning_count)
                                              if r.warning_count else "")
-            return self.tr("{n} 个错误").format(n=r.error_count or 0)
+            return self.tr("%n 个错误", "", r.error_count or 0)
         if col == Col.STATUS and r.status_note:
-            return r.status_note
+            return note_text(r.status_note, self.ctx.lang)
         if col == Col.RECEIPT and r.last_receipt_at:
             return local_time(r.last_receipt_at, True)
         if col == Col.NUMBER and not r.inspection_no:

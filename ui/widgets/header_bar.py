@@ -96,7 +96,7 @@ class SyncIndicator(QLabel):
             if st.last_success:
                 tip.append(self.tr("上次成功同步：{t}").format(t=local_time(st.last_success, True)))
             if outbox:
-                tip.append(self.tr("发件箱中有 {n} 项等待发送").format(n=outbox))
+                tip.append(self.tr("发件箱中有 %n 项等待发送", "", outbox))
             if st.last_error:
                 tip.append(self.tr("最近一次同步失败：{e}").format(e=st.last_error))
             if st.online is False:
