@@ -23,6 +23,7 @@ def foreign_certificate(tmp_path, *, import_country="CN", status="70", hs6=True,
     d["consignor"] = {"name_en": "Kiwi Orchards Ltd"}
     d["consignee"] = {"name_cn": "上海果品进出口有限公司", "name_en": "Shanghai Fruit I/E Co."}
     d["arrival_port"] = "CNSHA"
+    d["transport_mode"] = "1"   # eCIQ 水路 → Rec 19 1 (maritime)
     d["goods"][0].update(name_en="Fresh kiwifruit", name_cn=None, hs_code="081050" if hs6
                          else "0810500000", net_weight_kg="12.5", gross_weight_kg="13",
                          package_type="22", package_count=1200, origin_country="NZL")
@@ -61,7 +62,8 @@ def test_foreign_certificate_fills_a_clean_inbound_draft(open_desk, cli, tmp_pat
     assert decl.consignor.name_en == "Kiwi Orchards Ltd"
     assert decl.consignee.name_cn == "上海果品进出口有限公司"
     assert decl.departure_country == "NZL" and decl.trade_country == "NZL"
-    assert decl.entry_exit_port == "CNSHA" and decl.transport_mode == "2"  # Rec 19 1 → 水路
+    # Rec 19 1 (maritime) → eCIQ 1 水路
+    assert decl.entry_exit_port == "CNSHA" and decl.transport_mode == "1"
     g = decl.goods[0]
     assert g.name_en == "Fresh kiwifruit" and g.origin_country == "NZL"
     assert g.net_weight_kg == Decimal("12500") and g.gross_weight_kg == Decimal("13000")
