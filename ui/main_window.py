@@ -75,7 +75,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self._connect()
         from .logout import LogoutCommand
         self.logout_command = LogoutCommand(self)  # 申报 → 退出登录 (ui/logout.py)
-        self.setAcceptDrops(True)  # drop .xlsx/.csv/.json files to import them
+        self.setAcceptDrops(True)  # drop .xlsx/.csv/.json files (or e-certificate .xml) to import
         self._restore_table_state()
         self.retranslateUi()
         self._update_actions([])
@@ -400,19 +400,26 @@ class MainWindow(CommandsMixin, QMainWindow):
     @staticmethod
     def _importable(event) -> list[str]:
         from .dialogs.import_dialog import FILE_SUFFIXES
+        from .ecert_drop import XML_SUFFIXES
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        return [u.toLocalFile() for u in urls
-                if u.isLocalFile() and u.toLocalFile().lower().endswith(FILE_SUFFIXES)]
+        return [u.toLocalFile() for u in urls if u.isLocalFile() and
+                u.toLocalFile().lower().endswith(FILE_SUFFIXES + XML_SUFFIXES)]
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if self._importable(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802
+        from .ecert_drop import ecert_files, import_dropped
         files = self._importable(event)
         if files:
             event.acceptProposedAction()
-            self.import_files(files)
+            xml = ecert_files(files)
+            if xml:  # foreign e-certificates: each an inbound draft, as `ecert import`
+                import_dropped(self, xml)
+            rest = [f for f in files if f not in xml]
+            if rest:
+                self.import_files(rest)
 
     def _restore_table_state(self) -> None:
         settings = self.ctx.settings

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import os
+from decimal import Decimal
+
+import pytest
 
 from client.ecert import store as q
 from client.rules import sample_declaration
@@ -77,3 +80,60 @@ def test_bilingual_pdf_rendering_of_an_ecert(qtbot, tmp_path):
     if os.environ.get("ECERT_SHOT") and shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf),
                         os.environ["ECERT_SHOT"].removesuffix(".png") + "-pdf"], check=True)
+
+
+def _drop(window, path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(event)
+    assert event.isAccepted()
+    window.dropEvent(event)
+
+
+@pytest.fixture
+def window(qtbot, open_desk):
+    from ui.context import AppContext, AppEvents
+    from ui.main_window import MainWindow
+    from ui.tasks import FakeThreadPool, TaskRunner
+    desk = open_desk("dropper")
+    win = MainWindow(AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents()),
+                     use_tray=False)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    for ed in list(win._editors.values()):
+        ed.close()
+
+
+def test_dropping_a_foreign_ecert_on_the_window_makes_the_inbound_draft(qtbot, window,
+                                                                        tmp_path):
+    from ecert_helpers import foreign_certificate
+    desk = window.ctx.desk
+    changed = []
+    window.ctx.events.declarations_changed.connect(changed.append)
+    _drop(window, foreign_certificate(tmp_path, import_country="AU"))
+    (decl_id,) = changed[-1]
+    decl = desk.get(decl_id)   # the same draft `ecert import` makes
+    assert decl.direction == "inbound" and desk.summary(decl_id).status == "draft"
+    assert decl.consignor.name_en == "Kiwi Orchards Ltd" and decl.departure_country == "NZL"
+    assert decl.goods[0].name_en == "Fresh kiwifruit"
+    assert decl.goods[0].net_weight_kg == Decimal("12500")
+    assert [a.type for a in decl.attachments] == ["101007"]
+    assert decl_id in window._editors            # opened for the declarer to finish
+    box = window._ecert_box                      # the warnings, to read
+    assert box.isVisible() and "AU" in box.text() and "HS" in box.text()
+    assert window.statusBar().currentMessage().startswith("已据电子证书 nz.xml")
+
+
+def test_dropping_a_hostile_xml_shows_the_refusal_and_stores_nothing(qtbot, window, tmp_path):
+    desk = window.ctx.desk
+    bad = tmp_path / "evil.xml"
+    bad.write_bytes(b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM '
+                    b'"http://127.0.0.1:9/x">]><r>&x;</r>')
+    _drop(window, bad)
+    assert "DOCTYPE" in window._last_box.text() and window._last_box.isVisible()
+    assert desk.counts_by_status().get("draft", 0) == 0 and not window._editors
