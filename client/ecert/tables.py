@@ -36,6 +36,7 @@ class _Pair:
         self.to_std: dict[str, str] = {}
         self.to_desk: dict[str, str] = {}
         self.names: dict[str, str] = {}
+        self.names_cn: dict[str, str] = {}   # standard code → Chinese name of its desk code
         for r in rows:
             if to_std and from_std:   # a flag per direction
                 if r[to_std] == "1":
@@ -43,6 +44,7 @@ class _Pair:
                 if r[from_std] == "1":
                     self.to_desk.setdefault(r[std], r[desk])
                     self.names.setdefault(r[std], r["name_en"])
+                    self.names_cn.setdefault(r[std], r.get("eciq_name_cn") or "")
                 continue
             self.names.setdefault(r[std], r["name_en"])
             if r["preferred"] == "1":

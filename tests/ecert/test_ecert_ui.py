@@ -67,14 +67,24 @@ def test_bilingual_pdf_rendering_of_an_ecert(qtbot, tmp_path):
     from ui.printing import save_pdf
     d = sample_declaration("outbound", goods=3, seed=9)
     d.inspection_no = "310000226000009"
+    d.transport_mode = "1"   # eCIQ 水路 → Rec 19 1
+    notes = [("ADRP", "replaces"), ("ADRPN", "CN310000226000009-18-00"),
+             ("ADRPR", "amended"), ("ADRD", "2026-12-01T08:00:00Z")]
     data = sign(sps.build(to_dict(d), number="CN310000226000009-18-01", desk_type="18",
                           issued_at="2026-12-02T06:00:00.000Z", issuer_id="310000",
-                          issuer_name="上海海关 / Shanghai Customs"), *make_key_pair("t"))
+                          issuer_name="上海海关 / Shanghai Customs", notes=notes),
+                *make_key_pair("t"))
     cert = sps.read(xmlsafe.parse(data))
     lay = print_layout.layout(cert)
     text = lay.pages[0].all_text()
     assert "植物检疫证书" in text and "Phytosanitary Certificate" in text
     assert "CN310000226000009-18-01" in text and d.goods[0].hs_code in text
+    # readable times, the transport mode in both languages, the notes by what they mean
+    assert "2026-12-02 06:00:00 UTC" in text and "T06:00" not in text
+    assert "水路运输 / maritime transport" in text
+    assert "被替换证书编号 / Replaced certificate No." in text and "Note ADRPN" not in text
+    assert "原证签发时间 / Replaced certificate issued at" in text
+    assert "2026-12-01 08:00:00 UTC" in text
     pdf = tmp_path / "ecert.pdf"
     assert save_pdf(lay, pdf) == 1 and pdf.read_bytes().startswith(b"%PDF")
     if os.environ.get("ECERT_SHOT") and shutil.which("pdftoppm"):
