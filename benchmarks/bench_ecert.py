@@ -24,15 +24,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import requests  # noqa: E402
-from bench_sync import profile  # noqa: E402
-from keyrings.alt.file import PlaintextKeyring  # noqa: E402
+from bench_sync import bench_platform, profile  # noqa: E402
 
 from client.ecert import signing, xmlsafe  # noqa: E402
 from client.ecert import store as q  # noqa: E402
@@ -42,7 +40,7 @@ from client.rules.sample import sample_declaration  # noqa: E402
 from client.services import Desk  # noqa: E402
 from client.store import declarations as decl_q  # noqa: E402
 from client.store.blobs import blob_path  # noqa: E402
-from sandbox.testing import DEFAULT_ADMIN_TOKEN, start_sandbox_process  # noqa: E402
+from sandbox.testing import DEFAULT_ADMIN_TOKEN  # noqa: E402
 
 
 def drafts(desk: Desk, ent: dict, n: int) -> list[str]:
@@ -78,17 +76,12 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("n", nargs="?", type=int, default=1000)
     a = ap.parse_args()
-    root = Path(tempfile.mkdtemp(prefix="bench-ecert-"))
-    kr = PlaintextKeyring()
-    kr.file_path = str(root / "keyring.cfg")
-    # long token and lease lives: the platform clock is moved ~4 months ahead below
-    sb = start_sandbox_process(root / "platform", time_scale=0.01, extra_args=[
-        "--token-ttl", "1e9", "--refresh-ttl", "1e9", "--lease-ttl", "1e9",
-        "--lease-grace", "1e9"])
     admin = requests.Session()
     admin.headers["X-Admin-Token"] = DEFAULT_ADMIN_TOKEN
-    try:
-        print(f"sandbox {sb.url} (subprocess), profile {root}")
+    # long token and lease lives: the platform clock is moved ~4 months ahead below
+    with bench_platform("bench-ecert-", extra_args=[
+            "--token-ttl", "1e9", "--refresh-ttl", "1e9", "--lease-ttl", "1e9",
+            "--lease-grace", "1e9"]) as (root, kr, sb):
         desk, eng, ent = profile(root, "desk", sb.url, kr)
         ids = drafts(desk, ent, a.n)
         eng.top_up()
@@ -141,8 +134,6 @@ def main() -> int:
               f"= {mv / mp:.1f}x")
         desk.close()
         eng.close()
-    finally:
-        sb.stop()
     return 0
 
 
