@@ -90,7 +90,13 @@ _DS = f"{{{DS_NS}}}"
 def _public_key(cert_pem: bytes):
     """The RSA public key of the pinned certificate, loaded once per PEM."""
     from cryptography.hazmat.primitives.asymmetric import rsa
-    key = _certificate(cert_pem).public_key()
+
+    from ..errors import InputError
+    try:
+        key = _certificate(cert_pem).public_key()
+    except ValueError:
+        raise InputError("签名证书不是可读的 PEM 证书", "the signing certificate is not a "
+                         "readable PEM certificate") from None
     if not isinstance(key, rsa.RSAPublicKey):
         raise SignatureInvalid("平台签名证书不是 RSA 证书", "the pinned certificate is not RSA")
     return key

@@ -133,3 +133,11 @@ def test_unsigned_and_hostile_documents():
     with pytest.raises(xmlsafe.HostileXml):
         signing.verify(b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
                        KEY[1])
+
+
+def test_a_certificate_that_is_not_a_pem_is_an_input_error_not_a_crash():
+    from client.errors import InputError
+    with pytest.raises(InputError) as info:
+        signing.verify(_signed(), b"-----BEGIN CERTIFICATE-----\nnot base64\n", "t.xml")
+    assert not isinstance(info.value, signing.SignatureInvalid)
+    assert "PEM" in info.value.message_zh
