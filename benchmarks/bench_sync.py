@@ -20,6 +20,7 @@ import argparse
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -64,18 +65,28 @@ def profile(root: Path, name: str, url: str, kr: PlaintextKeyring, user: str = "
     return desk, eng, ent
 
 
+@contextmanager
+def bench_platform(prefix: str, extra_args: list[str] | None = None):
+    """``(root, keyring, sandbox)``: a temporary directory, a keyring file in it and a
+    sandbox subprocess at time scale 0.01 (nothing moves until told), stopped after."""
+    root = Path(tempfile.mkdtemp(prefix=prefix))
+    kr = PlaintextKeyring()
+    kr.file_path = str(root / "keyring.cfg")
+    sb = start_sandbox_process(root / "platform", time_scale=0.01, extra_args=extra_args)
+    try:
+        print(f"sandbox {sb.url} (subprocess), profile {root}")
+        yield root, kr, sb
+    finally:
+        sb.stop()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("n", nargs="?", type=int, default=10_000)
     ap.add_argument("--single", type=int, default=300,
                     help="declarations pushed one request each (extrapolated to N)")
     a = ap.parse_args()
-    root = Path(tempfile.mkdtemp(prefix="bench-sync-"))
-    kr = PlaintextKeyring()
-    kr.file_path = str(root / "keyring.cfg")
-    sb = start_sandbox_process(root / "platform", time_scale=0.01)
-    try:
-        print(f"sandbox {sb.url} (subprocess), profile {root}")
+    with bench_platform("bench-sync-") as (root, kr, sb):
         desk, eng, ent = profile(root, "desk", sb.url, kr)
         ids = drafts(desk, ent, a.n, 0)
         eng.top_up()
@@ -125,8 +136,6 @@ def main() -> int:
         e2.close()
         desk.close()
         d2.close()
-    finally:
-        sb.stop()
     return 0
 
 

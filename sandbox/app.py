@@ -490,6 +490,11 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
     def ecerts_fetch(body: EcertsFetchIn, p: Principal = Depends(principal)):
         return _json(200, pf.ecerts_fetch(p, body.numbers))
 
+    @app.get("/v1/ecerts", tags=["ecerts"])
+    def ecerts_list(after: str | None = None, limit: int = 1000,
+                    p: Principal = Depends(principal)):
+        return _json(200, pf.ecerts_list(p, after, limit))
+
     @app.get("/v1/ecerts/{number}", tags=["ecerts"])
     def ecert(number: str, p: Principal = Depends(principal)):
         return _json(200, pf.ecert(p, number))

@@ -44,6 +44,7 @@ ecerts = Table(
 )
 
 MAX_FETCH = 500
+MAX_LIST = 5000
 ISSUER_NAME = "中华人民共和国海关（检验检疫）/ General Administration of Customs of the P.R.C."
 
 
@@ -205,6 +206,27 @@ class EcertMixin:
         found = {r.number for r in rows}
         return {"ecerts": [self._ecert_item(r) for r in rows],
                 "unknown": [n for n in numbers if n not in found]}
+
+    def ecerts_list(self, p, after: str | None, limit: int) -> dict:
+        """Every e-certificate this login sees, by number after ``after``, without the XML:
+        what a desk rebuilding its store (a resync) fetches again."""
+        if not 1 <= limit <= MAX_LIST:
+            raise ApiError(400, "invalid_request", f"limit must be 1..{MAX_LIST}")
+        e = ecerts
+        q = (select(e.c.number, e.c.declaration_id, e.c.inspection_no, e.c.cert_type,
+                    e.c.status, e.c.replaces)
+             .where(e.c.enterprise_id.in_(sorted(p.visible))).order_by(e.c.number)
+             .limit(limit + 1))
+        if after:
+            q = q.where(e.c.number > after)
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(q).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return {"ecerts": [{"number": r.number, "declaration_id": r.declaration_id,
+                            "inspection_no": r.inspection_no, "type": r.cert_type,
+                            "status": r.status, "replaces": r.replaces} for r in rows],
+                "next": rows[-1].number if rows else after, "more": more}
 
     def ecert(self, p, number: str) -> dict:
         out = self.ecerts_fetch(p, [number])

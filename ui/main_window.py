@@ -79,7 +79,7 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.code_versions = CodeVersionsCommand(self)  # 帮助 → 代码表版本 (ui/code_versions.py)
         from .client_defaults import ClientDefaultsCommand
         self.client_defaults = ClientDefaultsCommand(self)  # 申报 → 委托企业默认值… (ui/client_defaults.py)
-        self.setAcceptDrops(True)  # drop .xlsx/.csv/.json files to import them
+        self.setAcceptDrops(True)  # drop .xlsx/.csv/.json files (or e-certificate .xml) to import
         self._restore_table_state()
         self.retranslateUi()
         self._update_actions([])
@@ -405,19 +405,26 @@ class MainWindow(CommandsMixin, QMainWindow):
     @staticmethod
     def _importable(event) -> list[str]:
         from .dialogs.import_dialog import FILE_SUFFIXES
+        from .ecert_drop import XML_SUFFIXES
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        return [u.toLocalFile() for u in urls
-                if u.isLocalFile() and u.toLocalFile().lower().endswith(FILE_SUFFIXES)]
+        return [u.toLocalFile() for u in urls if u.isLocalFile() and
+                u.toLocalFile().lower().endswith(FILE_SUFFIXES + XML_SUFFIXES)]
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if self._importable(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802
+        from .ecert_drop import ecert_files, import_dropped
         files = self._importable(event)
         if files:
             event.acceptProposedAction()
-            self.import_files(files)
+            xml = ecert_files(files)
+            if xml:  # foreign e-certificates: each an inbound draft, as `ecert import`
+                import_dropped(self, xml)
+            rest = [f for f in files if f not in xml]
+            if rest:
+                self.import_files(rest)
 
     def _restore_table_state(self) -> None:
         settings = self.ctx.settings

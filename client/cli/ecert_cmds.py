@@ -99,7 +99,12 @@ def cmd_verify(ctx) -> int:
         return 2
     pem: bytes | None
     if ctx.args.cert:
-        pem = Path(ctx.args.cert).read_bytes()
+        try:
+            pem = Path(ctx.args.cert).read_bytes()
+        except OSError as exc:
+            print(ctx.t(f"无法读取 {ctx.args.cert}：{exc}", f"cannot read {ctx.args.cert}: "
+                        f"{exc}"), file=sys.stderr)
+            return 2
     else:
         with ctx.desk().db.read() as conn:
             pem = pinned(conn)

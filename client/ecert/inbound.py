@@ -2,7 +2,7 @@
 
 The file is read with the hardened parser, checked against the profile schema, refused when
 cancelled; then the draft is filled: consignor and consignee, departure and trade country
-(alpha-2 → alpha-3), unloading port, transport mode (Recommendation 19 → the desk's list),
+(alpha-2 → alpha-3), unloading port, transport mode (Recommendation 19 → the eCIQ 运输方式 code),
 containers, goods lines (description → ``name_en``; an HS class code of 10 digits →
 ``hs_code``, otherwise ``hs_code`` stays empty with the candidates in the line's
 ``extra["hs_candidates"]`` and a warning; weights in kg; Rec 21 packages mapped), and the XML
@@ -102,8 +102,8 @@ def import_certificate(desk, path: Path) -> ImportResult:
         mode = tables.transport().to_desk.get(cert.transport_mode)
         decl.transport_mode = mode
         if mode is None:
-            w(f"运输方式 {cert.transport_mode}（UN/ECE Rec 19）无对应代码，请填写 / transport mode "
-              f"{cert.transport_mode} (Rec 19) has no desk code; fill it in")
+            w(f"运输方式 {cert.transport_mode}（UN/ECE Rec 19）无对应的 eCIQ 代码，请填写 / "
+              f"transport mode {cert.transport_mode} (Rec 19) has no eCIQ code; fill it in")
     decl.transport_name = cert.transport_name
     decl.containers = [Container(number=n) for n in cert.containers]
     goods = []

@@ -11,7 +11,27 @@ from . import tables
 from .sps import Certificate
 
 _X, _W = 15.0, 180.0
-_STATUS = {"70": "有效 / issued", "40": "已作废 / CANCELLED"}
+_STATUS = {"70": "有效 / issued", "40": "已作废 / CANCELLED — 本证书已被签发机构作废，不再有效"}
+#: the notes of a replacement certificate, by subject (ePhyto practice)
+_NOTES = {"ADRP": "替换说明 / Replacement", "ADRPN": "被替换证书编号 / Replaced certificate No.",
+          "ADRPR": "替换原因 / Reason for replacement",
+          "ADRD": "原证签发时间 / Replaced certificate issued at"}
+
+
+def _when(iso: str | None) -> str:
+    """``2026-12-02T06:00:00.000Z`` → ``2026-12-02 06:00:00 UTC`` (other text unchanged)."""
+    v = (iso or "").strip()
+    if len(v) >= 19 and v[10] == "T" and v.endswith("Z"):
+        return f"{v[:10]} {v[11:19]} UTC"
+    return v
+
+
+def _transport(mode: str | None, name: str | None) -> str:
+    t = tables.transport()
+    what = " / ".join(x for x in (t.names_cn.get(mode or ""), t.names.get(mode or "")) if x)
+    if mode and not what:
+        what = f"Rec 19: {mode}"
+    return "  ".join(x for x in (what, name or "") if x)
 
 
 def _country(a2: str | None) -> str:
@@ -33,7 +53,7 @@ def layout(cert: Certificate) -> PrintLayout:
            role="label", size_pt=8, align="center"))
     rows = [("证书编号 / Certificate No.", cert.number),
             ("状态 / Status", _STATUS.get(cert.status_code, cert.status_code)),
-            ("签发时间 / Issued at", cert.issued_at),
+            ("签发时间 / Issued at", _when(cert.issued_at)),
             ("签发机构 / Issuer", cert.issuer),
             ("报检号 / Application No.", cert.reference or ""),
             ("发货人 / Consignor", _party(cert.consignor)),
@@ -41,11 +61,11 @@ def layout(cert: Certificate) -> PrintLayout:
             ("输出国 / Country of export", _country(cert.export_country)),
             ("输入国 / Country of import", _country(cert.import_country)),
             ("卸货口岸 / Port of unloading", cert.unloading_port or ""),
-            ("运输方式 / Means of conveyance",
-             " ".join(x for x in (tables.transport().names.get(cert.transport_mode or "", ""),
-                                  cert.transport_name or "") if x)),
+            ("运输方式 / Means of conveyance", _transport(cert.transport_mode,
+                                                       cert.transport_name)),
             ("集装箱 / Containers", ", ".join(cert.containers))]
-    rows += [(f"附注 {k} / Note {k}", v) for k, v in cert.notes.items()]
+    rows += [(_NOTES.get(k, f"附注 {k} / Note {k}"), _when(v) if k == "ADRD" else v)
+             for k, v in cert.notes.items()]
     y = 32.0
     for label, value in rows:
         page.rects.append(Rect(_X, y, _W, 9))
@@ -54,9 +74,10 @@ def layout(cert: Certificate) -> PrintLayout:
                source=label))
         y += 9
     y += 4
-    heads = [("序号\nNo.", 12), ("货物名称 / Description", 62), ("HS", 24),
-             ("净重 kg\nNet", 22), ("毛重 kg\nGross", 22), ("包装 / Packages", 24),
+    heads = [("序号\nNo.", 10), ("货物名称 / Description", 62), ("HS", 21),
+             ("净重 kg\nNet", 21), ("毛重 kg\nGross", 21), ("包装 / Packages", 31),
              ("原产\nOrigin", 14)]
+    aligns = ["center", "left", "center", "right", "right", "left", "center"]
 
     def head_row(p: Page, y: float) -> float:
         x = _X
@@ -78,9 +99,9 @@ def layout(cert: Certificate) -> PrintLayout:
                   ", ".join(ln.hs_codes), str(ln.net_weight_kg or ""),
                   str(ln.gross_weight_kg or ""), pkg.strip(), ln.origin_country or ""]
         x = _X
-        for (_h, w), v in zip(heads, values):
+        for (_h, w), v, a in zip(heads, values, aligns):
             page.rects.append(Rect(x, y, w, 9))
-            page.texts.append(Text(x + 0.5, y, w - 1, 9, v, size_pt=8))
+            page.texts.append(Text(x + 1, y, w - 2, 9, v, size_pt=8, align=a))
             x += w
         y += 9
     for p in pages:

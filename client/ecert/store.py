@@ -107,6 +107,14 @@ def of_declaration(conn: Connection, key: str) -> list[Ecert]:
     return [_row(r) for r in rows]
 
 
+def by_numbers(conn: Connection, numbers: list) -> list[Ecert]:
+    """The held e-certificates among ``numbers``."""
+    wanted = [n for n in numbers if isinstance(n, str)]
+    if not wanted:
+        return []
+    return [_row(r) for r in conn.execute(select(ecerts).where(ecerts.c.number.in_(wanted)))]
+
+
 def get(conn: Connection, number: str) -> Ecert | None:
     r = conn.execute(select(ecerts).where(ecerts.c.number == number)).first()
     return _row(r) if r else None

@@ -6,6 +6,12 @@
   in to another platform or account).
 * :func:`announce` — called by the puller for each page (same transaction): the page's
   ``ecert`` changes become ``announced`` rows.
+* :func:`relist` — after a resync (a snapshot instead of the feed: a 410, ``sync --resync``,
+  a new profile whose feed was pruned, an emptied ``ecerts`` table): ``GET /v1/ecerts`` page
+  by page; every e-certificate the desk lacks, holds in another status, or whose file is
+  gone from the attachment store becomes ``announced`` again.
+* :func:`after_pull` — what the engine calls after each pull: :func:`relist` when it was a
+  resync, then :func:`fetch_announced`.
 * :func:`fetch_announced` — after the pull: ``POST /v1/ecerts:fetch`` in chunks, every file
   verified against the pin and the profile schema, kept content-addressed; a file that fails
   is kept in ``quarantine/ecerts/``, its row marked ``invalid`` and an error reported.
@@ -19,6 +25,7 @@ from dataclasses import dataclass, field
 
 from ..errors import DeskError, PlatformError
 from ..store import kv
+from ..store.blobs import blob_path
 from . import schema, signing, sps
 from . import store as q
 
@@ -69,6 +76,48 @@ def announce(conn, changes: list[dict]) -> None:
     mine = [c for c in changes if c.get("kind") == "ecert"]
     if mine:
         q.announce(conn, mine)
+
+
+LIST_LIMIT = 1000
+
+
+def relist(db, client, attachments_dir) -> int:
+    """Announce again every e-certificate of the platform this desk lacks (a resync);
+    returns how many."""
+    after: str | None = None
+    count = 0
+    while True:
+        params: dict = {"limit": LIST_LIMIT}
+        if after:
+            params["after"] = after
+        body = client.get("/v1/ecerts", params=params)
+        items = body.get("ecerts") if isinstance(body, dict) else None
+        if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+            raise PlatformError("平台返回的电子证书清单格式不正确", "malformed e-certificate list")
+        with db.write() as conn:
+            held = {e.number: e for e in q.by_numbers(conn, [x.get("number") for x in items])}
+            lacking = [x for x in items if _lacks(held.get(x.get("number")), x,
+                                                  attachments_dir)]
+            q.announce(conn, lacking)
+        count += len(lacking)
+        if not body.get("more") or not items:
+            return count
+        after = body.get("next")
+
+
+def _lacks(have, item: dict, attachments_dir) -> bool:
+    if have is None or have.status in ("announced", "invalid") or have.status != item.get(
+            "status"):
+        return True
+    sha = have.cancel_sha256 if have.status == "cancelled" else have.sha256
+    return not sha or not blob_path(attachments_dir, sha).is_file()
+
+
+def after_pull(db, client, paths, summary) -> FetchResult:
+    """After a pull: the e-certificates a resync must rebuild, then every announced one."""
+    if summary.resynced:
+        relist(db, client, paths.attachments)
+    return fetch_announced(db, client, paths.data_dir, paths.attachments, summary)
 
 
 def fetch_announced(db, client, data_dir, attachments_dir, summary=None) -> FetchResult:

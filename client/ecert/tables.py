@@ -3,8 +3,11 @@
 * certificate types: the desk's 证单 codes 14–18 → UN/EDIFACT 1001 ``TypeCode`` (851
   phytosanitary, 852 sanitary, 853 veterinary) and, inbound, ``TypeCode`` → the attachment
   type of the foreign certificate (101007, 101008, 101006);
-* transport: the desk's transport-mode list (the customs list, ``codes/transport_modes.csv``)
-  ↔ UN/ECE Recommendation 19 ``ModeCode``;
+* transport: the eCIQ 运输方式 list of the 报检单 (``spec/codes/ciq/transport_modes_eciq.csv``:
+  1 水路 2 铁路 3 公路 4 航空 5 旅客携带 6 管道 9 其他) ↔ UN/ECE Recommendation 19
+  ``ModeCode``, one table ``transport_rec19.csv`` with a flag per direction (``to_rec19``:
+  the code an outbound certificate carries; ``from_rec19``: the eCIQ code an inbound draft
+  gets — inland water → 1, mail, multimodal, not specified → 9, fixed installation → 6);
 * packages: the desk's package types ↔ Recommendation 21 ``TypeCode``;
 * countries: ISO alpha-3 (the desk) ↔ alpha-2 (SPS), by pycountry.
 """
@@ -28,11 +31,21 @@ def _rows(name: str) -> list[dict]:
 class _Pair:
     """A desk code ↔ standard code table with one preferred row per direction."""
 
-    def __init__(self, rows: list[dict], desk: str, std: str):
+    def __init__(self, rows: list[dict], desk: str, std: str,
+                 to_std: str | None = None, from_std: str | None = None):
         self.to_std: dict[str, str] = {}
         self.to_desk: dict[str, str] = {}
         self.names: dict[str, str] = {}
+        self.names_cn: dict[str, str] = {}   # standard code → Chinese name of its desk code
         for r in rows:
+            if to_std and from_std:   # a flag per direction
+                if r[to_std] == "1":
+                    self.to_std.setdefault(r[desk], r[std])
+                if r[from_std] == "1":
+                    self.to_desk.setdefault(r[std], r[desk])
+                    self.names.setdefault(r[std], r["name_en"])
+                    self.names_cn.setdefault(r[std], r.get("eciq_name_cn") or "")
+                continue
             self.names.setdefault(r[std], r["name_en"])
             if r["preferred"] == "1":
                 self.to_std.setdefault(r[desk], r[std])
@@ -43,7 +56,8 @@ class _Pair:
 
 @lru_cache(maxsize=None)
 def transport() -> _Pair:
-    return _Pair(_rows("transport_rec19.csv"), "desk_code", "rec19")
+    """eCIQ 运输方式 ↔ Recommendation 19 ``ModeCode``."""
+    return _Pair(_rows("transport_rec19.csv"), "eciq_code", "rec19", "to_rec19", "from_rec19")
 
 
 @lru_cache(maxsize=None)

@@ -26,7 +26,8 @@ class HostileXml(InputError):
 def parser():
     from lxml import etree
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_blank_text=False)
+                           dtd_validation=False, huge_tree=False, remove_blank_text=False,
+                           remove_comments=True)
 
 
 def parse(data: bytes, source: str = "XML"):

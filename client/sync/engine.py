@@ -302,6 +302,7 @@ class SyncEngine:
         client = self.client(cancel)
         Puller(self.db, client, self.desk.codes, page_limit=self.page_limit,
                progress=progress, cancel=cancel).resync(summary)
+        self.ecerts = ecert_sync.after_pull(self.db, client, self.desk.paths, summary)
         return summary
 
     def sync(self, progress: Progress | None = None,
@@ -318,9 +319,8 @@ class SyncEngine:
             self.close_leases(summary)
             self.top_up(summary)
             self.pull(progress, cancel, summary)
-            self.ecerts = ecert_sync.fetch_announced(  # issue 14: e-certificates announced
-                self.db, self.client(cancel), self.desk.paths.data_dir,
-                self.desk.paths.attachments, summary)
+            self.ecerts = ecert_sync.after_pull(  # issue 14: e-certificates announced
+                self.db, self.client(cancel), self.desk.paths, summary)
         except Cancelled:
             summary.cancelled = True
         except DeskError as exc:

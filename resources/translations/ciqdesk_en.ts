@@ -585,6 +585,24 @@
     </message>
 </context>
 <context>
+    <name>EcertDrop</name>
+    <message>
+        <location filename="../../ui/ecert_drop.py" line="37"/>
+        <source>已据电子证书 {f} 生成入境报检草稿</source>
+        <translation>Inbound draft created from e-certificate {f}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ecert_drop.py" line="42"/>
+        <source>导入电子证书</source>
+        <translation>Import e-certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ecert_drop.py" line="43"/>
+        <source>已据 {f} 生成入境报检草稿，请核对：</source>
+        <translation>An inbound draft was created from {f}; please check:</translation>
+    </message>
+</context>
+<context>
     <name>EditTableView</name>
     <message>
         <location filename="../../ui/editor/table_view.py" line="151"/>

@@ -581,6 +581,24 @@
     </message>
 </context>
 <context>
+    <name>EcertDrop</name>
+    <message>
+        <location filename="../../ui/ecert_drop.py" line="37"/>
+        <source>已据电子证书 {f} 生成入境报检草稿</source>
+        <translation>已据电子证书 {f} 生成入境报检草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ecert_drop.py" line="42"/>
+        <source>导入电子证书</source>
+        <translation>导入电子证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ecert_drop.py" line="43"/>
+        <source>已据 {f} 生成入境报检草稿，请核对：</source>
+        <translation>已据 {f} 生成入境报检草稿，请核对：</translation>
+    </message>
+</context>
+<context>
     <name>EditTableView</name>
     <message>
         <location filename="../../ui/editor/table_view.py" line="151"/>

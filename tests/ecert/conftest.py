@@ -1,27 +1,15 @@
-"""Fixtures of the e-certificate tests: real sandboxes, desks (two profiles), engines, CLI."""
-from __future__ import annotations
+"""Fixtures of the e-certificate tests: real sandboxes, desks (two profiles), engines, CLI.
 
-import os
-import subprocess
-import sys
-from pathlib import Path
+``creds``/``make_engine`` and the CLI runner are :mod:`tests.desk_fixtures`' (shared with
+tests/sync), the sandboxes :mod:`sandbox.pytest_fixtures`'.
+"""
+from __future__ import annotations
 
 import pytest
 
 from sandbox.pytest_fixtures import sandbox, sandbox_factory, sandbox_url  # noqa: F401
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def creds(tmp_path):
-    from keyrings.alt.file import PlaintextKeyring
-
-    from client.credentials import CredentialStore
-    kr = PlaintextKeyring()
-    kr.file_path = str(tmp_path / "keyring" / "keyring_pass.cfg")
-    os.makedirs(tmp_path / "keyring", exist_ok=True)
-    return CredentialStore(kr)
+from tests.desk_fixtures import cli_environment, run_cli
+from tests.desk_fixtures import creds, keyring_backend, make_engine  # noqa: F401
 
 
 @pytest.fixture
@@ -40,29 +28,8 @@ def open_desk(tmp_path):
 
 
 @pytest.fixture
-def make_engine(creds):
-    from client.sync.engine import SyncEngine
-    from client.sync.http import RetryPolicy
-    made = []
-
-    def make(desk):
-        e = SyncEngine(desk, creds, retry=RetryPolicy(attempts=6, base=0.01, cap=0.2),
-                       timeout=(2.0, 60.0))
-        made.append(e)
-        return e
-    yield make
-    for e in made:
-        e.close()
-
-
-@pytest.fixture
 def cli(tmp_path):
     """``cli(profile_dir, *args)`` runs ``python -m client`` on that profile."""
     def run(profile, *args: str):
-        env = dict(os.environ)
-        env.update({"CIQDESK_DATA_DIR": str(profile), "XDG_DATA_HOME": str(tmp_path / "xdg"),
-                    "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
-                    "PYTHONPATH": str(REPO)})
-        return subprocess.run([sys.executable, "-m", "client", *args], cwd=str(REPO), env=env,
-                              capture_output=True, text=True, timeout=120)
+        return run_cli(cli_environment(profile, tmp_path), *args)
     return run

@@ -7,42 +7,7 @@ import threading
 from decimal import Decimal
 
 import pytest
-from ecert_helpers import outbound_with_certificates
-
-from client.ecert import signing, sps
-from client.model import to_dict
-from client.rules.sample import sample_declaration
-
-NZ_KEY = signing.make_key_pair("MPI New Zealand (test)")
-
-
-def foreign_certificate(tmp_path, *, import_country="CN", status="70", hs6=True,
-                        name="nz.xml"):
-    """A phytosanitary certificate from New Zealand to China, signed by a foreign key."""
-    d = to_dict(sample_declaration("outbound", 2, seed=77))
-    d["consignor"] = {"name_en": "Kiwi Orchards Ltd"}
-    d["consignee"] = {"name_cn": "上海果品进出口有限公司", "name_en": "Shanghai Fruit I/E Co."}
-    d["arrival_port"] = "CNSHA"
-    d["goods"][0].update(name_en="Fresh kiwifruit", name_cn=None, hs_code="081050" if hs6
-                         else "0810500000", net_weight_kg="12.5", gross_weight_kg="13",
-                         package_type="22", package_count=1200, origin_country="NZL")
-    root = sps.build(d, number="NZ2026-PH-000123", desk_type="18",
-                     issued_at="2026-11-30T22:00:00Z", issuer_id="NZ-MPI",
-                     issuer_name="Ministry for Primary Industries", status=status)
-    ns = sps.NSMAP
-    con = root.find("rsm:SPSConsignment", ns)
-    con.find("ram:ExportSPSCountry/ram:ID", ns).text = "NZ"
-    con.find("ram:ImportSPSCountry/ram:ID", ns).text = import_country
-    con.find("ram:ConsignorSPSParty/ram:SpecifiedSPSAddress/ram:CountryID", ns).text = "NZ"
-    con.find("ram:ConsigneeSPSParty/ram:SpecifiedSPSAddress/ram:CountryID", ns).text = \
-        import_country
-    # the first line's weights in tonnes (Rec 20 TNE): 12.5 t net, 13 t gross
-    for tag in ("NetWeightMeasure", "GrossWeightMeasure"):
-        m = con.find(f".//ram:IncludedSPSTradeLineItem/ram:{tag}", ns)
-        m.set("unitCode", "TNE")
-    path = tmp_path / name
-    path.write_bytes(signing.sign(root, *NZ_KEY))
-    return path
+from ecert_helpers import NZ_KEY, foreign_certificate, outbound_with_certificates
 
 
 def _import(cli, profile, path):
@@ -61,7 +26,8 @@ def test_foreign_certificate_fills_a_clean_inbound_draft(open_desk, cli, tmp_pat
     assert decl.consignor.name_en == "Kiwi Orchards Ltd"
     assert decl.consignee.name_cn == "上海果品进出口有限公司"
     assert decl.departure_country == "NZL" and decl.trade_country == "NZL"
-    assert decl.entry_exit_port == "CNSHA" and decl.transport_mode == "2"  # Rec 19 1 → 水路
+    # Rec 19 1 (maritime) → eCIQ 1 水路
+    assert decl.entry_exit_port == "CNSHA" and decl.transport_mode == "1"
     g = decl.goods[0]
     assert g.name_en == "Fresh kiwifruit" and g.origin_country == "NZL"
     assert g.net_weight_kg == Decimal("12500") and g.gross_weight_kg == Decimal("13000")
