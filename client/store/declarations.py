@@ -112,6 +112,18 @@ def header_row(decl: Declaration, doc: str | None = None) -> dict:
     }
 
 
+def update_header_rows(conn: Connection, ids: Sequence[str], rows: Sequence[dict]) -> None:
+    """Rewrite the derived columns (:func:`header_row`) of stored declarations ``ids``,
+    one driver executemany (status and times are left to their writers)."""
+    if not rows:
+        return
+    cols = list(rows[0])
+    getter = itemgetter(*cols)
+    conn.exec_driver_sql(
+        f"UPDATE declarations SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+        [(*getter(r), did) for did, r in zip(ids, rows, strict=True)])
+
+
 def _dec(v) -> str | None:
     return format_decimal(v) if v is not None else None
 
@@ -407,6 +419,21 @@ def set_validation(conn: Connection, decl_id: str, issues: list[dict], *,
         valid=int(errors == 0), error_count=errors, warning_count=len(issues) - errors,
         issues=json.dumps(issues, ensure_ascii=False), validated_rev=rev))
     return res.rowcount > 0
+
+
+def set_validation_many(conn: Connection, results: Sequence[tuple[str, list[dict], int]]
+                        ) -> None:
+    """:func:`set_validation` of many ``(id, issues, rev)`` in one driver executemany
+    (each written only if its draft is still at ``rev``)."""
+    rows = []
+    for decl_id, issues, rev in results:
+        errors = sum(1 for i in issues if i.get("severity") == "error")
+        rows.append((int(errors == 0), errors, len(issues) - errors,
+                     json.dumps(issues, ensure_ascii=False), rev, decl_id, rev))
+    if rows:
+        conn.exec_driver_sql(
+            "UPDATE declarations SET valid = ?, error_count = ?, warning_count = ?,"
+            " issues = ?, validated_rev = ? WHERE id = ? AND local_rev = ?", rows)
 
 
 def stored_issues(conn: Connection, decl_id: str) -> list[dict] | None:
