@@ -169,8 +169,8 @@ class Filing:
                                     "kind": "submit", "inspection_no": decl.inspection_no,
                                     "base_version": None, "payload": rows[-1]["doc"]})
                 result.finalised.append((decl.id, decl.inspection_no))
-            decl_q.update_header_rows(conn, [x.id for x in numbered], rows)
-            status_q.record(conn, moves, known=known)
+            status_q.record(conn, moves, known=known,
+                            columns={x.id: r for x, r in zip(numbered, rows, strict=True)})
             enqueue_many(conn, outbox_rows)
 
     # -- amend / withdraw / resubmit --------------------------------------------------------

@@ -112,18 +112,6 @@ def header_row(decl: Declaration, doc: str | None = None) -> dict:
     }
 
 
-def update_header_rows(conn: Connection, ids: Sequence[str], rows: Sequence[dict]) -> None:
-    """Rewrite the derived columns (:func:`header_row`) of stored declarations ``ids``,
-    one driver executemany (status and times are left to their writers)."""
-    if not rows:
-        return
-    cols = list(rows[0])
-    getter = itemgetter(*cols)
-    conn.exec_driver_sql(
-        f"UPDATE declarations SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
-        [(*getter(r), did) for did, r in zip(ids, rows, strict=True)])
-
-
 def _dec(v) -> str | None:
     return format_decimal(v) if v is not None else None
 
