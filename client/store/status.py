@@ -130,7 +130,7 @@ def record(conn: Connection, moves: Sequence[Move], *,
         sql = ("UPDATE declarations SET status = ?, status_note = ?, version = ?,"
                " last_receipt_at = COALESCE(?, last_receipt_at), updated_at = ?")
         extra = next(iter(columns.values())) if columns else None
-        if extra:
+        if columns and extra:
             names = list(extra)
             sql += "".join(f", {c} = ?" for c in names)
             conn.exec_driver_sql(sql + " WHERE id = ?", [
