@@ -158,7 +158,20 @@ def bench_queries(path: Path, big: int) -> None:
 
 
 def bench_cold_start(path: Path) -> None:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    # as an installed desk runs: with compiled bytecode (this machine's environment sets
+    # PYTHONDONTWRITEBYTECODE, which would compile every module on every start)
+    cache = Path(tempfile.mkdtemp(prefix="ciqdesk-pyc-"))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=str(cache))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "client", "--data-dir", str(path), "list", "--limit",
+                    "1"], stdout=subprocess.DEVNULL, check=True, env=env)  # writes the .pyc
+    times = []
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import client.cli.main, client.cli.drafts, "
+                        "client.store.quick"], check=True, env=env)
+        times.append(time.perf_counter() - t)
+    print(f"  (python start + importing the CLI's modules for list: {min(times):.2f} s)")
     for args, label in ((["list", "--limit", "200"], "list --limit 200"),
                         (["list", "--json", "--limit", "200"], "list --json --limit 200"),
                         (["list"], "list (all, for people)"),
@@ -169,10 +182,12 @@ def bench_cold_start(path: Path) -> None:
             subprocess.run([sys.executable, "-m", "client", "--data-dir", str(path), *args],
                            stdout=subprocess.DEVNULL, check=True, env=env)
             times.append(time.perf_counter() - t)
-        print(f"cold start `python -m client {label}`: {min(times):.2f} s (target < 1 s)")
+        print(f"cold start `python -m client {label}`: {min(times):.2f} s (target < 1 s; "
+              "list --limit 200 at 1,000,000: <= 0.3 s)")
     t = time.perf_counter()
     subprocess.run([sys.executable, "-c", "pass"], check=True)
     print(f"  (bare python start for reference: {time.perf_counter() - t:.2f} s)")
+    shutil.rmtree(cache, ignore_errors=True)
 
 
 def main() -> None:

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import PROTOCOL_VERSION, __version__, jsontext
+from . import PROTOCOL_VERSION, __version__, bench_sink, jsontext
 from .platform import Platform
 from .protocol import ApiError, Principal, iso, parse_version
 from .settings import Settings
@@ -550,4 +550,5 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
         pf.min_client_version = body.min_client_version
         return {"min_client_version": pf.min_client_version}
 
+    bench_sink.register(app, admin)
     return app

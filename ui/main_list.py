@@ -66,8 +66,16 @@ class DeclarationsTable(QTableView):
     # Ctrl+A (or "select all matching"): the whole filtered set, not just the held rows
     select_all_requested = Signal()
 
+    #: True while :meth:`selectAll` selects every row (listeners wait for
+    #: ``select_all_requested`` instead of reading the selected rows one by one)
+    selecting_all = False
+
     def selectAll(self) -> None:  # noqa: N802
-        super().selectAll()
+        self.selecting_all = True
+        try:
+            super().selectAll()
+        finally:
+            self.selecting_all = False
         self.select_all_requested.emit()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
@@ -293,6 +301,8 @@ class ListPage(QWidget):
             self.activated.emit(s.id)
 
     def _selection_changed(self, *_a) -> None:
+        if self.table.selecting_all:  # reading every selected row would load every page
+            return
         if self.all_matching and not self._covers_everything():
             self.all_matching = False
             self._update_select_all()

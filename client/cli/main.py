@@ -58,12 +58,37 @@ class Context:
             self._desk.close()
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: commands whose module is known without importing the others: ``python -m client list``
+#: builds only its own sub-parser (every other command, and ``--help``, builds them all)
+FAST_COMMANDS = {"list": "client.cli.drafts", "export": "client.cli.drafts",
+                 "history": "client.cli.drafts"}
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The command of ``argv`` (the first word that is not a global option or its value)."""
+    it = iter(argv)
+    for word in it:
+        if word in ("--data-dir", "--lang"):
+            next(it, None)
+        elif not word.startswith("-"):
+            return word
+        elif not word.startswith(("--data-dir=", "--lang=")):
+            return None  # -h or an unknown option: the full parser answers
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; given ``argv`` of a :data:`FAST_COMMANDS` command, only
+    that command's module is imported and registered."""
+    fast = FAST_COMMANDS.get(_command_word(argv) or "") if argv is not None else None
     p = argparse.ArgumentParser(prog="python -m client",
                                 description="CIQ Desk 报检客户端命令行 / CIQ Desk command line")
     p.add_argument("--data-dir", help="数据目录（默认为用户数据目录，或环境变量 CIQDESK_DATA_DIR）")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    if fast is not None:
+        importlib.import_module(fast).register(sub)
+        return p
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     for name in OPTIONAL_COMMAND_MODULES:
@@ -78,7 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

@@ -488,21 +488,26 @@ def _import_into(desk, path: str | Path, report, progress: ProgressFn, cancel: C
     if progress is not None:
         progress(0, len(decls), "正在保存")
     before = set(report.imported) | set(report.updated)
-    desk.store_imported([d for d, _ in decls], [r for _, r in decls], str(path), report)
+    from ..model import dumps_compact
+    docs = {d.id: dumps_compact(d) for d, _ in decls}  # written once, compared once
+    desk.store_imported([d for d, _ in decls], [r for _, r in decls], str(path), report,
+                        docs=[docs[d.id] for d, _ in decls])
     if progress is not None:
         progress(len(decls), len(decls), "正在保存")
     if validate:
         stored = (set(report.imported) | set(report.updated)) - before
-        keep_validation(desk, [d for d, _ in decls if d.id in stored], progress)
+        keep_validation(desk, [d for d, _ in decls if d.id in stored], progress, docs=docs)
     log.info("imported %s: %d declarations, %d problems", path.name, len(decls), len(problems))
     return report
 
 
-def keep_validation(desk, decls: list[Declaration], progress: ProgressFn = None) -> None:
+def keep_validation(desk, decls: list[Declaration], progress: ProgressFn = None, *,
+                    docs: dict[str, str] | None = None) -> None:
     """Validate declarations just saved and store each result (bulk, one transaction).
 
     A result is stored only where the stored document is still exactly the declaration
-    validated (a draft edited meanwhile keeps "not validated since the last change").
+    validated (a draft edited meanwhile keeps "not validated since the last change");
+    ``docs`` are the documents as stored (each declaration's :func:`dumps_compact`).
     """
     import json
 
@@ -531,7 +536,8 @@ def keep_validation(desk, decls: list[Declaration], progress: ProgressFn = None)
             for did, rev, doc in conn.execute(select(t.c.id, t.c.local_rev, t.c.doc)
                                               .where(t.c.id.in_(chunk))):
                 decl, issues = results[did]
-                if doc != dumps_compact(decl):
+                if doc != (docs[did] if docs is not None and did in docs
+                           else dumps_compact(decl)):
                     continue
                 errors = sum(1 for x in issues if x["severity"] == "error")
                 params.append({"b_id": did, "b_valid": int(errors == 0), "b_errors": errors,

@@ -20,8 +20,8 @@ from ..lifecycle import EDITABLE, status_sentence
 from ..errors import InputError, NotEditable, NotFound
 from ..perf import paused_gc
 from ..interchange.jsonfile import UnreadableJson, load_json_document
-from ..model import (Declaration, new_declaration, new_ulid, parse_declaration, to_dict,
-                     to_json)
+from ..model import (Declaration, loads_stored, new_declaration, new_ulid, parse_declaration,
+                     to_dict, to_json)
 from ..store import Store, open_store
 from ..store import blobs as blob_q
 from ..store import declarations as decl_q
@@ -292,24 +292,24 @@ class Desk:
 
     def _validate_chunks(self, ids: Sequence[str], ctx, validate, out: dict,
                          store_result: bool) -> None:
-        for i in range(0, len(ids), 200):
-            chunk = ids[i:i + 200]
+        d = s.declarations
+        ids = list(dict.fromkeys(ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
             with self.db.read() as conn:
-                loaded = [(d, conn.execute(select(s.declarations.c.doc, s.declarations.c.local_rev)
-                                           .where(s.declarations.c.id == d)).first())
-                          for d in chunk]
+                rows = {r[0]: (r[1], r[2]) for r in conn.execute(
+                    select(d.c.id, d.c.doc, d.c.local_rev).where(d.c.id.in_(chunk)))}
             results = []
-            for decl_id, row in loaded:
+            for decl_id in chunk:
+                row = rows.get(decl_id)
                 if row is None:
                     raise NotFound(f"找不到报检单 {decl_id}", f"no declaration {decl_id}")
-                decl, _ = parse_declaration(json.loads(row[0]))
-                issues = validate(decl, ctx)
+                issues = validate(loads_stored(row[0]), ctx)
                 out[decl_id] = issues
-                results.append((decl_id, issues, row[1]))
+                results.append((decl_id, [x.to_dict() for x in issues], row[1]))
             if store_result:
                 with self.db.write() as conn:
-                    for decl_id, issues, rev in results:
-                        decl_q.set_validation(conn, decl_id, [x.to_dict() for x in issues], rev=rev)
+                    decl_q.set_validation_many(conn, results)
 
     def stored_issues(self, decl_id: str) -> list[dict] | None:
         with self.db.read() as conn:

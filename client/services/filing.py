@@ -20,7 +20,7 @@ import json
 import logging
 from typing import Callable, Sequence
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select
 
 from .. import lifecycle, numbers
 from ..errors import InputError, NotEditable, NotFound, ValidationFailed
@@ -143,9 +143,13 @@ class Filing:
         """One transaction: number, mark ``ready`` and queue every declaration of ``chunk``."""
         d = s.declarations
         with self.db.write() as conn:
-            known = status_q.current(conn, [c[0] for c in chunk])
-            revs = {r[0]: r[1] for r in conn.execute(
-                select(d.c.id, d.c.local_rev).where(d.c.id.in_([c[0] for c in chunk])))}
+            known: dict[str, tuple[str, int | None]] = {}
+            revs: dict[str, int] = {}
+            for did, st, version, rev in conn.execute(
+                    select(d.c.id, d.c.status, d.c.version, d.c.local_rev)
+                    .where(d.c.id.in_([c[0] for c in chunk]))):
+                known[did] = (st, version)
+                revs[did] = rev
             fresh = []
             for did, rev, decl in chunk:
                 st = known.get(did, ("deleted", None))[0]
@@ -160,16 +164,14 @@ class Filing:
             rows, moves, outbox_rows = [], [], []
             for decl in numbered:
                 note = f"已定稿，报检号 {decl.inspection_no}"
-                rows.append({**decl_q.header_row(decl), "b_id": decl.id})
+                rows.append(decl_q.header_row(decl))
                 moves.append(Move(decl.id, "ready", note))
                 outbox_rows.append({"mutation_id": new_ulid(), "declaration_id": decl.id,
                                     "kind": "submit", "inspection_no": decl.inspection_no,
                                     "base_version": None, "payload": rows[-1]["doc"]})
                 result.finalised.append((decl.id, decl.inspection_no))
-            cols = [k for k in rows[0] if k != "b_id"]
-            conn.execute(update(d).where(d.c.id == bindparam("b_id"))
-                         .values({c: bindparam(c) for c in cols}), rows)
-            status_q.record(conn, moves, known=known)
+            status_q.record(conn, moves, known=known,
+                            columns={x.id: r for x, r in zip(numbered, rows, strict=True)})
             enqueue_many(conn, outbox_rows)
 
     # -- amend / withdraw / resubmit --------------------------------------------------------

@@ -409,6 +409,21 @@ def set_validation(conn: Connection, decl_id: str, issues: list[dict], *,
     return res.rowcount > 0
 
 
+def set_validation_many(conn: Connection, results: Sequence[tuple[str, list[dict], int]]
+                        ) -> None:
+    """:func:`set_validation` of many ``(id, issues, rev)`` in one driver executemany
+    (each written only if its draft is still at ``rev``)."""
+    rows = []
+    for decl_id, issues, rev in results:
+        errors = sum(1 for i in issues if i.get("severity") == "error")
+        rows.append((int(errors == 0), errors, len(issues) - errors,
+                     json.dumps(issues, ensure_ascii=False), rev, decl_id, rev))
+    if rows:
+        conn.exec_driver_sql(
+            "UPDATE declarations SET valid = ?, error_count = ?, warning_count = ?,"
+            " issues = ?, validated_rev = ? WHERE id = ? AND local_rev = ?", rows)
+
+
 def stored_issues(conn: Connection, decl_id: str) -> list[dict] | None:
     """The stored validation result, or ``None`` when the draft changed since."""
     t = s.declarations

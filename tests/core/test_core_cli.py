@@ -210,3 +210,21 @@ def test_reimport_without_ids_updates_by_uscc_and_contract(data_dir, tmp_path, c
         assert desk.count() == 2
     finally:
         desk.close()
+
+def test_list_builds_only_its_own_command_and_help_still_lists_all(data_dir):
+    """``list`` (the command an ERP polls) imports no other command module; an option
+    before the command is skipped, and the full parser still answers ``--help``."""
+    from client.cli.main import _command_word, build_parser
+    assert _command_word(["--data-dir", "/x", "--lang=en", "list", "--limit", "2"]) == "list"
+    assert _command_word(["-h"]) is None and _command_word([]) is None
+    code = ("import sys; from client.cli.main import main; rc = main(sys.argv[1:]); "
+            "print(sorted(m for m in sys.modules if m.startswith('client.cli.')), rc)")
+    env = dict(os.environ, CIQDESK_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT))
+    p = subprocess.run([sys.executable, "-c", code, "--lang", "en", "list", "--json"],
+                       capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert p.returncode == 0, p.stderr
+    last = p.stdout.strip().splitlines()[-1]
+    assert last == "['client.cli.drafts', 'client.cli.main'] 0", last
+    full = build_parser(["--help"]).format_help()
+    for command in ("list", "login", "batch", "print", "ecert"):
+        assert command in full

@@ -147,3 +147,25 @@ def test_store_reopens_and_integrity_ok(data_dir):
     conn = sqlite3.connect(data_dir / "ciqdesk.sqlite3")
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_bulk_validation_results_are_compare_and_set_on_the_revision(desk):
+    """``set_validation_many`` writes a result only for the revision validated: a draft
+    saved again meanwhile keeps "not validated since the last change"."""
+    a, b = _make(desk, 2)
+    with desk.db.read() as conn:
+        revs = dict(conn.exec_driver_sql("SELECT id, local_rev FROM declarations").fetchall())
+    desk.save_draft(b)  # b changes after it was read for validation
+    issue = {"severity": "error", "field": "contract_no", "message": "x"}
+    with desk.db.write() as conn:
+        decl_q.set_validation_many(conn, [(a.id, [issue], revs[a.id]),
+                                          (b.id, [], revs[b.id])])
+    assert desk.stored_issues(a.id) == [issue] and desk.summary(a.id).valid == 0
+    assert desk.stored_issues(b.id) is None and desk.summary(b.id).valid is None
+    # validate_ids over many reads them in pages and keeps each result
+    out = desk.validate_ids([a.id, b.id])
+    assert set(out) == {a.id, b.id}
+    assert desk.stored_issues(b.id) is not None
+    from client.errors import NotFound
+    with pytest.raises(NotFound, match="01NOSUCHDECLARATION0000000"):
+        desk.validate_ids([a.id, "01NOSUCHDECLARATION0000000"])

@@ -151,3 +151,15 @@ def test_injected_faults(sandbox):
     assert s.get("/v1/enterprise").status_code == 503
     assert sandbox.admin("DELETE", "/admin/faults").status_code == 204
     assert s.get("/v1/enterprise").status_code == 200
+
+
+def test_bench_floor_endpoints_move_bytes_for_the_admin_only(shared_sandbox):
+    """The pipeline benchmark's HTTP floor: a body read and counted, N bytes answered."""
+    body = b"\x00x" * 70_000
+    r = shared_sandbox.admin("POST", "/admin/bench/sink", data=body)
+    assert r.status_code == 200 and r.json() == {"bytes": len(body)}
+    r = shared_sandbox.admin("GET", "/admin/bench/bytes", params={"n": 123_457})
+    assert r.status_code == 200 and len(r.content) == 123_457
+    for method, path in (("POST", "/admin/bench/sink"), ("GET", "/admin/bench/bytes?n=5")):
+        r = requests.request(method, shared_sandbox + path, data=b"x", timeout=10)
+        assert r.status_code == 403 and r.json()["error"]["code"] == "admin_forbidden"
