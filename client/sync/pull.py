@@ -259,8 +259,8 @@ class Puller:
                                                        m.status, m.note))
         if clearance:  # the platform-assigned field of the stored declaration (not a status)
             conn.exec_driver_sql(
-                "UPDATE declarations SET doc = json_set(doc, '$.clearance_doc_no', :n) "
-                "WHERE id = :id", clearance)
+                "UPDATE declarations SET doc = json_set(doc, '$.clearance_doc_no', :n), "
+                "clearance_doc_no = :n WHERE id = :id", clearance)
         return unknown
 
     def _apply_credit(self, conn: Connection, c: dict, summary: SyncSummary) -> None:

@@ -2,6 +2,7 @@
 released with its 通关单号, stored in the declaration and named in its timeline."""
 from __future__ import annotations
 
+import json
 import time
 from decimal import Decimal
 
@@ -30,7 +31,8 @@ def _beef_import(ent):
     return d
 
 
-def test_release_brings_the_clearance_doc_no_into_the_store_and_timeline(engine, desk, sandbox):
+def test_release_brings_the_clearance_doc_no_into_the_store_and_timeline(engine, desk, sandbox,
+                                                                         cli):
     ent = engine.login(sandbox.url, "aa@demo", "demo123")
     d = _beef_import(ent)
     with desk.db.write() as conn:
@@ -48,3 +50,6 @@ def test_release_brings_the_clearance_doc_no_into_the_store_and_timeline(engine,
     assert stored.clearance_doc_no == no + "001"
     notes = [h.note or "" for h in desk.history(d.id) if h.status == "released"]
     assert any(stored.clearance_doc_no in n for n in notes)
+    desk.db.engine.dispose()  # the CLI reads the same file
+    rows = {x["id"]: x for x in json.loads(cli("list", "--json").stdout)}
+    assert rows[d.id]["clearance_doc_no"] == stored.clearance_doc_no
