@@ -258,6 +258,19 @@ def reader_for(col: Column) -> Callable[[Any], Any]:
         def read_ints(value):
             return [to_int(p) for p in split_list(value)]
         return read_ints
+    if kind == "list:licence":
+        def read_licences(value):
+            from ..model import Licence
+            out = []
+            for p in split_list(value):
+                t, sep, n = p.partition(":")
+                if not sep or not t.strip() or not n.strip():
+                    raise CellError(f"产品资质应写成“类别:编号”，用逗号分隔，实际为“{p[:40]}”",
+                                    f"licences are written type:number, comma-separated; "
+                                    f"got \"{p[:40]}\"")
+                out.append(Licence(type=t.strip(), number=n.strip()))
+            return out
+        return read_licences
     if kind == "list:str":
         upper = col.path in UPPER_FIELDS
         width = FIXED_WIDTH.get(col.path)

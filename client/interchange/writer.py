@@ -105,7 +105,11 @@ def declaration_rows(decl: Declaration, columns: Sequence[Column], *,
         if col.part == "goods":
             name = path[6:]
             for ri, g in enumerate(decl.goods):
-                rows[ri][ci] = getattr(g, name)
+                v = getattr(g, name)
+                if isinstance(v, list):  # goods_attributes, licences (type:number)
+                    v = _joined(f"{x.type or ''}:{x.number or ''}" if hasattr(x, "number")
+                                else x for x in v)
+                rows[ri][ci] = v
             continue
         if path == "id":
             for r in rows:
@@ -187,7 +191,7 @@ class WorkbookWriter:
             dim.width = col.width
             if col.kind == "date":
                 dim.number_format = "yyyy-mm-dd"
-            elif col.kind in ("str", "list:str", "list:int"):
+            elif col.kind in ("str", "list:str", "list:int", "list:licence"):
                 dim.number_format = "@"  # keeps leading zeros of codes typed by hand
         ws.freeze_panes = "A3"
         head_font = Font(bold=True)

@@ -24,7 +24,7 @@ SCHEMA_HEAD = "0009_friction"
 
 #: the keys of ``list --json`` objects
 BRIEF_KEYS = ("id", "inspection_no", "direction", "status", "contract_no", "consignee",
-              "updated_at")
+              "updated_at", "clearance_doc_no")
 
 
 def current_revision(path: Path) -> str | None:

@@ -43,6 +43,9 @@ def broker_rows():
     first["goods.currency"] = "ｕｓｄ"
     first["goods.package_count"] = "12"
     first["goods.value"] = 3500.1
+    # a laptop (L in the catalogue) inbound: its 3C attribute and CCC certificate (issue 13)
+    first["goods.goods_attributes"] = "11"
+    first["goods.licences"] = "411：2026011234567 "              # full-width colon
     # continuation rows: id and contract blank, header cells blank
     for r in ra[1:]:
         r.pop("contract_no", None)
@@ -90,6 +93,8 @@ def test_broker_workbook_imports_exactly_what_was_meant(broker_book, desk, capsy
     assert g0.quantity == Decimal(100) and g0.quantity_unit == "001"
     assert g0.currency == "USD" and g0.package_count == 12
     assert str(g0.value) == "3500.1"
+    assert g0.goods_attributes == ["11"]
+    assert [(x.type, x.number) for x in g0.licences] == [("411", "2026011234567")]
     assert str(g1.gross_weight_kg) == "0.3"
     assert got.goods[2].name_cn == a.goods[2].name_cn
     assert desk.get(id_b).goods[0].hs_code == b.goods[0].hs_code

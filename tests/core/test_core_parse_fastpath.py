@@ -71,7 +71,8 @@ def containers_of(decl) -> list:
                 walk(value)
             elif isinstance(value, list):
                 for item in value:
-                    walk(item)
+                    if is_dataclass(item):  # lists of codes/numbers hold plain values
+                        walk(item)
 
     if decl is not None:
         walk(decl)
@@ -273,7 +274,7 @@ def test_plainly_fine_input_takes_the_fast_path(data):
 def test_fast_path_defaults_and_other_schema():
     decl, issues = same_both_ways({"schema": None, "goods": None})
     assert decl.schema == SCHEMA and decl.goods == [] and decl.extra == {} and issues == []
-    decl, issues = same_both_ways({"schema": "ciqdesk/declaration@2"})
+    decl, issues = same_both_ways({"schema": "ciqdesk/declaration@3"})
     assert [i.code for i in issues] == ["E0001"]
 
 

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_friction"
-down_revision = "0004"
+down_revision = "0005_ciq"
 branch_labels = None
 depends_on = None
 
