@@ -78,6 +78,31 @@ LABELS: dict[str, tuple[str, str]] = {
     "goods[].product_reg_no": ("商品备案号", "product registration no."),
     "containers[].number": ("集装箱号", "container number"),
     "containers[].size_type": ("集装箱规格", "size-type code"),
+    "containers[].goods_seqs": ("箱内货物序号", "goods in the container"),
+    "goods[].goods_attributes": ("货物属性", "goods attributes"),
+    "goods[].licences": ("产品资质", "product licences"),
+    "goods[].licences[].type": ("许可证/审批文件类别", "licence type"),
+    "goods[].licences[].number": ("许可证/审批号", "licence number"),
+    "goods[].dangerous": ("危险货物信息", "dangerous goods"),
+    "goods[].dangerous.un_no": ("UN编码", "UN number"),
+    "goods[].dangerous.name": ("危险货物名称", "dangerous goods name"),
+    "goods[].dangerous.class": ("危险货物类别", "hazard class"),
+    "goods[].dangerous.pack_category": ("危包类别", "packing category"),
+    "goods[].dangerous.packaging_code": ("危包规格", "packaging code"),
+    "goods[].producer": ("生产单位", "producer"),
+    "goods[].producer.name": ("生产单位名称", "producer name"),
+    "goods[].producer.reg_no": ("生产单位注册号", "producer registration no."),
+    "goods[].batch_no": ("生产批号", "batch no."),
+    "goods[].production_date": ("生产日期", "production date"),
+    "goods[].std_quantity": ("HS标准量", "HS standard quantity"),
+    "goods[].std_unit": ("HS标准量单位", "HS standard unit"),
+    "enterprise_qualifications": ("企业资质", "enterprise qualifications"),
+    "enterprise_qualifications[].type": ("企业资质类别", "qualification type"),
+    "enterprise_qualifications[].number": ("企业资质编号", "qualification number"),
+    "customs_decl_no": ("报关单号", "customs declaration no."),
+    "stopover_port": ("经停口岸", "stopover port"),
+    "foreign_investment": ("外商投资财产", "foreign investment property"),
+    "clearance_doc_no": ("通关单号", "clearance document no."),
     "attachments[].type": ("单据类型", "document type"),
     "attachments[].file_name": ("文件名", "file name"),
     "attachments[].sha256": ("文件摘要", "file hash"),
@@ -91,9 +116,10 @@ for _party in ("declarant", "agent", "consignee", "consignor"):
         LABELS[f"{_party}.{_k}"] = (LABELS[_party][0] + _zh, f"{LABELS[_party][1]} {_en}")
 
 _LIST_ZH = {"goods": "第{n}项货物", "containers": "第{n}个集装箱", "attachments": "第{n}份随附单据",
-            "certificates": "第{n}种证单"}
+            "certificates": "第{n}种证单", "enterprise_qualifications": "第{n}项企业资质"}
 _LIST_EN = {"goods": "goods line {n}", "containers": "container {n}",
-            "attachments": "attachment {n}", "certificates": "certificate {n}"}
+            "attachments": "attachment {n}", "certificates": "certificate {n}",
+            "enterprise_qualifications": "enterprise qualification {n}"}
 _INDEX_RE = re.compile(r"^(\w+)\[(\d+)\]\.?(.*)$")
 
 
@@ -124,6 +150,6 @@ def label(path: str, lang: str = "zh") -> str:
         where = (_LIST_EN if lang == "en" else _LIST_ZH).get(lst, lst + "[{n}]").format(n=idx + 1)
         if not rest:
             return where
-        name = LABELS.get(f"{lst}[].{rest}", (rest, rest))[i]
+        name = LABELS.get(f"{lst}[].{template_of(rest)}", (rest, rest))[i]
         return _join(where, name, lang)
     return LABELS.get(path, (path, path))[i]

@@ -19,6 +19,7 @@ to the generic table-driven reader, which alone decides issues (see "parse: fast
 from __future__ import annotations
 
 import json
+import keyword
 import os
 import time
 from dataclasses import MISSING, dataclass, field, fields, replace
@@ -27,8 +28,15 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
 from .fields import label
+from .model_fast import Slow as _Slow
+from .model_fast import _attr, fast_parsers, parse_date
 
-SCHEMA = "ciqdesk/declaration@1"
+#: the interchange format this version writes (``docs/declaration-v2.md``)
+SCHEMA = "ciqdesk/declaration@2"
+#: the previous format, still read: same fields, but transport and trade modes in the
+#: customs code lists (``client.ciq.upgrade`` maps them to eCIQ codes)
+SCHEMA_V1 = "ciqdesk/declaration@1"
+SCHEMAS = (SCHEMA, SCHEMA_V1)
 
 DIRECTIONS = ("inbound", "outbound")
 CLEARANCE_MODES = ("standard", "import_direct", "export_direct", "import_transfer")
@@ -81,8 +89,52 @@ class Declarer:
 
 
 @dataclass(slots=True)
+class Licence:
+    """产品资质 of a goods line: a licence/approval ``type`` (``licences_inbound`` or
+    ``licences_outbound`` code, e.g. ``325`` 进境动植物检疫许可证) and its ``number``."""
+
+    type: str | None = None
+    number: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Qualification:
+    """企业资质 in the header: ``type`` from ``enterprise_qualification_types`` and ``number``."""
+
+    type: str | None = None
+    number: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Dangerous:
+    """危险货物 data of a goods line (attributes 31/32). JSON key ``class`` is the
+    attribute ``class_`` (a Python keyword); ``pack_category`` is a
+    ``dangerous_pack_categories`` code."""
+
+    un_no: str | None = None
+    name: str | None = None
+    class_: str | None = None
+    pack_category: str | None = None
+    packaging_code: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Producer:
+    """生产单位 of a goods line: name and registration/filing number (生产单位注册号)."""
+
+    name: str | None = None
+    reg_no: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class GoodsLine:
-    """One goods line (货物明细)."""
+    """One goods line (货物明细). ``hs_code`` + ``ciq_code`` form the 13-digit 检验检疫编码;
+    ``goods_attributes`` are ``goods_attributes`` codes (several per line); ``std_quantity``
+    in ``std_unit`` is the HS standard quantity (HS标准量)."""
 
     seq: int | None = None
     hs_code: str | None = None
@@ -101,15 +153,25 @@ class GoodsLine:
     package_type: str | None = None
     package_count: int | None = None
     product_reg_no: str | None = None
+    goods_attributes: list[str] = field(default_factory=list)
+    licences: list[Licence] = field(default_factory=list)
+    dangerous: Dangerous | None = None
+    producer: Producer | None = None
+    batch_no: str | None = None
+    production_date: date | None = None
+    std_quantity: Decimal | None = None
+    std_unit: str | None = None
     extra: dict = field(default_factory=dict)
 
 
 @dataclass(slots=True)
 class Container:
-    """An ISO 6346 container: number with check digit, size-type code."""
+    """An ISO 6346 container: number with check digit, size-type code, and the ``seq`` of
+    the goods lines it holds (``goods_seqs``; empty: not said)."""
 
     number: str | None = None
     size_type: str | None = None
+    goods_seqs: list[int] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
 
 
@@ -176,6 +238,16 @@ class Declaration:
     purpose: str | None = None
     marks: str | None = None
     ecommerce: bool | None = None
+    #: 企业资质 (``[{type, number}]``)
+    enterprise_qualifications: list[Qualification] = field(default_factory=list)
+    #: 报关单号 of the linked customs declaration (18 digits, optional)
+    customs_decl_no: str | None = None
+    #: 经停口岸 (a port code, as the other ports)
+    stopover_port: str | None = None
+    #: 外商投资财产 (inbound): true/false
+    foreign_investment: bool | None = None
+    #: 通关单号, assigned by the platform on release of 监管条件 A/B goods (18 digits)
+    clearance_doc_no: str | None = None
     goods: list[GoodsLine] = field(default_factory=list)
     containers: list[Container] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
@@ -213,7 +285,9 @@ class Declaration:
 
 
 # -------------------------------------------------------------- field descriptions
-# kind: str | int | dec | date | bool | obj:<Class> | list:<Class>
+# kind: str | int | dec | date | bool | strs (list of text) | ints (list of whole numbers)
+#       | obj:<Class> | list:<Class>
+# A JSON name that is a Python keyword ("class") is the attribute name + "_" (see _attr).
 
 _PARTY_FIELDS = (("name_cn", "str"), ("name_en", "str"), ("reg_no", "str"), ("uscc", "str"))
 _DECLARER_FIELDS = (("name", "str"), ("phone", "str"), ("cert_no", "str"))
@@ -223,8 +297,15 @@ _GOODS_FIELDS = (
     ("quantity", "dec"), ("quantity_unit", "str"), ("net_weight_kg", "dec"),
     ("gross_weight_kg", "dec"), ("value", "dec"), ("currency", "str"),
     ("package_type", "str"), ("package_count", "int"), ("product_reg_no", "str"),
+    ("goods_attributes", "strs"), ("licences", "list:licence"), ("dangerous", "obj:dangerous"),
+    ("producer", "obj:producer"), ("batch_no", "str"), ("production_date", "date"),
+    ("std_quantity", "dec"), ("std_unit", "str"),
 )
-_CONTAINER_FIELDS = (("number", "str"), ("size_type", "str"))
+_LICENCE_FIELDS = (("type", "str"), ("number", "str"))
+_DANGEROUS_FIELDS = (("un_no", "str"), ("name", "str"), ("class", "str"),
+                     ("pack_category", "str"), ("packaging_code", "str"))
+_PRODUCER_FIELDS = (("name", "str"), ("reg_no", "str"))
+_CONTAINER_FIELDS = (("number", "str"), ("size_type", "str"), ("goods_seqs", "ints"))
 _ATTACHMENT_FIELDS = (("type", "str"), ("file_name", "str"), ("sha256", "str"), ("size", "int"))
 _CERT_FIELDS = (("type", "str"), ("originals", "int"), ("copies", "int"))
 _HEADER_FIELDS = (
@@ -239,7 +320,10 @@ _HEADER_FIELDS = (
     ("entry_exit_port", "str"), ("arrival_port", "str"), ("destination_district", "str"),
     ("origin_district", "str"), ("arrival_date", "date"), ("unload_date", "date"),
     ("claim_deadline", "date"), ("ship_date", "date"), ("goods_location", "str"),
-    ("purpose", "str"), ("marks", "str"), ("ecommerce", "bool"), ("goods", "list:goods"),
+    ("purpose", "str"), ("marks", "str"), ("ecommerce", "bool"),
+    ("enterprise_qualifications", "list:qualification"), ("customs_decl_no", "str"),
+    ("stopover_port", "str"), ("foreign_investment", "bool"), ("clearance_doc_no", "str"),
+    ("goods", "list:goods"),
     ("containers", "list:container"), ("attachments", "list:attachment"),
     ("certificates", "list:certificate"), ("remarks", "str"),
 )
@@ -248,6 +332,10 @@ _CLASSES: dict[str, tuple[type, tuple]] = {
     "party": (Party, _PARTY_FIELDS),
     "declarer": (Declarer, _DECLARER_FIELDS),
     "goods": (GoodsLine, _GOODS_FIELDS),
+    "licence": (Licence, _LICENCE_FIELDS),
+    "qualification": (Qualification, _LICENCE_FIELDS),
+    "dangerous": (Dangerous, _DANGEROUS_FIELDS),
+    "producer": (Producer, _PRODUCER_FIELDS),
     "container": (Container, _CONTAINER_FIELDS),
     "attachment": (Attachment, _ATTACHMENT_FIELDS),
     "certificate": (CertificateRequest, _CERT_FIELDS),
@@ -262,6 +350,11 @@ DECLARER_FIELDS = tuple(n for n, _ in _DECLARER_FIELDS)
 CONTAINER_FIELDS = tuple(n for n, _ in _CONTAINER_FIELDS)
 ATTACHMENT_FIELDS = tuple(n for n, _ in _ATTACHMENT_FIELDS)
 CERTIFICATE_FIELDS = tuple(n for n, _ in _CERT_FIELDS)
+LICENCE_FIELDS = tuple(n for n, _ in _LICENCE_FIELDS)
+DANGEROUS_FIELDS = tuple(n for n, _ in _DANGEROUS_FIELDS)
+PRODUCER_FIELDS = tuple(n for n, _ in _PRODUCER_FIELDS)
+#: the kinds that hold one plain value (the rest are lists and objects)
+SCALAR_KINDS = frozenset({"str", "int", "dec", "date", "bool"})
 
 #: kind of every leaf field, keyed by a path template ("goods[].net_weight_kg").
 FIELD_KINDS: dict[str, str] = {}
@@ -348,18 +441,6 @@ def parse_decimal(value: Any) -> Decimal | None:
         return dec if dec.is_finite() else None
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
-    return None
-
-
-def parse_date(value: Any) -> date | None:
-    """A real calendar date from ``YYYY-MM-DD`` (``2026-02-30`` is not one)."""
-    if (value.__class__ is str and len(value) == 10 and value[4] == "-" and value[7] == "-"
-            and value.isascii() and value[:4].isdigit() and value[5:7].isdigit()
-            and value[8:].isdigit()):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
     return None
 
 
@@ -469,6 +550,44 @@ def _p_bool(value: Any, parent: str, name: str, issues: list[ParseIssue]):
     return None
 
 
+def _p_strs(value: Any, parent: str, name: str, issues: list[ParseIssue]):
+    path = _join(parent, name)
+    if not isinstance(value, list):
+        issues.append(ParseIssue("E0008", path, f"{_zh(path)}应为列表，实际为 {_short(value)}",
+                                 f"{_en(path)} must be a list, got {_short(value)}"))
+        return None
+    out = []
+    for i, item in enumerate(value):
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, int) and not isinstance(item, bool) and item.bit_length() <= 63:
+            out.append(str(item))  # a code typed as a number: keep its digits
+        else:
+            issues.append(ParseIssue(
+                "E0003", f"{path}[{i}]", f"{_zh(path)}第{i + 1}项应为文本，实际为 {_short(item)}",
+                f"item {i + 1} of {_en(path)} must be text, got {_short(item)}"))
+    return out
+
+
+def _p_ints(value: Any, parent: str, name: str, issues: list[ParseIssue]):
+    path = _join(parent, name)
+    if not isinstance(value, list):
+        issues.append(ParseIssue("E0008", path, f"{_zh(path)}应为列表，实际为 {_short(value)}",
+                                 f"{_en(path)} must be a list, got {_short(value)}"))
+        return None
+    out = []
+    for i, item in enumerate(value):
+        if isinstance(item, int) and not isinstance(item, bool) and item.bit_length() <= 63:
+            out.append(int(item))
+        elif isinstance(item, str) and item.strip().isdigit() and len(item.strip()) < 10:
+            out.append(int(item.strip()))
+        else:
+            issues.append(ParseIssue(
+                "E0005", f"{path}[{i}]", f"{_zh(path)}第{i + 1}项应为整数，实际为 {_short(item)}",
+                f"item {i + 1} of {_en(path)} must be a whole number, got {_short(item)}"))
+    return out
+
+
 def _p_obj(sub: str):
     def parse(value: Any, parent: str, name: str, issues: list[ParseIssue]):
         return _parse_obj(sub, value, _join(parent, name), issues)
@@ -494,7 +613,7 @@ def _p_list(sub: str):
 
 
 _SCALAR_HANDLERS = {"str": _p_str, "dec": _p_dec, "int": _p_int, "date": _p_date,
-                    "bool": _p_bool}
+                    "bool": _p_bool, "strs": _p_strs, "ints": _p_ints}
 
 
 def _handler(kind: str):
@@ -522,13 +641,14 @@ def _maker(cls: type):
     lines = ["def make(kw, _new=_new, _cls=_cls):", "    o = _new(_cls)"]
     env: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
     for f in fields(cls):
+        key = f.name[:-1] if f.name.endswith("_") and keyword.iskeyword(f.name[:-1]) else f.name
         if f.default_factory is not MISSING:  # type: ignore[misc]
             env[f"_f_{f.name}"] = f.default_factory
-            lines.append(f"    v = kw.get({f.name!r})")
+            lines.append(f"    v = kw.get({key!r})")
             lines.append(f"    o.{f.name} = _f_{f.name}() if v is None else v")
         else:
             env[f"_d_{f.name}"] = f.default
-            lines.append(f"    o.{f.name} = kw.get({f.name!r}, _d_{f.name})")
+            lines.append(f"    o.{f.name} = kw.get({key!r}, _d_{f.name})")
     lines.append("    return o")
     exec("\n".join(lines), env)  # noqa: S102 - generated from the dataclass fields only
     return env["make"]
@@ -562,84 +682,7 @@ _MAKE = {k: _maker(cls) for k, (cls, _) in _CLASSES.items()}
 FAST_PARSE = True
 
 
-class _Slow(Exception):
-    """A fast reader met something not plainly well-formed: use the generic path."""
-
-
-_I64 = 2 ** 63  # _p_int keeps an int as it is when bit_length() <= 63, i.e. |v| < 2**63
-
-
-def _fast_field(name: str, kind: str, f: Any, acc: str) -> list[str]:
-    """The lines reading field ``name`` (dataclass field ``f``) into ``o``; ``acc`` spells
-    the lookup (``d[{name}]`` or ``g({name})``)."""
-    lines = [f"v = {acc.format(name=repr(name))}"]
-    if kind == "str":
-        lines.append("if v.__class__ is not str and v is not None: raise _Slow")
-    elif kind == "int":
-        lines.append(f"if v is not None and (v.__class__ is not int or not "
-                     f"{-_I64} < v < {_I64}): raise _Slow")
-    elif kind == "bool":
-        lines.append("if v is not None and v is not True and v is not False: raise _Slow")
-    elif kind == "date":
-        lines += ["if v is not None:",
-                  "    v = _parse_date(v)",
-                  "    if v is None: raise _Slow"]
-    elif kind == "dec":  # parse_decimal on a str, inlined (20 amounts per declaration)
-        lines += ["if v is not None:",
-                  "    if (v.__class__ is not str or 'e' in v or 'E' in v or '_' in v",
-                  "            or not v.isascii()): raise _Slow",
-                  "    try: v = _Decimal(v)",
-                  "    except _InvalidOperation: raise _Slow",
-                  "    if not v.is_finite(): raise _Slow"]
-    elif kind.startswith("obj:"):
-        lines.append(f"if v is not None: v = _fast_{kind[4:]}(v)")
-    elif kind.startswith("list:"):  # a fresh list every time, like list() in _maker
-        assert f.default_factory is list, name
-        lines += ["if v is None: v = []",
-                  f"elif v.__class__ is list: v = [_fast_{kind[5:]}(x) for x in v]",
-                  "else: raise _Slow"]
-    else:  # pragma: no cover - a kind added to the tables but not here
-        raise AssertionError(kind)
-    if not kind.startswith("list:"):
-        assert f.default is None or f.default.__class__ is str, name
-        if f.default is not None:  # "schema": null reads as SCHEMA, as in _maker
-            lines.append(f"if v is None: v = {f.default!r}")
-    lines.append(f"o.{name} = v")
-    return lines
-
-
-def _fast_parsers() -> dict[str, Any]:
-    """Generate ``_fast_<key>(d)`` for every class: the object read from ``d``, or _Slow."""
-    env: dict[str, Any] = {"_new": object.__new__, "_Slow": _Slow, "_Decimal": Decimal,
-                           "_InvalidOperation": InvalidOperation, "_parse_date": parse_date}
-    for key, (cls, spec) in _CLASSES.items():
-        slots = {f.name: f for f in fields(cls)}
-        # every slot gets set: the known fields, then extra
-        assert set(slots) == {n for n, _ in spec} | {"extra"}, key
-        assert slots["extra"].default_factory is dict, key  # type: ignore[misc]
-        env[f"_cls_{key}"] = cls
-        env[f"_known_{key}"] = frozenset(n for n, _ in spec)
-
-        full, partial = ([" " * 8 + line for name, kind in spec
-                          for line in _fast_field(name, kind, slots[name], acc)]
-                         for acc in ("d[{name}]", "g({name})"))
-        lines = [f"def _fast_{key}(d):",
-                 f"    if d.__class__ is not dict or not _known_{key}.issuperset(d):",
-                 "        raise _Slow",
-                 f"    o = _new(_cls_{key})",
-                 # every key present (as to_dict writes them): subscripts, cheaper than get
-                 f"    if len(d) == {len(spec)}:",
-                 *full,
-                 "    else:",
-                 "        g = d.get",
-                 *partial,
-                 "    o.extra = {}",
-                 "    return o"]
-        exec("\n".join(lines), env)  # noqa: S102 - generated from the field tables only
-    return {key: env[f"_fast_{key}"] for key in _CLASSES}
-
-
-_FAST = _fast_parsers()
+_FAST = fast_parsers(_CLASSES)
 _fast_declaration = _FAST["declaration"]
 
 
@@ -663,7 +706,7 @@ def parse_declaration(data: Any) -> tuple[Declaration | None, list[ParseIssue]]:
         decl, issues = _parse_generic(data)
     if decl is not None and isinstance(data, dict):
         schema = data.get("schema")
-        if schema is not None and schema != SCHEMA:
+        if schema is not None and schema not in SCHEMAS:
             issues.append(ParseIssue(
                 "E0001", "schema", f"不支持的格式版本 {_short(schema)}，应为 {SCHEMA}",
                 f"unsupported schema {_short(schema)}, expected {SCHEMA}"))
@@ -690,9 +733,11 @@ def _dump_obj(cls_key: str, obj: Any) -> dict:
     spec = _CLASSES[cls_key][1]
     out: dict[str, Any] = {}
     for name, kind in spec:
-        value = getattr(obj, name)
+        value = getattr(obj, _attr(name))
         if value is None:
             out[name] = None
+        elif kind == "strs" or kind == "ints":
+            out[name] = list(value)
         elif kind == "dec":
             out[name] = format_decimal(value)
         elif kind == "date":
@@ -756,7 +801,7 @@ def iter_paths(decl: Declaration) -> Iterable[tuple[str, Any]]:
     """Every leaf ``(path, value)`` of a declaration, with real list indexes."""
     def walk(prefix: str, cls_key: str, obj: Any):
         for name, kind in _CLASSES[cls_key][1]:
-            value = getattr(obj, name)
+            value = getattr(obj, _attr(name))
             path = f"{prefix}{name}"
             if kind.startswith("obj:"):
                 if value is not None:

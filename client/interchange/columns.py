@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..fields import label
-from ..model import FIELD_KINDS, GOODS_FIELDS, PARTY_FIELDS
+from ..model import FIELD_KINDS, GOODS_FIELDS, PARTY_FIELDS, SCALAR_KINDS
 
 #: fields whose values are names or free text: only stripped, never NFKC-normalised
 TEXT_FIELDS = frozenset(
@@ -157,7 +157,9 @@ def _build() -> list[Column]:
                        ("certificates.copies", "list:int")):
         cols.append(Column(path, kind, "list", _width(path, kind)))
     for name in GOODS_FIELDS:
-        kind = FIELD_KINDS[f"goods[].{name}"]
+        kind = FIELD_KINDS.get(f"goods[].{name}", "")
+        if kind not in SCALAR_KINDS:  # lists and objects of the goods line: no column yet
+            continue
         cols.append(Column(f"goods.{name}", kind, "goods", _width(f"goods.{name}", kind)))
     return cols
 

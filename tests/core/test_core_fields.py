@@ -26,7 +26,7 @@ def test_no_list_label_repeats_its_list_noun():
     for key in LABELS:
         if "[]." not in key:
             continue
-        lst, field = key.split("[].")
+        lst, field = key.split("[].", 1)
         path = f"{lst}[0].{field}"
         zh, en = label(path), label(path, "en")
         for word in ("货物", "集装箱", "证单", "单据"):

@@ -273,7 +273,7 @@ def test_plainly_fine_input_takes_the_fast_path(data):
 def test_fast_path_defaults_and_other_schema():
     decl, issues = same_both_ways({"schema": None, "goods": None})
     assert decl.schema == SCHEMA and decl.goods == [] and decl.extra == {} and issues == []
-    decl, issues = same_both_ways({"schema": "ciqdesk/declaration@2"})
+    decl, issues = same_both_ways({"schema": "ciqdesk/declaration@3"})
     assert [i.code for i in issues] == ["E0001"]
 
 

@@ -1,0 +1,120 @@
+"""The generated straight-line readers of :mod:`client.model` (its "parse: fast path").
+
+Split from ``model.py`` to keep that module readable; the explanation of what the fast
+readers accept and why they agree with the generic reader is in ``model.py``.
+"""
+from __future__ import annotations
+
+import keyword
+from dataclasses import fields
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+
+def parse_date(value: Any) -> date | None:
+    """A real calendar date from ``YYYY-MM-DD`` (``2026-02-30`` is not one)."""
+    if (value.__class__ is str and len(value) == 10 and value[4] == "-" and value[7] == "-"
+            and value.isascii() and value[:4].isdigit() and value[5:7].isdigit()
+            and value[8:].isdigit()):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _attr(name: str) -> str:
+    """The dataclass attribute of JSON key ``name`` (``class`` → ``class_``)."""
+    return name + "_" if keyword.iskeyword(name) else name
+
+
+
+
+class Slow(Exception):
+    """A fast reader met something not plainly well-formed: use the generic path."""
+
+
+_I64 = 2 ** 63  # _p_int keeps an int as it is when bit_length() <= 63, i.e. |v| < 2**63
+
+
+def _fast_field(name: str, kind: str, f: Any, acc: str) -> list[str]:
+    """The lines reading field ``name`` (dataclass field ``f``) into ``o``; ``acc`` spells
+    the lookup (``d[{name}]`` or ``g({name})``)."""
+    lines = [f"v = {acc.format(name=repr(name))}"]
+    if kind == "str":
+        lines.append("if v.__class__ is not str and v is not None: raise _Slow")
+    elif kind == "int":
+        lines.append(f"if v is not None and (v.__class__ is not int or not "
+                     f"{-_I64} < v < {_I64}): raise _Slow")
+    elif kind == "bool":
+        lines.append("if v is not None and v is not True and v is not False: raise _Slow")
+    elif kind == "date":
+        lines += ["if v is not None:",
+                  "    v = _parse_date(v)",
+                  "    if v is None: raise _Slow"]
+    elif kind == "dec":  # parse_decimal on a str, inlined (20 amounts per declaration)
+        lines += ["if v is not None:",
+                  "    if (v.__class__ is not str or 'e' in v or 'E' in v or '_' in v",
+                  "            or not v.isascii()): raise _Slow",
+                  "    try: v = _Decimal(v)",
+                  "    except _InvalidOperation: raise _Slow",
+                  "    if not v.is_finite(): raise _Slow"]
+    elif kind == "strs":
+        lines += ["if v is None: v = []",
+                  "elif v.__class__ is list and all(x.__class__ is str for x in v): v = v[:]",
+                  "else: raise _Slow"]
+    elif kind == "ints":
+        lines += ["if v is None: v = []",
+                  f"elif v.__class__ is list and all(x.__class__ is int and {-_I64} < x < {_I64}"
+                  " for x in v): v = v[:]",
+                  "else: raise _Slow"]
+    elif kind.startswith("obj:"):
+        lines.append(f"if v is not None: v = _fast_{kind[4:]}(v)")
+    elif kind.startswith("list:"):  # a fresh list every time, like list() in _maker
+        lines += ["if v is None: v = []",
+                  f"elif v.__class__ is list: v = [_fast_{kind[5:]}(x) for x in v]",
+                  "else: raise _Slow"]
+    else:  # pragma: no cover - a kind added to the tables but not here
+        raise AssertionError(kind)
+    if kind.startswith("list:") or kind in ("strs", "ints"):
+        assert f.default_factory is list, name
+    else:
+        assert f.default is None or f.default.__class__ is str, name
+        if f.default is not None:  # "schema": null reads as SCHEMA, as in _maker
+            lines.append(f"if v is None: v = {f.default!r}")
+    lines.append(f"o.{_attr(name)} = v")
+    return lines
+
+
+def fast_parsers(classes: dict[str, tuple[type, tuple]]) -> dict[str, Any]:
+    """Generate ``_fast_<key>(d)`` for every class: the object read from ``d``, or _Slow."""
+    env: dict[str, Any] = {"_new": object.__new__, "_Slow": Slow, "_Decimal": Decimal,
+                           "_InvalidOperation": InvalidOperation, "_parse_date": parse_date}
+    for key, (cls, spec) in classes.items():
+        slots = {f.name: f for f in fields(cls)}
+        # every slot gets set: the known fields, then extra
+        assert set(slots) == {_attr(n) for n, _ in spec} | {"extra"}, key
+        assert slots["extra"].default_factory is dict, key  # type: ignore[misc]
+        env[f"_cls_{key}"] = cls
+        env[f"_known_{key}"] = frozenset(n for n, _ in spec)
+
+        full, partial = ([" " * 8 + line for name, kind in spec
+                          for line in _fast_field(name, kind, slots[_attr(name)], acc)]
+                         for acc in ("d[{name}]", "g({name})"))
+        lines = [f"def _fast_{key}(d):",
+                 f"    if d.__class__ is not dict or not _known_{key}.issuperset(d):",
+                 "        raise _Slow",
+                 f"    o = _new(_cls_{key})",
+                 # every key present (as to_dict writes them): subscripts, cheaper than get
+                 f"    if len(d) == {len(spec)}:",
+                 *full,
+                 "    else:",
+                 "        g = d.get",
+                 *partial,
+                 "    o.extra = {}",
+                 "    return o"]
+        exec("\n".join(lines), env)  # noqa: S102 - generated from the field tables only
+    return {key: env[f"_fast_{key}"] for key in classes}
+
+
