@@ -16,6 +16,7 @@ One cell (or one grid cell) holds a whole list:
 """
 from __future__ import annotations
 
+import keyword
 import re
 import typing
 from dataclasses import fields, is_dataclass
@@ -97,3 +98,38 @@ def make_pairs(owner: type, name: str, pairs: list[tuple[str, str | None]]) -> l
 
 def field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls) if f.name != "extra")
+
+
+def attr_name(key: str) -> str:
+    """The attribute of a JSON key (``class`` → ``class_``, a Python keyword)."""
+    return key + "_" if keyword.iskeyword(key) else key
+
+
+def get_in(obj: Any, dotted: str) -> Any:
+    """``get_in(line, "producer.name")``: ``None`` where an object on the way is missing."""
+    for part in dotted.split("."):
+        if obj is None:
+            return None
+        obj = getattr(obj, attr_name(part), None)
+    return obj
+
+
+def set_in(obj: Any, dotted: str, value: Any) -> None:
+    """Set ``producer.name`` on a line, creating the producer (its field's class) when
+    missing; an object left with every field empty becomes ``None`` again."""
+    head, dot, rest = dotted.partition(".")
+    if not dot:
+        setattr(obj, attr_name(head), value)
+        return
+    sub = getattr(obj, attr_name(head), None)
+    if sub is None:
+        if value is None:
+            return
+        cls = item_class(type(obj), attr_name(head))
+        if cls is None:
+            raise TypeError(f"{type(obj).__name__}.{head} holds no object")
+        sub = cls()
+        setattr(obj, attr_name(head), sub)
+    set_in(sub, rest, value)
+    if all(getattr(sub, f) in (None, "", []) for f in field_names(type(sub))):
+        setattr(obj, attr_name(head), None)
