@@ -170,3 +170,30 @@ def test_pack_ordinary_values_need_no_attached_sheet(codebook):
     layout = build_layout(d, codebook)
     assert len(layout.pages) == 1
     assert "附页" not in layout.pages[0].all_text()
+
+
+def test_pack_ciq_boxes_are_filled_from_the_model(codebook):
+    """许可证/审批号, 经停口岸, 外商投资财产, 生产单位注册号 and the 通关单号 (issue 13)."""
+    from client.model import Licence, Producer
+
+    d = sample_declaration("inbound", 2, seed=71)
+    d.goods[0].licences = [Licence("325", "A3100260001"), Licence("519", "CHN0001")]
+    d.goods[1].licences = [Licence("325", "A3100260001")]  # the same licence printed once
+    d.stopover_port = "KRPUS"
+    d.foreign_investment = True
+    d.clearance_doc_no = "310000226000000123"
+    page = build_layout(d, codebook, date(2026, 11, 26)).pages[0]
+    values = page.values()
+    assert values["goods[].licences"] == "325 A3100260001；519 CHN0001"
+    assert values["stopover_port"] == "KRPUS"
+    assert values["clearance_doc_no"] == "通关单号：310000226000000123"
+    ticks = {c.source: c.checked for c in page.checks if c.source.startswith("foreign_inv")}
+    assert ticks == {"foreign_investment:是": True, "foreign_investment:否": False}
+
+    out = sample_declaration("outbound", 2, seed=72)
+    out.goods[0].producer = Producer("某食品厂", "3100/02001")
+    out.goods[1].producer = Producer("某食品厂二厂", "3100/02002")
+    page = build_layout(out, codebook, date(2026, 11, 26)).pages[0]
+    assert page.values()["goods[].producer.reg_no"] == "3100/02001、3100/02002"
+    assert "clearance_doc_no" not in page.values()  # none issued yet: no box text
+    assert not any(c.checked for c in page.checks if c.source.startswith("foreign_inv"))
