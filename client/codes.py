@@ -28,7 +28,12 @@ log = logging.getLogger(__name__)
 TABLES = ("bureaus", "regions", "inspection_types", "transport_modes", "trade_modes",
           "purposes", "certificates", "attachment_types", "units", "package_types",
           "credit_grades", "negative_list", "countries", "currencies", "districts",
-          "hs2022", "hs2022_sections")
+          "hs2022", "hs2022_sections",
+          # the eCIQ tables (tools/gen_ciq_codes.py; client.ciq looks them up)
+          "ciq_codes", "goods_attributes", "licences_inbound", "licences_outbound",
+          "dangerous_pack_categories", "enterprise_qualifications", "attachment_types_eciq",
+          "certificates_eciq", "transport_modes_eciq", "trade_modes_eciq",
+          "transport_mode_mapping", "trade_mode_mapping", "inspection_catalogue")
 _KEY_COLUMN = {"credit_grades": "grade", "regions": None, "negative_list": None,
                "hs2022_sections": "section"}
 

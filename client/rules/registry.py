@@ -47,7 +47,7 @@ def scope_names(scope: str | tuple[str, ...] | None) -> tuple[str, ...]:
     return (scope,) if isinstance(scope, str) else tuple(scope or ())
 
 #: the modules that hold rules, one per family, imported by :func:`load_all`.
-#: Codes: ``E``/``W`` + ``1`` + family digit + two-digit number (see ``docs/rules.md``).
+#: Codes: ``E``/``W`` + family number (``10``–``20``) + two-digit number (see ``docs/rules.md``).
 FAMILIES: list[str] = [
     "required",          # E10xx  what must be filled in
     "lengths",           # E11xx  maximum text lengths
@@ -59,6 +59,7 @@ FAMILIES: list[str] = [
     "credit",            # E17xx  what the credit grade allows
     "ecommerce",         # E18xx  cross-border e-commerce
     "attachments",       # E19xx  attached documents
+    "ciq",               # E20xx  the eCIQ goods line and the inspection catalogue
 ]
 
 #: family module -> (code prefix, Chinese title, English title), for the generated docs
@@ -74,6 +75,7 @@ FAMILY_TITLES: dict[str, tuple[str, str, str]] = {
     "credit": ("17", "信用等级", "credit grade"),
     "ecommerce": ("18", "跨境电商", "cross-border e-commerce"),
     "attachments": ("19", "随附单据", "attachments"),
+    "ciq": ("20", "检验检疫编码与法检目录", "eCIQ goods line and inspection catalogue"),
 }
 
 

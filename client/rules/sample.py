@@ -40,6 +40,10 @@ GOODS = (
     ("8518300000", "耳机", "Headphones", "007", "22"),
 )
 
+#: the CIQ code of the HS codes above that have several (the rest have the single "999")
+CIQ_CODES = {"8517130000": "101", "9503008900": "101", "8479899990": "101",
+             "8518300000": "101"}
+
 #: valid ISO 6346 numbers (check digit included)
 CONTAINERS = ("CSQU3054383", "MSKU1234565", "TGHU8593002", "CAIU2204730", "OOLU1826463",
               "MAEU7654320", "TCNU1234565", "HLXU3178955")
@@ -104,7 +108,7 @@ def sample_declaration(direction: str = "inbound", goods: int = 1, *,
         gross = net + Decimal(rng.randrange(0, 500_000) if rng else 49_500) / 1000
         value = Decimal(rng.randrange(100, 50_000_000) if rng else 3_500_000 + 100 * i) / 100
         lines.append(GoodsLine(
-            seq=i + 1, hs_code=hs, ciq_code="999", name_cn=name_cn, name_en=name_en,
+            seq=i + 1, hs_code=hs, ciq_code=CIQ_CODES.get(hs, "999"), name_cn=name_cn, name_en=name_en,
             spec="标准型", brand="无品牌", origin_country=partner_country if inbound else "CHN",
             quantity=Decimal(qty), quantity_unit=unit,
             net_weight_kg=net.quantize(Decimal("0.001")),
@@ -156,4 +160,29 @@ def sample_declaration(direction: str = "inbound", goods: int = 1, *,
         certificates=[CertificateRequest(type="21" if inbound else "11", originals=1, copies=0)],
         remarks=None,
     )
+    satisfy_catalogue(decl, n)
     return decl
+
+
+def satisfy_catalogue(decl: Declaration, n: int = 0) -> None:
+    """Give each goods line what the inspection catalogue requires of it (licences with
+    numbers, attributes, the producer's filing no., the exporting country's certificate),
+    as a complete declaration has them. Numbers are made up from ``n``."""
+    from ..ciq.requirements import requirements
+    from ..model import Licence, Producer
+    for i, g in enumerate(decl.goods):
+        for _round in range(2):  # an attribute added (预包装) can require one more licence
+            for r in requirements(decl, i):
+                if r.present or not r.rule:
+                    continue
+                if r.kind == "licence":
+                    g.licences.append(Licence(type=r.code, number=f"{r.code}2026{n:06d}{i:02d}"))
+                elif r.kind == "attribute":
+                    g.goods_attributes.append(r.code)
+                elif r.kind == "attachment":
+                    decl.attachments.append(Attachment(
+                        type=r.code, file_name=f"{r.code}.pdf", size=4,
+                        sha256="9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"))
+                elif r.kind == "field" and r.code == "518":
+                    g.producer = Producer(name=decl.declarant.name_cn if decl.declarant else None,
+                                          reg_no=f"3100/{n:05d}")

@@ -71,7 +71,8 @@ def containers_of(decl) -> list:
                 walk(value)
             elif isinstance(value, list):
                 for item in value:
-                    walk(item)
+                    if is_dataclass(item):  # lists of codes/numbers hold plain values
+                        walk(item)
 
     if decl is not None:
         walk(decl)

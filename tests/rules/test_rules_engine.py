@@ -105,7 +105,7 @@ def test_replaced_code_table_takes_effect(codebook):
 def test_codes_follow_the_scheme():
     prefixes = {fam: FAMILY_TITLES[fam][0] for fam in FAMILIES}
     for code, info in load_all().items():
-        assert re.fullmatch(r"[EW]1\d{3}", code), code
+        assert re.fullmatch(r"[EW][12]\d{3}", code), code  # E10xx–E19xx, E20xx (issue 13)
         assert code[0] == ("E" if info.severity == "error" else "W")
         assert code[1:3] == prefixes[info.family], (code, info.family)
         assert info.summary_zh and info.summary_en and info.field

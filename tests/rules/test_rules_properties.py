@@ -11,16 +11,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stdnum import iso6346
 
+from client.ciq import ciq_lookup
 from client.codes import default_codebook
 from client.model import (GOODS_FIELDS, HEADER_FIELDS, PARTY_FIELDS, Attachment,
                           CertificateRequest, Container, to_dict)
 from client.rules import Issue, validate, validate_raw
 from client.rules._common import fresh_lookups
-from client.rules.sample import sample_declaration
+from client.rules.sample import sample_declaration, satisfy_catalogue
 from rules_testkit import ctx, fast_and_slow
 
 CB = default_codebook()
 LK = fresh_lookups(CB)
+CIQ = ciq_lookup(CB)
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -222,6 +224,11 @@ def valid_declarations(draw):
         g.gross_weight_kg = net + _dec(draw, "0", "1000000", 3)
         g.value = _dec(draw, "0.01", "999999999999", 2)
         g.product_reg_no = f"P{draw(st.integers(0, 10**8))}" if ecommerce else None
+        # the eCIQ line of the drawn HS code: its first CIQ code, nothing the catalogue
+        # asked of the sample's goods (satisfy_catalogue below gives what these need)
+        known = CIQ.codes_for(g.hs_code)
+        g.ciq_code = known[0].ciq_code if known else "999"
+        g.goods_attributes, g.licences, g.producer = [], [], None
 
     serials = draw(st.lists(st.integers(0, 999_999), max_size=4, unique=True))
     owner = draw(st.from_regex(r"[A-Z]{3}", fullmatch=True))
@@ -240,6 +247,7 @@ def valid_declarations(draw):
     allowed = sorted(c for c, dr in LK.certificates.items() if dr in ("both", direction))
     d.certificates = [CertificateRequest(t, draw(st.integers(0, 9)), draw(st.integers(0, 9)))
                       for t in draw(st.lists(st.sampled_from(allowed), max_size=3, unique=True))]
+    satisfy_catalogue(d, draw(st.integers(0, 999)))
     return d, grade
 
 

@@ -67,6 +67,37 @@ class Case:
         return d
 
 
+def _goods2(hs, ciq, attrs=(), dangerous=None):
+    """Line 3 becomes these goods, with what the catalogue requires of them."""
+    from client.model import Dangerous
+    from client.rules.sample import satisfy_catalogue
+
+    def f(d):
+        g = d.goods[2]
+        g.hs_code, g.ciq_code, g.goods_attributes = hs, ciq, list(attrs)
+        g.licences, g.producer = [], None
+        if dangerous:
+            g.dangerous = Dangerous(un_no="1005", name="无水氨", class_="2.3", pack_category="4")
+        satisfy_catalogue(d)
+    return f
+
+
+_BEEF = _goods2("0202300090", "102", ["15"])
+_BISCUIT = _goods2("1905310000", "101", ["14"])
+_AMMONIA = _goods2("2814100000", "301", ["32"], dangerous=True)
+
+
+def _drop(i, code):
+    def f(d):
+        d.goods[i].licences = [x for x in d.goods[i].licences if x.type != code]
+    return f
+
+
+def _qualification(d):
+    from client.model import Qualification
+    d.enterprise_qualifications = [Qualification("999", "Q1")]
+
+
 def C(code, field, mutate, direction="inbound", **kw):
     return Case(code, field, mutate, direction, **kw)
 
@@ -266,6 +297,35 @@ CASES = [
     C("E1906", "attachments[0].file_name", {"attachments[0].file_name": "scan/contract.pdf"}),
     C("W1907", "attachments[0].sha256", {}, good={"attachment_sizes": {SHA: 182_044}},
       bad={"attachment_sizes": {}}),
+    # ------------------------------------------- eCIQ goods line and catalogue (E20xx)
+    C("E2001", "goods[1].ciq_code", {"goods[1].ciq_code": "301"}),
+    C("E2002", "goods[1].ciq_code", {"goods[1].ciq_code": None}),
+    C("E2003", "goods[0].goods_attributes", {"goods[0].goods_attributes": ["11", "99"]}),
+    C("E2004", "goods[0].goods_attributes", {"goods[0].goods_attributes": ["11", "12"]}),
+    C("E2005", "goods[0].licences[0].type", {"goods[0].licences[0].type": "999"}),
+    C("E2006", "goods[0].licences[0].number", {"goods[0].licences[0].number": " "}),
+    C("E2007", "goods[2].dangerous.pack_category", {"goods[2].dangerous.pack_category": "9"},
+      direction="outbound", setup=_AMMONIA),
+    C("E2008", "enterprise_qualifications[0].type", _qualification),
+    C("E2009", "customs_decl_no", {"customs_decl_no": "12345"}),
+    C("E2010", "goods[2].licences", _drop(2, "325"), setup=_BEEF),
+    C("E2011", "attachments", lambda d: setattr(d, "attachments", d.attachments[:1]),
+      setup=_BEEF),
+    C("E2012", "goods[2].licences", _drop(2, "519"), setup=_BEEF),
+    C("E2013", "goods[2].goods_attributes", {"goods[2].goods_attributes": []}, setup=_BEEF),
+    C("E2014", "goods[2].licences", _drop(2, "517"), setup=_BISCUIT),
+    C("E2015", "goods[2].producer.reg_no", {"goods[2].producer.reg_no": ""},
+      direction="outbound", setup=_BISCUIT),
+    C("E2016", "goods[0].goods_attributes", {"goods[0].goods_attributes": []}),
+    C("E2017", "goods[0].licences", {"goods[0].licences": []}),
+    C("E2018", "goods[2].dangerous.un_no", {"goods[2].dangerous.un_no": None},
+      direction="outbound", setup=_AMMONIA),
+    C("E2019", "goods[2].licences", _drop(2, "426"), direction="outbound", setup=_AMMONIA),
+    C("E2020", "clearance_doc_no", {"clearance_doc_no": "31012026"}),
+    C("E2021", "containers[0].goods_seqs", {"containers[0].goods_seqs": [1, 9]}),
+    C("E2022", "goods[2].std_unit", {"goods[2].std_quantity": Decimal("5")}),
+    C("W2001", "goods[2].production_date",
+      {"goods[2].production_date": datetime(2030, 1, 1).date()}),
 ]
 
 

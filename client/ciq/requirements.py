@@ -1,0 +1,254 @@
+"""What a goods line needs, by the inspection catalogue and its attributes (本商品需要).
+
+:func:`requirements` answers for one goods line; the rules of ``client/rules/ciq.py``
+(E2010–E2019) report every item that is not present, each at its :attr:`Requirement.field`.
+Both read the same :data:`NEEDS` table of functions, so the editor's panel and the
+rulebook cannot disagree.
+
+What the built-in table asks for (the catalogue is the stand-in of
+``tools/gen_ciq_codes.py`` until the platform publishes its own):
+
+* the licences the catalogue row lists for the direction (e.g. 325 进境动植物检疫许可证);
+* P inbound: the exporting country's certificate attached (101006/101007/101008);
+* R inbound: the foreign producer's registration (licence 519) and a 预包装/非预包装
+  attribute (14/15); 预包装 also the label filing (licence 517);
+* S outbound: the producer's filing (518) number in ``producer.reg_no``;
+* L inbound: a 3C attribute (11/12/13); 3C目录内 a CCC certificate (411) or exemption (410);
+* dangerous goods (attributes 31/32): ``dangerous`` filled (UN no., class, packing
+  category); outbound also the packaging results (licences 425 and 426);
+* 监管条件 A (inbound) / B (outbound): the goods need a 通关单 — item ``clearance``,
+  present once the platform has issued ``clearance_doc_no`` (no rule: the platform issues it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Literal
+
+from ..codes import CodeBook
+from ..model import Declaration, GoodsLine
+from .lookup import CatalogueEntry, CiqLookup, ciq_lookup
+
+Kind = Literal["licence", "attachment", "certificate", "attribute", "field", "clearance"]
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One thing a goods line needs (a row of the editor's "本商品需要" panel).
+
+    * ``code`` — the code to add: a licence type (``kind="licence"``, goes into
+      ``goods[i].licences``), an attachment type (``attachment``, ``attachments``), a goods
+      attribute (``attribute``, ``goods[i].goods_attributes``), a certificate
+      (``clearance``: ``97`` 通关单), or the code whose number a field holds (``field``:
+      ``518`` in ``producer.reg_no``; or the dangerous-goods field name);
+    * ``alternatives`` — any one of these codes satisfies the item (always holds ``code``);
+    * ``name_cn``/``name_en`` — what to show (the alternatives' names joined by "/");
+    * ``present`` — already satisfied by the declaration as it is;
+    * ``field`` — the path to fix (``goods[0].licences``); ``rule`` — the rule code that
+      reports it when missing (``""`` for the ``clearance`` notice);
+    * ``why_cn``/``why_en`` — the reason (catalogue letter or attribute).
+    """
+
+    code: str
+    kind: Kind
+    name_cn: str
+    name_en: str
+    present: bool
+    field: str
+    rule: str
+    alternatives: tuple[str, ...]
+    why_cn: str
+    why_en: str
+
+
+#: the licence tables of each direction
+LICENCE_TABLE = {"inbound": "licences_inbound", "outbound": "licences_outbound"}
+
+
+class _Ctx:
+    """What the need functions share for one line (the lookups and the names)."""
+
+    __slots__ = ("codes", "lk", "decl", "i", "g", "entry", "direction", "attrs")
+
+    def __init__(self, codes: CodeBook, lk: CiqLookup, decl: Declaration, i: int,
+                 g: GoodsLine, entry: CatalogueEntry | None):
+        self.codes, self.lk, self.decl, self.i, self.g, self.entry = codes, lk, decl, i, g, entry
+        self.direction = decl.direction
+        attrs = g.goods_attributes
+        self.attrs = frozenset(a for a in attrs if isinstance(a, str)) \
+            if isinstance(attrs, list) else frozenset()
+
+    def letters(self) -> tuple[str, ...]:
+        return self.entry.letters(self.direction) if self.entry else ()
+
+    def names(self, table: str, codes: tuple[str, ...]) -> tuple[str, str]:
+        t = self.codes.table(table)
+        cn, en = [], []
+        for c in codes:
+            e = t.get(c)
+            cn.append(e.name_cn if e else c)
+            en.append((e.name_en or e.name_cn) if e else c)
+        return "/".join(cn), "/".join(en)
+
+    def has_licence(self, codes: tuple[str, ...]) -> bool:
+        lic = self.g.licences
+        if not isinstance(lic, list):
+            return False
+        for x in lic:
+            t, n = getattr(x, "type", None), getattr(x, "number", None)
+            if t in codes and isinstance(n, str) and n.strip():
+                return True
+        return False
+
+    def licence(self, codes: tuple[str, ...], rule: str, why_cn: str, why_en: str
+                ) -> Requirement:
+        table = LICENCE_TABLE.get(self.direction or "", "licences_inbound")
+        cn, en = self.names(table, codes)
+        return Requirement(codes[0], "licence", cn, en, self.has_licence(codes),
+                           f"goods[{self.i}].licences", rule, codes, why_cn, why_en)
+
+    def attribute(self, codes: tuple[str, ...], rule: str, why_cn: str, why_en: str
+                  ) -> Requirement:
+        cn, en = self.names("goods_attributes", codes)
+        return Requirement(codes[0], "attribute", cn, en, bool(self.attrs & set(codes)),
+                           f"goods[{self.i}].goods_attributes", rule, codes, why_cn, why_en)
+
+
+def _blank(v: object) -> bool:
+    return not isinstance(v, str) or not v.strip()
+
+
+def _catalogue_licences(c: _Ctx) -> list[Requirement]:
+    if c.entry is None:
+        return []
+    return [c.licence((code,), "E2010", f"法检目录（{c.entry.categories}）要求该许可证",
+                      f"the inspection catalogue ({c.entry.categories}) requires it")
+            for code in c.entry.licences(c.direction)]
+
+
+_ORIGIN_CERTS = ("101006", "101007", "101008")
+
+
+def _origin_certificate(c: _Ctx) -> list[Requirement]:
+    if c.direction != "inbound" or "P" not in c.letters():
+        return []
+    have = {getattr(a, "type", None) for a in (c.decl.attachments or ())}
+    cn, en = c.names("attachment_types_eciq", _ORIGIN_CERTS)
+    return [Requirement(_ORIGIN_CERTS[0], "attachment", cn, en, bool(have & set(_ORIGIN_CERTS)),
+                        "attachments", "E2011", _ORIGIN_CERTS,
+                        "检验检疫类别 P（进境动植物检疫）：须随附输出国官方证书",
+                        "category P (entry quarantine): the exporting country's certificate")]
+
+
+def _food_inbound(c: _Ctx) -> list[Requirement]:
+    if c.direction != "inbound" or "R" not in c.letters():
+        return []
+    why = ("检验检疫类别 R（进口食品）", "category R (imported food)")
+    out = [c.licence(("519",), "E2012", *why),
+           c.attribute(("14", "15"), "E2013", *why)]
+    if "14" in c.attrs:
+        out.append(c.licence(("517",), "E2014", "预包装进口食品须标签备案",
+                             "pre-packaged imported food needs its label filing"))
+    return out
+
+
+def _food_outbound(c: _Ctx) -> list[Requirement]:
+    if c.direction != "outbound" or "S" not in c.letters():
+        return []
+    cn, en = c.names("licences_outbound", ("518",))
+    reg = c.g.producer.reg_no if c.g.producer is not None else None
+    return [Requirement("518", "field", cn, en, not _blank(reg),
+                        f"goods[{c.i}].producer.reg_no", "E2015", ("518",),
+                        "检验检疫类别 S（出口食品）：须填写生产企业备案号",
+                        "category S (exported food): the producer's filing number")]
+
+
+def _ccc(c: _Ctx) -> list[Requirement]:
+    if c.direction != "inbound" or "L" not in c.letters():
+        return []
+    out = [c.attribute(("11", "12", "13"), "E2016", "检验检疫类别 L（民用商品入境验证）须申明3C属性",
+                       "category L (entry verification): say whether CCC applies")]
+    if "11" in c.attrs:
+        out.append(c.licence(("411", "410"), "E2017", "3C目录内商品须CCC证书或免办证明",
+                             "goods in the CCC catalogue need a CCC certificate or exemption"))
+    return out
+
+
+_DANGEROUS_FIELDS = (("un_no", "UN编码", "UN number"), ("class", "危险货物类别", "hazard class"),
+                     ("pack_category", "危包类别", "packing category"))
+
+
+def _dangerous(c: _Ctx) -> list[Requirement]:
+    if not c.attrs & {"31", "32"}:
+        return []
+    d = c.g.dangerous
+    why = ("货物属性为危险化学品（31/32）", "attribute: dangerous chemical (31/32)")
+    out = [Requirement(name, "field", cn, en,
+                       d is not None and not _blank(getattr(d, attr)),
+                       f"goods[{c.i}].dangerous.{name}", "E2018", (name,), *why)
+           for (name, cn, en), attr in zip(_DANGEROUS_FIELDS, ("un_no", "class_", "pack_category"))]
+    if c.direction == "outbound":
+        out += [c.licence((code,), "E2019", *why) for code in ("425", "426")]
+    return out
+
+
+def _clearance(c: _Ctx) -> list[Requirement]:
+    cond = c.entry.condition(c.direction) if c.entry else None
+    if cond is None:
+        return []
+    name_cn = "入境货物通关单" if cond == "A" else "出境货物通关单"
+    name_en = "inbound clearance document" if cond == "A" else "outbound clearance document"
+    return [Requirement("97", "clearance", f"须凭{name_cn}", name_en,
+                        not _blank(c.decl.clearance_doc_no), "clearance_doc_no", "", ("97",),
+                        f"监管条件 {cond}：放行时由平台签发通关单号",
+                        f"condition {cond}: the platform issues the clearance no. on release")]
+
+
+#: rule code → the function listing that rule's requirements of one line (in panel order)
+NEEDS: dict[str, Callable[[_Ctx], list[Requirement]]] = {
+    "E2010": _catalogue_licences,
+    "E2011": _origin_certificate,
+    "E2012": _food_inbound,      # also E2013, E2014 (same condition, one pass)
+    "E2015": _food_outbound,
+    "E2016": _ccc,               # also E2017
+    "E2018": _dangerous,         # also E2019
+    "": _clearance,
+}
+
+
+def line_context(codes: CodeBook, decl: Declaration, i: int) -> _Ctx:
+    lk = ciq_lookup(codes)
+    g = decl.goods[i]
+    hs = g.hs_code if isinstance(g.hs_code, str) else None
+    ciq = g.ciq_code if isinstance(g.ciq_code, str) else None
+    return _Ctx(codes, lk, decl, i, g, lk.catalogue(hs, ciq))
+
+
+def requirements(decl: Declaration, goods_index: int, codes: CodeBook | None = None
+                 ) -> list[Requirement]:
+    """Every licence, certificate, attachment, attribute and field goods line
+    ``goods_index`` needs, in panel order, each with ``present`` telling whether the
+    declaration already has it. ``codes``: the CodeBook in force (default: built-in).
+
+    Raises ``IndexError`` for a line that does not exist.
+    """
+    if codes is None:
+        from ..codes import default_codebook
+        codes = default_codebook()
+    if not 0 <= goods_index < len(decl.goods):
+        raise IndexError(goods_index)
+    c = line_context(codes, decl, goods_index)
+    out: list[Requirement] = []
+    for fn in NEEDS.values():
+        out.extend(fn(c))
+    return out
+
+
+def missing(decl: Declaration, codes: CodeBook) -> list[Requirement]:
+    """The requirements of every goods line that are not present (what the rules report)."""
+    out: list[Requirement] = []
+    for i in range(len(decl.goods or ())):
+        c = line_context(codes, decl, i)
+        for rule_code, fn in NEEDS.items():
+            if rule_code:
+                out.extend(r for r in fn(c) if not r.present)
+    return out
