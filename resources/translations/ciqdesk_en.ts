@@ -75,29 +75,34 @@
 <context>
     <name>BasicSection</name>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="48"/>
+        <location filename="../../ui/editor/section_basic.py" line="60"/>
         <source>一般报检</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="48"/>
+        <location filename="../../ui/editor/section_basic.py" line="60"/>
         <source>进口直通</source>
         <translation>Import direct</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="49"/>
+        <location filename="../../ui/editor/section_basic.py" line="61"/>
         <source>出口直放</source>
         <translation>Export direct</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="49"/>
+        <location filename="../../ui/editor/section_basic.py" line="61"/>
         <source>进口转单</source>
         <translation>Import transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="52"/>
+        <location filename="../../ui/editor/section_basic.py" line="64"/>
         <source>适用跨境电商负面清单与商品备案规则</source>
         <translation>Cross-border e-commerce negative list and product registration rules apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_basic.py" line="66"/>
+        <source>货物属于外商投资财产</source>
+        <translation>The goods are foreign investment property</translation>
     </message>
 </context>
 <context>
@@ -190,7 +195,7 @@
 <context>
     <name>ContainersSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="122"/>
+        <location filename="../../ui/editor/section_goods.py" line="213"/>
         <source>共 %d 个集装箱</source>
         <translation>%d containers</translation>
     </message>
@@ -377,7 +382,7 @@
 <context>
     <name>EditTableView</name>
     <message>
-        <location filename="../../ui/editor/table_view.py" line="151"/>
+        <location filename="../../ui/editor/table_view.py" line="186"/>
         <source>第%d行“%s”：%s</source>
         <translation>Row %d &quot;%s&quot;: %s</translation>
     </message>
@@ -390,22 +395,27 @@
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="16"/>
+        <location filename="../../ui/editor/section_basic.py" line="19"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="20"/>
+        <location filename="../../ui/editor/section_basic.py" line="23"/>
         <source>报检概况</source>
         <translation>Declaration overview</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="37"/>
+        <location filename="../../ui/editor/section_basic.py" line="42"/>
+        <source>企业资质与关联单证</source>
+        <translation>Enterprise qualifications and linked documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_basic.py" line="49"/>
         <source>检验检疫机构</source>
         <translation>Inspection bureaus</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="41"/>
+        <location filename="../../ui/editor/section_basic.py" line="53"/>
         <source>货物存放与标记</source>
         <translation>Storage and marks</translation>
     </message>
@@ -415,12 +425,12 @@
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="99"/>
+        <location filename="../../ui/editor/section_goods.py" line="117"/>
         <source>货物明细</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="117"/>
+        <location filename="../../ui/editor/section_goods.py" line="208"/>
         <source>集装箱</source>
         <translation>Containers</translation>
     </message>
@@ -470,7 +480,7 @@
         <translation>Countries and ports</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_transport.py" line="41"/>
+        <location filename="../../ui/editor/section_transport.py" line="43"/>
         <source>日期</source>
         <translation>Dates</translation>
     </message>
@@ -488,192 +498,192 @@
         <translation>Last changed %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="390"/>
+        <location filename="../../ui/editor/window.py" line="408"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ No problems: ready to submit the amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="391"/>
+        <location filename="../../ui/editor/window.py" line="409"/>
         <source>✓ 未发现问题</source>
         <translation>✓ No problems</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="392"/>
+        <location filename="../../ui/editor/window.py" line="410"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ No problems: ready to finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="409"/>
+        <location filename="../../ui/editor/window.py" line="427"/>
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="409"/>
+        <location filename="../../ui/editor/window.py" line="427"/>
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="410"/>
+        <location filename="../../ui/editor/window.py" line="428"/>
         <source>%s货物报检单</source>
         <translation>%s goods declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="412"/>
+        <location filename="../../ui/editor/window.py" line="430"/>
         <source>修改申请（未提交）</source>
         <translation>Amendment (not submitted)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="416"/>
+        <location filename="../../ui/editor/window.py" line="434"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="425"/>
+        <location filename="../../ui/editor/window.py" line="443"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Inspection no. &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="428"/>
+        <location filename="../../ui/editor/window.py" line="446"/>
         <source>报检号：定稿时分配</source>
         <translation>Inspection no.: assigned when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="438"/>
+        <location filename="../../ui/editor/window.py" line="456"/>
         <source>新报检单</source>
         <translation>New declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="438"/>
+        <location filename="../../ui/editor/window.py" line="456"/>
         <source>草稿 %s</source>
         <translation>Draft %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="439"/>
+        <location filename="../../ui/editor/window.py" line="457"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk declaration editor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="509"/>
+        <location filename="../../ui/editor/window.py" line="527"/>
         <source>有未保存的修改…</source>
         <translation>Unsaved changes…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="546"/>
+        <location filename="../../ui/editor/window.py" line="564"/>
         <source>已自动保存 %s</source>
         <translation>Saved automatically %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="573"/>
+        <location filename="../../ui/editor/window.py" line="591"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>This declaration is no longer a draft and cannot be edited: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="577"/>
+        <location filename="../../ui/editor/window.py" line="595"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>Autosave failed: %s. Your changes are kept in this window; retrying in %d s (Ctrl+S to retry now).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="579"/>
+        <location filename="../../ui/editor/window.py" line="597"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="594"/>
+        <location filename="../../ui/editor/window.py" line="612"/>
         <source>修改申请未能暂存：%s</source>
         <translation>The amendment could not be kept: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="697"/>
+        <location filename="../../ui/editor/window.py" line="715"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="700"/>
+        <location filename="../../ui/editor/window.py" line="718"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="701"/>
+        <location filename="../../ui/editor/window.py" line="719"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>Finalise (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="702"/>
+        <location filename="../../ui/editor/window.py" line="720"/>
         <source>修改申请</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="703"/>
+        <location filename="../../ui/editor/window.py" line="721"/>
         <source>提交修改</source>
         <translation>Submit amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="704"/>
+        <location filename="../../ui/editor/window.py" line="722"/>
         <source>放弃修改</source>
         <translation>Discard amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="705"/>
+        <location filename="../../ui/editor/window.py" line="723"/>
         <source>撤销申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="706"/>
+        <location filename="../../ui/editor/window.py" line="724"/>
         <source>复制为新报检单</source>
         <translation>Copy as new declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="708"/>
+        <location filename="../../ui/editor/window.py" line="726"/>
         <source>打印/PDF</source>
         <translation>Print/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="709"/>
+        <location filename="../../ui/editor/window.py" line="727"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="720"/>
+        <location filename="../../ui/editor/window.py" line="738"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>Read-only: a finalised or submitted declaration cannot be edited; use &quot;Amend&quot; or &quot;Withdraw&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="723"/>
+        <location filename="../../ui/editor/window.py" line="741"/>
         <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
         <translation>Read-only: a submitted declaration cannot be edited; use &quot;Amend&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="725"/>
+        <location filename="../../ui/editor/window.py" line="743"/>
         <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
         <translation>Read-only: a submitted declaration cannot be edited; it can be withdrawn (&quot;Withdraw&quot;).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="727"/>
+        <location filename="../../ui/editor/window.py" line="745"/>
         <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
         <translation>Read-only: finalised, waiting for the platform to accept it; once accepted it can be amended or withdrawn. &quot;Copy as new declaration&quot; is available.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="730"/>
+        <location filename="../../ui/editor/window.py" line="748"/>
         <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
         <translation>Read-only: this declaration is closed (%s) and can no longer be amended or withdrawn; &quot;Copy as new declaration&quot; is available.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="735"/>
+        <location filename="../../ui/editor/window.py" line="753"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>Amendment: make the changes, then press &quot;Submit amendment&quot;; the inspection number stays the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="737"/>
+        <location filename="../../ui/editor/window.py" line="755"/>
         <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
         <translation>Enter: next field&#x3000;Ctrl+S: save&#x3000;Ctrl+Enter: finalise&#x3000;F8: next problem&#x3000;Ctrl+PgDn: next section&#x3000;Esc: close</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="765"/>
+        <location filename="../../ui/editor/window.py" line="783"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>Changes are not saved (%s); the window stays open so nothing is lost. Fix the problem and press Ctrl+S.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="707"/>
+        <location filename="../../ui/editor/window.py" line="725"/>
         <source>另存为模板</source>
         <translation>Save as template</translation>
     </message>
@@ -681,14 +691,19 @@
 <context>
     <name>FieldBinding</name>
     <message>
-        <location filename="../../ui/editor/widgets.py" line="125"/>
+        <location filename="../../ui/editor/widgets.py" line="164"/>
         <source>日期格式不正确，请输入如 20261130 或 2026-11-30</source>
         <translation>Invalid date: enter e.g. 20261130 or 2026-11-30</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/widgets.py" line="127"/>
+        <location filename="../../ui/editor/widgets.py" line="166"/>
         <source>代码“%s”不在代码表中，请从下拉列表中选择</source>
         <translation>Code &quot;%s&quot; is not in the code table; pick one from the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/widgets.py" line="168"/>
+        <source>请写成“类别:编号”，多项用逗号分隔</source>
+        <translation>Write type:number, several separated by commas</translation>
     </message>
 </context>
 <context>
@@ -815,7 +830,7 @@
 <context>
     <name>GoodsSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="110"/>
+        <location filename="../../ui/editor/section_goods.py" line="201"/>
         <source>共 %d 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</source>
         <translation>%d lines&#x3000;net %s kg&#x3000;gross %s kg&#x3000;value %s</translation>
     </message>
@@ -1696,6 +1711,71 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
     </message>
 </context>
 <context>
+    <name>NeedsPanel</name>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="91"/>
+        <source>须凭通关单</source>
+        <extracomment>chip colours per catalogue letter group (animals/plants, food, goods, verification)</extracomment>
+        <translation>Clearance document required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="98"/>
+        <source>按检验检疫目录，本商品无须另附许可证、证书或单据。</source>
+        <translation>By the inspection catalogue, these goods need no further licence, certificate or document.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="100"/>
+        <source>填写 HS 编码和检验检疫编码后，这里列出本商品需要的许可证、证书和单据。</source>
+        <translation>Once the HS code and CIQ code are filled in, the licences, certificates and documents these goods need are listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="115"/>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="115"/>
+        <source>随附单据</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="116"/>
+        <source>证单</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="116"/>
+        <source>货物属性</source>
+        <translation>Goods attribute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="117"/>
+        <location filename="../../ui/editor/needs_panel.py" line="123"/>
+        <source>填写</source>
+        <translation>Fill in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="117"/>
+        <source>通关单</source>
+        <translation>Clearance document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="123"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="139"/>
+        <source>本商品需要（第 %d 项）</source>
+        <translation>These goods need (line %d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="140"/>
+        <source>本商品需要</source>
+        <translation>These goods need</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <location filename="../../ui/notifications.py" line="46"/>
@@ -1732,6 +1812,14 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <location filename="../../ui/notifications.py" line="58"/>
         <source>退回</source>
         <translation>Rejected</translation>
+    </message>
+</context>
+<context>
+    <name>PairsEdit</name>
+    <message>
+        <location filename="../../ui/editor/widgets.py" line="33"/>
+        <source>类别:编号，多项用逗号分隔</source>
+        <translation>type:number, comma-separated</translation>
     </message>
 </context>
 <context>
@@ -1846,12 +1934,28 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>RowsTableModel</name>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="149"/>
+        <location filename="../../ui/editor/table_model.py" line="229"/>
+        <source>请输入日期，如 2026-11-30</source>
+        <extracomment>kinds whose value is a list (an empty cell is ``[]``, not ``None``) the row dataclass (``pairs`` columns build its list items)</extracomment>
+        <translation>Enter a date, e.g. 2026-11-30</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/table_model.py" line="236"/>
+        <source>请写成“类别:编号”，多项用逗号分隔，如 325:ABC123,411:2026001</source>
+        <translation>Write type:number, comma-separated, e.g. 325:ABC123,411:2026001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/table_model.py" line="242"/>
+        <source>请输入货物序号，多个用逗号分隔，如 1,2</source>
+        <translation>Enter goods line numbers, comma-separated, e.g. 1,2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/table_model.py" line="247"/>
         <source>请输入数字，如 1200.5</source>
         <translation>Enter a number, e.g. 1200.5</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="154"/>
+        <location filename="../../ui/editor/table_model.py" line="252"/>
         <source>请输入整数</source>
         <translation>Enter a whole number</translation>
     </message>
@@ -1862,6 +1966,14 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <location filename="../../ui/widgets/search_box.py" line="36"/>
         <source>搜索报检号、合同号、提单号、收发货人… (Ctrl+F)</source>
         <translation>Search inspection no., contract, B/L, names… (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>ShownField</name>
+    <message>
+        <location filename="../../ui/editor/widgets.py" line="54"/>
+        <source>放行后由平台签发</source>
+        <translation>Issued by the platform on release</translation>
     </message>
 </context>
 <context>
@@ -1988,27 +2100,27 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>TableSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="81"/>
+        <location filename="../../ui/editor/section_goods.py" line="98"/>
         <source>共 %d 行</source>
         <translation>%d rows</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="84"/>
+        <location filename="../../ui/editor/section_goods.py" line="101"/>
         <source>新增一行 (Insert)</source>
         <translation>Add a row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="85"/>
+        <location filename="../../ui/editor/section_goods.py" line="102"/>
         <source>复制此行 (Ctrl+D)</source>
         <translation>Duplicate row (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="86"/>
+        <location filename="../../ui/editor/section_goods.py" line="103"/>
         <source>删除此行 (Ctrl+Delete)</source>
         <translation>Delete row (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="87"/>
+        <location filename="../../ui/editor/section_goods.py" line="104"/>
         <source>直接输入即可编辑单元格；回车确认并跳到下一格；代码列输入代码或名称后从列表中选择。</source>
         <translation>Type to edit a cell; Enter confirms and moves on; in code columns type a code or name and pick from the list.</translation>
     </message>
@@ -2050,33 +2162,38 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="215"/>
+        <location filename="../../ui/timeline.py" line="223"/>
         <source>已复制 ✓</source>
         <extracomment>status → the strong colour of the one palette (client.lifecycle)</extracomment>
         <translation>Copied ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="226"/>
+        <location filename="../../ui/timeline.py" line="234"/>
         <source>尚未分配（定稿时分配）</source>
         <translation>Not assigned yet (assigned when finalised)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="229"/>
+        <location filename="../../ui/timeline.py" line="237"/>
         <source>复制报检号</source>
         <translation>Copy inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="233"/>
+        <location filename="../../ui/timeline.py" line="240"/>
+        <source>通关单号：</source>
+        <translation>Clearance doc. no.: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="244"/>
         <source>当前状态：</source>
         <translation>Current status:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="238"/>
+        <location filename="../../ui/timeline.py" line="249"/>
         <source>报检号（一次申报、一号到底）</source>
         <translation>Inspection no. (one number for life)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="239"/>
+        <location filename="../../ui/timeline.py" line="250"/>
         <source>状态记录与回执</source>
         <translation>Status history and receipts</translation>
     </message>

@@ -75,29 +75,34 @@
 <context>
     <name>BasicSection</name>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="48"/>
+        <location filename="../../ui/editor/section_basic.py" line="60"/>
         <source>一般报检</source>
         <translation>一般报检</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="48"/>
+        <location filename="../../ui/editor/section_basic.py" line="60"/>
         <source>进口直通</source>
         <translation>进口直通</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="49"/>
+        <location filename="../../ui/editor/section_basic.py" line="61"/>
         <source>出口直放</source>
         <translation>出口直放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="49"/>
+        <location filename="../../ui/editor/section_basic.py" line="61"/>
         <source>进口转单</source>
         <translation>进口转单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="52"/>
+        <location filename="../../ui/editor/section_basic.py" line="64"/>
         <source>适用跨境电商负面清单与商品备案规则</source>
         <translation>适用跨境电商负面清单与商品备案规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_basic.py" line="66"/>
+        <source>货物属于外商投资财产</source>
+        <translation>货物属于外商投资财产</translation>
     </message>
 </context>
 <context>
@@ -190,7 +195,7 @@
 <context>
     <name>ContainersSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="122"/>
+        <location filename="../../ui/editor/section_goods.py" line="213"/>
         <source>共 %d 个集装箱</source>
         <translation>共 %d 个集装箱</translation>
     </message>
@@ -377,7 +382,7 @@
 <context>
     <name>EditTableView</name>
     <message>
-        <location filename="../../ui/editor/table_view.py" line="151"/>
+        <location filename="../../ui/editor/table_view.py" line="186"/>
         <source>第%d行“%s”：%s</source>
         <translation>第%d行“%s”：%s</translation>
     </message>
@@ -390,22 +395,27 @@
         <translation>随附单据</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="16"/>
+        <location filename="../../ui/editor/section_basic.py" line="19"/>
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="20"/>
+        <location filename="../../ui/editor/section_basic.py" line="23"/>
         <source>报检概况</source>
         <translation>报检概况</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="37"/>
+        <location filename="../../ui/editor/section_basic.py" line="42"/>
+        <source>企业资质与关联单证</source>
+        <translation>企业资质与关联单证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_basic.py" line="49"/>
         <source>检验检疫机构</source>
         <translation>检验检疫机构</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="41"/>
+        <location filename="../../ui/editor/section_basic.py" line="53"/>
         <source>货物存放与标记</source>
         <translation>货物存放与标记</translation>
     </message>
@@ -415,12 +425,12 @@
         <translation>所需证单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="99"/>
+        <location filename="../../ui/editor/section_goods.py" line="117"/>
         <source>货物明细</source>
         <translation>货物明细</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="117"/>
+        <location filename="../../ui/editor/section_goods.py" line="208"/>
         <source>集装箱</source>
         <translation>集装箱</translation>
     </message>
@@ -470,7 +480,7 @@
         <translation>国家与口岸</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_transport.py" line="41"/>
+        <location filename="../../ui/editor/section_transport.py" line="43"/>
         <source>日期</source>
         <translation>日期</translation>
     </message>
@@ -488,192 +498,192 @@
         <translation>最后修改 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="390"/>
+        <location filename="../../ui/editor/window.py" line="408"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ 未发现问题，可以提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="391"/>
+        <location filename="../../ui/editor/window.py" line="409"/>
         <source>✓ 未发现问题</source>
         <translation>✓ 未发现问题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="392"/>
+        <location filename="../../ui/editor/window.py" line="410"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ 未发现问题，可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="409"/>
+        <location filename="../../ui/editor/window.py" line="427"/>
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="409"/>
+        <location filename="../../ui/editor/window.py" line="427"/>
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="410"/>
+        <location filename="../../ui/editor/window.py" line="428"/>
         <source>%s货物报检单</source>
         <translation>%s货物报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="412"/>
+        <location filename="../../ui/editor/window.py" line="430"/>
         <source>修改申请（未提交）</source>
         <translation>修改申请（未提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="416"/>
+        <location filename="../../ui/editor/window.py" line="434"/>
         <source> · 只读</source>
         <translation> · 只读</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="425"/>
+        <location filename="../../ui/editor/window.py" line="443"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>报检号 &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="428"/>
+        <location filename="../../ui/editor/window.py" line="446"/>
         <source>报检号：定稿时分配</source>
         <translation>报检号：定稿时分配</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="438"/>
+        <location filename="../../ui/editor/window.py" line="456"/>
         <source>新报检单</source>
         <translation>新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="438"/>
+        <location filename="../../ui/editor/window.py" line="456"/>
         <source>草稿 %s</source>
         <translation>草稿 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="439"/>
+        <location filename="../../ui/editor/window.py" line="457"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk 报检单编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="509"/>
+        <location filename="../../ui/editor/window.py" line="527"/>
         <source>有未保存的修改…</source>
         <translation>有未保存的修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="546"/>
+        <location filename="../../ui/editor/window.py" line="564"/>
         <source>已自动保存 %s</source>
         <translation>已自动保存 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="573"/>
+        <location filename="../../ui/editor/window.py" line="591"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>这份报检单已不是草稿，不能再直接修改：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="577"/>
+        <location filename="../../ui/editor/window.py" line="595"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="579"/>
+        <location filename="../../ui/editor/window.py" line="597"/>
         <source>未保存</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="594"/>
+        <location filename="../../ui/editor/window.py" line="612"/>
         <source>修改申请未能暂存：%s</source>
         <translation>修改申请未能暂存：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="697"/>
+        <location filename="../../ui/editor/window.py" line="715"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="700"/>
+        <location filename="../../ui/editor/window.py" line="718"/>
         <source>保存 (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="701"/>
+        <location filename="../../ui/editor/window.py" line="719"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>定稿 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="702"/>
+        <location filename="../../ui/editor/window.py" line="720"/>
         <source>修改申请</source>
         <translation>修改申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="703"/>
+        <location filename="../../ui/editor/window.py" line="721"/>
         <source>提交修改</source>
         <translation>提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="704"/>
+        <location filename="../../ui/editor/window.py" line="722"/>
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="705"/>
+        <location filename="../../ui/editor/window.py" line="723"/>
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="706"/>
+        <location filename="../../ui/editor/window.py" line="724"/>
         <source>复制为新报检单</source>
         <translation>复制为新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="708"/>
+        <location filename="../../ui/editor/window.py" line="726"/>
         <source>打印/PDF</source>
         <translation>打印/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="709"/>
+        <location filename="../../ui/editor/window.py" line="727"/>
         <source>关闭 (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="720"/>
+        <location filename="../../ui/editor/window.py" line="738"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="723"/>
+        <location filename="../../ui/editor/window.py" line="741"/>
         <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
         <translation>只读：已提交的报检单不能直接修改，请使用“修改申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="725"/>
+        <location filename="../../ui/editor/window.py" line="743"/>
         <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
         <translation>只读：已提交的报检单不能直接修改，可以“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="727"/>
+        <location filename="../../ui/editor/window.py" line="745"/>
         <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
         <translation>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="730"/>
+        <location filename="../../ui/editor/window.py" line="748"/>
         <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
         <translation>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="735"/>
+        <location filename="../../ui/editor/window.py" line="753"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>修改申请：改好后点击“提交修改”；报检号保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="737"/>
+        <location filename="../../ui/editor/window.py" line="755"/>
         <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
         <translation>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="765"/>
+        <location filename="../../ui/editor/window.py" line="783"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="707"/>
+        <location filename="../../ui/editor/window.py" line="725"/>
         <source>另存为模板</source>
         <translation>另存为模板</translation>
     </message>
@@ -681,14 +691,19 @@
 <context>
     <name>FieldBinding</name>
     <message>
-        <location filename="../../ui/editor/widgets.py" line="125"/>
+        <location filename="../../ui/editor/widgets.py" line="164"/>
         <source>日期格式不正确，请输入如 20261130 或 2026-11-30</source>
         <translation>日期格式不正确，请输入如 20261130 或 2026-11-30</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/widgets.py" line="127"/>
+        <location filename="../../ui/editor/widgets.py" line="166"/>
         <source>代码“%s”不在代码表中，请从下拉列表中选择</source>
         <translation>代码“%s”不在代码表中，请从下拉列表中选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/widgets.py" line="168"/>
+        <source>请写成“类别:编号”，多项用逗号分隔</source>
+        <translation>请写成“类别:编号”，多项用逗号分隔</translation>
     </message>
 </context>
 <context>
@@ -815,7 +830,7 @@
 <context>
     <name>GoodsSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="110"/>
+        <location filename="../../ui/editor/section_goods.py" line="201"/>
         <source>共 %d 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</source>
         <translation>共 %d 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</translation>
     </message>
@@ -1696,6 +1711,71 @@
     </message>
 </context>
 <context>
+    <name>NeedsPanel</name>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="91"/>
+        <source>须凭通关单</source>
+        <extracomment>chip colours per catalogue letter group (animals/plants, food, goods, verification)</extracomment>
+        <translation>须凭通关单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="98"/>
+        <source>按检验检疫目录，本商品无须另附许可证、证书或单据。</source>
+        <translation>按检验检疫目录，本商品无须另附许可证、证书或单据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="100"/>
+        <source>填写 HS 编码和检验检疫编码后，这里列出本商品需要的许可证、证书和单据。</source>
+        <translation>填写 HS 编码和检验检疫编码后，这里列出本商品需要的许可证、证书和单据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="115"/>
+        <source>许可证</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="115"/>
+        <source>随附单据</source>
+        <translation>随附单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="116"/>
+        <source>证单</source>
+        <translation>证单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="116"/>
+        <source>货物属性</source>
+        <translation>货物属性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="117"/>
+        <location filename="../../ui/editor/needs_panel.py" line="123"/>
+        <source>填写</source>
+        <translation>填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="117"/>
+        <source>通关单</source>
+        <translation>通关单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="123"/>
+        <source>添加</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="139"/>
+        <source>本商品需要（第 %d 项）</source>
+        <translation>本商品需要（第 %d 项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="140"/>
+        <source>本商品需要</source>
+        <translation>本商品需要</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <location filename="../../ui/notifications.py" line="46"/>
@@ -1732,6 +1812,14 @@
         <location filename="../../ui/notifications.py" line="58"/>
         <source>退回</source>
         <translation>退回</translation>
+    </message>
+</context>
+<context>
+    <name>PairsEdit</name>
+    <message>
+        <location filename="../../ui/editor/widgets.py" line="33"/>
+        <source>类别:编号，多项用逗号分隔</source>
+        <translation>类别:编号，多项用逗号分隔</translation>
     </message>
 </context>
 <context>
@@ -1846,12 +1934,28 @@
 <context>
     <name>RowsTableModel</name>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="149"/>
+        <location filename="../../ui/editor/table_model.py" line="229"/>
+        <source>请输入日期，如 2026-11-30</source>
+        <extracomment>kinds whose value is a list (an empty cell is ``[]``, not ``None``) the row dataclass (``pairs`` columns build its list items)</extracomment>
+        <translation>请输入日期，如 2026-11-30</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/table_model.py" line="236"/>
+        <source>请写成“类别:编号”，多项用逗号分隔，如 325:ABC123,411:2026001</source>
+        <translation>请写成“类别:编号”，多项用逗号分隔，如 325:ABC123,411:2026001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/table_model.py" line="242"/>
+        <source>请输入货物序号，多个用逗号分隔，如 1,2</source>
+        <translation>请输入货物序号，多个用逗号分隔，如 1,2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/table_model.py" line="247"/>
         <source>请输入数字，如 1200.5</source>
         <translation>请输入数字，如 1200.5</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="154"/>
+        <location filename="../../ui/editor/table_model.py" line="252"/>
         <source>请输入整数</source>
         <translation>请输入整数</translation>
     </message>
@@ -1862,6 +1966,14 @@
         <location filename="../../ui/widgets/search_box.py" line="36"/>
         <source>搜索报检号、合同号、提单号、收发货人… (Ctrl+F)</source>
         <translation>搜索报检号、合同号、提单号、收发货人… (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>ShownField</name>
+    <message>
+        <location filename="../../ui/editor/widgets.py" line="54"/>
+        <source>放行后由平台签发</source>
+        <translation>放行后由平台签发</translation>
     </message>
 </context>
 <context>
@@ -1988,27 +2100,27 @@
 <context>
     <name>TableSection</name>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="81"/>
+        <location filename="../../ui/editor/section_goods.py" line="98"/>
         <source>共 %d 行</source>
         <translation>共 %d 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="84"/>
+        <location filename="../../ui/editor/section_goods.py" line="101"/>
         <source>新增一行 (Insert)</source>
         <translation>新增一行 (Insert)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="85"/>
+        <location filename="../../ui/editor/section_goods.py" line="102"/>
         <source>复制此行 (Ctrl+D)</source>
         <translation>复制此行 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="86"/>
+        <location filename="../../ui/editor/section_goods.py" line="103"/>
         <source>删除此行 (Ctrl+Delete)</source>
         <translation>删除此行 (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="87"/>
+        <location filename="../../ui/editor/section_goods.py" line="104"/>
         <source>直接输入即可编辑单元格；回车确认并跳到下一格；代码列输入代码或名称后从列表中选择。</source>
         <translation>直接输入即可编辑单元格；回车确认并跳到下一格；代码列输入代码或名称后从列表中选择。</translation>
     </message>
@@ -2050,33 +2162,38 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="215"/>
+        <location filename="../../ui/timeline.py" line="223"/>
         <source>已复制 ✓</source>
         <extracomment>status → the strong colour of the one palette (client.lifecycle)</extracomment>
         <translation>已复制 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="226"/>
+        <location filename="../../ui/timeline.py" line="234"/>
         <source>尚未分配（定稿时分配）</source>
         <translation>尚未分配（定稿时分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="229"/>
+        <location filename="../../ui/timeline.py" line="237"/>
         <source>复制报检号</source>
         <translation>复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="233"/>
+        <location filename="../../ui/timeline.py" line="240"/>
+        <source>通关单号：</source>
+        <translation>通关单号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="244"/>
         <source>当前状态：</source>
         <translation>当前状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="238"/>
+        <location filename="../../ui/timeline.py" line="249"/>
         <source>报检号（一次申报、一号到底）</source>
         <translation>报检号（一次申报、一号到底）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="239"/>
+        <location filename="../../ui/timeline.py" line="250"/>
         <source>状态记录与回执</source>
         <translation>状态记录与回执</translation>
     </message>
