@@ -6,6 +6,8 @@ package type from the line above, as declarers usually repeat them.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from client.ciq import ciq_lookup
 from client.codes import CodeTable
 from client.model import Container, GoodsLine
@@ -22,7 +24,7 @@ class GoodsTableModel(RowsTableModel):
         Column("seq", "seq", width=44),
         Column("hs_code", "code", "hs2022", prefix=6, full_length=10, width=104),
         Column("ciq_code", "ciq", width=150),
-        Column("catalogue", "chips", width=76),
+        Column("catalogue", "chips", width=96),
         Column("name_cn", width=130),
         Column("spec", width=96),
         Column("origin_country", "code", "countries", width=96),
@@ -71,6 +73,15 @@ class GoodsTableModel(RowsTableModel):
                                                 for c in found])
             self._ciq_tables = {hs: table}  # one HS code at a time is enough
         return table
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS) \
+                and self.COLUMNS[section].kind == "chips" and role in (
+                    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "检验检疫类别 / 监管条件 — CIQ categories / supervision conditions"
+            return "CIQ cat." if self.lang == "en" else "检验检疫类别"
+        return super().headerData(section, orientation, role)
 
     def catalogue(self, row: int) -> tuple[tuple[str, ...], str | None]:
         """Row ``row``'s 检验检疫类别 letters and 监管条件 for the declaration's direction."""

@@ -107,8 +107,10 @@ class NeedsPanel(QFrame):
 
     def _row_of(self, req) -> QHBoxLayout:
         line = QHBoxLayout()
-        mark = QLabel("✔" if req.present else "✘")
-        mark.setStyleSheet(f"color: {'#389e0d' if req.present else '#cf1322'}; font-weight: bold;")
+        notice = req.kind == "clearance" and not req.present  # the platform issues it
+        mark = QLabel("✔" if req.present else "ⓘ" if notice else "✘")
+        colour = "#389e0d" if req.present else "#1f5fa8" if notice else "#cf1322"
+        mark.setStyleSheet(f"color: {colour}; font-weight: bold;")
         mark.setFixedWidth(16)
         line.addWidget(mark)
         name = req.name_en if self.lang == "en" else req.name_cn
