@@ -67,20 +67,29 @@ LICENCE_TABLE = {"inbound": "licences_inbound", "outbound": "licences_outbound"}
 class _Ctx:
     """What the need functions share for one line (the lookups and the names)."""
 
-    __slots__ = ("codes", "lk", "decl", "i", "g", "entry", "direction", "attrs")
+    __slots__ = ("codes", "lk", "decl", "i", "g", "entry", "direction", "attrs", "_letters",
+                 "named")
 
     def __init__(self, codes: CodeBook, lk: CiqLookup, decl: Declaration, i: int,
-                 g: GoodsLine, entry: CatalogueEntry | None):
+                 g: GoodsLine, entry: CatalogueEntry | None, named: bool = True):
         self.codes, self.lk, self.decl, self.i, self.g, self.entry = codes, lk, decl, i, g, entry
         self.direction = decl.direction
         attrs = g.goods_attributes
         self.attrs = frozenset(a for a in attrs if isinstance(a, str)) \
             if isinstance(attrs, list) else frozenset()
+        self._letters: tuple[str, ...] | None = None
+        #: False (the rules): items already present get no names (nobody shows them)
+        self.named = named
 
     def letters(self) -> tuple[str, ...]:
-        return self.entry.letters(self.direction) if self.entry else ()
+        if self._letters is None:
+            self._letters = self.entry.letters(self.direction) if self.entry else ()
+        return self._letters
 
-    def names(self, table: str, codes: tuple[str, ...]) -> tuple[str, str]:
+    def names(self, table: str, codes: tuple[str, ...], present: bool = False
+              ) -> tuple[str, str]:
+        if present and not self.named:
+            return "", ""
         t = self.codes.table(table)
         cn, en = [], []
         for c in codes:
@@ -102,14 +111,16 @@ class _Ctx:
     def licence(self, codes: tuple[str, ...], rule: str, why_cn: str, why_en: str
                 ) -> Requirement:
         table = LICENCE_TABLE.get(self.direction or "", "licences_inbound")
-        cn, en = self.names(table, codes)
-        return Requirement(codes[0], "licence", cn, en, self.has_licence(codes),
+        present = self.has_licence(codes)
+        cn, en = self.names(table, codes, present)
+        return Requirement(codes[0], "licence", cn, en, present,
                            f"goods[{self.i}].licences", rule, codes, why_cn, why_en)
 
     def attribute(self, codes: tuple[str, ...], rule: str, why_cn: str, why_en: str
                   ) -> Requirement:
-        cn, en = self.names("goods_attributes", codes)
-        return Requirement(codes[0], "attribute", cn, en, bool(self.attrs & set(codes)),
+        present = bool(self.attrs.intersection(codes))
+        cn, en = self.names("goods_attributes", codes, present)
+        return Requirement(codes[0], "attribute", cn, en, present,
                            f"goods[{self.i}].goods_attributes", rule, codes, why_cn, why_en)
 
 
@@ -215,12 +226,18 @@ NEEDS: dict[str, Callable[[_Ctx], list[Requirement]]] = {
 }
 
 
-def line_context(codes: CodeBook, decl: Declaration, i: int) -> _Ctx:
+def line_context(codes: CodeBook, decl: Declaration, i: int, *, named: bool = True,
+                 entry: CatalogueEntry | None | bool = False) -> _Ctx:
+    """The shared state of line ``i`` for the :data:`NEEDS` functions (``entry``: the
+    catalogue row if the caller looked it up already)."""
     lk = ciq_lookup(codes)
     g = decl.goods[i]
-    hs = g.hs_code if isinstance(g.hs_code, str) else None
-    ciq = g.ciq_code if isinstance(g.ciq_code, str) else None
-    return _Ctx(codes, lk, decl, i, g, lk.catalogue(hs, ciq))
+    if entry is False:
+        hs = g.hs_code if isinstance(g.hs_code, str) else None
+        ciq = g.ciq_code if isinstance(g.ciq_code, str) else None
+        entry = lk.catalogue(hs, ciq)
+    return _Ctx(codes, lk, decl, i, g, entry if isinstance(entry, CatalogueEntry) else None,
+                named)
 
 
 def requirements(decl: Declaration, goods_index: int, codes: CodeBook | None = None

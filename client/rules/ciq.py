@@ -133,12 +133,14 @@ def licence_type(decl, ctx):
             t = lic.type
             if table is None:
                 table = _table(ctx, LICENCE_TABLE.get(decl.direction or "", "licences_inbound"))
+            if t in table:
+                continue
             path = f"goods[{i}].licences[{j}].type"
             zh, en = lbl(path)
             if blank(t):
                 out = out or []
                 out.append(issue("E2005", path, f"请填写{zh}", f"Fill in the {en}."))
-            elif t not in table:
+            else:
                 side = "出境" if decl.direction == "outbound" else "入境"
                 out = out or []
                 out.append(issue("E2005", path, f"{zh}“{show(t)}”不是{side}许可证/审批文件代码",
@@ -288,9 +290,10 @@ def _compute(decl, ctx) -> dict[str, list[Requirement]]:
         lk = ciq_lookup(ctx.codes)
         for i, g in enumerate(goods):
             hs = g.hs_code if isinstance(g.hs_code, str) else None
-            if (hs is None or lk.catalogue(hs, g.ciq_code) is None) and not g.goods_attributes:
+            entry = lk.catalogue(hs, g.ciq_code if isinstance(g.ciq_code, str) else None)
+            if entry is None and not g.goods_attributes:
                 continue  # nothing in the catalogue, no attribute: nothing required
-            c = line_context(ctx.codes, decl, i)
+            c = line_context(ctx.codes, decl, i, named=False, entry=entry)
             for code, fn in NEEDS.items():
                 if code:
                     for r in fn(c):
