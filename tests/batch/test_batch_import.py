@@ -35,6 +35,8 @@ def broker_rows():
     first["containers.size_type"] = "45G1"
     first["trade_country"] = first["trade_country"].lower()
     first["goods.hs_code"] = "８４７１３０００００"              # full-width digits
+    first["goods.goods_attributes"] = "11"                    # a laptop: 3C目录内 (L goods)
+    first["goods.licences"] = "４１１：２０２６０１１１０１"        # its CCC certificate, full-width
     first["goods.name_cn"] = "笔记本电脑，含电源"               # Chinese text stays as typed
     first["goods.net_weight_kg"] = " 1,200.50 "               # number stored as text
     first["goods.gross_weight_kg"] = 25200.5                  # an Excel float
@@ -84,6 +86,8 @@ def test_broker_workbook_imports_exactly_what_was_meant(broker_book, desk, capsy
     assert len(got.goods) == 3 and [g.seq for g in got.goods] == [1, 2, 3]
     g0, g1 = got.goods[0], got.goods[1]
     assert g0.hs_code == "8471300000"
+    assert g0.goods_attributes == ["11"]
+    assert [(x.type, x.number) for x in g0.licences] == [("411", "2026011101")]
     assert g0.name_cn == "笔记本电脑，含电源"
     assert g0.net_weight_kg == Decimal("1200.50")
     assert str(g0.gross_weight_kg) == "25200.5"
