@@ -487,11 +487,12 @@ class _Builder:
         self.footer(s)
 
     def licences_text(self) -> str:
-        """许可证/审批号: every goods line's licences, ``类别 编号``, once each."""
+        """许可证/审批号: the numbers of every goods line's licences, once each (many
+        numbers go in full to the 附页, as any value too long for its box)."""
         seen: list[str] = []
         for g in self.d.goods:
             for lic in g.licences:
-                item = " ".join(x for x in (lic.type, lic.number) if x)
+                item = (lic.number or "").strip()
                 if item and item not in seen:
                     seen.append(item)
         return "；".join(seen) or str(self.d.extra.get("license_no") or "")

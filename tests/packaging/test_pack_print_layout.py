@@ -31,6 +31,8 @@ OUTBOUND_LABELS = [
 @pytest.fixture
 def inbound30():
     d = sample_declaration("inbound", 30)
+    for g in d.goods:  # ten licence numbers would add a 附页 (tested on its own below)
+        g.licences = []
     d.inspection_no = "310000126000123"
     d.attachments.append(Attachment(type="101002", file_name="invoice.pdf"))
     d.remarks = "到货后30日内完成检验"
@@ -184,7 +186,7 @@ def test_pack_ciq_boxes_are_filled_from_the_model(codebook):
     d.clearance_doc_no = "310000226000000123"
     page = build_layout(d, codebook, date(2026, 11, 26)).pages[0]
     values = page.values()
-    assert values["goods[].licences"] == "325 A3100260001；519 CHN0001"
+    assert values["goods[].licences"] == "A3100260001；CHN0001"
     assert values["stopover_port"] == "KRPUS"
     assert values["clearance_doc_no"] == "通关单号：310000226000000123"
     ticks = {c.source: c.checked for c in page.checks if c.source.startswith("foreign_inv")}
@@ -197,3 +199,14 @@ def test_pack_ciq_boxes_are_filled_from_the_model(codebook):
     assert page.values()["goods[].producer.reg_no"] == "3100/02001、3100/02002"
     assert "clearance_doc_no" not in page.values()  # none issued yet: no box text
     assert not any(c.checked for c in page.checks if c.source.startswith("foreign_inv"))
+
+
+def test_pack_many_licence_numbers_go_in_full_to_the_attached_sheet(codebook):
+    """Thirty lines with ten licences: the 许可证/审批号 box cannot hold the numbers, the
+    附页 lists every one of them."""
+    d = sample_declaration("inbound", 30)
+    numbers = sorted({lic.number for g in d.goods for lic in g.licences if lic.number})
+    assert len(numbers) >= 6
+    layout = build_layout(d, codebook, date(2026, 11, 26))
+    last = layout.pages[-1].all_text()
+    assert "附页" in last and all(n in last for n in numbers)
