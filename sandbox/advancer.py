@@ -70,10 +70,13 @@ class AdvancerMixin:
         seq = self._max_seq(conn)
         change_rows = []
         dumps = json.dumps
-        for at, _order, _step, r, (_off, status, note, reasons) in events:
+        for at, _order, _step, r, spec in events:
+            _off, status, note, reasons = spec[:4]
             seq += 1
             body = status_change(seq, r.id, r.inspection_no, status, at, note, r.version,
                                  reasons)
+            if len(spec) > 4 and spec[4]:  # e.g. the clearance_doc_no of a release
+                body.update(spec[4])
             change_rows.append((seq, r.enterprise_id, "status", r.id,
                                 dumps(body, ensure_ascii=False)))
             u = updates[r.id]

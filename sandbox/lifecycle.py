@@ -65,9 +65,13 @@ def _rng(declaration_id: str, version: int) -> random.Random:
     return random.Random(int.from_bytes(seed[:8], "big"))
 
 
-def plan(declaration_id: str, version: int, grade: str | None, wants_certificates: bool
-         ) -> list[list]:
-    """The steps after ``accepted``: ``[[offset_s, status, note, reasons|None], ...]``."""
+def plan(declaration_id: str, version: int, grade: str | None, wants_certificates: bool,
+         clearance_doc_no: str | None = None) -> list[list]:
+    """The steps after ``accepted``: ``[[offset_s, status, note, reasons|None], ...]``.
+
+    With ``clearance_doc_no`` (goods of 监管条件 A/B, :mod:`sandbox.clearance`) the
+    ``released`` step has a fifth element ``{"clearance_doc_no": …}`` and says so in its note.
+    """
     review_s, inspect_p, inspect_s, reject_p = _GRADE.get(grade or "", _DEFAULT)
     r = _rng(declaration_id, version)
     t = ACCEPT_TO_REVIEW_S * (0.5 + r.random())
@@ -83,7 +87,12 @@ def plan(declaration_id: str, version: int, grade: str | None, wants_certificate
         steps.append([round(t, 3), "inspection", r.choice(_INSPECTION_NOTES), None])
         t += inspect_s * (0.5 + r.random())
     t += RELEASE_AFTER_S * (0.5 + r.random())
-    steps.append([round(t, 3), "released", NOTES["released"], None])
+    if clearance_doc_no:
+        steps.append([round(t, 3), "released",
+                      f"{NOTES['released']}；通关单号 / clearance no. {clearance_doc_no}", None,
+                      {"clearance_doc_no": clearance_doc_no}])
+    else:
+        steps.append([round(t, 3), "released", NOTES["released"], None])
     if wants_certificates:
         t += CERTIFY_AFTER_S * (0.5 + r.random())
         steps.append([round(t, 3), "certified", NOTES["certified"], None])

@@ -20,7 +20,7 @@ from sqlalchemy import bindparam, insert, select, update
 
 from client.rules import RuleContext, validate_raw
 
-from . import db, lifecycle
+from . import clearance, db, lifecycle
 from .protocol import (DIGITS15, DIRECTION_DIGIT, KINDS, MUTATION_ID, SHA256, ApiError,
                        Principal, canonical_hash, reason, status_change)
 
@@ -376,8 +376,10 @@ class _Batch:
 
     def _schedule(self, row: dict, grade: str, payload: dict) -> None:
         certs = payload.get("certificates")
+        cdn = clearance.clearance_doc_no(payload, row["inspection_no"], row["version"],
+                                         self.pf.codes)
         steps = lifecycle.plan(row["id"], row["version"], grade,
-                               bool(certs) and isinstance(certs, list))
+                               bool(certs) and isinstance(certs, list), cdn)
         row["schedule"] = json.dumps(steps, ensure_ascii=False)
         row["step"] = 0
         row["accepted_at"] = self.now

@@ -95,6 +95,7 @@ def header_row(decl: Declaration, doc: str | None = None) -> dict:
                                decl.consignor.name_en if decl.consignor else None) if x)
     return {
         "inspection_no": decl.inspection_no or None,
+        "clearance_doc_no": decl.clearance_doc_no or None,
         "direction": decl.direction,
         "clearance_mode": decl.clearance_mode,
         "declare_bureau": decl.declare_bureau,

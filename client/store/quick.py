@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Iterator
 
 #: the newest migration in ``migrations/versions`` (a test keeps this in step with Alembic)
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005_ciq"
 
 #: the keys of ``list --json`` objects
 BRIEF_KEYS = ("id", "inspection_no", "direction", "status", "contract_no", "consignee",
-              "updated_at")
+              "updated_at", "clearance_doc_no")
 
 
 def current_revision(path: Path) -> str | None:

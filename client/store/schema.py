@@ -43,17 +43,20 @@ declarations = Table(
     Column("updated_at", String, nullable=False),
     Column("last_receipt_at", String),
     Column("status_note", String),
+    # 通关单号 the platform issued on release (issue 13, migration 0005_ciq)
+    Column("clearance_doc_no", String),
     # latest validation result: NULL = not validated since last change
     Column("valid", Integer),
     Column("error_count", Integer),
     Column("warning_count", Integer),
     Column("issues", Text),
     Column("validated_rev", Integer),
-    # covering index for the list and the search box (migration 0002)
+    # covering index for the list and the search box (migrations 0002, 0005_ciq)
     Index("ix_decl_list_cover", "updated_at", "id", "status", "search_text", "inspection_no",
           "direction", "clearance_mode", "declare_bureau", "contract_no", "bl_no", "consignee",
           "consignor", "declarant_uscc", "goods_summary", "total_value", "currency", "created_at",
-          "last_receipt_at", "status_note", "valid", "error_count", "warning_count", "version"),
+          "last_receipt_at", "status_note", "valid", "error_count", "warning_count", "version",
+          "clearance_doc_no"),
     Index("ix_decl_status_updated", "status", "updated_at", "id"),
     Index("ix_decl_contract", "contract_no"),
     Index("ix_decl_bl", "bl_no"),

@@ -227,6 +227,7 @@ class Puller:
                     h.c.declaration_id.in_(known[k:k + 500]), h.c.source == "platform")):
                 have.add((r[0], r[1], r[2]))
         moves: list[Move] = []
+        clearance: list[dict] = []   # 通关单号 issued on release (监管条件 A/B goods)
         unknown: set[str] = set()
         for c in receipts:
             did = c.get("declaration_id")
@@ -246,6 +247,8 @@ class Puller:
             have.add(key)
             moves.append(Move(did, c["status"], receipt_note(c.get("note"), c.get("reasons")),
                               "platform", c.get("version"), at, receipt=True))
+            if c.get("clearance_doc_no"):
+                clearance.append({"n": c["clearance_doc_no"], "id": did})
             summary.receipts += 1
         # the one writer: history for every new receipt, the status only moves forward
         known = {did: (v[0], v[1]) for did, v in local.items()}
@@ -254,6 +257,10 @@ class Puller:
             summary.status_changes.append(StatusChange(m.declaration_id,
                                                        local[m.declaration_id][2], a.old,
                                                        m.status, m.note))
+        if clearance:  # the platform-assigned field of the stored declaration (not a status)
+            conn.exec_driver_sql(
+                "UPDATE declarations SET doc = json_set(doc, '$.clearance_doc_no', :n), "
+                "clearance_doc_no = :n WHERE id = :id", clearance)
         return unknown
 
     def _apply_credit(self, conn: Connection, c: dict, summary: SyncSummary) -> None:

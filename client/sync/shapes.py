@@ -123,6 +123,9 @@ def check_change(c: Any) -> dict | None:
         _need(c.get("status") in PLATFORM_STATUSES, f"未知的回执状态 {str(c.get('status'))[:20]}")
         _need(_str(c.get("at")), "回执缺少时间")
         _need(_opt_str(c.get("note")), "回执 note 类型错误")
+        cdn = c.get("clearance_doc_no")
+        _need(cdn is None or (isinstance(cdn, str) and len(cdn) == 18 and cdn.isdigit()),
+              "回执 clearance_doc_no 应为18位数字")
         _need(_opt_int(c.get("version")), "回执 version 不是整数")
         reasons = c.get("reasons") or []
         _need(isinstance(reasons, list) and all(isinstance(x, dict) for x in reasons),

@@ -35,8 +35,6 @@ def broker_rows():
     first["containers.size_type"] = "45G1"
     first["trade_country"] = first["trade_country"].lower()
     first["goods.hs_code"] = "８４７１３０００００"              # full-width digits
-    first["goods.goods_attributes"] = "11"                    # a laptop: 3C目录内 (L goods)
-    first["goods.licences"] = "４１１：２０２６０１１１０１"        # its CCC certificate, full-width
     first["goods.name_cn"] = "笔记本电脑，含电源"               # Chinese text stays as typed
     first["goods.net_weight_kg"] = " 1,200.50 "               # number stored as text
     first["goods.gross_weight_kg"] = 25200.5                  # an Excel float
@@ -45,6 +43,9 @@ def broker_rows():
     first["goods.currency"] = "ｕｓｄ"
     first["goods.package_count"] = "12"
     first["goods.value"] = 3500.1
+    # a laptop (L in the catalogue) inbound: its 3C attribute and CCC certificate (issue 13)
+    first["goods.goods_attributes"] = "11"
+    first["goods.licences"] = "411：2026011234567 "              # full-width colon
     # continuation rows: id and contract blank, header cells blank
     for r in ra[1:]:
         r.pop("contract_no", None)
@@ -86,14 +87,14 @@ def test_broker_workbook_imports_exactly_what_was_meant(broker_book, desk, capsy
     assert len(got.goods) == 3 and [g.seq for g in got.goods] == [1, 2, 3]
     g0, g1 = got.goods[0], got.goods[1]
     assert g0.hs_code == "8471300000"
-    assert g0.goods_attributes == ["11"]
-    assert [(x.type, x.number) for x in g0.licences] == [("411", "2026011101")]
     assert g0.name_cn == "笔记本电脑，含电源"
     assert g0.net_weight_kg == Decimal("1200.50")
     assert str(g0.gross_weight_kg) == "25200.5"
     assert g0.quantity == Decimal(100) and g0.quantity_unit == "001"
     assert g0.currency == "USD" and g0.package_count == 12
     assert str(g0.value) == "3500.1"
+    assert g0.goods_attributes == ["11"]
+    assert [(x.type, x.number) for x in g0.licences] == [("411", "2026011234567")]
     assert str(g1.gross_weight_kg) == "0.3"
     assert got.goods[2].name_cn == a.goods[2].name_cn
     assert desk.get(id_b).goods[0].hs_code == b.goods[0].hs_code

@@ -42,7 +42,7 @@ def test_import_list_export_round_trip(data_dir, tmp_path, capsys):
     assert row["contract_no"] == decls[0].contract_no
     assert row["consignee"] == decls[0].consignee.name_cn
     assert set(row) == {"id", "inspection_no", "direction", "status", "contract_no",
-                        "consignee", "updated_at"}
+                        "consignee", "updated_at", "clearance_doc_no"}
 
     assert main(["export", decls[0].id]) == 0
     assert json.loads(capsys.readouterr().out) == to_dict(decls[0])
