@@ -226,3 +226,19 @@ def test_a_copied_line_owns_its_lists(qtbot, ctx):
     sec.model.setData(sec.model.index(1, sec.model.column_of("producer.reg_no")), "2")
     assert ed.decl.goods[0].licences == [Licence("325", "X")]
     assert ed.decl.goods[0].producer.reg_no == "1"
+
+
+def test_the_timeline_shows_the_clearance_doc_no_once_issued(qtbot, ctx, desk):
+    from client.rules.sample import sample_declaration
+    from ui.timeline import TimelineWidget
+
+    d = sample_declaration("inbound", 1, seed=81)
+    desk.save_draft(d)
+    tl = TimelineWidget(ctx, d.id)
+    qtbot.addWidget(tl)
+    assert tl.clearance_label.isHidden()
+    d.clearance_doc_no = "310000226000000123"
+    desk.save_draft(d)
+    tl.refresh()
+    assert not tl.clearance_label.isHidden()
+    assert "310000226000000123" in tl.clearance_label.text()
