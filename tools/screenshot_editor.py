@@ -3,9 +3,10 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot_editor.py [OUT_DIR [EXTRA_DIR]]
     CIQDESK_SHOT_LANG=en …   # the English UI: files end in -en.png
 
-OUT_DIR (default docs/img) gets editor.png, timeline.png and import-dialog.png (a preview
-with problems); EXTRA_DIR, when given, also gets the goods table, the basic section, a
-read-only declaration and its status section.
+OUT_DIR (default docs/img) gets editor.png, editor-goods-ciq.png (a frozen-beef import:
+catalogue chips, the CIQ-code picker open, the "本商品需要" panel), timeline.png and
+import-dialog.png (a preview with problems); EXTRA_DIR, when given, also gets the goods
+table, the basic section, a read-only declaration and its status section.
 
 Builds a throw-away profile with a realistic inbound declaration carrying a few mistakes
 (markers visible), and a finalised declaration with several platform receipts.
@@ -70,6 +71,8 @@ def main(out_dir: str | None = None, extra_dir: str | None = None) -> int:
     app.processEvents()
     ed.grab().save(str(out / f"editor{sfx}.png"))
 
+    ciq_goods_shot(ctx, app, out / "editor-goods-ciq.png")
+
     # a finalised declaration with receipts
     f = sample_declaration("inbound", goods=2, seed=3)
     f.inspection_no = "310000126000042"
@@ -129,6 +132,46 @@ def main(out_dir: str | None = None, extra_dir: str | None = None) -> int:
     desk.close()
     print(out)
     return 0
+
+
+def ciq_goods_shot(ctx, app, path: Path) -> None:
+    """Frozen beef from Australia: chips P R A, the picker listing the HS code's CIQ codes,
+    the panel asking for licence 325 and the exporting country's certificate."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from client.model import Licence
+    from client.rules import sample_declaration
+    from ui.editor import EditorWindow
+    from ui.editor.section_goods import GoodsSection
+
+    d = sample_declaration("inbound", goods=2, seed=9)
+    g = d.goods[0]
+    g.hs_code, g.ciq_code, g.name_cn, g.origin_country = "0202300090", None, "冻去骨牛肉", "AUS"
+    g.goods_attributes, g.licences = ["20"], [Licence("519", "AUS-0011-EST")]
+    d.attachments = []
+    ctx.desk.save_draft(d)
+    ed = EditorWindow(ctx, d.id)
+    ed.resize(1400, 860)
+    ed.show()
+    sec = ed.section(GoodsSection)
+    ed._show_section(ed.sections.index(sec))
+    sec.view.setFocus()
+    sec.view.setCurrentIndex(sec.model.index(0, sec.model.column_of("ciq_code")))
+    app.processEvents()
+    QTest.keyClicks(sec.view, "1")           # the picker lists 101–105 with their names
+    app.processEvents()
+    shot = ed.grab()
+    picker = ed.focusWidget()
+    if picker is not None and getattr(picker, "popup", None) is not None \
+            and picker.popup.isVisible():
+        from PySide6.QtGui import QPainter
+        p = QPainter(shot)                    # the popup is its own window: paint it in
+        p.drawPixmap(ed.mapFromGlobal(picker.popup.pos()), picker.popup.grab())
+        p.end()
+    shot.save(str(path))
+    QTest.keyClick(picker, Qt.Key.Key_Escape)
+    ed.close()
 
 
 if __name__ == "__main__":

@@ -31,8 +31,9 @@ SOURCE_NAMES = {"local": "本机", "platform": "平台回执"}
 
 
 def load_timeline(desk, decl_id: str):
-    """Worker: ``(summary, history)``."""
-    return desk.summary(decl_id), desk.history(decl_id)
+    """Worker: ``(summary, history, clearance_doc_no)`` (the 通关单号 the platform issued
+    on release, or ``None``)."""
+    return desk.summary(decl_id), desk.history(decl_id), desk.get(decl_id).clearance_doc_no
 
 
 class _Entry(QWidget):
@@ -152,6 +153,13 @@ class TimelineWidget(QWidget):
         cl.addWidget(self.caption)
         cl.addLayout(row)
         cl.addWidget(self.current_label)
+        self.clearance_doc_no: str | None = None
+        self.clearance_label = QLabel()  # 通关单号, once the platform issued one
+        self.clearance_label.setObjectName("clearanceDocNo")
+        self.clearance_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.clearance_label.setVisible(False)
+        cl.addWidget(self.clearance_label)
         self.ecerts_label = QLabel()  # e-certificates: number, type, status, issued at
         self.ecerts_label.setObjectName("ecerts")
         cl.addWidget(self.ecerts_label)
@@ -190,7 +198,7 @@ class TimelineWidget(QWidget):
                                 ecerts_html(rows, self.ctx.lang))))
 
     def _loaded(self, result) -> None:
-        self.summary, history = result
+        self.summary, history, self.clearance_doc_no = result
         self.history = list(history)
         for e in self.entries:
             self.body_layout.removeWidget(e)
@@ -228,6 +236,9 @@ class TimelineWidget(QWidget):
             self.number_label.setStyleSheet("font-size: 18px; color: #8c96a3;")
         self.copy_button.setVisible(bool(no))
         self.copy_button.setText(self.tr("复制报检号"))
+        self.clearance_label.setVisible(bool(self.clearance_doc_no))
+        if self.clearance_doc_no:
+            self.clearance_label.setText(self.tr("通关单号：") + f"<b>{self.clearance_doc_no}</b>")
         if self.summary is not None:
             colour = STATUS_COLOURS.get(self.summary.status, "#5b6470")
             self.current_label.setText(

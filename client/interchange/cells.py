@@ -26,6 +26,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
 from .columns import CODE_LISTS, FIXED_WIDTH, TEXT_FIELDS, UPPER_FIELDS, Column
+from .listcells import parse_pairs, parse_seq_groups
 
 
 class CellError(ValueError):
@@ -258,19 +259,30 @@ def reader_for(col: Column) -> Callable[[Any], Any]:
         def read_ints(value):
             return [to_int(p) for p in split_list(value)]
         return read_ints
-    if kind == "list:licence":
-        def read_licences(value):
-            from ..model import Licence
-            out = []
-            for p in split_list(value):
-                t, sep, n = p.partition(":")
-                if not sep or not t.strip() or not n.strip():
-                    raise CellError(f"产品资质应写成“类别:编号”，用逗号分隔，实际为“{p[:40]}”",
-                                    f"licences are written type:number, comma-separated; "
-                                    f"got \"{p[:40]}\"")
-                out.append(Licence(type=t.strip(), number=n.strip()))
-            return out
-        return read_licences
+    if kind == "codes":
+        def read_codes(value):
+            return [p.zfill(2) if p.isdigit() and len(p) < 2 else p for p in split_list(value)]
+        return read_codes
+    if kind == "pairs":
+        def read_pairs(value):
+            text = norm_code(value) if isinstance(value, str) else _num_to_text(value)
+            pairs = parse_pairs(text.upper() if col.path in UPPER_FIELDS else text)
+            if any(not t for t, _n in pairs):
+                raise CellError(f"“{_show(value)}”中有编号缺少类别，应写成“类别:编号”，如 325:ABC123",
+                                f"{_show(value)!r} has a number without its type; write "
+                                f"type:number, e.g. 325:ABC123")
+            return pairs
+        return read_pairs
+    if kind == "groups":
+        def read_groups(value):
+            text = norm_code(value) if isinstance(value, str) else _num_to_text(value)
+            try:
+                return parse_seq_groups(text)
+            except ValueError:
+                raise CellError(f"“{_show(value)}”不是货物序号列表，应写成如 1/2,3（每个集装箱的货物序号用/分隔）",
+                                f"{_show(value)!r} is not a list of goods numbers; write e.g. "
+                                f"1/2,3 (the goods of each container joined by /)") from None
+        return read_groups
     if kind == "list:str":
         upper = col.path in UPPER_FIELDS
         width = FIXED_WIDTH.get(col.path)

@@ -10,7 +10,12 @@ goods line:
 * containers as ``containers.number`` / ``containers.size_type`` and certificates as
   ``certificates.type`` / ``.originals`` / ``.copies``: comma-separated lists in the first
   row of a declaration;
-* ``inspection_no`` and ``status`` are written by exports so a broker can hand a client
+* the goods line's lists and objects (``ciqdesk/declaration@2``): ``goods.goods_attributes``
+  (codes, comma-separated), ``goods.licences`` (``type:number`` pairs, comma-separated),
+  ``goods.dangerous.<field>`` and ``goods.producer.<field>`` one column each; the header's
+  ``enterprise_qualifications`` as ``type:number`` pairs; ``containers.goods_seqs`` the
+  goods of each container joined by ``/`` (see :mod:`.listcells`);
+* ``inspection_no``, ``status`` and ``clearance_doc_no`` are written by exports so a broker can hand a client
   their declarations; imports ignore them (numbers come from finalising, statuses from
   the platform). The error report adds an ``issues`` column, also ignored on import.
 
@@ -27,13 +32,15 @@ from ..model import FIELD_KINDS, GOODS_FIELDS, PARTY_FIELDS, SCALAR_KINDS
 TEXT_FIELDS = frozenset(
     [f"{p}.{n}" for p in ("declarant", "agent", "consignee", "consignor") for n in ("name_cn", "name_en")]
     + ["declarer.name", "transport_name", "goods_location", "marks", "remarks",
-       "goods.name_cn", "goods.name_en", "goods.spec", "goods.brand"])
+       "goods.name_cn", "goods.name_en", "goods.spec", "goods.brand", "goods.dangerous.name",
+       "goods.producer.name"])
 
 #: code fields written in capitals (countries, currencies, ports, containers, USCCs)
 UPPER_FIELDS = frozenset(
     ["trade_country", "departure_country", "destination_country", "departure_port",
      "entry_exit_port", "arrival_port", "goods.origin_country", "goods.currency",
-     "containers.number", "containers.size_type", "goods.hs_code"]
+     "containers.number", "containers.size_type", "goods.hs_code", "stopover_port",
+     "goods.licences", "enterprise_qualifications"]
     + [f"{p}.uscc" for p in ("declarant", "agent", "consignee", "consignor")])
 
 #: numeric codes with a fixed width: an Excel number loses leading zeros (1 → "001")
@@ -41,7 +48,7 @@ FIXED_WIDTH = {
     "inspection_type": 2, "declare_bureau": 6, "port_bureau": 6, "inspect_bureau": 6,
     "release_bureau": 6, "trade_mode": 4, "destination_district": 6, "origin_district": 6,
     "purpose": 2, "transport_mode": 1, "goods.hs_code": 10, "goods.ciq_code": 3,
-    "goods.quantity_unit": 3, "goods.package_type": 2, "certificates.type": 2,
+    "goods.quantity_unit": 3, "goods.std_unit": 3, "goods.package_type": 2, "certificates.type": 2,
     **{f"{p}.reg_no": 10 for p in ("declarant", "agent", "consignee", "consignor")},
 }
 
@@ -56,6 +63,7 @@ CODE_LISTS = {
     "origin_district": "districts", "purpose": "purposes",
     "goods.origin_country": "countries", "goods.quantity_unit": "units",
     "goods.currency": "currencies", "goods.package_type": "package_types",
+    "goods.std_unit": "units",
 }
 
 FIXED_LISTS = {
@@ -66,10 +74,10 @@ FIXED_LISTS = {
 }
 
 #: columns an import never reads
-EXPORT_ONLY = frozenset({"inspection_no", "status", "issues"})
+EXPORT_ONLY = frozenset({"inspection_no", "status", "issues", "clearance_doc_no"})
 
 INBOUND_ONLY = frozenset({"departure_country", "destination_district", "arrival_date",
-                          "unload_date", "claim_deadline"})
+                          "unload_date", "claim_deadline", "foreign_investment"})
 OUTBOUND_ONLY = frozenset({"lc_no", "destination_country", "arrival_port", "origin_district",
                            "ship_date"})
 
@@ -80,7 +88,13 @@ _EXTRA_LABELS = {"status": ("状态(仅导出)", "status (export only)"),
                  "containers.size_type": ("集装箱规格(逗号分隔)", "size-type codes (comma-separated)"),
                  "certificates.type": ("所需证单类型(逗号分隔)", "certificate types (comma-separated)"),
                  "certificates.originals": ("证单正本份数(逗号分隔)", "originals (comma-separated)"),
-                 "certificates.copies": ("证单副本份数(逗号分隔)", "copies (comma-separated)")}
+                 "certificates.copies": ("证单副本份数(逗号分隔)", "copies (comma-separated)"),
+                 "containers.goods_seqs": ("箱内货物序号(如1/2,3)", "goods per container (e.g. 1/2,3)"),
+                 "goods.goods_attributes": ("货物属性(逗号分隔)", "goods attributes (comma-separated)"),
+                 "goods.licences": ("产品资质(类别:编号,逗号分隔)", "licences (type:number, comma-separated)"),
+                 "enterprise_qualifications": ("企业资质(类别:编号,逗号分隔)",
+                                               "enterprise qualifications (type:number, comma-separated)"),
+                 "clearance_doc_no": ("通关单号(仅导出)", "clearance doc. no. (export only)")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +102,9 @@ class Column:
     """One template column: its path (row 2), label (row 1) and the kind of value it holds.
 
     ``kind`` is ``str``/``int``/``dec``/``date``/``bool`` as in
-    :data:`client.model.FIELD_KINDS`, or ``list:str``/``list:int`` for comma-separated
-    containers and certificates. ``part`` says where the value goes: ``header``, ``goods``,
+    :data:`client.model.FIELD_KINDS`, ``list:str``/``list:int`` for comma-separated
+    containers and certificates, ``codes`` (a code list), ``pairs`` (``type:number`` list)
+    or ``groups`` (``containers.goods_seqs``). ``part`` says where the value goes: ``header``, ``goods``,
     ``list`` (containers/certificates) or ``info`` (export-only).
     """
 
@@ -126,7 +141,9 @@ def _header_paths() -> list[str]:
             "trade_mode", "trade_country", "departure_country", "destination_country",
             "departure_port", "entry_exit_port", "arrival_port", "destination_district",
             "origin_district", "arrival_date", "unload_date", "claim_deadline", "ship_date",
-            "goods_location", "purpose", "marks", "ecommerce", "remarks"]
+            "goods_location", "purpose", "marks", "ecommerce", "remarks",
+            "enterprise_qualifications", "customs_decl_no", "stopover_port",
+            "foreign_investment", "clearance_doc_no"]
     return out
 
 
@@ -139,6 +156,8 @@ def _width(path: str, kind: str) -> float:
     if path in ("id", "goods_location", "transport_name", "goods.spec", "remarks", "marks") \
             or path.endswith(".name_cn") or path.endswith(".name_en"):
         w = max(w, 28)
+    if kind == "pairs" or path == "goods.goods_attributes":
+        w = max(w, 24)
     if path.endswith(".uscc") or path.startswith("containers.") or path == "goods.hs_code":
         w = max(w, 20)
     return float(min(max(w, 8), 40))
@@ -147,23 +166,31 @@ def _width(path: str, kind: str) -> float:
 def _build() -> list[Column]:
     cols = []
     for path in _header_paths():
-        if path in ("inspection_no", "status"):
+        if path in ("inspection_no", "status", "clearance_doc_no"):
             cols.append(Column(path, "str", "info", _width(path, "str")))
+        elif path == "enterprise_qualifications":
+            cols.append(Column(path, "pairs", "header", _width(path, "pairs")))
         else:
             kind = FIELD_KINDS[path]
             cols.append(Column(path, kind, "header", _width(path, kind)))
     for path, kind in (("containers.number", "list:str"), ("containers.size_type", "list:str"),
-                       ("certificates.type", "list:str"), ("certificates.originals", "list:int"),
+                       ("containers.goods_seqs", "groups"), ("certificates.type", "list:str"), ("certificates.originals", "list:int"),
                        ("certificates.copies", "list:int")):
         cols.append(Column(path, kind, "list", _width(path, kind)))
     for name in GOODS_FIELDS:
         kind = FIELD_KINDS.get(f"goods[].{name}", "")
-        if kind not in SCALAR_KINDS:  # lists and objects of the goods line: see below
+        if kind == "strs":
+            kind = "codes"
+        elif not kind and f"goods[].{name}[].type" in FIELD_KINDS:
+            kind = "pairs"
+        elif not kind:  # an object of the goods line: one column per field
+            for sub, sub_kind in FIELD_KINDS.items():
+                if sub.startswith(f"goods[].{name}.") and sub_kind in SCALAR_KINDS:
+                    path = "goods." + sub[8:]
+                    cols.append(Column(path, sub_kind, "goods", _width(path, sub_kind)))
             continue
-        cols.append(Column(f"goods.{name}", kind, "goods", _width(f"goods.{name}", kind)))
-    # the eCIQ lists of a goods line (issue 13): attributes as a comma list, licences as
-    # type:number items (dangerous goods and the producer have no columns yet)
-    for name, kind in (("goods_attributes", "list:str"), ("licences", "list:licence")):
+        elif kind not in SCALAR_KINDS:
+            raise TypeError(f"goods[].{name}: no template column for kind {kind!r}")
         cols.append(Column(f"goods.{name}", kind, "goods", _width(f"goods.{name}", kind)))
     return cols
 

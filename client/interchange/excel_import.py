@@ -36,6 +36,7 @@ from ..model import (CertificateRequest, Container, Declaration, Declarer, Goods
                      SCHEMA)
 from .cells import CellError, csv_unprotect, reader_for
 from .columns import BY_PATH, EXPORT_ONLY, Column, labels_to_paths
+from .listcells import make_pairs, set_in
 from .progress import CancelFn, Cancelled, ProgressFn, Ticker
 from .workbook_limits import (MAX_DECLARATIONS, MAX_PART_BYTES, MAX_ROWS, FileTooLarge,
                               UnreadableFile, too_many_declarations,
@@ -266,13 +267,25 @@ class SheetReader:
         kw.setdefault("ecommerce", False)
         kw.setdefault("marks", "N/M")
         kw["containers"] = self._pairs(g, idx, "containers", ("number", "size_type"), Container)
+        if not kw["containers"] and g.header.get("containers.goods_seqs"):
+            kw["containers"] = [Container() for _ in g.header["containers.goods_seqs"]]
         kw["certificates"] = self._pairs(g, idx, "certificates", ("type", "originals", "copies"),
                                          CertificateRequest)
         lines = []
+        if kw.get("enterprise_qualifications"):
+            kw["enterprise_qualifications"] = make_pairs(
+                Declaration, "enterprise_qualifications", kw["enterprise_qualifications"])
+        groups = g.header.get("containers.goods_seqs") or []
+        for c, seqs in zip(kw["containers"], groups):
+            c.goods_seqs = seqs
         for i, line in enumerate(g.goods):
             row = line.pop("_row")
             line.pop("_bad", None)
-            gl = GoodsLine(**line)
+            gl = GoodsLine()
+            for name, value in line.items():
+                if name == "licences":
+                    value = make_pairs(GoodsLine, name, value)
+                set_in(gl, name, value)
             gl.seq = i + 1  # the rows' order is the goods order (a deleted row leaves no gap)
             lines.append(gl)
             line["_row"] = row

@@ -348,6 +348,10 @@ class _Builder:
         s.page.texts.append(Text(bx + 15, by + 0.3, bw - 16, 7.4, self.number, "number",
                                  13 if self.d.inspection_no else 9, 7, bold=True,
                                  align="center", wrap=False, source="inspection_no"))
+        if self.d.clearance_doc_no:  # the 通关单号 the platform issued on release
+            s.text(bx - 10, TOP + 1, bw + 10, 5, f"通关单号：{self.d.clearance_doc_no}", "value",
+                   size_pt=8, min_pt=6, bold=True, align="right", wrap=False,
+                   source="clearance_doc_no")
         # the unit that files and stamps the form: the broker when one files for the
         # declarant (代理报检), named together with its principal
         agent = self.d.agent if self.d.agent and self.d.agent.display_name else None
@@ -482,6 +486,26 @@ class _Builder:
         self.declaration_box(s, y)
         self.footer(s)
 
+    def licences_text(self) -> str:
+        """许可证/审批号: the numbers of every goods line's licences, once each (many
+        numbers go in full to the 附页, as any value too long for its box)."""
+        seen: list[str] = []
+        for g in self.d.goods:
+            for lic in g.licences:
+                item = (lic.number or "").strip()
+                if item and item not in seen:
+                    seen.append(item)
+        return "；".join(seen) or str(self.d.extra.get("license_no") or "")
+
+    def producer_text(self) -> str:
+        """生产单位注册号: the goods lines' producer registration numbers, once each."""
+        seen: list[str] = []
+        for g in self.d.goods:
+            reg = g.producer.reg_no if g.producer else None
+            if reg and reg not in seen:
+                seen.append(reg)
+        return "、".join(seen) or str(self.d.extra.get("producer_reg_no") or "")
+
     def transport_text(self) -> str:
         d = self.d
         mode = self.n.name("transport_modes", d.transport_mode)
@@ -507,12 +531,12 @@ class _Builder:
         y = s.pairs(y, h, (("到货日期", _fmt_date(d.arrival_date), "arrival_date"),
                            ("启运国家(地区)", n.name("countries", d.departure_country),
                             "departure_country"),
-                           ("许可证/审批号", str(d.extra.get("license_no") or ""), "license_no")), w3)
+                           ("许可证/审批号", self.licences_text(), "goods[].licences")), w3)
         y = s.pairs(y, h, (("卸毕日期", _fmt_date(d.unload_date), "unload_date"),
                            ("启运口岸", d.departure_port or "", "departure_port"),
                            ("入境口岸", d.entry_exit_port or "", "entry_exit_port")), w3)
         y = s.pairs(y, h, (("索赔有效期至", _fmt_date(d.claim_deadline), "claim_deadline"),
-                           ("经停口岸", str(d.extra.get("transit_port") or ""), "transit_port"),
+                           ("经停口岸", d.stopover_port or "", "stopover_port"),
                            ("目的地", n.district(d.destination_district), "destination_district")),
                     w3)
         s.label(LEFT, y, 40, 7, "集装箱规格、数量及号码")
@@ -539,14 +563,14 @@ class _Builder:
         y = s.pairs(y, h, (("发货日期", _fmt_date(d.ship_date), "ship_date"),
                            ("输往国家(地区)", n.name("countries", d.destination_country),
                             "destination_country"),
-                           ("许可证/审批号", str(d.extra.get("license_no") or ""), "license_no")), w3)
+                           ("许可证/审批号", self.licences_text(), "goods[].licences")), w3)
         y = s.pairs(y, h, (("启运地", d.departure_port or "", "departure_port"),
                            ("离境口岸", d.entry_exit_port or "", "entry_exit_port"),
                            ("到达口岸", d.arrival_port or "", "arrival_port")), w3)
         y = s.pairs(y, h, (("产地", n.district(d.origin_district), "origin_district"),
                            ("贸易国别(地区)", n.name("countries", d.trade_country), "trade_country"),
-                           ("生产单位注册号", str(d.extra.get("producer_reg_no") or ""),
-                            "producer_reg_no")), w3)
+                           ("生产单位注册号", self.producer_text(), "goods[].producer.reg_no")),
+                    w3)
         s.label(LEFT, y, 40, 7, "集装箱规格、数量及号码")
         s.value(LEFT + 40, y, WIDTH - 40, 7, self.container_text(), "containers")
         y += 7
@@ -584,8 +608,12 @@ class _Builder:
         fx = LEFT + wa + wm
         fw = WIDTH - wa - wm
         s.label(fx, y, fw, 6, "*外商投资财产(划\"✓\")")
-        s.text(fx + 4, y + 7, fw - 8, 5, "□ 是      □ 否", "label", size_pt=8, align="center")
         s.cell(fx, y + 6, fw, 7)
+        fi = d.foreign_investment if self.inbound else None
+        for i, (word, ticked) in enumerate((("是", fi is True), ("否", fi is False))):
+            cx = fx + fw / 2 - 14 + i * 16
+            s.page.checks.append(Check(cx, y + 8, 3.0, ticked, f"foreign_investment:{word}"))
+            s.text(cx + 4, y + 7, 8, 5, word, "label", size_pt=8, align="left", wrap=False)
         s.label(fx, y + 13, fw, 6, "*检验检疫费", bold=True)
         for i, lab in enumerate(("总金额\n(人民币元)", "计费人", "收费人")):
             s.label(fx, y + 19 + i * (h_att - 19) / 3, 20, (h_att - 19) / 3, lab, size=7,

@@ -27,6 +27,7 @@ from ..model import Declaration
 from ..lifecycle import status_name
 from .cells import csv_protect, formula_like
 from .columns import CODE_LISTS, FIXED_LISTS, Column
+from .listcells import format_codes, format_pairs, format_seq_groups, get_in
 from .progress import CancelFn, ProgressFn, Ticker
 
 log = logging.getLogger(__name__)
@@ -105,11 +106,9 @@ def declaration_rows(decl: Declaration, columns: Sequence[Column], *,
         if col.part == "goods":
             name = path[6:]
             for ri, g in enumerate(decl.goods):
-                v = getattr(g, name)
-                if isinstance(v, list):  # goods_attributes, licences (type:number)
-                    v = _joined(f"{x.type or ''}:{x.number or ''}" if hasattr(x, "number")
-                                else x for x in v)
-                rows[ri][ci] = v
+                v = get_in(g, name)
+                rows[ri][ci] = (format_codes(v) or None) if col.kind == "codes" else \
+                    (format_pairs(v) or None) if col.kind == "pairs" else v
             continue
         if path == "id":
             for r in rows:
@@ -119,6 +118,10 @@ def declaration_rows(decl: Declaration, columns: Sequence[Column], *,
             value = status_name(status, lang) if status else None
         elif path == "issues":
             value = issues_text
+        elif col.kind == "pairs":
+            value = format_pairs(getattr(decl, path)) or None
+        elif col.kind == "groups":
+            value = format_seq_groups(c.goods_seqs for c in decl.containers) or None
         elif col.part == "list":
             lst, _, name = path.partition(".")
             value = _joined(getattr(x, name) for x in getattr(decl, lst))
@@ -191,7 +194,7 @@ class WorkbookWriter:
             dim.width = col.width
             if col.kind == "date":
                 dim.number_format = "yyyy-mm-dd"
-            elif col.kind in ("str", "list:str", "list:int", "list:licence"):
+            elif col.kind in ("str", "list:str", "list:int"):
                 dim.number_format = "@"  # keeps leading zeros of codes typed by hand
         ws.freeze_panes = "A3"
         head_font = Font(bold=True)

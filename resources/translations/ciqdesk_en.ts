@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
@@ -34,22 +34,22 @@
     <message>
         <location filename="../../ui/editor/section_attachments.py" line="229"/>
         <source>“%s”不是 PDF 文件，随附单据只接受 PDF</source>
-        <translation>&quot;%s&quot; is not a PDF; attachments must be PDF files</translation>
+        <translation>"%s" is not a PDF; attachments must be PDF files</translation>
     </message>
     <message>
         <location filename="../../ui/editor/section_attachments.py" line="236"/>
         <source>“%s”超过 4 MB，请压缩后再添加</source>
-        <translation>&quot;%s&quot; is larger than 4 MB; compress it first</translation>
+        <translation>"%s" is larger than 4 MB; compress it first</translation>
     </message>
     <message>
         <location filename="../../ui/editor/section_attachments.py" line="248"/>
         <source>“%s”已在随附单据中</source>
-        <translation>&quot;%s&quot; is already attached</translation>
+        <translation>"%s" is already attached</translation>
     </message>
     <message>
         <location filename="../../ui/editor/section_attachments.py" line="255"/>
         <source>无法添加“%s”：%s</source>
-        <translation>Cannot add &quot;%s&quot;: %s</translation>
+        <translation>Cannot add "%s": %s</translation>
     </message>
     <message>
         <location filename="../../ui/editor/section_attachments.py" line="274"/>
@@ -75,29 +75,34 @@
 <context>
     <name>BasicSection</name>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="48"/>
+        <location filename="../../ui/editor/section_basic.py" line="60"/>
         <source>一般报检</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="48"/>
+        <location filename="../../ui/editor/section_basic.py" line="60"/>
         <source>进口直通</source>
         <translation>Import direct</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="49"/>
+        <location filename="../../ui/editor/section_basic.py" line="61"/>
         <source>出口直放</source>
         <translation>Export direct</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="49"/>
+        <location filename="../../ui/editor/section_basic.py" line="61"/>
         <source>进口转单</source>
         <translation>Import transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="52"/>
+        <location filename="../../ui/editor/section_basic.py" line="64"/>
         <source>适用跨境电商负面清单与商品备案规则</source>
         <translation>Cross-border e-commerce negative list and product registration rules apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_basic.py" line="66"/>
+        <source>货物属于外商投资财产</source>
+        <translation>The goods are foreign investment property</translation>
     </message>
 </context>
 <context>
@@ -148,7 +153,7 @@
     <message>
         <location filename="../../ui/dialogs/batch_dialog.py" line="173"/>
         <source>已暂停：完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</source>
-        <translation>Paused: {d} done, {p} left. Press &quot;Resume&quot; to carry on.</translation>
+        <translation>Paused: {d} done, {p} left. Press "Resume" to carry on.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/batch_dialog.py" line="177"/>
@@ -264,7 +269,7 @@
     <message>
         <location filename="../../ui/code_versions.py" line="17"/>
         <source>随附单据类型</source>
-        <extracomment>the code tables&apos; names (translated in the &quot;CodeVersionsDialog&quot; context)</extracomment>
+        <extracomment>the code tables' names (translated in the "CodeVersionsDialog" context)</extracomment>
         <translation>Attachment types</translation>
     </message>
     <message>
@@ -391,7 +396,7 @@
 <context>
     <name>ContainersSection</name>
     <message numerus="yes">
-        <location filename="../../ui/editor/section_goods.py" line="122"/>
+        <location filename="../../ui/editor/section_goods.py" line="213"/>
         <source>共 %n 个集装箱</source>
         <translation>
             <numerusform>%n container</numerusform>
@@ -605,9 +610,9 @@
 <context>
     <name>EditTableView</name>
     <message>
-        <location filename="../../ui/editor/table_view.py" line="151"/>
+        <location filename="../../ui/editor/table_view.py" line="188"/>
         <source>第%d行“%s”：%s</source>
-        <translation>Row %d &quot;%s&quot;: %s</translation>
+        <translation>Row %d "%s": %s</translation>
     </message>
 </context>
 <context>
@@ -618,22 +623,27 @@
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="16"/>
+        <location filename="../../ui/editor/section_basic.py" line="19"/>
         <source>基本信息</source>
         <translation>Basics</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="20"/>
+        <location filename="../../ui/editor/section_basic.py" line="23"/>
         <source>报检概况</source>
         <translation>Declaration overview</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="37"/>
+        <location filename="../../ui/editor/section_basic.py" line="42"/>
+        <source>企业资质与关联单证</source>
+        <translation>Enterprise qualifications and linked documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_basic.py" line="49"/>
         <source>检验检疫机构</source>
         <translation>Inspection bureaus</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="41"/>
+        <location filename="../../ui/editor/section_basic.py" line="53"/>
         <source>货物存放与标记</source>
         <translation>Storage and marks</translation>
     </message>
@@ -643,12 +653,12 @@
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="99"/>
+        <location filename="../../ui/editor/section_goods.py" line="117"/>
         <source>货物明细</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="117"/>
+        <location filename="../../ui/editor/section_goods.py" line="208"/>
         <source>集装箱</source>
         <translation>Containers</translation>
     </message>
@@ -698,7 +708,7 @@
         <translation>Countries and ports</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_transport.py" line="41"/>
+        <location filename="../../ui/editor/section_transport.py" line="43"/>
         <source>日期</source>
         <translation>Dates</translation>
     </message>
@@ -716,192 +726,192 @@
         <translation>Last changed %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="391"/>
+        <location filename="../../ui/editor/window.py" line="409"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ No problems: ready to submit the amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="392"/>
+        <location filename="../../ui/editor/window.py" line="410"/>
         <source>✓ 未发现问题</source>
         <translation>✓ No problems</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="393"/>
+        <location filename="../../ui/editor/window.py" line="411"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ No problems: ready to finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="410"/>
+        <location filename="../../ui/editor/window.py" line="428"/>
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="410"/>
+        <location filename="../../ui/editor/window.py" line="428"/>
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="411"/>
+        <location filename="../../ui/editor/window.py" line="429"/>
         <source>%s货物报检单</source>
         <translation>%s goods declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="413"/>
+        <location filename="../../ui/editor/window.py" line="431"/>
         <source>修改申请（未提交）</source>
         <translation>Amendment (not submitted)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="417"/>
+        <location filename="../../ui/editor/window.py" line="435"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="426"/>
+        <location filename="../../ui/editor/window.py" line="444"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Inspection no. &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="429"/>
+        <location filename="../../ui/editor/window.py" line="447"/>
         <source>报检号：定稿时分配</source>
         <translation>Inspection no.: assigned when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="439"/>
+        <location filename="../../ui/editor/window.py" line="457"/>
         <source>新报检单</source>
         <translation>New declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="439"/>
+        <location filename="../../ui/editor/window.py" line="457"/>
         <source>草稿 %s</source>
         <translation>Draft %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="440"/>
+        <location filename="../../ui/editor/window.py" line="458"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk declaration editor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="510"/>
+        <location filename="../../ui/editor/window.py" line="528"/>
         <source>有未保存的修改…</source>
         <translation>Unsaved changes…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="547"/>
+        <location filename="../../ui/editor/window.py" line="565"/>
         <source>已自动保存 %s</source>
         <translation>Saved automatically %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="574"/>
+        <location filename="../../ui/editor/window.py" line="592"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>This declaration is no longer a draft and cannot be edited: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="578"/>
+        <location filename="../../ui/editor/window.py" line="596"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>Autosave failed: %s. Your changes are kept in this window; retrying in %d s (Ctrl+S to retry now).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="580"/>
+        <location filename="../../ui/editor/window.py" line="598"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="595"/>
+        <location filename="../../ui/editor/window.py" line="613"/>
         <source>修改申请未能暂存：%s</source>
         <translation>The amendment could not be kept: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="698"/>
+        <location filename="../../ui/editor/window.py" line="716"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="701"/>
+        <location filename="../../ui/editor/window.py" line="725"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="702"/>
+        <location filename="../../ui/editor/window.py" line="726"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>Finalise (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="703"/>
+        <location filename="../../ui/editor/window.py" line="727"/>
         <source>修改申请</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="704"/>
+        <location filename="../../ui/editor/window.py" line="728"/>
         <source>提交修改</source>
         <translation>Submit amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="705"/>
+        <location filename="../../ui/editor/window.py" line="729"/>
         <source>放弃修改</source>
         <translation>Discard amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="706"/>
+        <location filename="../../ui/editor/window.py" line="730"/>
         <source>撤销申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="707"/>
+        <location filename="../../ui/editor/window.py" line="731"/>
         <source>复制为新报检单</source>
         <translation>Copy as new declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="709"/>
+        <location filename="../../ui/editor/window.py" line="733"/>
         <source>打印/PDF</source>
         <translation>Print/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="710"/>
+        <location filename="../../ui/editor/window.py" line="734"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="721"/>
+        <location filename="../../ui/editor/window.py" line="745"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
-        <translation>Read-only: a finalised or submitted declaration cannot be edited; use &quot;Amend&quot; or &quot;Withdraw&quot;.</translation>
+        <translation>Read-only: a finalised or submitted declaration cannot be edited; use "Amend" or "Withdraw".</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="724"/>
+        <location filename="../../ui/editor/window.py" line="748"/>
         <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
-        <translation>Read-only: a submitted declaration cannot be edited; use &quot;Amend&quot;.</translation>
+        <translation>Read-only: a submitted declaration cannot be edited; use "Amend".</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="726"/>
+        <location filename="../../ui/editor/window.py" line="750"/>
         <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
-        <translation>Read-only: a submitted declaration cannot be edited; it can be withdrawn (&quot;Withdraw&quot;).</translation>
+        <translation>Read-only: a submitted declaration cannot be edited; it can be withdrawn ("Withdraw").</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="728"/>
+        <location filename="../../ui/editor/window.py" line="752"/>
         <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
-        <translation>Read-only: finalised, waiting for the platform to accept it; once accepted it can be amended or withdrawn. &quot;Copy as new declaration&quot; is available.</translation>
+        <translation>Read-only: finalised, waiting for the platform to accept it; once accepted it can be amended or withdrawn. "Copy as new declaration" is available.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="731"/>
+        <location filename="../../ui/editor/window.py" line="755"/>
         <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
-        <translation>Read-only: this declaration is closed (%s) and can no longer be amended or withdrawn; &quot;Copy as new declaration&quot; is available.</translation>
+        <translation>Read-only: this declaration is closed (%s) and can no longer be amended or withdrawn; "Copy as new declaration" is available.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="736"/>
+        <location filename="../../ui/editor/window.py" line="760"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
-        <translation>Amendment: make the changes, then press &quot;Submit amendment&quot;; the inspection number stays the same.</translation>
+        <translation>Amendment: make the changes, then press "Submit amendment"; the inspection number stays the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="738"/>
-        <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
-        <translation>Enter: next field&#x3000;Ctrl+S: save&#x3000;Ctrl+Enter: finalise&#x3000;F8: next problem&#x3000;Ctrl+PgDn: next section&#x3000;Esc: close</translation>
+        <location filename="../../ui/editor/window.py" line="762"/>
+        <source>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</source>
+        <translation>Enter: next field　Ctrl+S: save　Ctrl+Enter: finalise　F8: next problem　Ctrl+PgDn: next section　Esc: close</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="766"/>
+        <location filename="../../ui/editor/window.py" line="790"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>Changes are not saved (%s); the window stays open so nothing is lost. Fix the problem and press Ctrl+S.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="708"/>
+        <location filename="../../ui/editor/window.py" line="732"/>
         <source>另存为模板</source>
         <translation>Save as template</translation>
     </message>
@@ -909,14 +919,19 @@
 <context>
     <name>FieldBinding</name>
     <message>
-        <location filename="../../ui/editor/widgets.py" line="125"/>
+        <location filename="../../ui/editor/widgets.py" line="164"/>
         <source>日期格式不正确，请输入如 20261130 或 2026-11-30</source>
         <translation>Invalid date: enter e.g. 20261130 or 2026-11-30</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/widgets.py" line="127"/>
+        <location filename="../../ui/editor/widgets.py" line="166"/>
         <source>代码“%s”不在代码表中，请从下拉列表中选择</source>
-        <translation>Code &quot;%s&quot; is not in the code table; pick one from the list</translation>
+        <translation>Code "%s" is not in the code table; pick one from the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/widgets.py" line="168"/>
+        <source>请写成“类别:编号”，多项用逗号分隔</source>
+        <translation>Write type:number, several separated by commas</translation>
     </message>
 </context>
 <context>
@@ -1043,11 +1058,11 @@
 <context>
     <name>GoodsSection</name>
     <message numerus="yes">
-        <location filename="../../ui/editor/section_goods.py" line="110"/>
-        <source>共 %n 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</source>
+        <location filename="../../ui/editor/section_goods.py" line="201"/>
+        <source>共 %n 项　净重 %s 千克　毛重 %s 千克　货值 %s</source>
         <translation>
-            <numerusform>%n line&#x3000;net %s kg&#x3000;gross %s kg&#x3000;value %s</numerusform>
-            <numerusform>%n lines&#x3000;net %s kg&#x3000;gross %s kg&#x3000;value %s</numerusform>
+            <numerusform>%n line　net %s kg　gross %s kg　value %s</numerusform>
+            <numerusform>%n lines　net %s kg　gross %s kg　value %s</numerusform>
         </translation>
     </message>
 </context>
@@ -1347,12 +1362,12 @@ CIQ registration no.: {r}</translation>
     <message>
         <location filename="../../ui/editor/lifecycle.py" line="176"/>
         <source>已恢复上次未提交的修改申请：改好后点“提交修改”。</source>
-        <translation>Restored the amendment you had not submitted: press &quot;Submit amendment&quot; when done.</translation>
+        <translation>Restored the amendment you had not submitted: press "Submit amendment" when done.</translation>
     </message>
     <message>
         <location filename="../../ui/editor/lifecycle.py" line="179"/>
         <source>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</source>
-        <translation>Amending: press &quot;Submit amendment&quot; when done. The inspection number stays the same.</translation>
+        <translation>Amending: press "Submit amendment" when done. The inspection number stays the same.</translation>
     </message>
     <message>
         <location filename="../../ui/editor/lifecycle.py" line="212"/>
@@ -1451,80 +1466,80 @@ CIQ registration no.: {r}</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/main_list.py" line="177"/>
+        <location filename="../../ui/main_list.py" line="196"/>
         <source>全部报检单</source>
-        <extracomment>what each column must show in full, measured in the table&apos;s font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses)</extracomment>
+        <extracomment>what each column must show in full, measured in the table's font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses) True while :meth:`selectAll` selects every row (listeners wait for ``select_all_requested`` instead of reading the selected rows one by one)</extracomment>
         <translation>All declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="177"/>
+        <location filename="../../ui/main_list.py" line="196"/>
         <source>草稿</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="178"/>
+        <location filename="../../ui/main_list.py" line="197"/>
         <source>已定稿待发送</source>
         <translation>Finalised, to send</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="178"/>
+        <location filename="../../ui/main_list.py" line="197"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="179"/>
+        <location filename="../../ui/main_list.py" line="198"/>
         <source>已受理/审单中</source>
         <translation>Accepted / in review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="179"/>
+        <location filename="../../ui/main_list.py" line="198"/>
         <source>查验</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="180"/>
+        <location filename="../../ui/main_list.py" line="199"/>
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="180"/>
+        <location filename="../../ui/main_list.py" line="199"/>
         <source>退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="181"/>
+        <location filename="../../ui/main_list.py" line="200"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="197"/>
+        <location filename="../../ui/main_list.py" line="216"/>
         <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
-        <translation>No declaration matches &quot;{q}&quot;. Search by inspection number, contract, B/L or consignee/consignor name.</translation>
+        <translation>No declaration matches "{q}". Search by inspection number, contract, B/L or consignee/consignor name.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="200"/>
+        <location filename="../../ui/main_list.py" line="219"/>
         <source>此状态下没有报检单。</source>
         <translation>No declarations in this state.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="202"/>
+        <location filename="../../ui/main_list.py" line="221"/>
         <source>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</source>
         <translation>No declarations yet.
 Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or drop Excel template files on the window to import them.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="208"/>
+        <location filename="../../ui/main_list.py" line="227"/>
         <source>共 {n} 份</source>
         <translation>{n} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="258"/>
+        <location filename="../../ui/main_list.py" line="277"/>
         <source>已选择全部 {n} 条符合条件的</source>
         <translation>All {n} matching selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="260"/>
+        <location filename="../../ui/main_list.py" line="279"/>
         <source>全选 {n} 条符合条件的</source>
         <translation>Select all {n} matching</translation>
     </message>
@@ -1775,7 +1790,7 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
     <message>
         <location filename="../../ui/main_commands.py" line="183"/>
         <source>（还没有模板：在编辑器中“另存为模板”）</source>
-        <translation>(no templates yet: use &quot;Save as template&quot; in the editor)</translation>
+        <translation>(no templates yet: use "Save as template" in the editor)</translation>
     </message>
     <message>
         <location filename="../../ui/main_commands.py" line="186"/>
@@ -1901,22 +1916,22 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>{n}+ 份</source>
         <translation>{n}+</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>{n} in all · Drafts: {d} · To send: {r} · Released: {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>{n} loaded; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
@@ -1983,6 +1998,71 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
     </message>
 </context>
 <context>
+    <name>NeedsPanel</name>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="91"/>
+        <source>须凭通关单</source>
+        <extracomment>chip colours per catalogue letter group (animals/plants, food, goods, verification)</extracomment>
+        <translation>Clearance document required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="98"/>
+        <source>按检验检疫目录，本商品无须另附许可证、证书或单据。</source>
+        <translation>By the inspection catalogue, these goods need no further licence, certificate or document.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="100"/>
+        <source>填写 HS 编码和检验检疫编码后，这里列出本商品需要的许可证、证书和单据。</source>
+        <translation>Once the HS code and CIQ code are filled in, the licences, certificates and documents these goods need are listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="117"/>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="117"/>
+        <source>随附单据</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="118"/>
+        <source>证单</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="118"/>
+        <source>货物属性</source>
+        <translation>Goods attribute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="119"/>
+        <location filename="../../ui/editor/needs_panel.py" line="125"/>
+        <source>填写</source>
+        <translation>Fill in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="119"/>
+        <source>通关单</source>
+        <translation>Clearance document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="125"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="141"/>
+        <source>本商品需要（第 %d 项）</source>
+        <translation>These goods need (line %d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="142"/>
+        <source>本商品需要</source>
+        <translation>These goods need</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <location filename="../../ui/notifications.py" line="48"/>
@@ -2022,6 +2102,14 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <location filename="../../ui/notifications.py" line="61"/>
         <source>退回</source>
         <translation>Rejected</translation>
+    </message>
+</context>
+<context>
+    <name>PairsEdit</name>
+    <message>
+        <location filename="../../ui/editor/widgets.py" line="33"/>
+        <source>类别:编号，多项用逗号分隔</source>
+        <translation>type:number, comma-separated</translation>
     </message>
 </context>
 <context>
@@ -2136,12 +2224,28 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>RowsTableModel</name>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="149"/>
+        <location filename="../../ui/editor/table_model.py" line="229"/>
+        <source>请输入日期，如 2026-11-30</source>
+        <extracomment>kinds whose value is a list (an empty cell is ``[]``, not ``None``) the row dataclass (``pairs`` columns build its list items)</extracomment>
+        <translation>Enter a date, e.g. 2026-11-30</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/table_model.py" line="236"/>
+        <source>请写成“类别:编号”，多项用逗号分隔，如 325:ABC123,411:2026001</source>
+        <translation>Write type:number, comma-separated, e.g. 325:ABC123,411:2026001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/table_model.py" line="242"/>
+        <source>请输入货物序号，多个用逗号分隔，如 1,2</source>
+        <translation>Enter goods line numbers, comma-separated, e.g. 1,2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/table_model.py" line="247"/>
         <source>请输入数字，如 1200.5</source>
         <translation>Enter a number, e.g. 1200.5</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="154"/>
+        <location filename="../../ui/editor/table_model.py" line="252"/>
         <source>请输入整数</source>
         <translation>Enter a whole number</translation>
     </message>
@@ -2152,6 +2256,14 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <location filename="../../ui/widgets/search_box.py" line="36"/>
         <source>搜索报检号、合同号、提单号、收发货人… (Ctrl+F)</source>
         <translation>Search inspection no., contract, B/L, names… (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>ShownField</name>
+    <message>
+        <location filename="../../ui/editor/widgets.py" line="54"/>
+        <source>放行后由平台签发</source>
+        <translation>Issued by the platform on release</translation>
     </message>
 </context>
 <context>
@@ -2281,7 +2393,7 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>TableSection</name>
     <message numerus="yes">
-        <location filename="../../ui/editor/section_goods.py" line="81"/>
+        <location filename="../../ui/editor/section_goods.py" line="98"/>
         <source>共 %n 行</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -2289,22 +2401,22 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="84"/>
+        <location filename="../../ui/editor/section_goods.py" line="101"/>
         <source>新增一行 (Insert)</source>
         <translation>Add a row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="85"/>
+        <location filename="../../ui/editor/section_goods.py" line="102"/>
         <source>复制此行 (Ctrl+D)</source>
         <translation>Duplicate row (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="86"/>
+        <location filename="../../ui/editor/section_goods.py" line="103"/>
         <source>删除此行 (Ctrl+Delete)</source>
         <translation>Delete row (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="87"/>
+        <location filename="../../ui/editor/section_goods.py" line="104"/>
         <source>直接输入即可编辑单元格；回车确认并跳到下一格；代码列输入代码或名称后从列表中选择。</source>
         <translation>Type to edit a cell; Enter confirms and moves on; in code columns type a code or name and pick from the list.</translation>
     </message>
@@ -2346,33 +2458,38 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="216"/>
+        <location filename="../../ui/timeline.py" line="224"/>
         <source>已复制 ✓</source>
         <extracomment>status → the strong colour of the one palette (client.lifecycle)</extracomment>
         <translation>Copied ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="227"/>
+        <location filename="../../ui/timeline.py" line="235"/>
         <source>尚未分配（定稿时分配）</source>
         <translation>Not assigned yet (assigned when finalised)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="230"/>
+        <location filename="../../ui/timeline.py" line="238"/>
         <source>复制报检号</source>
         <translation>Copy inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="234"/>
+        <location filename="../../ui/timeline.py" line="241"/>
+        <source>通关单号：</source>
+        <translation>Clearance doc. no.: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="245"/>
         <source>当前状态：</source>
         <translation>Current status:</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="240"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>报检号（一次申报、一号到底）</source>
         <translation>Inspection no. (one number for life)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="241"/>
+        <location filename="../../ui/timeline.py" line="252"/>
         <source>状态记录与回执</source>
         <translation>Status history and receipts</translation>
     </message>
@@ -2420,7 +2537,7 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
     <message>
         <location filename="../../ui/dialogs/batch_dialog.py" line="108"/>
         <source>上次未完成：已完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</source>
-        <translation>Unfinished last time: {d} done, {p} left. Press &quot;Resume&quot; to carry on.</translation>
+        <translation>Unfinished last time: {d} done, {p} left. Press "Resume" to carry on.</translation>
     </message>
 </context>
 </TS>

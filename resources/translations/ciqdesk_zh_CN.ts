@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
 <context>
@@ -75,29 +75,34 @@
 <context>
     <name>BasicSection</name>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="48"/>
+        <location filename="../../ui/editor/section_basic.py" line="60"/>
         <source>一般报检</source>
         <translation>一般报检</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="48"/>
+        <location filename="../../ui/editor/section_basic.py" line="60"/>
         <source>进口直通</source>
         <translation>进口直通</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="49"/>
+        <location filename="../../ui/editor/section_basic.py" line="61"/>
         <source>出口直放</source>
         <translation>出口直放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="49"/>
+        <location filename="../../ui/editor/section_basic.py" line="61"/>
         <source>进口转单</source>
         <translation>进口转单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="52"/>
+        <location filename="../../ui/editor/section_basic.py" line="64"/>
         <source>适用跨境电商负面清单与商品备案规则</source>
         <translation>适用跨境电商负面清单与商品备案规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_basic.py" line="66"/>
+        <source>货物属于外商投资财产</source>
+        <translation>货物属于外商投资财产</translation>
     </message>
 </context>
 <context>
@@ -263,7 +268,7 @@
     <message>
         <location filename="../../ui/code_versions.py" line="17"/>
         <source>随附单据类型</source>
-        <extracomment>the code tables&apos; names (translated in the &quot;CodeVersionsDialog&quot; context)</extracomment>
+        <extracomment>the code tables' names (translated in the "CodeVersionsDialog" context)</extracomment>
         <translation>随附单据类型</translation>
     </message>
     <message>
@@ -390,7 +395,7 @@
 <context>
     <name>ContainersSection</name>
     <message numerus="yes">
-        <location filename="../../ui/editor/section_goods.py" line="122"/>
+        <location filename="../../ui/editor/section_goods.py" line="213"/>
         <source>共 %n 个集装箱</source>
         <translation>
             <numerusform>共 %n 个集装箱</numerusform>
@@ -601,7 +606,7 @@
 <context>
     <name>EditTableView</name>
     <message>
-        <location filename="../../ui/editor/table_view.py" line="151"/>
+        <location filename="../../ui/editor/table_view.py" line="188"/>
         <source>第%d行“%s”：%s</source>
         <translation>第%d行“%s”：%s</translation>
     </message>
@@ -614,22 +619,27 @@
         <translation>随附单据</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="16"/>
+        <location filename="../../ui/editor/section_basic.py" line="19"/>
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="20"/>
+        <location filename="../../ui/editor/section_basic.py" line="23"/>
         <source>报检概况</source>
         <translation>报检概况</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="37"/>
+        <location filename="../../ui/editor/section_basic.py" line="42"/>
+        <source>企业资质与关联单证</source>
+        <translation>企业资质与关联单证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/section_basic.py" line="49"/>
         <source>检验检疫机构</source>
         <translation>检验检疫机构</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_basic.py" line="41"/>
+        <location filename="../../ui/editor/section_basic.py" line="53"/>
         <source>货物存放与标记</source>
         <translation>货物存放与标记</translation>
     </message>
@@ -639,12 +649,12 @@
         <translation>所需证单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="99"/>
+        <location filename="../../ui/editor/section_goods.py" line="117"/>
         <source>货物明细</source>
         <translation>货物明细</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="117"/>
+        <location filename="../../ui/editor/section_goods.py" line="208"/>
         <source>集装箱</source>
         <translation>集装箱</translation>
     </message>
@@ -694,7 +704,7 @@
         <translation>国家与口岸</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_transport.py" line="41"/>
+        <location filename="../../ui/editor/section_transport.py" line="43"/>
         <source>日期</source>
         <translation>日期</translation>
     </message>
@@ -712,192 +722,192 @@
         <translation>最后修改 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="391"/>
+        <location filename="../../ui/editor/window.py" line="409"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ 未发现问题，可以提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="392"/>
+        <location filename="../../ui/editor/window.py" line="410"/>
         <source>✓ 未发现问题</source>
         <translation>✓ 未发现问题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="393"/>
+        <location filename="../../ui/editor/window.py" line="411"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ 未发现问题，可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="410"/>
+        <location filename="../../ui/editor/window.py" line="428"/>
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="410"/>
+        <location filename="../../ui/editor/window.py" line="428"/>
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="411"/>
+        <location filename="../../ui/editor/window.py" line="429"/>
         <source>%s货物报检单</source>
         <translation>%s货物报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="413"/>
+        <location filename="../../ui/editor/window.py" line="431"/>
         <source>修改申请（未提交）</source>
         <translation>修改申请（未提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="417"/>
+        <location filename="../../ui/editor/window.py" line="435"/>
         <source> · 只读</source>
         <translation> · 只读</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="426"/>
+        <location filename="../../ui/editor/window.py" line="444"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>报检号 &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="429"/>
+        <location filename="../../ui/editor/window.py" line="447"/>
         <source>报检号：定稿时分配</source>
         <translation>报检号：定稿时分配</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="439"/>
+        <location filename="../../ui/editor/window.py" line="457"/>
         <source>新报检单</source>
         <translation>新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="439"/>
+        <location filename="../../ui/editor/window.py" line="457"/>
         <source>草稿 %s</source>
         <translation>草稿 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="440"/>
+        <location filename="../../ui/editor/window.py" line="458"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk 报检单编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="510"/>
+        <location filename="../../ui/editor/window.py" line="528"/>
         <source>有未保存的修改…</source>
         <translation>有未保存的修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="547"/>
+        <location filename="../../ui/editor/window.py" line="565"/>
         <source>已自动保存 %s</source>
         <translation>已自动保存 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="574"/>
+        <location filename="../../ui/editor/window.py" line="592"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>这份报检单已不是草稿，不能再直接修改：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="578"/>
+        <location filename="../../ui/editor/window.py" line="596"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="580"/>
+        <location filename="../../ui/editor/window.py" line="598"/>
         <source>未保存</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="595"/>
+        <location filename="../../ui/editor/window.py" line="613"/>
         <source>修改申请未能暂存：%s</source>
         <translation>修改申请未能暂存：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="698"/>
+        <location filename="../../ui/editor/window.py" line="716"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="701"/>
+        <location filename="../../ui/editor/window.py" line="725"/>
         <source>保存 (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="702"/>
+        <location filename="../../ui/editor/window.py" line="726"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>定稿 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="703"/>
+        <location filename="../../ui/editor/window.py" line="727"/>
         <source>修改申请</source>
         <translation>修改申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="704"/>
+        <location filename="../../ui/editor/window.py" line="728"/>
         <source>提交修改</source>
         <translation>提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="705"/>
+        <location filename="../../ui/editor/window.py" line="729"/>
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="706"/>
+        <location filename="../../ui/editor/window.py" line="730"/>
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="707"/>
+        <location filename="../../ui/editor/window.py" line="731"/>
         <source>复制为新报检单</source>
         <translation>复制为新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="709"/>
+        <location filename="../../ui/editor/window.py" line="733"/>
         <source>打印/PDF</source>
         <translation>打印/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="710"/>
+        <location filename="../../ui/editor/window.py" line="734"/>
         <source>关闭 (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="721"/>
+        <location filename="../../ui/editor/window.py" line="745"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="724"/>
+        <location filename="../../ui/editor/window.py" line="748"/>
         <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
         <translation>只读：已提交的报检单不能直接修改，请使用“修改申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="726"/>
+        <location filename="../../ui/editor/window.py" line="750"/>
         <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
         <translation>只读：已提交的报检单不能直接修改，可以“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="728"/>
+        <location filename="../../ui/editor/window.py" line="752"/>
         <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
         <translation>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="731"/>
+        <location filename="../../ui/editor/window.py" line="755"/>
         <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
         <translation>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="736"/>
+        <location filename="../../ui/editor/window.py" line="760"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>修改申请：改好后点击“提交修改”；报检号保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="738"/>
-        <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
-        <translation>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</translation>
+        <location filename="../../ui/editor/window.py" line="762"/>
+        <source>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</source>
+        <translation>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="766"/>
+        <location filename="../../ui/editor/window.py" line="790"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="708"/>
+        <location filename="../../ui/editor/window.py" line="732"/>
         <source>另存为模板</source>
         <translation>另存为模板</translation>
     </message>
@@ -905,14 +915,19 @@
 <context>
     <name>FieldBinding</name>
     <message>
-        <location filename="../../ui/editor/widgets.py" line="125"/>
+        <location filename="../../ui/editor/widgets.py" line="164"/>
         <source>日期格式不正确，请输入如 20261130 或 2026-11-30</source>
         <translation>日期格式不正确，请输入如 20261130 或 2026-11-30</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/widgets.py" line="127"/>
+        <location filename="../../ui/editor/widgets.py" line="166"/>
         <source>代码“%s”不在代码表中，请从下拉列表中选择</source>
         <translation>代码“%s”不在代码表中，请从下拉列表中选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/widgets.py" line="168"/>
+        <source>请写成“类别:编号”，多项用逗号分隔</source>
+        <translation>请写成“类别:编号”，多项用逗号分隔</translation>
     </message>
 </context>
 <context>
@@ -1039,10 +1054,10 @@
 <context>
     <name>GoodsSection</name>
     <message numerus="yes">
-        <location filename="../../ui/editor/section_goods.py" line="110"/>
-        <source>共 %n 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</source>
+        <location filename="../../ui/editor/section_goods.py" line="201"/>
+        <source>共 %n 项　净重 %s 千克　毛重 %s 千克　货值 %s</source>
         <translation>
-            <numerusform>共 %n 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</numerusform>
+            <numerusform>共 %n 项　净重 %s 千克　毛重 %s 千克　货值 %s</numerusform>
         </translation>
     </message>
 </context>
@@ -1440,80 +1455,80 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/main_list.py" line="177"/>
+        <location filename="../../ui/main_list.py" line="196"/>
         <source>全部报检单</source>
-        <extracomment>what each column must show in full, measured in the table&apos;s font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses)</extracomment>
+        <extracomment>what each column must show in full, measured in the table's font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses) True while :meth:`selectAll` selects every row (listeners wait for ``select_all_requested`` instead of reading the selected rows one by one)</extracomment>
         <translation>全部报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="177"/>
+        <location filename="../../ui/main_list.py" line="196"/>
         <source>草稿</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="178"/>
+        <location filename="../../ui/main_list.py" line="197"/>
         <source>已定稿待发送</source>
         <translation>已定稿待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="178"/>
+        <location filename="../../ui/main_list.py" line="197"/>
         <source>已发送</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="179"/>
+        <location filename="../../ui/main_list.py" line="198"/>
         <source>已受理/审单中</source>
         <translation>已受理/审单中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="179"/>
+        <location filename="../../ui/main_list.py" line="198"/>
         <source>查验</source>
         <translation>查验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="180"/>
+        <location filename="../../ui/main_list.py" line="199"/>
         <source>已放行</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="180"/>
+        <location filename="../../ui/main_list.py" line="199"/>
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="181"/>
+        <location filename="../../ui/main_list.py" line="200"/>
         <source>已撤销</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="197"/>
+        <location filename="../../ui/main_list.py" line="216"/>
         <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
         <translation>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="200"/>
+        <location filename="../../ui/main_list.py" line="219"/>
         <source>此状态下没有报检单。</source>
         <translation>此状态下没有报检单。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="202"/>
+        <location filename="../../ui/main_list.py" line="221"/>
         <source>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</source>
         <translation>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="208"/>
+        <location filename="../../ui/main_list.py" line="227"/>
         <source>共 {n} 份</source>
         <translation>共 {n} 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="258"/>
+        <location filename="../../ui/main_list.py" line="277"/>
         <source>已选择全部 {n} 条符合条件的</source>
         <translation>已选择全部 {n} 条符合条件的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="260"/>
+        <location filename="../../ui/main_list.py" line="279"/>
         <source>全选 {n} 条符合条件的</source>
         <translation>全选 {n} 条符合条件的</translation>
     </message>
@@ -1889,22 +1904,22 @@
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>{n}+ 份</source>
         <translation>{n}+ 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>已载入 {n} 份，向下滚动载入更多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>正在载入…</source>
         <translation>正在载入…</translation>
     </message>
@@ -1971,6 +1986,71 @@
     </message>
 </context>
 <context>
+    <name>NeedsPanel</name>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="91"/>
+        <source>须凭通关单</source>
+        <extracomment>chip colours per catalogue letter group (animals/plants, food, goods, verification)</extracomment>
+        <translation>须凭通关单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="98"/>
+        <source>按检验检疫目录，本商品无须另附许可证、证书或单据。</source>
+        <translation>按检验检疫目录，本商品无须另附许可证、证书或单据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="100"/>
+        <source>填写 HS 编码和检验检疫编码后，这里列出本商品需要的许可证、证书和单据。</source>
+        <translation>填写 HS 编码和检验检疫编码后，这里列出本商品需要的许可证、证书和单据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="117"/>
+        <source>许可证</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="117"/>
+        <source>随附单据</source>
+        <translation>随附单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="118"/>
+        <source>证单</source>
+        <translation>证单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="118"/>
+        <source>货物属性</source>
+        <translation>货物属性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="119"/>
+        <location filename="../../ui/editor/needs_panel.py" line="125"/>
+        <source>填写</source>
+        <translation>填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="119"/>
+        <source>通关单</source>
+        <translation>通关单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="125"/>
+        <source>添加</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="141"/>
+        <source>本商品需要（第 %d 项）</source>
+        <translation>本商品需要（第 %d 项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/needs_panel.py" line="142"/>
+        <source>本商品需要</source>
+        <translation>本商品需要</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <location filename="../../ui/notifications.py" line="48"/>
@@ -2009,6 +2089,14 @@
         <location filename="../../ui/notifications.py" line="61"/>
         <source>退回</source>
         <translation>退回</translation>
+    </message>
+</context>
+<context>
+    <name>PairsEdit</name>
+    <message>
+        <location filename="../../ui/editor/widgets.py" line="33"/>
+        <source>类别:编号，多项用逗号分隔</source>
+        <translation>类别:编号，多项用逗号分隔</translation>
     </message>
 </context>
 <context>
@@ -2123,12 +2211,28 @@
 <context>
     <name>RowsTableModel</name>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="149"/>
+        <location filename="../../ui/editor/table_model.py" line="229"/>
+        <source>请输入日期，如 2026-11-30</source>
+        <extracomment>kinds whose value is a list (an empty cell is ``[]``, not ``None``) the row dataclass (``pairs`` columns build its list items)</extracomment>
+        <translation>请输入日期，如 2026-11-30</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/table_model.py" line="236"/>
+        <source>请写成“类别:编号”，多项用逗号分隔，如 325:ABC123,411:2026001</source>
+        <translation>请写成“类别:编号”，多项用逗号分隔，如 325:ABC123,411:2026001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/table_model.py" line="242"/>
+        <source>请输入货物序号，多个用逗号分隔，如 1,2</source>
+        <translation>请输入货物序号，多个用逗号分隔，如 1,2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/table_model.py" line="247"/>
         <source>请输入数字，如 1200.5</source>
         <translation>请输入数字，如 1200.5</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="154"/>
+        <location filename="../../ui/editor/table_model.py" line="252"/>
         <source>请输入整数</source>
         <translation>请输入整数</translation>
     </message>
@@ -2139,6 +2243,14 @@
         <location filename="../../ui/widgets/search_box.py" line="36"/>
         <source>搜索报检号、合同号、提单号、收发货人… (Ctrl+F)</source>
         <translation>搜索报检号、合同号、提单号、收发货人… (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>ShownField</name>
+    <message>
+        <location filename="../../ui/editor/widgets.py" line="54"/>
+        <source>放行后由平台签发</source>
+        <translation>放行后由平台签发</translation>
     </message>
 </context>
 <context>
@@ -2267,29 +2379,29 @@
 <context>
     <name>TableSection</name>
     <message numerus="yes">
-        <location filename="../../ui/editor/section_goods.py" line="81"/>
+        <location filename="../../ui/editor/section_goods.py" line="98"/>
         <source>共 %n 行</source>
         <translation>
             <numerusform>共 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="84"/>
+        <location filename="../../ui/editor/section_goods.py" line="101"/>
         <source>新增一行 (Insert)</source>
         <translation>新增一行 (Insert)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="85"/>
+        <location filename="../../ui/editor/section_goods.py" line="102"/>
         <source>复制此行 (Ctrl+D)</source>
         <translation>复制此行 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="86"/>
+        <location filename="../../ui/editor/section_goods.py" line="103"/>
         <source>删除此行 (Ctrl+Delete)</source>
         <translation>删除此行 (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="87"/>
+        <location filename="../../ui/editor/section_goods.py" line="104"/>
         <source>直接输入即可编辑单元格；回车确认并跳到下一格；代码列输入代码或名称后从列表中选择。</source>
         <translation>直接输入即可编辑单元格；回车确认并跳到下一格；代码列输入代码或名称后从列表中选择。</translation>
     </message>
@@ -2331,33 +2443,38 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../ui/timeline.py" line="216"/>
+        <location filename="../../ui/timeline.py" line="224"/>
         <source>已复制 ✓</source>
         <extracomment>status → the strong colour of the one palette (client.lifecycle)</extracomment>
         <translation>已复制 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="227"/>
+        <location filename="../../ui/timeline.py" line="235"/>
         <source>尚未分配（定稿时分配）</source>
         <translation>尚未分配（定稿时分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="230"/>
+        <location filename="../../ui/timeline.py" line="238"/>
         <source>复制报检号</source>
         <translation>复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="234"/>
+        <location filename="../../ui/timeline.py" line="241"/>
+        <source>通关单号：</source>
+        <translation>通关单号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="245"/>
         <source>当前状态：</source>
         <translation>当前状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="240"/>
+        <location filename="../../ui/timeline.py" line="251"/>
         <source>报检号（一次申报、一号到底）</source>
         <translation>报检号（一次申报、一号到底）</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="241"/>
+        <location filename="../../ui/timeline.py" line="252"/>
         <source>状态记录与回执</source>
         <translation>状态记录与回执</translation>
     </message>

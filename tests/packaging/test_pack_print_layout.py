@@ -31,6 +31,8 @@ OUTBOUND_LABELS = [
 @pytest.fixture
 def inbound30():
     d = sample_declaration("inbound", 30)
+    for g in d.goods:  # ten licence numbers would add a 附页 (tested on its own below)
+        g.licences = []
     d.inspection_no = "310000126000123"
     d.attachments.append(Attachment(type="101002", file_name="invoice.pdf"))
     d.remarks = "到货后30日内完成检验"
@@ -170,3 +172,41 @@ def test_pack_ordinary_values_need_no_attached_sheet(codebook):
     layout = build_layout(d, codebook)
     assert len(layout.pages) == 1
     assert "附页" not in layout.pages[0].all_text()
+
+
+def test_pack_ciq_boxes_are_filled_from_the_model(codebook):
+    """许可证/审批号, 经停口岸, 外商投资财产, 生产单位注册号 and the 通关单号 (issue 13)."""
+    from client.model import Licence, Producer
+
+    d = sample_declaration("inbound", 2, seed=71)
+    d.goods[0].licences = [Licence("325", "A3100260001"), Licence("519", "CHN0001")]
+    d.goods[1].licences = [Licence("325", "A3100260001")]  # the same licence printed once
+    d.stopover_port = "KRPUS"
+    d.foreign_investment = True
+    d.clearance_doc_no = "310000226000000123"
+    page = build_layout(d, codebook, date(2026, 11, 26)).pages[0]
+    values = page.values()
+    assert values["goods[].licences"] == "A3100260001；CHN0001"
+    assert values["stopover_port"] == "KRPUS"
+    assert values["clearance_doc_no"] == "通关单号：310000226000000123"
+    ticks = {c.source: c.checked for c in page.checks if c.source.startswith("foreign_inv")}
+    assert ticks == {"foreign_investment:是": True, "foreign_investment:否": False}
+
+    out = sample_declaration("outbound", 2, seed=72)
+    out.goods[0].producer = Producer("某食品厂", "3100/02001")
+    out.goods[1].producer = Producer("某食品厂二厂", "3100/02002")
+    page = build_layout(out, codebook, date(2026, 11, 26)).pages[0]
+    assert page.values()["goods[].producer.reg_no"] == "3100/02001、3100/02002"
+    assert "clearance_doc_no" not in page.values()  # none issued yet: no box text
+    assert not any(c.checked for c in page.checks if c.source.startswith("foreign_inv"))
+
+
+def test_pack_many_licence_numbers_go_in_full_to_the_attached_sheet(codebook):
+    """Thirty lines with ten licences: the 许可证/审批号 box cannot hold the numbers, the
+    附页 lists every one of them."""
+    d = sample_declaration("inbound", 30)
+    numbers = sorted({lic.number for g in d.goods for lic in g.licences if lic.number})
+    assert len(numbers) >= 6
+    layout = build_layout(d, codebook, date(2026, 11, 26))
+    last = layout.pages[-1].all_text()
+    assert "附页" in last and all(n in last for n in numbers)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from client.model import to_dict
+from client.model import Licence
 from client.rules.sample import sample_declaration
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,8 +47,18 @@ def printing(qapp):
     return printing
 
 
-def test_pack_pdf_has_two_a4_pages_and_an_embedded_cjk_font(printing, codebook, tmp_path):
+def _thirty():
+    """Thirty inbound lines whose licence numbers fit their box (so: sheet + continuation;
+    many licences add a 附页, see test_pack_print_layout)."""
     d = sample_declaration("inbound", 30)
+    for g in d.goods:
+        g.licences = []
+    d.goods[0].licences = [Licence("411", "2026011101")]
+    return d
+
+
+def test_pack_pdf_has_two_a4_pages_and_an_embedded_cjk_font(printing, codebook, tmp_path):
+    d = _thirty()
     d.inspection_no = "310000126000123"
     out = tmp_path / "decl.pdf"
     pages = printing.save_declaration_pdf(d, out, codebook, date(2026, 11, 26))
@@ -73,7 +84,7 @@ def _cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
 
 @pytest.mark.slow
 def test_pack_cli_prints_a_stored_declaration(data_dir, tmp_path):
-    d = sample_declaration("inbound", 30)
+    d = _thirty()
     src = tmp_path / "in.json"
     src.write_text(json.dumps(to_dict(d), ensure_ascii=False), encoding="utf-8")
     assert _cli("import", str(src), data_dir=data_dir).returncode == 0
@@ -112,7 +123,7 @@ def test_pack_printer_path_paints_the_same_pages(printing, codebook, tmp_path):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printer.pdf"
     printer.setOutputFileName(str(out))
-    layout = build_layout(sample_declaration("inbound", 30), codebook)
+    layout = build_layout(_thirty(), codebook)
     assert printing.paint_layout(layout, printer) == 2
     assert printer.fullPage()
     del printer
@@ -140,7 +151,7 @@ def test_pack_pdf_can_be_saved_from_a_worker_thread(printing, codebook, tmp_path
 
     def work():
         try:
-            result["pages"] = printing.save_declaration_pdf(sample_declaration("inbound", 30),
+            result["pages"] = printing.save_declaration_pdf(_thirty(),
                                                             out, codebook)
         except Exception as exc:  # noqa: BLE001 - reported below
             result["error"] = exc

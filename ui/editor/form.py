@@ -130,7 +130,8 @@ class FormSection(QScrollArea):
 
     def input_widgets(self) -> list[QWidget]:
         """The visible inputs in tab order (the order the fields were added)."""
-        return [b.widget for b in self.bindings.values() if not b.widget.isHidden()]
+        return [b.widget for b in self.bindings.values() if not b.widget.isHidden()
+                and b.widget.focusPolicy() != Qt.FocusPolicy.NoFocus]
 
     def set_read_only(self, ro: bool) -> None:
         for b in self.bindings.values():

@@ -4,7 +4,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox
 
+from client.model import Declaration
+
 from .form import FormSection
+from .widgets import PairsEdit, ShownField
 
 _MODES = {"inbound": ("standard", "import_direct", "import_transfer"),
           "outbound": ("standard", "export_direct")}
@@ -33,6 +36,15 @@ class BasicSection(FormSection):
         self.add(g, "invoice_no")
         if d == "outbound":
             self.add(g, "lc_no")
+        if d != "outbound":
+            self.add(g, "foreign_investment", kind="check")
+
+        g = self.group(QT_TRANSLATE_NOOP("EditorSections", "企业资质与关联单证"))
+        self.add(g, "enterprise_qualifications",
+                 PairsEdit(Declaration, "enterprise_qualifications"), wide=True)
+        self.add(g, "customs_decl_no")
+        self.add(g, "clearance_doc_no", ShownField())
+        self.bindings["customs_decl_no"].widget.setMaxLength(18)
 
         g = self.group(QT_TRANSLATE_NOOP("EditorSections", "检验检疫机构"))
         for path in ("declare_bureau", "port_bureau", "inspect_bureau", "release_bureau"):
@@ -50,3 +62,5 @@ class BasicSection(FormSection):
         for i in range(self.mode_combo.count()):
             self.mode_combo.setItemText(i, names.get(self.mode_combo.itemData(i), ""))
         self.bindings["ecommerce"].widget.setText(self.tr("适用跨境电商负面清单与商品备案规则"))
+        if "foreign_investment" in self.bindings:
+            self.bindings["foreign_investment"].widget.setText(self.tr("货物属于外商投资财产"))

@@ -1,15 +1,27 @@
 """货物明细 and 集装箱 sections: a toolbar of line actions above an editable table.
 
+The goods section also shows the "本商品需要" panel (:class:`~ui.editor.needs_panel.NeedsPanel`)
+for the current line, refreshed as the user types; its add actions put a licence or an
+attribute into the line, or go to the cell of a field to fill; attachments and
+certificates are handed to the window (``need_elsewhere``).
+
 Signals:
     TableSection.edited(str): the list name (``goods``/``containers``) after any change.
     TableSection.message(str): a refused value to show in the status line.
+    GoodsSection.need_elsewhere(str, str): kind (``attachment``/``certificate``) and code
+        of a requirement that is added in another section.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from client.ciq import requirements
+from client.model import Licence
 
 from .goods_model import ContainersModel, GoodsTableModel
+from .needs_panel import NeedsPanel
 from .table_view import EditTableView
 
 
@@ -28,7 +40,8 @@ class TableSection(QWidget):
         self.ctx = ctx
         self.direction = direction
         self.decl = None
-        self.model = self.MODEL(codes=ctx.desk.codes, lang=ctx.lang, parent=self)
+        self.model = self.MODEL(codes=ctx.desk.codes, lang=ctx.lang, parent=self,
+                                direction=direction)
         self.view = EditTableView(ctx.desk.codes, ctx.lang, self,
                                   grow_on_enter=self.GROW_ON_ENTER)
         self.view.setModel(self.model)
@@ -52,6 +65,7 @@ class TableSection(QWidget):
         bar.addWidget(self.count_label)
         lay.addLayout(bar)
         lay.addWidget(self.view, 1)
+        self.extend(lay)
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #7a8391;")
         self.hint.setWordWrap(True)
@@ -61,6 +75,9 @@ class TableSection(QWidget):
         self.model.modelReset.connect(self._count)
         self.model.dataChanged.connect(self._count)
         self.retranslateUi()
+
+    def extend(self, lay: QVBoxLayout) -> None:
+        """Add what a section shows under its table (nothing by default)."""
 
     def load(self, decl) -> None:
         self.decl = decl
@@ -94,10 +111,84 @@ class TableSection(QWidget):
 
 
 class GoodsSection(TableSection):
-    """货物明细 (1 to 50 lines), with totals of weights and value."""
+    """货物明细 (1 to 50 lines), with totals of weights and value, and the "本商品需要"
+    panel of the current line."""
 
     TITLE = QT_TRANSLATE_NOOP("EditorSections", "货物明细")
     MODEL = GoodsTableModel
+    need_elsewhere = Signal(str, str)
+
+    def extend(self, lay: QVBoxLayout) -> None:
+        self.panel = NeedsPanel(self.ctx.lang, self)
+        self.panel.add_requested.connect(self.add_need)
+        lay.addWidget(self.panel)
+        self._refresh_timer = QTimer(self)  # a burst of keys refreshes the panel once
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh_needs)
+        self.model.edited.connect(self._refresh_timer.start)
+        self.model.modelReset.connect(self._refresh_timer.start)
+        self.view.selectionModel().currentChanged.connect(
+            lambda cur, prev: self._refresh_timer.start() if cur.row() != prev.row() else None)
+
+    def load(self, decl) -> None:
+        super().load(decl)
+        self.refresh_needs()
+
+    def current_row(self) -> int:
+        cur = self.view.currentIndex()
+        if cur.isValid():
+            return cur.row()
+        return 0 if self.model.rowCount() else -1
+
+    def refresh_needs(self) -> None:
+        """Show what the current line needs (catalogue letters, licences, documents)."""
+        row = self.current_row()
+        if self.decl is None or row < 0 or row >= len(self.decl.goods):
+            self.panel.show_line(-1, (), None, [])
+            return
+        letters, condition = self.model.catalogue(row)
+        self.panel.show_line(row, letters, condition,
+                             requirements(self.decl, row, self.ctx.desk.codes))
+
+    def _edit_cell(self, row: int, field: str, suffix: str = "") -> None:
+        """Open the cell of ``field`` with the cursor at the end (after ``suffix``)."""
+        self.view.select_cell(row, field)
+        idx = self.view.currentIndex()
+        self.view.edit(idx)
+        ed = self.view.indexWidget(idx)
+        if isinstance(ed, QLineEdit):
+            if suffix:
+                ed.setText(ed.text() + suffix)
+            ed.deselect()
+            ed.end(False)
+            ed.setFocus()
+
+    def add_need(self, req) -> None:
+        """One action per requirement: the licence row, the attribute, the field's cell;
+        attachments and certificates go to their sections (``need_elsewhere``)."""
+        row = self.panel.row
+        if self.model.read_only or row < 0:
+            return
+        if req.kind == "licence":
+            # the licence row is added; the cell opens after "325:" for its number
+            line = self.decl.goods[row]
+            if not any(x.type in req.alternatives for x in line.licences):
+                self.model.add_item(row, "licences", Licence(type=req.code))
+            last = line.licences[-1] if line.licences else None
+            self._edit_cell(row, "licences",
+                            ":" if last is not None and last.type in req.alternatives
+                            and not last.number else "")
+        elif req.kind == "attribute":
+            self.model.add_item(row, "goods_attributes", req.code)
+            self.view.select_cell(row, "goods_attributes")
+        elif req.kind == "field":
+            _, _, field = req.field.partition("].")
+            self._edit_cell(row, field if self.model.column_of(field) >= 0
+                            else field.split(".")[0])
+        else:
+            self.need_elsewhere.emit(req.kind, req.code)
+        self.refresh_needs()
 
     def count_text(self) -> str:
         if self.decl is None:

@@ -26,14 +26,16 @@ class TransportSection(FormSection):
             self.add(g, "departure_country", self.picker("countries"))
             self.add(g, "departure_port")
             self.add(g, "entry_exit_port")
+            self.add(g, "stopover_port")
             self.add(g, "destination_district", self.picker("districts"))
         else:
             self.add(g, "destination_country", self.picker("countries"))
             self.add(g, "departure_port")
             self.add(g, "entry_exit_port")
             self.add(g, "arrival_port")
+            self.add(g, "stopover_port")
             self.add(g, "origin_district", self.picker("districts"))
-        for p in ("departure_port", "entry_exit_port", "arrival_port"):
+        for p in ("departure_port", "entry_exit_port", "arrival_port", "stopover_port"):
             if p in self.bindings:
                 w = self.bindings[p].widget
                 w.setPlaceholderText("UN/LOCODE，如 CNSHA")

@@ -12,22 +12,53 @@ Signals:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import copy
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from client.fields import label
+from client.interchange.listcells import (format_codes, format_pairs, get_in, make_pairs,
+                                          parse_codes, parse_pairs, set_in)
 
-from .common import (ERROR_BG, WARNING_BG, format_value, parse_user_decimal, parse_user_int,
-                     severity_icon, worst)
+from .common import (ERROR_BG, WARNING_BG, format_value, parse_user_date, parse_user_decimal,
+                     parse_user_int, severity_icon, worst)
+
+_LETTERS = {"M": ("进口商品检验", "import commodity inspection"),
+            "N": ("出口商品检验", "export commodity inspection"),
+            "P": ("进境动植物、动植物产品检疫", "inbound animal/plant quarantine"),
+            "Q": ("出境动植物、动植物产品检疫", "outbound animal/plant quarantine"),
+            "R": ("进口食品卫生监督检验", "imported food hygiene inspection"),
+            "S": ("出口食品卫生监督检验", "exported food hygiene inspection"),
+            "L": ("民用商品入境验证", "inbound verification of civil goods"),
+            "A": ("须凭入境货物通关单", "inbound clearance document required"),
+            "B": ("须凭出境货物通关单", "outbound clearance document required")}
+
+
+def chips_tooltip(letters: tuple[str, ...], condition: str | None, lang: str = "zh") -> str:
+    """What each catalogue letter means (a chip's tooltip)."""
+    i = 1 if lang == "en" else 0
+    return "\n".join(f"{x} {_LETTERS[x][i]}" for x in letters + ((condition,) if condition else ())
+                     if x in _LETTERS)
+
+
+#: kinds whose value is a list (an empty cell is ``[]``, not ``None``)
+LIST_KINDS = frozenset({"codes", "pairs", "ints"})
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column: field name, kind (``str``/``dec``/``int``/``code``/``seq``), code table,
-    and for codes how long a full code is when it extends the table's prefix."""
+    """One column: field name (``producer.reg_no`` for a field of an object of the row),
+    kind, code table, and for codes how long a full code is when it extends the table's
+    prefix.
+
+    Kinds: ``str``/``dec``/``int``/``date``/``seq``; ``code`` (one code of ``table``, a
+    picker); ``ciq`` (the CIQ code of the row's HS code, a picker of that HS code's CIQ
+    codes); ``codes`` (a list of codes of ``table``, typed ``11,21``); ``pairs``
+    (``type:number`` items, typed ``325:ABC,411``); ``ints`` (numbers, typed ``1,2``).
+    The text forms are :mod:`client.interchange.listcells`' (the spreadsheet's too)."""
 
     field: str
     kind: str = "str"
@@ -45,9 +76,13 @@ class RowsTableModel(QAbstractTableModel):
 
     LIST = ""
     COLUMNS: tuple[Column, ...] = ()
+    #: the row dataclass (``pairs`` columns build its list items)
+    ROW_CLASS: type | None = None
 
-    def __init__(self, rows: list | None = None, codes=None, lang: str = "zh", parent=None):
+    def __init__(self, rows: list | None = None, codes=None, lang: str = "zh", parent=None,
+                 direction: str = "inbound"):
         super().__init__(parent)
+        self.direction = direction
         self.rows: list = rows if rows is not None else []
         self.codes = codes
         self.lang = lang
@@ -95,9 +130,23 @@ class RowsTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.read_only and self.COLUMNS[index.column()].kind != "seq":
+        if not self.read_only and self.COLUMNS[index.column()].kind not in ("seq", "chips"):
             f |= Qt.ItemFlag.ItemIsEditable
         return f
+
+    def value(self, row: int, col: Column) -> Any:
+        """The value of ``col`` in row ``row`` (``None`` where an object is missing)."""
+        return get_in(self.rows[row], col.field)
+
+    def text(self, value: Any, col: Column) -> str:
+        """A value as typed in its cell (list kinds in their comma form)."""
+        if col.kind == "codes":
+            return format_codes(value)
+        if col.kind == "pairs":
+            return format_pairs(value)
+        if col.kind == "ints":
+            return ",".join(str(v) for v in value or [])
+        return format_value(value)
 
     def _code_name(self, col: Column, code: str | None) -> str | None:
         if not code or not col.table or self.codes is None:
@@ -111,18 +160,24 @@ class RowsTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         col = self.COLUMNS[index.column()]
-        row = self.rows[index.row()]
-        value = getattr(row, col.field)
+        value = self.value(index.row(), col)
         issue = self._issues.get((index.row(), col.field))
         if role == Qt.ItemDataRole.DisplayRole:
-            text = format_value(value)
+            text = self.text(value, col)
             if col.kind == "code" and col.table and value and col.table != "hs2022":
                 name = self._code_name(col, value)
                 if name:
                     text = f"{value} {name}"
+            elif col.kind == "ciq" and value:
+                name = self.ciq_name(index.row())
+                if name:
+                    text = f"{value} {name}"
+            elif col.kind == "chips":
+                letters, condition = self.catalogue(index.row())
+                text = " ".join(letters + ((condition,) if condition else ()))
             return text
         if role == Qt.ItemDataRole.EditRole:
-            return format_value(value)
+            return self.text(value, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col.kind in ("dec", "int", "seq"):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -137,12 +192,55 @@ class RowsTableModel(QAbstractTableModel):
             if col.kind == "code":
                 name = self._code_name(col, value)
                 return f"{value} {name}" if name else None
+            if col.kind == "ciq" and value:
+                name = self.ciq_name(index.row())
+                return f"{self.rows[index.row()].hs_code or ''}{value} {name or ''}".strip()
+            if col.kind in ("codes", "pairs") and value:
+                return "\n".join(self._item_names(col, value))
+            if col.kind == "chips":
+                letters, condition = self.catalogue(index.row())
+                return chips_tooltip(letters, condition, self.lang) or None
         return None
+
+    def ciq_name(self, row: int) -> str | None:
+        """The official name of the row's HS+CIQ pair (goods tables define it)."""
+        return None
+
+    def catalogue(self, row: int) -> tuple[tuple[str, ...], str | None]:
+        """The row's catalogue letters and 监管条件 (goods tables define it)."""
+        return (), None
+
+    def _item_names(self, col: Column, value: list) -> list[str]:
+        out = []
+        for item in value:
+            code = item if isinstance(item, str) else getattr(item, "type", None)
+            name = self._code_name(col, code) or "?"
+            number = getattr(item, "number", None) if not isinstance(item, str) else None
+            out.append(f"{code} {name}" + (f"：{number}" if number else ""))
+        return out
 
     def parse(self, col: Column, value: Any) -> tuple[bool, Any, str]:
         """``(ok, parsed, why)`` for a value typed into ``col``."""
         if value is None or (isinstance(value, str) and not value.strip()):
-            return True, None, ""
+            return True, ([] if col.kind in LIST_KINDS else None), ""
+        if col.kind == "date":
+            day = parse_user_date(str(value))
+            if day is None:
+                return False, None, self.tr("请输入日期，如 2026-11-30")
+            return True, day, ""
+        if col.kind == "codes":
+            return True, [c.upper() for c in parse_codes(value)], ""
+        if col.kind == "pairs":
+            pairs = parse_pairs(value)
+            if any(not t for t, _n in pairs):
+                return False, None, self.tr("请写成“类别:编号”，多项用逗号分隔，如 325:ABC123,411:2026001")
+            return True, make_pairs(self.ROW_CLASS, col.field, pairs) if self.ROW_CLASS \
+                else pairs, ""
+        if col.kind == "ints":
+            items = parse_codes(value)
+            if not all(i.isdigit() and len(i) < 5 for i in items):
+                return False, None, self.tr("请输入货物序号，多个用逗号分隔，如 1,2")
+            return True, [int(i) for i in items], ""
         if col.kind == "dec":
             d = parse_user_decimal(value)
             if d is None:
@@ -162,16 +260,16 @@ class RowsTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
             return False
         col = self.COLUMNS[index.column()]
-        if col.kind == "seq":
+        if col.kind in ("seq", "chips"):
             return False
         ok, parsed, why = self.parse(col, value)
         if not ok:
             self.rejected.emit(index.row(), index.column(), why)
             return False
         row = self.rows[index.row()]
-        if getattr(row, col.field) == parsed:
+        if get_in(row, col.field) == parsed:
             return True
-        setattr(row, col.field, parsed)
+        set_in(row, col.field, parsed)
         self.dataChanged.emit(index, index)
         self.edited.emit()
         return True
@@ -181,8 +279,8 @@ class RowsTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return
         row, field = self.rows[index.row()], self.COLUMNS[index.column()].field
-        if getattr(row, field) != value:
-            setattr(row, field, value)
+        if get_in(row, field) != value:
+            set_in(row, field, value)
             self.dataChanged.emit(index, index)
             self.edited.emit()
 
@@ -213,10 +311,9 @@ class RowsTableModel(QAbstractTableModel):
         """Insert a copy of ``row`` right after it (复制)."""
         if not 0 <= row < len(self.rows) or self.read_only:
             return False
-        src = self.rows[row]
-        copy = replace(src, extra=dict(getattr(src, "extra", {}) or {}))
+        dup = copy.deepcopy(self.rows[row])  # lists and objects of the line are its own
         self.beginInsertRows(QModelIndex(), row + 1, row + 1)
-        self.rows.insert(row + 1, copy)
+        self.rows.insert(row + 1, dup)
         self.endInsertRows()
         self._renumber()
         self.edited.emit()

@@ -5,7 +5,9 @@ cell (the next line's first editable cell after the last column; after the last 
 a filled-in last line a new line is started when ``grow_on_enter``, else ``past_end`` is
 emitted so the window moves on to the next field); Insert adds a line
 below, Ctrl+D copies the current line, Ctrl+Delete removes it. Code columns edit with a
-:class:`~ui.editor.code_picker.CodePicker`, numeric columns with a validating line edit.
+:class:`~ui.editor.code_picker.CodePicker` (the CIQ-code column with one listing the CIQ
+codes of the line's HS code), numeric columns with a validating line edit, list columns
+(货物属性 ``11,21``, 产品资质 ``325:ABC,411``) with a line edit in their comma form.
 
 An open cell editor writes what is typed into the row at every keystroke (so the autosave
 stores it and a crash loses nothing), without accepting a code suggestion and without
@@ -45,6 +47,10 @@ class TableDelegate(QStyledItemDelegate):
         if col.kind == "code" and col.table:
             ed = CodePicker(self.codes.table(col.table), parent, prefix=col.prefix,
                             full_length=col.full_length, lang=self.lang)
+        elif col.kind == "ciq":
+            # the CIQ codes of this line's HS code, with their official names
+            ed = CodePicker(model.ciq_table(index.row()), parent, full_length=3,
+                            lang=self.lang)
         else:
             ed = QLineEdit(parent)
             if col.kind == "dec":
@@ -54,7 +60,7 @@ class TableDelegate(QStyledItemDelegate):
         ed.setFrame(False)
         ed.setObjectName(f"cellEditor_{col.field}")
         cell = QPersistentModelIndex(index)
-        ed._cell, ed._before = cell, getattr(model.rows[index.row()], col.field)  # for Esc
+        ed._cell, ed._before = cell, model.value(index.row(), col)  # for Esc
         ed.textEdited.connect(lambda _t, ed=ed, cell=cell: self.write_typed(ed, cell))
         return ed
 
@@ -72,14 +78,43 @@ class TableDelegate(QStyledItemDelegate):
                           Qt.ItemDataRole.EditRole)
 
     def paint(self, painter, option, index):
-        super().paint(painter, option, index)
         model = index.model()
+        if model.COLUMNS[index.column()].kind == "chips":
+            self._paint_chips(painter, option, index)
+        else:
+            super().paint(painter, option, index)
         sev = model.issue_at(index.row(), model.COLUMNS[index.column()].field)
         if sev:
             painter.save()
             painter.setPen(QPen(QColor(ERROR if sev == "error" else WARNING), 1.5))
             painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
             painter.restore()
+
+    def _paint_chips(self, painter, option, index) -> None:
+        """The catalogue letters of the line as small coloured chips."""
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QBrush
+
+        from .needs_panel import CHIP_COLOURS
+        letters, condition = index.model().catalogue(index.row())
+        painter.save()
+        painter.setRenderHint(painter.RenderHint.Antialiasing)
+        f = painter.font()
+        f.setBold(True)
+        f.setPixelSize(11)
+        painter.setFont(f)
+        x = option.rect.left() + 4
+        top = option.rect.top() + (option.rect.height() - 16) / 2
+        for letter in letters + ((condition,) if condition else ()):
+            w = painter.fontMetrics().horizontalAdvance(letter) + 10
+            r = QRectF(x, top, w, 16)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(QColor(CHIP_COLOURS.get(letter, "#5b6573"))))
+            painter.drawRoundedRect(r, 7, 7)
+            painter.setPen(QColor("white"))
+            painter.drawText(r, int(Qt.AlignmentFlag.AlignCenter), letter)
+            x += w + 3
+        painter.restore()
 
     def setEditorData(self, editor, index):  # noqa: N802
         if editor.isModified():

@@ -2,6 +2,8 @@
 
 * :class:`DateEdit` — a line edit that accepts ``20261130``, ``2026-11-30``, ``2026/11/30``
   and shows ``2026-11-30`` once the user leaves it.
+* :class:`PairsEdit` — a ``{type, number}`` list typed ``1:QY-01,3:QY-03`` (企业资质).
+* :class:`ShownField` — a value the platform assigns (通关单号): shown, never typed.
 * :class:`FieldBinding` — ties one widget to one declaration path: ``value()``,
   ``set_value(v)``, ``set_read_only(bool)``.
 
@@ -12,11 +14,44 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from client.interchange.listcells import format_pairs, make_pairs, parse_pairs
 
 from .code_picker import CodePicker
 from .common import format_value, parse_user_date
+
+
+class PairsEdit(QLineEdit):
+    """``type:number`` items, comma-separated; the value is a list of ``item_of`` objects
+    (the list field ``name`` of dataclass ``owner``)."""
+
+    def __init__(self, owner: type, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.owner, self.name = owner, name
+        self.setPlaceholderText(self.tr("类别:编号，多项用逗号分隔"))
+
+    def pairs(self) -> list:
+        return make_pairs(self.owner, self.name,
+                          [(t, n) for t, n in parse_pairs(self.text()) if t])
+
+    def is_valid(self) -> bool:
+        return all(t for t, _n in parse_pairs(self.text()))
+
+    def set_pairs(self, items) -> None:
+        self.setText(format_pairs(items))
+
+
+class ShownField(QLineEdit):
+    """A field the platform fills (read-only in every mode)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setStyleSheet("QLineEdit { background: #eef2f7; color: #333; }")
+        self.setPlaceholderText(self.tr("放行后由平台签发"))
 
 
 class DateEdit(QLineEdit):
@@ -84,6 +119,8 @@ class FieldBinding(QObject):
         w = self.widget
         if isinstance(w, CodePicker):
             return w.code()
+        if isinstance(w, PairsEdit):
+            return w.pairs()
         if isinstance(w, DateEdit):
             return w.date()
         if isinstance(w, QLineEdit):
@@ -104,6 +141,8 @@ class FieldBinding(QObject):
                 w.set_code(value)
             elif isinstance(w, DateEdit):
                 w.set_date(value)
+            elif isinstance(w, PairsEdit):
+                w.set_pairs(value)
             elif isinstance(w, QLineEdit):
                 w.setText(format_value(value))
                 w.setCursorPosition(0)
@@ -125,10 +164,14 @@ class FieldBinding(QObject):
             return self.tr("日期格式不正确，请输入如 20261130 或 2026-11-30")
         if isinstance(w, CodePicker) and not w.is_valid():
             return self.tr("代码“%s”不在代码表中，请从下拉列表中选择") % w.code()
+        if isinstance(w, PairsEdit) and not w.is_valid():
+            return self.tr("请写成“类别:编号”，多项用逗号分隔")
         return None
 
     def set_read_only(self, ro: bool) -> None:
         w = self.widget
+        if isinstance(w, ShownField):
+            return  # the platform's value: never typed
         if isinstance(w, (QLineEdit, QPlainTextEdit)):
             w.setReadOnly(ro)
             w.style().unpolish(w)

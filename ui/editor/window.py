@@ -344,6 +344,8 @@ class EditorWindow(QMainWindow):
                 s.edited.connect(lambda _p, s=s: self.hide_message(topic=s))
             if isinstance(s, TableSection):
                 s.view.past_end.connect(lambda v=s.view: self.focus_next(v))
+            if isinstance(s, GoodsSection):
+                s.need_elsewhere.connect(self.add_need_elsewhere)
             self.sections.append(s)
             self.stack.addWidget(s)
             self.nav.addItem(QListWidgetItem())
@@ -355,6 +357,22 @@ class EditorWindow(QMainWindow):
                     QWidget.setTabOrder(a, b)
         self.field_map = FieldMap(self.sections)
         self._retranslate_nav()
+
+    def add_need_elsewhere(self, kind: str, code: str) -> None:
+        """A "本商品需要" item added in another section: an attachment opens the file
+        chooser with its type set; a certificate is ticked in 所需证单."""
+        if kind == "attachment":
+            sec = self.section(AttachmentsSection)
+            self._show_section(self.sections.index(sec))
+            sec.type_picker.set_code(code)
+            sec.choose_files()
+        elif kind in ("certificate", "clearance"):
+            sec = self.section(CertificatesSection)
+            self._show_section(self.sections.index(sec))
+            row = sec.model.row_of(code)
+            if row >= 0:
+                sec.model.setData(sec.model.index(row, 0), Qt.CheckState.Checked,
+                                  Qt.ItemDataRole.CheckStateRole)
 
     def _timeline_add(self) -> None:
         from ui.timeline import TimelineWidget

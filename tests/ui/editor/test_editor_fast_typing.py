@@ -95,7 +95,7 @@ def test_autosave_while_a_code_is_typed_keeps_the_keys(qtbot, ctx, data_dir, sec
     assert getattr(getattr(ed.decl, sec.MODEL.LIST)[0], field) == code
 
 
-LINE = [("hs_code", "8471300000"), ("name_cn", "LAPTOP"), ("spec", "X1"),
+LINE = [("hs_code", "8471309000"), ("ciq_code", "101"), ("name_cn", "LAPTOP"), ("spec", "X1"),
         ("origin_country", "DEU"), ("quantity", "100"), ("quantity_unit", "001"),
         ("net_weight_kg", "1200.5"), ("gross_weight_kg", "1300"), ("value", "35000"),
         ("currency", "USD"), ("package_type", "22"), ("package_count", "10")]

@@ -178,7 +178,11 @@ def test_goods_lines_from_the_keyboard(qtbot, ctx, data_dir):
     qtbot.keyClicks(editor, "471300000")
     qtbot.keyClick(editor, Qt.Key.Key_Return)       # commit, next cell
     assert ed.decl.goods[0].hs_code == "8471300000"
-    assert view.currentIndex().column() == goods.model.column_of("name_cn")
+    # the 检验检疫编码 follows the HS code (issue 13); Enter, Enter leaves it empty
+    assert view.currentIndex().column() == goods.model.column_of("ciq_code")
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.keyClick(ed.focusWidget(), Qt.Key.Key_Return)
+    assert view.currentIndex().column() == goods.model.column_of("name_cn")  # chips skipped
 
     qtbot.keyClick(view, Qt.Key.Key_Return)         # Enter edits the current cell
     cell = ed.focusWidget()
@@ -266,11 +270,12 @@ def test_enter_after_the_last_container_moves_on_without_an_empty_row(qtbot, ctx
     ed._show_section(ed.sections.index(boxes))
     boxes.view.setFocus()
     qtbot.keyClick(boxes.view, Qt.Key.Key_Insert)
-    for text in ("MSCU1234566", "40HC"):                 # number, size type, Enter each
+    for text in ("MSCU1234566", "40HC", "12"):           # number, size type, goods, Enter each
         qtbot.keyClicks(boxes.view, text[0])
         qtbot.keyClicks(ed.focusWidget(), text[1:])
         qtbot.keyClick(ed.focusWidget(), Qt.Key.Key_Return)
-    assert [(c.number, c.size_type) for c in ed.decl.containers] == [("MSCU1234566", "40HC")]
+    assert [(c.number, c.size_type, c.goods_seqs) for c in ed.decl.containers] == \
+        [("MSCU1234566", "40HC", [12])]
     assert boxes.model.rowCount() == 1                   # no empty row to show as an error
     assert ed.stack.currentWidget() is ed.section(AttachmentsSection)  # moved on
     ed.save_now()
