@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import PROTOCOL_VERSION, __version__, jsontext
+from . import PROTOCOL_VERSION, __version__, ecom, jsontext
 from .platform import Platform
 from .protocol import ApiError, Principal, iso, parse_version
 from .settings import Settings
@@ -497,6 +497,8 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
     @app.get("/v1/declarations/{key}/ecerts", tags=["ecerts"])
     def declaration_ecerts(key: str, p: Principal = Depends(principal)):
         return _json(200, pf.declaration_ecerts(p, key))
+
+    ecom.routes(app, pf, principal, _json)  # issue 15: e-commerce registrations (sandbox.ecom)
 
     # -- admin -----------------------------------------------------------------------------------
     adm = [Depends(admin)]

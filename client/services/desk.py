@@ -271,8 +271,12 @@ class Desk:
         me = self.enterprise() or {}
         grade, at = _grade_of(me)
         clients = me.get("clients")
+        from ..ecom import store as ecom_q
+        with self.db.read() as conn:
+            registrations = ecom_q.known(conn)
         return RuleContext(
             codes=self.codes, credit_grade=grade, grade_synced_at=at,
+            ecom_registrations=registrations,
             enterprise_uscc=me.get("uscc") or None,
             client_usccs=frozenset(c.get("uscc") for c in clients if isinstance(c, dict)
                                    and c.get("uscc")) if isinstance(clients, list) else None)

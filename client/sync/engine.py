@@ -22,6 +22,7 @@ from sqlalchemy import select
 from .. import numbers
 from ..credentials import CredentialStore
 from ..ecert import sync as ecert_sync
+from ..ecom import sync as ecom_sync
 from ..errors import AuthError, DeskError
 from ..model import new_ulid
 from ..store import kv
@@ -321,6 +322,8 @@ class SyncEngine:
             self.ecerts = ecert_sync.fetch_announced(  # issue 14: e-certificates announced
                 self.db, self.client(cancel), self.desk.paths.data_dir,
                 self.desk.paths.attachments, summary)
+            self.ecom = ecom_sync.file_pending(self.db, self.client(cancel))  # issue 15
+            ecom_sync.resolve_referenced(self.db, self.client(cancel))
         except Cancelled:
             summary.cancelled = True
         except DeskError as exc:
