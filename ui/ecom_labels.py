@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from client.ecom.labels import A4_3X7, Grid, PlacedLabel
 
@@ -42,23 +42,19 @@ def _paint_page(p: QPainter, labels: list[PlacedLabel], k: float, family: str) -
                 if v:
                     p.drawRect(QRectF((ox + c * module) * k, (oy + r * module) * k,
                                       module * k + 0.5, module * k + 0.5))
-        tx = lab.x + 3.0 + side + 1.5
-        tw = lab.x + lab.w - 2.0 - tx
-        p.setPen(QColor("black"))
+        tx = lab.x + 3.0 + side + 1.0
+        tw = lab.x + lab.w - 1.5 - tx
         for i, line in enumerate(lab.lines):
             f = QFont(family)
-            f.setPointSizeF(7.5 if i == 0 else 6.2)
+            f.setPointSizeF(7.2 if i == 0 else 6.0)
             f.setBold(i == 0)
+            key = i in (1, 3)   # the "备案号" / "报检号" captions, grey above their numbers
+            p.setPen(QColor("#555555" if key else "black"))
             p.setFont(f)
-            p.drawText(QRectF(tx * k, (lab.y + 4.0 + i * 7.5) * k, tw * k, 7.0 * k),
-                       int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-                           | Qt.TextFlag.TextWordWrap), line)
-        f = QFont(family)
-        f.setPointSizeF(5.5)
-        p.setFont(f)
-        p.setPen(QColor("#555555"))
-        p.drawText(QRectF(tx * k, (lab.y + lab.h - 6.5) * k, tw * k, 4.0 * k),
-                   int(Qt.AlignmentFlag.AlignLeft), "源头可溯 去向可查")
+            shown = QFontMetricsF(f, p.device()).elidedText(line, Qt.TextElideMode.ElideRight,
+                                                            tw * k)
+            p.drawText(QRectF(tx * k, (lab.y + 3.5 + i * 5.1) * k, tw * k, 5.0 * k),
+                       int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
 
 
 def _pages(labels: list[PlacedLabel]) -> list[list[PlacedLabel]]:

@@ -87,6 +87,7 @@ def cmd_register(ctx) -> int:
     if not problems:
         with desk.db.write() as conn:
             for entry in parsed:
+                assert entry is not None  # no problems: every entry parsed
                 queued.append({"id": q.queue(conn, entry), "kind": entry.kind,
                                "title": entry.title, "status": "pending"})
     if ctx.args.json:

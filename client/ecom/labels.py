@@ -113,7 +113,7 @@ def sheet(labels: list[tuple[LabelData, str]], grid: Grid = A4_3X7) -> list[Plac
         text = encode(d)
         out.append(PlacedLabel(page, grid.left + c * grid.pitch_x, grid.top + r * grid.pitch_y,
                                grid.label_w, grid.label_h, text, qr_matrix(text),
-                               (title[:18], f"备案号 {d.reg_no}", f"报检号 {d.inspection_no}",
+                               (title, "商品备案号", d.reg_no, "报检号", d.inspection_no,
                                 f"批次 {d.batch}"), d))
     return out
 

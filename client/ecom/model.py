@@ -167,13 +167,13 @@ def _product(d: dict, codes: CodeBook, path: str, problems: list[Problem]) -> Pa
             problems.append(Problem(f"{path}.hs_code", f"HS编码 {hs} 应为6、8或10位数字",
                                     f"the HS code {hs} must be 6, 8 or 10 digits"))
             hs = None
-        elif not hs[:6] in codes.table("hs2022"):
+        elif hs[:6] not in codes.table("hs2022"):
             problems.append(Problem(f"{path}.hs_code", f"HS编码前6位 {hs[:6]} 不在HS 2022编码表中",
                                     f"the first 6 digits {hs[:6]} are not an HS 2022 subheading"))
     origin = _text(d, "origin_country", path, "原产国（地区）", "country of origin", problems)
     if origin is not None:
         origin = origin.upper()
-        if not origin in codes.table("countries"):
+        if origin not in codes.table("countries"):
             problems.append(Problem(f"{path}.origin_country",
                                     f"原产国（地区）{origin} 不是 ISO 3166 三字母代码（如 KOR、AUS）",
                                     f"{origin} is not an ISO 3166 alpha-3 country code "
