@@ -102,7 +102,7 @@ class TraceBox(QLineEdit):
         self.retranslateUi()
 
     def retranslateUi(self) -> None:  # noqa: N802
-        self.setPlaceholderText(self.tr("溯源：扫描标签或输入备案号/报检号"))
+        self.setPlaceholderText(self.tr("溯源：扫描标签或输入编号"))
         self.setToolTip(self.tr("扫描溯源标签（或输入商品备案号、报检号）后按回车，查看货物、报检单及状态记录"))
 
     def changeEvent(self, event) -> None:  # noqa: N802
