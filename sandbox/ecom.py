@@ -17,7 +17,7 @@ from fastapi import Depends
 from pydantic import BaseModel, Field
 from sqlalchemy import Column, Float, Integer, String, Table, Text, func, select
 
-from client.ecom.model import negative_list_problem, parse_entry
+from client.ecom.model import Product, negative_list_problem, parse_entry
 
 from . import db
 from .protocol import ApiError, Principal, iso, reason
@@ -83,32 +83,7 @@ class EcomRegistry:
         if old is not None:
             return {"mutation_id": mid, "result": "refused", "reasons": json.loads(old[0])}
         body = {k: v for k, v in e.items() if k != "mutation_id"}
-        parsed = parse_entry(body, self.pf.codes, "entry")
-        problems = list(parsed.problems)
-        entry = parsed.entry
-        if entry is not None and entry.kind == "product":
-            neg = negative_list_problem(entry, self.pf.codes, "entry")  # type: ignore[arg-type]
-            if neg is not None:
-                problems.append(neg)
-        if problems or entry is None:
-            code = "negative_list" if any("负面清单" in x.message_zh for x in problems) \
-                else "invalid_registration"
-            reasons = [reason(code, x.field, x.message_zh, x.message_en) for x in problems]
-            conn.execute(refusals.insert().values(mutation_id=mid, enterprise_id=p.id,
-                                                  reasons=json.dumps(reasons, ensure_ascii=False)))
-            return {"mutation_id": mid, "result": "refused", "reasons": reasons}
-        prefix = PREFIX[entry.kind]
-        like = f"{prefix}{year}%"
-        n = conn.execute(select(func.count()).select_from(registrations)
-                         .where(registrations.c.reg_no.like(like))).scalar() or 0
-        reg_no = f"{prefix}{year}{n + 1:08d}"
-        at = self.pf.now()
-        conn.execute(registrations.insert().values(
-            reg_no=reg_no, kind=entry.kind, mutation_id=mid, enterprise_id=p.id,
-            registered_by=p.uscc, entry=json.dumps(entry.to_dict(), ensure_ascii=False), at=at))
-        return {"mutation_id": mid, "result": "registered", "reg_no": reg_no,
-                "kind": entry.kind, "registered_by": p.uscc, "registered_at": iso(at),
-                "entry": entry.to_dict()}
+        return register_one(conn, self.pf.codes, p, mid, body, year, self.pf.now())
 
     def lookup(self, reg_no: str) -> dict:
         with self.pf.db.engine.connect() as conn:
@@ -116,6 +91,35 @@ class EcomRegistry:
         if r is None:
             raise ApiError(404, "unknown_registration", f"no registration {reg_no!r}")
         return self._item(r)
+
+
+def register_one(conn, codes, p: Principal, mid: str, body: dict, year: int, at: float) -> dict:
+    """Check one new registration and register it (or keep the refusal), in ``conn``'s
+    transaction: ``{"result": "registered", "reg_no", …}`` or ``{"result": "refused",
+    "reasons"}``."""
+    parsed = parse_entry(body, codes, "entry")
+    problems = list(parsed.problems)
+    entry = parsed.entry
+    if isinstance(entry, Product):
+        neg = negative_list_problem(entry, codes, "entry")
+        if neg is not None:
+            problems.append(neg)
+    if problems or entry is None:
+        code = "negative_list" if any("负面清单" in x.message_zh for x in problems) \
+            else "invalid_registration"
+        reasons = [reason(code, x.field, x.message_zh, x.message_en) for x in problems]
+        conn.execute(refusals.insert().values(mutation_id=mid, enterprise_id=p.id,
+                                              reasons=json.dumps(reasons, ensure_ascii=False)))
+        return {"mutation_id": mid, "result": "refused", "reasons": reasons}
+    prefix = PREFIX[entry.kind]
+    n = conn.execute(select(func.count()).select_from(registrations)
+                     .where(registrations.c.reg_no.like(f"{prefix}{year}%"))).scalar() or 0
+    reg_no = f"{prefix}{year}{n + 1:08d}"
+    conn.execute(registrations.insert().values(
+        reg_no=reg_no, kind=entry.kind, mutation_id=mid, enterprise_id=p.id,
+        registered_by=p.uscc, entry=json.dumps(entry.to_dict(), ensure_ascii=False), at=at))
+    return {"mutation_id": mid, "result": "registered", "reg_no": reg_no, "kind": entry.kind,
+            "registered_by": p.uscc, "registered_at": iso(at), "entry": entry.to_dict()}
 
 
 def routes(app, pf, principal, as_json) -> None:

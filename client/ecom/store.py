@@ -97,8 +97,9 @@ def pending(conn: Connection) -> list[Registration]:
 
 def set_result(conn: Connection, rid: str, status: str, reg_no: str | None,
                reasons: list | None, registered_by: str | None = None) -> None:
+    # (the registration's own status, not a declaration's: client.store.status is not involved)
     conn.execute(update(registrations).where(registrations.c.id == rid).values(
-        status=status, reg_no=reg_no, registered_by=registered_by,
+        reg_no=reg_no, status=status, registered_by=registered_by,
         reasons=json.dumps(reasons, ensure_ascii=False) if reasons else None,
         updated_at=utcnow()))
 
