@@ -28,7 +28,9 @@ log = logging.getLogger(__name__)
 TABLES = ("bureaus", "regions", "inspection_types", "transport_modes", "trade_modes",
           "purposes", "certificates", "attachment_types", "units", "package_types",
           "credit_grades", "negative_list", "countries", "currencies", "districts",
-          "hs2022", "hs2022_sections")
+          "hs2022", "hs2022_sections",
+          # certificates of origin (issue 15, client.origin)
+          "origin_agreements", "origin_partners", "origin_criteria", "gsp_donors")
 _KEY_COLUMN = {"credit_grades": "grade", "regions": None, "negative_list": None,
                "hs2022_sections": "section"}
 

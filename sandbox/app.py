@@ -481,6 +481,10 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
             raise ApiError(404, "unknown_attachment", f"no attachment {sha256}")
         return Response(data, media_type="application/octet-stream")
 
+    @app.get("/v1/origin-certificates/{cid}", tags=["origin"])  # sandbox.origin
+    def origin_certificate(cid: str, p: Principal = Depends(principal)):
+        return _json(200, pf.origin_certificate(p, cid))
+
     # -- e-certificates (sandbox.ecert; PROTOCOL.md "E-certificates") ---------------------------
     @app.get("/v1/ecert-signing-certificate", tags=["ecerts"])
     def ecert_signing_certificate(p: Principal = Depends(principal)):

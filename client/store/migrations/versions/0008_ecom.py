@@ -1,7 +1,7 @@
 """Cross-border e-commerce registrations (issue 15): the ``ecom_registrations`` table.
 
 Revision ID: 0008_ecom
-Revises: 0004
+Revises: 0007_origin
 Create Date: 2026-12-02
 
 One row per registration the desk filed (``source`` = ``filed``) or looked up on the
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_ecom"
-down_revision = "0004"
+down_revision = "0007_origin"  # chained after merging branch origin (was "0004")
 branch_labels = None
 depends_on = None
 
