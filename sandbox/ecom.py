@@ -1,25 +1,25 @@
 """Cross-border e-commerce registrations on the platform (跨境电商备案, issue 15).
 
-``POST /v1/ecom/registrations`` files operator and product registrations: each entry is
-checked with the desk's own :func:`client.ecom.model.parse_entry` and, for a product, the
+Registrations arrive as mutations of the one batch endpoint (``POST /v1/mutations:batch``,
+``doc_kind`` ``ecom_registration``; :func:`apply`, registered with :mod:`sandbox.dockinds`):
+each entry is checked with the desk's own :func:`client.ecom.model.parse_entry` and, for a product, the
 negative list (:func:`client.ecom.model.negative_list_problem`, the matcher rule E1801
 uses — 统一规则), then given a registration number. Numbers are national: ``GET
 /v1/ecom/registrations/{reg_no}`` answers any logged-in enterprise (一地备案、全国共享), so
-one operator's product registration can be referenced by another's declaration. Each entry
-carries a ``mutation_id``: the same id again answers ``duplicate`` with the first result.
-See PROTOCOL.md "E-commerce registrations".
+one operator's product registration can be referenced by another's declaration. The number
+travels in the feed: a ``doc_status`` change ``registered`` with ``reg_no``. A refusal is the
+mutation's ``rejected`` with its reasons. See PROTOCOL.md "E-commerce registrations".
 """
 from __future__ import annotations
 
 import json
 
 from fastapi import Depends
-from pydantic import BaseModel, Field
 from sqlalchemy import Column, Float, Integer, String, Table, Text, func, select
 
 from client.ecom.model import Product, negative_list_problem, parse_entry
 
-from . import db
+from . import db, dockinds
 from .protocol import ApiError, Principal, iso, reason
 
 registrations = Table(
@@ -38,12 +38,8 @@ refusals = Table(
     Column("enterprise_id", Integer, nullable=False),
     Column("reasons", Text, nullable=False),
 )
-MAX_BATCH = 500
+NAME = "ecom_registration"
 PREFIX = {"operator": "CBEO", "product": "CBEP"}
-
-
-class EcomRegisterIn(BaseModel):
-    registrations: list[dict] = Field(description="1..500 entries, each {mutation_id, kind, …}")
 
 
 class EcomRegistry:
@@ -57,33 +53,6 @@ class EcomRegistry:
     def _item(self, r) -> dict:
         return {"reg_no": r.reg_no, "kind": r.kind, "registered_by": r.registered_by,
                 "registered_at": iso(r.at), "entry": json.loads(r.entry)}
-
-    def register(self, p: Principal, entries: list) -> dict:
-        if not entries or len(entries) > MAX_BATCH:
-            raise ApiError(400, "invalid_request", f"registrations must hold 1..{MAX_BATCH} entries")
-        results = []
-        with self.pf.lock, self.pf.db.engine.begin() as conn:
-            year = self.pf.platform_today().year
-            for i, e in enumerate(entries):
-                mid = e.get("mutation_id") if isinstance(e, dict) else None
-                if not isinstance(mid, str) or not (8 <= len(mid) <= 64):
-                    results.append({"mutation_id": mid, "result": "rejected", "reasons": [
-                        reason("invalid_request", f"registrations[{i}].mutation_id",
-                               "每条备案须带 8–64 个字符的 mutation_id",
-                               "each registration needs a mutation_id of 8-64 characters")]})
-                    continue
-                results.append(self._one(conn, p, mid, e, year))
-        return {"results": results}
-
-    def _one(self, conn, p: Principal, mid: str, e: dict, year: int) -> dict:
-        r = conn.execute(select(registrations).where(registrations.c.mutation_id == mid)).first()
-        if r is not None:
-            return {"mutation_id": mid, "result": "duplicate", **self._item(r)}
-        old = conn.execute(select(refusals.c.reasons).where(refusals.c.mutation_id == mid)).first()
-        if old is not None:
-            return {"mutation_id": mid, "result": "refused", "reasons": json.loads(old[0])}
-        body = {k: v for k, v in e.items() if k != "mutation_id"}
-        return register_one(conn, self.pf.codes, p, mid, body, year, self.pf.now())
 
     def lookup(self, reg_no: str) -> dict:
         with self.pf.db.engine.connect() as conn:
@@ -122,13 +91,33 @@ def register_one(conn, codes, p: Principal, mid: str, body: dict, year: int, at:
             "registered_by": p.uscc, "registered_at": iso(at), "entry": entry.to_dict()}
 
 
+def apply(batch, m: dict) -> tuple:
+    """One ``ecom_registration`` mutation of ``mutations:batch`` (sandbox.dockinds): a
+    registration gets its number, announced by a ``doc_status`` change ``registered``; a
+    refusal is the mutation's ``rejected`` with the reasons."""
+    if m.get("kind") != "submit":
+        return "rejected", None, [reason("invalid_mutation", "kind", "备案只接受申报 (submit)",
+                                         "a registration takes only submit")], True
+    payload = m.get("payload")
+    if not isinstance(payload, dict):
+        return "rejected", None, [reason("invalid_mutation", "payload", "缺少备案内容",
+                                         "payload must be the registration object")], True
+    res = register_one(batch.conn, batch.pf.codes, batch.p, m["mutation_id"], payload,
+                       batch.pf.platform_today().year, batch.now)
+    if res["result"] != "registered":
+        return "rejected", None, res["reasons"], True
+    batch.doc_change(batch.p.id, NAME, m["doc_id"], "registered", None, 1,
+                     reg_no=res["reg_no"], registered_by=res["registered_by"],
+                     registration_kind=res["kind"])
+    return "applied", 1, [], True
+
+
+dockinds.register(dockinds.KindHandler(NAME, apply))
+
+
 def routes(app, pf, principal, as_json) -> None:
     """Add the registration endpoints to ``app`` (called once by ``sandbox.app``)."""
     reg = EcomRegistry(pf)
-
-    @app.post("/v1/ecom/registrations", tags=["ecom"])
-    def ecom_register(body: EcomRegisterIn, p: Principal = Depends(principal)):
-        return as_json(200, reg.register(p, body.registrations))
 
     @app.get("/v1/ecom/registrations/{reg_no}", tags=["ecom"])
     def ecom_lookup(reg_no: str, p: Principal = Depends(principal)):

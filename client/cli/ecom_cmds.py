@@ -71,7 +71,7 @@ def _read_entries(ctx, file: str) -> list:
 
 def cmd_register(ctx) -> int:
     from ..ecom import model
-    from ..ecom import store as q
+    from ..ecom.kind import queue_registration
     desk = ctx.desk()
     entries = _read_entries(ctx, ctx.args.file)
     parsed, problems = [], []
@@ -88,7 +88,7 @@ def cmd_register(ctx) -> int:
         with desk.db.write() as conn:
             for entry in parsed:
                 assert entry is not None  # no problems: every entry parsed
-                queued.append({"id": q.queue(conn, entry), "kind": entry.kind,
+                queued.append({"id": queue_registration(conn, entry), "kind": entry.kind,
                                "title": entry.title, "status": "pending"})
     if ctx.args.json:
         ctx.print_json({"queued": queued, "problems": [p.to_dict() for p in problems]})

@@ -1,8 +1,9 @@
 """The desk's ``ecom_registrations`` table (migration 0008_ecom) and its queries.
 
-A registration queued by ``ecom register`` is ``pending`` (its row id is the idempotency key
-the platform sees, so a resend never registers twice); the platform's answer makes it
-``registered`` (with ``reg_no``) or ``refused`` (with ``reasons``). Numbers looked up on the
+A registration queued by ``ecom register`` is ``pending`` with an outbox row of document kind
+``ecom_registration`` (:mod:`client.ecom.kind`; the row id is the ``mutation_id``, so a
+resend never registers twice); the push makes it ``sent``, or ``refused`` (with
+``reasons``); the feed's ``doc_status`` change makes it ``registered`` (with ``reg_no``). Numbers looked up on the
 platform are kept as ``looked_up`` (known) or ``not_found``.
 """
 from __future__ import annotations
@@ -23,7 +24,8 @@ registrations = Table(
     Column("id", String, primary_key=True),
     Column("kind", String, nullable=False),       # operator | product
     Column("source", String, nullable=False),     # filed | lookup
-    Column("status", String, nullable=False),     # pending|registered|refused|looked_up|not_found
+    # pending | sent | registered | refused (filed); looked_up | not_found (lookup)
+    Column("status", String, nullable=False),
     Column("reg_no", String, unique=True),
     Column("title", String),
     Column("hs_code", String),
@@ -36,7 +38,7 @@ registrations = Table(
 )
 
 #: statuses: code -> (Chinese, English)
-STATUS_NAMES = {"pending": ("待报送", "pending"), "registered": ("已备案", "registered"),
+STATUS_NAMES = {"pending": ("待报送", "pending"), "sent": ("已报送", "sent"), "registered": ("已备案", "registered"),
                 "refused": ("不予备案", "refused"), "looked_up": ("已查得", "looked up"),
                 "not_found": ("平台无此备案", "not found")}
 KNOWN = ("registered", "looked_up")
@@ -89,19 +91,29 @@ def queue(conn: Connection, entry: Operator | Product) -> str:
     return rid
 
 
-def pending(conn: Connection) -> list[Registration]:
+def entry_text(conn: Connection, rid: str) -> str | None:
+    """The registration's JSON as filed (the outbox payload)."""
+    return conn.execute(select(registrations.c.entry).where(registrations.c.id == rid)).scalar()
+
+
+def mark_sent(conn: Connection, rid: str) -> None:
+    """The platform has the registration; a row already answered keeps its answer."""
     t = registrations
-    return [_row(r) for r in conn.execute(select(t).where(t.c.status == "pending")
-                                          .order_by(t.c.created_at, t.c.id))]
+    conn.execute(update(t).where(t.c.id == rid, t.c.status == "pending")
+                 .values(updated_at=utcnow(), status="sent"))
 
 
 def set_result(conn: Connection, rid: str, status: str, reg_no: str | None,
-               reasons: list | None, registered_by: str | None = None) -> None:
+               reasons: list | None, registered_by: str | None = None) -> bool:
+    """The platform's answer for a filed registration (``registered`` or ``refused``);
+    False when there is no such filed row."""
+    t = registrations
     # (the registration's own status, not a declaration's: client.store.status is not involved)
-    conn.execute(update(registrations).where(registrations.c.id == rid).values(
+    res = conn.execute(update(t).where(t.c.id == rid, t.c.source == "filed").values(
         reg_no=reg_no, status=status, registered_by=registered_by,
         reasons=json.dumps(reasons, ensure_ascii=False) if reasons else None,
         updated_at=utcnow()))
+    return bool(res.rowcount)
 
 
 def remember_lookup(conn: Connection, reg_no: str, item: dict | None) -> None:

@@ -1,8 +1,8 @@
-"""The e-commerce part of sync: file pending registrations, look registration numbers up.
+"""The e-commerce part of sync besides the outbox: looking registration numbers up.
 
-* :func:`file_pending` — ``POST /v1/ecom/registrations`` with every ``pending`` row (its id
-  is the ``mutation_id``, so a resend after a lost answer is ``duplicate``, never a second
-  registration); each answer is applied in one transaction.
+(Filing goes through the one outbox and feed as the document kind ``ecom_registration``,
+:mod:`client.ecom.kind`.)
+
 * :func:`lookup` — ``GET /v1/ecom/registrations/{reg_no}``; the answer (or "not found") is
   kept, so validation knows the number from then on, offline too.
 * :func:`resolve_referenced` — looks up every ``product_reg_no`` of the local e-commerce
@@ -11,58 +11,14 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from sqlalchemy import text
 
-from ..errors import PlatformError
 from ..sync.http import RequestRefused
 from . import store as q
 
 log = logging.getLogger(__name__)
-CHUNK = 500
-
-
-@dataclass
-class FileResult:
-    """What one :func:`file_pending` did."""
-
-    registered: list[str] = field(default_factory=list)   # reg_nos
-    refused: list[tuple[str, list]] = field(default_factory=list)   # (row id, reasons)
-
-
-def _wire(reg: q.Registration) -> dict:
-    return {"mutation_id": reg.id, **reg.entry}
-
-
-def file_pending(db, client) -> FileResult:
-    out = FileResult()
-    with db.read() as conn:
-        rows = q.pending(conn)
-    for i in range(0, len(rows), CHUNK):
-        part = rows[i:i + CHUNK]
-        body = client.post("/v1/ecom/registrations", {"registrations": [_wire(r) for r in part]})
-        results = body.get("results") if isinstance(body, dict) else None
-        if not isinstance(results, list) or len(results) != len(part):
-            raise PlatformError("平台对备案报送的应答格式不符", "malformed answer to the registrations")
-        with db.write() as conn:
-            for reg, res in zip(part, results):
-                kind = res.get("result") if isinstance(res, dict) else None
-                if res.get("mutation_id") != reg.id:
-                    raise PlatformError("平台对备案报送的应答顺序不符",
-                                        "the registration answers are out of order")
-                if kind in ("registered", "duplicate") and isinstance(res.get("reg_no"), str):
-                    q.set_result(conn, reg.id, "registered", res["reg_no"], None,
-                                 res.get("registered_by"))
-                    out.registered.append(res["reg_no"])
-                elif kind in ("refused", "rejected"):
-                    reasons = res.get("reasons") if isinstance(res.get("reasons"), list) else []
-                    q.set_result(conn, reg.id, "refused", None, reasons)
-                    out.refused.append((reg.id, reasons))
-                else:
-                    log.warning("unexpected registration answer %r", res)
-    return out
 
 
 def lookup(db, client, reg_no: str) -> q.Registration | None:

@@ -322,7 +322,8 @@ class SyncEngine:
             self.ecerts = ecert_sync.fetch_announced(  # issue 14: e-certificates announced
                 self.db, self.client(cancel), self.desk.paths.data_dir,
                 self.desk.paths.attachments, summary)
-            self.ecom = ecom_sync.file_pending(self.db, self.client(cancel))  # issue 15
+            # issue 15: registrations go through the outbox (client.ecom.kind); here the
+            # referenced numbers the desk does not know are looked up
             ecom_sync.resolve_referenced(self.db, self.client(cancel))
         except Cancelled:
             summary.cancelled = True

@@ -49,6 +49,7 @@ DOC_STATUS = "doc_status"
 #: modules that register a kind when imported (add one line for a new kind)
 MODULES = (
     "client.origin.sync",
+    "client.ecom.kind",
 )
 
 

@@ -9,6 +9,7 @@ from ecom_helpers import COSMETIC, FRESH_FISH, OPERATOR
 from client.ecom import model
 from client.ecom import store as q
 from client.ecom import sync as ecom_sync
+from client.ecom.kind import queue_registration
 from client.model import Party
 from client.rules.sample import sample_declaration
 from client.store import declarations as decl_q
@@ -21,7 +22,7 @@ def _queue(desk, *entries):
         for e in entries:
             parsed = model.parse_entry(e, desk.codes)
             assert parsed.problems == []
-            ids.append(q.queue(conn, parsed.entry))
+            ids.append(queue_registration(conn, parsed.entry))
     return ids
 
 
@@ -74,15 +75,26 @@ def test_product_registered_at_sync_negative_list_refused_naming_the_category(
 
 
 def test_resend_after_a_lost_answer_is_the_same_registration(open_desk, make_engine, sandbox):
+    from client.store import schema as s
     desk = open_desk("aa")
     engine = make_engine(desk)
     engine.login(sandbox.url, "aa@demo", "demo123")
     (rid,) = _queue(desk, COSMETIC)
-    first = ecom_sync.file_pending(desk.db, engine.client())
-    with desk.db.write() as conn:  # as if the answer had been lost: still pending
-        q.set_result(conn, rid, "pending", None, None)
-    again = ecom_sync.file_pending(desk.db, engine.client())
-    assert again.registered == first.registered and len(first.registered) == 1
+    engine.sync()
+    first = _rows(desk)[rid]
+    assert first.status == "registered"
+    with desk.db.write() as conn:  # as if the push's answer had been lost: sent again
+        conn.execute(s.outbox.update().where(s.outbox.c.mutation_id == rid)
+                     .values(state="pending"))
+    summary = engine.sync()
+    assert summary.duplicates == 1
+    again = _rows(desk)[rid]
+    assert (again.status, again.reg_no) == ("registered", first.reg_no)
+    nxt = model.REG_NO_RE.fullmatch(first.reg_no) and first.reg_no[:-8] + \
+        f"{int(first.reg_no[-8:]) + 1:08d}"
+    assert ecom_sync.lookup(desk.db, engine.client(), nxt) is not None
+    with desk.db.read() as conn:
+        assert q.by_reg_no(conn, nxt).status == "not_found"   # no second registration
 
 
 def test_one_operators_registration_validates_anothers_declaration(

@@ -15,6 +15,7 @@ from ecom_helpers import COSMETIC
 
 from client.ecom import labels, model
 from client.ecom import store as q
+from client.ecom.kind import queue_registration
 from client.ecom.trace import trace
 from client.errors import InputError
 from client.model import Party
@@ -55,7 +56,7 @@ def _filed_declaration(desk, engine, sandbox, tmp_path):
     desk.store_attachment(tmp_path / "contract.pdf")
     ent = engine.login(sandbox.url, "aa@demo", "demo123")
     with desk.db.write() as conn:
-        rid = q.queue(conn, model.parse_entry(COSMETIC, desk.codes).entry)
+        rid = queue_registration(conn, model.parse_entry(COSMETIC, desk.codes).entry)
     engine.sync()
     with desk.db.read() as conn:
         reg = next(r for r in q.all_rows(conn) if r.id == rid)
