@@ -15,6 +15,7 @@ from sqlalchemy import Column, Connection, MetaData, String, Table, Text, insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..model import new_ulid
+from ..store import kv
 from ..store.db import utcnow
 from .model import Operator, Product
 
@@ -42,6 +43,7 @@ STATUS_NAMES = {"pending": ("待报送", "pending"), "sent": ("已报送", "sent
                 "refused": ("不予备案", "refused"), "looked_up": ("已查得", "looked up"),
                 "not_found": ("平台无此备案", "not found")}
 KNOWN = ("registered", "looked_up")
+REV_KEY = "ecom.registrations_rev"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,7 @@ def queue(conn: Connection, entry: Operator | Product) -> str:
         origin_country=getattr(entry, "origin_country", None),
         entry=json.dumps(entry.to_dict(), ensure_ascii=False), reasons=None,
         registered_by=None, created_at=now, updated_at=now))
+    _bump(conn)
     return rid
 
 
@@ -101,6 +104,7 @@ def mark_sent(conn: Connection, rid: str) -> None:
     t = registrations
     conn.execute(update(t).where(t.c.id == rid, t.c.status == "pending")
                  .values(updated_at=utcnow(), status="sent"))
+    _bump(conn)
 
 
 def set_result(conn: Connection, rid: str, status: str, reg_no: str | None,
@@ -113,6 +117,7 @@ def set_result(conn: Connection, rid: str, status: str, reg_no: str | None,
         reg_no=reg_no, status=status, registered_by=registered_by,
         reasons=json.dumps(reasons, ensure_ascii=False) if reasons else None,
         updated_at=utcnow()))
+    _bump(conn)
     return bool(res.rowcount)
 
 
@@ -134,6 +139,7 @@ def remember_lookup(conn: Connection, reg_no: str, item: dict | None) -> None:
     stmt = sqlite_insert(t).values(id=new_ulid(), created_at=now, **values)
     conn.execute(stmt.on_conflict_do_update(
         index_elements=[t.c.reg_no], set_=values, where=t.c.source == "lookup"))
+    _bump(conn)
 
 
 def all_rows(conn: Connection) -> list[Registration]:
@@ -164,6 +170,17 @@ class KnownRegistrations:
     products: dict
     not_found: frozenset
     operators: frozenset = frozenset()
+
+
+def version(conn: Connection) -> int:
+    """A counter every writer of this table bumps in its own transaction (kv
+    ``ecom.registrations_rev``): ``Desk.rule_context()`` reloads :func:`known` only when it
+    changed."""
+    return int(kv.get(conn, REV_KEY) or 0)
+
+
+def _bump(conn: Connection) -> None:
+    kv.put(conn, REV_KEY, version(conn) + 1)
 
 
 def known(conn: Connection) -> KnownRegistrations:

@@ -272,8 +272,12 @@ class Desk:
         grade, at = _grade_of(me)
         clients = me.get("clients")
         from ..ecom import store as ecom_q
-        with self.db.read() as conn:
-            registrations = ecom_q.known(conn)
+        with self.db.read() as conn:  # the known registrations, reloaded only when changed
+            mark = ecom_q.version(conn)
+            cached = getattr(self, "_ecom_known", None)
+            if cached is None or cached[0] != mark:
+                cached = self._ecom_known = (mark, ecom_q.known(conn))
+        registrations = cached[1]
         return RuleContext(
             codes=self.codes, credit_grade=grade, grade_synced_at=at,
             ecom_registrations=registrations,
