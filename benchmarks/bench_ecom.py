@@ -29,7 +29,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from client.codes import default_codebook  # noqa: E402
 from client.ecom import labels  # noqa: E402
 from client.ecom import store as q  # noqa: E402
-from client.ecom.model import Product  # noqa: E402
 from client.rules import RuleContext, validate  # noqa: E402
 from client.rules.sample import sample_declaration  # noqa: E402
 
@@ -77,13 +76,15 @@ def main() -> None:
     from client.services import Desk
     with tempfile.TemporaryDirectory() as tmp:
         desk = Desk.open(Path(tmp) / "p")
-        with desk.db.write() as conn:
-            ids = []
-            for no, ref in products.items():
-                ids.append(q.queue(conn, Product("x", "b", "s", ref.hs_code, ref.origin_country,
-                                                 "8801234567893")))
-            for rid, no in zip(ids, products):
-                q.set_result(conn, rid, "registered", no, None)
+        with desk.db.write() as conn:  # one bulk insert (q.queue bumps a counter per row)
+            now = "2026-12-02T00:00:00.000000Z"
+            conn.execute(q.registrations.insert(), [
+                {"id": f"R{k:09d}", "kind": "product", "source": "lookup", "status": "looked_up",
+                 "reg_no": no, "title": ref.title, "hs_code": ref.hs_code,
+                 "origin_country": ref.origin_country, "entry": None, "reasons": None,
+                 "registered_by": None, "created_at": now, "updated_at": now}
+                for k, (no, ref) in enumerate(products.items())])
+            q._bump(conn)
         with desk.db.read() as conn:
             t_load = best(lambda: q.known(conn), a.repeat)
         desk.rule_context()
