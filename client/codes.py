@@ -33,7 +33,9 @@ TABLES = ("bureaus", "regions", "inspection_types", "transport_modes", "trade_mo
           "ciq_codes", "goods_attributes", "licences_inbound", "licences_outbound",
           "dangerous_pack_categories", "enterprise_qualifications", "attachment_types_eciq",
           "certificates_eciq", "transport_modes_eciq", "trade_modes_eciq",
-          "transport_mode_mapping", "trade_mode_mapping", "inspection_catalogue")
+          "transport_mode_mapping", "trade_mode_mapping", "inspection_catalogue",
+          # certificates of origin (issue 15, client.origin)
+          "origin_agreements", "origin_partners", "origin_criteria", "gsp_donors")
 _KEY_COLUMN = {"credit_grades": "grade", "regions": None, "negative_list": None,
                "hs2022_sections": "section"}
 

@@ -14,7 +14,7 @@ import threading
 
 from sqlalchemy import select
 
-from . import db
+from . import db, dockinds
 from .protocol import status_change
 
 log = logging.getLogger("sandbox")
@@ -34,6 +34,11 @@ class AdvancerMixin:
         if conn is None:
             with self.lock, self.db.engine.begin() as c:
                 return self.advance(c, only, limit)
+        other = 0
+        if only is None:  # other document kinds' due steps (sandbox.dockinds)
+            for h in dockinds.all_handlers():
+                if h.advance is not None:
+                    other += h.advance(self, conn)
         now = self.now()
         d = db.declarations
         q = (select(d.c.id, d.c.inspection_no, d.c.enterprise_id, d.c.version,
@@ -50,7 +55,7 @@ class AdvancerMixin:
         else:
             rows = conn.execute(q).all()
         if not rows:
-            return 0
+            return other
         scale = self.settings.time_scale
         events = []   # (at, order, step, row, step spec)
         updates: dict[str, list] = {}
@@ -93,7 +98,7 @@ class AdvancerMixin:
                 "note = ?, reasons = ?, updated_seq = ? WHERE id = ?", params)
         # e-certificates of what just became certified (sandbox.ecert)
         self.issue_ecerts(conn, {e[3].id: e[0] for e in events if e[4][1] == "certified"})
-        return len(change_rows)
+        return len(change_rows) + other
 
     def has_due(self) -> bool:
         d = db.declarations

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import PROTOCOL_VERSION, __version__, bench_sink, jsontext
+from . import PROTOCOL_VERSION, __version__, bench_sink, ecom, jsontext
 from .platform import Platform
 from .protocol import ApiError, Principal, iso, parse_version
 from .settings import Settings
@@ -481,6 +481,10 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
             raise ApiError(404, "unknown_attachment", f"no attachment {sha256}")
         return Response(data, media_type="application/octet-stream")
 
+    @app.get("/v1/origin-certificates/{cid}", tags=["origin"])  # sandbox.origin
+    def origin_certificate(cid: str, p: Principal = Depends(principal)):
+        return _json(200, pf.origin_certificate(p, cid))
+
     # -- e-certificates (sandbox.ecert; PROTOCOL.md "E-certificates") ---------------------------
     @app.get("/v1/ecert-signing-certificate", tags=["ecerts"])
     def ecert_signing_certificate(p: Principal = Depends(principal)):
@@ -502,6 +506,8 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
     @app.get("/v1/declarations/{key}/ecerts", tags=["ecerts"])
     def declaration_ecerts(key: str, p: Principal = Depends(principal)):
         return _json(200, pf.declaration_ecerts(p, key))
+
+    ecom.routes(app, pf, principal, _json)  # issue 15: e-commerce registrations (sandbox.ecom)
 
     # -- admin -----------------------------------------------------------------------------------
     adm = [Depends(admin)]

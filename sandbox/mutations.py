@@ -20,14 +20,21 @@ from sqlalchemy import bindparam, insert, select, update
 
 from client.rules import RuleContext, validate_raw
 
-from . import clearance, db, lifecycle
+from . import clearance, db, dockinds, lifecycle
 from .protocol import (DIGITS15, DIRECTION_DIGIT, KINDS, MUTATION_ID, SHA256, ApiError,
-                       Principal, canonical_hash, reason, status_change)
+                       Principal, canonical_hash, iso, reason, status_change)
 
 if TYPE_CHECKING:
     from .platform import Platform
 
 log = logging.getLogger("sandbox")
+
+
+def _doc_id(m: dict) -> str | None:
+    """The document a mutation names: ``declaration_id``, or ``doc_id`` of another kind."""
+    v = m.get("declaration_id") if m.get("doc_kind", dockinds.DECLARATION) == \
+        dockinds.DECLARATION else m.get("doc_id")
+    return v if isinstance(v, str) else None
 
 
 def _payload_text(payload: dict) -> str:
@@ -184,8 +191,10 @@ class _Batch:
         results = []
         for m in items:
             mid = m["mutation_id"]
-            h = canonical_hash({k: m.get(k) for k in ("kind", "declaration_id", "inspection_no",
-                                                        "base_version", "payload")})
+            keys = ("kind", "declaration_id", "inspection_no", "base_version", "payload")
+            if m.get("doc_kind", dockinds.DECLARATION) != dockinds.DECLARATION:
+                keys += ("doc_kind", "doc_id")  # a declaration's hash is as it always was
+            h = canonical_hash({k: m.get(k) for k in keys})
             first = stored.get(mid)
             if first is not None:
                 results.append(self._replay(mid, h, first.enterprise_id, first.payload_hash,
@@ -203,8 +212,7 @@ class _Batch:
             if record:
                 row = {"mutation_id": mid, "enterprise_id": self.p.id,
                        "device_id": self.device_id, "kind": m.get("kind"),
-                       "declaration_id": m.get("declaration_id")
-                       if isinstance(m.get("declaration_id"), str) else None,
+                       "declaration_id": _doc_id(m),
                        "payload_hash": h, "outcome": outcome, "version": version,
                        "reasons": json.dumps(reasons, ensure_ascii=False),
                        "created_at": self.now}
@@ -244,6 +252,16 @@ class _Batch:
         if self.new_mutations:
             self.conn.execute(insert(db.mutations), self.new_mutations)
 
+    def doc_change(self, enterprise_id: int, doc_kind: str, doc_id: str, status: str,
+                   note: str | None, version: int | None, **extra) -> None:
+        """Emit a ``doc_status`` change of another document kind (sandbox.dockinds)."""
+        seq = self.next_seq()
+        body = dockinds.doc_status_change(seq, doc_kind, doc_id, status, iso(self.now), note,
+                                          version, **extra)
+        self.new_changes.append({"seq": seq, "enterprise_id": enterprise_id,
+                                 "kind": "doc_status", "declaration_id": None,
+                                 "body": json.dumps(body, ensure_ascii=False)})
+
     def _status_change(self, row: dict, status: str, note: str) -> None:
         seq = self.next_seq()
         body = status_change(seq, row["id"], row["inspection_no"], status, self.now, note,
@@ -257,6 +275,17 @@ class _Batch:
     def _apply(self, m: dict):
         kind = m.get("kind")
         decl_id = m.get("declaration_id")
+        doc_kind = m.get("doc_kind", dockinds.DECLARATION)
+        if doc_kind != dockinds.DECLARATION:
+            handler = dockinds.get(doc_kind) if isinstance(doc_kind, str) else None
+            if handler is None:
+                return "rejected", None, [reason("unknown_doc_kind", "doc_kind",
+                                                 "平台不受理这种文书", f"unknown doc_kind "
+                                                 f"{str(doc_kind)[:40]!r}")], True
+            if not isinstance(m.get("doc_id"), str) or not m["doc_id"]:
+                return "rejected", None, [reason("invalid_mutation", "doc_id", "缺少文书编号",
+                                                 "doc_id is required")], True
+            return handler.apply(self, m)
         if kind not in KINDS:
             return "rejected", None, [reason("invalid_mutation", "kind",
                                              "未知的操作类型", "kind must be submit, amend or withdraw")], True

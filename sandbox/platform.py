@@ -12,6 +12,7 @@ put together from one part per subject, each in its own module:
 :mod:`sandbox.code_tables` the CodeBook and the code-table endpoints
 :mod:`sandbox.attachments` content-addressed attachment files
 :mod:`sandbox.ecert`       signed SPSCertificate 17 e-certificates
+:mod:`sandbox.origin`      certificates of origin (a document kind, sandbox.dockinds)
 :mod:`sandbox.admin`       the admin operations
 :mod:`sandbox.faults`      injected faults
 :mod:`sandbox.protocol`    shared pieces: ApiError, reasons, times, Principal
@@ -43,6 +44,7 @@ from .faults import FaultsMixin
 from .feeds import Cursors, FeedsMixin
 from .leases import LeasesMixin
 from .mutations import MutationsMixin
+from .origin import OriginMixin
 from .protocol import (CN_TZ, DIRECTION_DIGIT, KINDS, ApiError, Principal, canonical_hash,
                        iso, parse_version, reason)
 from .seed import seed
@@ -54,7 +56,7 @@ __all__ = ["Platform", "ApiError", "Principal", "Cursors", "iso", "reason", "can
 
 
 class Platform(SessionsMixin, LeasesMixin, MutationsMixin, FeedsMixin, AdvancerMixin,
-               CodeTablesMixin, AttachmentsMixin, AdminMixin, FaultsMixin, EcertMixin):
+               CodeTablesMixin, AttachmentsMixin, AdminMixin, FaultsMixin, EcertMixin, OriginMixin):
     """One sandbox platform over its data directory (see the module docstring)."""
 
     def __init__(self, settings: Settings):

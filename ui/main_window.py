@@ -116,6 +116,9 @@ class MainWindow(CommandsMixin, QMainWindow):
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
                              spacer.sizePolicy().verticalPolicy().Preferred)
         tb.addWidget(spacer)
+        from .trace_box import TraceBox  # issue 15: trace a scanned label
+        self.trace_box = TraceBox(self.ctx, self)
+        tb.addWidget(self.trace_box)
         tb.addAction(a.dashboard)
         self.toolbar = tb
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)

@@ -52,6 +52,10 @@ class RuleContext:
     #: e.g. before the first login or on the platform, which checks this itself)
     enterprise_uscc: str | None = None
     client_usccs: frozenset[str] | None = None
+    #: the cross-border e-commerce registrations the desk knows
+    #: (:class:`client.ecom.store.KnownRegistrations`; ``None``: not consulted, so the
+    #: registration rules E1805–E1808 stay quiet)
+    ecom_registrations: Any = None
     #: the rules' precomputed view of ``codes`` (set by the engine on every run; a cache,
     #: not an input — see ``client.rules._common.lookups``)
     lookups: Any = field(default=None, repr=False, compare=False)

@@ -271,8 +271,16 @@ class Desk:
         me = self.enterprise() or {}
         grade, at = _grade_of(me)
         clients = me.get("clients")
+        from ..ecom import store as ecom_q
+        with self.db.read() as conn:  # the known registrations, reloaded only when changed
+            mark = ecom_q.version(conn)
+            cached = getattr(self, "_ecom_known", None)
+            if cached is None or cached[0] != mark:
+                cached = self._ecom_known = (mark, ecom_q.known(conn))
+        registrations = cached[1]
         return RuleContext(
             codes=self.codes, credit_grade=grade, grade_synced_at=at,
+            ecom_registrations=registrations,
             enterprise_uscc=me.get("uscc") or None,
             client_usccs=frozenset(c.get("uscc") for c in clients if isinstance(c, dict)
                                    and c.get("uscc")) if isinstance(clients, list) else None)

@@ -140,8 +140,10 @@ outbox = Table(
     "outbox", metadata,
     Column("mutation_id", String, primary_key=True),
     Column("seq", Integer, nullable=False, unique=True),  # send order
-    Column("declaration_id", String, ForeignKey("declarations.id"), nullable=False),
-    Column("kind", String, nullable=False),  # submit | amend | withdraw
+    # the document's id: a declaration's, or another kind's (doc_kind; no foreign key
+    # since migration 0007_origin)
+    Column("declaration_id", String, nullable=False),
+    Column("kind", String, nullable=False),  # submit | amend | withdraw (the operation)
     Column("inspection_no", String),
     Column("base_version", Integer),
     Column("payload", Text),
@@ -152,6 +154,8 @@ outbox = Table(
     Column("sent_at", String),
     Column("result", Text),
     Column("last_error", Text),
+    # declaration | origin_certificate | ... (client.sync.kinds; migration 0007_origin)
+    Column("doc_kind", String, nullable=False, default="declaration"),
     Index("ix_outbox_state", "state", "seq"),
 )
 
@@ -225,4 +229,41 @@ batch_items = Table(
     Column("position", Integer, nullable=False),
     Column("state", String, nullable=False, default="pending"),  # pending | done | failed
     Column("message", Text),
+)
+
+# -- certificates of origin (issue 15, migration 0007_origin; client.origin.store writes) --
+
+origin_certificates = Table(
+    "origin_certificates", metadata,
+    Column("id", String, primary_key=True),
+    Column("declaration_id", String),  # the outbound 报检单 it was started from
+    Column("agreement", String),
+    Column("status", String, nullable=False),  # draft | ready | sent | issued | rejected
+    Column("certificate_no", String),
+    Column("issued_on", String),
+    Column("exporter_uscc", String),
+    Column("consignee_name", String),
+    Column("consignee_country", String),
+    Column("application_date", String),
+    Column("doc", Text, nullable=False),  # ciqdesk/origin-certificate@1 JSON
+    Column("version", Integer),
+    Column("status_note", Text),
+    Column("valid", Integer),
+    Column("error_count", Integer),
+    Column("warning_count", Integer),
+    Column("created_at", String, nullable=False),
+    Column("updated_at", String, nullable=False),
+    Index("ix_origin_status", "status", "updated_at"),
+    Index("ix_origin_decl", "declaration_id"),
+)
+
+origin_history = Table(
+    "origin_history", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("certificate_id", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("at", String, nullable=False),
+    Column("note", Text),
+    Column("source", String, nullable=False),  # local | platform
+    Index("ix_origin_history", "certificate_id", "id"),
 )

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from .. import numbers
 from ..credentials import CredentialStore
 from ..ecert import sync as ecert_sync
+from ..ecom import sync as ecom_sync
 from ..errors import AuthError, DeskError
 from ..model import new_ulid
 from ..store import kv
@@ -321,6 +322,9 @@ class SyncEngine:
             self.pull(progress, cancel, summary)
             self.ecerts = ecert_sync.after_pull(  # issue 14: e-certificates announced
                 self.db, self.client(cancel), self.desk.paths, summary)
+            # issue 15: registrations go through the outbox (client.ecom.kind); here the
+            # referenced numbers the desk does not know are looked up
+            ecom_sync.resolve_referenced(self.db, self.client(cancel))
         except Cancelled:
             summary.cancelled = True
         except DeskError as exc:

@@ -37,6 +37,7 @@ from ..store import status as status_q
 from ..store.status import Move
 from ..store.db import Database, utcnow
 from ..timeutil import store_time
+from . import kinds
 from .http import BadResponse, Cancelled, CursorExpired, PlatformClient, RequestRefused
 from .shapes import (check_changes_page, check_code_table, check_declaration_item,
                      check_declarations_page, check_enterprise)
@@ -199,6 +200,14 @@ class Puller:
         if receipts:
             unknown |= self._apply_receipts(conn, receipts, summary)
         ecert_sync.announce(conn, changes)  # e-certificates to fetch (client.ecert.sync)
+        by_kind: dict[str, list[dict]] = {}  # other document kinds (client.sync.kinds)
+        for c in changes:
+            if c["kind"] == kinds.DOC_STATUS:
+                by_kind.setdefault(c["doc_kind"], []).append(c)
+        for name, part in by_kind.items():
+            dk = kinds.get(name)
+            if dk is not None and dk.apply_changes is not None:
+                dk.apply_changes(conn, part, summary)
         now = utcnow()
         for name, body in tables.items():
             values = {"name": name, "version": body["version"], "sha256": body["sha256"],
@@ -320,6 +329,9 @@ class Puller:
             self._apply_page(conn, [], tables, summary)
         self._install_tables(tables, summary)
         self._snapshot_declarations(summary, continue_feed=True)
+        for dk in kinds.all_kinds():
+            if dk.resync is not None:
+                dk.resync(self.client, self.db, summary)
         return summary
 
     def _snapshot_declarations(self, summary: SyncSummary, *, since: str | None = None,

@@ -32,6 +32,7 @@ from ..store import status as status_q
 from ..store.status import Move
 from ..store.db import Database, utcnow
 from ..timeutil import format_time
+from . import kinds
 from .http import Cancelled, PlatformClient
 from .shapes import check_batch
 from .summary import ItemProblem, Progress, SyncSummary
@@ -50,16 +51,21 @@ class OutboxItem:
     inspection_no: str | None
     base_version: int | None
     payload: str | None
+    #: the document kind (:mod:`client.sync.kinds`); ``declaration_id`` holds its id
+    doc_kind: str = kinds.DECLARATION
 
 
 def enqueue(conn: Connection, *, mutation_id: str, declaration_id: str, kind: str,
-            inspection_no: str | None, base_version: int | None, payload: str | None) -> None:
-    """Add one outbox row in the caller's transaction (after every earlier row)."""
+            inspection_no: str | None, base_version: int | None, payload: str | None,
+            doc_kind: str = kinds.DECLARATION) -> None:
+    """Add one outbox row in the caller's transaction (after every earlier row).
+
+    ``declaration_id`` is the document's id, whatever its ``doc_kind``."""
     seq = (conn.execute(select(func.max(s.outbox.c.seq))).scalar() or 0) + 1
     conn.execute(insert(s.outbox).values(
         mutation_id=mutation_id, seq=seq, declaration_id=declaration_id, kind=kind,
         inspection_no=inspection_no, base_version=base_version, payload=payload,
-        state="pending", attempts=0, created_at=utcnow()))
+        state="pending", attempts=0, created_at=utcnow(), doc_kind=doc_kind))
 
 
 def enqueue_many(conn: Connection, rows: list[dict]) -> None:
@@ -71,7 +77,8 @@ def enqueue_many(conn: Connection, rows: list[dict]) -> None:
     full = []
     for r in rows:
         seq += 1
-        full.append({**r, "seq": seq, "state": "pending", "attempts": 0, "created_at": now})
+        full.append({"doc_kind": kinds.DECLARATION, **r, "seq": seq, "state": "pending",
+                     "attempts": 0, "created_at": now})
     conn.execute(insert(s.outbox), full)
 
 
@@ -104,7 +111,8 @@ def prune_done(conn: Connection, *, now: datetime | None = None,
 def pending(conn: Connection, after_seq: int, limit: int) -> list[OutboxItem]:
     o = s.outbox
     rows = conn.execute(select(o.c.mutation_id, o.c.seq, o.c.declaration_id, o.c.kind,
-                               o.c.inspection_no, o.c.base_version, o.c.payload)
+                               o.c.inspection_no, o.c.base_version, o.c.payload,
+                               o.c.doc_kind)
                         .where(o.c.state == "pending", o.c.seq > after_seq)
                         .order_by(o.c.seq).limit(limit))
     return [OutboxItem(*r) for r in rows]
@@ -114,11 +122,15 @@ def batch_body(device_id: str, items: list[OutboxItem]) -> bytes:
     """The request body, with each stored payload inserted verbatim (no re-encoding)."""
     parts = []
     for it in items:
-        head = json.dumps({"mutation_id": it.mutation_id, "kind": it.kind,
-                           "declaration_id": it.declaration_id,
-                           "inspection_no": it.inspection_no,
-                           "base_version": it.base_version},
-                          ensure_ascii=False, separators=(",", ":"))
+        if it.doc_kind == kinds.DECLARATION:
+            fields = {"mutation_id": it.mutation_id, "kind": it.kind,
+                      "declaration_id": it.declaration_id,
+                      "inspection_no": it.inspection_no, "base_version": it.base_version}
+        else:  # another document kind: named by doc_kind + doc_id (PROTOCOL.md "Document kinds")
+            fields = {"mutation_id": it.mutation_id, "kind": it.kind,
+                      "doc_kind": it.doc_kind, "doc_id": it.declaration_id,
+                      "base_version": it.base_version}
+        head = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
         parts.append(head[:-1] + ',"payload":' + (it.payload or "null") + "}")
     text = ('{"device_id":' + json.dumps(device_id) + ',"mutations":[' + ",".join(parts) + "]}")
     return text.encode("utf-8")
@@ -181,8 +193,15 @@ class Pusher:
         return summary
 
     def _next(self, after: int) -> list[OutboxItem]:
+        """The next pending rows, in order, as far as they go to the same endpoint."""
         with self.db.read() as conn:
-            return pending(conn, after, self.batch_size)
+            items = pending(conn, after, self.batch_size)
+        if items:
+            first = kinds.endpoint(items[0].doc_kind)
+            for n, it in enumerate(items):
+                if kinds.endpoint(it.doc_kind) != first:
+                    return items[:n]
+        return items
 
     def _send(self, items: list[OutboxItem], summary: SyncSummary, prev) -> list[dict] | None:
         """Network part of one batch (runs on the worker thread).
@@ -193,7 +212,7 @@ class Pusher:
         if prev is not None and prev.exception() is not None:
             return None
         self._upload_attachments(items, summary)
-        body = self.client.request("POST", "/v1/mutations:batch",
+        body = self.client.request("POST", kinds.endpoint(items[0].doc_kind),
                                    data=batch_body(self.device_id, items),
                                    headers={"Content-Type": "application/json"})
         return check_batch(body, [i.mutation_id for i in items])
@@ -202,7 +221,7 @@ class Pusher:
     def _upload_attachments(self, items: list[OutboxItem], summary: SyncSummary) -> None:
         shas: set[str] = set()
         for it in items:
-            if it.kind in ("submit", "amend") and it.payload and '"sha256"' in it.payload:
+            if it.doc_kind == kinds.DECLARATION and it.kind in ("submit", "amend") and it.payload and '"sha256"' in it.payload:
                 for a in (json.loads(it.payload).get("attachments") or []):
                     sha = a.get("sha256") if isinstance(a, dict) else None
                     if isinstance(sha, str) and len(sha) == 64:
@@ -236,9 +255,10 @@ class Pusher:
         moves: list[Move] = []
         amended: list[tuple[str, str, int]] = []
         refuse_upload: set[str] = set()
+        others: dict[str, list[tuple[OutboxItem, dict]]] = {}  # doc_kind -> results
         with self.db.write() as conn:
             cur = {}
-            ids = sorted({i.declaration_id for i in items})
+            ids = sorted({i.declaration_id for i in items if i.doc_kind == kinds.DECLARATION})
             for k in range(0, len(ids), 500):
                 for r in conn.execute(select(d.c.id, d.c.status, d.c.version)
                                       .where(d.c.id.in_(ids[k:k + 500]))):
@@ -259,6 +279,9 @@ class Pusher:
                     continue
                 done_rows.append({"b_mid": it.mutation_id, "state": outcome,
                                   "result": json.dumps(res, ensure_ascii=False)})
+                if it.doc_kind != kinds.DECLARATION:
+                    others.setdefault(it.doc_kind, []).append((it, res))
+                    continue
                 if outcome in ("applied", "duplicate"):
                     summary.applied += outcome == "applied"
                     summary.duplicates += outcome == "duplicate"
@@ -307,9 +330,29 @@ class Pusher:
             for decl_id, payload, version in amended:
                 decl_q.save_many(conn, [loads_stored(payload)])
             status_q.record(conn, moves)
+            for name, pairs in others.items():
+                _apply_kind(conn, name, pairs, summary)
             if refuse_upload:
                 conn.execute(update(s.blobs).where(s.blobs.c.sha256.in_(sorted(refuse_upload)))
                              .values(uploaded_at=None))
+
+
+def _apply_kind(conn: Connection, name: str, pairs: list[tuple[OutboxItem, dict]],
+                summary: SyncSummary) -> None:
+    """Results for documents of another kind: counted here, applied by the kind."""
+    for it, res in pairs:
+        outcome = res["outcome"]
+        summary.applied += outcome == "applied"
+        summary.duplicates += outcome == "duplicate"
+        if outcome in ("rejected", "conflict"):
+            problem = ItemProblem(it.declaration_id, None, it.kind, outcome,
+                                  res.get("reasons") or [])
+            (summary.rejected if outcome == "rejected" else summary.conflicts).append(problem)
+    kind = kinds.get(name)
+    if kind is None or kind.apply_results is None:
+        log.warning("results for %d outbox rows of unknown document kind %s", len(pairs), name)
+        return
+    kind.apply_results(conn, pairs, summary)
 
 
 def _shas(payload: str | None) -> set[str]:

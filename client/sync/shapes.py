@@ -142,6 +142,19 @@ def check_change(c: Any) -> dict | None:
         _need(_str(c.get("sha256")) and _SHA.match(c["sha256"]) is not None,
               "代码表变更 sha256 格式错误")
         return c
+    if kind == "doc_status":  # issue 15: a status of another document kind (client.sync.kinds)
+        from . import kinds
+        dk = kinds.get(c.get("doc_kind")) if _str(c.get("doc_kind")) else None
+        if dk is None or dk.name == kinds.DECLARATION or dk.apply_changes is None:
+            return None  # a kind this desk does not file: skipped like an unknown change
+        _need(_str(c.get("doc_id")) and c["doc_id"] != "", "文书状态变更缺少 doc_id")
+        _need(_str(c.get("status")) and c["status"] != "", "文书状态变更缺少 status")
+        _need(_str(c.get("at")), "文书状态变更缺少时间")
+        _need(_opt_str(c.get("note")) and _opt_int(c.get("version")), "文书状态变更字段类型错误")
+        reasons = c.get("reasons") or []
+        _need(isinstance(reasons, list) and all(isinstance(x, dict) for x in reasons),
+              "文书状态变更 reasons 类型错误")
+        return dk.check_change(c) if dk.check_change is not None else c
     if kind == "ecert":  # issue 14: an e-certificate issued or cancelled (client.ecert.sync)
         _need(_str(c.get("number")) and _str(c.get("declaration_id")), "电子证书变更缺少编号")
         _need(c.get("status") in ("issued", "cancelled"), "电子证书变更状态未知")

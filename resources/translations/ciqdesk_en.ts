@@ -1876,62 +1876,62 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;Desktop client for entry-exit inspection and quarantine declarations: prepare offline, validate locally, declare once with one number for life.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — Inspection &amp; Quarantine Declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>报检单(&amp;D)</source>
         <translation>&amp;Declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>申报(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>{n}+ 份</source>
         <translation>{n}+</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>{n} in all · Drafts: {d} · To send: {r} · Released: {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>{n} loaded; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
@@ -2492,6 +2492,32 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <location filename="../../ui/timeline.py" line="252"/>
         <source>状态记录与回执</source>
         <translation>Status history and receipts</translation>
+    </message>
+</context>
+<context>
+    <name>TraceBox</name>
+    <message>
+        <location filename="../../ui/trace_box.py" line="105"/>
+        <source>溯源：扫描标签或输入编号</source>
+        <translation>Trace: scan a label or type a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_box.py" line="106"/>
+        <source>扫描溯源标签（或输入商品备案号、报检号）后按回车，查看货物、报检单及状态记录</source>
+        <translation>Scan a traceability label (or type a product registration or inspection no.) and press Enter to see the goods, their declarations and status history</translation>
+    </message>
+</context>
+<context>
+    <name>TraceDialog</name>
+    <message>
+        <location filename="../../ui/trace_box.py" line="59"/>
+        <source>溯源查询</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_box.py" line="75"/>
+        <source>打开报检单 %1</source>
+        <translation>Open declaration %1</translation>
     </message>
 </context>
 <context>

@@ -1864,62 +1864,62 @@
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — 出入境检验检疫报检</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>报检单(&amp;D)</source>
         <translation>报检单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>申报(&amp;S)</source>
         <translation>申报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>视图(&amp;V)</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>正在处理…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>{n}+ 份</source>
         <translation>{n}+ 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>已载入 {n} 份，向下滚动载入更多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>正在载入…</source>
         <translation>正在载入…</translation>
     </message>
@@ -2477,6 +2477,32 @@
         <location filename="../../ui/timeline.py" line="252"/>
         <source>状态记录与回执</source>
         <translation>状态记录与回执</translation>
+    </message>
+</context>
+<context>
+    <name>TraceBox</name>
+    <message>
+        <location filename="../../ui/trace_box.py" line="105"/>
+        <source>溯源：扫描标签或输入编号</source>
+        <translation>溯源：扫描标签或输入编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_box.py" line="106"/>
+        <source>扫描溯源标签（或输入商品备案号、报检号）后按回车，查看货物、报检单及状态记录</source>
+        <translation>扫描溯源标签（或输入商品备案号、报检号）后按回车，查看货物、报检单及状态记录</translation>
+    </message>
+</context>
+<context>
+    <name>TraceDialog</name>
+    <message>
+        <location filename="../../ui/trace_box.py" line="59"/>
+        <source>溯源查询</source>
+        <translation>溯源查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_box.py" line="75"/>
+        <source>打开报检单 %1</source>
+        <translation>打开报检单 %1</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,26 @@ def ecom(d):
         g.product_reg_no = f"P31{i:06d}"
 
 
+def _known_registrations(not_found=()):
+    """The registrations of :func:`ecom_registered`'s goods lines, as the desk would know
+    them after a sync (issue 15)."""
+    from client.ecom.store import KnownRegistrations, ProductRef
+    goods = sample_declaration("inbound", goods=3).goods
+    return KnownRegistrations(
+        {f"CBEP2026{i:08d}": ProductRef(f"CBEP2026{i:08d}", g.hs_code, g.origin_country, g.name_cn)
+         for i, g in enumerate(goods)}, frozenset(not_found))
+
+
+def ecom_registered(d):
+    """An e-commerce declaration whose goods point at registered products."""
+    ecom(d)
+    for i, g in enumerate(d.goods):
+        g.product_reg_no = f"CBEP2026{i:08d}"
+
+
+REGS = {"ecom_registrations": _known_registrations(not_found=("CBEP202699999999",))}
+
+
 @dataclass
 class Case:
     code: str
@@ -286,6 +306,14 @@ CASES = [
     C("E1802", "goods[1].product_reg_no", {"goods[1].product_reg_no": None}, setup=ecom),
     C("W1803", "trade_mode", {"trade_mode": "0110"}, setup=ecom),
     C("W1804", "ecommerce", {"trade_mode": "9610"}),
+    C("E1805", "goods[1].product_reg_no", {"goods[1].product_reg_no": "CBEP202699999999"},
+      setup=ecom_registered, good=REGS),
+    C("W1806", "goods[2].product_reg_no", {"goods[2].product_reg_no": "CBEP202688888888"},
+      setup=ecom_registered, good=REGS),
+    C("E1807", "goods[0].hs_code", {"goods[0].hs_code": "8517130000"},
+      setup=ecom_registered, good=REGS),
+    C("E1808", "goods[0].origin_country", {"goods[0].origin_country": "JPN"},
+      setup=ecom_registered, good=REGS),
     # --------------------------------------------------------- attachments (E19xx)
     C("E1901", "attachments[0].file_name", {"attachments[0].file_name": "contract.docx"}),
     C("E1902", "attachments[0].size", {"attachments[0].size": 4 * 1024 * 1024 + 1}),

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_friction"
-down_revision = "0005_ciq"
+down_revision = "0008_ecom"
 branch_labels = None
 depends_on = None
 
