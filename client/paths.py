@@ -5,6 +5,11 @@ Order of precedence for the data directory: an explicit ``--data-dir`` (passed t
 per-user data directory (platformdirs). Tests, portable builds and smoke tests set one of
 the first two and never touch a real profile.
 
+The store: the SQLite file in the data directory (one desk, the default), or an office's
+PostgreSQL server (issue 16) named by a URL ``postgresql+psycopg://user@host/db``: an
+explicit ``--store URL`` (:func:`configure_store`), then ``CIQDESK_STORE_URL``. The data
+directory keeps the desk's own files (logs, attachments, settings) either way.
+
 Layout of a data directory::
 
     ciqdesk.sqlite3        the local store (WAL mode)
@@ -22,8 +27,26 @@ from pathlib import Path
 
 APP_NAME = "CIQDesk"
 ENV_DATA_DIR = "CIQDESK_DATA_DIR"
+ENV_STORE_URL = "CIQDESK_STORE_URL"
 
 _override: Path | None = None
+_store_override: str | None = None
+
+
+def configure_store(url: str | None) -> None:
+    """Use the store at ``url`` for this process (``None`` restores the default lookup)."""
+    global _store_override
+    _store_override = url or None
+
+
+def store_url_setting() -> str | None:
+    """The office store URL in force: :func:`configure_store`, then ``CIQDESK_STORE_URL``."""
+    return _store_override or os.environ.get(ENV_STORE_URL) or None
+
+
+def is_server_url(url: str | None) -> bool:
+    """Whether ``url`` names a database server (PostgreSQL), not an SQLite file."""
+    return bool(url) and str(url).split(":", 1)[0].split("+", 1)[0] in ("postgresql", "postgres")
 
 
 def configure(data_dir: str | os.PathLike | None) -> None:
@@ -45,10 +68,16 @@ class Paths:
     """The resolved locations of one profile."""
 
     data_dir: Path
+    #: the office store's URL (PostgreSQL); ``None``: the SQLite file :attr:`db`
+    store_url: str | None = None
 
     @property
     def db(self) -> Path:
         return self.data_dir / "ciqdesk.sqlite3"
+
+    @property
+    def is_office(self) -> bool:
+        return is_server_url(self.store_url)
 
     @property
     def attachments(self) -> Path:
@@ -84,11 +113,12 @@ def default_data_dir() -> Path:
 
 def resolve(data_dir: str | os.PathLike | None = None) -> Paths:
     """The profile to use: argument, then :func:`configure`, then env, then the OS default."""
+    url = store_url_setting()
     if data_dir:
-        return Paths(Path(data_dir).expanduser().resolve())
+        return Paths(Path(data_dir).expanduser().resolve(), url)
     if _override is not None:
-        return Paths(_override)
+        return Paths(_override, url)
     env = os.environ.get(ENV_DATA_DIR)
     if env:
-        return Paths(Path(env).expanduser().resolve())
-    return Paths(default_data_dir())
+        return Paths(Path(env).expanduser().resolve(), url)
+    return Paths(default_data_dir(), url)

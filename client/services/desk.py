@@ -215,10 +215,10 @@ class Desk:
         t.inspection_no = None
         t.arrival_date = t.unload_date = t.claim_deadline = t.ship_date = None
         tid = new_ulid()
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-        stmt = sqlite_insert(s.templates).values(id=tid, name=name, direction=t.direction,
-                                                 doc=to_json(t), created_at=utcnow())
+        from ..store import dialect
         with self.db.write() as conn:
+            stmt = dialect.insert(conn, s.templates).values(
+                id=tid, name=name, direction=t.direction, doc=to_json(t), created_at=utcnow())
             conn.execute(stmt.on_conflict_do_update(
                 index_elements=[s.templates.c.name],
                 set_={"doc": stmt.excluded.doc, "direction": stmt.excluded.direction}))

@@ -44,6 +44,8 @@ def open_store(paths: Paths) -> Store:
     from .db import Database, StoreError, migrate
 
     paths.ensure()
+    if paths.store_url:
+        return _open_office(paths)
     from .damage import check_file, store_error_from
     check_file(paths.db)  # a folder, a 0-byte or a damaged file is refused, never re-created
     db = Database(paths.db)
@@ -55,4 +57,26 @@ def open_store(paths: Paths) -> Store:
     except Exception as exc:  # noqa: BLE001 - re-raised; damage is named
         db.dispose()
         raise store_error_from(exc, paths.db) or exc
+    return Store(paths, db)
+
+
+def _open_office(paths: Paths) -> Store:
+    """The office's PostgreSQL store (issue 16): connect, migrate, or say in Chinese why not."""
+    from .db import Database, StoreError, migrate
+    from .office import unreachable
+
+    assert paths.store_url is not None
+    if not paths.is_office:
+        raise StoreError(f"不支持的数据库地址：{paths.store_url}（应为 postgresql+psycopg://…）",
+                         f"Unsupported store URL {paths.store_url} "
+                         f"(expected postgresql+psycopg://…)")
+    db = Database(url=paths.store_url)
+    try:
+        migrate(db, paths.backups)
+    except StoreError:
+        db.dispose()
+        raise
+    except Exception as exc:  # noqa: BLE001 - a server that cannot be reached is named
+        db.dispose()
+        raise unreachable(exc, paths.store_url) or exc
     return Store(paths, db)

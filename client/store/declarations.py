@@ -18,6 +18,7 @@ from sqlalchemy import (Connection, and_, delete, func, or_, select, text, tuple
 
 from ..lifecycle import EDITABLE, STATUSES
 from ..model import Declaration, dumps_compact, format_decimal, loads_stored
+from . import dialect
 from . import schema as s
 from . import search as _search
 from .quick import like_escape as _like_escape
@@ -178,7 +179,7 @@ def _insert_rows(conn: Connection, table, rows: list[dict]) -> None:
     sql = (f"INSERT INTO {table.name} ({', '.join(cols)}) "
            f"VALUES ({', '.join('?' * len(cols))})")
     getter = itemgetter(*cols)
-    conn.exec_driver_sql(sql, [getter(r) for r in rows] if len(cols) > 1
+    conn.exec_driver_sql(dialect.driver_sql(conn, sql), [getter(r) for r in rows] if len(cols) > 1
                          else [(getter(r),) for r in rows])
 
 
@@ -315,7 +316,8 @@ def _plain_filters(status, declarant) -> tuple[list[str], dict]:
 
 def _search_page(conn: Connection, q: str, status, declarant, limit: int,
                  after: tuple[str, str] | None, offset: int = 0) -> list[DeclarationSummary]:
-    cond, found, source = _search.plan(conn.connection.driver_connection, q)
+    cond, found, source = _search.plan(conn.connection.driver_connection, q,
+                                       dialect.is_postgres(conn))
     if cond is None:
         return []
     where, params = _plain_filters(status, declarant)
@@ -332,7 +334,7 @@ def _search_page(conn: Connection, q: str, status, declarant, limit: int,
 def count(conn: Connection, *, status=None, search=None, declarant=None) -> int:
     if search and search.strip():
         cond, found, source = _search.plan(conn.connection.driver_connection,
-                                           search.strip().lower())
+                                           search.strip().lower(), dialect.is_postgres(conn))
         if cond is None:
             return 0
         where, params = _plain_filters(status, declarant)

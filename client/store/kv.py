@@ -11,9 +11,9 @@ import json
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from . import schema as s
+from . import dialect
 
 
 def get(conn: Connection, key: str, default: Any = None) -> Any:
@@ -23,7 +23,7 @@ def get(conn: Connection, key: str, default: Any = None) -> Any:
 
 def put(conn: Connection, key: str, value: Any) -> None:
     raw = json.dumps(value, ensure_ascii=False)
-    stmt = sqlite_insert(s.kv).values(key=key, value=raw)
+    stmt = dialect.insert(conn, s.kv).values(key=key, value=raw)
     conn.execute(stmt.on_conflict_do_update(index_elements=[s.kv.c.key], set_={"value": raw}))
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, select
 
 from .. import lifecycle
 from ..errors import NotEditable
+from . import dialect
 from . import schema as s
 from .db import utcnow
 
@@ -120,13 +121,13 @@ def record(conn: Connection, moves: Sequence[Move], *,
                                    at if m.receipt else (prev[3] if prev else None))
         if old != m.status:
             applied.append(Applied(m, old))
-    conn.exec_driver_sql(
-        "INSERT INTO status_history (declaration_id, status, at, note, source, version)"
-        " VALUES (?, ?, ?, ?, ?, ?)", hist)
+    conn.exec_driver_sql(dialect.driver_sql(
+        conn, "INSERT INTO status_history (declaration_id, status, at, note, source, version)"
+        " VALUES (?, ?, ?, ?, ?, ?)"), hist)
     if final:
-        conn.exec_driver_sql(
-            "UPDATE declarations SET status = ?, status_note = ?, version = ?,"
-            " last_receipt_at = COALESCE(?, last_receipt_at), updated_at = ? WHERE id = ?",
+        conn.exec_driver_sql(dialect.driver_sql(
+            conn, "UPDATE declarations SET status = ?, status_note = ?, version = ?,"
+            " last_receipt_at = COALESCE(?, last_receipt_at), updated_at = ? WHERE id = ?"),
             [(st, note, v, rec, now, did) for did, (st, note, v, rec) in final.items()])
     return applied
 
@@ -135,6 +136,6 @@ def insert_history(conn: Connection, rows: Sequence[tuple]) -> None:
     """History rows ``(declaration_id, status, at, note, source, version)`` of declarations
     stored in this transaction with that status (a new draft, an imported declaration)."""
     if rows:
-        conn.exec_driver_sql(
-            "INSERT INTO status_history (declaration_id, status, at, note, source, version)"
-            " VALUES (?, ?, ?, ?, ?, ?)", list(rows))
+        conn.exec_driver_sql(dialect.driver_sql(
+            conn, "INSERT INTO status_history (declaration_id, status, at, note, source, version)"
+            " VALUES (?, ?, ?, ?, ?, ?)"), list(rows))
