@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m client",
                                 description="CIQ Desk 报检客户端命令行 / CIQ Desk command line")
     p.add_argument("--data-dir", help="数据目录（默认为用户数据目录，或环境变量 CIQDESK_DATA_DIR）")
+    p.add_argument("--store", metavar="URL",
+                   help="办公室数据库 postgresql+psycopg://用户@主机/库（默认为数据目录中的 SQLite，"
+                        "或环境变量 CIQDESK_STORE_URL）")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -85,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.data_dir:
         paths.configure(args.data_dir)
+    if args.store:
+        paths.configure_store(args.store)
     ctx = Context(args, args.lang)
     try:
         from ..logs import setup_logging

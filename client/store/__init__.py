@@ -70,7 +70,7 @@ def _open_office(paths: Paths) -> Store:
         raise StoreError(f"不支持的数据库地址：{paths.store_url}（应为 postgresql+psycopg://…）",
                          f"Unsupported store URL {paths.store_url} "
                          f"(expected postgresql+psycopg://…)")
-    db = Database(url=paths.store_url)
+    db = Database(url=paths.store_url, desk=desk_id(paths))
     try:
         migrate(db, paths.backups)
     except StoreError:
@@ -80,3 +80,15 @@ def _open_office(paths: Paths) -> Store:
         db.dispose()
         raise unreachable(exc, paths.store_url) or exc
     return Store(paths, db)
+
+
+def desk_id(paths: Paths) -> str:
+    """This desk's id in an office (made once, kept in the data directory's ``desk_id``)."""
+    f = paths.data_dir / "desk_id"
+    try:
+        return f.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        from ..model import new_ulid
+        ident = new_ulid()
+        f.write_text(ident + "\n", encoding="ascii")
+        return ident

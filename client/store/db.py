@@ -82,12 +82,15 @@ class Database:
 
     _write_locks: dict[str, threading.RLock] = {}
 
-    def __init__(self, path: Path | None = None, *, url: str | None = None):
+    def __init__(self, path: Path | None = None, *, url: str | None = None,
+                 desk: str | None = None):
         self.url = url
         self.path: Path | None = None
+        self.desk = desk
         if url is not None:
-            self.engine: Engine = create_engine(
-                url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+            engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+            # ``desk``: this desk's id, which scopes its own settings (``kv.PER_DESK``)
+            self.engine: Engine = engine.execution_options(ciq_desk=desk) if desk else engine
             key = url
         else:
             assert path is not None
