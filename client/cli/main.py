@@ -30,7 +30,7 @@ COMMAND_MODULES = ["client.cli.drafts"]
 #: modules added when present (written by other parts of the project as they land)
 OPTIONAL_COMMAND_MODULES = ["client.cli.sync_cmds", "client.cli.batch_cmds",
                             "client.cli.print_cmd", "client.cli.template_cmds",
-                            "client.cli.ecert_cmds"]
+                            "client.cli.ecert_cmds", "client.cli.office_cmds"]
 
 
 @dataclass

@@ -141,10 +141,14 @@ class Filing:
     def _finalise_chunk(self, chunk, year: int, result: FinalizeResult) -> None:
         """One transaction: number, mark ``ready`` and queue every declaration of ``chunk``."""
         d = s.declarations
+        filed_by = self.desk.user()
         with self.db.write() as conn:
-            known = status_q.current(conn, [c[0] for c in chunk])
+            # the rows locked first (office store: a desk finalising the same drafts waits,
+            # then sees them ready and skips them; SQLite's one writer needs no lock)
             revs = {r[0]: r[1] for r in conn.execute(
-                select(d.c.id, d.c.local_rev).where(d.c.id.in_([c[0] for c in chunk])))}
+                select(d.c.id, d.c.local_rev).where(d.c.id.in_([c[0] for c in chunk]))
+                .order_by(d.c.id).with_for_update())}
+            known = status_q.current(conn, [c[0] for c in chunk])
             fresh = []
             for did, rev, decl in chunk:
                 st = known.get(did, ("deleted", None))[0]
@@ -159,7 +163,7 @@ class Filing:
             rows, moves, outbox_rows = [], [], []
             for decl in numbered:
                 note = f"已定稿，报检号 {decl.inspection_no}"
-                rows.append({**decl_q.header_row(decl), "b_id": decl.id})
+                rows.append({**decl_q.header_row(decl), "filed_by": filed_by, "b_id": decl.id})
                 moves.append(Move(decl.id, "ready", note))
                 outbox_rows.append({"mutation_id": new_ulid(), "declaration_id": decl.id,
                                     "kind": "submit", "inspection_no": decl.inspection_no,

@@ -182,8 +182,7 @@ def migrate(db: Database, backups_dir: Path) -> bool:
     if rev == SCHEMA_HEAD:
         return False
     if rev is not None:
-        known = {p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("*.py")}
-        if rev not in known:
+        if rev not in _known_revisions():
             raise StoreError(f"数据库由更新版本的 CIQ Desk 创建（结构版本 {rev}），请升级本程序。",
                              f"The database schema {rev} is newer than this program: "
                              f"please upgrade CIQ Desk.")
@@ -213,7 +212,14 @@ def _pg_revision(conn: Connection) -> str | None:
 
 
 def _known_revisions() -> set[str]:
-    return {p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("*.py")}
+    """The revision ids of ``migrations/versions`` (read from the files' ``revision = …``)."""
+    import re
+    found = set()
+    for p in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        m = re.search(r'^revision = "([^"]+)"', p.read_text(encoding="utf-8"), re.M)
+        if m:
+            found.add(m.group(1))
+    return found
 
 
 def _migrate_pg(db: Database) -> bool:

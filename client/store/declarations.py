@@ -36,7 +36,8 @@ _SUMMARY_COLS = (s.declarations.c.id, s.declarations.c.inspection_no,
                  s.declarations.c.created_at, s.declarations.c.updated_at,
                  s.declarations.c.last_receipt_at, s.declarations.c.status_note,
                  s.declarations.c.valid, s.declarations.c.error_count,
-                 s.declarations.c.warning_count, s.declarations.c.version)
+                 s.declarations.c.warning_count, s.declarations.c.version,
+                 s.declarations.c.filed_by)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,8 @@ class DeclarationSummary:
     error_count: int | None
     warning_count: int | None
     version: int | None
+    #: who finalised it (the office store's declarer, migration 0006_office)
+    filed_by: str | None = None
 
     @property
     def counterparty(self) -> str | None:
@@ -221,6 +224,8 @@ def save_many(conn: Connection, decls: Sequence[Declaration], *, status: str = "
     _insert_rows(conn, s.status_history, hist_rows)
     for table, rows in zip(_CHILD_TABLES, child):
         _insert_rows(conn, table, rows)
+    from .office import notify
+    notify(conn, [r["id"] for r in new_rows] + updated)  # the office's other desks
     return [r["id"] for r in new_rows], updated
 
 

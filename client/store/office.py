@@ -72,7 +72,44 @@ def sync_lock(engine, *, wait: bool = True) -> Iterator[Connection | None]:
                 log.warning("sync lock: connection lost before unlock", exc_info=True)
 
 
-def notify(conn: Connection, what: str = "declarations") -> None:
-    """Tell the other desks (at commit) that ``what`` changed."""
+#: more ids than this in one notice are sent as "" (reload everything)
+MAX_IDS = 50
+
+
+def notify(conn: Connection, ids: list[str] | None = None) -> None:
+    """Tell the other desks, when this transaction commits, which declarations changed
+    (``ids``; none or too many: the payload ``""``, reload everything). SQLite: nothing
+    (its desks watch ``PRAGMA data_version``)."""
     if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SELECT pg_notify(%s, %s)", (CHANNEL, what))
+        payload = ",".join(ids) if ids and len(ids) <= MAX_IDS else ""
+        conn.exec_driver_sql("SELECT pg_notify(%s, %s)", (CHANNEL, payload))
+
+
+class ChangeListener:
+    """``LISTEN ciqdesk_changes`` on a connection of its own (autocommit): :meth:`wait`
+    blocks on the socket until a notice arrives — no polling loop. Used by
+    ``ui/store_watch.py`` on a thread of its own, and by tests."""
+
+    def __init__(self, url: str):
+        import psycopg
+        self._conn = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://", 1),
+                                     autocommit=True)
+        self._conn.execute(f"LISTEN {CHANNEL}")
+
+    def wait(self, timeout: float | None = None) -> list[str] | None:
+        """The ids of the next notice(s) (``[]``: reload everything); ``None`` on timeout.
+        Notices that arrived together are merged."""
+        got: list[str] | None = None
+        for n in self._conn.notifies(timeout=timeout, stop_after=1):
+            got = [] if not n.payload else n.payload.split(",")
+        if got is None:
+            return None
+        for n in self._conn.notifies(timeout=0.05):  # the rest of a burst
+            if not n.payload or got == []:
+                got = []
+            else:
+                got += n.payload.split(",")
+        return list(dict.fromkeys(got)) if got else got
+
+    def close(self) -> None:
+        self._conn.close()

@@ -49,6 +49,9 @@ declarations = Table(
     Column("warning_count", Integer),
     Column("issues", Text),
     Column("validated_rev", Integer),
+    # the office store (migration 0006_office): who finalised it, who saved this local_rev
+    Column("filed_by", String),
+    Column("saved_by", String),
     # covering index for the list and the search box (migration 0002)
     Index("ix_decl_list_cover", "updated_at", "id", "status", "search_text", "inspection_no",
           "direction", "clearance_mode", "declare_bureau", "contract_no", "bl_no", "consignee",
@@ -220,4 +223,16 @@ batch_items = Table(
     Column("position", Integer, nullable=False),
     Column("state", String, nullable=False, default="pending"),  # pending | done | failed
     Column("message", Text),
+)
+
+#: who has a declaration open in an editor (migration 0006_office): one row per desk,
+#: ``heartbeat_at`` renewed while open, older than ``services.office.PRESENCE_TIMEOUT_S``
+#: counts as gone
+presence = Table(
+    "presence", metadata,
+    Column("declaration_id", String, primary_key=True),
+    Column("desk", String, primary_key=True),
+    Column("user_name", String),
+    Column("opened_at", String, nullable=False),
+    Column("heartbeat_at", String, nullable=False),
 )

@@ -125,6 +125,8 @@ def record(conn: Connection, moves: Sequence[Move], *,
         conn, "INSERT INTO status_history (declaration_id, status, at, note, source, version)"
         " VALUES (?, ?, ?, ?, ?, ?)"), hist)
     if final:
+        from .office import notify
+        notify(conn, list(final))  # the office's other desks (PostgreSQL; SQLite: nothing)
         conn.exec_driver_sql(dialect.driver_sql(
             conn, "UPDATE declarations SET status = ?, status_note = ?, version = ?,"
             " last_receipt_at = COALESCE(?, last_receipt_at), updated_at = ? WHERE id = ?"),
