@@ -12,7 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 #: a profile (``data_dir``) runs once on SQLite and once on a PostgreSQL schema of its own
 BOTH_DIALECTS = ("tests/core/test_core_store.py", "tests/core/test_core_search.py",
                  "tests/sync/test_numbers.py", "tests/sync/test_sync_flows.py",
-                 "tests/sync/test_lifecycle_sync.py", "tests/office/")
+                 "tests/sync/test_lifecycle_sync.py", "tests/sync/test_office_sync.py",
+                 "tests/office/")
 
 
 def pytest_generate_tests(metafunc):
