@@ -7,8 +7,9 @@ the first two and never touch a real profile.
 
 The store: the SQLite file in the data directory (one desk, the default), or an office's
 PostgreSQL server (issue 16) named by a URL ``postgresql+psycopg://user@host/db``: an
-explicit ``--store URL`` (:func:`configure_store`), then ``CIQDESK_STORE_URL``. The data
-directory keeps the desk's own files (logs, attachments, settings) either way.
+explicit ``--store URL`` (:func:`configure_store`), then ``CIQDESK_STORE_URL``, then the
+first-run dialog's choice kept in the data directory (``office_store.txt``,
+:func:`save_store_url`). The data directory keeps the desk's own files (logs, attachments, settings) either way.
 
 Layout of a data directory::
 
@@ -39,9 +40,32 @@ def configure_store(url: str | None) -> None:
     _store_override = url or None
 
 
-def store_url_setting() -> str | None:
-    """The office store URL in force: :func:`configure_store`, then ``CIQDESK_STORE_URL``."""
-    return _store_override or os.environ.get(ENV_STORE_URL) or None
+#: the first-run dialog's 连接办公室数据库 choice, one line in the data directory
+OFFICE_FILE = "office_store.txt"
+
+
+def store_url_setting(data_dir: Path | None = None) -> str | None:
+    """The office store URL in force: :func:`configure_store`, then ``CIQDESK_STORE_URL``,
+    then the choice saved in ``data_dir`` (``None``: the SQLite file)."""
+    url = _store_override or os.environ.get(ENV_STORE_URL)
+    if url:
+        return url
+    if data_dir is not None:
+        try:
+            saved = (data_dir / OFFICE_FILE).read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        return saved or None
+    return None
+
+
+def save_store_url(data_dir: Path, url: str | None) -> None:
+    """Keep (``None``: forget) the office store chosen in the first-run dialog."""
+    f = Path(data_dir) / OFFICE_FILE
+    if url:
+        f.write_text(url.strip() + "\n", encoding="utf-8")
+    else:
+        f.unlink(missing_ok=True)
 
 
 def is_server_url(url: str | None) -> bool:
@@ -113,12 +137,12 @@ def default_data_dir() -> Path:
 
 def resolve(data_dir: str | os.PathLike | None = None) -> Paths:
     """The profile to use: argument, then :func:`configure`, then env, then the OS default."""
-    url = store_url_setting()
     if data_dir:
-        return Paths(Path(data_dir).expanduser().resolve(), url)
-    if _override is not None:
-        return Paths(_override, url)
-    env = os.environ.get(ENV_DATA_DIR)
-    if env:
-        return Paths(Path(env).expanduser().resolve(), url)
-    return Paths(default_data_dir(), url)
+        base = Path(data_dir).expanduser().resolve()
+    elif _override is not None:
+        base = _override
+    elif os.environ.get(ENV_DATA_DIR):
+        base = Path(os.environ[ENV_DATA_DIR]).expanduser().resolve()
+    else:
+        base = default_data_dir()
+    return Paths(base, store_url_setting(base))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..paths import Paths
@@ -92,3 +93,11 @@ def desk_id(paths: Paths) -> str:
         ident = new_ulid()
         f.write_text(ident + "\n", encoding="ascii")
         return ident
+
+
+def check_office(url: str, data_dir) -> None:
+    """Connect to the office store at ``url`` and bring its schema up to date (what the
+    first-run dialog's 连接办公室数据库 runs before saving the choice); raises
+    :class:`StoreError` in Chinese when it cannot."""
+    store = _open_office(Paths(Path(data_dir), url).ensure())
+    store.close()

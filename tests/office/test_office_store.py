@@ -71,3 +71,24 @@ def test_a_save_on_one_desk_is_announced_to_another(open_desk, office_url, pg_on
         assert listener.wait(timeout=10) == [d.id]
     finally:
         listener.close()
+
+
+def test_the_first_run_choice_is_kept_and_used_at_the_next_start(tmp_path, office_url,
+                                                               pg_only, monkeypatch):
+    from client import paths
+    from client.store import check_office
+    monkeypatch.delenv("CIQDESK_STORE_URL")
+    profile = tmp_path / "new-desk"
+    assert paths.resolve(profile).store_url is None
+    check_office(office_url, profile)  # what 连接办公室数据库 runs, then keeps
+    paths.save_store_url(profile, office_url)
+    assert paths.resolve(profile).store_url == office_url
+    from client.services import Desk
+    desk = Desk.open(profile)
+    try:
+        assert desk.db.is_postgres
+    finally:
+        desk.close()
+    with pytest.raises(Exception) as info:
+        check_office("postgresql+psycopg://nobody@127.0.0.1:1/none", profile)
+    assert "无法连接办公室数据库" in str(getattr(info.value, "message_zh", info.value))
