@@ -37,7 +37,8 @@ _SUMMARY_COLS = (s.declarations.c.id, s.declarations.c.inspection_no,
                  s.declarations.c.last_receipt_at, s.declarations.c.status_note,
                  s.declarations.c.valid, s.declarations.c.error_count,
                  s.declarations.c.warning_count, s.declarations.c.version,
-                 s.declarations.c.filed_by)
+                 s.declarations.c.filed_by, s.declarations.c.local_rev,
+                 s.declarations.c.saved_by)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,9 @@ class DeclarationSummary:
     version: int | None
     #: who finalised it (the office store's declarer, migration 0006_office)
     filed_by: str | None = None
+    #: the draft's revision and who saved it (an editor saves against this revision)
+    local_rev: int | None = None
+    saved_by: str | None = None
 
     @property
     def counterparty(self) -> str | None:
