@@ -383,6 +383,44 @@
     </message>
 </context>
 <context>
+    <name>EditorOffice</name>
+    <message>
+        <location filename="../../ui/editor/office.py" line="62"/>
+        <source>同事 %s 也打开了这份草稿；保存时以先保存者为准，您会看到对方的修改。</source>
+        <translation>Colleague %s has this draft open too: the first save wins, and you will see their changes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/office.py" line="80"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/office.py" line="81"/>
+        <source>草稿已被同事修改</source>
+        <translation>A colleague changed this draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/office.py" line="83"/>
+        <source>使用对方的版本</source>
+        <translation>Take their version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/office.py" line="85"/>
+        <source>另存为我的副本</source>
+        <translation>Save mine as a copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/office.py" line="114"/>
+        <source>您的修改已另存为新草稿 %s；本窗口显示同事的版本。</source>
+        <translation>Your changes were saved as a new draft %s; this window shows your colleague’s version.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/office.py" line="121"/>
+        <source>副本未能保存：%s</source>
+        <translation>The copy was not saved: %s</translation>
+    </message>
+</context>
+<context>
     <name>EditorSections</name>
     <message>
         <location filename="../../ui/editor/section_attachments.py" line="154"/>
@@ -478,202 +516,202 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../ui/editor/window.py" line="292"/>
+        <location filename="../../ui/editor/window.py" line="296"/>
         <source>无法打开报检单：%s</source>
         <translation>Cannot open the declaration: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="305"/>
+        <location filename="../../ui/editor/window.py" line="310"/>
         <source>最后修改 %s</source>
         <translation>Last changed %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="390"/>
+        <location filename="../../ui/editor/window.py" line="396"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ No problems: ready to submit the amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="391"/>
+        <location filename="../../ui/editor/window.py" line="397"/>
         <source>✓ 未发现问题</source>
         <translation>✓ No problems</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="392"/>
+        <location filename="../../ui/editor/window.py" line="398"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ No problems: ready to finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="409"/>
+        <location filename="../../ui/editor/window.py" line="415"/>
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="409"/>
+        <location filename="../../ui/editor/window.py" line="415"/>
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="410"/>
+        <location filename="../../ui/editor/window.py" line="416"/>
         <source>%s货物报检单</source>
         <translation>%s goods declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="412"/>
+        <location filename="../../ui/editor/window.py" line="418"/>
         <source>修改申请（未提交）</source>
         <translation>Amendment (not submitted)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="416"/>
+        <location filename="../../ui/editor/window.py" line="422"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="425"/>
+        <location filename="../../ui/editor/window.py" line="431"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Inspection no. &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="428"/>
+        <location filename="../../ui/editor/window.py" line="434"/>
         <source>报检号：定稿时分配</source>
         <translation>Inspection no.: assigned when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="438"/>
+        <location filename="../../ui/editor/window.py" line="444"/>
         <source>新报检单</source>
         <translation>New declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="438"/>
+        <location filename="../../ui/editor/window.py" line="444"/>
         <source>草稿 %s</source>
         <translation>Draft %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="439"/>
+        <location filename="../../ui/editor/window.py" line="445"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk declaration editor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="509"/>
+        <location filename="../../ui/editor/window.py" line="515"/>
         <source>有未保存的修改…</source>
         <translation>Unsaved changes…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="546"/>
+        <location filename="../../ui/editor/window.py" line="552"/>
         <source>已自动保存 %s</source>
         <translation>Saved automatically %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="573"/>
+        <location filename="../../ui/editor/window.py" line="583"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>This declaration is no longer a draft and cannot be edited: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="577"/>
+        <location filename="../../ui/editor/window.py" line="587"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>Autosave failed: %s. Your changes are kept in this window; retrying in %d s (Ctrl+S to retry now).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="579"/>
+        <location filename="../../ui/editor/window.py" line="589"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="594"/>
+        <location filename="../../ui/editor/window.py" line="604"/>
         <source>修改申请未能暂存：%s</source>
         <translation>The amendment could not be kept: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="697"/>
+        <location filename="../../ui/editor/window.py" line="707"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="700"/>
+        <location filename="../../ui/editor/window.py" line="710"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="701"/>
+        <location filename="../../ui/editor/window.py" line="711"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>Finalise (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="702"/>
+        <location filename="../../ui/editor/window.py" line="712"/>
         <source>修改申请</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="703"/>
+        <location filename="../../ui/editor/window.py" line="713"/>
         <source>提交修改</source>
         <translation>Submit amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="704"/>
+        <location filename="../../ui/editor/window.py" line="714"/>
         <source>放弃修改</source>
         <translation>Discard amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="705"/>
+        <location filename="../../ui/editor/window.py" line="715"/>
         <source>撤销申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="706"/>
+        <location filename="../../ui/editor/window.py" line="716"/>
         <source>复制为新报检单</source>
         <translation>Copy as new declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="708"/>
+        <location filename="../../ui/editor/window.py" line="718"/>
         <source>打印/PDF</source>
         <translation>Print/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="709"/>
+        <location filename="../../ui/editor/window.py" line="719"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="720"/>
+        <location filename="../../ui/editor/window.py" line="730"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>Read-only: a finalised or submitted declaration cannot be edited; use &quot;Amend&quot; or &quot;Withdraw&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="723"/>
+        <location filename="../../ui/editor/window.py" line="733"/>
         <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
         <translation>Read-only: a submitted declaration cannot be edited; use &quot;Amend&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="725"/>
+        <location filename="../../ui/editor/window.py" line="735"/>
         <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
         <translation>Read-only: a submitted declaration cannot be edited; it can be withdrawn (&quot;Withdraw&quot;).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="727"/>
+        <location filename="../../ui/editor/window.py" line="737"/>
         <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
         <translation>Read-only: finalised, waiting for the platform to accept it; once accepted it can be amended or withdrawn. &quot;Copy as new declaration&quot; is available.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="730"/>
+        <location filename="../../ui/editor/window.py" line="740"/>
         <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
         <translation>Read-only: this declaration is closed (%s) and can no longer be amended or withdrawn; &quot;Copy as new declaration&quot; is available.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="735"/>
+        <location filename="../../ui/editor/window.py" line="745"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>Amendment: make the changes, then press &quot;Submit amendment&quot;; the inspection number stays the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="737"/>
+        <location filename="../../ui/editor/window.py" line="747"/>
         <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
         <translation>Enter: next field&#x3000;Ctrl+S: save&#x3000;Ctrl+Enter: finalise&#x3000;F8: next problem&#x3000;Ctrl+PgDn: next section&#x3000;Esc: close</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="765"/>
+        <location filename="../../ui/editor/window.py" line="776"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>Changes are not saved (%s); the window stays open so nothing is lost. Fix the problem and press Ctrl+S.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="707"/>
+        <location filename="../../ui/editor/window.py" line="717"/>
         <source>另存为模板</source>
         <translation>Save as template</translation>
     </message>
@@ -694,87 +732,117 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="82"/>
+        <location filename="../../ui/first_run.py" line="92"/>
         <source>欢迎使用 CIQ Desk 报检通</source>
         <translation>Welcome to CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="85"/>
+        <location filename="../../ui/first_run.py" line="95"/>
         <source>请填写检验检疫电子申报平台的地址和您的登录账号。没有账号时，可先连接本机沙箱试用。</source>
         <translation>Enter the address of the inspection e-declaration platform and your login. Without an account, try the local sandbox first.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="90"/>
+        <location filename="../../ui/first_run.py" line="100"/>
         <source>https://平台地址</source>
         <translation>https://platform-address</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="91"/>
+        <location filename="../../ui/first_run.py" line="101"/>
         <source>试用沙箱</source>
         <translation>Try the sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="94"/>
+        <location filename="../../ui/first_run.py" line="104"/>
         <source>使用本机沙箱平台 %1（仅供试用，数据不会报送）</source>
         <translation>Use the local sandbox platform %1 (for trying out only; nothing is really declared)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="103"/>
+        <location filename="../../ui/first_run.py" line="113"/>
         <source>报检单位账号</source>
         <translation>Declarant account</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="108"/>
+        <location filename="../../ui/first_run.py" line="118"/>
         <source>平台地址：</source>
         <translation>Platform address:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="109"/>
+        <location filename="../../ui/first_run.py" line="119"/>
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="110"/>
+        <location filename="../../ui/first_run.py" line="120"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="128"/>
+        <location filename="../../ui/first_run.py" line="138"/>
+        <source>连接办公室数据库</source>
+        <translation>Connect to the office database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="144"/>
+        <source>连接</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="150"/>
+        <source>办公室数据库：</source>
+        <translation>Office database:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="156"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="130"/>
+        <location filename="../../ui/first_run.py" line="158"/>
         <source>稍后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="186"/>
+        <location filename="../../ui/first_run.py" line="211"/>
+        <source>请输入办公室数据库地址，例如 postgresql+psycopg://用户@服务器/ciqdesk</source>
+        <translation>Enter the office database address, e.g. postgresql+psycopg://user@server/ciqdesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="216"/>
+        <source>正在连接办公室数据库…</source>
+        <translation>Connecting to the office database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="222"/>
+        <source>已连接办公室数据库；重新启动 CIQ Desk 后，本机将使用办公室的共享数据。</source>
+        <translation>Connected to the office database: after a restart this desk uses the office’s shared store.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="247"/>
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="200"/>
+        <location filename="../../ui/first_run.py" line="261"/>
         <source>请输入用户名。</source>
         <translation>Please enter the username.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="204"/>
+        <location filename="../../ui/first_run.py" line="265"/>
         <source>请输入密码。</source>
         <translation>Please enter the password.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="230"/>
+        <location filename="../../ui/first_run.py" line="291"/>
         <source>登录时发生内部错误，详情已写入日志。</source>
         <translation>An internal error occurred while logging in; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="93"/>
+        <location filename="../../ui/first_run.py" line="103"/>
         <source>启动本机沙箱平台并以演示账号登录（仅供试用，数据不会报送）</source>
         <translation>Start the local sandbox platform and log in with the demo account (for trying out only; nothing is filed)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="155"/>
+        <location filename="../../ui/first_run.py" line="188"/>
         <source>正在启动本机沙箱…</source>
         <translation>Starting the local sandbox…</translation>
     </message>
@@ -1064,102 +1132,102 @@ CIQ registration no.: {r}</translation>
         <translation>Not finalised: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="176"/>
+        <location filename="../../ui/editor/lifecycle.py" line="177"/>
         <source>已恢复上次未提交的修改申请：改好后点“提交修改”。</source>
         <translation>Restored the amendment you had not submitted: press &quot;Submit amendment&quot; when done.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="179"/>
+        <location filename="../../ui/editor/lifecycle.py" line="180"/>
         <source>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</source>
         <translation>Amending: press &quot;Submit amendment&quot; when done. The inspection number stays the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="212"/>
+        <location filename="../../ui/editor/lifecycle.py" line="213"/>
         <source>修改申请已排队，将在下次同步时发送。</source>
         <translation>Amendment queued; it will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="218"/>
+        <location filename="../../ui/editor/lifecycle.py" line="219"/>
         <source>修改申请未提交：%s</source>
         <translation>Amendment not submitted: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="228"/>
+        <location filename="../../ui/editor/lifecycle.py" line="229"/>
         <source>撤销申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="228"/>
+        <location filename="../../ui/editor/lifecycle.py" line="229"/>
         <source>请填写撤销原因（必填）：</source>
         <translation>Reason for withdrawal (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="232"/>
+        <location filename="../../ui/editor/lifecycle.py" line="233"/>
         <source>请填写撤销原因</source>
         <translation>Please give a reason for the withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="238"/>
+        <location filename="../../ui/editor/lifecycle.py" line="239"/>
         <source>撤销申请未提交：%s</source>
         <translation>Withdrawal not submitted: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="243"/>
+        <location filename="../../ui/editor/lifecycle.py" line="244"/>
         <source>撤销申请已排队，将在下次同步时发送。</source>
         <translation>Withdrawal queued; it will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="256"/>
+        <location filename="../../ui/editor/lifecycle.py" line="257"/>
         <source>未能复制：%s</source>
         <translation>Could not copy: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="262"/>
+        <location filename="../../ui/editor/lifecycle.py" line="263"/>
         <source>已复制为新草稿（合同号 %s）。</source>
         <translation>Copied into a new draft (contract %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="281"/>
+        <location filename="../../ui/editor/lifecycle.py" line="282"/>
         <source>打印报检单</source>
         <translation>Print declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="282"/>
+        <location filename="../../ui/editor/lifecycle.py" line="283"/>
         <source>打印报检单，或另存为 PDF 文件？</source>
         <translation>Print the declaration, or save it as PDF?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="283"/>
+        <location filename="../../ui/editor/lifecycle.py" line="284"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="284"/>
+        <location filename="../../ui/editor/lifecycle.py" line="285"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="285"/>
+        <location filename="../../ui/editor/lifecycle.py" line="286"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="293"/>
+        <location filename="../../ui/editor/lifecycle.py" line="294"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="294"/>
+        <location filename="../../ui/editor/lifecycle.py" line="295"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="306"/>
+        <location filename="../../ui/editor/lifecycle.py" line="307"/>
         <source>已保存 PDF（%d 页）：%s</source>
         <translation>PDF saved (%d pages): %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="308"/>
+        <location filename="../../ui/editor/lifecycle.py" line="309"/>
         <source>未能保存 PDF：%s</source>
         <translation>Could not save the PDF: %s</translation>
     </message>
@@ -1559,17 +1627,17 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <translation>Inspection number copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="340"/>
+        <location filename="../../ui/main_commands.py" line="341"/>
         <source>已登录平台，正在同步…</source>
         <translation>Logged in; syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="355"/>
+        <location filename="../../ui/main_commands.py" line="364"/>
         <source>关于 CIQ Desk</source>
         <translation>About CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="355"/>
+        <location filename="../../ui/main_commands.py" line="364"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;Desktop client for entry-exit inspection and quarantine declarations: prepare offline, validate locally, declare once with one number for life.&lt;/p&gt;</translation>
     </message>

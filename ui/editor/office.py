@@ -59,7 +59,7 @@ class EditorOffice(QObject):
         self.colleagues.emit(others)
         if others:
             names = "、".join(o.user or "?" for o in others)
-            self.w.show_message(self.w.tr("同事 %s 也打开了这份草稿；保存时以先保存者为准，"
+            self.w.show_message(self.tr("同事 %s 也打开了这份草稿；保存时以先保存者为准，"
                                           "您会看到对方的修改。") % names,
                                 kind="warning", topic="presence")
         else:
@@ -77,12 +77,12 @@ class EditorOffice(QObject):
         """Say who changed the draft; offer theirs or a copy of this window's content."""
         w = self.w
         w.show_message(exc.message(w.ctx.lang), kind="warning", topic="stale")
-        w.save_state.setText(w.tr("未保存"))
-        box = QMessageBox(QMessageBox.Icon.Warning, w.tr("草稿已被同事修改"),
+        w.save_state.setText(self.tr("未保存"))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("草稿已被同事修改"),
                           exc.message(w.ctx.lang), parent=w)
-        self.theirs_button = box.addButton(w.tr("使用对方的版本"),
+        self.theirs_button = box.addButton(self.tr("使用对方的版本"),
                                            QMessageBox.ButtonRole.AcceptRole)
-        self.copy_button = box.addButton(w.tr("另存为我的副本"),
+        self.copy_button = box.addButton(self.tr("另存为我的副本"),
                                          QMessageBox.ButtonRole.ActionRole)
         box.buttonClicked.connect(self._chosen)
         self.box = box
@@ -111,11 +111,11 @@ class EditorOffice(QObject):
         self.copy_id = mine.id
 
         def saved(_summary) -> None:
-            w.show_message(w.tr("您的修改已另存为新草稿 %s；本窗口显示同事的版本。") % mine.id,
+            w.show_message(self.tr("您的修改已另存为新草稿 %s；本窗口显示同事的版本。") % mine.id,
                            kind="info", topic="stale")
             w.ctx.events.declarations_changed.emit([mine.id])
             w._saved_gen = w._edit_gen
             w.lifecycle.reload()
         w.ctx.runner.run_serial(w.ctx.desk.save_draft, mine, on_done=alive(w, saved),
                                 on_error=alive(w, lambda e: w.show_message(
-                                    w.tr("副本未能保存：%s") % e)))
+                                    self.tr("副本未能保存：%s") % e)))
