@@ -163,6 +163,8 @@ class Filing:
             rows, moves, outbox_rows = [], [], []
             for decl in numbered:
                 note = f"已定稿，报检号 {decl.inspection_no}"
+                if self.db.is_postgres:  # the office: the timeline names the declarer
+                    note += f"，定稿人 {filed_by}"
                 rows.append({**decl_q.header_row(decl), "filed_by": filed_by, "b_id": decl.id})
                 moves.append(Move(decl.id, "ready", note))
                 outbox_rows.append({"mutation_id": new_ulid(), "declaration_id": decl.id,

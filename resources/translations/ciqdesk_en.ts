@@ -271,92 +271,97 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="323"/>
+        <location filename="../../ui/models/declarations_model.py" line="324"/>
         <source>报检号</source>
         <translation>Inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="323"/>
+        <location filename="../../ui/models/declarations_model.py" line="324"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="324"/>
+        <location filename="../../ui/models/declarations_model.py" line="325"/>
         <source>出入境</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="324"/>
+        <location filename="../../ui/models/declarations_model.py" line="325"/>
         <source>通关模式</source>
         <translation>Clearance</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="325"/>
+        <location filename="../../ui/models/declarations_model.py" line="326"/>
         <source>收货人/发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="325"/>
+        <location filename="../../ui/models/declarations_model.py" line="326"/>
         <source>合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="327"/>
         <source>提单号</source>
         <translation>B/L no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="327"/>
         <source>货物</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="327"/>
         <source>货值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="327"/>
+        <location filename="../../ui/models/declarations_model.py" line="328"/>
         <source>最后回执时间</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="338"/>
+        <location filename="../../ui/models/declarations_model.py" line="328"/>
+        <source>定稿人</source>
+        <translation>Filed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/declarations_model.py" line="339"/>
         <source>本地校验结果</source>
         <translation>Local validation result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="376"/>
+        <location filename="../../ui/models/declarations_model.py" line="377"/>
         <source>（未编号）</source>
         <translation>(not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="414"/>
+        <location filename="../../ui/models/declarations_model.py" line="417"/>
         <source>定稿时已通过校验</source>
         <translation>Passed validation when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="416"/>
+        <location filename="../../ui/models/declarations_model.py" line="419"/>
         <source>尚未校验（或校验后又有修改）</source>
         <translation>Not validated (or changed since)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="418"/>
+        <location filename="../../ui/models/declarations_model.py" line="421"/>
         <source>校验通过</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="418"/>
+        <location filename="../../ui/models/declarations_model.py" line="421"/>
         <source>，{n} 个提示</source>
         <translation>, {n} warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="420"/>
+        <location filename="../../ui/models/declarations_model.py" line="423"/>
         <source>{n} 个错误</source>
         <translation>{n} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="426"/>
+        <location filename="../../ui/models/declarations_model.py" line="429"/>
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>The inspection number is assigned when finalised. Local id: {id}</translation>
     </message>
@@ -1235,80 +1240,80 @@ CIQ registration no.: {r}</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/main_list.py" line="177"/>
+        <location filename="../../ui/main_list.py" line="179"/>
         <source>全部报检单</source>
         <extracomment>what each column must show in full, measured in the table&apos;s font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses)</extracomment>
         <translation>All declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="177"/>
+        <location filename="../../ui/main_list.py" line="179"/>
         <source>草稿</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="178"/>
+        <location filename="../../ui/main_list.py" line="180"/>
         <source>已定稿待发送</source>
         <translation>Finalised, to send</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="178"/>
+        <location filename="../../ui/main_list.py" line="180"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="179"/>
+        <location filename="../../ui/main_list.py" line="181"/>
         <source>已受理/审单中</source>
         <translation>Accepted / in review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="179"/>
+        <location filename="../../ui/main_list.py" line="181"/>
         <source>查验</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="180"/>
+        <location filename="../../ui/main_list.py" line="182"/>
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="180"/>
+        <location filename="../../ui/main_list.py" line="182"/>
         <source>退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="181"/>
+        <location filename="../../ui/main_list.py" line="183"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="197"/>
+        <location filename="../../ui/main_list.py" line="199"/>
         <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
         <translation>No declaration matches &quot;{q}&quot;. Search by inspection number, contract, B/L or consignee/consignor name.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="200"/>
+        <location filename="../../ui/main_list.py" line="202"/>
         <source>此状态下没有报检单。</source>
         <translation>No declarations in this state.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="202"/>
+        <location filename="../../ui/main_list.py" line="204"/>
         <source>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</source>
         <translation>No declarations yet.
 Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or drop Excel template files on the window to import them.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="208"/>
+        <location filename="../../ui/main_list.py" line="210"/>
         <source>共 {n} 份</source>
         <translation>{n} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="258"/>
+        <location filename="../../ui/main_list.py" line="260"/>
         <source>已选择全部 {n} 条符合条件的</source>
         <translation>All {n} matching selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="260"/>
+        <location filename="../../ui/main_list.py" line="262"/>
         <source>全选 {n} 条符合条件的</source>
         <translation>Select all {n} matching</translation>
     </message>

@@ -92,3 +92,28 @@ def test_the_first_run_choice_is_kept_and_used_at_the_next_start(tmp_path, offic
     with pytest.raises(Exception) as info:
         check_office("postgresql+psycopg://nobody@127.0.0.1:1/none", profile)
     assert "无法连接办公室数据库" in str(getattr(info.value, "message_zh", info.value))
+
+
+def test_the_timeline_and_the_list_name_the_declarer_on_the_office_store(
+        open_desk, office_url, pg_only, qtbot):
+    from client.services.filing import Filing
+    from ui.context import AppContext, AppEvents
+    from ui.main_list import ListPage
+    from ui.models.declarations_model import Col
+    from ui.tasks import FakeThreadPool, TaskRunner
+    a = open_desk("a")
+    att = a.paths.data_dir / "contract.pdf"
+    att.write_bytes(b"test")
+    a.store_attachment(att)
+    add_lease(a)
+    login_as(a, "王晓明")
+    d = sample_declaration("inbound", seed=11)
+    a.save_draft(d)
+    Filing(a).finalise([d.id])
+    assert any("定稿人 王晓明" in (h.note or "") for h in a.history(d.id))
+    page = ListPage(AppContext(a, TaskRunner(FakeThreadPool()), AppEvents()))
+    qtbot.addWidget(page)
+    page.model.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    assert not page.table.isColumnHidden(Col.FILED_BY)
+    assert page.model.data(page.model.index(0, Col.FILED_BY)) == "王晓明"
