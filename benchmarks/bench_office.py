@@ -45,6 +45,8 @@ def new_schema(server: str) -> tuple[str, str]:
     import psycopg
     schema = "bench_" + uuid.uuid4().hex[:12]
     with psycopg.connect(_dsn(server), autocommit=True) as c:
+        c.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+        c.execute("ALTER EXTENSION pg_trgm SET SCHEMA public")  # if made elsewhere
         c.execute(f"CREATE SCHEMA {schema}")
     sep = "&" if "?" in server else "?"
     return f"{server}{sep}options=-csearch_path%3D{schema}%2Cpublic", schema

@@ -26,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--drafts", type=int, default=1000)
     p.add_argument("--go", required=True)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--direction", default="inbound")
+    p.add_argument("--one-by-one", action="store_true",
+                   help="one finalise (one transaction) per draft")
     a = p.parse_args(argv)
 
     from client import paths
@@ -39,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     att = Path(a.data_dir) / "contract.pdf"
     att.write_bytes(b"test")  # the sample declaration's attachment
     desk.store_attachment(att)
-    decls = [sample_declaration("inbound", 1, seed=a.seed * 1_000_000 + i)
+    decls = [sample_declaration(a.direction, 1, seed=a.seed * 1_000_000 + i)
              for i in range(a.drafts)]
     with desk.db.write() as conn:
         decl_q.save_many(conn, decls)
@@ -48,11 +51,14 @@ def main(argv: list[str] | None = None) -> int:
     while not go.exists():
         time.sleep(0.01)
     t0 = time.perf_counter()
-    result = Filing(desk).finalise([d.id for d in decls if d.id])
+    ids = [d.id for d in decls if d.id]
+    results = ([Filing(desk).finalise([i]) for i in ids] if a.one_by_one
+               else [Filing(desk).finalise(ids)])
     took = time.perf_counter() - t0
-    print(json.dumps({"numbers": [n for _, n in result.finalised], "seconds": took,
-                      "no_number": len(result.no_number), "invalid": len(result.invalid)}),
-          flush=True)
+    print(json.dumps({"numbers": [n for r in results for _, n in r.finalised],
+                      "seconds": took,
+                      "no_number": sum(len(r.no_number) for r in results),
+                      "invalid": sum(len(r.invalid) for r in results)}), flush=True)
     desk.close()
     return 0
 

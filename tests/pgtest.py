@@ -57,6 +57,10 @@ def fresh_schema_url() -> tuple[str, str]:
     url = need_server()
     schema = "t_" + uuid.uuid4().hex[:16]
     with psycopg.connect(_psycopg_dsn(url), autocommit=True) as conn:
+        # the trigram search index's extension lives in public (on every test's path): in
+        # a test's own schema it would go with that schema
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+        conn.execute("ALTER EXTENSION pg_trgm SET SCHEMA public")  # if made elsewhere
         conn.execute(f"CREATE SCHEMA {schema}")
     sep = "&" if "?" in url else "?"
     return f"{url}{sep}options=-csearch_path%3D{schema}%2Cpublic", schema

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 CHANNEL = "ciqdesk_changes"
 #: advisory lock key: one desk at a time pushes the outbox and pulls the feed
 SYNC_LOCK = 0xC1D0_0002
+#: transaction advisory lock key: the outbox's next ``seq`` (``sync.push.lock_outbox``)
+OUTBOX_LOCK = 0xC1D0_0003
 
 
 class SyncBusy(DeskError):
@@ -34,11 +36,9 @@ class SyncBusy(DeskError):
 def unreachable(exc: BaseException, url: str) -> DeskError | None:
     """A :class:`StoreError` naming the server when ``exc`` is a failed connection."""
     from .db import StoreError
-    mod = type(exc).__module__
     text = str(exc)
-    if mod.startswith(("sqlalchemy", "psycopg")) and (
-            "connection" in text.lower() or "could not" in text.lower()
-            or "does not exist" in text):
+    if type(exc).__name__ == "OperationalError" and type(exc).__module__.startswith(
+            ("sqlalchemy", "psycopg")):
         host = url.split("@", 1)[-1].split("?", 1)[0]
         return StoreError(f"无法连接办公室数据库 {host}：{text.strip().splitlines()[0]}。"
                           f"请检查服务器是否已启动、地址和账号是否正确。",

@@ -165,3 +165,35 @@ def test_store_copy_round_trips_a_profile_and_refuses_a_non_empty_target(
     assert again.returncode == 2
     assert "办公室数据库不是空的" in again.stderr
     assert TargetNotEmpty.__name__  # the error class the CLI reported
+
+
+def test_desks_queueing_at_once_for_different_leases_never_clash_on_the_send_order(
+        tmp_path, open_desk, office_url, pg_only):
+    """Two desk processes whose finalises lock different lease rows (inbound, outbound)
+    still share the outbox: its send order (``seq``) is taken under a lock, so no
+    transaction fails and no ``seq`` is taken twice."""
+    from client import numbers
+    a = open_desk("a")
+    for lease_id, direction in (("IN", "inbound"), ("OUT", "outbound")):
+        with a.db.write() as conn:
+            numbers.store_lease(conn, {"lease_id": lease_id, "bureau": "310000",
+                                       "direction": direction,
+                                       "year": str(numbers.current_year())[-2:], "first": 1,
+                                       "last": 1000, "expires_at": "2999-01-01T00:00:00.000Z"})
+    go = tmp_path / "go"
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    procs = [subprocess.Popen([sys.executable, str(WORKER), "--store", office_url,
+                               "--data-dir", str(tmp_path / direction), "--drafts", "60",
+                               "--go", str(go), "--seed", str(k + 7), "--direction", direction,
+                               "--one-by-one"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, cwd=str(REPO), env=env)
+             for k, direction in enumerate(("inbound", "outbound"))]
+    for p in procs:
+        assert json.loads(p.stdout.readline() or "{}").get("ready"), p.stderr.read()
+    go.touch()
+    for p in procs:
+        _out, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err[-3000:]
+    with a.db.read() as conn:
+        seqs = [r.seq for r in conn.execute(s.outbox.select())]
+    assert sorted(seqs) == list(range(1, 121))
