@@ -125,8 +125,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _store_error(exc: BaseException):
     """The :class:`~client.store.damage.DamagedStore` an SQLite/disk failure means, or None."""
+    profile = paths.resolve()
+    if profile.store_url:  # the office store: a lost server, never a "damaged file"
+        from ..store.office import unreachable
+        return unreachable(exc, profile.store_url)
     from ..store.damage import store_error_from
-    return store_error_from(exc, paths.resolve().db)
+    return store_error_from(exc, profile.db)
 
 
 def _closed_pipe() -> int:
