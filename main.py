@@ -29,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ciqdesk", description="CIQ Desk 出入境检验检疫报检客户端")
     p.add_argument("--data-dir", help="profile directory (default: CIQDESK_DATA_DIR or the "
                                       "per-user data directory)")
+    p.add_argument("--store", metavar="URL",
+                   help="the office store postgresql+psycopg://user@host/db (default: "
+                        "CIQDESK_STORE_URL, the first-run choice, or the profile's SQLite file)")
     p.add_argument("--lang", choices=("zh", "en"), help="UI language (default: last used, zh)")
     p.add_argument("--screenshot", metavar="PATH",
                    help="render the main window at 1280x800 offscreen, write a PNG, exit")
@@ -66,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     from client.logs import setup_logging
 
     paths.configure(args.data_dir)
+    if args.store:
+        paths.configure_store(args.store)
     profile = paths.resolve()
     profile.ensure()
     setup_logging(profile.logs)

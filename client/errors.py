@@ -40,6 +40,19 @@ class NotEditable(DeskError):
     """The declaration is finalised or submitted: change it by amendment, not in place."""
 
 
+class StaleDraft(DeskError):
+    """A draft saved over a newer revision (a colleague saved it meanwhile): refused."""
+
+    def __init__(self, decl_id: str, rev: int, saved_by: str | None, saved_at: str | None):
+        who = saved_by or "另一位同事"
+        super().__init__(f"这份草稿已被 {who} 修改（{saved_at or ''}，第 {rev} 版），未覆盖其修改。"
+                         f"请选择使用对方的版本，或把您的修改另存为副本。",
+                         f"{saved_by or 'a colleague'} changed this draft (revision {rev}, "
+                         f"{saved_at or ''}): not overwritten. Take their version or save "
+                         f"yours as a copy.")
+        self.decl_id, self.rev, self.saved_by, self.saved_at = decl_id, rev, saved_by, saved_at
+
+
 class ValidationFailed(DeskError):
     """The rulebook found errors; ``issues`` lists them."""
 

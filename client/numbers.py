@@ -87,13 +87,16 @@ def current_year(now: datetime | None = None) -> int:
     return (now or datetime.now(timezone.utc)).astimezone(CN_TZ).year
 
 
-def _rows(conn: Connection, *conds) -> list[Lease]:
+def _rows(conn: Connection, *conds, lock: bool = False) -> list[Lease]:
     t = s.number_leases
     q = select(t.c.lease_id, t.c.bureau, t.c.direction, t.c.year, t.c.first, t.c.last,
                t.c.next_serial, t.c.expires_at, t.c.state, t.c.created_at)
     if conds:
         q = q.where(and_(*conds))
-    return [Lease(*r) for r in conn.execute(q.order_by(t.c.expires_at, t.c.created_at))]
+    q = q.order_by(t.c.expires_at, t.c.created_at, t.c.lease_id)
+    if lock:  # the office store: other desks wait for this transaction (SQLite: no-op,
+        q = q.with_for_update()  # its one writer already holds the database)
+    return [Lease(*r) for r in conn.execute(q)]
 
 
 def leases(conn: Connection, *, state: str | None = None) -> list[Lease]:
@@ -102,13 +105,17 @@ def leases(conn: Connection, *, state: str | None = None) -> list[Lease]:
 
 
 def usable(conn: Connection, bureau: str, direction: str, year: int,
-           now: str | None = None) -> list[Lease]:
-    """Open, unexpired leases of a key with serials left, the soonest to expire first."""
+           now: str | None = None, *, lock: bool = False) -> list[Lease]:
+    """Open, unexpired leases of a key with serials left, the soonest to expire first.
+
+    ``lock``: the rows are locked until the caller's transaction ends (``FOR UPDATE`` on
+    PostgreSQL), so a finalise on another desk waits and then reads the advanced serial:
+    no number twice, none skipped."""
     t = s.number_leases
     now = now or utcnow()
     return [le for le in _rows(conn, t.c.bureau == bureau, t.c.direction == direction,
                                t.c.year == year % 100, t.c.state == "open",
-                               t.c.next_serial <= t.c.last)
+                               t.c.next_serial <= t.c.last, lock=lock)
             if le.expires_at is None or le.expires_at > now]
 
 
@@ -138,7 +145,7 @@ def assign_number(conn: Connection, decl: Declaration, *, year: int | None = Non
     if not bureau or direction not in DIGIT:
         raise NoNumberLeft(bureau, direction, year)
     t = s.number_leases
-    for lease in usable(conn, bureau, direction, year):
+    for lease in usable(conn, bureau, direction, year, lock=True):
         serial = lease.next_serial
         # compare-and-set: never hand out a serial twice, even if two writers raced
         res = conn.execute(update(t).where(and_(t.c.lease_id == lease.lease_id,
@@ -172,7 +179,8 @@ def assign_numbers(conn: Connection, decls: list[Declaration], *, year: int | No
             missing.append(decl)
             continue
         if key not in pools:
-            pools[key] = [[le, le.next_serial] for le in usable(conn, key[0], key[1], year)]
+            pools[key] = [[le, le.next_serial]
+                          for le in usable(conn, key[0], key[1], year, lock=True)]
         pool = pools[key]
         while pool and pool[0][1] > pool[0][0].last:
             pool.pop(0)

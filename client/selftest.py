@@ -23,6 +23,7 @@ import sys
 import tempfile
 import traceback
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterable
 
 log = logging.getLogger(__name__)
@@ -188,10 +189,13 @@ def check_store() -> list[CheckResult]:
     from .store.db import SCHEMA_HEAD, current_revision
 
     out = []
+    from .paths import Paths
+    from .store import open_store
     with tempfile.TemporaryDirectory(prefix="ciqdesk-selftest-") as tmp:
-        desk = Desk.open(tmp)
+        # always a local SQLite file, whatever office store CIQDESK_STORE_URL names
+        desk = Desk(open_store(Paths(Path(tmp))))
         try:
-            rev = current_revision(desk.db.path)
+            rev = current_revision(desk.db.file)
             out.append(CheckResult("fresh store migrates", rev == SCHEMA_HEAD,
                                    f"schema {rev} (head {SCHEMA_HEAD}) in a temporary folder"))
             decl = builtin_declaration("outbound", 2)

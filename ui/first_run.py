@@ -19,9 +19,16 @@ message of a :class:`~client.errors.DeskError`; the labels go through ``self.tr`
 rest of the UI); the dialog stays open so the user can
 correct the address or the password. "稍后再说" closes it without logging in (work offline).
 
+* optionally ``office_fn(url)`` — 连接办公室数据库 (issue 16): connects to the office's
+  PostgreSQL store and migrates it (blocking, on the runner; normally
+  ``client.store.check_office`` then ``client.paths.save_store_url``). The row for the
+  address shows when the button is clicked; a success says the desk uses the office store
+  from its next start.
+
 Signals:
     logged_in(str, str, object): url, username and ``login_fn``'s result, after success
         (the dialog then accepts itself).
+    office_chosen(str): the office store URL that ``office_fn`` connected to.
 """
 from __future__ import annotations
 
@@ -67,12 +74,15 @@ class FirstRunDialog(QDialog):
     """
 
     logged_in = Signal(str, str, object)
+    office_chosen = Signal(str)
 
     def __init__(self, login_fn: Callable[[str, str, str], Any], runner,
                  security_text: str = "", security_level: str | None = None,
                  url: str = "", username: str = "", parent: QWidget | None = None,
-                 lang: str = "zh", sandbox_fn: Callable[[], str] | None = None):
+                 lang: str = "zh", sandbox_fn: Callable[[], str] | None = None,
+                 office_fn: Callable[[str], None] | None = None):
         super().__init__(parent)
+        self._office_fn = office_fn
         self._sandbox_fn = sandbox_fn
         self.lang = lang  # language of the platform's error messages (DeskError)
         self._login_fn = login_fn
@@ -124,6 +134,24 @@ class FirstRunDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.hide()
 
+        # 连接办公室数据库: the office's shared store instead of this computer's file
+        self.office_button = QPushButton(self.tr("连接办公室数据库"))
+        self.office_button.setAutoDefault(False)
+        self.office_button.setVisible(office_fn is not None)
+        self.office_button.clicked.connect(self.show_office)
+        self.office_edit = QLineEdit()
+        self.office_edit.setPlaceholderText("postgresql+psycopg://用户@服务器/ciqdesk")
+        self.office_connect = QPushButton(self.tr("连接"))
+        self.office_connect.setAutoDefault(False)
+        self.office_connect.clicked.connect(self.connect_office)
+        self.office_row = QWidget()
+        office_lay = QHBoxLayout(self.office_row)
+        office_lay.setContentsMargins(0, 0, 0, 0)
+        office_lay.addWidget(QLabel(self.tr("办公室数据库：")))
+        office_lay.addWidget(self.office_edit, 1)
+        office_lay.addWidget(self.office_connect)
+        self.office_row.hide()
+
         self.buttons = QDialogButtonBox()
         self.login_button = self.buttons.addButton(self.tr("登录"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
@@ -139,6 +167,11 @@ class FirstRunDialog(QDialog):
         lay.addWidget(self.security_label)
         lay.addWidget(self.error_label)
         lay.addWidget(self.status_label)
+        lay.addWidget(self.office_row)
+        office_line = QHBoxLayout()
+        office_line.addWidget(self.office_button)
+        office_line.addStretch(1)
+        lay.addLayout(office_line)
         lay.addWidget(self.buttons)
         (self.user_edit if url else self.url_edit).setFocus()
 
@@ -163,6 +196,34 @@ class FirstRunDialog(QDialog):
         self.password_edit.setText(DEMO_PASSWORD)
         self.submit()
 
+    def show_office(self) -> None:
+        """连接办公室数据库: show the row for the office store's address."""
+        self.office_row.show()
+        self.office_edit.setFocus()
+
+    def connect_office(self) -> None:
+        """Check the address, then run ``office_fn`` through the runner."""
+        from client.paths import is_server_url
+        if self._busy or self._office_fn is None:
+            return
+        url = self.office_edit.text().strip()
+        if not is_server_url(url):
+            self.show_error(self.tr("请输入办公室数据库地址，例如 "
+                                    "postgresql+psycopg://用户@服务器/ciqdesk"))
+            self.office_edit.setFocus()
+            return
+        self.clear_error()
+        self._set_busy(True, self.tr("正在连接办公室数据库…"))
+        self._runner.run(self._office_fn, url, on_done=lambda _r: self._office_done(url),
+                         on_error=self._failed)
+
+    def _office_done(self, url: str) -> None:
+        self._set_busy(False)
+        self.status_label.setText(self.tr("已连接办公室数据库；重新启动 CIQ Desk 后，"
+                                          "本机将使用办公室的共享数据。"))
+        self.status_label.show()
+        self.office_chosen.emit(url)
+
     def values(self) -> tuple[str, str, str]:
         return (self.url_edit.text().strip().rstrip("/"), self.user_edit.text().strip(),
                 self.password_edit.text())
@@ -181,7 +242,7 @@ class FirstRunDialog(QDialog):
     def _set_busy(self, busy: bool, text: str | None = None) -> None:
         self._busy = busy
         for w in (self.url_edit, self.user_edit, self.password_edit, self.sandbox_button,
-                  self.login_button):
+                  self.login_button, self.office_edit, self.office_connect):
             w.setEnabled(not busy)
         self.status_label.setText((text or self.tr("正在登录…")) if busy else "")
         self.status_label.setVisible(busy)

@@ -333,7 +333,8 @@ class CommandsMixin:
         engine = self.ctx.sync if self.ctx.sync is not None else SyncEngine(self.ctx.desk)
         store = engine.credentials
         dlg = FirstRunDialog(engine.login, self.ctx.runner, store.security_text(self.ctx.lang),
-                             store.security(), parent=self, sandbox_fn=self._trial_sandbox)
+                             store.security(), parent=self, sandbox_fn=self._trial_sandbox,
+                             office_fn=self._connect_office)
 
         def logged_in(_url, _user, _ent) -> None:
             self.sync.set_engine(engine)
@@ -343,6 +344,14 @@ class CommandsMixin:
         dlg.open()
         self._login_dialog = dlg
         return dlg
+
+    def _connect_office(self, url: str) -> None:
+        """连接办公室数据库 (worker thread): connect and migrate, then keep the choice."""
+        from client import paths
+        from client.store import check_office
+        data_dir = self.ctx.desk.paths.data_dir
+        check_office(url, data_dir)
+        paths.save_store_url(data_dir, url)
 
     def _trial_sandbox(self) -> str:
         """试用沙箱 (worker thread): start the profile's sandbox child once, wait, its URL."""

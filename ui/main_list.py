@@ -15,7 +15,7 @@ from .widgets.search_box import SearchBox
 _SAMPLES = {Col.NUMBER: "310000126000202", Col.STATUS: "已定稿待发送", Col.DIRECTION: "出入境",
             Col.MODE: "进口直通", Col.PARTY: "上海华信电子科技有限", Col.CONTRACT: "CT2026H000464",
             Col.BL: "MAEU092771059", Col.GOODS: "空调器、笔记本电脑", Col.VALUE: "USD 824,512.13",
-            Col.RECEIPT: "11-26 14:03"}
+            Col.RECEIPT: "11-26 14:03", Col.FILED_BY: "王晓明"}
 _WIDTHS: dict = {}
 
 
@@ -141,6 +141,8 @@ class ListPage(QWidget):
         for col, w in _WIDTHS.items():
             self.table.setColumnWidth(col, w)
         h.setSectionResizeMode(Col.VALID, QHeaderView.ResizeMode.Fixed)
+        # 定稿人 matters where several declarers share the store (the office, issue 16)
+        self.table.setColumnHidden(Col.FILED_BY, not getattr(ctx.desk.db, "is_postgres", False))
         self.table.stretch_column = Col.GOODS  # takes what is left, but never below a floor
         h.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         # no header sorting: the model holds a window of the store's order, not every row

@@ -11,6 +11,13 @@ page of changes, are announced as ``[]`` ("reload everything").
 
 Changes this process made itself are announced again (by id): cheap and harmless, as the
 list replaces the rows in place.
+
+On the office store (PostgreSQL, issue 16) there is no polling: :class:`OfficeListen`
+blocks on a ``LISTEN ciqdesk_changes`` connection in a thread of its own
+(``client.store.office.ChangeListener``) and hands each notice (the ids the other desk's
+transaction changed, ``[]`` for "reload") to the GUI thread by a queued signal; the store's
+writers send them at commit (``office.notify``), so receipts another desk pulled show in
+this desk's list and header at once.
 """
 from __future__ import annotations
 
@@ -18,7 +25,9 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+import threading
+
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -75,28 +84,90 @@ class StoreProbe:
             self._conn = None
 
 
+class OfficeListen(QObject):
+    """A thread blocked on the office store's ``LISTEN`` connection.
+
+    Signals:
+        heard(object): the ids of a notice (``list[str]``; ``[]``: reload everything),
+            delivered on the GUI thread.
+    """
+
+    heard = Signal(object)
+
+    def __init__(self, url: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.url = url
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._ready = threading.Event()
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="office-listen", daemon=True)
+        self._thread.start()
+        self._ready.wait(10)  # LISTEN is in place before start() returns
+
+    def _run(self) -> None:
+        from client.store.office import ChangeListener
+        try:
+            listener = ChangeListener(self.url)
+        except Exception:  # noqa: BLE001 - the desk keeps working; the log says why
+            log.exception("office store: cannot LISTEN for changes")
+            self._ready.set()
+            return
+        self._ready.set()
+        try:
+            while not self._stop.is_set():
+                # blocks on the socket; the timeout only lets stop() end the thread
+                ids = listener.wait(timeout=0.5)
+                if ids is not None and not self._stop.is_set():
+                    self.heard.emit(ids)
+        except Exception:  # noqa: BLE001 - a lost connection: logged, the list still works
+            log.exception("office store: change notices stopped")
+        finally:
+            listener.close()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(5)
+
+
 class StoreWatcher(QObject):
-    """Polls the store every :data:`POLL_MS` and emits ``declarations_changed`` on changes."""
+    """Emits ``declarations_changed`` when another process or desk changed the store: polls
+    SQLite every :data:`POLL_MS`; on the office store listens (:class:`OfficeListen`)."""
 
     def __init__(self, ctx, parent: QObject | None = None, interval_ms: int = POLL_MS):
         super().__init__(parent)
         self.ctx = ctx
-        self.probe = StoreProbe(ctx.desk.db.path)
+        self.office: OfficeListen | None = None
         self._busy = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
+        db = ctx.desk.db
+        if getattr(db, "is_postgres", False):
+            self.office = OfficeListen(db.url, self)
+            self.office.heard.connect(self._polled)
+            self.probe = None
+        else:
+            self.probe = StoreProbe(db.path)
 
     def start(self) -> None:
+        if self.office is not None:
+            self.office.start()
+            return
         self.poll()  # learn the current version
         self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
-        self.probe.close()
+        if self.office is not None:
+            self.office.stop()
+        if self.probe is not None:
+            self.probe.close()
 
     def poll(self) -> None:
-        if self._busy:
+        if self._busy or self.probe is None:
             return
         self._busy = True
         self.ctx.runner.run(self.probe.poll, on_done=self._polled, on_error=self._failed)

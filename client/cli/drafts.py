@@ -1,6 +1,7 @@
 """``import``, ``list``, ``export``, ``validate``, ``history``: declarations on the desk."""
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -90,6 +91,8 @@ def cmd_list(ctx) -> int:
     from .. import paths
     from ..store.quick import iter_brief_json, iter_brief_lines, open_reader
 
+    if paths.resolve().store_url:  # the office store: the portable path (SQLAlchemy)
+        return _list_portable(ctx, status, limit)
     db_path = paths.resolve().db
     conn = open_reader(db_path)
     if conn is None:
@@ -119,6 +122,54 @@ def cmd_list(ctx) -> int:
     finally:
         conn.close()
     if n == 0:
+        print(ctx.t("没有报检单", "no declarations"), file=sys.stderr)
+    return 0
+
+
+def _brief_line(r, names: dict[str, str]) -> str:
+    """One ``list`` line as ``quick.iter_brief_lines`` has SQLite's ``printf`` write it."""
+    def dash(v) -> str:
+        return v if v else "-"
+    party = r.consignor if r.direction == "outbound" else r.consignee
+    return (f"{r.id}  {dash(r.inspection_no):<15}  {dash(r.direction):<8}  "
+            f"{names.get(r.status, r.status) or '':<8}  {dash(r.contract_no):<20}  "
+            f"{dash(party)}  {r.updated_at}")
+
+
+def _list_portable(ctx, status: str | None, limit: int | None) -> int:
+    """``list`` on the office store: keyset pages through ``store.declarations``, the
+    same output as the SQLite fast path (``quick.py``)."""
+    from ..lifecycle import STATUS_NAMES, status_name
+    from ..store import declarations as decl_q
+    from ..store.quick import BRIEF_KEYS
+
+    desk = ctx.desk()
+    names = {code: status_name(code, ctx.lang) for code in STATUS_NAMES}
+    out = sys.stdout
+    n, after = 0, None
+    if ctx.args.json:
+        out.write("[")
+    with desk.db.read() as conn:
+        while limit is None or n < limit:
+            size = 5000 if limit is None else min(5000, limit - n)
+            rows = decl_q.list_page(conn, status=status, search=ctx.args.search, limit=size,
+                                    after=after)
+            if not rows:
+                break
+            if ctx.args.json:
+                chunk = [json.dumps({k: getattr(r, k) for k in BRIEF_KEYS},
+                                    ensure_ascii=False, separators=(",", ":")) for r in rows]
+                out.write(("\n  " if n == 0 else ",\n  ") + ",\n  ".join(chunk))
+            else:
+                out.write("\n".join(_brief_line(r, names).translate(_CONTROL_ESCAPES)
+                                    for r in rows) + "\n")
+            n += len(rows)
+            after = (rows[-1].updated_at, rows[-1].id)
+            if len(rows) < size:
+                break
+    if ctx.args.json:
+        out.write("\n]\n" if n else "]\n")
+    elif n == 0:
         print(ctx.t("没有报检单", "no declarations"), file=sys.stderr)
     return 0
 

@@ -31,7 +31,7 @@ COMMAND_MODULES = ["client.cli.drafts"]
 OPTIONAL_COMMAND_MODULES = ["client.cli.sync_cmds", "client.cli.batch_cmds",
                             "client.cli.print_cmd", "client.cli.template_cmds",
                             "client.cli.ecert_cmds", "client.cli.origin_cmds",
-                            "client.cli.ecom_cmds"]
+                            "client.cli.ecom_cmds", "client.cli.office_cmds"]
 
 
 @dataclass
@@ -85,6 +85,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m client",
                                 description="CIQ Desk 报检客户端命令行 / CIQ Desk command line")
     p.add_argument("--data-dir", help="数据目录（默认为用户数据目录，或环境变量 CIQDESK_DATA_DIR）")
+    p.add_argument("--store", metavar="URL",
+                   help="办公室数据库 postgresql+psycopg://用户@主机/库（默认为数据目录中的 SQLite，"
+                        "或环境变量 CIQDESK_STORE_URL）")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="消息语言 / message language")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     if fast is not None:
@@ -112,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.data_dir:
         paths.configure(args.data_dir)
+    if args.store:
+        paths.configure_store(args.store)
     ctx = Context(args, args.lang)
     try:
         from ..logs import setup_logging
@@ -147,8 +152,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _store_error(exc: BaseException):
     """The :class:`~client.store.damage.DamagedStore` an SQLite/disk failure means, or None."""
+    profile = paths.resolve()
+    if profile.store_url:  # the office store: a lost server, never a "damaged file"
+        from ..store.office import unreachable
+        return unreachable(exc, profile.store_url)
     from ..store.damage import store_error_from
-    return store_error_from(exc, paths.resolve().db)
+    return store_error_from(exc, profile.db)
 
 
 def _closed_pipe() -> int:

@@ -12,11 +12,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from sqlalchemy import Column, Connection, MetaData, String, Table, Text, or_, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..store import blobs
 from ..store.db import utcnow
 from . import tables
+from ..store import dialect
 
 metadata = MetaData()
 ecerts = Table(
@@ -89,7 +89,7 @@ def announce(conn: Connection, changes: list[dict]) -> int:
                   "status": "announced", "updated_at": now}
         if c.get("replaces"):
             values["replaces"] = c["replaces"]
-        conn.execute(sqlite_insert(ecerts).values(**values).on_conflict_do_update(
+        conn.execute(dialect.insert(conn, ecerts).values(**values).on_conflict_do_update(
             index_elements=[ecerts.c.number], set_={"status": "announced", "updated_at": now}))
     return len(changes)
 

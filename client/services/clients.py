@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import and_, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..errors import InputError, NotFound
 from ..fields import label
@@ -24,6 +23,7 @@ from ..model import DIRECTIONS, Declaration, Party
 from ..store import kv
 from ..store import schema as s
 from ..store.db import utcnow
+from ..store import dialect
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ class ClientsService:
                           "reg_no": c.get("reg_no"), "credit_grade": c.get("credit_grade"),
                           "credit_grade_updated_at": c.get("credit_grade_updated_at"),
                           "synced_at": now}
-                stmt = sqlite_insert(t).values(uscc=c["uscc"], is_self=0, **values)
+                stmt = dialect.insert(conn, t).values(uscc=c["uscc"], is_self=0, **values)
                 conn.execute(stmt.on_conflict_do_update(index_elements=[t.c.uscc], set_=values))
         return len(clients)
 

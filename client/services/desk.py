@@ -12,12 +12,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from .. import paths as paths_mod
 from ..codes import CodeBook
 from ..lifecycle import EDITABLE, status_sentence
-from ..errors import InputError, NotEditable, NotFound
+from ..errors import InputError, NotEditable, NotFound, StaleDraft
 from ..perf import paused_gc
 from ..interchange.jsonfile import UnreadableJson, load_json_document
 from ..model import (Declaration, loads_stored, new_declaration, new_ulid, parse_declaration,
@@ -151,11 +151,36 @@ class Desk:
             decl.declarant.uscc = me.get("uscc")
         return decl
 
-    def save_draft(self, decl: Declaration) -> decl_q.DeclarationSummary:
-        """Create or update a draft; a finalised/submitted declaration is refused."""
+    def user(self) -> str:
+        """Who works at this desk: the platform login, else the OS user (``filed_by``,
+        ``saved_by`` and the presence rows of the office store name them)."""
+        with self.db.read() as conn:
+            name = kv.get(conn, "username")
+        if name:
+            return str(name)
+        import getpass
+        try:
+            return getpass.getuser()
+        except Exception:  # noqa: BLE001 - no user name in this environment
+            return "?"
+
+    def save_draft(self, decl: Declaration, *,
+                   base_rev: int | None = None) -> decl_q.DeclarationSummary:
+        """Create or update a draft; a finalised/submitted declaration is refused.
+
+        ``base_rev``: the ``local_rev`` the editor loaded. When the stored draft is newer
+        (a colleague saved it meanwhile, on the office store) the save is refused with
+        :class:`StaleDraft` naming who saved it; nothing is overwritten."""
         if not decl.id:
             decl.id = new_ulid()
+        user = self.user()
         with self.db.write() as conn:
+            if base_rev is not None:
+                d = s.declarations
+                row = conn.execute(select(d.c.local_rev, d.c.saved_by, d.c.updated_at)
+                                   .where(d.c.id == decl.id).with_for_update()).first()
+                if row is not None and row[0] != base_rev:
+                    raise StaleDraft(decl.id, row[0], row[1], row[2])
             status = decl_q.existing_status(conn, [decl.id]).get(decl.id)
             if status is not None and status not in EDITABLE:
                 raise NotEditable(
@@ -167,7 +192,16 @@ class Desk:
                                  f"inspection number {decl.inspection_no} is already used by "
                                  f"another declaration", field="inspection_no")
             decl_q.save(conn, decl)
+            conn.execute(update(s.declarations).where(s.declarations.c.id == decl.id)
+                         .values(saved_by=user))
             return decl_q.summary(conn, decl.id)
+
+    def draft_rev(self, decl_id: str) -> tuple[int, str | None] | None:
+        """``(local_rev, saved_by)`` of a stored declaration (``None`` when not stored)."""
+        d = s.declarations
+        with self.db.read() as conn:
+            row = conn.execute(select(d.c.local_rev, d.c.saved_by).where(d.c.id == decl_id)).first()
+        return (row[0], row[1]) if row else None
 
     def duplicate(self, decl_id: str) -> Declaration:
         """复制: a new draft with everything but the id, number and attachments' state."""
@@ -215,10 +249,10 @@ class Desk:
         t.inspection_no = None
         t.arrival_date = t.unload_date = t.claim_deadline = t.ship_date = None
         tid = new_ulid()
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-        stmt = sqlite_insert(s.templates).values(id=tid, name=name, direction=t.direction,
-                                                 doc=to_json(t), created_at=utcnow())
+        from ..store import dialect
         with self.db.write() as conn:
+            stmt = dialect.insert(conn, s.templates).values(
+                id=tid, name=name, direction=t.direction, doc=to_json(t), created_at=utcnow())
             conn.execute(stmt.on_conflict_do_update(
                 index_elements=[s.templates.c.name],
                 set_={"doc": stmt.excluded.doc, "direction": stmt.excluded.direction}))

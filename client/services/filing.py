@@ -142,12 +142,16 @@ class Filing:
     def _finalise_chunk(self, chunk, year: int, result: FinalizeResult) -> None:
         """One transaction: number, mark ``ready`` and queue every declaration of ``chunk``."""
         d = s.declarations
+        filed_by = self.desk.user()
         with self.db.write() as conn:
+            # the rows locked first (office store: a desk finalising the same drafts waits,
+            # then sees them ready and skips them; SQLite's one writer needs no lock)
             known: dict[str, tuple[str, int | None]] = {}
             revs: dict[str, int] = {}
             for did, st, version, rev in conn.execute(
                     select(d.c.id, d.c.status, d.c.version, d.c.local_rev)
-                    .where(d.c.id.in_([c[0] for c in chunk]))):
+                    .where(d.c.id.in_([c[0] for c in chunk]))
+                    .order_by(d.c.id).with_for_update()):
                 known[did] = (st, version)
                 revs[did] = rev
             fresh = []
@@ -164,7 +168,9 @@ class Filing:
             rows, moves, outbox_rows = [], [], []
             for decl in numbered:
                 note = f"已定稿，报检号 {decl.inspection_no}"
-                rows.append(decl_q.header_row(decl))
+                if self.db.is_postgres:  # the office: the timeline names the declarer
+                    note += f"，定稿人 {filed_by}"
+                rows.append({**decl_q.header_row(decl), "filed_by": filed_by})
                 moves.append(Move(decl.id, "ready", note))
                 outbox_rows.append({"mutation_id": new_ulid(), "declaration_id": decl.id,
                                     "kind": "submit", "inspection_no": decl.inspection_no,

@@ -12,10 +12,10 @@ import tempfile
 from pathlib import Path
 
 from sqlalchemy import Connection, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from . import schema as s
 from .db import utcnow
+from . import dialect
 
 
 def blob_path(root: Path, sha256: str) -> Path:
@@ -48,7 +48,7 @@ def store_file(conn: Connection, root: Path, source: Path) -> tuple[str, int]:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-    stmt = sqlite_insert(s.blobs).values(sha256=sha, size=size, stored_at=utcnow())
+    stmt = dialect.insert(conn, s.blobs).values(sha256=sha, size=size, stored_at=utcnow())
     conn.execute(stmt.on_conflict_do_nothing(index_elements=[s.blobs.c.sha256]))
     return sha, size
 

@@ -72,19 +72,49 @@ def _on_begin(conn: Connection) -> None:
 
 
 class Database:
-    """One SQLite database file, with the engine and the single-writer lock."""
+    """One store: an SQLite database file (one desk), or an office's PostgreSQL database
+    (``url``, issue 16), with the engine and the single-writer lock.
 
-    _write_locks: dict[Path, threading.RLock] = {}
+    On PostgreSQL transactions are ``READ COMMITTED``; the writers that must not race
+    across desks lock the rows they change (numbers: ``SELECT … FOR UPDATE``) or hold an
+    advisory lock (sync: :mod:`client.store.office`).
+    """
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        if not self.path.exists():
-            create_file(self.path)
-        self.engine: Engine = create_engine(
-            f"sqlite:///{self.path}", connect_args={"check_same_thread": False, "timeout": 10})
-        event.listen(self.engine, "connect", _on_connect)
-        event.listen(self.engine, "begin", _on_begin)
-        self._lock = self._write_locks.setdefault(self.path.resolve(), threading.RLock())
+    _write_locks: dict[str, threading.RLock] = {}
+
+    def __init__(self, path: Path | None = None, *, url: str | None = None,
+                 desk: str | None = None):
+        self.url = url
+        self.path: Path | None = None
+        self.desk = desk
+        if url is not None:
+            engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+            # ``desk``: this desk's id, which scopes its own settings (``kv.PER_DESK``)
+            self.engine: Engine = engine.execution_options(ciq_desk=desk) if desk else engine
+            key = url
+        else:
+            assert path is not None
+            self.path = Path(path)
+            if not self.path.exists():
+                create_file(self.path)
+            self.engine = create_engine(
+                f"sqlite:///{self.path}", connect_args={"check_same_thread": False,
+                                                        "timeout": 10})
+            event.listen(self.engine, "connect", _on_connect)
+            event.listen(self.engine, "begin", _on_begin)
+            key = str(self.path.resolve())
+        self._lock = self._write_locks.setdefault(key, threading.RLock())
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.url is not None
+
+    @property
+    def file(self) -> Path:
+        """The SQLite file (a :class:`StoreError` on the office store, which has none)."""
+        if self.path is None:
+            raise StoreError("办公室数据库没有本地文件。", "The office store has no local file.")
+        return self.path
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
@@ -101,6 +131,7 @@ class Database:
         with self._lock:
             try:
                 with self.engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn:
+                    # (the option is read by the SQLite begin hook only)
                     with conn.begin():
                         yield conn
             except Exception as exc:  # translate environment errors, re-raise the rest
@@ -140,17 +171,22 @@ def backup(path: Path, backups_dir: Path, label: str) -> Path:
 
 
 def migrate(db: Database, backups_dir: Path) -> bool:
-    """Bring the schema to :data:`SCHEMA_HEAD`; returns True when a migration ran."""
-    rev = current_revision(db.path)
+    """Bring the schema to :data:`SCHEMA_HEAD`; returns True when a migration ran.
+
+    On PostgreSQL the revision is read through SQLAlchemy and the migration runs in one
+    transaction holding an advisory lock (two desks starting at once migrate once); the
+    office's own backups are the database administrator's (``pg_dump``)."""
+    if db.is_postgres:
+        return _migrate_pg(db)
+    rev = current_revision(db.file)
     if rev == SCHEMA_HEAD:
         return False
     if rev is not None:
-        known = {p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("*.py")}
-        if rev not in known:
+        if rev not in _known_revisions():
             raise StoreError(f"数据库由更新版本的 CIQ Desk 创建（结构版本 {rev}），请升级本程序。",
                              f"The database schema {rev} is newer than this program: "
                              f"please upgrade CIQ Desk.")
-        backup(db.path, backups_dir, f"rev{rev}")
+        backup(db.file, backups_dir, f"rev{rev}")
     from alembic import command
     from alembic.config import Config
 
@@ -161,4 +197,51 @@ def migrate(db: Database, backups_dir: Path) -> bool:
         command.upgrade(cfg, "head")
         conn.commit()
     log.info("migrated %s from %s to %s", db.path, rev, SCHEMA_HEAD)
+    return True
+
+
+#: advisory lock key of a running migration (``pg_advisory_xact_lock``)
+MIGRATE_LOCK = 0xC1D0_0001
+
+
+def _pg_revision(conn: Connection) -> str | None:
+    from sqlalchemy import text
+    if conn.exec_driver_sql("SELECT to_regclass('alembic_version')").scalar() is None:
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _known_revisions() -> set[str]:
+    """The revision ids of ``migrations/versions`` (read from the files' ``revision = …``)."""
+    import re
+    found = set()
+    for p in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        m = re.search(r'^revision = "([^"]+)"', p.read_text(encoding="utf-8"), re.M)
+        if m:
+            found.add(m.group(1))
+    return found
+
+
+def _migrate_pg(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        rev = _pg_revision(conn)
+        conn.rollback()
+    if rev == SCHEMA_HEAD:
+        return False
+    if rev is not None and rev not in _known_revisions():
+        raise StoreError(f"办公室数据库由更新版本的 CIQ Desk 创建（结构版本 {rev}），请升级本程序。",
+                         f"The office database schema {rev} is newer than this program: "
+                         f"please upgrade CIQ Desk.")
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with db._lock, db.engine.connect() as conn:
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATE_LOCK})")
+        if _pg_revision(conn) != SCHEMA_HEAD:  # another desk may have migrated meanwhile
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        conn.commit()
+    log.info("migrated the office store from %s to %s", rev, SCHEMA_HEAD)
     return True

@@ -18,6 +18,7 @@ from sqlalchemy import (Connection, and_, delete, func, or_, select, text, tuple
 
 from ..lifecycle import EDITABLE, STATUSES
 from ..model import Declaration, dumps_compact, format_decimal, loads_stored
+from . import dialect
 from . import schema as s
 from . import search as _search
 from .quick import like_escape as _like_escape
@@ -35,7 +36,9 @@ _SUMMARY_COLS = (s.declarations.c.id, s.declarations.c.inspection_no,
                  s.declarations.c.created_at, s.declarations.c.updated_at,
                  s.declarations.c.last_receipt_at, s.declarations.c.status_note,
                  s.declarations.c.valid, s.declarations.c.error_count,
-                 s.declarations.c.warning_count, s.declarations.c.version)
+                 s.declarations.c.warning_count, s.declarations.c.version,
+                 s.declarations.c.filed_by, s.declarations.c.local_rev,
+                 s.declarations.c.saved_by)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,11 @@ class DeclarationSummary:
     error_count: int | None
     warning_count: int | None
     version: int | None
+    #: who finalised it (the office store's declarer, migration 0006_office)
+    filed_by: str | None = None
+    #: the draft's revision and who saved it (an editor saves against this revision)
+    local_rev: int | None = None
+    saved_by: str | None = None
 
     @property
     def counterparty(self) -> str | None:
@@ -179,7 +187,7 @@ def _insert_rows(conn: Connection, table, rows: list[dict]) -> None:
     sql = (f"INSERT INTO {table.name} ({', '.join(cols)}) "
            f"VALUES ({', '.join('?' * len(cols))})")
     getter = itemgetter(*cols)
-    conn.exec_driver_sql(sql, [getter(r) for r in rows] if len(cols) > 1
+    conn.exec_driver_sql(dialect.driver_sql(conn, sql), [getter(r) for r in rows] if len(cols) > 1
                          else [(getter(r),) for r in rows])
 
 
@@ -221,6 +229,8 @@ def save_many(conn: Connection, decls: Sequence[Declaration], *, status: str = "
     _insert_rows(conn, s.status_history, hist_rows)
     for table, rows in zip(_CHILD_TABLES, child):
         _insert_rows(conn, table, rows)
+    from .office import notify
+    notify(conn, [r["id"] for r in new_rows] + updated)  # the office's other desks
     return [r["id"] for r in new_rows], updated
 
 
@@ -316,7 +326,8 @@ def _plain_filters(status, declarant) -> tuple[list[str], dict]:
 
 def _search_page(conn: Connection, q: str, status, declarant, limit: int,
                  after: tuple[str, str] | None, offset: int = 0) -> list[DeclarationSummary]:
-    cond, found, source = _search.plan(conn.connection.driver_connection, q)
+    cond, found, source = _search.plan(conn.connection.driver_connection, q,
+                                       dialect.is_postgres(conn))
     if cond is None:
         return []
     where, params = _plain_filters(status, declarant)
@@ -333,7 +344,7 @@ def _search_page(conn: Connection, q: str, status, declarant, limit: int,
 def count(conn: Connection, *, status=None, search=None, declarant=None) -> int:
     if search and search.strip():
         cond, found, source = _search.plan(conn.connection.driver_connection,
-                                           search.strip().lower())
+                                           search.strip().lower(), dialect.is_postgres(conn))
         if cond is None:
             return 0
         where, params = _plain_filters(status, declarant)

@@ -51,6 +51,9 @@ declarations = Table(
     Column("warning_count", Integer),
     Column("issues", Text),
     Column("validated_rev", Integer),
+    # the office store (migration 0006_office): who finalised it, who saved this local_rev
+    Column("filed_by", String),
+    Column("saved_by", String),
     # covering index for the list and the search box (migrations 0002, 0005_ciq)
     Index("ix_decl_list_cover", "updated_at", "id", "status", "search_text", "inspection_no",
           "direction", "clearance_mode", "declare_bureau", "contract_no", "bl_no", "consignee",
@@ -266,4 +269,16 @@ origin_history = Table(
     Column("note", Text),
     Column("source", String, nullable=False),  # local | platform
     Index("ix_origin_history", "certificate_id", "id"),
+)
+
+#: who has a declaration open in an editor (migration 0006_office): one row per desk,
+#: ``heartbeat_at`` renewed while open, older than ``services.office.PRESENCE_TIMEOUT_S``
+#: counts as gone
+presence = Table(
+    "presence", metadata,
+    Column("declaration_id", String, primary_key=True),
+    Column("desk", String, primary_key=True),
+    Column("user_name", String),
+    Column("opened_at", String, nullable=False),
+    Column("heartbeat_at", String, nullable=False),
 )

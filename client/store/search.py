@@ -17,6 +17,10 @@ the covering index (cost ∝ hits: a rare inspection number or a no-match query 
 handful of pages; the multi-KB rows are never read). When it has more, the text is common, so the
 list order is walked with ``LIKE`` and the first page of hits comes after a short scan.
 
+On PostgreSQL (the office store, issue 16) the same haystack expression carries a GIN
+index with ``pg_trgm``'s trigram operator class (:func:`create_pg`), which answers the
+``LIKE`` itself; without the extension the ``LIKE`` scans (the portable path).
+
 ``VACUUM`` may renumber rowids of a table without an ``INTEGER PRIMARY KEY``: call
 :func:`rebuild` after one.
 """
@@ -71,6 +75,22 @@ def create_sql() -> list[str]:
     return out
 
 
+def create_pg(conn) -> bool:
+    """The trigram GIN index over the haystack on PostgreSQL; False when ``pg_trgm`` is not
+    available (searches then scan, the portable path)."""
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        with conn.begin_nested():  # the operator class must be on the search path too
+            conn.exec_driver_sql(f"CREATE INDEX ix_decl_search_trgm ON declarations "
+                                 f"USING gin (({hay()}) gin_trgm_ops)")
+    except Exception as exc:  # noqa: BLE001 - no contrib package / privilege: portable path
+        import logging
+        logging.getLogger(__name__).warning("office store without a trigram index: %s", exc)
+        return False
+    return True
+
+
 def drop_sql() -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS] + [
         "DROP TABLE IF EXISTS decl_search", "DROP TABLE IF EXISTS decl_search_key"]
@@ -123,17 +143,20 @@ FROM_HITS = ("(SELECT k.updated_at AS hit_u, k.id AS hit_i FROM decl_search "
              "ON declarations.updated_at = hits.hit_u AND declarations.id = hits.hit_i")
 
 
-def plan(conn, query: str) -> tuple[str | None, dict, str]:
+def plan(conn, query: str, postgres: bool = False) -> tuple[str | None, dict, str]:
     """``(condition, named params, FROM clause)`` selecting the declarations whose haystack
     holds ``query`` (stripped, lower-cased); the condition is ``None`` when none do.
 
     Few hits: the index's answer joined to the covering index (:data:`FROM_HITS`). Many
     hits, or a query too short for trigrams: ``LIKE`` over the covering index in list
-    order."""
+    order. On PostgreSQL the ``LIKE`` is the plan (its trigram index answers it)."""
+    like = (f"{hay()} LIKE :pattern ESCAPE '\\'", {"pattern": like_pattern(query)})
+    if postgres:
+        return like[0], like[1], "declarations"
     if uses_index(query):
         hits = probe(conn, query)
         if hits is not None:
             if not hits:
                 return None, {}, FROM_HITS
             return "1", {"fts": match_expr(query)}, FROM_HITS
-    return (f"{hay()} LIKE :pattern ESCAPE '\\'", {"pattern": like_pattern(query)}, FROM_COVER)
+    return like[0], like[1], FROM_COVER

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, select
 
 from .. import lifecycle
 from ..errors import NotEditable
+from . import dialect
 from . import schema as s
 from .db import utcnow
 
@@ -129,21 +130,23 @@ def record(conn: Connection, moves: Sequence[Move], *,
                                    at if m.receipt else (prev[3] if prev else None))
         if old != m.status:
             applied.append(Applied(m, old))
-    conn.exec_driver_sql(
-        "INSERT INTO status_history (declaration_id, status, at, note, source, version,"
-        " credit_grade) VALUES (?, ?, ?, ?, ?, ?, ?)", hist)
+    conn.exec_driver_sql(dialect.driver_sql(
+        conn, "INSERT INTO status_history (declaration_id, status, at, note, source, version,"
+        " credit_grade) VALUES (?, ?, ?, ?, ?, ?, ?)"), hist)
     if final:
+        from .office import notify
+        notify(conn, list(final))  # the office's other desks (PostgreSQL; SQLite: nothing)
         sql = ("UPDATE declarations SET status = ?, status_note = ?, version = ?,"
                " last_receipt_at = COALESCE(?, last_receipt_at), updated_at = ?")
         extra = next(iter(columns.values())) if columns else None
         if columns and extra:
             names = list(extra)
             sql += "".join(f", {c} = ?" for c in names)
-            conn.exec_driver_sql(sql + " WHERE id = ?", [
+            conn.exec_driver_sql(dialect.driver_sql(conn, sql + " WHERE id = ?"), [
                 (st, note, v, rec, now, *(columns[did][c] for c in names), did)
                 for did, (st, note, v, rec) in final.items()])
         else:
-            conn.exec_driver_sql(sql + " WHERE id = ?", [
+            conn.exec_driver_sql(dialect.driver_sql(conn, sql + " WHERE id = ?"), [
                 (st, note, v, rec, now, did) for did, (st, note, v, rec) in final.items()])
     return applied
 
@@ -174,6 +177,6 @@ def insert_history(conn: Connection, rows: Sequence[tuple]) -> None:
     """History rows ``(declaration_id, status, at, note, source, version)`` of declarations
     stored in this transaction with that status (a new draft, an imported declaration)."""
     if rows:
-        conn.exec_driver_sql(
-            "INSERT INTO status_history (declaration_id, status, at, note, source, version)"
-            " VALUES (?, ?, ?, ?, ?, ?)", list(rows))
+        conn.exec_driver_sql(dialect.driver_sql(
+            conn, "INSERT INTO status_history (declaration_id, status, at, note, source, version)"
+            " VALUES (?, ?, ?, ?, ?, ?)"), list(rows))

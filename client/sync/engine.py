@@ -14,6 +14,8 @@ never leaves anything half-applied).
 """
 from __future__ import annotations
 
+import contextlib
+
 import logging
 from typing import Callable
 
@@ -315,6 +317,13 @@ class SyncEngine:
         usual :class:`DeskError`; the partial summary is kept in :attr:`last_summary`.
         """
         summary = SyncSummary()
+        with contextlib.ExitStack() as held:
+            if self.db.is_postgres:  # the office: one desk at a time (issue 16)
+                from ..store.office import sync_lock
+                held.enter_context(sync_lock(self.db.engine))
+            return self._sync(summary, progress, cancel)
+
+    def _sync(self, summary: SyncSummary, progress, cancel) -> SyncSummary:
         try:
             self.push(progress, cancel, summary)
             self.close_leases(summary)

@@ -23,7 +23,6 @@ from typing import Callable
 from urllib.parse import quote
 
 from sqlalchemy import Connection, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .. import lifecycle
 from ..codes import CodeBook, CodeTableError
@@ -42,6 +41,7 @@ from .http import BadResponse, Cancelled, CursorExpired, PlatformClient, Request
 from .shapes import (check_changes_page, check_code_table, check_declaration_item,
                      check_declarations_page, check_enterprise)
 from .summary import Progress, StatusChange, SyncSummary
+from ..store import dialect
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ def store_enterprise(conn: Connection, ent: dict) -> None:
                   "reg_no": e.get("reg_no"), "credit_grade": e.get("credit_grade"),
                   "credit_grade_updated_at": e.get("credit_grade_updated_at"),
                   "is_self": is_self, "synced_at": now}
-        stmt = sqlite_insert(s.enterprises).values(**values)
+        stmt = dialect.insert(conn, s.enterprises).values(**values)
         conn.execute(stmt.on_conflict_do_update(
             index_elements=[s.enterprises.c.uscc],
             set_={k: v for k, v in values.items() if k != "uscc"}))
@@ -212,7 +212,7 @@ class Puller:
         for name, body in tables.items():
             values = {"name": name, "version": body["version"], "sha256": body["sha256"],
                       "content": body["content"], "updated_at": now}
-            stmt = sqlite_insert(s.code_tables).values(**values)
+            stmt = dialect.insert(conn, s.code_tables).values(**values)
             conn.execute(stmt.on_conflict_do_update(
                 index_elements=[s.code_tables.c.name],
                 set_={k: v for k, v in values.items() if k != "name"}))

@@ -55,12 +55,22 @@ class OutboxItem:
     doc_kind: str = kinds.DECLARATION
 
 
+def lock_outbox(conn: Connection) -> None:
+    """On the office store, hold the outbox's send order until this transaction ends (the
+    next ``seq`` is read as max + 1: two desks must not both take it). SQLite: its one
+    writer already does."""
+    from ..store.office import OUTBOX_LOCK
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({OUTBOX_LOCK})")
+
+
 def enqueue(conn: Connection, *, mutation_id: str, declaration_id: str, kind: str,
             inspection_no: str | None, base_version: int | None, payload: str | None,
             doc_kind: str = kinds.DECLARATION) -> None:
     """Add one outbox row in the caller's transaction (after every earlier row).
 
     ``declaration_id`` is the document's id, whatever its ``doc_kind``."""
+    lock_outbox(conn)
     seq = (conn.execute(select(func.max(s.outbox.c.seq))).scalar() or 0) + 1
     conn.execute(insert(s.outbox).values(
         mutation_id=mutation_id, seq=seq, declaration_id=declaration_id, kind=kind,
@@ -72,6 +82,7 @@ def enqueue_many(conn: Connection, rows: list[dict]) -> None:
     """Several outbox rows (dicts of :func:`enqueue`'s arguments), in order."""
     if not rows:
         return
+    lock_outbox(conn)
     seq = conn.execute(select(func.max(s.outbox.c.seq))).scalar() or 0
     now = utcnow()
     full = []

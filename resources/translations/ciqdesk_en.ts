@@ -480,82 +480,87 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="324"/>
+        <location filename="../../ui/models/declarations_model.py" line="325"/>
         <source>报检号</source>
         <translation>Inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="324"/>
+        <location filename="../../ui/models/declarations_model.py" line="325"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="325"/>
+        <location filename="../../ui/models/declarations_model.py" line="326"/>
         <source>出入境</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="325"/>
+        <location filename="../../ui/models/declarations_model.py" line="326"/>
         <source>通关模式</source>
         <translation>Clearance</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="327"/>
         <source>收货人/发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="327"/>
         <source>合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="327"/>
+        <location filename="../../ui/models/declarations_model.py" line="328"/>
         <source>提单号</source>
         <translation>B/L no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="327"/>
+        <location filename="../../ui/models/declarations_model.py" line="328"/>
         <source>货物</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="327"/>
+        <location filename="../../ui/models/declarations_model.py" line="328"/>
         <source>货值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="328"/>
+        <location filename="../../ui/models/declarations_model.py" line="329"/>
         <source>最后回执时间</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="339"/>
+        <location filename="../../ui/models/declarations_model.py" line="329"/>
+        <source>定稿人</source>
+        <translation>Filed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/declarations_model.py" line="340"/>
         <source>本地校验结果</source>
         <translation>Local validation result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="377"/>
+        <location filename="../../ui/models/declarations_model.py" line="378"/>
         <source>（未编号）</source>
         <translation>(not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="415"/>
+        <location filename="../../ui/models/declarations_model.py" line="418"/>
         <source>定稿时已通过校验</source>
         <translation>Passed validation when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="417"/>
+        <location filename="../../ui/models/declarations_model.py" line="420"/>
         <source>尚未校验（或校验后又有修改）</source>
         <translation>Not validated (or changed since)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="419"/>
+        <location filename="../../ui/models/declarations_model.py" line="422"/>
         <source>校验通过</source>
         <translation>Valid</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="419"/>
+        <location filename="../../ui/models/declarations_model.py" line="422"/>
         <source>，%n 个提示</source>
         <translation>
             <numerusform>, %n warning</numerusform>
@@ -563,7 +568,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="421"/>
+        <location filename="../../ui/models/declarations_model.py" line="424"/>
         <source>%n 个错误</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -571,7 +576,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="427"/>
+        <location filename="../../ui/models/declarations_model.py" line="430"/>
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>The inspection number is assigned when finalised. Local id: {id}</translation>
     </message>
@@ -613,6 +618,44 @@
         <location filename="../../ui/editor/table_view.py" line="188"/>
         <source>第%d行“%s”：%s</source>
         <translation>Row %d "%s": %s</translation>
+    </message>
+</context>
+<context>
+    <name>EditorOffice</name>
+    <message>
+        <location filename="../../ui/editor/office.py" line="62"/>
+        <source>同事 %s 也打开了这份草稿；保存时以先保存者为准，您会看到对方的修改。</source>
+        <translation>Colleague %s has this draft open too: the first save wins, and you will see their changes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/office.py" line="80"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/office.py" line="81"/>
+        <source>草稿已被同事修改</source>
+        <translation>A colleague changed this draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/office.py" line="83"/>
+        <source>使用对方的版本</source>
+        <translation>Take their version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/office.py" line="85"/>
+        <source>另存为我的副本</source>
+        <translation>Save mine as a copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/office.py" line="114"/>
+        <source>您的修改已另存为新草稿 %s；本窗口显示同事的版本。</source>
+        <translation>Your changes were saved as a new draft %s; this window shows your colleague’s version.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/office.py" line="121"/>
+        <source>副本未能保存：%s</source>
+        <translation>The copy was not saved: %s</translation>
     </message>
 </context>
 <context>
@@ -716,202 +759,202 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../ui/editor/window.py" line="293"/>
+        <location filename="../../ui/editor/window.py" line="297"/>
         <source>无法打开报检单：%s</source>
         <translation>Cannot open the declaration: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="306"/>
+        <location filename="../../ui/editor/window.py" line="311"/>
         <source>最后修改 %s</source>
         <translation>Last changed %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="409"/>
+        <location filename="../../ui/editor/window.py" line="415"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ No problems: ready to submit the amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="410"/>
+        <location filename="../../ui/editor/window.py" line="416"/>
         <source>✓ 未发现问题</source>
         <translation>✓ No problems</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="411"/>
+        <location filename="../../ui/editor/window.py" line="417"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ No problems: ready to finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="428"/>
+        <location filename="../../ui/editor/window.py" line="434"/>
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="428"/>
+        <location filename="../../ui/editor/window.py" line="434"/>
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="429"/>
+        <location filename="../../ui/editor/window.py" line="435"/>
         <source>%s货物报检单</source>
         <translation>%s goods declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="431"/>
+        <location filename="../../ui/editor/window.py" line="437"/>
         <source>修改申请（未提交）</source>
         <translation>Amendment (not submitted)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="435"/>
+        <location filename="../../ui/editor/window.py" line="441"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="444"/>
+        <location filename="../../ui/editor/window.py" line="450"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Inspection no. &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="447"/>
+        <location filename="../../ui/editor/window.py" line="453"/>
         <source>报检号：定稿时分配</source>
         <translation>Inspection no.: assigned when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="457"/>
+        <location filename="../../ui/editor/window.py" line="463"/>
         <source>新报检单</source>
         <translation>New declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="457"/>
+        <location filename="../../ui/editor/window.py" line="463"/>
         <source>草稿 %s</source>
         <translation>Draft %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="458"/>
+        <location filename="../../ui/editor/window.py" line="464"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk declaration editor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="528"/>
+        <location filename="../../ui/editor/window.py" line="534"/>
         <source>有未保存的修改…</source>
         <translation>Unsaved changes…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="565"/>
+        <location filename="../../ui/editor/window.py" line="571"/>
         <source>已自动保存 %s</source>
         <translation>Saved automatically %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="592"/>
+        <location filename="../../ui/editor/window.py" line="602"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>This declaration is no longer a draft and cannot be edited: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="596"/>
+        <location filename="../../ui/editor/window.py" line="606"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>Autosave failed: %s. Your changes are kept in this window; retrying in %d s (Ctrl+S to retry now).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="598"/>
+        <location filename="../../ui/editor/window.py" line="608"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="613"/>
+        <location filename="../../ui/editor/window.py" line="623"/>
         <source>修改申请未能暂存：%s</source>
         <translation>The amendment could not be kept: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="716"/>
+        <location filename="../../ui/editor/window.py" line="726"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="725"/>
+        <location filename="../../ui/editor/window.py" line="735"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="726"/>
+        <location filename="../../ui/editor/window.py" line="736"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>Finalise (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="727"/>
+        <location filename="../../ui/editor/window.py" line="737"/>
         <source>修改申请</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="728"/>
+        <location filename="../../ui/editor/window.py" line="738"/>
         <source>提交修改</source>
         <translation>Submit amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="729"/>
+        <location filename="../../ui/editor/window.py" line="739"/>
         <source>放弃修改</source>
         <translation>Discard amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="730"/>
+        <location filename="../../ui/editor/window.py" line="740"/>
         <source>撤销申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="731"/>
+        <location filename="../../ui/editor/window.py" line="741"/>
         <source>复制为新报检单</source>
         <translation>Copy as new declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="733"/>
+        <location filename="../../ui/editor/window.py" line="743"/>
         <source>打印/PDF</source>
         <translation>Print/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="734"/>
+        <location filename="../../ui/editor/window.py" line="744"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="745"/>
+        <location filename="../../ui/editor/window.py" line="755"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>Read-only: a finalised or submitted declaration cannot be edited; use "Amend" or "Withdraw".</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="748"/>
+        <location filename="../../ui/editor/window.py" line="758"/>
         <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
         <translation>Read-only: a submitted declaration cannot be edited; use "Amend".</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="750"/>
+        <location filename="../../ui/editor/window.py" line="760"/>
         <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
         <translation>Read-only: a submitted declaration cannot be edited; it can be withdrawn ("Withdraw").</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="752"/>
+        <location filename="../../ui/editor/window.py" line="762"/>
         <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
         <translation>Read-only: finalised, waiting for the platform to accept it; once accepted it can be amended or withdrawn. "Copy as new declaration" is available.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="755"/>
+        <location filename="../../ui/editor/window.py" line="765"/>
         <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
         <translation>Read-only: this declaration is closed (%s) and can no longer be amended or withdrawn; "Copy as new declaration" is available.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="760"/>
+        <location filename="../../ui/editor/window.py" line="770"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>Amendment: make the changes, then press "Submit amendment"; the inspection number stays the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="762"/>
+        <location filename="../../ui/editor/window.py" line="772"/>
         <source>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</source>
         <translation>Enter: next field　Ctrl+S: save　Ctrl+Enter: finalise　F8: next problem　Ctrl+PgDn: next section　Esc: close</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="790"/>
+        <location filename="../../ui/editor/window.py" line="801"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>Changes are not saved (%s); the window stays open so nothing is lost. Fix the problem and press Ctrl+S.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="732"/>
+        <location filename="../../ui/editor/window.py" line="742"/>
         <source>另存为模板</source>
         <translation>Save as template</translation>
     </message>
@@ -937,87 +980,117 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="82"/>
+        <location filename="../../ui/first_run.py" line="92"/>
         <source>欢迎使用 CIQ Desk 报检通</source>
         <translation>Welcome to CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="85"/>
+        <location filename="../../ui/first_run.py" line="95"/>
         <source>请填写检验检疫电子申报平台的地址和您的登录账号。没有账号时，可先连接本机沙箱试用。</source>
         <translation>Enter the address of the inspection e-declaration platform and your login. Without an account, try the local sandbox first.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="90"/>
+        <location filename="../../ui/first_run.py" line="100"/>
         <source>https://平台地址</source>
         <translation>https://platform-address</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="91"/>
+        <location filename="../../ui/first_run.py" line="101"/>
         <source>试用沙箱</source>
         <translation>Try the sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="94"/>
+        <location filename="../../ui/first_run.py" line="104"/>
         <source>使用本机沙箱平台 %1（仅供试用，数据不会报送）</source>
         <translation>Use the local sandbox platform %1 (for trying out only; nothing is really declared)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="103"/>
+        <location filename="../../ui/first_run.py" line="113"/>
         <source>报检单位账号</source>
         <translation>Declarant account</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="108"/>
+        <location filename="../../ui/first_run.py" line="118"/>
         <source>平台地址：</source>
         <translation>Platform address:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="109"/>
+        <location filename="../../ui/first_run.py" line="119"/>
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="110"/>
+        <location filename="../../ui/first_run.py" line="120"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="128"/>
+        <location filename="../../ui/first_run.py" line="138"/>
+        <source>连接办公室数据库</source>
+        <translation>Connect to the office database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="144"/>
+        <source>连接</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="150"/>
+        <source>办公室数据库：</source>
+        <translation>Office database:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="156"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="130"/>
+        <location filename="../../ui/first_run.py" line="158"/>
         <source>稍后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="186"/>
+        <location filename="../../ui/first_run.py" line="211"/>
+        <source>请输入办公室数据库地址，例如 postgresql+psycopg://用户@服务器/ciqdesk</source>
+        <translation>Enter the office database address, e.g. postgresql+psycopg://user@server/ciqdesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="216"/>
+        <source>正在连接办公室数据库…</source>
+        <translation>Connecting to the office database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="222"/>
+        <source>已连接办公室数据库；重新启动 CIQ Desk 后，本机将使用办公室的共享数据。</source>
+        <translation>Connected to the office database: after a restart this desk uses the office’s shared store.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="247"/>
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="200"/>
+        <location filename="../../ui/first_run.py" line="261"/>
         <source>请输入用户名。</source>
         <translation>Please enter the username.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="204"/>
+        <location filename="../../ui/first_run.py" line="265"/>
         <source>请输入密码。</source>
         <translation>Please enter the password.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="230"/>
+        <location filename="../../ui/first_run.py" line="291"/>
         <source>登录时发生内部错误，详情已写入日志。</source>
         <translation>An internal error occurred while logging in; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="93"/>
+        <location filename="../../ui/first_run.py" line="103"/>
         <source>启动本机沙箱平台并以演示账号登录（仅供试用，数据不会报送）</source>
         <translation>Start the local sandbox platform and log in with the demo account (for trying out only; nothing is filed)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="155"/>
+        <location filename="../../ui/first_run.py" line="188"/>
         <source>正在启动本机沙箱…</source>
         <translation>Starting the local sandbox…</translation>
     </message>
@@ -1360,97 +1433,97 @@ CIQ registration no.: {r}</translation>
         <translation>Not finalised: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="176"/>
+        <location filename="../../ui/editor/lifecycle.py" line="177"/>
         <source>已恢复上次未提交的修改申请：改好后点“提交修改”。</source>
         <translation>Restored the amendment you had not submitted: press "Submit amendment" when done.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="179"/>
+        <location filename="../../ui/editor/lifecycle.py" line="180"/>
         <source>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</source>
         <translation>Amending: press "Submit amendment" when done. The inspection number stays the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="212"/>
+        <location filename="../../ui/editor/lifecycle.py" line="213"/>
         <source>修改申请已排队，将在下次同步时发送。</source>
         <translation>Amendment queued; it will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="218"/>
+        <location filename="../../ui/editor/lifecycle.py" line="219"/>
         <source>修改申请未提交：%s</source>
         <translation>Amendment not submitted: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="228"/>
+        <location filename="../../ui/editor/lifecycle.py" line="229"/>
         <source>撤销申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="228"/>
+        <location filename="../../ui/editor/lifecycle.py" line="229"/>
         <source>请填写撤销原因（必填）：</source>
         <translation>Reason for withdrawal (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="232"/>
+        <location filename="../../ui/editor/lifecycle.py" line="233"/>
         <source>请填写撤销原因</source>
         <translation>Please give a reason for the withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="238"/>
+        <location filename="../../ui/editor/lifecycle.py" line="239"/>
         <source>撤销申请未提交：%s</source>
         <translation>Withdrawal not submitted: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="243"/>
+        <location filename="../../ui/editor/lifecycle.py" line="244"/>
         <source>撤销申请已排队，将在下次同步时发送。</source>
         <translation>Withdrawal queued; it will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="256"/>
+        <location filename="../../ui/editor/lifecycle.py" line="257"/>
         <source>未能复制：%s</source>
         <translation>Could not copy: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="262"/>
+        <location filename="../../ui/editor/lifecycle.py" line="263"/>
         <source>已复制为新草稿（合同号 %s）。</source>
         <translation>Copied into a new draft (contract %s).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="281"/>
+        <location filename="../../ui/editor/lifecycle.py" line="282"/>
         <source>打印报检单</source>
         <translation>Print declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="282"/>
+        <location filename="../../ui/editor/lifecycle.py" line="283"/>
         <source>打印报检单，或另存为 PDF 文件？</source>
         <translation>Print the declaration, or save it as PDF?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="283"/>
+        <location filename="../../ui/editor/lifecycle.py" line="284"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="284"/>
+        <location filename="../../ui/editor/lifecycle.py" line="285"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="285"/>
+        <location filename="../../ui/editor/lifecycle.py" line="286"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="293"/>
+        <location filename="../../ui/editor/lifecycle.py" line="294"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="294"/>
+        <location filename="../../ui/editor/lifecycle.py" line="295"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/lifecycle.py" line="306"/>
+        <location filename="../../ui/editor/lifecycle.py" line="307"/>
         <source>已保存 PDF（%n 页）：%s</source>
         <translation>
             <numerusform>PDF saved (%n page): %s</numerusform>
@@ -1458,7 +1531,7 @@ CIQ registration no.: {r}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/lifecycle.py" line="308"/>
+        <location filename="../../ui/editor/lifecycle.py" line="309"/>
         <source>未能保存 PDF：%s</source>
         <translation>Could not save the PDF: %s</translation>
     </message>
@@ -1466,80 +1539,80 @@ CIQ registration no.: {r}</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/main_list.py" line="196"/>
+        <location filename="../../ui/main_list.py" line="198"/>
         <source>全部报检单</source>
         <extracomment>what each column must show in full, measured in the table's font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses) True while :meth:`selectAll` selects every row (listeners wait for ``select_all_requested`` instead of reading the selected rows one by one)</extracomment>
         <translation>All declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="196"/>
+        <location filename="../../ui/main_list.py" line="198"/>
         <source>草稿</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="197"/>
+        <location filename="../../ui/main_list.py" line="199"/>
         <source>已定稿待发送</source>
         <translation>Finalised, to send</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="197"/>
+        <location filename="../../ui/main_list.py" line="199"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="198"/>
+        <location filename="../../ui/main_list.py" line="200"/>
         <source>已受理/审单中</source>
         <translation>Accepted / in review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="198"/>
+        <location filename="../../ui/main_list.py" line="200"/>
         <source>查验</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="199"/>
+        <location filename="../../ui/main_list.py" line="201"/>
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="199"/>
+        <location filename="../../ui/main_list.py" line="201"/>
         <source>退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="200"/>
+        <location filename="../../ui/main_list.py" line="202"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="216"/>
+        <location filename="../../ui/main_list.py" line="218"/>
         <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
         <translation>No declaration matches "{q}". Search by inspection number, contract, B/L or consignee/consignor name.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="219"/>
+        <location filename="../../ui/main_list.py" line="221"/>
         <source>此状态下没有报检单。</source>
         <translation>No declarations in this state.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="221"/>
+        <location filename="../../ui/main_list.py" line="223"/>
         <source>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</source>
         <translation>No declarations yet.
 Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or drop Excel template files on the window to import them.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="227"/>
+        <location filename="../../ui/main_list.py" line="229"/>
         <source>共 {n} 份</source>
         <translation>{n} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="277"/>
+        <location filename="../../ui/main_list.py" line="279"/>
         <source>已选择全部 {n} 条符合条件的</source>
         <translation>All {n} matching selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="279"/>
+        <location filename="../../ui/main_list.py" line="281"/>
         <source>全选 {n} 条符合条件的</source>
         <translation>Select all {n} matching</translation>
     </message>
@@ -1861,17 +1934,17 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <translation>Inspection number copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="341"/>
+        <location filename="../../ui/main_commands.py" line="342"/>
         <source>已登录平台，正在同步…</source>
         <translation>Logged in; syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="356"/>
+        <location filename="../../ui/main_commands.py" line="365"/>
         <source>关于 CIQ Desk</source>
         <translation>About CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="356"/>
+        <location filename="../../ui/main_commands.py" line="365"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;Desktop client for entry-exit inspection and quarantine declarations: prepare offline, validate locally, declare once with one number for life.&lt;/p&gt;</translation>
     </message>

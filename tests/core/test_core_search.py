@@ -33,6 +33,7 @@ def _index_rows(desk) -> int:
         return conn.exec_driver_sql("SELECT count(*) FROM decl_search").scalar()
 
 
+@pytest.mark.sqlite_only
 def test_index_follows_save_edit_and_delete(desk):
     made = _make(desk, 4)
     target = made[2]
@@ -82,6 +83,7 @@ def test_search_combines_with_status_and_paging(desk):
     assert desk.list(search="ltd", status="ready") == []
 
 
+@pytest.mark.sqlite_only
 def test_no_match_query_reads_no_list_rows(desk):
     """A text nobody has is answered by the index alone (no scan of the list)."""
     _make(desk, 5)
@@ -91,6 +93,7 @@ def test_no_match_query_reads_no_list_rows(desk):
     assert cond is None
 
 
+@pytest.mark.sqlite_only
 def test_quick_list_uses_the_index(desk):
     made = _make(desk, 6)
     path = desk.db.path
@@ -105,6 +108,7 @@ def test_quick_list_uses_the_index(desk):
     assert none == []
 
 
+@pytest.mark.sqlite_only
 def test_upgrade_from_schema_0002_builds_the_index(data_dir):
     shutil.copy(DATA / "schema-0002.sqlite3", data_dir / "ciqdesk.sqlite3")
     desk = Desk.open(data_dir)

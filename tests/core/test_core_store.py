@@ -22,6 +22,7 @@ def _make(desk, n, **kw):
     return out
 
 
+@pytest.mark.sqlite_only
 def test_pragmas_wal_full_sync_foreign_keys(desk):
     with desk.db.read() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

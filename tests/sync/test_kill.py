@@ -42,7 +42,14 @@ def test_sigkill_during_sync_at_random_moments(cli, cli_env, sandbox, desk, monk
             proc = subprocess.Popen([sys.executable, "-m", "client", "sync", "--batch-size", "10"],
                                     env=cli_env, cwd=str(cli_env["PYTHONPATH"]),
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.5, 2.5))
+            # the moment is drawn from when this process first talks to the platform, not
+            # from its start: on a loaded machine the interpreter's start alone can take
+            # seconds, and a kill before the first request tests nothing
+            before = len(proxy.seen)
+            deadline = time.monotonic() + 60
+            while len(proxy.seen) == before and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.02)
+            time.sleep(rng.uniform(0.2, 2.0))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 kills += 1

@@ -140,6 +140,7 @@ class Lifecycle(QObject):
     def _reloaded(self, decl, summary) -> None:
         w = self.w
         w.decl, w.summary = decl, summary
+        w.base_rev = summary.local_rev if summary else None
         w.status = summary.status if summary else None
         for s in w.sections:
             s.load(decl)

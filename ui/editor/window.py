@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, Q
                                QListWidgetItem, QMainWindow, QPlainTextEdit,
                                QPushButton, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
-from client.errors import NotEditable, describe
+from client.errors import NotEditable, StaleDraft, describe
 from client.lifecycle import colours, status_name
 from client.notes import note_text
 
@@ -60,9 +60,10 @@ def load_declaration(desk, decl_id: str | None, direction: str):
     return decl, desk.summary(decl.id)
 
 
-def save_and_validate(desk, decl):
-    """Off the GUI thread: save a draft, then validate it; ``(summary, issues)``."""
-    summary = desk.save_draft(decl)
+def save_and_validate(desk, decl, base_rev=None):
+    """Off the GUI thread: save a draft (refused when stored newer than ``base_rev``),
+    then validate it; ``(summary, issues)``."""
+    summary = desk.save_draft(decl, base_rev=base_rev)
     return summary, desk.validate_decl(decl)
 
 
@@ -78,6 +79,7 @@ class EditorWindow(QMainWindow):
         self.ctx = ctx
         self.decl = None
         self.summary = None
+        self.base_rev: int | None = None  # the revision this window edits (issue 16)
         self.status: str | None = None
         self.mode = "loading"          # loading | edit | readonly | amend
         self.issues: list = []
@@ -101,6 +103,8 @@ class EditorWindow(QMainWindow):
         self.lifecycle = Lifecycle(self)
         from .templates import TemplateSaver
         self.templates = TemplateSaver(self)
+        from .office import EditorOffice
+        self.office = EditorOffice(self)
         self._save_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._save_timer.timeout.connect(self.save_now)
         self._retry_timer = QTimer(self, singleShot=True, interval=RETRY_MS)
@@ -295,6 +299,7 @@ class EditorWindow(QMainWindow):
     def _loaded(self, result) -> None:
         decl, summary = result
         self.decl, self.summary = decl, summary
+        self.base_rev = summary.local_rev if summary else None
         self.status = summary.status if summary else None
         self._direction = decl.direction or self._direction
         self._build_sections()
@@ -306,6 +311,7 @@ class EditorWindow(QMainWindow):
             self.save_state.setText(self.tr("最后修改 %s") % local_time(summary.updated_at))
         self.set_mode("edit" if self.status in (None, "draft") else "readonly")
         self.nav.setCurrentRow(0)
+        self.office.opened(summary.id if summary else None)
         if self.mode == "edit":
             self.run_validation()
             first = self.sections[0].input_widgets()
@@ -557,7 +563,7 @@ class EditorWindow(QMainWindow):
         self._saving = True
         gen = self._edit_gen
         copy = self.decl.copy()
-        self.ctx.runner.run_serial(save_and_validate, self.ctx.desk, copy,
+        self.ctx.runner.run_serial(save_and_validate, self.ctx.desk, copy, self.base_rev,
                                    on_done=alive(self, lambda r: self._saved(gen, r)),
                                    on_error=alive(self, lambda e: self._save_failed(gen, e)))
 
@@ -569,6 +575,7 @@ class EditorWindow(QMainWindow):
         summary, issues = result
         self._saved_gen = max(self._saved_gen, gen)
         self.summary = summary
+        self.base_rev = summary.local_rev
         self.status = summary.status
         if self._save_error is not None:
             self._save_error = None
@@ -588,6 +595,9 @@ class EditorWindow(QMainWindow):
 
     def _save_failed(self, gen: int, exc: BaseException) -> None:
         self._saving = False
+        if isinstance(exc, StaleDraft):  # a colleague saved first: their choice, not ours
+            self.office.stale(exc)
+            return
         if isinstance(exc, NotEditable):
             self.show_message(self.tr("这份报检单已不是草稿，不能再直接修改：%s") % _msg(exc, self.ctx.lang))
             self.lifecycle.reload()
@@ -775,6 +785,7 @@ class EditorWindow(QMainWindow):
         ever lost silently.
         """
         self._retry_timer.stop()
+        self.office.closed()
         # never let Qt delete the window under a running or failing save (a caller may have
         # set WA_DeleteOnClose): the window deletes itself once its input is stored
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)

@@ -39,6 +39,7 @@ class Col(IntEnum):
     GOODS = 8
     VALUE = 9
     RECEIPT = 10
+    FILED_BY = 11  # who finalised it: shown on the office store only (issue 16)
 
 
 N_COLS = len(Col)
@@ -325,7 +326,7 @@ class DeclarationsModel(QAbstractTableModel):
                  Col.DIRECTION: self.tr("出入境"), Col.MODE: self.tr("通关模式"),
                  Col.PARTY: self.tr("收货人/发货人"), Col.CONTRACT: self.tr("合同号"),
                  Col.BL: self.tr("提单号"), Col.GOODS: self.tr("货物"), Col.VALUE: self.tr("货值"),
-                 Col.RECEIPT: self.tr("最后回执时间")}
+                 Col.RECEIPT: self.tr("最后回执时间"), Col.FILED_BY: self.tr("定稿人")}
         return [names[c] for c in Col]
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
@@ -393,6 +394,8 @@ class DeclarationsModel(QAbstractTableModel):
             return status_name(r.status, self.ctx.lang)
         if col == Col.RECEIPT:
             return short_time(r.last_receipt_at)
+        if col == Col.FILED_BY:
+            return r.filed_by or ""
         return ""
 
     def _sort_key(self, r, col: int):

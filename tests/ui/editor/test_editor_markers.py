@@ -129,7 +129,7 @@ def test_failed_save_keeps_the_edits_and_retries(qtbot, ctx, data_dir, monkeypat
     real = ctx.desk.save_draft
     calls = []
 
-    def full_disk(d):
+    def full_disk(d, **_kw):
         calls.append(d.contract_no)
         raise DeskError("磁盘已满，无法写入数据库", "disk full")
 

@@ -83,7 +83,7 @@ def test_closing_while_the_save_fails_brings_the_window_back(qtbot, desk, monkey
     ed.show()
     qtbot.waitUntil(lambda: ed.mode == "edit", timeout=20000)
 
-    def broken(decl):
+    def broken(decl, **_kw):
         raise DeskError("数据库被锁定", "database is locked")
 
     monkeypatch.setattr(desk, "save_draft", broken)

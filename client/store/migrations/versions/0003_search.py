@@ -21,10 +21,16 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        search.create_pg(op.get_bind())
+        return
     for sql in search.create_sql():
         op.execute(sql)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX IF EXISTS ix_decl_search_trgm")
+        return
     for sql in search.drop_sql():
         op.execute(sql)

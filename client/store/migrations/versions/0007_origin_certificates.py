@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_origin"
-down_revision = "0005_ciq"
+down_revision = "0006_office"
 branch_labels = None
 depends_on = None
 
@@ -43,13 +43,18 @@ _COLS = ("mutation_id, seq, declaration_id, kind, inspection_no, base_version, p
 
 
 def upgrade() -> None:
-    op.execute("ALTER TABLE outbox RENAME TO outbox_0004")
-    op.execute("DROP INDEX IF EXISTS ix_outbox_state")
-    op.execute(_OUTBOX)
-    op.execute(f"INSERT INTO outbox ({_COLS}, doc_kind) SELECT {_COLS}, 'declaration' "
-               "FROM outbox_0004")
-    op.execute("DROP TABLE outbox_0004")
-    op.execute("CREATE INDEX ix_outbox_state ON outbox (state, seq)")
+    if op.get_bind().dialect.name == "postgresql":
+        # the office store: a column with its default (a renamed table would keep its
+        # constraint and index names, which are schema-wide there)
+        op.execute("ALTER TABLE outbox ADD COLUMN doc_kind VARCHAR NOT NULL DEFAULT 'declaration'")
+    else:
+        op.execute("ALTER TABLE outbox RENAME TO outbox_0004")
+        op.execute("DROP INDEX IF EXISTS ix_outbox_state")
+        op.execute(_OUTBOX)
+        op.execute(f"INSERT INTO outbox ({_COLS}, doc_kind) SELECT {_COLS}, 'declaration' "
+                   "FROM outbox_0004")
+        op.execute("DROP TABLE outbox_0004")
+        op.execute("CREATE INDEX ix_outbox_state ON outbox (state, seq)")
     op.create_table(
         "origin_certificates",
         sa.Column("id", sa.String, primary_key=True),
