@@ -7,6 +7,8 @@ the bundle, e.g. ``PySide6/Qt/plugins/platforms/libqxcb.so`` or
 """
 from __future__ import annotations
 
+import sys
+
 #: plugin folder -> plugin stems kept (None: keep the whole folder); other folders go
 KEEP_PLUGINS = {
     "platforms": {"qxcb", "qoffscreen", "qminimal", "qwindows", "qcocoa"},
@@ -36,10 +38,16 @@ def _plugin_stem(filename: str) -> str:
     return stem[3:] if stem.startswith("lib") else stem
 
 
-def keep(dest: str) -> bool:
-    """Whether a collected file (its path inside the bundle) ships."""
+def keep(dest: str, platform: str = sys.platform) -> bool:
+    """Whether a collected file (its path inside the bundle) ships on ``platform``."""
     p = dest.replace("\\", "/")
     name = p.rsplit("/", 1)[-1]
+    if p.startswith("psycopg_binary") and platform.startswith("linux"):
+        # the office store's driver (issue 16): psycopg-binary carries its own libpq,
+        # libcrypto, libssl and Kerberos (10.8 MB). On Linux the bundle already relies on
+        # the distribution's libraries (xcb, fontconfig): psycopg's pure-Python
+        # implementation uses the system's libpq (Debian: libpq5). Windows ships the binary.
+        return False
     if "/plugins/" in p or p.startswith("plugins/"):
         rest = p.split("plugins/", 1)[1].split("/")
         if len(rest) >= 2:

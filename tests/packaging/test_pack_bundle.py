@@ -89,3 +89,24 @@ def test_pack_print_uses_the_frozen_exe_when_frozen(monkeypatch):
     cmd = print_cmd.renderer_command("01ABC", "/tmp/x.pdf", "/data", "zh", None)
     assert cmd == ["/opt/CIQDesk/CIQDesk", "--print-pdf", "01ABC", "--pdf", "/tmp/x.pdf",
                    "--data-dir", "/data", "--lang", "zh"]
+
+
+def test_pack_office_driver_binary_ships_on_windows_not_linux():
+    """psycopg-binary's own libpq/libcrypto (10.8 MB) go into the Windows bundle; the Linux
+    bundle uses the system's libpq through psycopg's pure-Python implementation."""
+    win = "psycopg_binary\\_psycopg.cp311-win_amd64.pyd"
+    assert keep(win, platform="win32")
+    assert keep("psycopg_binary\\libpq.dll", platform="win32")
+    assert not keep("psycopg_binary.libs/libcrypto-1736dd4b.so.3", platform="linux")
+    assert not keep("psycopg_binary/_psycopg.cpython-311-x86_64-linux-gnu.so", platform="linux")
+    assert keep("psycopg/pq/_pq_ctypes.py", platform="linux")
+
+
+def test_pack_pure_python_office_driver_finds_the_system_libpq():
+    import subprocess
+    code = "import psycopg; print(psycopg.pq.__impl__, psycopg.pq.version() > 0)"
+    import os
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=dict(os.environ, PSYCOPG_IMPL="python"), timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["python", "True"]
