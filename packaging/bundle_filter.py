@@ -30,6 +30,10 @@ DROP_LIB_MARKERS = ("Qt6WebEngine", "Qt6Quick", "Qt6Qml", "Qt63D", "Qt6Multimedi
                     "Qt6Help", "Qt6HttpServer", "Qt6TextToSpeech", "Qt6SpatialAudio",
                     "Qt6WebSockets", "Qt6WebChannel", "Qt6WebView", "Qt6CanvasPainter",
                     "Qt6LabsStyleKit",
+                    # the EGLFS/KMS and Wayland-shell integrations serve platform plugins
+                    # that are not shipped (KEEP_PLUGINS["platforms"])
+                    "Qt6EglFSDeviceIntegration", "Qt6EglFsKmsSupport", "Qt6WlShellIntegration",
+                    "QtDBus.abi3",  # the Python binding (no module imports it; Qt's lib stays)
                     "opengl32sw")  # Windows: 20 MB software OpenGL; widgets do not use GL
 
 
