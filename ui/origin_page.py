@@ -47,6 +47,7 @@ class OriginPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.new_btn = QPushButton()
         self.new_btn.clicked.connect(self.new_from_declaration)
@@ -196,7 +197,7 @@ class OriginEditor(QDialog):
         self.doc = od.get(cid)
         self.setWindowTitle(self.tr("原产地证书 {id}").format(id=cid))
         self.fields: dict[str, QLineEdit] = {}
-        form = QFormLayout()
+        form, right = QFormLayout(), QFormLayout()
         self.agreement = QComboBox()
         self.agreement.addItems(list(AGREEMENTS))
         self.agreement.setCurrentText(self.doc.get("agreement") or "")
@@ -213,11 +214,11 @@ class OriginEditor(QDialog):
                   ("application_date", self.tr("申请日期")),
                   ("retroactive_reason", self.tr("后发原因")),
                   ("third_party.name", self.tr("第三方开票方")))
-        for path, label in labels:
+        for n, (path, label) in enumerate(labels):
             e = QLineEdit(self._get(path) or "")
             e.setObjectName(path)
             self.fields[path] = e
-            form.addRow(label, e)
+            (form if n < 6 else right).addRow(label, e)
         self.retroactive = QCheckBox(self.tr("后发证书"))
         self.retroactive.setChecked(bool(self.doc.get("retroactive")))
         self.third = QCheckBox(self.tr("第三方发票"))
@@ -225,7 +226,10 @@ class OriginEditor(QDialog):
         checks = QHBoxLayout()
         checks.addWidget(self.retroactive)
         checks.addWidget(self.third)
-        form.addRow("", checks)
+        right.addRow("", checks)
+        columns = QHBoxLayout()
+        columns.addLayout(form, 1)
+        columns.addLayout(right, 1)
         self.goods = QTableWidget(0, len(GOODS_KEYS))
         self.goods.setHorizontalHeaderLabels([
             self.tr("唛头"), self.tr("货物描述"), self.tr("HS编码"), self.tr("原产地标准"),
@@ -239,7 +243,7 @@ class OriginEditor(QDialog):
         add = QPushButton(self.tr("添加货物"))
         add.clicked.connect(lambda: self.goods.insertRow(self.goods.rowCount()))
         self.issues = QListWidget()
-        self.issues.setMaximumHeight(120)
+        self.issues.setMaximumHeight(90)
         self.issues.itemActivated.connect(self._goto_issue)
         buttons = QDialogButtonBox()
         self.save_btn = buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -251,12 +255,12 @@ class OriginEditor(QDialog):
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         QShortcut(QKeySequence("F5"), self, self.check)
         lay = QVBoxLayout(self)
-        lay.addLayout(form)
+        lay.addLayout(columns)
         lay.addWidget(self.goods, 1)
         lay.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.issues)
         lay.addWidget(buttons)
-        self.resize(900, 760)
+        self.resize(1000, 640)
 
     def _get(self, path: str):
         cur = self.doc

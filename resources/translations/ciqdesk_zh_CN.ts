@@ -1742,167 +1742,167 @@
 <context>
     <name>OriginEditor</name>
     <message>
-        <location filename="../../ui/origin_page.py" line="197"/>
+        <location filename="../../ui/origin_page.py" line="198"/>
         <source>原产地证书 {id}</source>
         <translation>原产地证书 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="203"/>
+        <location filename="../../ui/origin_page.py" line="204"/>
         <source>证书类型</source>
         <translation>证书类型</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="204"/>
+        <location filename="../../ui/origin_page.py" line="205"/>
         <source>出口商</source>
         <translation>出口商</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="204"/>
+        <location filename="../../ui/origin_page.py" line="205"/>
         <source>出口商地址</source>
         <translation>出口商地址</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="205"/>
+        <location filename="../../ui/origin_page.py" line="206"/>
         <source>生产商</source>
         <translation>生产商</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="205"/>
+        <location filename="../../ui/origin_page.py" line="206"/>
         <source>收货人</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="206"/>
+        <location filename="../../ui/origin_page.py" line="207"/>
         <source>收货人地址</source>
         <translation>收货人地址</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="207"/>
+        <location filename="../../ui/origin_page.py" line="208"/>
         <source>收货人国家</source>
         <translation>收货人国家</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="208"/>
+        <location filename="../../ui/origin_page.py" line="209"/>
         <source>离港日期</source>
         <translation>离港日期</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="209"/>
+        <location filename="../../ui/origin_page.py" line="210"/>
         <source>运输工具</source>
         <translation>运输工具</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="210"/>
+        <location filename="../../ui/origin_page.py" line="211"/>
         <source>装货港</source>
         <translation>装货港</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="211"/>
+        <location filename="../../ui/origin_page.py" line="212"/>
         <source>卸货港</source>
         <translation>卸货港</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="212"/>
+        <location filename="../../ui/origin_page.py" line="213"/>
         <source>申请地点</source>
         <translation>申请地点</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="213"/>
+        <location filename="../../ui/origin_page.py" line="214"/>
         <source>申请日期</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="214"/>
+        <location filename="../../ui/origin_page.py" line="215"/>
         <source>后发原因</source>
         <translation>后发原因</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="215"/>
+        <location filename="../../ui/origin_page.py" line="216"/>
         <source>第三方开票方</source>
         <translation>第三方开票方</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="221"/>
+        <location filename="../../ui/origin_page.py" line="222"/>
         <source>后发证书</source>
         <translation>后发证书</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="223"/>
+        <location filename="../../ui/origin_page.py" line="224"/>
         <source>第三方发票</source>
         <translation>第三方发票</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="231"/>
+        <location filename="../../ui/origin_page.py" line="235"/>
         <source>唛头</source>
         <translation>唛头</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="231"/>
+        <location filename="../../ui/origin_page.py" line="235"/>
         <source>货物描述</source>
         <translation>货物描述</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="231"/>
+        <location filename="../../ui/origin_page.py" line="235"/>
         <source>HS编码</source>
         <translation>HS编码</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="231"/>
+        <location filename="../../ui/origin_page.py" line="235"/>
         <source>原产地标准</source>
         <translation>原产地标准</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="232"/>
+        <location filename="../../ui/origin_page.py" line="236"/>
         <source>区域价值%</source>
         <translation>区域价值%</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="232"/>
+        <location filename="../../ui/origin_page.py" line="236"/>
         <source>数量</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="232"/>
+        <location filename="../../ui/origin_page.py" line="236"/>
         <source>单位</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="232"/>
+        <location filename="../../ui/origin_page.py" line="236"/>
         <source>毛重kg</source>
         <translation>毛重kg</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="233"/>
+        <location filename="../../ui/origin_page.py" line="237"/>
         <source>发票号</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="233"/>
+        <location filename="../../ui/origin_page.py" line="237"/>
         <source>发票日期</source>
         <translation>发票日期</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="239"/>
+        <location filename="../../ui/origin_page.py" line="243"/>
         <source>添加货物</source>
         <translation>添加货物</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="245"/>
+        <location filename="../../ui/origin_page.py" line="249"/>
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="246"/>
+        <location filename="../../ui/origin_page.py" line="250"/>
         <source>校验</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="300"/>
+        <location filename="../../ui/origin_page.py" line="304"/>
         <source>校验通过</source>
         <translation>校验通过</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="318"/>
+        <location filename="../../ui/origin_page.py" line="322"/>
         <source>原产地证书</source>
         <translation>原产地证书</translation>
     </message>
@@ -1910,84 +1910,84 @@
 <context>
     <name>OriginPage</name>
     <message>
-        <location filename="../../ui/origin_page.py" line="79"/>
-        <location filename="../../ui/origin_page.py" line="136"/>
+        <location filename="../../ui/origin_page.py" line="80"/>
+        <location filename="../../ui/origin_page.py" line="137"/>
         <source>原产地证书</source>
         <translation>原产地证书</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="80"/>
+        <location filename="../../ui/origin_page.py" line="81"/>
         <source>由报检单新建(&amp;N)</source>
         <translation>由报检单新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="81"/>
+        <location filename="../../ui/origin_page.py" line="82"/>
         <source>编辑(&amp;E)</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="82"/>
+        <location filename="../../ui/origin_page.py" line="83"/>
         <source>申报(&amp;F)</source>
         <translation>申报(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="83"/>
+        <location filename="../../ui/origin_page.py" line="84"/>
         <source>打印 PDF(&amp;P)</source>
         <translation>打印 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="85"/>
+        <location filename="../../ui/origin_page.py" line="86"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="85"/>
+        <location filename="../../ui/origin_page.py" line="86"/>
         <source>证书类型</source>
         <translation>证书类型</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="85"/>
+        <location filename="../../ui/origin_page.py" line="86"/>
         <source>收货人</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="85"/>
+        <location filename="../../ui/origin_page.py" line="86"/>
         <source>国家</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="86"/>
+        <location filename="../../ui/origin_page.py" line="87"/>
         <source>证书号</source>
         <translation>证书号</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="86"/>
+        <location filename="../../ui/origin_page.py" line="87"/>
         <source>更新时间</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="103"/>
+        <location filename="../../ui/origin_page.py" line="104"/>
         <source>全部 {n}</source>
         <translation>全部 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="144"/>
-        <location filename="../../ui/origin_page.py" line="148"/>
+        <location filename="../../ui/origin_page.py" line="145"/>
+        <location filename="../../ui/origin_page.py" line="149"/>
         <source>由报检单新建</source>
         <translation>由报检单新建</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="145"/>
+        <location filename="../../ui/origin_page.py" line="146"/>
         <source>出境报检单编号或报检号：</source>
         <translation>出境报检单编号或报检号：</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="148"/>
+        <location filename="../../ui/origin_page.py" line="149"/>
         <source>证书类型：</source>
         <translation>证书类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/origin_page.py" line="177"/>
+        <location filename="../../ui/origin_page.py" line="178"/>
         <source>另存为 PDF</source>
         <translation>另存为 PDF</translation>
     </message>
