@@ -292,6 +292,9 @@ class MainWindow(CommandsMixin, QMainWindow):
         self._refilter(status=statuses)
 
     def _view_selected(self, key: str) -> None:
+        if key == "origin":
+            self.show_origin()
+            return
         if key == "dashboard":
             if self.dashboard is None:
                 from .dashboard import DashboardPage
@@ -301,6 +304,17 @@ class MainWindow(CommandsMixin, QMainWindow):
             self.loaded_label.hide()
             self.dashboard.set_declarant(self._declarant)
             self.dashboard.refresh()
+
+    def show_origin(self) -> None:
+        """The certificates-of-origin page (made on first use; ui/origin_page.py)."""
+        if getattr(self, "origin_page", None) is None:
+            from .origin_page import OriginPage
+            self.origin_page = OriginPage(self.ctx)
+            self.origin_page.counts_changed.connect(self.nav.model.set_origin_counts)
+            self.stack.addWidget(self.origin_page)
+        self.stack.setCurrentWidget(self.origin_page)
+        self.loaded_label.hide()
+        self.origin_page.refresh()
 
     def _refresh_dashboard_if_shown(self, _ids=None) -> None:
         if self.dashboard is not None and self.stack.currentWidget() is self.dashboard:
@@ -355,6 +369,9 @@ class MainWindow(CommandsMixin, QMainWindow):
         """Re-count declarations by status (one GROUP BY, off the GUI thread)."""
         self.ctx.runner.run(self.ctx.desk.counts_by_status, self._declarant,
                             on_done=self._counts_arrived, on_error=self.show_error)
+        from client.origin.service import OriginDesk
+        self.ctx.runner.run(OriginDesk(self.ctx.desk).counts,
+                            on_done=self.nav.model.set_origin_counts, on_error=self.show_error)
 
     def _counts_arrived(self, counts: dict) -> None:
         self._counts = counts

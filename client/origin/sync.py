@@ -66,6 +66,33 @@ def apply_changes(conn: Connection, changes: list[dict], summary: SyncSummary) -
                                                        note))
 
 
+def resync(client, db, summary: SyncSummary) -> None:
+    """After the cursor expired: ask the platform for each certificate still ``sent``
+    (``GET /v1/origin-certificates/{id}``) and apply an issue the feed can no longer tell."""
+    from ..sync.http import RequestRefused
+    with db.read() as conn:
+        ids = [r.id for r in store.list_rows(conn, "sent", limit=100000)]
+    for cid in ids:
+        try:
+            body = client.get(f"/v1/origin-certificates/{cid}")
+        except RequestRefused as exc:
+            if exc.status == 404:
+                continue
+            raise
+        if not isinstance(body, dict) or body.get("id") != cid:
+            raise BadResponse("原产地证书应答格式错误")
+        if body.get("status") != "issued":
+            continue
+        check_change({"status": "issued", "certificate_no": body.get("certificate_no")})
+        with db.write() as conn:
+            if store.move(conn, cid, "issued", "完整同步：平台已签发", "platform",
+                          certificate_no=body["certificate_no"], issued_on=body.get("issued_on"),
+                          version=body.get("version")):
+                summary.status_changes.append(StatusChange(cid, body["certificate_no"], "sent",
+                                                           "issued", None))
+
+
 KIND = kinds.register(kinds.DocKind(
     NAME, "原产地证书", "certificate of origin", build_payload=build_payload,
-    apply_results=apply_results, check_change=check_change, apply_changes=apply_changes))
+    apply_results=apply_results, check_change=check_change, apply_changes=apply_changes,
+    resync=resync))

@@ -1989,22 +1989,22 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>{n}+ 份</source>
         <translation>{n}+</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>{n} in all · Drafts: {d} · To send: {r} · Released: {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>{n} loaded; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
@@ -2012,54 +2012,59 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>NavModel</name>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="52"/>
+        <location filename="../../ui/models/nav_model.py" line="55"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="52"/>
+        <location filename="../../ui/models/nav_model.py" line="55"/>
         <source>草稿</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="53"/>
+        <location filename="../../ui/models/nav_model.py" line="56"/>
         <source>已定稿待发送</source>
         <translation>To send</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="53"/>
+        <location filename="../../ui/models/nav_model.py" line="56"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="54"/>
+        <location filename="../../ui/models/nav_model.py" line="57"/>
         <source>已受理/审单中</source>
         <translation>In review</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="54"/>
+        <location filename="../../ui/models/nav_model.py" line="57"/>
         <source>查验</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="55"/>
+        <location filename="../../ui/models/nav_model.py" line="58"/>
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="55"/>
+        <location filename="../../ui/models/nav_model.py" line="58"/>
         <source>退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="56"/>
+        <location filename="../../ui/models/nav_model.py" line="59"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="56"/>
+        <location filename="../../ui/models/nav_model.py" line="59"/>
         <source>统计看板</source>
         <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/nav_model.py" line="60"/>
+        <source>原产地证书</source>
+        <translation>Certificates of origin</translation>
     </message>
 </context>
 <context>
@@ -2175,6 +2180,259 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <location filename="../../ui/notifications.py" line="61"/>
         <source>退回</source>
         <translation>Rejected</translation>
+    </message>
+</context>
+<context>
+    <name>OriginEditor</name>
+    <message>
+        <location filename="../../ui/origin_page.py" line="198"/>
+        <source>原产地证书 {id}</source>
+        <translation>Certificate of origin {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="204"/>
+        <source>证书类型</source>
+        <translation>Certificate type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="205"/>
+        <source>出口商</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="205"/>
+        <source>出口商地址</source>
+        <translation>Exporter's address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="206"/>
+        <source>生产商</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="206"/>
+        <source>收货人</source>
+        <translation>Consignee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="207"/>
+        <source>收货人地址</source>
+        <translation>Consignee's address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="208"/>
+        <source>收货人国家</source>
+        <translation>Consignee's country</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="209"/>
+        <source>离港日期</source>
+        <translation>Departure date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="210"/>
+        <source>运输工具</source>
+        <translation>Means of transport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="211"/>
+        <source>装货港</source>
+        <translation>Port of loading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="212"/>
+        <source>卸货港</source>
+        <translation>Port of discharge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="213"/>
+        <source>申请地点</source>
+        <translation>Place of application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="214"/>
+        <source>申请日期</source>
+        <translation>Date of application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="215"/>
+        <source>后发原因</source>
+        <translation>Reason for retroactive issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="216"/>
+        <source>第三方开票方</source>
+        <translation>Third-party invoicing party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="222"/>
+        <source>后发证书</source>
+        <translation>Issued retroactively</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="224"/>
+        <source>第三方发票</source>
+        <translation>Third-party invoicing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="235"/>
+        <source>唛头</source>
+        <translation>Marks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="235"/>
+        <source>货物描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="235"/>
+        <source>HS编码</source>
+        <translation>HS code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="235"/>
+        <source>原产地标准</source>
+        <translation>Origin criterion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="236"/>
+        <source>区域价值%</source>
+        <translation>RVC %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="236"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="236"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="236"/>
+        <source>毛重kg</source>
+        <translation>Gross kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="237"/>
+        <source>发票号</source>
+        <translation>Invoice no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="237"/>
+        <source>发票日期</source>
+        <translation>Invoice date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="243"/>
+        <source>添加货物</source>
+        <translation>Add goods line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="249"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="250"/>
+        <source>校验</source>
+        <translation>Validate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="304"/>
+        <source>校验通过</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="322"/>
+        <source>原产地证书</source>
+        <translation>Certificates of origin</translation>
+    </message>
+</context>
+<context>
+    <name>OriginPage</name>
+    <message>
+        <location filename="../../ui/origin_page.py" line="80"/>
+        <location filename="../../ui/origin_page.py" line="137"/>
+        <source>原产地证书</source>
+        <translation>Certificates of origin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="81"/>
+        <source>由报检单新建(&amp;N)</source>
+        <translation>&amp;New from declaration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="82"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="83"/>
+        <source>申报(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="84"/>
+        <source>打印 PDF(&amp;P)</source>
+        <translation>&amp;Print PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="86"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="86"/>
+        <source>证书类型</source>
+        <translation>Certificate type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="86"/>
+        <source>收货人</source>
+        <translation>Consignee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="86"/>
+        <source>国家</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="87"/>
+        <source>证书号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="87"/>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="104"/>
+        <source>全部 {n}</source>
+        <translation>All {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="145"/>
+        <location filename="../../ui/origin_page.py" line="149"/>
+        <source>由报检单新建</source>
+        <translation>New from declaration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="146"/>
+        <source>出境报检单编号或报检号：</source>
+        <translation>Outbound declaration id or inspection no.:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="149"/>
+        <source>证书类型：</source>
+        <translation>Certificate type:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="178"/>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
     </message>
 </context>
 <context>

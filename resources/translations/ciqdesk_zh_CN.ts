@@ -1977,22 +1977,22 @@
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>{n}+ 份</source>
         <translation>{n}+ 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>已载入 {n} 份，向下滚动载入更多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>正在载入…</source>
         <translation>正在载入…</translation>
     </message>
@@ -2000,54 +2000,59 @@
 <context>
     <name>NavModel</name>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="52"/>
+        <location filename="../../ui/models/nav_model.py" line="55"/>
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="52"/>
+        <location filename="../../ui/models/nav_model.py" line="55"/>
         <source>草稿</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="53"/>
+        <location filename="../../ui/models/nav_model.py" line="56"/>
         <source>已定稿待发送</source>
         <translation>已定稿待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="53"/>
+        <location filename="../../ui/models/nav_model.py" line="56"/>
         <source>已发送</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="54"/>
+        <location filename="../../ui/models/nav_model.py" line="57"/>
         <source>已受理/审单中</source>
         <translation>已受理/审单中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="54"/>
+        <location filename="../../ui/models/nav_model.py" line="57"/>
         <source>查验</source>
         <translation>查验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="55"/>
+        <location filename="../../ui/models/nav_model.py" line="58"/>
         <source>已放行</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="55"/>
+        <location filename="../../ui/models/nav_model.py" line="58"/>
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="56"/>
+        <location filename="../../ui/models/nav_model.py" line="59"/>
         <source>已撤销</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/models/nav_model.py" line="56"/>
+        <location filename="../../ui/models/nav_model.py" line="59"/>
         <source>统计看板</source>
         <translation>统计看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/nav_model.py" line="60"/>
+        <source>原产地证书</source>
+        <translation>原产地证书</translation>
     </message>
 </context>
 <context>
@@ -2162,6 +2167,259 @@
         <location filename="../../ui/notifications.py" line="61"/>
         <source>退回</source>
         <translation>退回</translation>
+    </message>
+</context>
+<context>
+    <name>OriginEditor</name>
+    <message>
+        <location filename="../../ui/origin_page.py" line="198"/>
+        <source>原产地证书 {id}</source>
+        <translation>原产地证书 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="204"/>
+        <source>证书类型</source>
+        <translation>证书类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="205"/>
+        <source>出口商</source>
+        <translation>出口商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="205"/>
+        <source>出口商地址</source>
+        <translation>出口商地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="206"/>
+        <source>生产商</source>
+        <translation>生产商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="206"/>
+        <source>收货人</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="207"/>
+        <source>收货人地址</source>
+        <translation>收货人地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="208"/>
+        <source>收货人国家</source>
+        <translation>收货人国家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="209"/>
+        <source>离港日期</source>
+        <translation>离港日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="210"/>
+        <source>运输工具</source>
+        <translation>运输工具</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="211"/>
+        <source>装货港</source>
+        <translation>装货港</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="212"/>
+        <source>卸货港</source>
+        <translation>卸货港</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="213"/>
+        <source>申请地点</source>
+        <translation>申请地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="214"/>
+        <source>申请日期</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="215"/>
+        <source>后发原因</source>
+        <translation>后发原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="216"/>
+        <source>第三方开票方</source>
+        <translation>第三方开票方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="222"/>
+        <source>后发证书</source>
+        <translation>后发证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="224"/>
+        <source>第三方发票</source>
+        <translation>第三方发票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="235"/>
+        <source>唛头</source>
+        <translation>唛头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="235"/>
+        <source>货物描述</source>
+        <translation>货物描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="235"/>
+        <source>HS编码</source>
+        <translation>HS编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="235"/>
+        <source>原产地标准</source>
+        <translation>原产地标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="236"/>
+        <source>区域价值%</source>
+        <translation>区域价值%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="236"/>
+        <source>数量</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="236"/>
+        <source>单位</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="236"/>
+        <source>毛重kg</source>
+        <translation>毛重kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="237"/>
+        <source>发票号</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="237"/>
+        <source>发票日期</source>
+        <translation>发票日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="243"/>
+        <source>添加货物</source>
+        <translation>添加货物</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="249"/>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="250"/>
+        <source>校验</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="304"/>
+        <source>校验通过</source>
+        <translation>校验通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="322"/>
+        <source>原产地证书</source>
+        <translation>原产地证书</translation>
+    </message>
+</context>
+<context>
+    <name>OriginPage</name>
+    <message>
+        <location filename="../../ui/origin_page.py" line="80"/>
+        <location filename="../../ui/origin_page.py" line="137"/>
+        <source>原产地证书</source>
+        <translation>原产地证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="81"/>
+        <source>由报检单新建(&amp;N)</source>
+        <translation>由报检单新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="82"/>
+        <source>编辑(&amp;E)</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="83"/>
+        <source>申报(&amp;F)</source>
+        <translation>申报(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="84"/>
+        <source>打印 PDF(&amp;P)</source>
+        <translation>打印 PDF(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="86"/>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="86"/>
+        <source>证书类型</source>
+        <translation>证书类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="86"/>
+        <source>收货人</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="86"/>
+        <source>国家</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="87"/>
+        <source>证书号</source>
+        <translation>证书号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="87"/>
+        <source>更新时间</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="104"/>
+        <source>全部 {n}</source>
+        <translation>全部 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="145"/>
+        <location filename="../../ui/origin_page.py" line="149"/>
+        <source>由报检单新建</source>
+        <translation>由报检单新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="146"/>
+        <source>出境报检单编号或报检号：</source>
+        <translation>出境报检单编号或报检号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="149"/>
+        <source>证书类型：</source>
+        <translation>证书类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/origin_page.py" line="178"/>
+        <source>另存为 PDF</source>
+        <translation>另存为 PDF</translation>
     </message>
 </context>
 <context>

@@ -153,3 +153,20 @@ def test_platform_rejection_comes_back_as_rejected(engine, desk, sandbox):
     assert od.row(cid).status == "rejected"
     assert s.rejected and s.rejected[0].reasons[0]["field"] == "exporter.uscc"
     assert "exporter.uscc" in (od.row(cid).status_note or "")
+
+
+def test_issue_missed_by_an_expired_cursor_arrives_through_the_resync(engine, desk,
+                                                                      sandbox_factory):
+    sandbox = sandbox_factory(time_scale=1.0)
+    ent = engine.login(sandbox.url, "c@demo", "demo123")
+    od, cid, _ = _new_co(desk, ent)
+    od.file(cid)
+    engine.sync()
+    assert od.row(cid).status == "sent"
+    sandbox.admin("POST", "/admin/clock:advance", {"seconds": 5 * 3600})
+    sandbox.admin("POST", "/admin/lifecycle:advance")
+    sandbox.admin("POST", "/admin/cursors:expire")
+    s = engine.sync()
+    assert s.resynced
+    row = od.row(cid)
+    assert row.status == "issued" and row.certificate_no

@@ -31,6 +31,7 @@ ENTRIES: tuple[NavEntry, ...] = (
     NavEntry("withdrawn", ("withdrawn",)),
     NavEntry("sep", None, "separator"),
     NavEntry("dashboard", None, "view"),
+    NavEntry("origin", None, "view"),  # certificates of origin (ui/origin_page.py)
 )
 
 
@@ -40,6 +41,8 @@ class NavModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._counts: dict[str, int] = {}
+        # certificates of origin by status (their entry shows the total)
+        self._origin_counts: dict[str, int] | None = None
         self._labels: dict[str, str] | None = None
 
     def labels(self) -> dict[str, str]:
@@ -53,14 +56,22 @@ class NavModel(QAbstractListModel):
                 "ready": self.tr("已定稿待发送"), "sent": self.tr("已发送"),
                 "review": self.tr("已受理/审单中"), "inspection": self.tr("查验"),
                 "released": self.tr("已放行"), "rejected": self.tr("退回"),
-                "withdrawn": self.tr("已撤销"), "sep": "", "dashboard": self.tr("统计看板")}
+                "withdrawn": self.tr("已撤销"), "sep": "", "dashboard": self.tr("统计看板"),
+                "origin": self.tr("原产地证书")}
 
     def set_counts(self, counts: dict[str, int]) -> None:
         """Counts per status (as ``desk.counts_by_status`` returns them)."""
         self._counts = dict(counts)
         self.dataChanged.emit(self.index(0), self.index(len(ENTRIES) - 1), [CountRole])
 
+    def set_origin_counts(self, counts: dict[str, int]) -> None:
+        self._origin_counts = dict(counts)
+        row = self.row_of("origin")
+        self.dataChanged.emit(self.index(row), self.index(row), [CountRole])
+
     def count_of(self, key: str) -> int | None:
+        if key == "origin":
+            return sum(self._origin_counts.values()) if self._origin_counts is not None else None
         entry = self.entry(self.row_of(key))
         if entry.kind != "filter":
             return None
