@@ -42,9 +42,18 @@ _REFERENCED = text(
     "AND json_type(g.value, '$.product_reg_no') = 'text'")
 
 
+#: the same on the office store (PostgreSQL's jsonb over the JSON text)
+_REFERENCED_PG = text(
+    "SELECT DISTINCT g->>'product_reg_no' FROM declarations d, "
+    "jsonb_array_elements(CAST(d.doc AS jsonb)->'goods') g "
+    "WHERE CAST(d.doc AS jsonb)->>'ecommerce' = 'true' AND d.status IN ('draft', 'ready') "
+    "AND jsonb_typeof(g->'product_reg_no') = 'string'")
+
+
 def unknown_referenced(db) -> list[str]:
     with db.read() as conn:
-        refs = [r[0] for r in conn.execute(_REFERENCED) if r[0] and r[0].strip()]
+        sql = _REFERENCED_PG if conn.dialect.name == "postgresql" else _REFERENCED
+        refs = [r[0] for r in conn.execute(sql) if r[0] and r[0].strip()]
         have = q.known(conn)
     return sorted(n for n in refs if n not in have.products and n not in have.not_found
                   and n not in have.operators)

@@ -21,6 +21,11 @@ from .model import REG_NO_RE
 _GOODS_BY_REG = text(
     "SELECT d.id, CAST(g.key AS INTEGER) FROM declarations d, json_each(d.doc, '$.goods') g "
     "WHERE json_extract(g.value, '$.product_reg_no') = :reg ORDER BY d.created_at, d.id")
+#: the same on the office store (PostgreSQL's jsonb over the JSON text)
+_GOODS_BY_REG_PG = text(
+    "SELECT d.id, CAST(t.ord - 1 AS INTEGER) FROM declarations d, "
+    "jsonb_array_elements(CAST(d.doc AS jsonb)->'goods') WITH ORDINALITY AS t(g, ord) "
+    "WHERE t.g->>'product_reg_no' = :reg ORDER BY d.created_at, d.id")
 
 
 @dataclass
@@ -72,7 +77,9 @@ def trace(db, code: str) -> Trace:
         reg = q.by_reg_no(conn, reg_no) if reg_no else None
         hits: list[tuple[str, int | None]] = []
         if reg_no:
-            hits = [(r[0], r[1]) for r in conn.execute(_GOODS_BY_REG, {"reg": reg_no})]
+            hits = [(r[0], r[1]) for r in conn.execute(
+                _GOODS_BY_REG_PG if conn.dialect.name == "postgresql" else _GOODS_BY_REG,
+                {"reg": reg_no})]
         if inspection_no:
             real = decl_q.resolve_id(conn, inspection_no)
             if reg_no:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from statistics import median
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import TIMESTAMP, String, and_, cast, func, literal_column, select
 
 from ..store import schema as s
 from ..timeutil import parse_time
@@ -85,8 +85,13 @@ def dashboard(desk, *, days: int = 30, today: date | None = None,
     d, h = s.declarations, s.status_history
     with desk.db.read() as conn:
         counts = decl_q.counts_by_status(conn, declarant)
-        local_day = func.substr(func.datetime(h.c.at, f"{int(utc_offset_minutes):+d} minutes"),
-                                1, 10)
+        if desk.db.is_postgres:  # the office store: the timestamp text shifted by interval
+            shifted = cast(h.c.at, TIMESTAMP) + literal_column(
+                f"interval '{int(utc_offset_minutes)} minutes'")
+            local_day = func.substr(cast(shifted, String), 1, 10)
+        else:
+            local_day = func.substr(func.datetime(h.c.at, f"{int(utc_offset_minutes):+d} minutes"),
+                                    1, 10)
         q = (select(local_day, func.count(func.distinct(h.c.declaration_id)))
              .where(and_(h.c.status == "released", h.c.at >= since))
              .group_by(local_day))
@@ -99,11 +104,14 @@ def dashboard(desk, *, days: int = 30, today: date | None = None,
         sub = (select(h.c.declaration_id, func.min(h.c.at).label("at"))
                .where(h.c.status.in_(("sent", "accepted"))).group_by(h.c.declaration_id)
                .subquery())
-        # SQLite gives a bare column of a min() query from the row that holds the minimum:
-        # the grade recorded with the first release (migration 0009)
-        rel = (select(h.c.declaration_id, func.min(h.c.at).label("at"),
-                      h.c.credit_grade.label("grade"))
-               .where(h.c.status == "released").group_by(h.c.declaration_id).subquery())
+        # the first release of each declaration and the grade recorded with it (migration
+        # 0009): a window over the release rows, the same SQL on SQLite and PostgreSQL
+        ranked = (select(h.c.declaration_id, h.c.at, h.c.credit_grade.label("grade"),
+                         func.row_number().over(partition_by=h.c.declaration_id,
+                                                order_by=(h.c.at, h.c.id)).label("rn"))
+                  .where(h.c.status == "released").subquery())
+        rel = (select(ranked.c.declaration_id, ranked.c.at, ranked.c.grade)
+               .where(ranked.c.rn == 1).subquery())
         q2 = (select(d.c.declarant_uscc, sub.c.at, rel.c.at, rel.c.grade)
               .join(sub, sub.c.declaration_id == d.c.id)
               .join(rel, rel.c.declaration_id == d.c.id))

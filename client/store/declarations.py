@@ -38,7 +38,7 @@ _SUMMARY_COLS = (s.declarations.c.id, s.declarations.c.inspection_no,
                  s.declarations.c.valid, s.declarations.c.error_count,
                  s.declarations.c.warning_count, s.declarations.c.version,
                  s.declarations.c.filed_by, s.declarations.c.local_rev,
-                 s.declarations.c.saved_by)
+                 s.declarations.c.saved_by, s.declarations.c.clearance_doc_no)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,8 @@ class DeclarationSummary:
     #: the draft's revision and who saved it (an editor saves against this revision)
     local_rev: int | None = None
     saved_by: str | None = None
+    #: the platform's 通关单号 once released (A/B goods, migration 0005_ciq)
+    clearance_doc_no: str | None = None
 
     @property
     def counterparty(self) -> str | None:
@@ -431,9 +433,9 @@ def set_validation_many(conn: Connection, results: Sequence[tuple[str, list[dict
         rows.append((int(errors == 0), errors, len(issues) - errors,
                      json.dumps(issues, ensure_ascii=False), rev, decl_id, rev))
     if rows:
-        conn.exec_driver_sql(
-            "UPDATE declarations SET valid = ?, error_count = ?, warning_count = ?,"
-            " issues = ?, validated_rev = ? WHERE id = ? AND local_rev = ?", rows)
+        conn.exec_driver_sql(dialect.driver_sql(
+            conn, "UPDATE declarations SET valid = ?, error_count = ?, warning_count = ?,"
+            " issues = ?, validated_rev = ? WHERE id = ? AND local_rev = ?"), rows)
 
 
 def stored_issues(conn: Connection, decl_id: str) -> list[dict] | None:

@@ -22,7 +22,7 @@ import logging
 from typing import Callable
 from urllib.parse import quote
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, select, text, update
 
 from .. import lifecycle
 from ..codes import CodeBook, CodeTableError
@@ -42,6 +42,15 @@ from .shapes import (check_changes_page, check_code_table, check_declaration_ite
                      check_declarations_page, check_enterprise)
 from .summary import Progress, StatusChange, SyncSummary
 from ..store import dialect
+
+#: the platform-assigned 通关单号 written into the stored JSON and its list column (SQLite's
+#: json_set; on the office store PostgreSQL's jsonb_set over the JSON text)
+_SET_CLEARANCE = (
+    text("UPDATE declarations SET doc = json_set(doc, '$.clearance_doc_no', :n), "
+         "clearance_doc_no = :n WHERE id = :id"),
+    text("UPDATE declarations SET doc = CAST(jsonb_set(CAST(doc AS jsonb), '{clearance_doc_no}', "
+         "to_jsonb(CAST(:n AS text))) AS text), clearance_doc_no = :n WHERE id = :id"),
+)
 
 log = logging.getLogger(__name__)
 
@@ -276,9 +285,7 @@ class Puller:
                                                        local[m.declaration_id][2], a.old,
                                                        m.status, m.note))
         if clearance:  # the platform-assigned field of the stored declaration (not a status)
-            conn.exec_driver_sql(
-                "UPDATE declarations SET doc = json_set(doc, '$.clearance_doc_no', :n), "
-                "clearance_doc_no = :n WHERE id = :id", clearance)
+            conn.execute(_SET_CLEARANCE[conn.dialect.name == "postgresql"], clearance)
         return unknown
 
     def _apply_credit(self, conn: Connection, c: dict, summary: SyncSummary) -> None:

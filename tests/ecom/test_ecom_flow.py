@@ -40,6 +40,7 @@ def _ecom_decl(desk, ent, reg_no, **goods):
                         uscc=ent["uscc"])
     g = d.goods[0]
     g.hs_code, g.origin_country, g.product_reg_no = "3304990099", "KOR", reg_no
+    g.ciq_code = "103"  # 成人面部驻留类化妆品 (a row of ciq_codes.csv for this HS code)
     g.name_cn, g.brand = "保湿面霜", "雪花秀"
     for k, v in goods.items():
         setattr(g, k, v)

@@ -68,6 +68,7 @@ def _filed_declaration(desk, engine, sandbox, tmp_path):
                                             ("name_cn", "name_en", "reg_no", "uscc")})
     for g in d.goods:
         g.hs_code, g.origin_country, g.product_reg_no = "3304990099", "KOR", reg.reg_no
+        g.ciq_code = "103"  # 成人面部驻留类化妆品 (a row of ciq_codes.csv for this HS code)
         g.name_cn, g.brand = "保湿面霜", "雪花秀"
     d.goods[1].spec = "100ml/瓶"
     with desk.db.write() as conn:

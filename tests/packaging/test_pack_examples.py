@@ -13,7 +13,9 @@ from client.services import Desk
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
 #: the warnings an example is meant to show (the credit grade is unknown until a sync)
-MEANT = {"inbound-import-direct.json": {"W1701"}, "outbound-export-direct.json": {"W1701"}}
+MEANT = {"inbound-import-direct.json": {"W1701"}, "outbound-export-direct.json": {"W1701"},
+         # its product registration is unknown to a desk that has not synced (issue 15)
+         "inbound-ecommerce.json": {"W1806"}}
 
 
 def _examples() -> dict[str, dict]:

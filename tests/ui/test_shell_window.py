@@ -329,6 +329,6 @@ def test_english_headers_are_not_cut(qtbot, window, desk):
     model = t.model()
     for col in range(model.columnCount()):
         text = model.headerData(col, Qt.Orientation.Horizontal)
-        if not text:
+        if not text or t.isColumnHidden(col):  # 定稿人 shows on the office store only
             continue
         assert t.columnWidth(col) >= fm.horizontalAdvance(text), (text, t.columnWidth(col))
