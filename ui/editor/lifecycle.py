@@ -133,7 +133,7 @@ class Lifecycle(QObject):
 
     # -- reload after a status change ------------------------------------------------------
     def reload(self) -> None:
-        from .window import load_declaration
+        from .jobs import load_declaration
         self.ctx.runner.run(load_declaration, self.ctx.desk, self.w.decl.id, self.w._direction,
                             on_done=alive(self.w, lambda r: self._reloaded(*r)))
 

@@ -37,6 +37,7 @@ from .common import ACCENT, STYLE, alive
 from .field_map import FieldMap
 from .form import FormSection
 from .issues_panel import IssuesPanel
+from .jobs import load_declaration, save_and_validate
 from .lifecycle import Lifecycle
 from .section_attachments import AttachmentsSection
 from .section_basic import BasicSection
@@ -50,21 +51,6 @@ SECTION_CLASSES = (BasicSection, PartiesSection, TransportSection, GoodsSection,
                    ContainersSection, AttachmentsSection, CertificatesSection)
 AUTOSAVE_MS = 500
 RETRY_MS = 3000
-
-
-def load_declaration(desk, decl_id: str | None, direction: str):
-    """Off the GUI thread: ``(declaration, summary or None)``."""
-    if decl_id is None:
-        return desk.new_draft(direction), None
-    decl = desk.get(decl_id)
-    return decl, desk.summary(decl.id)
-
-
-def save_and_validate(desk, decl, base_rev=None):
-    """Off the GUI thread: save a draft (refused when stored newer than ``base_rev``),
-    then validate it; ``(summary, issues)``."""
-    summary = desk.save_draft(decl, base_rev=base_rev)
-    return summary, desk.validate_decl(decl)
 
 
 class EditorWindow(QMainWindow):
@@ -294,7 +280,7 @@ class EditorWindow(QMainWindow):
 
     # ------------------------------------------------------------------ loading
     def _load_failed(self, exc: BaseException) -> None:
-        self.show_message(self.tr("无法打开报检单：%s") % _msg(exc, self.ctx.lang))
+        self.show_message(self.tr("无法打开报检单：%s") % describe(exc, self.ctx.lang))
 
     def _loaded(self, result) -> None:
         decl, summary = result
@@ -599,10 +585,10 @@ class EditorWindow(QMainWindow):
             self.office.stale(exc)
             return
         if isinstance(exc, NotEditable):
-            self.show_message(self.tr("这份报检单已不是草稿，不能再直接修改：%s") % _msg(exc, self.ctx.lang))
+            self.show_message(self.tr("这份报检单已不是草稿，不能再直接修改：%s") % describe(exc, self.ctx.lang))
             self.lifecycle.reload()
             return
-        self._save_error = _msg(exc, self.ctx.lang)
+        self._save_error = describe(exc, self.ctx.lang)
         self.show_message(self.tr("自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。")
                           % (self._save_error, RETRY_MS // 1000))
         self.save_state.setText(self.tr("未保存"))
@@ -620,7 +606,7 @@ class EditorWindow(QMainWindow):
             self.ctx.runner.run_serial(
                 self.ctx.desk.save_amendment_draft, self.decl.copy(),
                 on_error=alive(self, lambda exc: self.show_message(
-                    self.tr("修改申请未能暂存：%s") % _msg(exc, self.ctx.lang))))
+                    self.tr("修改申请未能暂存：%s") % describe(exc, self.ctx.lang))))
         gen = self._edit_gen
         self.ctx.runner.run(self.ctx.desk.validate_decl, self.decl.copy(),
                             on_done=alive(self, lambda issues: self._apply_issues(gen, issues)))
@@ -808,7 +794,3 @@ class EditorWindow(QMainWindow):
     def _delete_if_done(self) -> None:
         if self._closing and not self._saving and not (self.mode == "edit" and self.dirty):
             self.deleteLater()
-
-
-def _msg(exc: BaseException, lang: str) -> str:
-    return describe(exc, lang)
