@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from pathlib import Path
 
-from .print_pdf import _ensure_platform
+from .print_pdf import _ensure_platform, print_from_profile
 
 log = logging.getLogger(__name__)
 
@@ -26,51 +25,20 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     _ensure_platform()
     from client import paths
-    from client.errors import DeskError
     from client.origin.print_layout import build
     from client.origin.service import OriginDesk
-    from client.services import Desk
 
     def say(zh: str, en: str) -> str:
         return en if args.lang == "en" else zh
 
     if args.data_dir:
         paths.configure(args.data_dir)
-    if not Path(args.pdf).expanduser().resolve().parent.is_dir():
-        print(say(f"无法写入 {args.pdf}：目录不存在", f"cannot write {args.pdf}: no such folder"),
-              file=sys.stderr)
-        return 2
-    from PySide6.QtGui import QGuiApplication
 
-    from .printing import NoCjkFont, save_pdf
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841
-    try:
-        desk = Desk.open(args.data_dir)
-    except DeskError as exc:
-        print(exc.message(args.lang), file=sys.stderr)
-        return exc.exit_code
-    try:
-        doc = OriginDesk(desk).get(args.id)
-        pages = save_pdf(build(doc, desk.codes), args.pdf)
-    except DeskError as exc:
-        print(exc.message(args.lang), file=sys.stderr)
-        return exc.exit_code
-    except NoCjkFont as exc:
-        print(say("未找到可显示中文的字体（请安装 Noto Sans CJK SC）", str(exc)), file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(say(f"无法写入 {args.pdf}：{exc}", f"cannot write {args.pdf}: {exc}"),
-              file=sys.stderr)
-        return 2
-    except Exception:  # noqa: BLE001 - a bug: traceback to the log, short line to the user
-        log.exception("printing certificate of origin %s failed", args.id)
-        print(say("内部错误，详情已写入日志", "internal error; see the log"), file=sys.stderr)
-        return 3
-    finally:
-        desk.close()
-    print(say(f"已保存 {args.pdf}（{pages} 页）", f"saved {args.pdf} ({pages} pages)"))
-    return 0
+    def render(desk) -> int:
+        from .printing import save_pdf  # Qt: after print_from_profile's check
+        return save_pdf(build(OriginDesk(desk).get(args.id), desk.codes), args.pdf)
 
+    return print_from_profile(args, say, render, "certificate of origin")
 
 if __name__ == "__main__":
     sys.exit(main())

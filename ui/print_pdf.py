@@ -40,8 +40,6 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _ensure_platform()
     from client import paths
-    from client.errors import DeskError
-    from client.services import Desk
 
     def say(zh: str, en: str) -> str:
         return en if args.lang == "en" else zh
@@ -54,7 +52,22 @@ def main(argv: list[str] | None = None) -> int:
         print(say(f"日期格式应为 YYYY-MM-DD：{args.date}", f"bad date {args.date}"),
               file=sys.stderr)
         return 2
+    def render(desk) -> int:
+        from .printing import save_declaration_pdf  # Qt: after print_from_profile's check
+        return save_declaration_pdf(desk.get(args.id), args.pdf, desk.codes, declared_on)
+
+    return print_from_profile(args, say, render, "declaration")
+
+
+def print_from_profile(args, say, render, what: str) -> int:
+    """The shared half of the print entries (this one, :mod:`ui.print_origin`): the output
+    folder checked, a Qt GUI application, the profile ``args.data_dir`` opened, ``render(desk)``
+    (the pages written to ``args.pdf``), and every failure turned into the CLI's message and
+    exit code: 2 not found / cannot write / no CJK font / no Qt, 3 a bug (logged)."""
     from pathlib import Path
+
+    from client.errors import DeskError
+    from client.services import Desk
     if not Path(args.pdf).expanduser().resolve().parent.is_dir():
         print(say(f"无法写入 {args.pdf}：目录不存在", f"cannot write {args.pdf}: no such folder"),
               file=sys.stderr)
@@ -66,8 +79,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"cannot make a PDF: Qt (PySide6) is not installed: {exc}"), file=sys.stderr)
         return 2
 
-    from .printing import NoCjkFont, save_declaration_pdf
-
+    from .printing import NoCjkFont
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841
     try:
         desk = Desk.open(args.data_dir)
@@ -75,8 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.message(args.lang), file=sys.stderr)
         return exc.exit_code
     try:
-        decl = desk.get(args.id)
-        pages = save_declaration_pdf(decl, args.pdf, desk.codes, declared_on)
+        pages = render(desk)
     except DeskError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return exc.exit_code
@@ -88,14 +99,13 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     except Exception:  # noqa: BLE001 - a bug: traceback to the log, short line to the user
-        log.exception("printing %s failed", args.id)
+        log.exception("printing %s %s failed", what, args.id)
         print(say("内部错误，详情已写入日志", "internal error; see the log"), file=sys.stderr)
         return 3
     finally:
         desk.close()
     print(say(f"已保存 {args.pdf}（{pages} 页）", f"saved {args.pdf} ({pages} pages)"))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
