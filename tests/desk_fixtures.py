@@ -1,5 +1,5 @@
-"""Fixtures a desk's sync tests share (tests/sync, tests/ecert): a keyring file in tmp, the
-credential store on it, logged-in sync engines, ``python -m client`` subprocesses.
+"""Fixtures a desk's sync tests share (tests/sync, tests/ecert, tests/ecom): a keyring file in tmp, the
+credential store on it, logged-in sync engines, desks on their own profiles, ``python -m client`` subprocesses.
 
 Nothing here touches the user's real keyring or profile: the keyring is keyrings.alt's
 plain-text file backend pointed into the test's tmp directory, and CLI subprocesses get
@@ -49,6 +49,21 @@ def make_engine(creds):
     yield make
     for e in made:
         e.close()
+
+
+@pytest.fixture
+def open_desk(tmp_path):
+    """``open_desk(name)``: a Desk on its own profile directory ``tmp/<name>``, closed after."""
+    from client.services import Desk
+    made = []
+
+    def make(name: str = "profile"):
+        d = Desk.open(tmp_path / name)
+        made.append(d)
+        return d
+    yield make
+    for d in made:
+        d.close()
 
 
 def cli_environment(data_dir: Path, tmp_path: Path) -> dict:

@@ -9,22 +9,7 @@ import pytest
 
 from sandbox.pytest_fixtures import sandbox, sandbox_factory, sandbox_url  # noqa: F401
 from tests.desk_fixtures import cli_environment, run_cli
-from tests.desk_fixtures import creds, keyring_backend, make_engine  # noqa: F401
-
-
-@pytest.fixture
-def open_desk(tmp_path):
-    """``open_desk(name)``: a Desk on its own profile directory ``tmp/<name>``."""
-    from client.services import Desk
-    made = []
-
-    def make(name: str = "profile"):
-        d = Desk.open(tmp_path / name)
-        made.append(d)
-        return d
-    yield make
-    for d in made:
-        d.close()
+from tests.desk_fixtures import creds, keyring_backend, make_engine, open_desk  # noqa: F401
 
 
 @pytest.fixture
