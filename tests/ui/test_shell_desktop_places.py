@@ -4,28 +4,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 from client.model import to_dict
 from client.rules.sample import sample_declaration
-from client.services import Desk
 from test_shell_support import make_ctx
-
-
-@pytest.fixture
-def desk(data_dir):
-    d = Desk.open(data_dir)
-    yield d
-    d.close()
-
-
-@pytest.fixture
-def window(qtbot, desk):
-    from ui.main_window import MainWindow
-    win = MainWindow(make_ctx(desk), use_tray=False)
-    qtbot.addWidget(win)
-    win.show()
-    return win
+from test_shell_support import desk, window  # noqa: F401 - fixtures
 
 
 def test_help_menu_shows_the_code_table_versions_in_force(qtbot, window, desk):

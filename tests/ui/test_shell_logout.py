@@ -4,26 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from client.services import Desk
 from sandbox.pytest_fixtures import sandbox, sandbox_factory  # noqa: F401
-from test_shell_support import fill, make_ctx
+from test_shell_support import fill
+from test_shell_support import desk, window  # noqa: F401 - fixtures
 from test_shell_sync import MemoryKeyring
-
-
-@pytest.fixture
-def desk(data_dir):
-    d = Desk.open(data_dir)
-    yield d
-    d.close()
-
-
-@pytest.fixture
-def window(qtbot, desk):
-    from ui.main_window import MainWindow
-    win = MainWindow(make_ctx(desk), use_tray=False)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def _logout_action(window):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from client.model import Party, new_ulid
 from client.rules.sample import sample_declaration
 from client.services import Desk
@@ -62,3 +64,20 @@ def make_ctx(desk: Desk, lang: str = "zh", **fields):
 
 def party(name: str, uscc: str) -> Party:
     return Party(name_cn=name, uscc=uscc, reg_no="3100600009")
+
+
+# the main window on a desk of its own profile (pytest fixtures a test module imports by name)
+@pytest.fixture
+def desk(data_dir):
+    d = Desk.open(data_dir)
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def window(qtbot, desk):
+    from ui.main_window import MainWindow
+    win = MainWindow(make_ctx(desk), use_tray=False)
+    qtbot.addWidget(win)
+    win.show()
+    return win

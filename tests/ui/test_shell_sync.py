@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import socket
 
-import pytest
 
 from client.errors import AuthError
-from client.services import Desk
 from client.store import kv
-from test_shell_support import fill, make_ctx, set_status
+from test_shell_support import fill, set_status
+from test_shell_support import desk, window  # noqa: F401 - fixtures
 
 
 class MemoryKeyring:
@@ -27,22 +26,6 @@ class MemoryKeyring:
 
     def delete_password(self, service, user):
         self.secrets.pop((service, user), None)
-
-
-@pytest.fixture
-def desk(data_dir):
-    d = Desk.open(data_dir)
-    yield d
-    d.close()
-
-
-@pytest.fixture
-def window(qtbot, desk):
-    from ui.main_window import MainWindow
-    win = MainWindow(make_ctx(desk), use_tray=False)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def _closed_port() -> int:
