@@ -22,7 +22,7 @@ What the built-in table asks for (the catalogue is the stand-in of
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Literal
+from typing import Callable, Iterator, Literal
 
 from ..codes import CodeBook
 from ..model import Declaration, GoodsLine
@@ -60,6 +60,10 @@ class Requirement:
     why_en: str
 
 
+#: what the need functions give for an item already present when the caller does not show
+#: present items (``named=False``: the rules, which report only what is missing)
+PRESENT = Requirement("", "field", "", "", True, "", "", (), "", "")
+
 #: the licence tables of each direction
 LICENCE_TABLE = {"inbound": "licences_inbound", "outbound": "licences_outbound"}
 
@@ -78,7 +82,7 @@ class _Ctx:
         self.attrs = frozenset(a for a in attrs if isinstance(a, str)) \
             if isinstance(attrs, list) else frozenset()
         self._letters: tuple[str, ...] | None = None
-        #: False (the rules): items already present get no names (nobody shows them)
+        #: False (the rules): an item already present is :data:`PRESENT` (nobody shows it)
         self.named = named
 
     def letters(self) -> tuple[str, ...]:
@@ -112,6 +116,8 @@ class _Ctx:
                 ) -> Requirement:
         table = LICENCE_TABLE.get(self.direction or "", "licences_inbound")
         present = self.has_licence(codes)
+        if present and not self.named:
+            return PRESENT
         cn, en = self.names(table, codes, present)
         return Requirement(codes[0], "licence", cn, en, present,
                            f"goods[{self.i}].licences", rule, codes, why_cn, why_en)
@@ -119,6 +125,8 @@ class _Ctx:
     def attribute(self, codes: tuple[str, ...], rule: str, why_cn: str, why_en: str
                   ) -> Requirement:
         present = bool(self.attrs.intersection(codes))
+        if present and not self.named:
+            return PRESENT
         cn, en = self.names("goods_attributes", codes, present)
         return Requirement(codes[0], "attribute", cn, en, present,
                            f"goods[{self.i}].goods_attributes", rule, codes, why_cn, why_en)
@@ -143,8 +151,11 @@ def _origin_certificate(c: _Ctx) -> list[Requirement]:
     if c.direction != "inbound" or "P" not in c.letters():
         return []
     have = {getattr(a, "type", None) for a in (c.decl.attachments or ())}
+    present = bool(have & set(_ORIGIN_CERTS))
+    if present and not c.named:
+        return [PRESENT]
     cn, en = c.names("attachment_types_eciq", _ORIGIN_CERTS)
-    return [Requirement(_ORIGIN_CERTS[0], "attachment", cn, en, bool(have & set(_ORIGIN_CERTS)),
+    return [Requirement(_ORIGIN_CERTS[0], "attachment", cn, en, present,
                         "attachments", "E2011", _ORIGIN_CERTS,
                         "检验检疫类别 P（进境动植物检疫）：须随附输出国官方证书",
                         "category P (entry quarantine): the exporting country's certificate")]
@@ -165,9 +176,12 @@ def _food_inbound(c: _Ctx) -> list[Requirement]:
 def _food_outbound(c: _Ctx) -> list[Requirement]:
     if c.direction != "outbound" or "S" not in c.letters():
         return []
-    cn, en = c.names("licences_outbound", ("518",))
     reg = c.g.producer.reg_no if c.g.producer is not None else None
-    return [Requirement("518", "field", cn, en, not _blank(reg),
+    present = not _blank(reg)
+    if present and not c.named:
+        return [PRESENT]
+    cn, en = c.names("licences_outbound", ("518",))
+    return [Requirement("518", "field", cn, en, present,
                         f"goods[{c.i}].producer.reg_no", "E2015", ("518",),
                         "检验检疫类别 S（出口食品）：须填写生产企业备案号",
                         "category S (exported food): the producer's filing number")]
@@ -193,10 +207,12 @@ def _dangerous(c: _Ctx) -> list[Requirement]:
         return []
     d = c.g.dangerous
     why = ("货物属性为危险化学品（31/32）", "attribute: dangerous chemical (31/32)")
-    out = [Requirement(name, "field", cn, en,
-                       d is not None and not _blank(getattr(d, attr)),
-                       f"goods[{c.i}].dangerous.{name}", "E2018", (name,), *why)
-           for (name, cn, en), attr in zip(_DANGEROUS_FIELDS, ("un_no", "class_", "pack_category"))]
+    out = []
+    for (name, cn, en), attr in zip(_DANGEROUS_FIELDS, ("un_no", "class_", "pack_category")):
+        present = d is not None and not _blank(getattr(d, attr))
+        out.append(PRESENT if present and not c.named else
+                   Requirement(name, "field", cn, en, present,
+                               f"goods[{c.i}].dangerous.{name}", "E2018", (name,), *why))
     if c.direction == "outbound":
         out += [c.licence((code,), "E2019", *why) for code in ("425", "426")]
     return out
@@ -224,6 +240,8 @@ NEEDS: dict[str, Callable[[_Ctx], list[Requirement]]] = {
     "E2018": _dangerous,         # also E2019
     "": _clearance,
 }
+#: the need functions of the rules (every entry of :data:`NEEDS` but the notice)
+_RULE_NEEDS = tuple(fn for code, fn in NEEDS.items() if code)
 
 
 def line_context(codes: CodeBook, decl: Declaration, i: int, *, named: bool = True,
@@ -260,12 +278,29 @@ def requirements(decl: Declaration, goods_index: int, codes: CodeBook | None = N
     return out
 
 
+def iter_missing(decl: Declaration, codes: CodeBook, *, named: bool = True
+                 ) -> Iterator[Requirement]:
+    """The requirements of every goods line that are not present, line by line in
+    :data:`NEEDS` order (what the rules E2010–E2019 report; the engine's ``ciq`` fast path
+    asks only whether there is a first one). A line the catalogue does not list and that
+    carries no goods attribute needs nothing, so it is not evaluated."""
+    goods = decl.goods or ()
+    if not goods:
+        return
+    lk = ciq_lookup(codes)
+    needs = _RULE_NEEDS
+    for i, g in enumerate(goods):
+        hs = g.hs_code if isinstance(g.hs_code, str) else None
+        entry = lk.catalogue(hs, g.ciq_code if isinstance(g.ciq_code, str) else None)
+        if entry is None and not g.goods_attributes:
+            continue  # nothing in the catalogue, no attribute: nothing required
+        c = _Ctx(codes, lk, decl, i, g, entry, named)
+        for fn in needs:
+            for r in fn(c):
+                if not r.present:
+                    yield r
+
+
 def missing(decl: Declaration, codes: CodeBook) -> list[Requirement]:
     """The requirements of every goods line that are not present (what the rules report)."""
-    out: list[Requirement] = []
-    for i in range(len(decl.goods or ())):
-        c = line_context(codes, decl, i)
-        for rule_code, fn in NEEDS.items():
-            if rule_code:
-                out.extend(r for r in fn(c) if not r.present)
-    return out
+    return list(iter_missing(decl, codes))
