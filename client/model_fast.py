@@ -99,16 +99,22 @@ def fast_parsers(classes: dict[str, tuple[type, tuple]]) -> dict[str, Any]:
         env[f"_cls_{key}"] = cls
         env[f"_known_{key}"] = frozenset(n for n, _ in spec)
 
-        full, partial = ([" " * 8 + line for name, kind in spec
+        full, partial = ([" " * indent + line for name, kind in spec
                           for line in _fast_field(name, kind, slots[_attr(name)], acc)]
-                         for acc in ("d[{name}]", "g({name})"))
+                         for acc, indent in (("d[{name}]", 12), ("g({name})", 8)))
         lines = [f"def _fast_{key}(d):",
-                 f"    if d.__class__ is not dict or not _known_{key}.issuperset(d):",
+                 "    if d.__class__ is not dict:",
                  "        raise _Slow",
                  f"    o = _new(_cls_{key})",
-                 # every key present (as to_dict writes them): subscripts, cheaper than get
+                 # every key present (as to_dict writes them): subscripts, cheaper than get;
+                 # as many keys as known fields, each of them read, means no unknown key
                  f"    if len(d) == {len(spec)}:",
+                 "        try:",
                  *full,
+                 "        except KeyError:",
+                 "            raise _Slow from None",
+                 f"    elif not _known_{key}.issuperset(d):",
+                 "        raise _Slow",
                  "    else:",
                  "        g = d.get",
                  *partial,

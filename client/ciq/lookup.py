@@ -102,6 +102,10 @@ class CiqLookup:
         for c in self._all:
             self._by_hs.setdefault(c.hs_code, []).append(c)
             self._by_pair[(c.hs_code, c.ciq_code)] = c
+        #: the HS codes the list holds codes for, and every (hs, ciq) pair: for checks that
+        #: only ask whether (``client/rules/fastpath_ciq.py``)
+        self.hs_with_codes: frozenset[str] = frozenset(self._by_hs)
+        self.pairs: frozenset[tuple[str, str]] = frozenset(self._by_pair)
         # the name search scans one joined string; _starts maps an offset back to a row
         parts, starts, pos = [], [], 0
         for c in self._all:

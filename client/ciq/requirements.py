@@ -64,6 +64,8 @@ class Requirement:
 #: present items (``named=False``: the rules, which report only what is missing)
 PRESENT = Requirement("", "field", "", "", True, "", "", (), "", "")
 
+_NO_ATTRS: frozenset[str] = frozenset()
+
 #: the licence tables of each direction
 LICENCE_TABLE = {"inbound": "licences_inbound", "outbound": "licences_outbound"}
 
@@ -80,7 +82,7 @@ class _Ctx:
         self.direction = decl.direction
         attrs = g.goods_attributes
         self.attrs = frozenset(a for a in attrs if isinstance(a, str)) \
-            if isinstance(attrs, list) else frozenset()
+            if attrs and isinstance(attrs, list) else _NO_ATTRS
         self._letters: tuple[str, ...] | None = None
         #: False (the rules): an item already present is :data:`PRESENT` (nobody shows it)
         self.named = named
@@ -278,27 +280,37 @@ def requirements(decl: Declaration, goods_index: int, codes: CodeBook | None = N
     return out
 
 
+def line_missing(codes: CodeBook, lk: CiqLookup, decl: Declaration, i: int, g: GoodsLine,
+                 named: bool = True) -> list[Requirement] | tuple[()]:
+    """The requirements of goods line ``i`` (``g``) that are not present, in :data:`NEEDS`
+    order (empty: nothing missing). A line the catalogue does not list and that carries no
+    goods attribute needs nothing, so it is not evaluated."""
+    hs, ciq = g.hs_code, g.ciq_code
+    entry = lk.catalogue(hs if isinstance(hs, str) else None,
+                         ciq if isinstance(ciq, str) else None)
+    if entry is None and not g.goods_attributes:
+        return ()  # nothing in the catalogue, no attribute: nothing required
+    c = _Ctx(codes, lk, decl, i, g, entry, named)
+    out: list[Requirement] | None = None
+    for fn in _RULE_NEEDS:
+        for r in fn(c):
+            if not r.present:
+                if out is None:
+                    out = []
+                out.append(r)
+    return out or ()
+
+
 def iter_missing(decl: Declaration, codes: CodeBook, *, named: bool = True
                  ) -> Iterator[Requirement]:
-    """The requirements of every goods line that are not present, line by line in
-    :data:`NEEDS` order (what the rules E2010–E2019 report; the engine's ``ciq`` fast path
-    asks only whether there is a first one). A line the catalogue does not list and that
-    carries no goods attribute needs nothing, so it is not evaluated."""
+    """The requirements of every goods line that are not present, line by line
+    (:func:`line_missing`): what the rules E2010–E2019 report."""
     goods = decl.goods or ()
     if not goods:
         return
     lk = ciq_lookup(codes)
-    needs = _RULE_NEEDS
     for i, g in enumerate(goods):
-        hs = g.hs_code if isinstance(g.hs_code, str) else None
-        entry = lk.catalogue(hs, g.ciq_code if isinstance(g.ciq_code, str) else None)
-        if entry is None and not g.goods_attributes:
-            continue  # nothing in the catalogue, no attribute: nothing required
-        c = _Ctx(codes, lk, decl, i, g, entry, named)
-        for fn in needs:
-            for r in fn(c):
-                if not r.present:
-                    yield r
+        yield from line_missing(codes, lk, decl, i, g, named)
 
 
 def missing(decl: Declaration, codes: CodeBook) -> list[Requirement]:

@@ -8,15 +8,15 @@ rules then run and tell), never a faulty one clean. ``tests/rules/test_rules_fas
 and the golden corpus (``tests/rules/test_rules_golden.py``) hold it to that.
 
 What the catalogue requires (E2010–E2019) is not re-stated here: the check asks
-:func:`client.ciq.requirements.iter_missing`, the same generator the rules read, whether
-there is a first missing requirement.
+:func:`client.ciq.requirements.line_missing`, which the rules read too (through
+``iter_missing``), whether a line misses anything.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..ciq.lookup import ciq_lookup
-from ..ciq.requirements import LICENCE_TABLE, iter_missing
+from ..ciq.requirements import LICENCE_TABLE, line_missing
 from ..codes import CodeBook
 from ..model import Container, Dangerous, GoodsLine, Licence, Qualification
 from .ciq import _EXCL_OF
@@ -73,19 +73,20 @@ def ciq_clean(decl, ctx, lk) -> bool:
                     or q.type not in sets.qualifications or not _filled(q.number):
                 return False
     lookup = ciq_lookup(codes)
+    with_codes, pairs = lookup.hs_with_codes, lookup.pairs
     licence_types = sets.licences[LICENCE_TABLE.get(decl.direction or "", "licences_inbound")]
     attributes = sets.attributes
     today = ctx.today
-    for g in goods:
+    for i, g in enumerate(goods):
         if g.__class__ is not GoodsLine:
             return False
         hs, ciq = g.hs_code, g.ciq_code
         if hs.__class__ is not str or (ciq is not None and ciq.__class__ is not str):
             return False
-        if lookup.has_codes(hs):
+        if hs in with_codes:
             if (ciq is None or not ciq or ciq.isspace()) and len(hs) == 10:
                 return False                                         # E2002
-            if ciq is not None and len(ciq) == 3 and lookup.get(hs, ciq) is None:
+            if ciq is not None and len(ciq) == 3 and (hs, ciq) not in pairs:
                 return False                                         # E2001
         attrs = g.goods_attributes
         if attrs:
@@ -122,6 +123,8 @@ def ciq_clean(decl, ctx, lk) -> bool:
         pd = g.production_date                                       # W2001
         if pd is not None and pd > today:
             return False
+        if line_missing(codes, lookup, decl, i, g, False):          # E2010-E2019
+            return False
     cs = decl.containers                                             # E2021
     if cs:
         if cs.__class__ is not list:
@@ -137,6 +140,4 @@ def ciq_clean(decl, ctx, lk) -> bool:
                 for s in gs:
                     if s not in seqs:
                         return False
-    for _first in iter_missing(decl, codes, named=False):           # E2010-E2019
-        return False
     return True
