@@ -141,9 +141,12 @@ def _blank(v: object) -> bool:
 def _catalogue_licences(c: _Ctx) -> list[Requirement]:
     if c.entry is None:
         return []
+    codes = c.entry.licences(c.direction)
+    if not codes:
+        return []
     return [c.licence((code,), "E2010", f"法检目录（{c.entry.categories}）要求该许可证",
                       f"the inspection catalogue ({c.entry.categories}) requires it")
-            for code in c.entry.licences(c.direction)]
+            for code in codes]
 
 
 _ORIGIN_CERTS = ("101006", "101007", "101008")

@@ -83,7 +83,7 @@ def ciq_clean(decl, ctx, lk) -> bool:
         hs, ciq = g.hs_code, g.ciq_code
         if hs.__class__ is not str or (ciq is not None and ciq.__class__ is not str):
             return False
-        if hs in with_codes:
+        if hs in with_codes and (ciq is None or (hs, ciq) not in pairs):
             if (ciq is None or not ciq or ciq.isspace()) and len(hs) == 10:
                 return False                                         # E2002
             if ciq is not None and len(ciq) == 3 and (hs, ciq) not in pairs:
