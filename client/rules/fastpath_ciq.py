@@ -92,16 +92,18 @@ def ciq_clean(decl, ctx, lk) -> bool:
         if attrs:
             if attrs.__class__ is not list:
                 return False
-            seen: dict = {}
             for a in attrs:
                 if a.__class__ is not str or a not in attributes:   # E2003
                     return False
-                grp = _EXCL_OF.get(a)                                # E2004
-                if grp is not None:
-                    other = seen.get(grp)
-                    if other is not None and other != a:
-                        return False
-                    seen[grp] = a
+            if len(attrs) > 1:                                       # E2004
+                seen: dict = {}
+                for a in attrs:
+                    grp = _EXCL_OF.get(a)
+                    if grp is not None:
+                        other = seen.get(grp)
+                        if other is not None and other != a:
+                            return False
+                        seen[grp] = a
         lic = g.licences
         if lic:
             if lic.__class__ is not list:
