@@ -73,7 +73,7 @@ def _fast_field(name: str, kind: str, f: Any, acc: str) -> list[str]:
         lines.append(f"if v is not None: v = _fast_{kind[4:]}(v)")
     elif kind.startswith("list:"):  # a fresh list every time, like list() in _maker
         lines += ["if v is None: v = []",
-                  f"elif v.__class__ is list: v = [_fast_{kind[5:]}(x) for x in v]",
+                  f"elif v.__class__ is list: v = [_fast_{kind[5:]}(x) for x in v] if v else []",
                   "else: raise _Slow"]
     else:  # pragma: no cover - a kind added to the tables but not here
         raise AssertionError(kind)
