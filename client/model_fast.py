@@ -12,15 +12,28 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 
+#: text -> date already read: declarations carry few distinct days (dates are immutable,
+#: so one object may serve every declaration); bounded against odd input
+_DATES: dict[str, date] = {}
+
+
 def parse_date(value: Any) -> date | None:
     """A real calendar date from ``YYYY-MM-DD`` (``2026-02-30`` is not one)."""
-    if (value.__class__ is str and len(value) == 10 and value[4] == "-" and value[7] == "-"
+    if value.__class__ is not str:
+        return None
+    hit = _DATES.get(value)
+    if hit is not None:
+        return hit
+    if (len(value) == 10 and value[4] == "-" and value[7] == "-"
             and value.isascii() and value[:4].isdigit() and value[5:7].isdigit()
             and value[8:].isdigit()):
         try:
-            return date.fromisoformat(value)
+            hit = date.fromisoformat(value)
         except ValueError:
             return None
+        if len(_DATES) < 8192:
+            _DATES[value] = hit
+        return hit
     return None
 
 

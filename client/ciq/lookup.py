@@ -128,6 +128,9 @@ class CiqLookup:
             elif prefix:
                 self._prefix[prefix] = e
         self._lengths = sorted({len(p) for p in self._prefix}, reverse=True)
+        #: answers other modules derive from this lookup (``requirements.plans``), kept
+        #: as long as the lookup itself
+        self.derived: dict[str, dict] = {}
         #: (hs, ciq) -> catalogue answer, filled as lines are judged (the object itself is
         #: rebuilt when a table is replaced, so the memo never outlives its tables)
         self._memo: dict[tuple[str, str | None], CatalogueEntry | None] = {}

@@ -66,6 +66,13 @@ PRESENT = Requirement("", "field", "", "", True, "", "", (), "", "")
 
 _NO_ATTRS: frozenset[str] = frozenset()
 
+
+def _attrs_of(g: GoodsLine) -> frozenset[str]:
+    """The goods attribute codes of a line, as the need functions read them."""
+    attrs = g.goods_attributes
+    return frozenset(a for a in attrs if isinstance(a, str)) \
+        if attrs and isinstance(attrs, list) else _NO_ATTRS
+
 #: the licence tables of each direction
 LICENCE_TABLE = {"inbound": "licences_inbound", "outbound": "licences_outbound"}
 
@@ -77,12 +84,11 @@ class _Ctx:
                  "named")
 
     def __init__(self, codes: CodeBook, lk: CiqLookup, decl: Declaration, i: int,
-                 g: GoodsLine, entry: CatalogueEntry | None, named: bool = True):
+                 g: GoodsLine, entry: CatalogueEntry | None, named: bool = True,
+                 attrs: frozenset[str] | None = None):
         self.codes, self.lk, self.decl, self.i, self.g, self.entry = codes, lk, decl, i, g, entry
         self.direction = decl.direction
-        attrs = g.goods_attributes
-        self.attrs = frozenset(a for a in attrs if isinstance(a, str)) \
-            if attrs and isinstance(attrs, list) else _NO_ATTRS
+        self.attrs = _attrs_of(g) if attrs is None else attrs
         self._letters: tuple[str, ...] | None = None
         #: False (the rules): an item already present is :data:`PRESENT` (nobody shows it)
         self.named = named
@@ -248,6 +254,13 @@ NEEDS: dict[str, Callable[[_Ctx], list[Requirement]]] = {
 #: the need functions of the rules (every entry of :data:`NEEDS` but the notice)
 _RULE_NEEDS = tuple(fn for code, fn in NEEDS.items() if code)
 
+# The contract of a need function (tests/rules/test_rules_needs_plan.py holds every one of
+# NEEDS to it): WHETHER it lists items, and how many, depends only on the line's catalogue
+# row, the direction and the goods attributes; what else the line holds (licences,
+# attachments, producer, dangerous-goods data) decides only each item's ``present``. So
+# line_missing remembers, per (row, direction, attributes), which functions list anything
+# (the "plan") and asks only those; most lines ask none or one.
+
 
 def line_context(codes: CodeBook, decl: Declaration, i: int, *, named: bool = True,
                  entry: CatalogueEntry | None | bool = False) -> _Ctx:
@@ -293,14 +306,30 @@ def line_missing(codes: CodeBook, lk: CiqLookup, decl: Declaration, i: int, g: G
                          ciq if isinstance(ciq, str) else None)
     if entry is None and not g.goods_attributes:
         return ()  # nothing in the catalogue, no attribute: nothing required
-    c = _Ctx(codes, lk, decl, i, g, entry, named)
+    attrs = _attrs_of(g)
+    plans = lk.derived.setdefault("requirements.plans", {})
+    # the row's identity: rows live as long as the lookup that holds them (and this memo)
+    key: tuple | None = (id(entry), decl.direction, attrs)
+    try:
+        plan = plans.get(key)
+    except TypeError:  # an odd direction value: no plan, ask every function
+        key, plan = None, None
+    if plan is not None and not plan:
+        return ()
+    c = _Ctx(codes, lk, decl, i, g, entry, named, attrs)
     out: list[Requirement] | None = None
-    for fn in _RULE_NEEDS:
-        for r in fn(c):
+    asked = []
+    for fn in plan or _RULE_NEEDS:
+        items = fn(c)
+        if items:
+            asked.append(fn)
+        for r in items:
             if not r.present:
                 if out is None:
                     out = []
                 out.append(r)
+    if plan is None and key is not None and len(plans) < 4096:
+        plans[key] = tuple(asked)
     return out or ()
 
 
