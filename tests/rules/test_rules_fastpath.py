@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from stdnum import iso6346
 
 from client.codes import default_codebook
-from client.model import Attachment, CertificateRequest, Container, Declarer, Party
+from client.model import Attachment, CertificateRequest, Container, Dangerous, Declarer, Party
 from client.rules._common import fresh_lookups
 from client.rules.fastpath import CHECKS
 from client.rules.registry import SCOPES, load_all, scope_names
@@ -177,9 +177,8 @@ _ATTRS = st.lists(st.sampled_from(["11", "12", "13", "14", "15", "31", "32", "99
 _LTYPE = st.sampled_from(["325", "519", "517", "411", "410", "425", "426", "518", "999", "", None])
 _LNUM = st.sampled_from(["L-1", "", " ", None])
 _DANGEROUS = st.one_of(st.none(), st.builds(
-    lambda un, pc: __import__("client.model", fromlist=["Dangerous"]).Dangerous(
-        un_no=un, name="无水氨", class_="2.3", pack_category=pc),
-    st.sampled_from(["1005", None, ""]), st.sampled_from(["1", "4", "9", "", " ", None])))
+    Dangerous, un_no=st.sampled_from(["1005", None, ""]), name=st.just("无水氨"),
+    class_=st.just("2.3"), pack_category=st.sampled_from(["1", "4", "9", "", " ", None])))
 _NO18 = st.sampled_from([None, "", " ", "310120261234567890", "3101202612345678", "31012026123456789X"])
 
 
