@@ -12,15 +12,28 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 
+#: text -> date already read: declarations carry few distinct days (dates are immutable,
+#: so one object may serve every declaration); bounded against odd input
+_DATES: dict[str, date] = {}
+
+
 def parse_date(value: Any) -> date | None:
     """A real calendar date from ``YYYY-MM-DD`` (``2026-02-30`` is not one)."""
-    if (value.__class__ is str and len(value) == 10 and value[4] == "-" and value[7] == "-"
+    if value.__class__ is not str:
+        return None
+    hit = _DATES.get(value)
+    if hit is not None:
+        return hit
+    if (len(value) == 10 and value[4] == "-" and value[7] == "-"
             and value.isascii() and value[:4].isdigit() and value[5:7].isdigit()
             and value[8:].isdigit()):
         try:
-            return date.fromisoformat(value)
+            hit = date.fromisoformat(value)
         except ValueError:
             return None
+        if len(_DATES) < 8192:
+            _DATES[value] = hit
+        return hit
     return None
 
 
@@ -73,7 +86,7 @@ def _fast_field(name: str, kind: str, f: Any, acc: str) -> list[str]:
         lines.append(f"if v is not None: v = _fast_{kind[4:]}(v)")
     elif kind.startswith("list:"):  # a fresh list every time, like list() in _maker
         lines += ["if v is None: v = []",
-                  f"elif v.__class__ is list: v = [_fast_{kind[5:]}(x) for x in v]",
+                  f"elif v.__class__ is list: v = [_fast_{kind[5:]}(x) for x in v] if v else []",
                   "else: raise _Slow"]
     else:  # pragma: no cover - a kind added to the tables but not here
         raise AssertionError(kind)
@@ -99,16 +112,22 @@ def fast_parsers(classes: dict[str, tuple[type, tuple]]) -> dict[str, Any]:
         env[f"_cls_{key}"] = cls
         env[f"_known_{key}"] = frozenset(n for n, _ in spec)
 
-        full, partial = ([" " * 8 + line for name, kind in spec
+        full, partial = ([" " * indent + line for name, kind in spec
                           for line in _fast_field(name, kind, slots[_attr(name)], acc)]
-                         for acc in ("d[{name}]", "g({name})"))
+                         for acc, indent in (("d[{name}]", 12), ("g({name})", 8)))
         lines = [f"def _fast_{key}(d):",
-                 f"    if d.__class__ is not dict or not _known_{key}.issuperset(d):",
+                 "    if d.__class__ is not dict:",
                  "        raise _Slow",
                  f"    o = _new(_cls_{key})",
-                 # every key present (as to_dict writes them): subscripts, cheaper than get
+                 # every key present (as to_dict writes them): subscripts, cheaper than get;
+                 # as many keys as known fields, each of them read, means no unknown key
                  f"    if len(d) == {len(spec)}:",
+                 "        try:",
                  *full,
+                 "        except KeyError:",
+                 "            raise _Slow from None",
+                 f"    elif not _known_{key}.issuperset(d):",
+                 "        raise _Slow",
                  "    else:",
                  "        g = d.get",
                  *partial,

@@ -53,10 +53,16 @@ class CatalogueEntry:
 
     def letters(self, direction: str | None) -> tuple[str, ...]:
         """The 检验检疫类别 letters for ``direction`` (``None``: both sides)."""
-        inbound, _, outbound = self.categories.partition("/")
-        parts = {"inbound": inbound, "outbound": outbound}.get(direction or "",
-                                                               inbound + "." + outbound)
-        return tuple(x for x in parts.split(".") if x)
+        key = (self.categories, direction)
+        hit = _LETTERS.get(key)
+        if hit is None:
+            inbound, _, outbound = self.categories.partition("/")
+            parts = {"inbound": inbound, "outbound": outbound}.get(direction or "",
+                                                                   inbound + "." + outbound)
+            hit = tuple(x for x in parts.split(".") if x)
+            if len(_LETTERS) < 4096:  # a handful of distinct category texts in practice
+                _LETTERS[key] = hit
+        return hit
 
     def condition(self, direction: str | None) -> str | None:
         """The 监管条件 letter in force for ``direction``: ``A`` (inbound 通关单) or ``B``
@@ -67,6 +73,10 @@ class CatalogueEntry:
     def licences(self, direction: str | None) -> tuple[str, ...]:
         """The licence codes the row requires for ``direction``."""
         return self.licences_outbound if direction == "outbound" else self.licences_inbound
+
+
+#: (categories text, direction) -> letters: the texts are few, the question is asked per line
+_LETTERS: dict[tuple[str, str | None], tuple[str, ...]] = {}
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -92,6 +102,10 @@ class CiqLookup:
         for c in self._all:
             self._by_hs.setdefault(c.hs_code, []).append(c)
             self._by_pair[(c.hs_code, c.ciq_code)] = c
+        #: the HS codes the list holds codes for, and every (hs, ciq) pair: for checks that
+        #: only ask whether (``client/rules/fastpath_ciq.py``)
+        self.hs_with_codes: frozenset[str] = frozenset(self._by_hs)
+        self.pairs: frozenset[tuple[str, str]] = frozenset(self._by_pair)
         # the name search scans one joined string; _starts maps an offset back to a row
         parts, starts, pos = [], [], 0
         for c in self._all:
@@ -114,10 +128,20 @@ class CiqLookup:
             elif prefix:
                 self._prefix[prefix] = e
         self._lengths = sorted({len(p) for p in self._prefix}, reverse=True)
+        #: answers other modules derive from this lookup (``requirements.plans``), kept
+        #: as long as the lookup itself
+        self.derived: dict[str, dict] = {}
+        #: (hs, ciq) -> catalogue answer, filled as lines are judged (the object itself is
+        #: rebuilt when a table is replaced, so the memo never outlives its tables)
+        self._memo: dict[tuple[str, str | None], CatalogueEntry | None] = {}
 
     # -- CIQ codes ---------------------------------------------------------------
     def __len__(self) -> int:
         return len(self._all)
+
+    def has_codes(self, hs_code: str | None) -> bool:
+        """Whether the CIQ list holds codes for this HS code (``codes_for`` is not empty)."""
+        return (hs_code or "") in self._by_hs
 
     def codes_for(self, hs_code: str | None) -> list[CiqCode]:
         """The CIQ codes of a 10-digit HS code, in code order (empty when unknown)."""
@@ -169,6 +193,18 @@ class CiqLookup:
         (no statutory inspection)."""
         if not hs_code:
             return None
+        key = (hs_code, ciq_code)
+        memo = self._memo
+        try:
+            return memo[key]
+        except KeyError:
+            pass
+        hit = self._catalogue(hs_code, ciq_code)
+        if len(memo) < 65536:  # the pairs in use; bounded against odd input
+            memo[key] = hit
+        return hit
+
+    def _catalogue(self, hs_code: str, ciq_code: str | None) -> CatalogueEntry | None:
         if ciq_code and self._exact:
             hit = self._exact.get((hs_code, ciq_code))
             if hit is not None:

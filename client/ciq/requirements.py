@@ -22,7 +22,7 @@ What the built-in table asks for (the catalogue is the stand-in of
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Literal
+from typing import Callable, Iterator, Literal
 
 from ..codes import CodeBook
 from ..model import Declaration, GoodsLine
@@ -60,6 +60,19 @@ class Requirement:
     why_en: str
 
 
+#: what the need functions give for an item already present when the caller does not show
+#: present items (``named=False``: the rules, which report only what is missing)
+PRESENT = Requirement("", "field", "", "", True, "", "", (), "", "")
+
+_NO_ATTRS: frozenset[str] = frozenset()
+
+
+def _attrs_of(g: GoodsLine) -> frozenset[str]:
+    """The goods attribute codes of a line, as the need functions read them."""
+    attrs = g.goods_attributes
+    return frozenset(a for a in attrs if isinstance(a, str)) \
+        if attrs and isinstance(attrs, list) else _NO_ATTRS
+
 #: the licence tables of each direction
 LICENCE_TABLE = {"inbound": "licences_inbound", "outbound": "licences_outbound"}
 
@@ -71,14 +84,13 @@ class _Ctx:
                  "named")
 
     def __init__(self, codes: CodeBook, lk: CiqLookup, decl: Declaration, i: int,
-                 g: GoodsLine, entry: CatalogueEntry | None, named: bool = True):
+                 g: GoodsLine, entry: CatalogueEntry | None, named: bool = True,
+                 attrs: frozenset[str] | None = None):
         self.codes, self.lk, self.decl, self.i, self.g, self.entry = codes, lk, decl, i, g, entry
         self.direction = decl.direction
-        attrs = g.goods_attributes
-        self.attrs = frozenset(a for a in attrs if isinstance(a, str)) \
-            if isinstance(attrs, list) else frozenset()
+        self.attrs = _attrs_of(g) if attrs is None else attrs
         self._letters: tuple[str, ...] | None = None
-        #: False (the rules): items already present get no names (nobody shows them)
+        #: False (the rules): an item already present is :data:`PRESENT` (nobody shows it)
         self.named = named
 
     def letters(self) -> tuple[str, ...]:
@@ -112,6 +124,8 @@ class _Ctx:
                 ) -> Requirement:
         table = LICENCE_TABLE.get(self.direction or "", "licences_inbound")
         present = self.has_licence(codes)
+        if present and not self.named:
+            return PRESENT
         cn, en = self.names(table, codes, present)
         return Requirement(codes[0], "licence", cn, en, present,
                            f"goods[{self.i}].licences", rule, codes, why_cn, why_en)
@@ -119,6 +133,8 @@ class _Ctx:
     def attribute(self, codes: tuple[str, ...], rule: str, why_cn: str, why_en: str
                   ) -> Requirement:
         present = bool(self.attrs.intersection(codes))
+        if present and not self.named:
+            return PRESENT
         cn, en = self.names("goods_attributes", codes, present)
         return Requirement(codes[0], "attribute", cn, en, present,
                            f"goods[{self.i}].goods_attributes", rule, codes, why_cn, why_en)
@@ -131,9 +147,12 @@ def _blank(v: object) -> bool:
 def _catalogue_licences(c: _Ctx) -> list[Requirement]:
     if c.entry is None:
         return []
+    codes = c.entry.licences(c.direction)
+    if not codes:
+        return []
     return [c.licence((code,), "E2010", f"法检目录（{c.entry.categories}）要求该许可证",
                       f"the inspection catalogue ({c.entry.categories}) requires it")
-            for code in c.entry.licences(c.direction)]
+            for code in codes]
 
 
 _ORIGIN_CERTS = ("101006", "101007", "101008")
@@ -143,8 +162,11 @@ def _origin_certificate(c: _Ctx) -> list[Requirement]:
     if c.direction != "inbound" or "P" not in c.letters():
         return []
     have = {getattr(a, "type", None) for a in (c.decl.attachments or ())}
+    present = bool(have & set(_ORIGIN_CERTS))
+    if present and not c.named:
+        return [PRESENT]
     cn, en = c.names("attachment_types_eciq", _ORIGIN_CERTS)
-    return [Requirement(_ORIGIN_CERTS[0], "attachment", cn, en, bool(have & set(_ORIGIN_CERTS)),
+    return [Requirement(_ORIGIN_CERTS[0], "attachment", cn, en, present,
                         "attachments", "E2011", _ORIGIN_CERTS,
                         "检验检疫类别 P（进境动植物检疫）：须随附输出国官方证书",
                         "category P (entry quarantine): the exporting country's certificate")]
@@ -165,9 +187,12 @@ def _food_inbound(c: _Ctx) -> list[Requirement]:
 def _food_outbound(c: _Ctx) -> list[Requirement]:
     if c.direction != "outbound" or "S" not in c.letters():
         return []
-    cn, en = c.names("licences_outbound", ("518",))
     reg = c.g.producer.reg_no if c.g.producer is not None else None
-    return [Requirement("518", "field", cn, en, not _blank(reg),
+    present = not _blank(reg)
+    if present and not c.named:
+        return [PRESENT]
+    cn, en = c.names("licences_outbound", ("518",))
+    return [Requirement("518", "field", cn, en, present,
                         f"goods[{c.i}].producer.reg_no", "E2015", ("518",),
                         "检验检疫类别 S（出口食品）：须填写生产企业备案号",
                         "category S (exported food): the producer's filing number")]
@@ -193,10 +218,12 @@ def _dangerous(c: _Ctx) -> list[Requirement]:
         return []
     d = c.g.dangerous
     why = ("货物属性为危险化学品（31/32）", "attribute: dangerous chemical (31/32)")
-    out = [Requirement(name, "field", cn, en,
-                       d is not None and not _blank(getattr(d, attr)),
-                       f"goods[{c.i}].dangerous.{name}", "E2018", (name,), *why)
-           for (name, cn, en), attr in zip(_DANGEROUS_FIELDS, ("un_no", "class_", "pack_category"))]
+    out = []
+    for (name, cn, en), attr in zip(_DANGEROUS_FIELDS, ("un_no", "class_", "pack_category")):
+        present = d is not None and not _blank(getattr(d, attr))
+        out.append(PRESENT if present and not c.named else
+                   Requirement(name, "field", cn, en, present,
+                               f"goods[{c.i}].dangerous.{name}", "E2018", (name,), *why))
     if c.direction == "outbound":
         out += [c.licence((code,), "E2019", *why) for code in ("425", "426")]
     return out
@@ -224,6 +251,15 @@ NEEDS: dict[str, Callable[[_Ctx], list[Requirement]]] = {
     "E2018": _dangerous,         # also E2019
     "": _clearance,
 }
+#: the need functions of the rules (every entry of :data:`NEEDS` but the notice)
+_RULE_NEEDS = tuple(fn for code, fn in NEEDS.items() if code)
+
+# The contract of a need function (tests/rules/test_rules_needs_plan.py holds every one of
+# NEEDS to it): WHETHER it lists items, and how many, depends only on the line's catalogue
+# row, the direction and the goods attributes; what else the line holds (licences,
+# attachments, producer, dangerous-goods data) decides only each item's ``present``. So
+# line_missing remembers, per (row, direction, attributes), which functions list anything
+# (the "plan") and asks only those; most lines ask none or one.
 
 
 def line_context(codes: CodeBook, decl: Declaration, i: int, *, named: bool = True,
@@ -260,12 +296,55 @@ def requirements(decl: Declaration, goods_index: int, codes: CodeBook | None = N
     return out
 
 
+def line_missing(codes: CodeBook, lk: CiqLookup, decl: Declaration, i: int, g: GoodsLine,
+                 named: bool = True) -> list[Requirement] | tuple[()]:
+    """The requirements of goods line ``i`` (``g``) that are not present, in :data:`NEEDS`
+    order (empty: nothing missing). A line the catalogue does not list and that carries no
+    goods attribute needs nothing, so it is not evaluated."""
+    hs, ciq = g.hs_code, g.ciq_code
+    entry = lk.catalogue(hs if isinstance(hs, str) else None,
+                         ciq if isinstance(ciq, str) else None)
+    if entry is None and not g.goods_attributes:
+        return ()  # nothing in the catalogue, no attribute: nothing required
+    attrs = _attrs_of(g)
+    plans = lk.derived.setdefault("requirements.plans", {})
+    # the row's identity: rows live as long as the lookup that holds them (and this memo)
+    key: tuple | None = (id(entry), decl.direction, attrs)
+    try:
+        plan = plans.get(key)
+    except TypeError:  # an odd direction value: no plan, ask every function
+        key, plan = None, None
+    if plan is not None and not plan:
+        return ()
+    c = _Ctx(codes, lk, decl, i, g, entry, named, attrs)
+    out: list[Requirement] | None = None
+    asked = []
+    for fn in plan or _RULE_NEEDS:
+        items = fn(c)
+        if items:
+            asked.append(fn)
+        for r in items:
+            if not r.present:
+                if out is None:
+                    out = []
+                out.append(r)
+    if plan is None and key is not None and len(plans) < 4096:
+        plans[key] = tuple(asked)
+    return out or ()
+
+
+def iter_missing(decl: Declaration, codes: CodeBook, *, named: bool = True
+                 ) -> Iterator[Requirement]:
+    """The requirements of every goods line that are not present, line by line
+    (:func:`line_missing`): what the rules E2010–E2019 report."""
+    goods = decl.goods or ()
+    if not goods:
+        return
+    lk = ciq_lookup(codes)
+    for i, g in enumerate(goods):
+        yield from line_missing(codes, lk, decl, i, g, named)
+
+
 def missing(decl: Declaration, codes: CodeBook) -> list[Requirement]:
     """The requirements of every goods line that are not present (what the rules report)."""
-    out: list[Requirement] = []
-    for i in range(len(decl.goods or ())):
-        c = line_context(codes, decl, i)
-        for rule_code, fn in NEEDS.items():
-            if rule_code:
-                out.extend(r for r in fn(c) if not r.present)
-    return out
+    return list(iter_missing(decl, codes))

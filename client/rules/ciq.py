@@ -13,7 +13,7 @@ import threading
 from typing import Any
 
 from ..ciq.lookup import ciq_lookup
-from ..ciq.requirements import LICENCE_TABLE, NEEDS, Requirement, line_context
+from ..ciq.requirements import LICENCE_TABLE, Requirement, iter_missing
 from ._common import blank, issue, lbl, show
 from .registry import rule
 
@@ -31,7 +31,7 @@ def _table(ctx, name: str):
 # ------------------------------------------------------------------- validity (E2001–)
 
 @rule("E2001", "error", "goods[].ciq_code", "HS编码与检验检疫编码的组合必须是检验检疫编码表中的一行",
-      "The HS code + CIQ code pair must be a row of the CIQ code list.")
+      "The HS code + CIQ code pair must be a row of the CIQ code list.", scope="ciq")
 def ciq_pair(decl, ctx):
     lk = None
     out = None
@@ -55,7 +55,7 @@ def ciq_pair(decl, ctx):
 
 
 @rule("E2002", "error", "goods[].ciq_code", "HS编码有检验检疫编码时必须选择检验检疫编码",
-      "When the HS code has CIQ codes, one must be chosen.")
+      "When the HS code has CIQ codes, one must be chosen.", scope="ciq")
 def ciq_code_required(decl, ctx):
     lk = None
     out = None
@@ -75,7 +75,7 @@ def ciq_code_required(decl, ctx):
 
 
 @rule("E2003", "error", "goods[].goods_attributes", "货物属性必须是货物属性代码表中的代码",
-      "Goods attributes must be codes of the goods attribute list.")
+      "Goods attributes must be codes of the goods attribute list.", scope="ciq")
 def attribute_codes(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -94,7 +94,7 @@ def attribute_codes(decl, ctx):
 
 
 @rule("E2004", "error", "goods[].goods_attributes", "互相排斥的货物属性不能同时选择（如3C目录内/3C目录外）",
-      "Attributes that exclude each other cannot be chosen together (e.g. in/outside CCC).")
+      "Attributes that exclude each other cannot be chosen together (e.g. in/outside CCC).", scope="ciq")
 def attribute_exclusive(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -124,7 +124,7 @@ def attribute_exclusive(decl, ctx):
 
 
 @rule("E2005", "error", "goods[].licences[].type", "产品资质类别必须属于本出入境方向的许可证代码表",
-      "A licence type must be in the licence list of the declaration's direction.")
+      "A licence type must be in the licence list of the declaration's direction.", scope="ciq")
 def licence_type(decl, ctx):
     out = None
     table = None
@@ -150,7 +150,7 @@ def licence_type(decl, ctx):
 
 
 @rule("E2006", "error", "goods[].licences[].number", "产品资质必须填写许可证/审批号",
-      "Every licence needs its number.")
+      "Every licence needs its number.", scope="ciq")
 def licence_number(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -165,7 +165,7 @@ def licence_number(decl, ctx):
 
 
 @rule("E2007", "error", "goods[].dangerous.pack_category", "危包类别必须是危包类别代码（1一类 2二类 3三类 4无）",
-      "The packing category must be a code of the list (1, 2, 3, 4 none).")
+      "The packing category must be a code of the list (1, 2, 3, 4 none).", scope="ciq")
 def pack_category(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -183,7 +183,7 @@ def pack_category(decl, ctx):
 
 
 @rule("E2008", "error", "enterprise_qualifications[].type", "企业资质类别必须是企业资质代码，且须填写编号",
-      "An enterprise qualification needs a type from the list and a number.")
+      "An enterprise qualification needs a type from the list and a number.", scope="ciq")
 def qualifications(decl, ctx):
     out = None
     for j, q in enumerate(decl.enterprise_qualifications or ()):
@@ -210,18 +210,18 @@ def _eighteen(decl: Any, name: str, code: str):
                   f"The {en} must be 18 digits, got \"{show(v)}\".")]
 
 
-@rule("E2009", "error", "customs_decl_no", "报关单号应为18位数字", "The customs declaration no. has 18 digits.")
+@rule("E2009", "error", "customs_decl_no", "报关单号应为18位数字", "The customs declaration no. has 18 digits.", scope="ciq")
 def customs_decl_no(decl, ctx):
     return _eighteen(decl, "customs_decl_no", "E2009")
 
 
-@rule("E2020", "error", "clearance_doc_no", "通关单号应为18位数字", "The clearance document no. has 18 digits.")
+@rule("E2020", "error", "clearance_doc_no", "通关单号应为18位数字", "The clearance document no. has 18 digits.", scope="ciq")
 def clearance_doc_no(decl, ctx):
     return _eighteen(decl, "clearance_doc_no", "E2020")
 
 
 @rule("E2021", "error", "containers[].goods_seqs", "集装箱内货物序号必须是本单货物的序号",
-      "The goods in a container must be goods lines of this declaration.")
+      "The goods in a container must be goods lines of this declaration.", scope="ciq")
 def container_goods(decl, ctx):
     out = None
     seqs = None
@@ -243,7 +243,7 @@ def container_goods(decl, ctx):
 
 
 @rule("E2022", "error", "goods[].std_unit", "填写HS标准量时必须填写其单位",
-      "An HS standard quantity needs its unit.")
+      "An HS standard quantity needs its unit.", scope="ciq")
 def std_unit(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -256,7 +256,7 @@ def std_unit(decl, ctx):
 
 
 @rule("W2001", "warning", "goods[].production_date", "生产日期晚于今天",
-      "The production date is in the future.")
+      "The production date is in the future.", scope="ciq")
 def production_date(decl, ctx):
     out = None
     for i, g in enumerate(decl.goods or ()):
@@ -285,20 +285,8 @@ def _missing(decl, ctx) -> dict[str, list[Requirement]]:
 
 def _compute(decl, ctx) -> dict[str, list[Requirement]]:
     out: dict[str, list[Requirement]] = {}
-    goods = decl.goods or ()
-    if goods:
-        lk = ciq_lookup(ctx.codes)
-        for i, g in enumerate(goods):
-            hs = g.hs_code if isinstance(g.hs_code, str) else None
-            entry = lk.catalogue(hs, g.ciq_code if isinstance(g.ciq_code, str) else None)
-            if entry is None and not g.goods_attributes:
-                continue  # nothing in the catalogue, no attribute: nothing required
-            c = line_context(ctx.codes, decl, i, named=False, entry=entry)
-            for code, fn in NEEDS.items():
-                if code:
-                    for r in fn(c):
-                        if not r.present:
-                            out.setdefault(r.rule, []).append(r)
+    for r in iter_missing(decl, ctx.codes, named=False):
+        out.setdefault(r.rule, []).append(r)
     _memo.value = (decl, out)
     return out
 
@@ -331,61 +319,61 @@ def _report(decl, ctx, code: str):
 
 
 @rule("E2010", "error", "goods[].licences", "法检目录为该商品列出的许可证必须填写（如进境动植物检疫许可证 325）",
-      "Licences the inspection catalogue lists for the goods are required (e.g. 325).")
+      "Licences the inspection catalogue lists for the goods are required (e.g. 325).", scope="ciq")
 def catalogue_licences(decl, ctx):
     _compute(decl, ctx)  # always fresh: the rules after this one read its answer
     return _report(decl, ctx, "E2010")
 
 
 @rule("E2011", "error", "attachments", "P类进境货物须随附输出国官方证书（101006/101007/101008）",
-      "Category P inbound: attach the exporting country's certificate (101006/7/8).")
+      "Category P inbound: attach the exporting country's certificate (101006/7/8).", scope="ciq")
 def origin_certificate(decl, ctx):
     return _report(decl, ctx, "E2011")
 
 
 @rule("E2012", "error", "goods[].licences", "R类进口食品须有境外生产企业注册（519）",
-      "Category R imported food needs the foreign producer's registration (519).")
+      "Category R imported food needs the foreign producer's registration (519).", scope="ciq")
 def food_producer_registration(decl, ctx):
     return _report(decl, ctx, "E2012")
 
 
 @rule("E2013", "error", "goods[].goods_attributes", "R类进口食品须申明预包装或非预包装（14/15）",
-      "Category R imported food: say pre-packaged or not (attribute 14/15).")
+      "Category R imported food: say pre-packaged or not (attribute 14/15).", scope="ciq")
 def food_packaging_attribute(decl, ctx):
     return _report(decl, ctx, "E2013")
 
 
 @rule("E2014", "error", "goods[].licences", "预包装进口食品须有标签备案（517）",
-      "Pre-packaged imported food needs its label filing (517).")
+      "Pre-packaged imported food needs its label filing (517).", scope="ciq")
 def food_label_filing(decl, ctx):
     return _report(decl, ctx, "E2014")
 
 
 @rule("E2015", "error", "goods[].producer.reg_no", "S类出口食品须在生产单位注册号填写出口食品生产企业备案号（518）",
-      "Category S exported food: the producer's filing no. (518) in producer.reg_no.")
+      "Category S exported food: the producer's filing no. (518) in producer.reg_no.", scope="ciq")
 def food_producer_filing(decl, ctx):
     return _report(decl, ctx, "E2015")
 
 
 @rule("E2016", "error", "goods[].goods_attributes", "L类商品须申明3C属性（11/12/13）",
-      "Category L goods: say whether CCC applies (attribute 11/12/13).")
+      "Category L goods: say whether CCC applies (attribute 11/12/13).", scope="ciq")
 def ccc_attribute(decl, ctx):
     return _report(decl, ctx, "E2016")
 
 
 @rule("E2017", "error", "goods[].licences", "3C目录内商品须有CCC证书（411）或免办证明（410）",
-      "Goods in the CCC catalogue need a CCC certificate (411) or exemption (410).")
+      "Goods in the CCC catalogue need a CCC certificate (411) or exemption (410).", scope="ciq")
 def ccc_certificate(decl, ctx):
     return _report(decl, ctx, "E2017")
 
 
 @rule("E2018", "error", "goods[].dangerous.un_no", "危险化学品（属性31/32）须填写危险货物信息（UN编码、类别、危包类别）",
-      "Dangerous chemicals (31/32): fill in the UN no., class and packing category.")
+      "Dangerous chemicals (31/32): fill in the UN no., class and packing category.", scope="ciq")
 def dangerous_filled(decl, ctx):
     return _report(decl, ctx, "E2018")
 
 
 @rule("E2019", "error", "goods[].licences", "出境危险货物须有包装使用鉴定结果单（425）和性能检验结果单（426）",
-      "Outbound dangerous goods need the packaging results 425 and 426.")
+      "Outbound dangerous goods need the packaging results 425 and 426.", scope="ciq")
 def dangerous_packaging(decl, ctx):
     return _report(decl, ctx, "E2019")

@@ -15,6 +15,8 @@ ports          :func:`ports_clean`   the three UN/LOCODE ports and their countri
 containers     :func:`containers_clean`    container numbers and size-type codes
 attachments    :func:`attachments_clean`   attached documents (with ``ctx.attachment_sizes``)
 certificates   :func:`certificates_clean`  requested certificates
+ciq            :func:`~client.rules.fastpath_ciq.ciq_clean`  the eCIQ goods line and
+                                     what the catalogue requires (``fastpath_ciq.py``)
 =============  ====================  ==================================================
 
 Every check is ``(decl, ctx, lk) -> bool`` and must be *conservative*: it may call a fine
@@ -36,6 +38,7 @@ from ..model import (CLEARANCE_MODES, Attachment, CertificateRequest, Container,
 from ._common import DISTRICT_RE, LOCODE_RE, Q2, Q3, SHA256_RE, SIZE_TYPE_RE, Lookups
 from .attachments import BAD_NAME_CHARS, MAX_NAME, MAX_SIZE
 from .checkdigits import container_problem, uscc_problem
+from .fastpath_ciq import ciq_clean
 from .lengths import DECLARER_MAX, PARTY_NAME_MAX
 
 _ZERO = Decimal(0)
@@ -347,4 +350,5 @@ def certificates_clean(decl, ctx, lk: Lookups) -> bool:
 #: scope -> its check, in the order the engine runs them
 CHECKS = {"goods": goods_clean, "header": header_clean, "parties": parties_clean,
           "ports": ports_clean, "containers": containers_clean,
-          "attachments": attachments_clean, "certificates": certificates_clean}
+          "attachments": attachments_clean, "certificates": certificates_clean,
+          "ciq": ciq_clean}

@@ -275,11 +275,9 @@ def no_control_characters(decl, ctx):
     # fast path: one C-level isprintable() over all the text of a clean declaration
     texts = [decl.contract_no, decl.invoice_no, decl.lc_no, decl.bl_no, decl.transport_name,
              decl.goods_location, decl.marks, decl.remarks]
-    for role in PARTIES:
-        p = getattr(decl, role)
+    for p in (decl.declarant, decl.agent, decl.consignee, decl.consignor):  # PARTIES
         if p is not None:
-            texts.append(p.name_cn)
-            texts.append(p.name_en)
+            texts += (p.name_cn, p.name_en)
     for g in decl.goods or ():
         texts += (g.name_cn, g.name_en, g.spec, g.brand, g.product_reg_no)
     try:

@@ -38,8 +38,10 @@ RULES: dict[str, RuleInfo] = {}
 #: ``header`` — a plain required / length / code-table check of a header field;
 #: ``parties`` — declarant, agent, consignee, consignor and declarer fields;
 #: ``ports`` — the UN/LOCODE ports (and their countries);
-#: ``containers``, ``attachments``, ``certificates`` — those lists' own entries.
-SCOPES = ("goods", "header", "parties", "ports", "containers", "attachments", "certificates")
+#: ``containers``, ``attachments``, ``certificates`` — those lists' own entries;
+#: ``ciq`` — the E20xx family (the eCIQ goods line and what the catalogue requires).
+SCOPES = ("goods", "header", "parties", "ports", "containers", "attachments", "certificates",
+          "ciq")
 
 
 def scope_names(scope: str | tuple[str, ...] | None) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from stdnum import iso6346
 
 from client.codes import default_codebook
-from client.model import Attachment, CertificateRequest, Container, Declarer, Party
+from client.model import Attachment, CertificateRequest, Container, Dangerous, Declarer, Party
 from client.rules._common import fresh_lookups
 from client.rules.fastpath import CHECKS
 from client.rules.registry import SCOPES, load_all, scope_names
@@ -163,4 +163,51 @@ _DISTRICT = st.sampled_from([None, "", " ", "310115", "320100", "999999", "31011
 def test_districts_in_the_header_scope_agree_with_the_rules(direction, dest, origin):
     d = sample_declaration(direction, goods=1)
     d.destination_district, d.origin_district = dest, origin
+    both_ways(d, ctx(CB))
+
+
+# ------------------------------------------------------------------------------ ciq
+_HS_CIQ = st.sampled_from([("8471300000", "999"), ("8517130000", "101"), ("8517130000", "301"),
+                           ("0202300090", "102"), ("1905310000", "101"), ("2814100000", "301"),
+                           ("9503006000", "101"), ("8471300000", None), ("8471300000", ""),
+                           ("8471300000", "   "), ("8471300000", "12"), ("847130", "   "),
+                           ("8471300000", Text("999")), (Text("8471300000"), "999")])
+_ATTRS = st.lists(st.sampled_from(["11", "12", "13", "14", "15", "31", "32", "99", "", Text("14")]),
+                  max_size=3)
+_LTYPE = st.sampled_from(["325", "519", "517", "411", "410", "425", "426", "518", "999", "", None])
+_LNUM = st.sampled_from(["L-1", "", " ", None])
+_DANGEROUS = st.one_of(st.none(), st.builds(
+    Dangerous, un_no=st.sampled_from(["1005", None, ""]), name=st.just("无水氨"),
+    class_=st.just("2.3"), pack_category=st.sampled_from(["1", "4", "9", "", " ", None])))
+_NO18 = st.sampled_from([None, "", " ", "310120261234567890", "3101202612345678", "31012026123456789X"])
+
+
+@SETTINGS
+@given(st.sampled_from(["inbound", "outbound", None]), _HS_CIQ, _ATTRS,
+       st.lists(st.tuples(_LTYPE, _LNUM), max_size=3), _DANGEROUS,
+       st.sampled_from([(None, None), ("5", None), ("5", "035"), ("5", " ")]),
+       st.sampled_from([None, "2026-01-01", "2030-01-01"]), _NO18, _NO18,
+       st.lists(st.tuples(st.sampled_from([None, "", "999", "A01"]), _LNUM), max_size=2),
+       st.sampled_from([[], [1], [1, 9], [2]]), st.booleans())
+def test_ciq_scope_agrees_with_the_rules(direction, hs_ciq, attrs, lics, dangerous, std, made,
+                                         customs_no, clearance_no, quals, seqs, with_cert):
+    from datetime import date
+    from decimal import Decimal
+    from client.model import Licence, Qualification
+    from client.rules.sample import satisfy_catalogue
+    d = sample_declaration(direction or "inbound", goods=2)
+    d.direction = direction
+    g = d.goods[1]
+    g.hs_code, g.ciq_code = hs_ciq
+    g.goods_attributes = list(attrs)
+    g.licences = [Licence(t, n) for t, n in lics]
+    g.dangerous = dangerous
+    g.std_quantity = Decimal(std[0]) if std[0] else None
+    g.std_unit = std[1]
+    g.production_date = date.fromisoformat(made) if made else None
+    if with_cert and direction is not None:
+        satisfy_catalogue(d)   # what the catalogue asks, on top of the drawn values
+    d.customs_decl_no, d.clearance_doc_no = customs_no, clearance_no
+    d.enterprise_qualifications = [Qualification(t, n) for t, n in quals]
+    d.containers[0].goods_seqs = list(seqs)
     both_ways(d, ctx(CB))
