@@ -7,8 +7,13 @@ importer, the editor and the platform ask :func:`eciq_fields`.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+from .. import paths
 from ..codes import CodeBook
 
+#: the platform code-table version in which the 报检单 uses the eCIQ lists
+ECIQ_VERSION = "2027.01.0"
 #: the two tables that switch, and the declaration field each one checks
 SWITCHED = {"transport_modes": "transport_mode", "trade_modes": "trade_mode"}
 
@@ -24,3 +29,16 @@ def eciq_fields(codes: CodeBook) -> frozenset[str]:
     def build() -> frozenset[str]:
         return frozenset(f for t, f in SWITCHED.items() if is_eciq_rows(codes.table(t).rows))
     return codes._cached("ciq_eciq_fields", build)  # type: ignore[no-any-return]
+
+
+def switch_csv(table: str, codes_dir: Path | None = None) -> str:
+    """The CSV text of version :data:`ECIQ_VERSION` of ``table`` (what the platform publishes)."""
+    root = codes_dir or paths.resource_dir() / "codes"
+    return (root / "eciq" / f"{table}.csv").read_text("utf-8")
+
+
+def eciq_codebook(codes_dir: Path | None = None) -> CodeBook:
+    """The built-in tables with version :data:`ECIQ_VERSION` of the switched ones in force,
+    as on a desk that has taken it (tools, benchmarks and tests)."""
+    return CodeBook(codes_dir, overrides={
+        t: (ECIQ_VERSION, "", switch_csv(t, codes_dir)) for t in SWITCHED})

@@ -24,7 +24,7 @@ from typing import Mapping
 
 from sqlalchemy import Connection, func, select
 
-from .. import lifecycle, paths
+from .. import lifecycle
 from ..codes import CodeBook, parse_csv
 from ..model import SCHEMA, SCHEMA_V1, loads_stored
 from ..store import declarations as decl_q
@@ -32,11 +32,9 @@ from ..store import kv
 from ..store import schema as s
 from ..store import status as status_q
 from ..store.db import utcnow
-from .lists import SWITCHED, eciq_fields, is_eciq_rows
+from .lists import ECIQ_VERSION, SWITCHED, eciq_fields, is_eciq_rows, switch_csv
 from .upgrade import UpgradeNote, map_customs_codes
 
-#: the platform code-table version in which the 报检单 uses the eCIQ lists
-ECIQ_VERSION = "2027.01.0"
 #: kv key written at the switch: ``{version, fields, after_seq, at, converted}``
 KV_KEY = "ciq_switch"
 #: the mutation field naming the lists its payload is written in (PROTOCOL.md)
@@ -51,11 +49,6 @@ def in_eciq_terms(decl, codes: CodeBook) -> bool:
     tm = decl.get("trade_mode") if isinstance(decl, dict) else decl.trade_mode
     return isinstance(tm, str) and tm in codes.table("trade_modes_eciq") \
         and tm not in codes.table("trade_mode_mapping")
-
-
-def switch_csv(table: str) -> str:
-    """The CSV text of version :data:`ECIQ_VERSION` of ``table`` (what the platform publishes)."""
-    return (paths.resource_dir() / "codes" / "eciq" / f"{table}.csv").read_text("utf-8")
 
 
 @dataclass(frozen=True, slots=True)
