@@ -5,8 +5,9 @@ carries the **customs** 运输方式 (2 水路 … 6 邮件) and 监管方式 (4
 uses the eCIQ lists (运输方式 1–9, mail = 9; 贸易方式 11–43, see
 ``resources/codes/trade_modes_eciq.csv``). :func:`map_customs_codes` maps them through
 ``transport_mode_mapping``/``trade_mode_mapping`` and keeps the customs codes in
-``customs_transport_mode``/``customs_trade_mode`` (``extra``: optional fields of ``@2``
-that the customs-declaration link and the e-commerce rules read); every change is
+``customs_transport_mode``/``customs_trade_mode`` (``extra``: optional fields of ``@2``)
+only where something needs them: the customs-declaration link (``customs_decl_no``), the
+e-commerce rules (B2B 9710/9810 → 11) and E1015 (mail 6 → 9 其他); every change is
 returned as an :class:`UpgradeNote` for the importer's warning, the history entry of a
 stored draft's conversion (:mod:`client.ciq.switch`) and the platform's judgement of an
 older desk's submission (``sandbox/ciqswitch.py``). :func:`upgrade_v1` is the ``@1`` case.
@@ -42,6 +43,12 @@ FIELDS = (("transport_mode", "transport_mode_mapping", "transport_modes_eciq", "
           ("trade_mode", "trade_mode_mapping", "trade_modes_eciq", "贸易方式", "trade mode"))
 #: where the customs code is kept once mapped
 CUSTOMS_FIELD = {"transport_mode": "customs_transport_mode", "trade_mode": "customs_trade_mode"}
+#: customs codes kept although no customs declaration is linked, because a rule reads
+#: them: 6 邮件 (E1015/W1015: mail needs no B/L; eCIQ 9 其他 does not say it is mail) and
+#: the B2B e-commerce 9710/9810 (→ 11 一般贸易; the e-commerce rules W1803/W1804). A code
+#: that maps to several eCIQ codes (customs transport 9) is kept too: the choice was ours.
+#: With ``customs_decl_no`` set, every mapped code is kept (the customs link needs them).
+_KEEP = {"transport_mode": frozenset({"6"}), "trade_mode": frozenset({"9710", "9810"})}
 
 
 def _mapping(codes: CodeBook, table: str) -> dict[str, list[str]]:
@@ -95,6 +102,7 @@ def map_customs_codes(doc: Any, codes: CodeBook,
     notes: list[UpgradeNote] = []
     is_obj = isinstance(doc, Declaration)
     extra: MutableMapping[str, Any] = doc.extra if is_obj else doc
+    link = doc.customs_decl_no if is_obj else doc.get("customs_decl_no")
     for name, *_ in FIELDS:
         if only is not None and name not in only:
             continue
@@ -103,7 +111,8 @@ def map_customs_codes(doc: Any, codes: CodeBook,
             continue
         new, note = map_code(codes, name, old)
         notes.append(note)
-        if note.mapped:
+        if note.mapped and (link or old in _KEEP[name]
+                            or len(_mapping(codes, FIELDS[name == "trade_mode"][1])[old]) > 1):
             extra[CUSTOMS_FIELD[name]] = old
         if is_obj:
             setattr(doc, name, new)

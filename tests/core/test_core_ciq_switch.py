@@ -57,7 +57,7 @@ def test_an_at1_file_imports_with_mapped_codes_and_a_warning_per_field(desk, tmp
     assert report.errors == [] and report.imported == [decl_id]
     got = desk.get(decl_id)
     assert (got.schema, got.transport_mode, got.trade_mode) == (SCHEMA, "1", "11")
-    assert got.extra == {"customs_transport_mode": "2", "customs_trade_mode": "0110"}
+    assert got.extra == {}   # no customs declaration linked: the customs codes are not kept
     w = {x.field: x for x in report.warnings}
     assert set(w) == {"transport_mode", "trade_mode"}
     assert w["transport_mode"].severity == "warning" and w["transport_mode"].row == 1

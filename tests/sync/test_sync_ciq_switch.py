@@ -57,7 +57,7 @@ def test_drafts_convert_at_sync_when_the_eciq_lists_arrive_and_filed_ones_stay(e
     assert eciq_fields(desk.codes) == {"transport_mode", "trade_mode"}
     g = desk.get(mail)
     assert (g.schema, g.transport_mode, g.trade_mode) == (SCHEMA, "9", "11")
-    assert g.extra == {"customs_transport_mode": "6", "customs_trade_mode": "0110"}
+    assert g.extra == {"customs_transport_mode": "6"}   # kept: E1015 reads it (mail)
     g = desk.get(air)
     assert (g.transport_mode, g.trade_mode) == ("4", "11")
     for decl_id, old, new in ((mail, "6", "9"), (air, "5", "4")):
