@@ -4,7 +4,8 @@
   :data:`client.ciq.switch.ECIQ_VERSION` of ``transport_modes`` and ``trade_modes``
   holding the eCIQ lists (``resources/codes/eciq/``) through the ordinary
   ``POST /admin/codes/{table}`` path, so desks take it at their next sync like any other
-  version. Publishing it again is a no-op.
+  version. Publishing it again is a no-op. ``python -m sandbox --eciq-lists`` (settings
+  ``eciq_lists``) publishes it at start.
 * :func:`judged_payload` — what the platform validates a submission or amendment as.
   Every mutation says which lists its payload is written in (``code_lists``: ``eciq`` or
   ``customs``; a desk older than the switch sends nothing, which means ``customs``). Once
@@ -57,11 +58,15 @@ def code_lists(m: dict) -> Any:
     return m.get(CODE_LISTS)
 
 
+def publish(platform) -> list[dict]:
+    """Publish version :data:`ECIQ_VERSION` of the switched tables (a no-op when published)."""
+    return [platform.admin_publish_codes(t, ECIQ_VERSION, switch_csv(t)) for t in SWITCHED]
+
+
 def register(app: FastAPI, admin, platform) -> None:
     """Add ``POST /admin/codes:eciq`` to ``app`` behind the ``admin`` dependency."""
     adm = [Depends(admin)]
 
     @app.post("/admin/codes:eciq", tags=["admin"], dependencies=adm)
     def publish_eciq_lists():
-        return {"published": [platform.admin_publish_codes(t, ECIQ_VERSION, switch_csv(t))
-                              for t in SWITCHED]}
+        return {"published": publish(platform)}

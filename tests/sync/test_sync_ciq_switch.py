@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
-from sync_helpers import add_drafts
+from sync_helpers import add_drafts, party
 
 from client.ciq import switch
 from client.ciq.lists import eciq_fields
@@ -136,3 +136,39 @@ def test_a_platform_on_the_customs_lists_refuses_eciq_codes_naming_its_version(e
     assert desk.summary(i).status == "rejected"
     [problem] = summary.rejected
     assert "2026.11.0" in problem.message("zh") and switch.ECIQ_VERSION in problem.message("zh")
+
+
+def test_a_sandbox_started_with_the_eciq_lists_judges_the_examples(engine, desk,
+                                                                    sandbox_factory):
+    """``python -m sandbox --eciq-lists``: a new desk takes the lists at its first sync,
+    and the examples (eCIQ codes) validate clean and are accepted, the README's walk-through."""
+    from pathlib import Path
+
+    sb = sandbox_factory(eciq_lists=True)
+    listing = {t["table"]: t["version"] for t in sb.login("aa@demo", "demo123").get(
+        f"{sb.url}/v1/codes").json()["tables"]}
+    assert listing["transport_modes"] == listing["trade_modes"] == switch.ECIQ_VERSION
+    ent = engine.login(sb.url, "aa@demo", "demo123")
+    engine.sync()
+    assert eciq_fields(desk.codes) == {"transport_mode", "trade_mode"}
+    examples = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*-standard.json"))
+    report = desk.import_files(examples)
+    assert report.errors == [] and report.warnings == [] and len(report.imported) == 2
+    for i in report.imported:   # filed by the logged-in enterprise (E1710)
+        d = desk.get(i)
+        assert d.trade_mode == "11" and d.transport_mode == "1"
+        d.declarant = party(ent)
+        if d.direction == "inbound":
+            d.consignee = party(ent)
+        else:
+            d.consignor = party(ent)
+        with desk.db.write() as conn:
+            decl_q.save_many(conn, [d], existing={i: "draft"})
+    results = desk.validate_ids(report.imported)
+    assert [(i.code, i.field) for v in results.values() for i in v if i.severity == "error"] == []
+    engine.top_up()
+    engine.filing().finalise(report.imported)
+    summary = engine.sync()
+    assert summary.rejected == []
+    assert {desk.summary(i).status for i in report.imported} <= {
+        "accepted", "under_review", "inspection", "released", "certified"}
