@@ -13,18 +13,9 @@ converted with the others when the eCIQ lists arrive.
 from __future__ import annotations
 
 from ..codes import CodeBook
-from ..model import SCHEMA, SCHEMA_V1, Declaration
+from ..model import SCHEMA, Declaration
 from .lists import eciq_fields
-from .upgrade import UpgradeNote, map_customs_codes
-
-
-def in_customs_terms(decl: Declaration, codes: CodeBook) -> bool:
-    """An ``@1`` declaration, or one whose trade mode is a customs code."""
-    if decl.schema == SCHEMA_V1:
-        return True
-    tm = decl.trade_mode
-    return isinstance(tm, str) and tm in codes.table("trade_mode_mapping") \
-        and tm not in codes.table("trade_modes_eciq")
+from .upgrade import UpgradeNote, in_customs_terms, map_customs_codes
 
 
 def map_on_import(decl: Declaration, codes: CodeBook) -> list[UpgradeNote]:

@@ -121,6 +121,35 @@ def map_customs_codes(doc: Any, codes: CodeBook,
     return notes
 
 
+def in_customs_terms(doc: Any, codes: CodeBook) -> bool:
+    """Whether a declaration (object or JSON) says its codes are customs ones: ``@1``, or a
+    trade mode that is a customs code (four digits) and no eCIQ one. Trade codes of the two
+    lists never collide; transport codes do, so without a trade mode this says False."""
+    is_obj = isinstance(doc, Declaration)
+    if (doc.schema if is_obj else doc.get("schema")) == SCHEMA_V1:
+        return True
+    tm = doc.trade_mode if is_obj else doc.get("trade_mode")
+    return isinstance(tm, str) and tm in codes.table("trade_mode_mapping") \
+        and tm not in codes.table("trade_modes_eciq")
+
+
+def eciq_transport(doc: Any, codes: CodeBook) -> str | None:
+    """The declaration's transport mode in eCIQ terms (mapped when it is in customs terms,
+    see :func:`in_customs_terms`): what the e-certificate's Rec 19 ``ModeCode`` is read from."""
+    tm = doc.transport_mode if isinstance(doc, Declaration) else doc.get("transport_mode")
+    if not isinstance(tm, str) or not tm:
+        return None
+    return map_code(codes, "transport_mode", tm)[0] if in_customs_terms(doc, codes) else tm
+
+
+def customs_transport(eciq: str, codes: CodeBook) -> str | None:
+    """The one customs transport code that maps to eCIQ ``eciq`` (None when several or
+    none do: eCIQ 9 其他 stands for eleven customs codes)."""
+    sources = [c for c, targets in _mapping(codes, "transport_mode_mapping").items()
+               if targets == [eciq]]
+    return sources[0] if len(sources) == 1 else None
+
+
 def needs_upgrade(decl: Declaration) -> bool:
     """True for a declaration still in ``@1``."""
     return decl.schema == SCHEMA_V1

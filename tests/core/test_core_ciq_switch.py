@@ -157,3 +157,19 @@ def test_convert_stored_is_all_or_nothing(desk, monkeypatch):
     assert {i: (decl_q_doc(desk, i), len(desk.history(i))) for i in ids} == before
     with desk.db.read() as conn:
         assert kv.get(conn, switch.KV_KEY) is None
+
+
+@pytest.mark.parametrize("transport,trade,rec19", [
+    ("2", "0110", "1"),    # customs 水路 (a payload in customs terms) → eCIQ 1 → maritime
+    ("1", "11", "1"),      # eCIQ 水路 → maritime
+    ("2", "11", "2"),      # eCIQ 铁路 → rail
+    ("6", "0110", "9"),    # customs 邮件 → eCIQ 9 其他 → not applicable
+])
+def test_the_e_certificate_mode_code_is_read_from_the_eciq_code(transport, trade, rec19):
+    from client.ecert import sps
+    d = to_dict(sample_declaration("outbound", 1, seed=77))
+    d["transport_mode"], d["trade_mode"] = transport, trade
+    root = sps.build(d, number="CN310000226000009-18-00", desk_type="18",
+                     issued_at="2026-11-30T22:00:00Z", issuer_id="CN-GACC",
+                     issuer_name="海关总署")
+    assert sps.read(root).transport_mode == rec19
