@@ -38,3 +38,27 @@ def test_pickers_offer_the_eciq_lists_once_the_version_is_in_force(qtbot, ctx, d
     type_text(transport, "水路")
     assert transport.model.entries[0].code == "1"
     assert transport.model.data(transport.model.index(0, 0)) == "1 水路运输"
+
+
+def test_the_import_dialog_lists_the_mapping_warnings_of_an_at1_file(qtbot, desk, tmp_path):
+    import json
+
+    from client.model import to_dict
+    from client.rules.sample import sample_declaration
+    from ui.dialogs.import_dialog import ImportDialog
+    from tests.ui.test_shell_support import make_ctx
+
+    take_eciq_lists(desk)
+    doc = to_dict(sample_declaration("inbound", 1, seed=3))
+    doc.update(schema="ciqdesk/declaration@1", transport_mode="6", trade_mode="0110")
+    path = tmp_path / "v1.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    dlg = ImportDialog(make_ctx(desk))
+    qtbot.addWidget(dlg)
+    dlg.load_files([str(path)])
+    dlg.import_btn.click()
+    assert desk.count() == 1 and desk.get(doc["id"]).transport_mode == "9"
+    rows = {p.field: p for p in dlg.problems.rows}
+    assert set(rows) == {"transport_mode", "trade_mode"}
+    assert rows["transport_mode"].severity == "warning"
+    assert "海关代码 6 已换为检验检疫代码 9" in rows["transport_mode"].message
