@@ -35,6 +35,8 @@ from ..store.db import utcnow
 from .lists import ECIQ_VERSION, SWITCHED, eciq_fields, is_eciq_rows, switch_csv
 from .upgrade import UpgradeNote, map_customs_codes
 
+#: drafts read, converted and saved per step (all in the one transaction)
+CHUNK = 500
 #: kv key written at the switch: ``{version, fields, after_seq, at, converted}``
 KV_KEY = "ciq_switch"
 #: the mutation field naming the lists its payload is written in (PROTOCOL.md)
@@ -94,25 +96,30 @@ def convert_stored(conn: Connection, codes: CodeBook, fields: frozenset[str],
         return []
     d = s.declarations
     done: list[Conversion] = []
-    decls, moves = [], []
-    rows = conn.execute(select(d.c.id, d.c.doc).where(d.c.status.in_(sorted(lifecycle.EDITABLE)))
-                        .order_by(d.c.id))
-    for decl_id, doc in rows.all():
-        decl = loads_stored(doc)
-        if in_eciq_terms(decl, codes):
-            continue  # an @2 file written in eCIQ terms, imported before the switch
-        if decl.schema == SCHEMA_V1:
-            decl.schema = SCHEMA
-        notes = map_customs_codes(decl, codes, only=fields)
-        if not notes:
-            continue
-        decls.append(decl)
-        moves.append(status_q.Move(decl_id, "draft", history_note(notes), keep_status=True))
-        done.append(Conversion(decl_id, tuple(notes)))
-    for k in range(0, len(decls), 500):
-        part = decls[k:k + 500]
-        decl_q.save_many(conn, part, existing={str(x.id): "draft" for x in part})
-    status_q.record(conn, moves)
+    editable = sorted(lifecycle.EDITABLE)
+    last = ""
+    while True:   # pages of CHUNK by id: a million drafts never sit in memory at once
+        rows = conn.execute(select(d.c.id, d.c.doc).where(
+            d.c.status.in_(editable), d.c.id > last).order_by(d.c.id).limit(CHUNK)).all()
+        if not rows:
+            break
+        last = rows[-1][0]
+        decls, moves = [], []
+        for decl_id, doc in rows:
+            decl = loads_stored(doc)
+            if in_eciq_terms(decl, codes):
+                continue  # an @2 file written in eCIQ terms, imported before the switch
+            if decl.schema == SCHEMA_V1:
+                decl.schema = SCHEMA
+            notes = map_customs_codes(decl, codes, only=fields)
+            if not notes:
+                continue
+            decls.append(decl)
+            moves.append(status_q.Move(decl_id, "draft", history_note(notes), keep_status=True))
+            done.append(Conversion(decl_id, tuple(notes)))
+        if decls:
+            decl_q.save_many(conn, decls, existing={str(x.id): "draft" for x in decls})
+            status_q.record(conn, moves)
     after = conn.execute(select(func.max(s.outbox.c.seq))).scalar() or 0
     kv.put(conn, KV_KEY, {"version": version, "fields": sorted(fields), "after_seq": after,
                           "at": utcnow(), "converted": len(done)})

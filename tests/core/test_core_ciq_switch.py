@@ -173,3 +173,15 @@ def test_the_e_certificate_mode_code_is_read_from_the_eciq_code(transport, trade
                      issued_at="2026-11-30T22:00:00Z", issuer_id="CN-GACC",
                      issuer_name="海关总署")
     assert sps.read(root).transport_mode == rec19
+
+
+def test_convert_stored_pages_through_many_drafts(desk, monkeypatch):
+    ids = _drafts(desk, 5)
+    monkeypatch.setattr(switch, "CHUNK", 2)
+    with desk.db.write() as conn:
+        done = switch.convert_stored(conn, eciq_codebook(), frozenset({"trade_mode"}),
+                                     ECIQ_VERSION)
+    assert sorted(c.declaration_id for c in done) == sorted(ids)
+    assert {desk.get(i).trade_mode for i in ids} == {"11"}
+    assert all(len([h for h in desk.history(i) if "海关 0110 → 11" in (h.note or "")]) == 1
+               for i in ids)
