@@ -33,7 +33,7 @@ from ..store import schema as s
 from ..store import status as status_q
 from ..store.db import utcnow
 from .lists import ECIQ_VERSION, SWITCHED, eciq_fields, is_eciq_rows, switch_csv
-from .upgrade import UpgradeNote, map_customs_codes
+from .upgrade import UpgradeNote, code_terms, map_customs_codes
 
 #: drafts read, converted and saved per step (all in the one transaction)
 CHUNK = 500
@@ -41,16 +41,6 @@ CHUNK = 500
 KV_KEY = "ciq_switch"
 #: the mutation field naming the lists its payload is written in (PROTOCOL.md)
 CODE_LISTS = "code_lists"
-
-
-def in_eciq_terms(decl, codes: CodeBook) -> bool:
-    """True when a declaration already says its codes are eCIQ ones: its trade mode is an
-    eCIQ code (two digits) and no customs one (four digits). Trade codes of the two lists
-    never collide; transport codes do (2 is 水路 in customs, 铁路 in eCIQ), so a
-    declaration without a trade mode counts as customs."""
-    tm = decl.get("trade_mode") if isinstance(decl, dict) else decl.trade_mode
-    return isinstance(tm, str) and tm in codes.table("trade_modes_eciq") \
-        and tm not in codes.table("trade_mode_mapping")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +97,7 @@ def convert_stored(conn: Connection, codes: CodeBook, fields: frozenset[str],
         decls, moves = [], []
         for decl_id, doc in rows:
             decl = loads_stored(doc)
-            if in_eciq_terms(decl, codes):
+            if code_terms(decl, codes) == "eciq":
                 continue  # an @2 file written in eCIQ terms, imported before the switch
             if decl.schema == SCHEMA_V1:
                 decl.schema = SCHEMA
@@ -139,5 +129,5 @@ def code_lists_of(seq: int, after: int | None) -> str:
 
 
 __all__ = ["CODE_LISTS", "Conversion", "ECIQ_VERSION", "KV_KEY", "SWITCHED", "code_lists_of",
-           "convert_stored", "eciq_fields", "history_note", "in_eciq_terms", "is_eciq_rows", "switch_csv",
+           "convert_stored", "eciq_fields", "history_note", "is_eciq_rows", "switch_csv",
            "switched_after", "switching"]

@@ -121,16 +121,26 @@ def map_customs_codes(doc: Any, codes: CodeBook,
     return notes
 
 
-def in_customs_terms(doc: Any, codes: CodeBook) -> bool:
-    """Whether a declaration (object or JSON) says its codes are customs ones: ``@1``, or a
-    trade mode that is a customs code (four digits) and no eCIQ one. Trade codes of the two
-    lists never collide; transport codes do, so without a trade mode this says False."""
+def code_terms(doc: Any, codes: CodeBook) -> str | None:
+    """``"customs"`` or ``"eciq"`` when a declaration (object or JSON) says which terms its
+    codes are in, else None. ``@1`` is customs; otherwise the trade mode tells: a customs
+    code (four digits) or an eCIQ one (two) — the two trade lists never collide. Transport
+    codes do (2 is 水路 in customs, 铁路 in eCIQ), so without a trade mode nobody can tell."""
     is_obj = isinstance(doc, Declaration)
     if (doc.schema if is_obj else doc.get("schema")) == SCHEMA_V1:
-        return True
+        return "customs"
     tm = doc.trade_mode if is_obj else doc.get("trade_mode")
-    return isinstance(tm, str) and tm in codes.table("trade_mode_mapping") \
-        and tm not in codes.table("trade_modes_eciq")
+    if not isinstance(tm, str):
+        return None
+    customs, eciq = tm in codes.table("trade_mode_mapping"), tm in codes.table("trade_modes_eciq")
+    if customs != eciq:
+        return "customs" if customs else "eciq"
+    return None
+
+
+def in_customs_terms(doc: Any, codes: CodeBook) -> bool:
+    """Whether a declaration says its codes are customs ones (:func:`code_terms`)."""
+    return code_terms(doc, codes) == "customs"
 
 
 def eciq_transport(doc: Any, codes: CodeBook) -> str | None:
