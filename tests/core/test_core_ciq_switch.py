@@ -11,25 +11,13 @@ import json
 import pytest
 
 from client.ciq import switch
-from client.ciq.lists import ECIQ_VERSION, SWITCHED, eciq_codebook, eciq_fields, switch_csv
+from client.ciq.lists import ECIQ_VERSION, eciq_codebook, eciq_fields
 from client.model import SCHEMA, SCHEMA_V1, to_dict
 from client.rules.sample import sample_declaration
 from client.services import Desk
 from client.store import declarations as decl_q
-from client.store import dialect
 from client.store import kv
-from client.store import schema as s
-from client.store.db import utcnow
-
-
-def _take_eciq_lists(desk):
-    """What the pull stores when it takes the version (the drafts' conversion aside)."""
-    with desk.db.write() as conn:
-        for t in SWITCHED:
-            text = switch_csv(t)
-            conn.execute(dialect.insert(conn, s.code_tables).values(
-                name=t, version=ECIQ_VERSION, sha256="", content=text, updated_at=utcnow()))
-    desk._codes = None
+from tests.desk_fixtures import take_eciq_lists
 
 
 @pytest.fixture
@@ -49,7 +37,7 @@ def _file(tmp_path, name, **fields):
 
 
 def test_an_at1_file_imports_with_mapped_codes_and_a_warning_per_field(desk, tmp_path):
-    _take_eciq_lists(desk)
+    take_eciq_lists(desk)
     assert eciq_fields(desk.codes) == {"transport_mode", "trade_mode"}
     f, decl_id = _file(tmp_path, "v1.json", schema=SCHEMA_V1, transport_mode="2",
                        trade_mode="0110")
@@ -74,7 +62,7 @@ def decl_q_doc(desk, decl_id):
 
 
 def test_a_lossy_mapping_warns_naming_the_alternatives(desk, tmp_path):
-    _take_eciq_lists(desk)
+    take_eciq_lists(desk)
     f, decl_id = _file(tmp_path, "v1-9.json", schema=SCHEMA_V1, transport_mode="9",
                        trade_mode="9610")
     report = desk.import_files([f])
@@ -85,7 +73,7 @@ def test_a_lossy_mapping_warns_naming_the_alternatives(desk, tmp_path):
 
 
 def test_an_at2_file_with_a_customs_trade_code_is_mapped_an_eciq_one_is_not(desk, tmp_path):
-    _take_eciq_lists(desk)
+    take_eciq_lists(desk)
     f1, id1 = _file(tmp_path, "customs.json", transport_mode="5", trade_mode="0110")
     f2, id2 = _file(tmp_path, "eciq.json", transport_mode="4", trade_mode="11")
     report = desk.import_files([f1, f2])
