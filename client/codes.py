@@ -34,6 +34,8 @@ TABLES = ("bureaus", "regions", "inspection_types", "transport_modes", "trade_mo
           "dangerous_pack_categories", "enterprise_qualifications", "attachment_types_eciq",
           "certificates_eciq", "transport_modes_eciq", "trade_modes_eciq",
           "transport_mode_mapping", "trade_mode_mapping", "inspection_catalogue",
+          # the customs lists under their own names (the customs-declaration link, issue 13)
+          "transport_modes_customs", "trade_modes_customs",
           # certificates of origin (issue 15, client.origin)
           "origin_agreements", "origin_partners", "origin_criteria", "gsp_donors")
 _KEY_COLUMN = {"credit_grades": "grade", "regions": None, "negative_list": None,

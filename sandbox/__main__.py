@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-client-version", default="0.1.0")
     ap.add_argument("--no-require-attachments", action="store_true",
                     help="accept submissions whose attachments were not uploaded")
+    ap.add_argument("--eciq-lists", action="store_true",
+                    help="publish the eCIQ transport/trade lists (code-table version "
+                         "2027.01.0) at start, as POST /admin/codes:eciq does")
     ap.add_argument("--port-file", help="write the bound port to this file once listening")
     ap.add_argument("--log-level", default="info")
     a = ap.parse_args(argv)
@@ -42,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
                         admin_token=admin_token, token_ttl=a.token_ttl,
                         refresh_ttl=a.refresh_ttl, lease_ttl=a.lease_ttl,
                         lease_grace=a.lease_grace, min_client_version=a.min_client_version,
-                        require_attachments=not a.no_require_attachments)
+                        require_attachments=not a.no_require_attachments,
+                        eciq_lists=a.eciq_lists)
     from .server import serve
     serve(settings, a.host, a.port, a.port_file, a.log_level)
     return 0

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import PROTOCOL_VERSION, __version__, bench_sink, ecom, jsontext
+from . import PROTOCOL_VERSION, __version__, bench_sink, ciqswitch, ecom, jsontext
 from .platform import Platform
 from .protocol import ApiError, Principal, iso, parse_version
 from .settings import Settings
@@ -557,4 +557,5 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
         return {"min_client_version": pf.min_client_version}
 
     bench_sink.register(app, admin)
+    ciqswitch.register(app, admin, pf)
     return app

@@ -20,7 +20,7 @@ from sqlalchemy import bindparam, insert, select, update
 
 from client.rules import RuleContext, validate_raw
 
-from . import clearance, db, dockinds, lifecycle
+from . import ciqswitch, clearance, db, dockinds, lifecycle
 from .protocol import (DIGITS15, DIRECTION_DIGIT, KINDS, MUTATION_ID, SHA256, ApiError,
                        Principal, canonical_hash, iso, reason, status_change)
 
@@ -103,6 +103,7 @@ class _Batch:
         self._prefetched_ids: set[str] = set()
         self._prefetched_nos: set[str] = set()
         self._att_sizes: dict[str, int | None] = {}
+        self._code_lists: object = None   # the current mutation's code_lists (ciqswitch)
 
     # -- lookups ------------------------------------------------------------------
     def enterprise_by_uscc(self, uscc: str | None):
@@ -273,6 +274,7 @@ class _Batch:
 
     # -- one mutation -> (outcome, version, reasons, record?) -----------------------------
     def _apply(self, m: dict):
+        self._code_lists = ciqswitch.code_lists(m)  # the lists its payload is in (issue 13)
         kind = m.get("kind")
         decl_id = m.get("declaration_id")
         doc_kind = m.get("doc_kind", dockinds.DECLARATION)
@@ -348,6 +350,9 @@ class _Batch:
                     sizes[sha] = size
         if missing and self.pf.settings.require_attachments:
             return missing, None, True
+        payload, refused = ciqswitch.judged_payload(self.pf.codes, payload, self._code_lists)
+        if refused:
+            return refused, ent, False
         ctx = RuleContext(codes=self.pf.codes, credit_grade=ent.credit_grade,
                           grade_synced_at=datetime.now(timezone.utc), today=self.today,
                           attachment_sizes=sizes)

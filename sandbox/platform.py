@@ -47,6 +47,7 @@ from .mutations import MutationsMixin
 from .origin import OriginMixin
 from .protocol import (CN_TZ, DIRECTION_DIGIT, KINDS, ApiError, Principal, canonical_hash,
                        iso, parse_version, reason)
+from . import ciqswitch
 from .seed import seed
 from .sessions import SessionsMixin
 from .settings import Settings
@@ -71,6 +72,8 @@ class Platform(SessionsMixin, LeasesMixin, MutationsMixin, FeedsMixin, AdvancerM
         self._faults: list[dict] = []
         self._faults_lock = threading.Lock()
         self.min_client_version = settings.min_client_version
+        if settings.eciq_lists:
+            ciqswitch.publish(self)  # issue 13: the eCIQ transport/trade lists (--eciq-lists)
         self._warm_rules()
 
     # -- clock ------------------------------------------------------------------

@@ -43,6 +43,8 @@ class Settings:
     max_body: int = 64 * 1024 * 1024
     #: apply due life-cycle steps in a background thread too (feeds always catch up lazily)
     background_advance: bool = True
+    #: publish the eCIQ transport/trade lists (version 2027.01.0, issue 13) at start
+    eciq_lists: bool = False
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)

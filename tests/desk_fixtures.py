@@ -81,3 +81,19 @@ def run_cli(env: dict, *args: str, input: str | None = None, timeout: float = 12
     """Run ``python -m client ARGS`` in ``env``; the CompletedProcess."""
     return subprocess.run([sys.executable, "-m", "client", *args], cwd=str(REPO), env=env,
                           input=input, capture_output=True, text=True, timeout=timeout)
+
+
+def take_eciq_lists(desk) -> None:
+    """Put version 2027.01.0 of ``transport_modes``/``trade_modes`` (the eCIQ lists) in
+    force on ``desk`` as a sync leaves it in the store (issue 13; the drafts' conversion
+    is the pull's, ``tests/sync/test_sync_ciq_switch.py``)."""
+    from client.ciq.lists import ECIQ_VERSION, SWITCHED, switch_csv
+    from client.store import dialect
+    from client.store import schema as s
+    from client.store.db import utcnow
+    with desk.db.write() as conn:
+        for t in SWITCHED:
+            conn.execute(dialect.insert(conn, s.code_tables).values(
+                name=t, version=ECIQ_VERSION, sha256="", content=switch_csv(t),
+                updated_at=utcnow()))
+    desk._codes = None

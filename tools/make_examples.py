@@ -32,12 +32,14 @@ def load_examples():
 
 
 def write_workbook(path: Path = WORKBOOK) -> int:
-    from client.codes import default_codebook
+    """The examples carry eCIQ transport/trade codes: the template's lists are those of a
+    desk that has taken version 2027.01.0 (``client.ciq.lists``)."""
+    from client.ciq.lists import eciq_codebook
     from client.interchange.columns import columns_for
     from client.interchange.writer import write_declarations
     decls = load_examples()
     return write_declarations(path, ((d, None) for d in decls), columns_for(None),
-                              default_codebook(), len(decls))
+                              eciq_codebook(), len(decls))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,11 @@
   ``condition(direction)``: the chips on each line);
 * :func:`requirements` (declaration, goods index) → list of :class:`Requirement` (the
   "本商品需要" panel: code, kind, Chinese/English name, present, the field to fix);
-* :func:`upgrade_v1` — an ``@1`` declaration's customs transport/trade codes mapped to eCIQ.
+* :func:`upgrade_v1` — an ``@1`` declaration's customs transport/trade codes mapped to eCIQ
+  (:func:`client.ciq.upgrade.map_customs_codes`, the one mapping);
+* the switch to the eCIQ lists (code-table version 2027.01.0): :mod:`client.ciq.lists`
+  (which lists a code book holds), :mod:`client.ciq.switch` (stored drafts converted at
+  sync), :mod:`client.ciq.importing` (customs-coded files mapped on import, with warnings).
 
 Code tables: ``CodeBook.table(name)`` for ``goods_attributes``, ``licences_inbound``,
 ``licences_outbound``, ``dangerous_pack_categories``, ``enterprise_qualifications``,

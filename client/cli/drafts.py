@@ -61,7 +61,7 @@ def cmd_import(ctx) -> int:
         n_new, n_upd = len(report.imported), len(report.updated)
         print(ctx.t(f"已导入 {n_new} 份新报检单，更新 {n_upd} 份草稿",
                     f"imported {count(n_new, 'new declaration')}, updated {count(n_upd, 'draft')}"))
-        for e in report.errors:
+        for e in report.errors + report.warnings:
             where = e.file
             if e.row is not None:
                 where += ctx.t(f" 第 {e.row} 行" if e.column else f" 第 {e.row} 份",
@@ -69,7 +69,8 @@ def cmd_import(ctx) -> int:
             if e.column:
                 where += ctx.t(f" {e.column} 列", f" column {e.column}")
             field = f" [{e.field}]" if e.field else ""
-            print(f"{where}{field}: {e.to_dict(ctx.lang)['message']}", file=sys.stderr)
+            tag = ctx.t("（提示）", " (warning)") if e.severity == "warning" else ""
+            print(f"{where}{field}{tag}: {e.to_dict(ctx.lang)['message']}", file=sys.stderr)
     if report.files_refused:
         return 2
     return 1 if report.errors else 0

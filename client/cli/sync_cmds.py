@@ -241,6 +241,9 @@ def _print_summary(ctx, s) -> None:
                 f"credit grade changed: {s.credit_grade[0] or '-'} → {s.credit_grade[1]}"))
     for name, version in s.code_tables:
         print(t(f"代码表 {name} 已更新到版本 {version}", f"code table {name} updated to {version}"))
+    if s.ciq_converted:
+        print(t(f"{s.ciq_converted} 份草稿的运输方式/贸易方式已改用检验检疫代码（见各单历史）",
+                f"{s.ciq_converted} drafts switched to eCIQ transport/trade codes (see their history)"))
     if s.leases_taken or s.leases_closed:
         print(t(f"领用号段 {s.leases_taken} 个（{s.numbers_taken} 个号），关闭号段 {s.leases_closed} 个"
                 f"（作废 {s.numbers_void} 个号）",

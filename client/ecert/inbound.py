@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..ciq.lists import eciq_fields
+from ..ciq.upgrade import customs_transport
 from ..errors import InputError
 from ..model import Attachment, Container, GoodsLine, Party
 from . import schema, sps, tables
@@ -100,10 +102,13 @@ def import_certificate(desk, path: Path) -> ImportResult:
         decl.entry_exit_port = cert.unloading_port
     if cert.transport_mode:
         mode = tables.transport().to_desk.get(cert.transport_mode)
+        if mode is not None and "transport_mode" not in eciq_fields(desk.codes):
+            mode = customs_transport(mode, desk.codes)   # the desk is on the customs list
         decl.transport_mode = mode
         if mode is None:
-            w(f"运输方式 {cert.transport_mode}（UN/ECE Rec 19）无对应的 eCIQ 代码，请填写 / "
-              f"transport mode {cert.transport_mode} (Rec 19) has no eCIQ code; fill it in")
+            w(f"运输方式 {cert.transport_mode}（UN/ECE Rec 19）在现行运输方式代码表中无唯一对应的代码，"
+              f"请填写 / transport mode {cert.transport_mode} (Rec 19) has no single code in "
+              f"the transport list in force; fill it in")
     decl.transport_name = cert.transport_name
     decl.containers = [Container(number=n) for n in cert.containers]
     goods = []

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Sequence
 
+from ..ciq.upgrade import eciq_transport
+from ..codes import default_codebook
 from . import tables
 from .xmlsafe import SPS_NS
 
@@ -145,7 +147,8 @@ def build(decl: dict, *, number: str, desk_type: str, issued_at: str, issuer_id:
     if decl.get("inspect_bureau"):
         ev = _el(con, _R + "ExaminationSPSEvent")
         _el(_el(ev, _R + "OccurrenceSPSLocation"), _R + "ID", decl["inspect_bureau"])
-    mode = tables.transport().to_std.get(str(decl.get("transport_mode") or ""))
+    # Rec 19 is read from the eCIQ code; a payload in customs terms is mapped first (issue 13)
+    mode = tables.transport().to_std.get(eciq_transport(decl, default_codebook()) or "")
     if mode or decl.get("transport_name"):
         mv = _el(con, _R + "MainCarriageSPSTransportMovement")
         _el(mv, _R + "ModeCode", mode or "0")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..ciq.lists import eciq_fields
 from ..codes import CodeBook
 from ..fields import label
 from ..model import format_decimal
@@ -68,11 +69,16 @@ class Lookups:
     regions_of: dict              # bureau -> frozenset(region)
     region_names: dict
     grades: dict                  # grade -> (direct_ok, cross_ok, name_cn)
+    #: the fields whose table holds the eCIQ list (client.ciq.lists; issue 13)
+    eciq: frozenset = frozenset()
 
 
 _YES = ("yes", "true", "1", "y")
 #: trade modes that are cross-border e-commerce by definition (see trade_modes.csv)
 ECOMMERCE_TRADE_MODES = frozenset({"1210", "9610", "9710", "9810"})
+#: the same in eCIQ terms: 42 电子商务/保税电商 (B2B 9710/9810 map to 11 一般贸易 and are
+#: known by ``customs_trade_mode``, see :func:`client.rules.ecommerce.ecommerce_trade`)
+ECOMMERCE_TRADE_MODES_ECIQ = frozenset({"42"})
 
 
 def _build(codes: CodeBook) -> Lookups:
@@ -101,13 +107,15 @@ def _build(codes: CodeBook) -> Lookups:
     a2to3 = {e.row.get("alpha_2", ""): e.code for e in countries.entries if e.row.get("alpha_2")}
     hs = codes.table("hs2022")
     trade = keyset("trade_modes")
+    eciq = eciq_fields(codes)
     return Lookups(
         bureaus=keyset("bureaus"),
         bureau_names={e.code: e.name_cn for e in codes.table("bureaus").entries},
         inspection_types=direction_map("inspection_types"),
         transport_modes=keyset("transport_modes"),
         trade_modes=trade,
-        ecommerce_trade_modes=ECOMMERCE_TRADE_MODES,
+        ecommerce_trade_modes=ECOMMERCE_TRADE_MODES_ECIQ if "trade_mode" in eciq
+        else ECOMMERCE_TRADE_MODES,
         purposes=keyset("purposes"),
         certificates=direction_map("certificates"),
         attachment_types=keyset("attachment_types"),
@@ -124,6 +132,7 @@ def _build(codes: CodeBook) -> Lookups:
         regions_of={k: frozenset(v) for k, v in regions.items()},
         region_names=names,
         grades=grades,
+        eciq=eciq,
     )
 
 

@@ -48,12 +48,27 @@ def product_reg_no_required(decl, ctx):
     return out
 
 
-@rule("W1803", "warning", "trade_mode", "跨境电商报检的贸易方式通常为电商类（1210/9610/9710/9810）",
-      "E-commerce declarations normally use an e-commerce trade mode (1210/9610/9710/9810).")
+def ecommerce_trade(decl, lk) -> bool:
+    """Whether the trade mode is a cross-border e-commerce one: customs 1210/9610/9710/9810;
+    in eCIQ terms 42, or 11 whose customs code (``customs_trade_mode``, kept by the mapping)
+    is B2B e-commerce 9710/9810 (eCIQ 11 alone loses that distinction)."""
+    tm = decl.trade_mode
+    if tm in lk.ecommerce_trade_modes:
+        return True
+    if "trade_mode" in lk.eciq and decl.extra:
+        return decl.extra.get("customs_trade_mode") in ECOMMERCE_TRADE_MODES
+    return False
+
+
+@rule("W1803", "warning", "trade_mode", "跨境电商报检的贸易方式通常为电商类（海关 1210/9610/9710/9810，"
+      "检验检疫 42）",
+      "E-commerce declarations normally use an e-commerce trade mode (customs "
+      "1210/9610/9710/9810, eCIQ 42).")
 def ecommerce_trade_mode(decl, ctx):
     tm = decl.trade_mode
-    if decl.ecommerce is True and isinstance(tm, str) and tm in lookups(ctx).trade_modes \
-            and tm not in ECOMMERCE_TRADE_MODES:
+    lk = lookups(ctx)
+    if decl.ecommerce is True and isinstance(tm, str) and tm in lk.trade_modes \
+            and not ecommerce_trade(decl, lk):
         return [issue("W1803", "trade_mode",
                       f"本单标为跨境电商，但贸易方式为 {tm}（非电商类），请核对贸易方式或跨境电商标记",
                       f"The declaration is marked cross-border e-commerce but its trade mode "
@@ -65,7 +80,7 @@ def ecommerce_trade_mode(decl, ctx):
       "An e-commerce trade mode normally goes with the e-commerce flag.")
 def ecommerce_flag(decl, ctx):
     tm = decl.trade_mode
-    if decl.ecommerce is not True and tm in ECOMMERCE_TRADE_MODES:
+    if decl.ecommerce is not True and isinstance(tm, str) and ecommerce_trade(decl, lookups(ctx)):
         return [issue("W1804", "ecommerce",
                       f"贸易方式 {tm} 为跨境电商类，但未勾选跨境电商，负面清单与商品备案检查不会进行；请核对",
                       f"Trade mode {tm} is a cross-border e-commerce mode but the e-commerce "

@@ -6,7 +6,7 @@ here only when the field is required) or text of blanks only.
 """
 from __future__ import annotations
 
-from ._common import blank, issue, lbl, seq
+from ._common import blank, issue, lbl, lookups, seq
 from .registry import rule
 
 MAX_GOODS = 50
@@ -134,15 +134,46 @@ def consignor_name_inbound(decl, ctx):
 _header_required("E1014", "contract_no")
 
 
-@rule("E1015", "error", "bl_no", "入境报检必须填写提单/运单号（邮件运输除外）",
-      "Inbound: the B/L no. is required unless the goods come by mail (transport mode 6).")
+#: eCIQ transport modes that carry no B/L or waybill: 5 旅客携带, 6 管道运输
+_NO_BL_ECIQ = frozenset({"5", "6"})
+
+
+def _bl_exempt(decl, ctx) -> bool | None:
+    """True when the transport needs no B/L, None when it cannot be told (eCIQ 9 其他
+    without the customs code: mail or another carriage; W1015 asks)."""
+    tm = decl.transport_mode
+    if "transport_mode" not in lookups(ctx).eciq:
+        return tm == "6"                                  # customs 6 邮件运输
+    if tm in _NO_BL_ECIQ:
+        return True
+    if tm == "9":                                         # eCIQ 9 其他 includes mail
+        customs = decl.extra.get("customs_transport_mode") if decl.extra else None
+        return None if customs is None else customs == "6"
+    return False
+
+
+@rule("E1015", "error", "bl_no", "入境报检必须填写提单/运单号（邮件、旅客携带、管道运输除外）",
+      "Inbound: the B/L no. is required unless the goods come by mail, with a passenger or "
+      "by pipeline (customs transport mode 6; eCIQ 5, 6, or 9 with customs mode 6).")
 def bl_no_inbound(decl, ctx):
-    if decl.direction != "inbound" or decl.transport_mode == "6":
+    if decl.direction != "inbound" or _bl_exempt(decl, ctx) is not False:
         return None
     if blank(decl.bl_no):
-        return _missing("E1015", "bl_no", "（入境必填，邮件运输除外）",
-                        " (required inbound unless the transport mode is 6, mail)")
+        return _missing("E1015", "bl_no", "（入境必填，邮件、旅客携带、管道运输除外）",
+                        " (required inbound unless the goods come by mail, with a passenger "
+                        "or by pipeline)")
     return None
+
+
+@rule("W1015", "warning", "bl_no", "运输方式为 9 其他（含邮件）的入境报检未填提单/运单号",
+      "Inbound by eCIQ transport mode 9 (other, incl. mail) without a B/L no.")
+def bl_no_inbound_other(decl, ctx):
+    if decl.direction != "inbound" or _bl_exempt(decl, ctx) is not None or not blank(decl.bl_no):
+        return None
+    return [issue("W1015", "bl_no",
+                  "运输方式为 9 其他运输（含邮件）：邮件无需提单/运单号；其他运输方式请填写提单/运单号",
+                  "Transport mode 9 (other, incl. mail): mail needs no B/L no.; any other "
+                  "carriage does: fill it in.")]
 
 
 _header_required("E1016", "transport_mode")

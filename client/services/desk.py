@@ -15,6 +15,7 @@ from typing import Any, Iterable, Sequence
 from sqlalchemy import select, update
 
 from .. import paths as paths_mod
+from ..ciq.importing import map_on_import
 from ..codes import CodeBook
 from ..lifecycle import EDITABLE, status_sentence
 from ..errors import InputError, NotEditable, NotFound, StaleDraft
@@ -50,10 +51,13 @@ class ImportProblem:
     field: str | None
     message: str
     message_en: str = ""
+    #: "error" (not imported) or "warning" (imported, with this said about it)
+    severity: str = "error"
 
     def to_dict(self, lang: str = "zh") -> dict:
         return {"file": self.file, "row": self.row, "column": self.column, "field": self.field,
-                "message": self.message_en if lang == "en" and self.message_en else self.message}
+                "message": self.message_en if lang == "en" and self.message_en else self.message,
+                **({"severity": self.severity} if self.severity != "error" else {})}
 
 
 
@@ -66,10 +70,14 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     errors: list[ImportProblem] = field(default_factory=list)
     files_refused: int = 0
+    #: what was said about imported declarations (customs codes mapped to eCIQ, issue 13)
+    warnings: list[ImportProblem] = field(default_factory=list)
 
     def to_dict(self, lang: str = "zh") -> dict:
         return {"imported": self.imported + self.updated,
-                "errors": [e.to_dict(lang) for e in self.errors]}
+                "errors": [e.to_dict(lang) for e in self.errors],
+                **({"warnings": [w.to_dict(lang) for w in self.warnings]}
+                   if self.warnings else {})}
 
 
 class Desk:
@@ -376,6 +384,7 @@ class Desk:
             report.updated += part.updated
             report.errors += part.errors
             report.files_refused += part.files_refused
+            report.warnings += part.warnings
         return report
 
     def import_json_files(self, files: Iterable[str | Path]) -> ImportReport:
@@ -492,9 +501,14 @@ class Desk:
                         f"报检单 {d.id} 已{status_sentence(st)}，不能通过导入修改",
                         f"declaration {d.id} is {st} and cannot be changed by import"))
                     continue
+                mapped = map_on_import(d, self.codes)   # customs codes → eCIQ (issue 13)
+                for note in mapped:
+                    report.warnings.append(ImportProblem(source, row, None, note.field,
+                                                         note.message_zh, note.message_en,
+                                                         severity="warning"))
                 ok.append(d)
                 if docs is not None:
-                    ok_docs.append(docs[n])
+                    ok_docs.append(None if mapped else docs[n])
             inserted, updated = decl_q.save_many(conn, ok, note=f"导入 {Path(source).name}",
                                                  docs=ok_docs if docs is not None else None,
                                                  existing=existing)

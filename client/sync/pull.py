@@ -25,6 +25,7 @@ from urllib.parse import quote
 from sqlalchemy import Connection, select, text, update
 
 from .. import lifecycle
+from ..ciq import switch as ciq_switch
 from ..codes import CodeBook, CodeTableError
 from ..ecert import sync as ecert_sync
 from ..fields import label
@@ -218,6 +219,12 @@ class Puller:
             if dk is not None and dk.apply_changes is not None:
                 dk.apply_changes(conn, part, summary)
         now = utcnow()
+        # the eCIQ lists arriving (issue 13): editable drafts converted in this transaction
+        fields = ciq_switch.switching(self.codes, tables)
+        if fields:
+            version = next(tables[t]["version"] for t in ciq_switch.SWITCHED if t in tables)
+            summary.ciq_converted += len(ciq_switch.convert_stored(conn, self.codes, fields,
+                                                                   version))
         for name, body in tables.items():
             values = {"name": name, "version": body["version"], "sha256": body["sha256"],
                       "content": body["content"], "updated_at": now}

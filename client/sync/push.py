@@ -24,6 +24,7 @@ from typing import Callable
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
+from ..ciq.switch import CODE_LISTS, code_lists_of, switched_after
 from ..model import loads_stored
 from ..store import blobs as blob_q
 from ..store import declarations as decl_q
@@ -129,14 +130,20 @@ def pending(conn: Connection, after_seq: int, limit: int) -> list[OutboxItem]:
     return [OutboxItem(*r) for r in rows]
 
 
-def batch_body(device_id: str, items: list[OutboxItem]) -> bytes:
-    """The request body, with each stored payload inserted verbatim (no re-encoding)."""
+def batch_body(device_id: str, items: list[OutboxItem],
+               switched_after: int | None = None) -> bytes:
+    """The request body, with each stored payload inserted verbatim (no re-encoding).
+
+    Each declaration mutation says which transport/trade lists its payload is written in
+    (``code_lists``: rows queued after the desk took the eCIQ lists, ``switched_after``,
+    are ``eciq``; see :mod:`client.ciq.switch`)."""
     parts = []
     for it in items:
         if it.doc_kind == kinds.DECLARATION:
             fields = {"mutation_id": it.mutation_id, "kind": it.kind,
                       "declaration_id": it.declaration_id,
-                      "inspection_no": it.inspection_no, "base_version": it.base_version}
+                      "inspection_no": it.inspection_no, "base_version": it.base_version,
+                      CODE_LISTS: code_lists_of(it.seq, switched_after)}
         else:  # another document kind: named by doc_kind + doc_id (PROTOCOL.md "Document kinds")
             fields = {"mutation_id": it.mutation_id, "kind": it.kind,
                       "doc_kind": it.doc_kind, "doc_id": it.declaration_id,
@@ -160,6 +167,7 @@ class Pusher:
         self.batch_size = max(1, min(BATCH_SIZE, batch_size))
         self.progress = progress or (lambda done, total, msg: None)
         self.cancel = cancel or (lambda: False)
+        self.switched_after: int | None = None
 
     def run(self, summary: SyncSummary) -> SyncSummary:
         """Send every pending row, in order, batch by batch.
@@ -174,6 +182,7 @@ class Pusher:
 
         with self.db.read() as conn:
             total = pending_count(conn)
+            self.switched_after = switched_after(conn)
         done = 0
         self.progress(0, total, "正在发送报检单…")
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push")
@@ -224,7 +233,8 @@ class Pusher:
             return None
         self._upload_attachments(items, summary)
         body = self.client.request("POST", kinds.endpoint(items[0].doc_kind),
-                                   data=batch_body(self.device_id, items),
+                                   data=batch_body(self.device_id, items,
+                                                   self.switched_after),
                                    headers={"Content-Type": "application/json"})
         return check_batch(body, [i.mutation_id for i in items])
 

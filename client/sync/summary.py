@@ -51,6 +51,8 @@ class SyncSummary:
     status_changes: list[StatusChange] = field(default_factory=list)
     credit_grade: tuple[str | None, str] | None = None  # (old, new)
     code_tables: list[tuple[str, str]] = field(default_factory=list)  # (table, version)
+    #: drafts converted to the eCIQ transport/trade codes when the lists arrived (issue 13)
+    ciq_converted: int = 0
     resynced: bool = False
     imported: int = 0
     leases_taken: int = 0

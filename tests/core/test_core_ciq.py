@@ -101,10 +101,24 @@ def test_v1_file_still_parses_and_upgrades_with_mapped_codes():
     notes = upgrade_v1(v1, CB)
     assert v1.schema == SCHEMA
     assert (v1.transport_mode, v1.trade_mode) == ("1", "11")   # eCIQ 水路, 一般贸易
-    assert v1.extra["customs_transport_mode"] == "2" and v1.extra["customs_trade_mode"] == "0110"
+    # no customs declaration linked and nothing a rule needs: the customs codes are dropped
+    assert "customs_transport_mode" not in v1.extra and "customs_trade_mode" not in v1.extra
     assert [n.field for n in notes] == ["transport_mode", "trade_mode"]
     assert "水路运输" in notes[0].message_zh and notes[0].message_en
     assert upgrade_v1(v1, CB) == []  # already @2: nothing to do
+
+
+def test_customs_codes_survive_where_the_customs_link_or_a_rule_needs_them():
+    d = sample_declaration("inbound", 1, seed=7)
+    d.schema, d.transport_mode, d.trade_mode = "ciqdesk/declaration@1", "2", "0110"
+    d.customs_decl_no = "310120261234567890"         # linked: every code kept
+    upgrade_v1(d, CB)
+    assert d.extra == {"customs_transport_mode": "2", "customs_trade_mode": "0110"}
+    d = sample_declaration("inbound", 1, seed=8)
+    d.schema, d.transport_mode, d.trade_mode = "ciqdesk/declaration@1", "6", "9710"
+    upgrade_v1(d, CB)                                # mail (E1015) and B2B e-commerce (E18xx)
+    assert (d.transport_mode, d.trade_mode) == ("9", "11")
+    assert d.extra == {"customs_transport_mode": "6", "customs_trade_mode": "9710"}
 
 
 def test_v1_mail_becomes_eciq_other_and_unknown_codes_are_kept_with_a_note():

@@ -62,7 +62,7 @@ def foreign_certificate(tmp_path, *, import_country="CN", status="70", hs6=True,
     d["consignor"] = {"name_en": "Kiwi Orchards Ltd"}
     d["consignee"] = {"name_cn": "上海果品进出口有限公司", "name_en": "Shanghai Fruit I/E Co."}
     d["arrival_port"] = "CNSHA"
-    d["transport_mode"] = "1"   # eCIQ 水路 → Rec 19 1 (maritime)
+    d["transport_mode"], d["trade_mode"] = "1", "11"   # eCIQ 水路 → Rec 19 1 (maritime); 一般贸易
     d["goods"][0].update(name_en="Fresh kiwifruit", name_cn=None, hs_code="081050" if hs6
                          else "0810500000", net_weight_kg="12.5", gross_weight_kg="13",
                          package_type="22", package_count=1200, origin_country="NZL")

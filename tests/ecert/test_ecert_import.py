@@ -26,8 +26,8 @@ def test_foreign_certificate_fills_a_clean_inbound_draft(open_desk, cli, tmp_pat
     assert decl.consignor.name_en == "Kiwi Orchards Ltd"
     assert decl.consignee.name_cn == "上海果品进出口有限公司"
     assert decl.departure_country == "NZL" and decl.trade_country == "NZL"
-    # Rec 19 1 (maritime) → eCIQ 1 水路
-    assert decl.entry_exit_port == "CNSHA" and decl.transport_mode == "1"
+    # Rec 19 1 (maritime) → eCIQ 1 水路 → customs 2 水路 (this desk is on the customs list)
+    assert decl.entry_exit_port == "CNSHA" and decl.transport_mode == "2"
     g = decl.goods[0]
     assert g.name_en == "Fresh kiwifruit" and g.origin_country == "NZL"
     assert g.net_weight_kg == Decimal("12500") and g.gross_weight_kg == Decimal("13000")
@@ -39,6 +39,16 @@ def test_foreign_certificate_fills_a_clean_inbound_draft(open_desk, cli, tmp_pat
     (att,) = decl.attachments
     assert att.type == "101007" and att.file_name == "NZ2026-PH-000123.xml"
     assert desk.attachment_path(att.sha256).read_bytes() == path.read_bytes()
+
+
+def test_a_desk_on_the_eciq_lists_gets_the_eciq_transport_code(open_desk, cli, tmp_path):
+    from tests.desk_fixtures import take_eciq_lists
+    desk = open_desk("eciq")
+    take_eciq_lists(desk)
+    desk.db.engine.dispose()  # the CLI reads the same file
+    code, out, r = _import(cli, desk.paths.data_dir, foreign_certificate(tmp_path))
+    assert code == 0, r.stderr
+    assert desk.get(out["imported"][0]).transport_mode == "1"   # Rec 19 1 → eCIQ 1 水路运输
 
 
 def test_import_country_not_china_warns_and_cancelled_is_refused(open_desk, cli, tmp_path):

@@ -67,7 +67,7 @@ def test_bilingual_pdf_rendering_of_an_ecert(qtbot, tmp_path):
     from ui.printing import save_pdf
     d = sample_declaration("outbound", goods=3, seed=9)
     d.inspection_no = "310000226000009"
-    d.transport_mode = "1"   # eCIQ 水路 → Rec 19 1
+    d.transport_mode, d.trade_mode = "1", "11"   # eCIQ 水路 → Rec 19 1; 一般贸易
     notes = [("ADRP", "replaces"), ("ADRPN", "CN310000226000009-18-00"),
              ("ADRPR", "amended"), ("ADRD", "2026-12-01T08:00:00Z")]
     data = sign(sps.build(to_dict(d), number="CN310000226000009-18-01", desk_type="18",

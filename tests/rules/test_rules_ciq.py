@@ -2,7 +2,8 @@
 
 Each case is built as a declarer would (a complete declaration of the direction with one
 goods line of those goods); complete, it validates clean; each requirement taken away is
-flagged by its rule at its field.
+flagged by its rule at its field. The cases carry eCIQ transport and trade codes and are
+judged by a code book holding the eCIQ lists (version 2027.01.0, as after the switch).
 """
 from __future__ import annotations
 
@@ -11,8 +12,23 @@ from decimal import Decimal
 import pytest
 
 from client.ciq import requirements
+from client.ciq.lists import eciq_codebook
 from client.model import Attachment, Dangerous, GoodsLine, Licence, Producer
-from rules_testkit import run, sample_declaration
+from rules_testkit import run as _run
+from rules_testkit import sample_declaration as _sample
+
+ECIQ = eciq_codebook()
+
+
+def run(decl, **kw):
+    return _run(decl, codes=ECIQ, **kw)
+
+
+def sample_declaration(direction, n, seed):
+    """The sample declaration with eCIQ codes: 1 水路运输, 11 一般贸易."""
+    d = _sample(direction, n, seed=seed)
+    d.transport_mode, d.trade_mode = "1", "11"
+    return d
 
 
 def _line(hs: str, ciq: str, name: str, **kw) -> GoodsLine:

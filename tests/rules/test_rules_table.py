@@ -43,6 +43,12 @@ def ecom(d):
         g.product_reg_no = f"P31{i:06d}"
 
 
+def ecom_eciq(d):
+    """:func:`ecom` in eCIQ terms: trade mode 42 电子商务."""
+    ecom(d)
+    d.trade_mode = "42"
+
+
 def _known_registrations(not_found=()):
     """The registrations of :func:`ecom_registered`'s goods lines, as the desk would know
     them after a sync (issue 15)."""
@@ -73,9 +79,12 @@ class Case:
     good: dict = field(default_factory=dict)   # context kwargs for the valid run
     bad: dict | None = None                    # context kwargs for the broken run
     id: str = ""
+    eciq: bool = False   # judged with the eCIQ transport/trade lists in force (issue 13)
 
     def build(self, broken: bool):
         d = sample_declaration(self.direction, goods=3)
+        if self.eciq:
+            d.transport_mode, d.trade_mode = "1", "11"   # eCIQ 水路运输, 一般贸易
         if self.setup:
             self.setup(d)
         if broken:
@@ -164,6 +173,16 @@ CASES = [
     C("E1013", "consignor.name_en", {"consignor.name_en": None, "consignor.name_cn": None}),
     C("E1014", "contract_no", {"contract_no": None}),
     C("E1015", "bl_no", {"bl_no": None}),
+    C("E1015", "bl_no", {"bl_no": None}, eciq=True, id="E1015-eciq"),
+    C("E1015", "bl_no", {"bl_no": None, "transport_mode": "9",
+                         "extra": {"customs_transport_mode": "2"}}, eciq=True,
+      id="E1015-eciq-9-not-mail"),
+    C("W1015", "bl_no", {"bl_no": None, "transport_mode": "9"}, eciq=True),
+    C("E1407", "trade_mode", {"trade_mode": "0110"}, eciq=True, id="E1407-eciq-customs-code"),
+    C("W1803", "trade_mode", {"trade_mode": "11"}, setup=ecom_eciq, eciq=True, id="W1803-eciq"),
+    C("W1804", "ecommerce", {"trade_mode": "42"}, eciq=True, id="W1804-eciq-42"),
+    C("W1804", "ecommerce", {"extra": {"customs_trade_mode": "9710"}}, eciq=True,
+      id="W1804-eciq-b2b"),
     C("E1016", "transport_mode", {"transport_mode": None}),
     C("E1017", "transport_name", {"transport_name": None}),
     C("E1018", "trade_mode", {"trade_mode": None}),
@@ -363,6 +382,9 @@ def _case_id(c: Case) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=_case_id)
 def test_rule_quiet_on_valid_and_fires_on_broken(case: Case, codebook):
+    if case.eciq:
+        from client.ciq.lists import eciq_codebook
+        codebook = eciq_codebook()
     good_ctx = ctx(codebook, **case.good)
     bad_ctx = ctx(codebook, **(case.bad if case.bad is not None else case.good))
 

@@ -206,6 +206,8 @@ class ImportDialog(QDialog):
             text += self.tr("另有 {m} 份未导入：").format(m=len(report.errors)) + "；".join(
                 e.message for e in report.errors[:3])
             self.problems.set_rows(self.problems.rows + list(report.errors))
+        if report.warnings:  # customs codes mapped to eCIQ (issue 13): imported, said so
+            self.problems.set_rows(self.problems.rows + list(report.warnings))
         if self.progress is not None and self.progress.cancelled():
             text = self.tr("已取消：") + text
         self.status.setText(text)
