@@ -26,6 +26,7 @@ declarations change when the sample changes), so rebuild it only on purpose and 
 from __future__ import annotations
 
 import argparse
+import functools
 import copy
 import gzip
 import json
@@ -84,6 +85,8 @@ def make_ctx(spec: dict, codes=None):
                                   frozenset(ecom["not_found"]))
     synced = s.get("grade_synced_at")
     usccs = s.get("client_usccs")
+    if s.get("code_lists") == "eciq":   # judged with the eCIQ lists in force (issue 13)
+        codes = _eciq_codebook()
     return RuleContext(
         codes=codes or default_codebook(), credit_grade=s.get("credit_grade"),
         grade_synced_at=datetime.fromisoformat(synced) if synced else None,
@@ -91,6 +94,12 @@ def make_ctx(spec: dict, codes=None):
         enterprise_uscc=s.get("enterprise_uscc"),
         client_usccs=frozenset(usccs) if usccs is not None else None,
         ecom_registrations=regs)
+
+
+@functools.lru_cache(maxsize=1)
+def _eciq_codebook():
+    from client.ciq.lists import eciq_codebook
+    return eciq_codebook()
 
 
 def findings(entry: dict, codes=None) -> list[list]:
@@ -123,10 +132,12 @@ def _to_data(decl) -> dict:
     return json.loads(to_json(decl))
 
 
-def _table_cases() -> Iterator[dict]:
+def _table_cases(eciq: bool = False) -> Iterator[dict]:
     sys.path.insert(0, str(ROOT / "tests" / "rules"))
     import test_rules_table as t  # noqa: PLC0415 - the rule table's cases, valid and broken
     for n, case in enumerate(t.CASES):
+        if case.eciq != eciq:
+            continue
         name = t._case_id(case)
         for broken in (False, True):
             kw = case.good if not broken or case.bad is None else case.bad
@@ -135,8 +146,13 @@ def _table_cases() -> Iterator[dict]:
             except Exception as e:  # noqa: BLE001 - a typed value JSON cannot carry
                 print(f"  skipped {name} broken={broken}: {e}", file=sys.stderr)
                 continue
-            yield {"name": f"table/{n:03d}/{name}/{'broken' if broken else 'valid'}",
-                   "ctx": _ctx_spec(kw), "data": data}
+            ctx = _ctx_spec(kw)
+            prefix = "table"
+            if eciq:
+                ctx["code_lists"] = "eciq"
+                prefix = "eciq/table"
+            yield {"name": f"{prefix}/{n:03d}/{name}/{'broken' if broken else 'valid'}",
+                   "ctx": ctx, "data": data}
 
 
 def _ciq_cases() -> Iterator[dict]:
@@ -302,11 +318,21 @@ def _examples() -> Iterator[dict]:
                "data": json.loads(p.read_text(encoding="utf-8"))}
 
 
+def _eciq_cases() -> Iterator[dict]:
+    """Added after the eCIQ switch (issue 13): the rule table's cases judged with the eCIQ
+    lists in force, and the examples (which now carry eCIQ codes) under those lists. The
+    first 1,863 entries were judged by the code before the speed-ups; these by the merged
+    code (the rules and ciqswitch branches)."""
+    yield from _table_cases(eciq=True)
+    for e in _examples():
+        yield {**e, "name": "eciq/" + e["name"], "ctx": {"code_lists": "eciq"}}
+
+
 def build_corpus(n_mutated: int = 1200) -> list[dict]:
     from client.codes import default_codebook
     codes = default_codebook()
     rows = [*_examples(), *_table_cases(), *_ciq_cases(), *_random_ciq(codes),
-            *_random_mutations(codes, n_mutated)]
+            *_random_mutations(codes, n_mutated), *_eciq_cases()]
     names = [r["name"] for r in rows]
     assert len(set(names)) == len(names), "corpus names must be unique"
     return rows
