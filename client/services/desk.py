@@ -29,6 +29,7 @@ from ..store import kv
 from ..store import schema as s
 from ..store.db import utcnow
 from ..timeutil import parse_time
+from .cleanmemo import CleanMemo, context_stamp
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,8 @@ class Desk:
         self.store = store
         self.paths = store.paths
         self._codes = codes
+        #: drafts the batch validation found clean, by rule context (finalise reuses them)
+        self.clean_memo = CleanMemo()
 
     # -- opening ----------------------------------------------------------------
     @classmethod
@@ -301,6 +304,10 @@ class Desk:
     def rule_context(self):
         """What the rulebook judges against: code tables, the last synced credit grade and
         whom the logged-in enterprise may declare for."""
+        return self.rule_context_stamped()[0]
+
+    def rule_context_stamped(self) -> tuple[Any, tuple]:
+        """:meth:`rule_context` and its :func:`~client.services.cleanmemo.context_stamp`."""
         from ..rules import RuleContext
         me = self.enterprise() or {}
         grade, at = _grade_of(me)
@@ -312,12 +319,13 @@ class Desk:
             if cached is None or cached[0] != mark:
                 cached = self._ecom_known = (mark, ecom_q.known(conn))
         registrations = cached[1]
-        return RuleContext(
+        ctx = RuleContext(
             codes=self.codes, credit_grade=grade, grade_synced_at=at,
             ecom_registrations=registrations,
             enterprise_uscc=me.get("uscc") or None,
             client_usccs=frozenset(c.get("uscc") for c in clients if isinstance(c, dict)
                                    and c.get("uscc")) if isinstance(clients, list) else None)
+        return ctx, context_stamp(ctx, mark)
 
     def validate_decl(self, decl: Declaration, ctx=None) -> list:
         from ..rules import validate
@@ -326,13 +334,13 @@ class Desk:
     def validate_ids(self, ids: Sequence[str], *, store_result: bool = True) -> dict[str, list]:
         """Validate stored declarations and keep each result for the UI's markers."""
         from ..rules import validate
-        ctx = self.rule_context()
+        ctx, stamp = self.rule_context_stamped()
         out: dict[str, list] = {}
         with paused_gc():
-            self._validate_chunks(ids, ctx, validate, out, store_result)
+            self._validate_chunks(ids, ctx, stamp, validate, out, store_result)
         return out
 
-    def _validate_chunks(self, ids: Sequence[str], ctx, validate, out: dict,
+    def _validate_chunks(self, ids: Sequence[str], ctx, stamp: tuple, validate, out: dict,
                          store_result: bool) -> None:
         d = s.declarations
         ids = list(dict.fromkeys(ids))
@@ -349,6 +357,9 @@ class Desk:
                 issues = validate(loads_stored(row[0]), ctx)
                 out[decl_id] = issues
                 results.append((decl_id, [x.to_dict() for x in issues], row[1]))
+            self.clean_memo.record(stamp, [
+                (did, rev, not any(i["severity"] == "error" for i in found))
+                for did, found, rev in results])
             if store_result:
                 with self.db.write() as conn:
                     decl_q.set_validation_many(conn, results)
