@@ -46,3 +46,19 @@ def test_nesting_at_the_limit(depth):
         assert info.value.code == "json_too_deep"
     else:
         assert jsontext.loads(text.encode()) == value
+
+
+_scalar = st.none() | st.booleans() | st.integers() | _text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_text, _json, max_size=5), _scalar | _json, _scalar, _scalar, _scalar)
+def test_the_composed_mutation_hash_is_the_canonical_hash(payload, base, did, no, kind):
+    """sandbox.mutations hashes a declaration mutation around its payload's stored text:
+    the same digest as canonical_hash of the hashed keys (replays keep matching)."""
+    from sandbox.mutations import _HASHED, _declaration_hash, _payload_text
+    from sandbox.protocol import canonical_hash
+    m = {"kind": kind, "declaration_id": did, "inspection_no": no, "base_version": base,
+         "payload": payload, "mutation_id": "M1"}
+    assert _declaration_hash(m, _payload_text(payload)) == canonical_hash(
+        {k: m.get(k) for k in _HASHED})
