@@ -33,6 +33,9 @@ from .cleanmemo import CleanMemo, context_stamp
 
 log = logging.getLogger(__name__)
 
+#: validation results written per transaction by ``Desk.validate_ids``
+VALIDATE_WRITE = 2000
+
 #: files read as tables (the Excel/CSV template; ``.xls`` is refused there with advice)
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls")
 
@@ -342,14 +345,16 @@ class Desk:
 
     def _validate_chunks(self, ids: Sequence[str], ctx, stamp: tuple, validate, out: dict,
                          store_result: bool) -> None:
+        """Read 500 at a time; write the results every :data:`VALIDATE_WRITE` (each
+        transaction is a sync to disk)."""
         d = s.declarations
         ids = list(dict.fromkeys(ids))
+        results: list[tuple[str, list[dict], int]] = []
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             with self.db.read() as conn:
                 rows = {r[0]: (r[1], r[2]) for r in conn.execute(
                     select(d.c.id, d.c.doc, d.c.local_rev).where(d.c.id.in_(chunk)))}
-            results = []
             for decl_id in chunk:
                 row = rows.get(decl_id)
                 if row is None:
@@ -357,12 +362,14 @@ class Desk:
                 issues = validate(loads_stored(row[0]), ctx)
                 out[decl_id] = issues
                 results.append((decl_id, [x.to_dict() for x in issues], row[1]))
-            self.clean_memo.record(stamp, [
-                (did, rev, not any(i["severity"] == "error" for i in found))
-                for did, found, rev in results])
-            if store_result:
-                with self.db.write() as conn:
-                    decl_q.set_validation_many(conn, results)
+            if len(results) >= VALIDATE_WRITE or i + 500 >= len(ids):
+                self.clean_memo.record(stamp, [
+                    (did, rev, not any(x["severity"] == "error" for x in found))
+                    for did, found, rev in results])
+                if store_result:
+                    with self.db.write() as conn:
+                        decl_q.set_validation_many(conn, results)
+                results = []
 
     def stored_issues(self, decl_id: str) -> list[dict] | None:
         with self.db.read() as conn:

@@ -36,7 +36,8 @@ from .desk import Desk
 
 log = logging.getLogger(__name__)
 
-FINALISE_CHUNK = 200
+#: declarations per finalise transaction (each one a sync to disk)
+FINALISE_CHUNK = 500
 
 
 class AmendConflict(NotEditable):

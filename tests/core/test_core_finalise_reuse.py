@@ -143,3 +143,33 @@ def test_the_memo_keeps_the_newest_and_forgets_on_another_stamp():
     assert m.clean_under(("b",)) == {}
     m.record(("b",), [("d9", 1, True)])
     assert m.clean_under(("a",)) == {} and m.clean_under(("b",)) == {"d9": 1}
+
+
+def test_a_validation_result_is_written_when_it_differs_and_only_then(desk):
+    ids = _drafts(desk, 2)
+    err = [{"code": "E1", "severity": "error", "field": "goods[0].hs_code"}]
+    with desk.db.read() as conn:
+        revs = {i: conn.execute(decl_q.s.declarations.select()
+                                .where(decl_q.s.declarations.c.id == i)).first().local_rev
+                for i in ids}
+
+    def stored(i):
+        with desk.db.read() as conn:
+            return decl_q.stored_issues(conn, i)
+
+    def write(results):
+        with desk.db.write() as conn:
+            decl_q.set_validation_many(conn, results)
+            raw = conn.connection.dbapi_connection
+            return getattr(raw, "total_changes", None)
+
+    write([(ids[0], err, revs[ids[0]]), (ids[1], [], revs[ids[1]])])
+    assert stored(ids[0]) == err and stored(ids[1]) == []
+    write([(ids[0], [], revs[ids[0]])])  # another result: written
+    assert stored(ids[0]) == [] and desk.summary(ids[0]).valid
+    before = write([])
+    after = write([(ids[0], [], revs[ids[0]]), (ids[1], [], revs[ids[1]])])
+    if before is not None:  # SQLite counts the rows changed: the same results change none
+        assert after == before
+    write([(ids[1], err, revs[ids[1]] - 1)])  # an older revision's result: not written
+    assert stored(ids[1]) == []
