@@ -269,9 +269,20 @@ class _Batch:
                 "version": version, "reasons": reasons, "replayed": True,
                 "first_outcome": outcome}
 
+    def _insert(self, table, rows: list[dict]) -> None:
+        """``rows`` into ``table`` with one driver ``executemany`` when they all have the
+        same keys (SQLAlchemy's per-row parameter processing costs as much as the insert)."""
+        keys = tuple(rows[0])
+        if any(tuple(r) != keys for r in rows):
+            self.conn.execute(insert(table), rows)
+            return
+        self.conn.exec_driver_sql(
+            f"INSERT INTO {table.name} ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})",
+            [tuple(r.values()) for r in rows])
+
     def _flush(self) -> None:
         if self.new_decls:
-            self.conn.execute(insert(db.declarations), list(self.new_decls.values()))
+            self._insert(db.declarations, list(self.new_decls.values()))
         if self.changed_decls:
             d = db.declarations
             cols = ("status", "status_at", "note", "reasons", "version", "payload",
@@ -280,9 +291,9 @@ class _Batch:
                 **{c: bindparam(c) for c in cols}),
                 [{"b_id": k, **{c: v[c] for c in cols}} for k, v in self.changed_decls.items()])
         if self.new_changes:
-            self.conn.execute(insert(db.changes), self.new_changes)
+            self._insert(db.changes, self.new_changes)
         if self.new_mutations:
-            self.conn.execute(insert(db.mutations), self.new_mutations)
+            self._insert(db.mutations, self.new_mutations)
 
     def doc_change(self, enterprise_id: int, doc_kind: str, doc_id: str, status: str,
                    note: str | None, version: int | None, **extra) -> None:
