@@ -10,7 +10,9 @@ logged-in enterprise as declarant; not timed), then times each stage as the desk
 1. **import**   ``excel_import.import_into`` (read with calamine, save as drafts);
 2. **validate** ``Desk.validate_ids`` of the imported drafts (the batch validate path,
    every result kept);
-3. **finalise** ``Filing.finalise`` (validate, number from leases, ``ready``, outbox);
+3. **finalise** ``Filing.finalise`` (validate what step 2 did not find clean at the same
+   revision and rule context — ``client.services.cleanmemo`` —, number from leases,
+   ``ready``, outbox);
 4. **push**     ``SyncEngine.push`` (batches of 500 to the sandbox);
 5. **pull**     ``SyncEngine.pull`` (the receipts from the change feed);
 
