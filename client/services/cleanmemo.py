@@ -61,10 +61,16 @@ class CleanMemo:
                 for key in list(revs)[:extra]:
                     del revs[key]
 
-    def clean_under(self, stamp: tuple) -> dict[str, int]:
-        """A copy of ``{id: local_rev}`` found clean under ``stamp`` (empty for another)."""
+    def clean_under(self, stamp: tuple, ids: Iterable[str] | None = None) -> dict[str, int]:
+        """``{id: local_rev}`` found clean under ``stamp`` (empty for another), of ``ids``
+        only when given."""
         with self._lock:
-            return dict(self._revs) if stamp == self._stamp else {}
+            if stamp != self._stamp:
+                return {}
+            if ids is None:
+                return dict(self._revs)
+            revs = self._revs
+            return {i: revs[i] for i in ids if i in revs}
 
     def forget(self, ids: Iterable[str]) -> None:
         with self._lock:

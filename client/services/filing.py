@@ -83,6 +83,9 @@ class Filing:
                  cancel: Callable[[], bool] | None = None) -> FinalizeResult:
         """定稿: validate, number, mark ``ready`` and queue for sending.
 
+        A draft ``Desk.validate_ids`` found clean at the same ``local_rev`` under the same
+        rule context is not judged again (:mod:`client.services.cleanmemo`).
+
         With invalid declarations and ``skip_invalid`` False, :class:`FinaliseInvalid`
         is raised (listing the issues) and nothing is finalised. A single declaration
         with no number left raises :class:`numbers.NoNumberLeft` and stays a draft.
@@ -93,11 +96,11 @@ class Filing:
         ctx, stamp = self.desk.rule_context_stamped()
         # drafts the batch validation just found clean under this very context, at the
         # revision read below, are not judged twice (client.services.cleanmemo)
-        clean = self.desk.clean_memo.clean_under(stamp)
         from ..rules import validate
         todo: list[tuple[str, int, Declaration, dict]] = []
         d = s.declarations
         ids = list(dict.fromkeys(ids))
+        clean = self.desk.clean_memo.clean_under(stamp, ids)
         for k in range(0, len(ids), 500):
             with self.db.read() as conn:
                 rows = {r[0]: r for r in conn.execute(
