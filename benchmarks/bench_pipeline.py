@@ -10,7 +10,9 @@ logged-in enterprise as declarant; not timed), then times each stage as the desk
 1. **import**   ``excel_import.import_into`` (read with calamine, save as drafts);
 2. **validate** ``Desk.validate_ids`` of the imported drafts (the batch validate path,
    every result kept);
-3. **finalise** ``Filing.finalise`` (validate, number from leases, ``ready``, outbox);
+3. **finalise** ``Filing.finalise`` (validate what step 2 did not find clean at the same
+   revision and rule context — ``client.services.cleanmemo`` —, number from leases,
+   ``ready``, outbox);
 4. **push**     ``SyncEngine.push`` (batches of 500 to the sandbox);
 5. **pull**     ``SyncEngine.pull`` (the receipts from the change feed);
 
@@ -31,7 +33,11 @@ printed, never asserted.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import shlex
 import shutil
+import signal
+import subprocess
 import sqlite3
 import sys
 import tempfile
@@ -171,12 +177,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("n", nargs="?", type=int, default=10_000)
     ap.add_argument("--goods", type=int, default=2)
     ap.add_argument("--keep", help="keep the workbook, profile and platform in this directory")
+    ap.add_argument("--profile", metavar="DIR",
+                    help="write cProfile files: DIR/<stage>.prof for the desk's stages and "
+                         "DIR/sandbox.prof for the sandbox's push and pull calls")
     a = ap.parse_args(argv)
     root = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="bench-pipeline-"))
     root.mkdir(parents=True, exist_ok=True)
     kr = PlaintextKeyring()
     kr.file_path = str(root / "keyring.cfg")
-    sb = start_sandbox_process(root / "platform", time_scale=0.01)
+    prof_dir = Path(a.profile).resolve() if a.profile else None
+    python = None
+    if prof_dir is not None:
+        prof_dir.mkdir(parents=True, exist_ok=True)
+        python = str(_profiling_python(prof_dir / "sandbox.prof", root))
+    sb = start_sandbox_process(root / "platform", time_scale=0.01, python=python)
     try:
         desk = Desk.open(root / "desk")
         att = root / "contract.pdf"
@@ -201,29 +215,29 @@ def main(argv: list[str] | None = None) -> int:
 
         report = ImportReport()
         from client.interchange.excel_import import import_into
-        with Clock(pid) as c:
+        with Clock(pid) as c, _profiled(prof_dir, "import"):
             import_into(desk, book, report)
         stages["import"], cpu["import"] = c.wall, (c.cpu, c.server)
         ids = list(report.imported) + list(report.updated)
         assert len(ids) == a.n and not report.errors, (len(ids), report.errors[:3])
 
-        with Clock(pid) as c:
+        with Clock(pid) as c, _profiled(prof_dir, "validate"):
             results = desk.validate_ids(ids)
         stages["validate"], cpu["validate"] = c.wall, (c.cpu, c.server)
         bad = [k for k, v in results.items() if any(i.severity == "error" for i in v)]
         assert not bad, (len(bad), results[bad[0]][:3])
 
-        with Clock(pid) as c:
+        with Clock(pid) as c, _profiled(prof_dir, "finalise"):
             res = eng.filing().finalise(ids)
         stages["finalise"], cpu["finalise"] = c.wall, (c.cpu, c.server)
         assert len(res.finalised) == a.n, (len(res.finalised), res.no_number[:3])
 
-        with ByteCounter() as push_bytes, Clock(pid) as c:
+        with ByteCounter() as push_bytes, Clock(pid) as c, _profiled(prof_dir, "push"):
             s = eng.push()
         stages["push"], cpu["push"] = c.wall, (c.cpu, c.server)
         assert s.applied == a.n, (s.applied, s.rejected[:1], s.retry_later)
 
-        with ByteCounter() as pull_bytes, Clock(pid) as c:
+        with ByteCounter() as pull_bytes, Clock(pid) as c, _profiled(prof_dir, "pull"):
             p = eng.pull()
         stages["pull"], cpu["pull"] = c.wall, (c.cpu, c.server)
         counts = {k: v for k, v in desk.counts_by_status().items() if v}
@@ -238,6 +252,12 @@ def main(argv: list[str] | None = None) -> int:
         eng.close()
         desk.close()
     finally:
+        if prof_dir is not None and sb.proc.poll() is None:
+            # uvicorn re-raises SIGTERM after its shutdown (the profile would be lost);
+            # SIGINT ends it as a KeyboardInterrupt, after which cProfile writes its file
+            sb.proc.send_signal(signal.SIGINT)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                sb.proc.wait(60)
         sb.stop()
 
     total = sum(stages.values())
@@ -260,6 +280,33 @@ def main(argv: list[str] | None = None) -> int:
     if not a.keep:
         shutil.rmtree(root, ignore_errors=True)
     return 0
+
+
+@contextlib.contextmanager
+def _profiled(prof_dir: Path | None, stage: str):
+    """cProfile the block into ``prof_dir/<stage>.prof`` (nothing without ``--profile``)."""
+    if prof_dir is None:
+        yield
+        return
+    import cProfile
+    prof = cProfile.Profile()
+    prof.enable()
+    try:
+        yield
+    finally:
+        prof.disable()
+        prof.dump_stats(str(prof_dir / f"{stage}.prof"))
+
+
+def _profiling_python(out: Path, root: Path) -> Path:
+    """A launcher that runs ``python -m sandbox …`` with its platform calls under cProfile
+    (``benchmarks/sandbox_profiled.py``), written to ``out`` when the sandbox stops."""
+    exe = root / "python-cprofile"
+    script = Path(__file__).resolve().parent / "sandbox_profiled.py"
+    exe.write_text(f"#!/bin/sh\nexec {shlex.quote(sys.executable)} {shlex.quote(str(script))} "
+                   f"{shlex.quote(str(out))} \"$@\"\n")
+    exe.chmod(0o755)
+    return exe
 
 
 def _db_file(desk: Desk) -> Path:

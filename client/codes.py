@@ -225,6 +225,15 @@ class CodeBook:
         out.update({n: t.version for n, t in self._tables.items()})
         return out
 
+    def fingerprint(self) -> tuple:
+        """``(table, version, sha256)`` of every table in force, sorted: equal fingerprints
+        mean the same tables (``client.services.cleanmemo`` keys validation results by it)."""
+        with self._lock:
+            out = {n: (m["version"], m.get("sha256")) for n, m in self._manifest.items()}
+            out.update({n: (v[0], v[1]) for n, v in self._overrides.items()})
+            out.update({n: (t.version, t.sha256) for n, t in self._tables.items()})
+        return tuple(sorted((n, *v) for n, v in out.items()))
+
     def versions_in_force(self) -> list[tuple[str, str, str]]:
         """``(table, version, source)`` of every table, sorted by name; ``source`` is
         ``"platform"`` for a version the sync delivered (kept in the store), else

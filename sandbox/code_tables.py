@@ -9,6 +9,7 @@ submissions (PROTOCOL.md "Code tables"). A part of :class:`sandbox.platform.Plat
 from __future__ import annotations
 
 import logging
+import threading
 
 from sqlalchemy import select
 
@@ -40,10 +41,25 @@ class CodeTablesMixin:
         return CodeBook(overrides=overrides)
 
     def _warm_rules(self) -> None:
+        """Load the rulebook at start; the tables and lookups a whole declaration's judging
+        reads (the CIQ lookup: ≈ 0.4 s) in a background thread, so that neither the start
+        nor the first batch waits for them (the code book's loads are thread-safe)."""
         try:
             validate_raw({}, RuleContext(codes=self.codes, credit_grade="B"))
         except Exception:  # noqa: BLE001 - a broken rule module must not stop the server
             log.exception("warming the rulebook failed")
+            return
+        threading.Thread(target=self._warm_tables, name="warm-tables", daemon=True).start()
+
+    def _warm_tables(self) -> None:
+        try:
+            from client.model import to_dict
+            from client.rules.sample import sample_declaration
+            ctx = RuleContext(codes=self.codes, credit_grade="B")
+            for direction in ("inbound", "outbound"):
+                validate_raw(to_dict(sample_declaration(direction, 2)), ctx)
+        except Exception:  # noqa: BLE001 - a broken rule module must not stop the server
+            log.exception("warming the code tables failed")
 
     def code_tables(self) -> list[dict]:
         out = []

@@ -9,6 +9,7 @@ surrogate such as ``"\\ud800"`` (valid JSON escapes, but no UTF-8 text can hold 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .protocol import ApiError
@@ -52,6 +53,24 @@ def check(value: Any, max_depth: int = MAX_DEPTH, strings: bool = True) -> None:
                 stack.extend((item, depth + 1) for item in v)
 
 
+#: a JSON string (escapes included) or a run of anything but brackets and quotes
+_NOT_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^\[\]{}"]+')
+#: an innermost pair of brackets
+_PAIR = re.compile(r"\[\]|\{\}")
+
+
+def too_deep(text: str, max_depth: int = MAX_DEPTH) -> bool:
+    """Whether JSON ``text`` (already known to parse) nests arrays/objects deeper than
+    ``max_depth``: the brackets outside strings, with each pass of the regular
+    expression taking away the innermost pairs — one level per pass, in C."""
+    rest = _NOT_BRACKETS.sub("", text)
+    for _ in range(max_depth):
+        if not rest:
+            return False
+        rest = _PAIR.sub("", rest)
+    return bool(rest)
+
+
 def loads(raw: bytes | str) -> Any:
     """``raw`` as JSON, checked (see the module docstring)."""
     try:
@@ -64,6 +83,10 @@ def loads(raw: bytes | str) -> Any:
     except (ValueError, UnicodeDecodeError):
         raise ApiError(400, "invalid_json", "the body is not JSON (UTF-8, no NaN/Infinity)") \
             from None
+    if too_deep(text):
+        raise ApiError(400, "json_too_deep",
+                       f"the JSON body is nested deeper than {MAX_DEPTH} levels")
     # a lone surrogate can now only come from a \\uD800-\\uDFFF escape in the text
-    check(value, strings="\\u" in text and ("\\ud" in text or "\\uD" in text))
+    if "\\u" in text and ("\\ud" in text or "\\uD" in text):
+        check(value)
     return value

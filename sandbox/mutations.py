@@ -11,6 +11,7 @@ schedule of an accepted declaration comes from :mod:`sandbox.lifecycle`. A part 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from datetime import datetime, timezone
@@ -38,8 +39,26 @@ def _doc_id(m: dict) -> str | None:
 
 
 def _payload_text(payload: dict) -> str:
-    """A declaration as stored: compact JSON, UTF-8 text kept as is."""
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    """A declaration as stored: compact JSON with sorted keys, UTF-8 text kept as is (the
+    same text the mutation's hash covers, so one serialisation serves both)."""
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+#: the keys of a declaration mutation its hash covers (sandbox.protocol.canonical_hash)
+_HASHED = ("kind", "declaration_id", "inspection_no", "base_version", "payload")
+
+
+def _declaration_hash(m: dict, payload_text: str) -> str:
+    """:func:`canonical_hash` of a declaration mutation's hashed keys, given the payload's
+    :func:`_payload_text`: the same bytes ``canonical_hash`` would hash, composed around
+    the payload's text instead of serialising the payload a second time."""
+    def v(x: Any) -> str:
+        return json.dumps(x, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    text = (f'{{"base_version":{v(m.get("base_version"))},'
+            f'"declaration_id":{v(m.get("declaration_id"))},'
+            f'"inspection_no":{v(m.get("inspection_no"))},"kind":{v(m.get("kind"))},'
+            f'"payload":{payload_text}}}')
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class MutationsMixin:
@@ -104,6 +123,9 @@ class _Batch:
         self._prefetched_nos: set[str] = set()
         self._att_sizes: dict[str, int | None] = {}
         self._code_lists: object = None   # the current mutation's code_lists (ciqswitch)
+        #: id(payload) -> its _payload_text, made once for the hash and the stored row
+        self._payload_texts: dict[int, str] = {}
+        self._contexts: dict[tuple, RuleContext] = {}
 
     # -- lookups ------------------------------------------------------------------
     def enterprise_by_uscc(self, uscc: str | None):
@@ -176,6 +198,11 @@ class _Batch:
                 L.c.year == year)).all()
         return self._lease_cache[key]
 
+    def payload_text(self, payload: dict) -> str:
+        """:func:`_payload_text` of a payload of this batch (made once, at its hash)."""
+        text = self._payload_texts.get(id(payload))
+        return text if text is not None else _payload_text(payload)
+
     def next_seq(self) -> int:
         self.seq += 1
         return self.seq
@@ -192,10 +219,15 @@ class _Batch:
         results = []
         for m in items:
             mid = m["mutation_id"]
-            keys = ("kind", "declaration_id", "inspection_no", "base_version", "payload")
+            payload = m.get("payload")
             if m.get("doc_kind", dockinds.DECLARATION) != dockinds.DECLARATION:
-                keys += ("doc_kind", "doc_id")  # a declaration's hash is as it always was
-            h = canonical_hash({k: m.get(k) for k in keys})
+                # a declaration's hash is as it always was
+                h = canonical_hash({k: m.get(k) for k in _HASHED + ("doc_kind", "doc_id")})
+            elif isinstance(payload, dict):
+                text = self._payload_texts[id(payload)] = _payload_text(payload)
+                h = _declaration_hash(m, text)
+            else:
+                h = canonical_hash({k: m.get(k) for k in _HASHED})
             first = stored.get(mid)
             if first is not None:
                 results.append(self._replay(mid, h, first.enterprise_id, first.payload_hash,
@@ -238,9 +270,20 @@ class _Batch:
                 "version": version, "reasons": reasons, "replayed": True,
                 "first_outcome": outcome}
 
+    def _insert(self, table, rows: list[dict]) -> None:
+        """``rows`` into ``table`` with one driver ``executemany`` when they all have the
+        same keys (SQLAlchemy's per-row parameter processing costs as much as the insert)."""
+        keys = tuple(rows[0])
+        if any(tuple(r) != keys for r in rows):
+            self.conn.execute(insert(table), rows)
+            return
+        self.conn.exec_driver_sql(
+            f"INSERT INTO {table.name} ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})",
+            [tuple(r.values()) for r in rows])
+
     def _flush(self) -> None:
         if self.new_decls:
-            self.conn.execute(insert(db.declarations), list(self.new_decls.values()))
+            self._insert(db.declarations, list(self.new_decls.values()))
         if self.changed_decls:
             d = db.declarations
             cols = ("status", "status_at", "note", "reasons", "version", "payload",
@@ -249,9 +292,9 @@ class _Batch:
                 **{c: bindparam(c) for c in cols}),
                 [{"b_id": k, **{c: v[c] for c in cols}} for k, v in self.changed_decls.items()])
         if self.new_changes:
-            self.conn.execute(insert(db.changes), self.new_changes)
+            self._insert(db.changes, self.new_changes)
         if self.new_mutations:
-            self.conn.execute(insert(db.mutations), self.new_mutations)
+            self._insert(db.mutations, self.new_mutations)
 
     def doc_change(self, enterprise_id: int, doc_kind: str, doc_id: str, status: str,
                    note: str | None, version: int | None, **extra) -> None:
@@ -353,9 +396,13 @@ class _Batch:
         payload, refused = ciqswitch.judged_payload(self.pf.codes, payload, self._code_lists)
         if refused:
             return refused, ent, False
-        ctx = RuleContext(codes=self.pf.codes, credit_grade=ent.credit_grade,
-                          grade_synced_at=datetime.now(timezone.utc), today=self.today,
-                          attachment_sizes=sizes)
+        key = (ent.credit_grade, tuple(sorted(sizes.items())))
+        ctx = self._contexts.get(key)
+        if ctx is None:  # one per grade and attachments within the batch
+            ctx = self._contexts[key] = RuleContext(
+                codes=self.pf.codes, credit_grade=ent.credit_grade,
+                grade_synced_at=datetime.now(timezone.utc), today=self.today,
+                attachment_sizes=sizes)
         _decl, issues = validate_raw(payload, ctx)
         errors = [reason(i.code, i.field, i.message_zh, i.message_en)
                   for i in issues if i.severity == "error"]
@@ -400,7 +447,7 @@ class _Batch:
                "filer_id": self.p.id, "lease_id": self._lease_id, "direction":
                payload.get("direction"), "status": "accepted", "status_at": self.now,
                "note": lifecycle.NOTES["accepted"], "reasons": None, "version": 1,
-               "payload": _payload_text(payload),
+               "payload": self.payload_text(payload),
                "created_at": self.now}
         self._schedule(row, ent.credit_grade, payload)
         self._status_change(row, "accepted", lifecycle.NOTES["accepted"])
@@ -512,7 +559,7 @@ class _Batch:
                 "an amendment cannot change the declarant")], True
         row = dict(row)
         row["version"] += 1
-        row["payload"] = _payload_text(payload)
+        row["payload"] = self.payload_text(payload)
         self._schedule(row, ent.credit_grade, payload)
         self._status_change(row, "accepted", lifecycle.NOTES["amended"])
         self._store(row)

@@ -30,8 +30,12 @@ from ..store import kv
 from ..store import schema as s
 from ..store.db import utcnow
 from ..timeutil import parse_time
+from .cleanmemo import CleanMemo, context_stamp
 
 log = logging.getLogger(__name__)
+
+#: validation results written per transaction by ``Desk.validate_ids``
+VALIDATE_WRITE = 2000
 
 #: files read as tables (the Excel/CSV template; ``.xls`` is refused there with advice)
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls")
@@ -87,6 +91,8 @@ class Desk:
         self.store = store
         self.paths = store.paths
         self._codes = codes
+        #: drafts the batch validation found clean, by rule context (finalise reuses them)
+        self.clean_memo = CleanMemo()
 
     # -- opening ----------------------------------------------------------------
     @classmethod
@@ -309,6 +315,10 @@ class Desk:
     def rule_context(self):
         """What the rulebook judges against: code tables, the last synced credit grade and
         whom the logged-in enterprise may declare for."""
+        return self.rule_context_stamped()[0]
+
+    def rule_context_stamped(self) -> tuple[Any, tuple]:
+        """:meth:`rule_context` and its :func:`~client.services.cleanmemo.context_stamp`."""
         from ..rules import RuleContext
         me = self.enterprise() or {}
         grade, at = _grade_of(me)
@@ -320,12 +330,13 @@ class Desk:
             if cached is None or cached[0] != mark:
                 cached = self._ecom_known = (mark, ecom_q.known(conn))
         registrations = cached[1]
-        return RuleContext(
+        ctx = RuleContext(
             codes=self.codes, credit_grade=grade, grade_synced_at=at,
             ecom_registrations=registrations,
             enterprise_uscc=me.get("uscc") or None,
             client_usccs=frozenset(c.get("uscc") for c in clients if isinstance(c, dict)
                                    and c.get("uscc")) if isinstance(clients, list) else None)
+        return ctx, context_stamp(ctx, mark)
 
     def validate_decl(self, decl: Declaration, ctx=None) -> list:
         from ..rules import validate
@@ -334,22 +345,24 @@ class Desk:
     def validate_ids(self, ids: Sequence[str], *, store_result: bool = True) -> dict[str, list]:
         """Validate stored declarations and keep each result for the UI's markers."""
         from ..rules import validate
-        ctx = self.rule_context()
+        ctx, stamp = self.rule_context_stamped()
         out: dict[str, list] = {}
         with paused_gc():
-            self._validate_chunks(ids, ctx, validate, out, store_result)
+            self._validate_chunks(ids, ctx, stamp, validate, out, store_result)
         return out
 
-    def _validate_chunks(self, ids: Sequence[str], ctx, validate, out: dict,
+    def _validate_chunks(self, ids: Sequence[str], ctx, stamp: tuple, validate, out: dict,
                          store_result: bool) -> None:
+        """Read 500 at a time; write the results every :data:`VALIDATE_WRITE` (each
+        transaction is a sync to disk)."""
         d = s.declarations
         ids = list(dict.fromkeys(ids))
+        results: list[tuple[str, list[dict], int]] = []
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             with self.db.read() as conn:
                 rows = {r[0]: (r[1], r[2]) for r in conn.execute(
                     select(d.c.id, d.c.doc, d.c.local_rev).where(d.c.id.in_(chunk)))}
-            results = []
             for decl_id in chunk:
                 row = rows.get(decl_id)
                 if row is None:
@@ -357,9 +370,14 @@ class Desk:
                 issues = validate(loads_stored(row[0]), ctx)
                 out[decl_id] = issues
                 results.append((decl_id, [x.to_dict() for x in issues], row[1]))
-            if store_result:
-                with self.db.write() as conn:
-                    decl_q.set_validation_many(conn, results)
+            if len(results) >= VALIDATE_WRITE or i + 500 >= len(ids):
+                self.clean_memo.record(stamp, [
+                    (did, rev, not any(x["severity"] == "error" for x in found))
+                    for did, found, rev in results])
+                if store_result:
+                    with self.db.write() as conn:
+                        decl_q.set_validation_many(conn, results)
+                results = []
 
     def stored_issues(self, decl_id: str) -> list[dict] | None:
         with self.db.read() as conn:

@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from .. import lifecycle, numbers
 from ..errors import InputError, NotEditable, NotFound, ValidationFailed
-from ..model import Declaration, dumps_compact, loads_stored, new_ulid
+from ..model import Declaration, dumps_compact, new_ulid, parse_declaration
 from ..plural import count
 from ..store import declarations as decl_q
 from ..store import schema as s
@@ -36,7 +36,8 @@ from .desk import Desk
 
 log = logging.getLogger(__name__)
 
-FINALISE_CHUNK = 200
+#: declarations per finalise transaction (each one a sync to disk)
+FINALISE_CHUNK = 500
 
 
 class AmendConflict(NotEditable):
@@ -82,6 +83,9 @@ class Filing:
                  cancel: Callable[[], bool] | None = None) -> FinalizeResult:
         """定稿: validate, number, mark ``ready`` and queue for sending.
 
+        A draft ``Desk.validate_ids`` found clean at the same ``local_rev`` under the same
+        rule context is not judged again (:mod:`client.services.cleanmemo`).
+
         With invalid declarations and ``skip_invalid`` False, :class:`FinaliseInvalid`
         is raised (listing the issues) and nothing is finalised. A single declaration
         with no number left raises :class:`numbers.NoNumberLeft` and stays a draft.
@@ -89,11 +93,14 @@ class Filing:
         progress = progress or (lambda d, t, m: None)
         cancel = cancel or (lambda: False)
         result = FinalizeResult()
-        ctx = self.desk.rule_context()
+        ctx, stamp = self.desk.rule_context_stamped()
+        # drafts the batch validation just found clean under this very context, at the
+        # revision read below, are not judged twice (client.services.cleanmemo)
         from ..rules import validate
-        todo: list[tuple[str, int, Declaration]] = []
+        todo: list[tuple[str, int, Declaration, dict]] = []
         d = s.declarations
         ids = list(dict.fromkeys(ids))
+        clean = self.desk.clean_memo.clean_under(stamp, ids)
         for k in range(0, len(ids), 500):
             with self.db.read() as conn:
                 rows = {r[0]: r for r in conn.execute(
@@ -111,12 +118,16 @@ class Filing:
                 if status not in lifecycle.EDITABLE:
                     result.skipped[did] = status
                     continue
-                decl = loads_stored(doc)
-                issues = validate(decl, ctx)
-                if any(i.severity == "error" for i in issues):
-                    result.invalid[did] = issues
-                    continue
-                todo.append((did, rev, decl))
+                data = json.loads(doc)
+                decl = parse_declaration(data)[0]
+                if decl is None:  # pragma: no cover - the store only holds objects
+                    raise ValueError(f"stored declaration {did} is not an object")
+                if clean.get(did) != rev:
+                    issues = validate(decl, ctx)
+                    if any(i.severity == "error" for i in issues):
+                        result.invalid[did] = issues
+                        continue
+                todo.append((did, rev, decl, data))
         if result.invalid and not skip_invalid:
             raise FinaliseInvalid(result.invalid)
         if len(ids) == 1 and result.skipped:
@@ -154,13 +165,14 @@ class Filing:
                     .order_by(d.c.id).with_for_update()):
                 known[did] = (st, version)
                 revs[did] = rev
-            fresh = []
-            for did, rev, decl in chunk:
+            fresh, data_of = [], {}
+            for did, rev, decl, data in chunk:
                 st = known.get(did, ("deleted", None))[0]
                 if st != "draft" or revs.get(did) != rev:
                     result.skipped[did] = st + " (changed)"
                 else:
                     fresh.append(decl)
+                    data_of[did] = data
             numbered, missing = numbers.assign_numbers(conn, fresh, year=year)
             result.no_number += [x.id for x in missing]
             if not numbered:
@@ -170,7 +182,8 @@ class Filing:
                 note = f"已定稿，报检号 {decl.inspection_no}"
                 if self.db.is_postgres:  # the office: the timeline names the declarer
                     note += f"，定稿人 {filed_by}"
-                rows.append({**decl_q.header_row(decl), "filed_by": filed_by})
+                rows.append({**decl_q.header_row(decl, numbered_doc(data_of[decl.id], decl)),
+                             "filed_by": filed_by})
                 moves.append(Move(decl.id, "ready", note))
                 outbox_rows.append({"mutation_id": new_ulid(), "declaration_id": decl.id,
                                     "kind": "submit", "inspection_no": decl.inspection_no,
@@ -294,6 +307,15 @@ class Filing:
             status_q.record(conn, [Move(did, status, f"撤销申请已排队：{reason}",
                                         version=version, keep_status=True)])
         return mid
+
+
+def numbered_doc(data: dict, decl: Declaration) -> str:
+    """The stored document ``data`` (decoded, as the store holds it) with the number
+    ``decl`` was given: what :func:`~client.model.dumps_compact` of ``decl`` says about the
+    declaration, without serialising the whole object again (the store's documents are
+    the object as read, so parsing this text gives exactly ``decl``)."""
+    data["inspection_no"] = decl.inspection_no
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def _withdrawal_on_file(conn, decl_id: str) -> bool:

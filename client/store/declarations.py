@@ -426,16 +426,21 @@ def set_validation(conn: Connection, decl_id: str, issues: list[dict], *,
 def set_validation_many(conn: Connection, results: Sequence[tuple[str, list[dict], int]]
                         ) -> None:
     """:func:`set_validation` of many ``(id, issues, rev)`` in one driver executemany
-    (each written only if its draft is still at ``rev``)."""
+    (each written only if its draft is still at ``rev``, and only if the stored result
+    differs: validating again what was validated, say at import, rewrites no row)."""
     rows = []
     for decl_id, issues, rev in results:
         errors = sum(1 for i in issues if i.get("severity") == "error")
-        rows.append((int(errors == 0), errors, len(issues) - errors,
-                     json.dumps(issues, ensure_ascii=False), rev, decl_id, rev))
+        values = (int(errors == 0), errors, len(issues) - errors,
+                  json.dumps(issues, ensure_ascii=False), rev)
+        rows.append((*values, decl_id, rev, *values))
     if rows:
         conn.exec_driver_sql(dialect.driver_sql(
             conn, "UPDATE declarations SET valid = ?, error_count = ?, warning_count = ?,"
-            " issues = ?, validated_rev = ? WHERE id = ? AND local_rev = ?"), rows)
+            " issues = ?, validated_rev = ? WHERE id = ? AND local_rev = ?"
+            " AND NOT (COALESCE(valid, -1) = ? AND COALESCE(error_count, -1) = ?"
+            " AND COALESCE(warning_count, -1) = ? AND COALESCE(issues, '') = ?"
+            " AND COALESCE(validated_rev, -1) = ?)"), rows)
 
 
 def stored_issues(conn: Connection, decl_id: str) -> list[dict] | None:
