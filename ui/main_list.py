@@ -15,8 +15,11 @@ from .widgets.search_box import SearchBox
 _SAMPLES = {Col.NUMBER: "310000126000202", Col.STATUS: "已定稿待发送", Col.DIRECTION: "出入境",
             Col.MODE: "进口直通", Col.PARTY: "上海华信电子科技有限", Col.CONTRACT: "CT2026H000464",
             Col.BL: "MAEU092771059", Col.GOODS: "空调器、笔记本电脑", Col.VALUE: "USD 824,512.13",
-            Col.RECEIPT: "11-26 14:03", Col.FILED_BY: "王晓明"}
+            Col.RECEIPT: "11-26 14:03", Col.FILED_BY: "王晓明",
+            Col.CLEARANCE_DOC: "310000126000000123"}
 _WIDTHS: dict = {}
+#: the list views that show the 通关单号 column (their rows can have been released)
+CLEARANCE_VIEWS = ("all", "released")
 
 
 def _measure(table: QTableView, headers: list[str]) -> dict:
@@ -143,6 +146,10 @@ class ListPage(QWidget):
         h.setSectionResizeMode(Col.VALID, QHeaderView.ResizeMode.Fixed)
         # 定稿人 matters where several declarers share the store (the office, issue 16)
         self.table.setColumnHidden(Col.FILED_BY, not getattr(ctx.desk.db, "is_postgres", False))
+        # 通关单号 (issue 13): what the declarer copies from a released declaration into the
+        # customs declaration, so it reads beside 报检号 and 状态; shown only in the views
+        # whose rows can carry one (set_title_key)
+        h.moveSection(h.visualIndex(Col.CLEARANCE_DOC), h.visualIndex(Col.STATUS) + 1)
         self.table.stretch_column = Col.GOODS  # takes what is left, but never below a floor
         h.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         # no header sorting: the model holds a window of the store's order, not every row
@@ -201,6 +208,8 @@ class ListPage(QWidget):
                   "released": self.tr("已放行"), "rejected": self.tr("退回"),
                   "withdrawn": self.tr("已撤销")}
         self.title.setText(titles.get(key, key))
+        # the platform issues a 通关单号 only on release: elsewhere the column is always empty
+        self.table.setColumnHidden(Col.CLEARANCE_DOC, key not in CLEARANCE_VIEWS)
 
     def fit_text_columns(self) -> None:
         """Widen the short coded columns to their labels (after a language switch)."""

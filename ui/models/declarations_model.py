@@ -40,6 +40,9 @@ class Col(IntEnum):
     VALUE = 9
     RECEIPT = 10
     FILED_BY = 11  # who finalised it: shown on the office store only (issue 16)
+    # the platform's 通关单号 of released A/B goods (issue 13): the number the declarer
+    # copies into the customs declaration; shown after 最后回执时间 (main_list moves it)
+    CLEARANCE_DOC = 12
 
 
 N_COLS = len(Col)
@@ -326,7 +329,8 @@ class DeclarationsModel(QAbstractTableModel):
                  Col.DIRECTION: self.tr("出入境"), Col.MODE: self.tr("通关模式"),
                  Col.PARTY: self.tr("收货人/发货人"), Col.CONTRACT: self.tr("合同号"),
                  Col.BL: self.tr("提单号"), Col.GOODS: self.tr("货物"), Col.VALUE: self.tr("货值"),
-                 Col.RECEIPT: self.tr("最后回执时间"), Col.FILED_BY: self.tr("定稿人")}
+                 Col.RECEIPT: self.tr("最后回执时间"), Col.FILED_BY: self.tr("定稿人"),
+                 Col.CLEARANCE_DOC: self.tr("通关单号")}
         return [names[c] for c in Col]
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
@@ -396,6 +400,8 @@ class DeclarationsModel(QAbstractTableModel):
             return short_time(r.last_receipt_at)
         if col == Col.FILED_BY:
             return r.filed_by or ""
+        if col == Col.CLEARANCE_DOC:
+            return r.clearance_doc_no or ""
         return ""
 
     def _sort_key(self, r, col: int):
@@ -410,6 +416,8 @@ class DeclarationsModel(QAbstractTableModel):
             return r.last_receipt_at or ""
         if col == Col.NUMBER:
             return r.inspection_no or ""
+        if col == Col.CLEARANCE_DOC:
+            return r.clearance_doc_no or ""
         return self._display(r, col)
 
     def _tooltip(self, r, col: int) -> str | None:
@@ -428,6 +436,8 @@ class DeclarationsModel(QAbstractTableModel):
             return local_time(r.last_receipt_at, True)
         if col == Col.NUMBER and not r.inspection_no:
             return self.tr("定稿时分配报检号。本地编号：{id}").format(id=r.id)
+        if col == Col.CLEARANCE_DOC and r.clearance_doc_no:
+            return self.tr("放行后平台签发的通关单号，报关时填写")
         if col in (Col.GOODS, Col.PARTY):
             return self._display(r, col) or None
         return None
