@@ -5,6 +5,8 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from client.store import search as _search
+
 from .models.declarations_model import (Col, DeclarationsModel, StatusRole, SummaryRole,
                                         ValidityRole, proxy_for)
 from .widgets.badges import StatusBadgeDelegate, ValidityDelegate
@@ -135,6 +137,14 @@ class ListPage(QWidget):
         self.select_all_btn.setCursor(Qt.CursorShape.PointingHandCursor)
         self.select_all_btn.setStyleSheet("color: #1a6fc4; border: none;")
         self.select_all_btn.hide()
+        # a search of one or two characters reads only the newest declarations (no trigram
+        # answers it): the count says so, and this lifts the bound (DeclarationsModel.floor)
+        self.more_btn = QPushButton()
+        self.more_btn.setObjectName("searchEverything")
+        self.more_btn.setFlat(True)
+        self.more_btn.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.more_btn.setStyleSheet("color: #1a6fc4; border: none;")
+        self.more_btn.hide()
         self.table = DeclarationsTable()
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(Col.STATUS, StatusBadgeDelegate(StatusRole, self.table))
@@ -158,6 +168,9 @@ class ListPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.select_all_requested.connect(self._select_all_matching)
         self.select_all_btn.clicked.connect(self.table.selectAll)
+        self.more_btn.clicked.connect(self.model.search_everything)
+        self.model.page_loaded.connect(lambda _n: self._update_more())
+        self.model.modelReset.connect(self._update_more)
         self.model.count_known.connect(lambda _n: self._update_select_all())
         self.model.modelReset.connect(self._clear_all_matching)
         self.model.page_loaded.connect(lambda _n: self.update_empty_text())
@@ -169,6 +182,7 @@ class ListPage(QWidget):
         top.addSpacing(8)
         top.addWidget(self.matches)
         top.addWidget(self.select_all_btn)
+        top.addWidget(self.more_btn)
         top.addStretch(1)
         top.addWidget(self.search)
         lay = QVBoxLayout(self)
@@ -194,6 +208,7 @@ class ListPage(QWidget):
         self.set_title_key(self._title_key)
         self.update_empty_text()
         self._update_select_all()
+        self._update_more()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -223,6 +238,10 @@ class ListPage(QWidget):
         m = self.model
         if m.fetching or m.rowCount():
             text = ""
+        elif m.filters["search"] and m.floor is not None:
+            text = self.tr("最近的 {b} 份报检单中没有与“{q}”匹配的。点“继续搜索全部”也查找更早的报检单，"
+                           "或多输入一个字（三个字起搜索全部报检单）。").format(
+                b=f"{_search.SHORT_BUDGET:,}", q=m.filters["search"])
         elif m.filters["search"]:
             text = self.tr("没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。").format(
                 q=m.filters["search"])
@@ -235,7 +254,20 @@ class ListPage(QWidget):
         self.table.viewport().update()
 
     def set_match_count(self, n: int | None) -> None:
-        self.matches.setText("" if n is None else self.tr("共 {n} 份").format(n=f"{n:,}"))
+        if n is not None and self.model.floor is not None:
+            self.matches.setText(self.tr("最近的 {b} 份中有 {n} 份").format(
+                b=f"{_search.SHORT_BUDGET:,}", n=f"{n:,}"))
+        else:
+            self.matches.setText("" if n is None else self.tr("共 {n} 份").format(n=f"{n:,}"))
+        self._update_more()
+
+    def _update_more(self) -> None:
+        """继续搜索 shows while a short search holds only the newest declarations."""
+        bounded = self.model.floor is not None
+        self.more_btn.setText(self.tr("继续搜索全部"))
+        self.more_btn.setToolTip(self.tr("一两个字的搜索只查最近的 {b} 份报检单；"
+                                         "点此查找全部（可能需要几秒）").format(b=f"{_search.SHORT_BUDGET:,}"))
+        self.more_btn.setVisible(bounded)
 
     # -- selection -----------------------------------------------------------------
     def selection(self):

@@ -128,6 +128,13 @@ class Desk:
         with self.db.read() as conn:
             return decl_q.count(conn, **kw)
 
+    def scan_floor(self, budget: int | None = None) -> tuple[str, str] | None:
+        """The list key a bounded search walk stops at (``list``/``count``'s ``floor``),
+        ``None`` when the store holds fewer than ``budget`` declarations."""
+        from client.store.search import SHORT_BUDGET
+        with self.db.read() as conn:
+            return decl_q.scan_floor(conn, budget or SHORT_BUDGET)
+
     def counts_by_status(self, declarant: str | None = None) -> dict[str, int]:
         with self.db.read() as conn:
             return decl_q.counts_by_status(conn, declarant)

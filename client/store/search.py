@@ -7,15 +7,27 @@ number, contract, B/L, invoice, names) and the goods summary. Triggers on ``decl
 ``id``, one narrow row each) in step with every write, whichever function does the write.
 
 Substring queries of :data:`MIN_TRIGRAM` characters or more ask the index which rows hold
-the text (a few index pages, whether there are many hits or none); shorter ones keep the
-``LIKE`` scan of the covering index ``ix_decl_list_cover`` (a trigram index cannot answer
-them). Both match the same haystack, so results do not change at the third character.
+the text; shorter ones walk the covering index ``ix_decl_list_cover`` in list order with
+``LIKE`` (a trigram index cannot answer them). Both match the same haystack, so results do
+not change at the third character.
 
-Query plan: the index first returns at most :data:`DRIVE_LIMIT` + 1 rowids. When it has
-no more, the hits are sorted by the list key the index holds beside them and joined to
-the covering index (cost ∝ hits: a rare inspection number or a no-match query costs a
-handful of pages; the multi-KB rows are never read). When it has more, the text is common, so the
-list order is walked with ``LIKE`` and the first page of hits comes after a short scan.
+Query plan (:func:`plan`, issue 17 at 1,000,000 declarations):
+
+* The index is asked for a *window* of the query first, its last :data:`WINDOW`
+  characters, then its first ones (the part a user types last is the one that tells a
+  number from its neighbours: ``310000126…`` or ``ct2026…`` start every number, and a
+  phrase of 15 trigrams over such prefixes costs 50 ms where its tail costs 1 ms). The
+  window's hits are candidates; the full query is checked on them with ``LIKE``.
+* At most :func:`drive_limit` candidates (≈ √(40·N), the point where sorting hits by the
+  list key costs as much as walking the list for a page): the hits are sorted by the list
+  key the index holds beside them and joined to the covering index (cost ∝ hits: a rare
+  inspection number or a no-match query costs a handful of pages; the multi-KB rows are
+  never read).
+* More: the text is common, so the list order is walked with ``LIKE`` and a page of hits
+  comes after about ``page · N / hits`` rows, which the limit above bounds.
+* A query of one or two characters walks the list; the search box bounds that walk at
+  :data:`SHORT_BUDGET` rows (``declarations.scan_floor``) and says so, with a 继续搜索 that
+  lifts the bound (the CLI and the batch actions never bound it).
 
 On PostgreSQL (the office store, issue 16) the same haystack expression carries a GIN
 index with ``pg_trgm``'s trigram operator class (:func:`create_pg`), which answers the
@@ -26,6 +38,7 @@ index with ``pg_trgm``'s trigram operator class (:func:`create_pg`), which answe
 """
 from __future__ import annotations
 
+import math
 import sqlite3
 
 #: the text the index holds for a row of ``declarations`` (``NEW.``/``OLD.`` prefixed in
@@ -35,8 +48,18 @@ HAY_SQL = "coalesce({p}search_text, '') || ' ' || lower(coalesce({p}goods_summar
 #: shortest query the trigram index can answer
 MIN_TRIGRAM = 3
 
-#: above this many index hits a query is "common" and the list order is walked instead
-DRIVE_LIMIT = 1000
+#: above this many index hits a query is "common" and the list order is walked instead;
+#: ``None``: :func:`drive_limit` sizes it to the store
+DRIVE_LIMIT: int | None = None
+#: the bounds of the adaptive limit
+DRIVE_MIN, DRIVE_MAX = 1000, 20000
+
+#: characters of the query the index is asked for first (:func:`windows`)
+WINDOW = 6
+
+#: list rows a query of one or two characters walks in the search box before it stops
+#: and offers 继续搜索 (about 1 µs a row: ~20 ms)
+SHORT_BUDGET = 20_000
 
 TRIGGERS = {
     "decl_search_ai": "AFTER INSERT ON declarations BEGIN "
@@ -96,6 +119,31 @@ def drop_sql() -> list[str]:
         "DROP TABLE IF EXISTS decl_search", "DROP TABLE IF EXISTS decl_search_key"]
 
 
+def needs_floor(query: str | None) -> bool:
+    """Whether the search box bounds the walk for ``query`` (stripped, lower-cased): one or
+    two characters, which no trigram answers."""
+    return query is not None and 0 < len(query) < MIN_TRIGRAM
+
+
+def drive_limit(conn) -> int:
+    """The most index hits sorted by list key rather than walking the list: √(40·N),
+    within :data:`DRIVE_MIN`–:data:`DRIVE_MAX` (sorting a hit costs ~5 µs, walking a row
+    ~1 µs, a page is 200 rows: both cost the same at h² = 40·N). N is read from the
+    key table's largest rowid (one index seek)."""
+    if DRIVE_LIMIT is not None:
+        return DRIVE_LIMIT
+    n = conn.execute("SELECT max(rid) FROM decl_search_key").fetchone()[0] or 0
+    return max(DRIVE_MIN, min(DRIVE_MAX, int(math.sqrt(40 * n))))
+
+
+def windows(query: str) -> list[str]:
+    """The texts the index is asked for, in order: the last :data:`WINDOW` characters, the
+    first ones, the whole query (each holds a part of the query: no hits for one means no
+    row holds the query)."""
+    out = [query[-WINDOW:], query[:WINDOW], query] if len(query) > WINDOW else [query]
+    return list(dict.fromkeys(out))
+
+
 def uses_index(query: str | None) -> bool:
     """Whether ``query`` (stripped, lower-cased) is long enough for the trigram index."""
     return query is not None and len(query) >= MIN_TRIGRAM
@@ -111,7 +159,7 @@ def like_pattern(query: str) -> str:
     return f"%{like_escape(query)}%"
 
 
-def probe(conn, query: str, limit: int = DRIVE_LIMIT) -> list[int] | None:
+def probe(conn, query: str, limit: int = DRIVE_MIN) -> list[int] | None:
     """The rowids holding ``query`` when there are at most ``limit`` of them, else ``None``
     (a common text: walk the list order instead). ``conn`` is a ``sqlite3`` connection or
     anything with the same ``execute(sql, params)``."""
@@ -147,16 +195,23 @@ def plan(conn, query: str, postgres: bool = False) -> tuple[str | None, dict, st
     """``(condition, named params, FROM clause)`` selecting the declarations whose haystack
     holds ``query`` (stripped, lower-cased); the condition is ``None`` when none do.
 
-    Few hits: the index's answer joined to the covering index (:data:`FROM_HITS`). Many
-    hits, or a query too short for trigrams: ``LIKE`` over the covering index in list
-    order. On PostgreSQL the ``LIKE`` is the plan (its trigram index answers it)."""
+    Few candidates for a window of the query (:func:`windows`): the index's answer joined
+    to the covering index (:data:`FROM_HITS`), the whole query checked with ``LIKE`` when
+    the window is a part of it. Many, or a query too short for trigrams: ``LIKE`` over the
+    covering index in list order. On PostgreSQL the ``LIKE`` is the plan (its trigram
+    index answers it)."""
     like = (f"{hay()} LIKE :pattern ESCAPE '\\'", {"pattern": like_pattern(query)})
     if postgres:
         return like[0], like[1], "declarations"
     if uses_index(query):
-        hits = probe(conn, query)
-        if hits is not None:
+        limit = drive_limit(conn)
+        for part in windows(query):
+            hits = probe(conn, part, limit)
+            if hits is None:
+                continue  # common: try the next window
             if not hits:
                 return None, {}, FROM_HITS
-            return "1", {"fts": match_expr(query)}, FROM_HITS
+            if part == query:
+                return "1", {"fts": match_expr(query)}, FROM_HITS
+            return like[0], dict(like[1], fts=match_expr(part)), FROM_HITS
     return like[0], like[1], FROM_COVER

@@ -480,92 +480,92 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="328"/>
+        <location filename="../../ui/models/declarations_model.py" line="369"/>
         <source>报检号</source>
         <translation>Inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="328"/>
+        <location filename="../../ui/models/declarations_model.py" line="369"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="329"/>
+        <location filename="../../ui/models/declarations_model.py" line="370"/>
         <source>出入境</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="329"/>
+        <location filename="../../ui/models/declarations_model.py" line="370"/>
         <source>通关模式</source>
         <translation>Clearance</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="330"/>
+        <location filename="../../ui/models/declarations_model.py" line="371"/>
         <source>收货人/发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="330"/>
+        <location filename="../../ui/models/declarations_model.py" line="371"/>
         <source>合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="331"/>
+        <location filename="../../ui/models/declarations_model.py" line="372"/>
         <source>提单号</source>
         <translation>B/L no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="331"/>
+        <location filename="../../ui/models/declarations_model.py" line="372"/>
         <source>货物</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="331"/>
+        <location filename="../../ui/models/declarations_model.py" line="372"/>
         <source>货值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="332"/>
+        <location filename="../../ui/models/declarations_model.py" line="373"/>
         <source>最后回执时间</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="332"/>
+        <location filename="../../ui/models/declarations_model.py" line="373"/>
         <source>定稿人</source>
         <translation>Filed by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="333"/>
+        <location filename="../../ui/models/declarations_model.py" line="374"/>
         <source>通关单号</source>
         <translation>Clearance doc. no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="344"/>
+        <location filename="../../ui/models/declarations_model.py" line="385"/>
         <source>本地校验结果</source>
         <translation>Local validation result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="382"/>
+        <location filename="../../ui/models/declarations_model.py" line="423"/>
         <source>（未编号）</source>
         <translation>(not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="426"/>
+        <location filename="../../ui/models/declarations_model.py" line="467"/>
         <source>定稿时已通过校验</source>
         <translation>Passed validation when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="428"/>
+        <location filename="../../ui/models/declarations_model.py" line="469"/>
         <source>尚未校验（或校验后又有修改）</source>
         <translation>Not validated (or changed since)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="430"/>
+        <location filename="../../ui/models/declarations_model.py" line="471"/>
         <source>校验通过</source>
         <translation>Valid</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="430"/>
+        <location filename="../../ui/models/declarations_model.py" line="471"/>
         <source>，%n 个提示</source>
         <translation>
             <numerusform>, %n warning</numerusform>
@@ -573,7 +573,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="432"/>
+        <location filename="../../ui/models/declarations_model.py" line="473"/>
         <source>%n 个错误</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -581,12 +581,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="438"/>
+        <location filename="../../ui/models/declarations_model.py" line="479"/>
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>The inspection number is assigned when finalised. Local id: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="440"/>
+        <location filename="../../ui/models/declarations_model.py" line="481"/>
         <source>放行后平台签发的通关单号，报关时填写</source>
         <translation>Issued by the platform on release; enter it in the customs declaration</translation>
     </message>
@@ -1549,80 +1549,100 @@ CIQ registration no.: {r}</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/main_list.py" line="201"/>
+        <location filename="../../ui/main_list.py" line="220"/>
         <source>全部报检单</source>
-        <extracomment>what each column must show in full, measured in the table&apos;s font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses) True while :meth:`selectAll` selects every row (listeners wait for ``select_all_requested`` instead of reading the selected rows one by one)</extracomment>
+        <extracomment>what each column must show in full, measured in the table&apos;s font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses) the list views that show the 通关单号 column (their rows can have been released) True while :meth:`selectAll` selects every row (listeners wait for ``select_all_requested`` instead of reading the selected rows one by one)</extracomment>
         <translation>All declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="201"/>
+        <location filename="../../ui/main_list.py" line="220"/>
         <source>草稿</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="202"/>
+        <location filename="../../ui/main_list.py" line="221"/>
         <source>已定稿待发送</source>
         <translation>Finalised, to send</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="202"/>
+        <location filename="../../ui/main_list.py" line="221"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="203"/>
+        <location filename="../../ui/main_list.py" line="222"/>
         <source>已受理/审单中</source>
         <translation>Accepted / in review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="203"/>
+        <location filename="../../ui/main_list.py" line="222"/>
         <source>查验</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="204"/>
+        <location filename="../../ui/main_list.py" line="223"/>
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="204"/>
+        <location filename="../../ui/main_list.py" line="223"/>
         <source>退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="205"/>
+        <location filename="../../ui/main_list.py" line="224"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="221"/>
+        <location filename="../../ui/main_list.py" line="242"/>
+        <source>最近的 {b} 份报检单中没有与“{q}”匹配的。点“继续搜索全部”也查找更早的报检单，或多输入一个字（三个字起搜索全部报检单）。</source>
+        <translation>None of the newest {b} declarations matches “{q}”. Click “Search all” to look through the older ones too, or type another character (from three characters on, every declaration is searched).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="267"/>
+        <source>继续搜索全部</source>
+        <translation>Search all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="246"/>
         <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
         <translation>No declaration matches &quot;{q}&quot;. Search by inspection number, contract, B/L or consignee/consignor name.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="224"/>
+        <location filename="../../ui/main_list.py" line="249"/>
         <source>此状态下没有报检单。</source>
         <translation>No declarations in this state.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="226"/>
+        <location filename="../../ui/main_list.py" line="251"/>
         <source>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</source>
         <translation>No declarations yet.
 Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or drop Excel template files on the window to import them.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="232"/>
+        <location filename="../../ui/main_list.py" line="258"/>
+        <source>最近的 {b} 份中有 {n} 份</source>
+        <translation>{n} in the newest {b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="261"/>
         <source>共 {n} 份</source>
         <translation>{n} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="282"/>
+        <location filename="../../ui/main_list.py" line="268"/>
+        <source>一两个字的搜索只查最近的 {b} 份报检单；点此查找全部（可能需要几秒）</source>
+        <translation>A search of one or two characters looks only through the newest {b} declarations; click to search them all (may take a few seconds)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="320"/>
         <source>已选择全部 {n} 条符合条件的</source>
         <translation>All {n} matching selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="284"/>
+        <location filename="../../ui/main_list.py" line="322"/>
         <source>全选 {n} 条符合条件的</source>
         <translation>Select all {n} matching</translation>
     </message>

@@ -478,111 +478,111 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="328"/>
+        <location filename="../../ui/models/declarations_model.py" line="369"/>
         <source>报检号</source>
         <translation>报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="328"/>
+        <location filename="../../ui/models/declarations_model.py" line="369"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="329"/>
+        <location filename="../../ui/models/declarations_model.py" line="370"/>
         <source>出入境</source>
         <translation>出入境</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="329"/>
+        <location filename="../../ui/models/declarations_model.py" line="370"/>
         <source>通关模式</source>
         <translation>通关模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="330"/>
+        <location filename="../../ui/models/declarations_model.py" line="371"/>
         <source>收货人/发货人</source>
         <translation>收货人/发货人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="330"/>
+        <location filename="../../ui/models/declarations_model.py" line="371"/>
         <source>合同号</source>
         <translation>合同号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="331"/>
+        <location filename="../../ui/models/declarations_model.py" line="372"/>
         <source>提单号</source>
         <translation>提单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="331"/>
+        <location filename="../../ui/models/declarations_model.py" line="372"/>
         <source>货物</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="331"/>
+        <location filename="../../ui/models/declarations_model.py" line="372"/>
         <source>货值</source>
         <translation>货值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="332"/>
+        <location filename="../../ui/models/declarations_model.py" line="373"/>
         <source>最后回执时间</source>
         <translation>最后回执时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="332"/>
+        <location filename="../../ui/models/declarations_model.py" line="373"/>
         <source>定稿人</source>
         <translation>定稿人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="333"/>
+        <location filename="../../ui/models/declarations_model.py" line="374"/>
         <source>通关单号</source>
         <translation>通关单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="344"/>
+        <location filename="../../ui/models/declarations_model.py" line="385"/>
         <source>本地校验结果</source>
         <translation>本地校验结果</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="382"/>
+        <location filename="../../ui/models/declarations_model.py" line="423"/>
         <source>（未编号）</source>
         <translation>（未编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="426"/>
+        <location filename="../../ui/models/declarations_model.py" line="467"/>
         <source>定稿时已通过校验</source>
         <translation>定稿时已通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="428"/>
+        <location filename="../../ui/models/declarations_model.py" line="469"/>
         <source>尚未校验（或校验后又有修改）</source>
         <translation>尚未校验（或校验后又有修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="430"/>
+        <location filename="../../ui/models/declarations_model.py" line="471"/>
         <source>校验通过</source>
         <translation>校验通过</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="430"/>
+        <location filename="../../ui/models/declarations_model.py" line="471"/>
         <source>，%n 个提示</source>
         <translation>
             <numerusform>，%n 个提示</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="432"/>
+        <location filename="../../ui/models/declarations_model.py" line="473"/>
         <source>%n 个错误</source>
         <translation>
             <numerusform>%n 个错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="438"/>
+        <location filename="../../ui/models/declarations_model.py" line="479"/>
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>定稿时分配报检号。本地编号：{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="440"/>
+        <location filename="../../ui/models/declarations_model.py" line="481"/>
         <source>放行后平台签发的通关单号，报关时填写</source>
         <translation>放行后平台签发的通关单号，报关时填写</translation>
     </message>
@@ -1538,80 +1538,100 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/main_list.py" line="201"/>
+        <location filename="../../ui/main_list.py" line="220"/>
         <source>全部报检单</source>
-        <extracomment>what each column must show in full, measured in the table&apos;s font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses) True while :meth:`selectAll` selects every row (listeners wait for ``select_all_requested`` instead of reading the selected rows one by one)</extracomment>
+        <extracomment>what each column must show in full, measured in the table&apos;s font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses) the list views that show the 通关单号 column (their rows can have been released) True while :meth:`selectAll` selects every row (listeners wait for ``select_all_requested`` instead of reading the selected rows one by one)</extracomment>
         <translation>全部报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="201"/>
+        <location filename="../../ui/main_list.py" line="220"/>
         <source>草稿</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="202"/>
+        <location filename="../../ui/main_list.py" line="221"/>
         <source>已定稿待发送</source>
         <translation>已定稿待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="202"/>
+        <location filename="../../ui/main_list.py" line="221"/>
         <source>已发送</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="203"/>
+        <location filename="../../ui/main_list.py" line="222"/>
         <source>已受理/审单中</source>
         <translation>已受理/审单中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="203"/>
+        <location filename="../../ui/main_list.py" line="222"/>
         <source>查验</source>
         <translation>查验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="204"/>
+        <location filename="../../ui/main_list.py" line="223"/>
         <source>已放行</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="204"/>
+        <location filename="../../ui/main_list.py" line="223"/>
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="205"/>
+        <location filename="../../ui/main_list.py" line="224"/>
         <source>已撤销</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="221"/>
+        <location filename="../../ui/main_list.py" line="242"/>
+        <source>最近的 {b} 份报检单中没有与“{q}”匹配的。点“继续搜索全部”也查找更早的报检单，或多输入一个字（三个字起搜索全部报检单）。</source>
+        <translation>最近的 {b} 份报检单中没有与“{q}”匹配的。点“继续搜索全部”也查找更早的报检单，或多输入一个字（三个字起搜索全部报检单）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="267"/>
+        <source>继续搜索全部</source>
+        <translation>继续搜索全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="246"/>
         <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
         <translation>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="224"/>
+        <location filename="../../ui/main_list.py" line="249"/>
         <source>此状态下没有报检单。</source>
         <translation>此状态下没有报检单。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="226"/>
+        <location filename="../../ui/main_list.py" line="251"/>
         <source>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</source>
         <translation>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="232"/>
+        <location filename="../../ui/main_list.py" line="258"/>
+        <source>最近的 {b} 份中有 {n} 份</source>
+        <translation>最近的 {b} 份中有 {n} 份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="261"/>
         <source>共 {n} 份</source>
         <translation>共 {n} 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="282"/>
+        <location filename="../../ui/main_list.py" line="268"/>
+        <source>一两个字的搜索只查最近的 {b} 份报检单；点此查找全部（可能需要几秒）</source>
+        <translation>一两个字的搜索只查最近的 {b} 份报检单；点此查找全部（可能需要几秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="320"/>
         <source>已选择全部 {n} 条符合条件的</source>
         <translation>已选择全部 {n} 条符合条件的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="284"/>
+        <location filename="../../ui/main_list.py" line="322"/>
         <source>全选 {n} 条符合条件的</source>
         <translation>全选 {n} 条符合条件的</translation>
     </message>

@@ -65,6 +65,11 @@ class DeclarationsModel(QAbstractTableModel):
     nearest anchor above it: scrolling reads one index seek per page, a jump to the end
     one offset walk. A row whose page is not here yet reads as empty while it loads.
 
+    A search of one or two characters (no trigram answers it: it walks the list) reads
+    only the newest :data:`client.store.search.SHORT_BUDGET` declarations: :attr:`floor`
+    is then the list key it stopped at, every count and selection holds to it, and the
+    list page says so and offers 继续搜索 (:meth:`search_everything` lifts the bound).
+
     Signals:
         loading_changed(bool): a page query started (True) / the last one ended (False).
         page_loaded(int): rows now in the list (``rowCount``), after each page arrives.
@@ -92,6 +97,9 @@ class DeclarationsModel(QAbstractTableModel):
         self._status: tuple[str, ...] | None = None
         self._search = ""
         self._declarant: str | None = None
+        self._floor: tuple[str, str] | None = None
+        self._floor_wanted = False  # a short search whose bound is not read yet
+        self._unbounded = False     # 继续搜索 lifted the bound of this search
         self._generation = 0
         self._headers: list[str] | None = None
         ctx.events.declarations_changed.connect(self.refresh_ids)
@@ -100,7 +108,22 @@ class DeclarationsModel(QAbstractTableModel):
     @property
     def filters(self) -> dict:
         return {"status": self._status, "search": self._search or None,
-                "declarant": self._declarant}
+                "declarant": self._declarant, "floor": self._floor}
+
+    @property
+    def floor(self) -> tuple[str, str] | None:
+        """The list key a short search's walk stopped at (rows older than it were not
+        searched), or ``None``: the rows are every match."""
+        return self._floor
+
+    def search_everything(self) -> None:
+        """继续搜索: lift the bound of a short search and read the matches again (the view
+        stays where it is)."""
+        if self._floor is None:
+            return
+        self._unbounded = True
+        self._floor = None
+        self._soft_reload()
 
     def set_filter(self, *, status: Iterable[str] | str | None = ...,
                    search: str | None = ..., declarant: str | None = ...) -> None:
@@ -108,8 +131,9 @@ class DeclarationsModel(QAbstractTableModel):
         if status is not ...:
             self._status = (status,) if isinstance(status, str) else (
                 tuple(status) if status else None)
-        if search is not ...:
+        if search is not ... and (search or "").strip() != self._search:
             self._search = (search or "").strip()
+            self._unbounded = False
         if declarant is not ...:
             self._declarant = declarant or None
         self.reload()
@@ -123,6 +147,9 @@ class DeclarationsModel(QAbstractTableModel):
         self._request(0)
 
     def _forget(self) -> None:
+        from client.store.search import needs_floor
+        self._floor = None
+        self._floor_wanted = needs_floor(self._search.lower()) and not self._unbounded
         self._generation += 1
         self._pages.clear()
         self._anchors = {0: None}
@@ -163,7 +190,8 @@ class DeclarationsModel(QAbstractTableModel):
         status = self._status
         return {"status": (status[0] if status and len(status) == 1 else
                            (list(status) if status else None)),
-                "search": self._search or None, "declarant": self._declarant}
+                "search": self._search or None, "declarant": self._declarant,
+                "floor": self._floor}
 
     def _request(self, page: int) -> None:
         if page in self._pending or page in self._pages:
@@ -173,6 +201,12 @@ class DeclarationsModel(QAbstractTableModel):
             self.loading_changed.emit(True)
         self._pending.add(page)
         gen = self._generation
+        if self._floor_wanted:  # page 0 of a short search: read its bound first
+            self.ctx.runner.run(_bounded_page, self.ctx.desk, limit=self.page_size,
+                                **self._query(),
+                                on_done=lambda res: self._bounded_arrived(gen, res),
+                                on_error=lambda exc: self._page_failed(gen, page, exc))
+            return
         self.ctx.runner.run(_page, self.ctx.desk, limit=self.page_size,
                             after=self._anchors[start],
                             offset=(page - start) * self.page_size, **self._query(),
@@ -203,6 +237,13 @@ class DeclarationsModel(QAbstractTableModel):
         if not self._pending:
             self.loading_changed.emit(False)
         self.page_loaded.emit(self._rows_n)
+
+    def _bounded_arrived(self, gen: int, res: tuple) -> None:
+        if gen != self._generation:
+            return
+        self._floor_wanted = False
+        self._floor, rows = res
+        self._page_arrived(gen, 0, rows)
 
     def _evict(self) -> None:
         while len(self._pages) > self.max_pages:
@@ -460,6 +501,13 @@ def _page(desk, **kw) -> list:
             if isinstance(v, str):
                 setattr_(r, f, sys.intern(v))
     return rows
+
+
+def _bounded_page(desk, **kw) -> tuple:
+    """``(floor, first page)`` of a short search: the bound of its walk (``None`` when the
+    store is smaller than the budget), then the page under it (runs on the task runner)."""
+    kw["floor"] = desk.scan_floor()
+    return kw["floor"], _page(desk, **kw)
 
 
 def _count(desk, **kw) -> int:
