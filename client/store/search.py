@@ -38,6 +38,7 @@ index with ``pg_trgm``'s trigram operator class (:func:`create_pg`), which answe
 """
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 
@@ -178,15 +179,15 @@ def rebuild(conn: sqlite3.Connection) -> None:
         conn.execute(sql.format(hay=hay()))
 
 
-#: FROM clauses of the two plans. The hits come with their list key (``updated_at``, ``id``
-#: in ``decl_search_key`` beside the index: a status change updates that narrow row, not
-#: the trigrams), so they are sorted without touching the multi-KB
-#: rows, then joined to the covering index by that key (one seek each); ``CROSS JOIN``
-#: keeps the hits the outer loop.
+#: FROM clauses of the two plans. The hits are the rowids the probe already read (a JSON
+#: array: the index is not asked twice) with their list key (``updated_at``, ``id`` in
+#: ``decl_search_key`` beside the index: a status change updates that narrow row, not
+#: the trigrams), so they are sorted without touching the multi-KB rows, then joined to
+#: the covering index by that key (one seek each); ``CROSS JOIN`` keeps the hits the
+#: outer loop.
 FROM_COVER = "declarations INDEXED BY ix_decl_list_cover"
-FROM_HITS = ("(SELECT k.updated_at AS hit_u, k.id AS hit_i FROM decl_search "
-             "JOIN decl_search_key AS k ON k.rid = decl_search.rowid "
-             "WHERE decl_search MATCH :fts) AS hits CROSS JOIN declarations "
+FROM_HITS = ("(SELECT k.updated_at AS hit_u, k.id AS hit_i FROM json_each(:rids) AS j "
+             "JOIN decl_search_key AS k ON k.rid = j.value) AS hits CROSS JOIN declarations "
              "INDEXED BY ix_decl_list_cover "
              "ON declarations.updated_at = hits.hit_u AND declarations.id = hits.hit_i")
 
@@ -195,9 +196,9 @@ def plan(conn, query: str, postgres: bool = False) -> tuple[str | None, dict, st
     """``(condition, named params, FROM clause)`` selecting the declarations whose haystack
     holds ``query`` (stripped, lower-cased); the condition is ``None`` when none do.
 
-    Few candidates for a window of the query (:func:`windows`): the index's answer joined
-    to the covering index (:data:`FROM_HITS`), the whole query checked with ``LIKE`` when
-    the window is a part of it. Many, or a query too short for trigrams: ``LIKE`` over the
+    Few candidates for a window of the query (:func:`windows`): the rowids the index gave
+    joined to the covering index (:data:`FROM_HITS`), the whole query checked on each
+    with ``LIKE``. Many, or a query too short for trigrams: ``LIKE`` over the
     covering index in list order. On PostgreSQL the ``LIKE`` is the plan (its trigram
     index answers it)."""
     like = (f"{hay()} LIKE :pattern ESCAPE '\\'", {"pattern": like_pattern(query)})
@@ -211,7 +212,8 @@ def plan(conn, query: str, postgres: bool = False) -> tuple[str | None, dict, st
                 continue  # common: try the next window
             if not hits:
                 return None, {}, FROM_HITS
-            if part == query:
-                return "1", {"fts": match_expr(query)}, FROM_HITS
-            return like[0], dict(like[1], fts=match_expr(part)), FROM_HITS
+            # the whole text is checked on each hit even when the index was asked for all
+            # of it: the answer is the LIKE's in every plan (and a rowid reused since the
+            # probe cannot slip in)
+            return like[0], dict(like[1], rids=json.dumps(hits)), FROM_HITS
     return like[0], like[1], FROM_COVER
