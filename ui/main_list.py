@@ -238,9 +238,13 @@ class ListPage(QWidget):
         m = self.model
         if m.fetching or m.rowCount():
             text = ""
-        elif m.filters["search"] and m.floor is not None:
+        elif m.filters["search"] and m.floor is not None and len(m.filters["search"]) < 3:
             text = self.tr("最近的 {b} 份报检单中没有与“{q}”匹配的。点“继续搜索全部”也查找更早的报检单，"
                            "或多输入一个字（三个字起搜索全部报检单）。").format(
+                b=f"{_search.SHORT_BUDGET:,}", q=m.filters["search"])
+        elif m.filters["search"] and m.floor is not None:  # the index ran out of time
+            text = self.tr("最近的 {b} 份报检单中没有与“{q}”匹配的（这段文字太常见，一次击键内查不完全部）。"
+                           "点“继续搜索全部”也查找更早的报检单。").format(
                 b=f"{_search.SHORT_BUDGET:,}", q=m.filters["search"])
         elif m.filters["search"]:
             text = self.tr("没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。").format(
@@ -265,7 +269,7 @@ class ListPage(QWidget):
         """继续搜索 shows while a short search holds only the newest declarations."""
         bounded = self.model.floor is not None
         self.more_btn.setText(self.tr("继续搜索全部"))
-        self.more_btn.setToolTip(self.tr("一两个字的搜索只查最近的 {b} 份报检单；"
+        self.more_btn.setToolTip(self.tr("这次搜索只查了最近的 {b} 份报检单（一两个字或很常见的文字）；"
                                          "点此查找全部（可能需要几秒）").format(b=f"{_search.SHORT_BUDGET:,}"))
         self.more_btn.setVisible(bounded)
 

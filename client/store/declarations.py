@@ -285,7 +285,8 @@ _SUMMARY_SQL = ", ".join(c.name for c in _SUMMARY_COLS)
 def list_page(conn: Connection, *, status: str | Iterable[str] | None = None,
               search: str | None = None, declarant: str | None = None, limit: int = 200,
               after: tuple[str, str] | None = None, offset: int = 0,
-              floor: tuple[str, str] | None = None) -> list[DeclarationSummary]:
+              floor: tuple[str, str] | None = None,
+              deadline: float | None = None) -> list[DeclarationSummary]:
     """The next ``limit`` declarations, newest change first, after keyset ``after``.
 
     Keyset (not OFFSET) paging: every page costs the same however deep the user scrolls;
@@ -293,12 +294,13 @@ def list_page(conn: Connection, *, status: str | Iterable[str] | None = None,
     A search text goes through :func:`client.store.search.plan`: the trigram index for
     rare texts (cost ∝ hits, nothing for no match), the covering index in list order for
     common or short ones. ``floor`` (a list key, :func:`scan_floor`) keeps only the rows at
-    or above it: the search box's bounded walk for a short query.
+    or above it: the search box's bounded walk (a floor always walks, the index is not
+    asked). ``deadline``: seconds the index may take (``search.TooSlow`` past them).
     """
     t = s.declarations
     if search and search.strip():
         return _search_page(conn, search.strip().lower(), status, declarant, limit, after,
-                            offset, floor)
+                            offset, floor, deadline)
     conds = _filters(status, None, declarant)
     if floor is not None:
         conds.append(tuple_(t.c.updated_at, t.c.id) >= tuple_(*floor))
@@ -334,9 +336,11 @@ def _plain_filters(status, declarant, floor=None) -> tuple[list[str], dict]:
 
 def _search_page(conn: Connection, q: str, status, declarant, limit: int,
                  after: tuple[str, str] | None, offset: int = 0,
-                 floor: tuple[str, str] | None = None) -> list[DeclarationSummary]:
+                 floor: tuple[str, str] | None = None,
+                 deadline: float | None = None) -> list[DeclarationSummary]:
     cond, found, source = _search.plan(conn.connection.driver_connection, q,
-                                       dialect.is_postgres(conn))
+                                       dialect.is_postgres(conn), walk=floor is not None,
+                                       deadline=deadline)
     if cond is None:
         return []
     where, params = _plain_filters(status, declarant, floor)
@@ -355,7 +359,8 @@ def count(conn: Connection, *, status=None, search=None, declarant=None,
     """How many declarations the filters (as :func:`list_page` takes them) select."""
     if search and search.strip():
         cond, found, source = _search.plan(conn.connection.driver_connection,
-                                           search.strip().lower(), dialect.is_postgres(conn))
+                                           search.strip().lower(), dialect.is_postgres(conn),
+                                           walk=floor is not None)
         if cond is None:
             return 0
         where, params = _plain_filters(status, declarant, floor)

@@ -27,7 +27,9 @@ Query plan (:func:`plan`, issue 17 at 1,000,000 declarations):
   comes after about ``page · N / hits`` rows, which the limit above bounds.
 * A query of one or two characters walks the list; the search box bounds that walk at
   :data:`SHORT_BUDGET` rows (``declarations.scan_floor``) and says so, with a 继续搜索 that
-  lifts the bound (the CLI and the batch actions never bound it).
+  lifts the bound (the CLI and the batch actions never bound it). The box gives the index
+  :data:`PROBE_DEADLINE` for longer texts; a text made only of common trigrams that takes
+  longer (:class:`TooSlow`) gets the same bounded walk (``Desk.search_first_page``).
 
 On PostgreSQL (the office store, issue 16) the same haystack expression carries a GIN
 index with ``pg_trgm``'s trigram operator class (:func:`create_pg`), which answers the
@@ -41,6 +43,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+import time
 
 #: the text the index holds for a row of ``declarations`` (``NEW.``/``OLD.`` prefixed in
 #: the triggers); the ``LIKE`` path matches the same expression
@@ -61,6 +64,10 @@ WINDOW = 6
 #: list rows a query of one or two characters walks in the search box before it stops
 #: and offers 继续搜索 (about 1 µs a row: ~20 ms)
 SHORT_BUDGET = 20_000
+
+#: seconds the search box lets the index take for one keystroke before it walks the
+#: newest :data:`SHORT_BUDGET` rows instead (:class:`TooSlow`)
+PROBE_DEADLINE = 0.025
 
 TRIGGERS = {
     "decl_search_ai": "AFTER INSERT ON declarations BEGIN "
@@ -160,12 +167,39 @@ def like_pattern(query: str) -> str:
     return f"%{like_escape(query)}%"
 
 
-def probe(conn, query: str, limit: int = DRIVE_MIN) -> list[int] | None:
+#: virtual-machine steps between two looks at the clock of a ``deadline``
+PROGRESS_OPS = 100
+
+
+class TooSlow(Exception):
+    """The index took longer than the caller allowed (:func:`plan`'s ``deadline``): every
+    trigram of the text is common, so only positions tell the rows apart (``2600012`` in a
+    store whose inspection numbers all hold ``…126000…``). The search box then walks the
+    newest rows under a floor instead, and says so."""
+
+
+def probe(conn, query: str, limit: int = DRIVE_MIN,
+          deadline: float | None = None) -> list[int] | None:
     """The rowids holding ``query`` when there are at most ``limit`` of them, else ``None``
     (a common text: walk the list order instead). ``conn`` is a ``sqlite3`` connection or
-    anything with the same ``execute(sql, params)``."""
-    rows = conn.execute("SELECT rowid FROM decl_search WHERE decl_search MATCH ? LIMIT ?",
-                        (match_expr(query), limit + 1)).fetchall()
+    anything with the same ``execute(sql, params)``; with ``deadline`` (seconds) a
+    ``sqlite3`` connection's query is stopped by a progress handler and :class:`TooSlow`
+    raised (a read: nothing to roll back)."""
+    sql = "SELECT rowid FROM decl_search WHERE decl_search MATCH ? LIMIT ?"
+    args = (match_expr(query), limit + 1)
+    if deadline is None:
+        rows = conn.execute(sql, args).fetchall()
+    else:
+        end = time.monotonic() + deadline
+        conn.set_progress_handler(lambda: time.monotonic() > end, PROGRESS_OPS)
+        try:
+            rows = conn.execute(sql, args).fetchall()
+        except sqlite3.OperationalError as exc:
+            if time.monotonic() > end:
+                raise TooSlow(query) from exc
+            raise
+        finally:
+            conn.set_progress_handler(None, 0)
     if len(rows) > limit:
         return None
     return [r[0] for r in rows]
@@ -192,22 +226,26 @@ FROM_HITS = ("(SELECT k.updated_at AS hit_u, k.id AS hit_i FROM json_each(:rids)
              "ON declarations.updated_at = hits.hit_u AND declarations.id = hits.hit_i")
 
 
-def plan(conn, query: str, postgres: bool = False) -> tuple[str | None, dict, str]:
+def plan(conn, query: str, postgres: bool = False, *, walk: bool = False,
+         deadline: float | None = None) -> tuple[str | None, dict, str]:
     """``(condition, named params, FROM clause)`` selecting the declarations whose haystack
     holds ``query`` (stripped, lower-cased); the condition is ``None`` when none do.
 
     Few candidates for a window of the query (:func:`windows`): the rowids the index gave
     joined to the covering index (:data:`FROM_HITS`), the whole query checked on each
     with ``LIKE``. Many, or a query too short for trigrams: ``LIKE`` over the
-    covering index in list order. On PostgreSQL the ``LIKE`` is the plan (its trigram
-    index answers it)."""
+    covering index in list order (``walk``: always; a floor bounds that walk). On
+    PostgreSQL the ``LIKE`` is the plan (its trigram index answers it). ``deadline``:
+    the seconds the index may take over all windows, else :class:`TooSlow`."""
     like = (f"{hay()} LIKE :pattern ESCAPE '\\'", {"pattern": like_pattern(query)})
     if postgres:
         return like[0], like[1], "declarations"
-    if uses_index(query):
+    if uses_index(query) and not walk:
         limit = drive_limit(conn)
+        end = None if deadline is None else time.monotonic() + deadline
         for part in windows(query):
-            hits = probe(conn, part, limit)
+            left = None if end is None else max(0.0, end - time.monotonic())
+            hits = probe(conn, part, limit, left)
             if hits is None:
                 continue  # common: try the next window
             if not hits:

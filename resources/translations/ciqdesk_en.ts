@@ -480,92 +480,92 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="369"/>
+        <location filename="../../ui/models/declarations_model.py" line="374"/>
         <source>报检号</source>
         <translation>Inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="369"/>
+        <location filename="../../ui/models/declarations_model.py" line="374"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="370"/>
+        <location filename="../../ui/models/declarations_model.py" line="375"/>
         <source>出入境</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="370"/>
+        <location filename="../../ui/models/declarations_model.py" line="375"/>
         <source>通关模式</source>
         <translation>Clearance</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="371"/>
+        <location filename="../../ui/models/declarations_model.py" line="376"/>
         <source>收货人/发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="371"/>
+        <location filename="../../ui/models/declarations_model.py" line="376"/>
         <source>合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="372"/>
+        <location filename="../../ui/models/declarations_model.py" line="377"/>
         <source>提单号</source>
         <translation>B/L no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="372"/>
+        <location filename="../../ui/models/declarations_model.py" line="377"/>
         <source>货物</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="372"/>
+        <location filename="../../ui/models/declarations_model.py" line="377"/>
         <source>货值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="373"/>
+        <location filename="../../ui/models/declarations_model.py" line="378"/>
         <source>最后回执时间</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="373"/>
+        <location filename="../../ui/models/declarations_model.py" line="378"/>
         <source>定稿人</source>
         <translation>Filed by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="374"/>
+        <location filename="../../ui/models/declarations_model.py" line="379"/>
         <source>通关单号</source>
         <translation>Clearance doc. no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="385"/>
+        <location filename="../../ui/models/declarations_model.py" line="390"/>
         <source>本地校验结果</source>
         <translation>Local validation result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="423"/>
+        <location filename="../../ui/models/declarations_model.py" line="428"/>
         <source>（未编号）</source>
         <translation>(not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="467"/>
+        <location filename="../../ui/models/declarations_model.py" line="472"/>
         <source>定稿时已通过校验</source>
         <translation>Passed validation when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="469"/>
+        <location filename="../../ui/models/declarations_model.py" line="474"/>
         <source>尚未校验（或校验后又有修改）</source>
         <translation>Not validated (or changed since)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="471"/>
+        <location filename="../../ui/models/declarations_model.py" line="476"/>
         <source>校验通过</source>
         <translation>Valid</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="471"/>
+        <location filename="../../ui/models/declarations_model.py" line="476"/>
         <source>，%n 个提示</source>
         <translation>
             <numerusform>, %n warning</numerusform>
@@ -573,7 +573,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="473"/>
+        <location filename="../../ui/models/declarations_model.py" line="478"/>
         <source>%n 个错误</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -581,12 +581,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="479"/>
+        <location filename="../../ui/models/declarations_model.py" line="484"/>
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>The inspection number is assigned when finalised. Local id: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="481"/>
+        <location filename="../../ui/models/declarations_model.py" line="486"/>
         <source>放行后平台签发的通关单号，报关时填写</source>
         <translation>Issued by the platform on release; enter it in the customs declaration</translation>
     </message>
@@ -1600,49 +1600,54 @@ CIQ registration no.: {r}</translation>
         <translation>None of the newest {b} declarations matches “{q}”. Click “Search all” to look through the older ones too, or type another character (from three characters on, every declaration is searched).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="267"/>
+        <location filename="../../ui/main_list.py" line="246"/>
+        <source>最近的 {b} 份报检单中没有与“{q}”匹配的（这段文字太常见，一次击键内查不完全部）。点“继续搜索全部”也查找更早的报检单。</source>
+        <translation>None of the newest {b} declarations matches “{q}” (the text is too common to search every declaration within a keystroke). Click “Search all” to look through the older ones too.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="271"/>
         <source>继续搜索全部</source>
         <translation>Search all</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="246"/>
+        <location filename="../../ui/main_list.py" line="272"/>
+        <source>这次搜索只查了最近的 {b} 份报检单（一两个字或很常见的文字）；点此查找全部（可能需要几秒）</source>
+        <translation>This search looked only through the newest {b} declarations (one or two characters, or a very common text); click to search them all (may take a few seconds)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="250"/>
         <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
         <translation>No declaration matches &quot;{q}&quot;. Search by inspection number, contract, B/L or consignee/consignor name.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="249"/>
+        <location filename="../../ui/main_list.py" line="253"/>
         <source>此状态下没有报检单。</source>
         <translation>No declarations in this state.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="251"/>
+        <location filename="../../ui/main_list.py" line="255"/>
         <source>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</source>
         <translation>No declarations yet.
 Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or drop Excel template files on the window to import them.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="258"/>
+        <location filename="../../ui/main_list.py" line="262"/>
         <source>最近的 {b} 份中有 {n} 份</source>
         <translation>{n} in the newest {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="261"/>
+        <location filename="../../ui/main_list.py" line="265"/>
         <source>共 {n} 份</source>
         <translation>{n} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="268"/>
-        <source>一两个字的搜索只查最近的 {b} 份报检单；点此查找全部（可能需要几秒）</source>
-        <translation>A search of one or two characters looks only through the newest {b} declarations; click to search them all (may take a few seconds)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_list.py" line="320"/>
+        <location filename="../../ui/main_list.py" line="324"/>
         <source>已选择全部 {n} 条符合条件的</source>
         <translation>All {n} matching selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="322"/>
+        <location filename="../../ui/main_list.py" line="326"/>
         <source>全选 {n} 条符合条件的</source>
         <translation>Select all {n} matching</translation>
     </message>
@@ -2024,17 +2029,17 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <translation>{n}+</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>{n} in all · Drafts: {d} · To send: {r} · Released: {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>{n} loaded; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>

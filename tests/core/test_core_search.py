@@ -199,3 +199,31 @@ def test_select_all_under_a_floor_selects_what_the_list_shows(desk):
     shown = [r.id for r in desk.list(search="co", floor=floor, limit=100)]
     assert resolve(desk, sel) == shown
     assert count(desk, sel) == len(shown) < len(_ids(desk, "co"))
+
+
+@pytest.mark.sqlite_only
+def test_an_index_past_its_deadline_gives_way_to_a_bounded_walk(desk, monkeypatch):
+    """The search box's first page: a text the index cannot answer within
+    search.PROBE_DEADLINE is walked over the newest SHORT_BUDGET rows, with the floor
+    returned so the list can say so; given time, the index answers every match."""
+    made = _make(desk, 10)
+    every = _ids(desk, "ltd")
+    assert len(every) > 3
+    floor, rows = desk.search_first_page(search="LTD", limit=100)
+    assert floor is None and sorted(r.id for r in rows) == every
+    monkeypatch.setattr(search, "SHORT_BUDGET", 4)
+    monkeypatch.setattr(search, "PROBE_DEADLINE", 0.0)
+    monkeypatch.setattr(search, "PROGRESS_OPS", 1)  # look at the clock at every step
+    with desk.db.read() as conn:
+        with pytest.raises(search.TooSlow):
+            search.probe(conn.connection.driver_connection, "ltd", 1000, deadline=0.0)
+    floor, rows = desk.search_first_page(search="LTD", limit=100)
+    newest = desk.list(limit=4)
+    assert floor == newest[-1].cursor
+    assert [r.id for r in rows] == [r.id for r in newest if r.id in every]
+    assert desk.count(search="ltd", floor=floor) == len(rows)
+    # one or two characters are bounded whatever the time
+    monkeypatch.setattr(search, "PROBE_DEADLINE", 10.0)
+    floor, rows = desk.search_first_page(search="co", limit=100)
+    assert floor == newest[-1].cursor
+    assert len(made) == 10

@@ -74,3 +74,16 @@ def test_the_list_page_says_the_search_is_bounded_and_offers_search_all(qtbot, d
             for r in range(60)} == {"ZB"}
     win._count_matches()
     assert "共 60 份" in page.matches.text()
+
+
+def test_a_text_the_index_cannot_answer_in_time_is_bounded_the_same_way(qapp, desk, budget,
+                                                                       monkeypatch):
+    fill(desk, 60, prefix="QA")
+    fill(desk, 60, prefix="ZB")
+    monkeypatch.setattr(search, "PROBE_DEADLINE", 0.0)
+    monkeypatch.setattr(search, "PROGRESS_OPS", 1)
+    model = DeclarationsModel(make_ctx(desk), page_size=25)
+    model.set_filter(search="qa0")
+    assert model.floor is not None and model.rowCount() == 0
+    model.search_everything()  # no deadline once the user asked for everything
+    assert model.floor is None and model.rowCount() == 60

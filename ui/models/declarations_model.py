@@ -65,7 +65,8 @@ class DeclarationsModel(QAbstractTableModel):
     nearest anchor above it: scrolling reads one index seek per page, a jump to the end
     one offset walk. A row whose page is not here yet reads as empty while it loads.
 
-    A search of one or two characters (no trigram answers it: it walks the list) reads
+    A search of one or two characters (no trigram answers it: it walks the list), or one
+    the index cannot answer within a keystroke (``Desk.search_first_page``), reads
     only the newest :data:`client.store.search.SHORT_BUDGET` declarations: :attr:`floor`
     is then the list key it stopped at, every count and selection holds to it, and the
     list page says so and offers 继续搜索 (:meth:`search_everything` lifts the bound).
@@ -100,6 +101,7 @@ class DeclarationsModel(QAbstractTableModel):
         self._floor: tuple[str, str] | None = None
         self._floor_wanted = False  # a short search whose bound is not read yet
         self._unbounded = False     # 继续搜索 lifted the bound of this search
+        self._floor_seen: tuple[str, str] | None = None  # kept until the store changes
         self._generation = 0
         self._headers: list[str] | None = None
         ctx.events.declarations_changed.connect(self.refresh_ids)
@@ -147,9 +149,10 @@ class DeclarationsModel(QAbstractTableModel):
         self._request(0)
 
     def _forget(self) -> None:
-        from client.store.search import needs_floor
         self._floor = None
-        self._floor_wanted = needs_floor(self._search.lower()) and not self._unbounded
+        # page 0 of a search asks as the search box does (Desk.search_first_page): it may
+        # come back bounded by a floor
+        self._floor_wanted = bool(self._search) and not self._unbounded
         self._generation += 1
         self._pages.clear()
         self._anchors = {0: None}
@@ -201,9 +204,9 @@ class DeclarationsModel(QAbstractTableModel):
             self.loading_changed.emit(True)
         self._pending.add(page)
         gen = self._generation
-        if self._floor_wanted:  # page 0 of a short search: read its bound first
+        if self._floor_wanted:  # page 0 of a search: bounded or not, it says
             self.ctx.runner.run(_bounded_page, self.ctx.desk, limit=self.page_size,
-                                **self._query(),
+                                floor_hint=self._floor_seen, **self._query(),
                                 on_done=lambda res: self._bounded_arrived(gen, res),
                                 on_error=lambda exc: self._page_failed(gen, page, exc))
             return
@@ -243,6 +246,7 @@ class DeclarationsModel(QAbstractTableModel):
             return
         self._floor_wanted = False
         self._floor, rows = res
+        self._floor_seen = self._floor or self._floor_seen
         self._page_arrived(gen, 0, rows)
 
     def _evict(self) -> None:
@@ -308,6 +312,7 @@ class DeclarationsModel(QAbstractTableModel):
         A changed row is replaced in place (the list does not jump under the user); a row
         that no longer matches, or a new declaration, re-reads the count and the pages.
         """
+        self._floor_seen = None  # the newest rows changed: a bound is read again
         if not ids or len(ids) > 50:
             self._soft_reload()
             return
@@ -492,8 +497,12 @@ _SHARED = ("direction", "clearance_mode", "status", "declare_bureau", "consignee
 
 def _page(desk, **kw) -> list:
     """One page of ``desk.list`` with repeated strings shared (runs on the task runner)."""
+    return _shared(desk.list(**kw))
+
+
+def _shared(rows: list) -> list:
+    """``rows`` with the strings of :data:`_SHARED` interned (one copy each)."""
     import sys
-    rows = desk.list(**kw)
     setattr_ = object.__setattr__  # the rows were just made here, on this thread: no one
     for r in rows:                 # else holds them yet, so filling them in place is safe
         for f in _SHARED:
@@ -504,10 +513,11 @@ def _page(desk, **kw) -> list:
 
 
 def _bounded_page(desk, **kw) -> tuple:
-    """``(floor, first page)`` of a short search: the bound of its walk (``None`` when the
-    store is smaller than the budget), then the page under it (runs on the task runner)."""
-    kw["floor"] = desk.scan_floor()
-    return kw["floor"], _page(desk, **kw)
+    """``(floor, first page)`` of a search as the search box asks (``None``: every match;
+    else the key its walk of the newest declarations stopped at), with repeated strings
+    shared (runs on the task runner)."""
+    floor, rows = desk.search_first_page(**kw)
+    return floor, _shared(rows)
 
 
 def _count(desk, **kw) -> int:
