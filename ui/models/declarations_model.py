@@ -102,6 +102,7 @@ class DeclarationsModel(QAbstractTableModel):
         self._floor_wanted = False  # a short search whose bound is not read yet
         self._unbounded = False     # 继续搜索 lifted the bound of this search
         self._floor_seen: tuple[str, str] | None = None  # kept until the store changes
+        self._replacing: int | None = None  # a reload's generation until its page is in
         self._generation = 0
         self._headers: list[str] | None = None
         ctx.events.declarations_changed.connect(self.refresh_ids)
@@ -141,12 +142,46 @@ class DeclarationsModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Drop the held pages and load the first page (and the count) again."""
+        """Load the first page (and the count) again and then replace the rows: the rows
+        shown stay until the new first page is in (a keystroke in the search box paints
+        the table once, not empty and then again)."""
+        if not self._rows_n:
+            self.beginResetModel()
+            self._forget()
+            self._rows_n = 0
+            self.endResetModel()
+            self._request(0)
+            return
+        self._generation += 1
+        gen = self._generation
+        if not self.fetching:
+            self.loading_changed.emit(True)
+        self._replacing = gen
+        query = dict(self._query(), floor=None)
+        if self._search and not self._unbounded:
+            self.ctx.runner.run(_bounded_page, self.ctx.desk, limit=self.page_size,
+                                floor_hint=self._floor_seen, **query,
+                                on_done=lambda res: self._replaced(gen, res),
+                                on_error=lambda exc: self._page_failed(gen, 0, exc))
+        else:
+            self.ctx.runner.run(_page, self.ctx.desk, limit=self.page_size, **query,
+                                on_done=lambda rows: self._replaced(gen, (None, rows)),
+                                on_error=lambda exc: self._page_failed(gen, 0, exc))
+
+    def _replaced(self, gen: int, res: tuple) -> None:
+        """The first page of a reload arrived: now the rows are replaced."""
+        if gen != self._generation:
+            return
+        self._replacing = None
         self.beginResetModel()
         self._forget()
         self._rows_n = 0
         self.endResetModel()
-        self._request(0)
+        self._floor_wanted = False
+        self._floor, rows = res
+        self._floor_seen = self._floor or self._floor_seen
+        self._pending.add(0)
+        self._page_arrived(self._generation, 0, rows)
 
     def _forget(self) -> None:
         self._floor = None
@@ -154,6 +189,7 @@ class DeclarationsModel(QAbstractTableModel):
         # come back bounded by a floor
         self._floor_wanted = bool(self._search) and not self._unbounded
         self._generation += 1
+        self._replacing = None
         self._pages.clear()
         self._anchors = {0: None}
         self._pending.clear()
@@ -163,7 +199,7 @@ class DeclarationsModel(QAbstractTableModel):
     def _soft_reload(self) -> None:
         """Reload after the store changed, keeping the view where it is: the count and the
         pages on screen are read again, rows added or removed at the end."""
-        if self._pending:
+        if self.fetching:
             self.loading_changed.emit(False)
         self._forget()
         self._request(0)
@@ -182,7 +218,7 @@ class DeclarationsModel(QAbstractTableModel):
 
     @property
     def fetching(self) -> bool:
-        return bool(self._pending)
+        return bool(self._pending) or self._replacing is not None
 
     @property
     def held_rows(self) -> int:
@@ -237,7 +273,7 @@ class DeclarationsModel(QAbstractTableModel):
         if rows:
             self.dataChanged.emit(self.index(base, 0),
                                   self.index(base + len(rows) - 1, N_COLS - 1))
-        if not self._pending:
+        if not self.fetching:
             self.loading_changed.emit(False)
         self.page_loaded.emit(self._rows_n)
 
@@ -285,8 +321,10 @@ class DeclarationsModel(QAbstractTableModel):
     def _page_failed(self, gen: int, page: int, exc: BaseException) -> None:
         if gen != self._generation:
             return
+        if self._replacing == gen:
+            self._replacing = None
         self._pending.discard(page)
-        if not self._pending:
+        if not self.fetching:
             self.loading_changed.emit(False)
         self.load_failed.emit(exc)
 
@@ -297,6 +335,8 @@ class DeclarationsModel(QAbstractTableModel):
         page, off = divmod(row, self.page_size)
         rows = self._pages.get(page)
         if rows is None:
+            if self._replacing is not None:
+                return None  # the rows shown belong to the filter being replaced
             self._request(page)
             rows = self._pages.get(page)  # a synchronous runner (tests) has it already
             if rows is None:
