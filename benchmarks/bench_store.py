@@ -144,6 +144,9 @@ def bench_queries(path: Path, big: int) -> None:
           f"contract number lookup {exact:.2f} ms (target < 20 ms each)")
     print(f"  search box: rare substring {sub:.1f} ms, common name {name:.1f} ms, "
           f"no match {nothing:.1f} ms")
+    counted = timeit(lambda: desk.count(search="上海华信"), repeat=3)
+    print(f"  count of a common name's matches (the list's 共 N 份, {desk.count(search='上海华信'):,}): "
+          f"{counted:.0f} ms")
     # every prefix of a few queries, as typed and as the search box asks
     # (Desk.search_first_page): >= 3 characters use the trigram index; 1-2 characters,
     # or a text the index cannot answer within PROBE_DEADLINE, walk the newest

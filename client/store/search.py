@@ -220,6 +220,8 @@ def rebuild(conn: sqlite3.Connection) -> None:
 #: the covering index by that key (one seek each); ``CROSS JOIN`` keeps the hits the
 #: outer loop.
 FROM_COVER = "declarations INDEXED BY ix_decl_list_cover"
+#: how many rows hold a common text, from the index alone (``declarations.count``)
+COUNT_SQL = "SELECT count(*) FROM decl_search WHERE decl_search MATCH :fts"
 FROM_HITS = ("(SELECT k.updated_at AS hit_u, k.id AS hit_i FROM json_each(:rids) AS j "
              "JOIN decl_search_key AS k ON k.rid = j.value) AS hits CROSS JOIN declarations "
              "INDEXED BY ix_decl_list_cover "

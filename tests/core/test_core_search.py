@@ -227,3 +227,19 @@ def test_an_index_past_its_deadline_gives_way_to_a_bounded_walk(desk, monkeypatc
     floor, rows = desk.search_first_page(search="co", limit=100)
     assert floor == newest[-1].cursor
     assert len(made) == 10
+
+
+def test_a_common_text_is_counted_by_the_index_as_the_walk_lists_it(desk, monkeypatch):
+    """A text with more hits than drive_limit lists by walking the list; its count comes
+    from the index (no walk of every row) and must agree with that list, with and without
+    a status filter."""
+    from client.store import declarations as decl_q
+    made = _make(desk, 9)
+    with desk.db.write() as conn:
+        decl_q.set_status(conn, made[1].id, "ready")
+    monkeypatch.setattr(search, "DRIVE_LIMIT", 0)
+    for q in ("ltd", "有限公司", made[2].contract_no):
+        for status in (None, "ready", "draft"):
+            listed = desk.list(search=q, status=status, limit=1000)
+            assert desk.count(search=q, status=status) == len(listed), (q, status)
+    assert desk.count(search="ltd") > 1
