@@ -168,3 +168,28 @@ def test_a_new_filter_keeps_the_rows_shown_until_its_first_page_is_in(qapp, desk
     model.set_filter(search="aa00001")
     pool.run_all()
     assert [model.index(r, Col.CONTRACT).data() for r in range(model.rowCount())] == ["AA00001"]
+
+
+def test_scrolling_the_table_reads_pages_and_holds_a_bounded_window(qtbot, desk):
+    """Through the view (as a user drags the scroll bar): the rows on screen are read,
+    and the model holds at most max_pages pages however far down the table goes."""
+    from ui.main_window import MainWindow
+    from ui.models.declarations_model import MAX_PAGES, PAGE_SIZE
+    fill(desk, PAGE_SIZE * (MAX_PAGES + 3))
+    win = MainWindow(make_ctx(desk), use_tray=False)
+    qtbot.addWidget(win)
+    win.show()
+    table, model = win.list.table, win.list.model
+    view = table.model()
+    seen = set()
+    for r in range(0, view.rowCount(), 100):
+        table.scrollTo(view.index(r, 0))
+        table.viewport().repaint()
+        top = table.rowAt(0)
+        assert top >= r - table.viewport().height() // 20  # the view did move
+        assert view.index(top, 0).data(SummaryRole) is not None  # its rows are read
+        seen.add(view.index(top, 0).data(SummaryRole).id)
+        assert model.held_rows <= MAX_PAGES * PAGE_SIZE
+    assert table.rowAt(0) > PAGE_SIZE * MAX_PAGES  # far below the pages first held
+    assert 0 not in model._pages  # the first page was let go
+    assert len(seen) > MAX_PAGES
