@@ -5,6 +5,8 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from client.store import search as _search
+
 from .models.declarations_model import (Col, DeclarationsModel, StatusRole, SummaryRole,
                                         ValidityRole, proxy_for)
 from .widgets.badges import StatusBadgeDelegate, ValidityDelegate
@@ -15,8 +17,11 @@ from .widgets.search_box import SearchBox
 _SAMPLES = {Col.NUMBER: "310000126000202", Col.STATUS: "已定稿待发送", Col.DIRECTION: "出入境",
             Col.MODE: "进口直通", Col.PARTY: "上海华信电子科技有限", Col.CONTRACT: "CT2026H000464",
             Col.BL: "MAEU092771059", Col.GOODS: "空调器、笔记本电脑", Col.VALUE: "USD 824,512.13",
-            Col.RECEIPT: "11-26 14:03", Col.FILED_BY: "王晓明"}
+            Col.RECEIPT: "11-26 14:03", Col.FILED_BY: "王晓明",
+            Col.CLEARANCE_DOC: "310000126000000123"}
 _WIDTHS: dict = {}
+#: the list views that show the 通关单号 column (their rows can have been released)
+CLEARANCE_VIEWS = ("all", "released")
 
 
 def _measure(table: QTableView, headers: list[str]) -> dict:
@@ -132,6 +137,14 @@ class ListPage(QWidget):
         self.select_all_btn.setCursor(Qt.CursorShape.PointingHandCursor)
         self.select_all_btn.setStyleSheet("color: #1a6fc4; border: none;")
         self.select_all_btn.hide()
+        # a search of one or two characters reads only the newest declarations (no trigram
+        # answers it): the count says so, and this lifts the bound (DeclarationsModel.floor)
+        self.more_btn = QPushButton()
+        self.more_btn.setObjectName("searchEverything")
+        self.more_btn.setFlat(True)
+        self.more_btn.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.more_btn.setStyleSheet("color: #1a6fc4; border: none;")
+        self.more_btn.hide()
         self.table = DeclarationsTable()
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(Col.STATUS, StatusBadgeDelegate(StatusRole, self.table))
@@ -143,6 +156,10 @@ class ListPage(QWidget):
         h.setSectionResizeMode(Col.VALID, QHeaderView.ResizeMode.Fixed)
         # 定稿人 matters where several declarers share the store (the office, issue 16)
         self.table.setColumnHidden(Col.FILED_BY, not getattr(ctx.desk.db, "is_postgres", False))
+        # 通关单号 (issue 13): what the declarer copies from a released declaration into the
+        # customs declaration, so it reads beside 报检号 and 状态; shown only in the views
+        # whose rows can carry one (set_title_key)
+        h.moveSection(h.visualIndex(Col.CLEARANCE_DOC), h.visualIndex(Col.STATUS) + 1)
         self.table.stretch_column = Col.GOODS  # takes what is left, but never below a floor
         h.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         # no header sorting: the model holds a window of the store's order, not every row
@@ -151,6 +168,9 @@ class ListPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.select_all_requested.connect(self._select_all_matching)
         self.select_all_btn.clicked.connect(self.table.selectAll)
+        self.more_btn.clicked.connect(self.model.search_everything)
+        self.model.page_loaded.connect(lambda _n: self._update_more())
+        self.model.modelReset.connect(self._update_more)
         self.model.count_known.connect(lambda _n: self._update_select_all())
         self.model.modelReset.connect(self._clear_all_matching)
         self.model.page_loaded.connect(lambda _n: self.update_empty_text())
@@ -162,6 +182,7 @@ class ListPage(QWidget):
         top.addSpacing(8)
         top.addWidget(self.matches)
         top.addWidget(self.select_all_btn)
+        top.addWidget(self.more_btn)
         top.addStretch(1)
         top.addWidget(self.search)
         lay = QVBoxLayout(self)
@@ -187,6 +208,7 @@ class ListPage(QWidget):
         self.set_title_key(self._title_key)
         self.update_empty_text()
         self._update_select_all()
+        self._update_more()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -201,6 +223,8 @@ class ListPage(QWidget):
                   "released": self.tr("已放行"), "rejected": self.tr("退回"),
                   "withdrawn": self.tr("已撤销")}
         self.title.setText(titles.get(key, key))
+        # the platform issues a 通关单号 only on release: elsewhere the column is always empty
+        self.table.setColumnHidden(Col.CLEARANCE_DOC, key not in CLEARANCE_VIEWS)
 
     def fit_text_columns(self) -> None:
         """Widen the short coded columns to their labels (after a language switch)."""
@@ -214,6 +238,14 @@ class ListPage(QWidget):
         m = self.model
         if m.fetching or m.rowCount():
             text = ""
+        elif m.filters["search"] and m.floor is not None and len(m.filters["search"]) < 3:
+            text = self.tr("最近的 {b} 份报检单中没有与“{q}”匹配的。点“继续搜索全部”也查找更早的报检单，"
+                           "或多输入一个字（三个字起搜索全部报检单）。").format(
+                b=f"{_search.SHORT_BUDGET:,}", q=m.filters["search"])
+        elif m.filters["search"] and m.floor is not None:  # the index ran out of time
+            text = self.tr("最近的 {b} 份报检单中没有与“{q}”匹配的（这段文字太常见，一次击键内查不完全部）。"
+                           "点“继续搜索全部”也查找更早的报检单。").format(
+                b=f"{_search.SHORT_BUDGET:,}", q=m.filters["search"])
         elif m.filters["search"]:
             text = self.tr("没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。").format(
                 q=m.filters["search"])
@@ -226,7 +258,20 @@ class ListPage(QWidget):
         self.table.viewport().update()
 
     def set_match_count(self, n: int | None) -> None:
-        self.matches.setText("" if n is None else self.tr("共 {n} 份").format(n=f"{n:,}"))
+        if n is not None and self.model.floor is not None:
+            self.matches.setText(self.tr("最近的 {b} 份中有 {n} 份").format(
+                b=f"{_search.SHORT_BUDGET:,}", n=f"{n:,}"))
+        else:
+            self.matches.setText("" if n is None else self.tr("共 {n} 份").format(n=f"{n:,}"))
+        self._update_more()
+
+    def _update_more(self) -> None:
+        """继续搜索 shows while a short search holds only the newest declarations."""
+        bounded = self.model.floor is not None
+        self.more_btn.setText(self.tr("继续搜索全部"))
+        self.more_btn.setToolTip(self.tr("这次搜索只查了最近的 {b} 份报检单（一两个字或很常见的文字）；"
+                                         "点此查找全部（可能需要几秒）").format(b=f"{_search.SHORT_BUDGET:,}"))
+        self.more_btn.setVisible(bounded)
 
     # -- selection -----------------------------------------------------------------
     def selection(self):

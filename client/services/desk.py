@@ -142,6 +142,37 @@ class Desk:
         with self.db.read() as conn:
             return decl_q.count(conn, **kw)
 
+    def scan_floor(self, budget: int | None = None) -> tuple[str, str] | None:
+        """The list key a bounded search walk stops at (``list``/``count``'s ``floor``),
+        ``None`` when the store holds fewer than ``budget`` declarations."""
+        from client.store.search import SHORT_BUDGET
+        with self.db.read() as conn:
+            return decl_q.scan_floor(conn, budget or SHORT_BUDGET)
+
+    def search_first_page(self, *, search: str, limit: int = 200,
+                          floor_hint: tuple[str, str] | None = None, **filters: Any
+                          ) -> tuple[tuple[str, str] | None, list[decl_q.DeclarationSummary]]:
+        """``(floor, rows)``: the first page of a search as the search box asks for it, one
+        keystroke's worth of work. One or two characters (no trigram answers them), or a
+        text the index cannot answer within ``search.PROBE_DEADLINE``, walk only the
+        newest ``search.SHORT_BUDGET`` declarations: ``floor`` is then where that walk
+        stops (pass it to ``list``/``count``/``Selection``), else ``None`` (every match).
+        ``floor_hint``: a floor read before (the list keeps it until the store changes),
+        saving the walk that finds it."""
+        from client.store import search as fts
+        q = (search or "").strip().lower()
+        filters.pop("floor", None)
+        if not fts.needs_floor(q):
+            try:
+                with self.db.read() as conn:
+                    return None, decl_q.list_page(conn, search=q, limit=limit,
+                                                  deadline=fts.PROBE_DEADLINE, **filters)
+            except fts.TooSlow:
+                pass
+        with self.db.read() as conn:
+            floor = floor_hint or decl_q.scan_floor(conn, fts.SHORT_BUDGET)
+            return floor, decl_q.list_page(conn, search=q, limit=limit, floor=floor, **filters)
+
     def counts_by_status(self, declarant: str | None = None) -> dict[str, int]:
         with self.db.read() as conn:
             return decl_q.counts_by_status(conn, declarant)

@@ -30,6 +30,8 @@ class Selection:
     ids: tuple[str, ...] = ()
     excluded: frozenset[str] = field(default_factory=frozenset)
     matching: bool = False
+    #: the list key a bounded search stopped at (the rows the list shows; None: no bound)
+    floor: tuple[str, str] | None = None
 
     @classmethod
     def of_ids(cls, ids: Iterable[str]) -> "Selection":
@@ -37,12 +39,13 @@ class Selection:
 
     @classmethod
     def all_matching(cls, *, status=None, search: str | None = None,
-                     declarant: str | None = None) -> "Selection":
+                     declarant: str | None = None,
+                     floor: tuple[str, str] | None = None) -> "Selection":
         if isinstance(status, str):
             status = (status,)
         return cls(status=tuple(status) if status else None,
                    search=(search or "").strip() or None, declarant=declarant or None,
-                   matching=True)
+                   matching=True, floor=tuple(floor) if floor else None)  # type: ignore[arg-type]
 
     def narrowed(self, status: str) -> "Selection":
         """The same selection limited to one status (finalise takes only drafts)."""
@@ -61,7 +64,7 @@ class Selection:
     def query(self) -> dict:
         st = self.status
         return {"status": (st[0] if st and len(st) == 1 else (list(st) if st else None)),
-                "search": self.search, "declarant": self.declarant}
+                "search": self.search, "declarant": self.declarant, "floor": self.floor}
 
 
 def count(desk, sel: Selection) -> int:

@@ -284,21 +284,26 @@ _SUMMARY_SQL = ", ".join(c.name for c in _SUMMARY_COLS)
 
 def list_page(conn: Connection, *, status: str | Iterable[str] | None = None,
               search: str | None = None, declarant: str | None = None, limit: int = 200,
-              after: tuple[str, str] | None = None,
-              offset: int = 0) -> list[DeclarationSummary]:
+              after: tuple[str, str] | None = None, offset: int = 0,
+              floor: tuple[str, str] | None = None,
+              deadline: float | None = None) -> list[DeclarationSummary]:
     """The next ``limit`` declarations, newest change first, after keyset ``after``.
 
     Keyset (not OFFSET) paging: every page costs the same however deep the user scrolls;
     ``offset`` skips rows after the keyset (a list window jumping ahead of its anchors).
     A search text goes through :func:`client.store.search.plan`: the trigram index for
     rare texts (cost ∝ hits, nothing for no match), the covering index in list order for
-    common or short ones.
+    common or short ones. ``floor`` (a list key, :func:`scan_floor`) keeps only the rows at
+    or above it: the search box's bounded walk (a floor always walks, the index is not
+    asked). ``deadline``: seconds the index may take (``search.TooSlow`` past them).
     """
     t = s.declarations
     if search and search.strip():
         return _search_page(conn, search.strip().lower(), status, declarant, limit, after,
-                            offset)
+                            offset, floor, deadline)
     conds = _filters(status, None, declarant)
+    if floor is not None:
+        conds.append(tuple_(t.c.updated_at, t.c.id) >= tuple_(*floor))
     if after is not None:
         u, i = after
         conds.append(tuple_(t.c.updated_at, t.c.id) < tuple_(u, i))
@@ -311,10 +316,13 @@ def list_page(conn: Connection, *, status: str | Iterable[str] | None = None,
     return [DeclarationSummary(*r) for r in conn.execute(q)]
 
 
-def _plain_filters(status, declarant) -> tuple[list[str], dict]:
-    """SQL text conditions and parameters for the status and declarant filters."""
+def _plain_filters(status, declarant, floor=None) -> tuple[list[str], dict]:
+    """SQL text conditions and parameters for the status, declarant and floor filters."""
     where: list[str] = []
     params: dict = {}
+    if floor is not None:
+        where.append("(updated_at, id) >= (:fu, :fi)")
+        params.update(fu=floor[0], fi=floor[1])
     if status:
         statuses = [status] if isinstance(status, str) else list(status)
         names = [f":st{i}" for i in range(len(statuses))]
@@ -327,12 +335,15 @@ def _plain_filters(status, declarant) -> tuple[list[str], dict]:
 
 
 def _search_page(conn: Connection, q: str, status, declarant, limit: int,
-                 after: tuple[str, str] | None, offset: int = 0) -> list[DeclarationSummary]:
+                 after: tuple[str, str] | None, offset: int = 0,
+                 floor: tuple[str, str] | None = None,
+                 deadline: float | None = None) -> list[DeclarationSummary]:
     cond, found, source = _search.plan(conn.connection.driver_connection, q,
-                                       dialect.is_postgres(conn))
+                                       dialect.is_postgres(conn), walk=floor is not None,
+                                       deadline=deadline)
     if cond is None:
         return []
-    where, params = _plain_filters(status, declarant)
+    where, params = _plain_filters(status, declarant, floor)
     where.insert(0, cond)
     params.update(found, limit=int(limit), offset=int(offset))
     if after is not None:
@@ -343,20 +354,41 @@ def _search_page(conn: Connection, q: str, status, declarant, limit: int,
     return [DeclarationSummary(*r) for r in conn.execute(text(sql), params)]
 
 
-def count(conn: Connection, *, status=None, search=None, declarant=None) -> int:
+def count(conn: Connection, *, status=None, search=None, declarant=None,
+          floor: tuple[str, str] | None = None) -> int:
+    """How many declarations the filters (as :func:`list_page` takes them) select."""
     if search and search.strip():
         cond, found, source = _search.plan(conn.connection.driver_connection,
-                                           search.strip().lower(), dialect.is_postgres(conn))
+                                           search.strip().lower(), dialect.is_postgres(conn),
+                                           walk=floor is not None)
         if cond is None:
             return 0
-        where, params = _plain_filters(status, declarant)
+        if source == _search.FROM_COVER and not (status or declarant or floor) and \
+                _search.uses_index(search.strip().lower()):
+            # a common text (the list is walked for its pages): the index counts it without
+            # reading the list, 20x faster at 1,000,000 (the same rows: phrase = substring)
+            return conn.execute(text(_search.COUNT_SQL),
+                                {"fts": _search.match_expr(search.strip().lower())}).scalar_one()
+        where, params = _plain_filters(status, declarant, floor)
         sql = f"SELECT count(*) FROM {source} WHERE {' AND '.join([cond] + where)}"
         return conn.execute(text(sql), dict(params, **found)).scalar_one()
     conds = _filters(status, search, declarant)
+    if floor is not None:
+        t = s.declarations
+        conds.append(tuple_(t.c.updated_at, t.c.id) >= tuple_(*floor))
     q = select(func.count()).select_from(s.declarations)
     if conds:
         q = q.where(and_(*conds))
     return conn.execute(q).scalar_one()
+
+
+def scan_floor(conn: Connection, budget: int = _search.SHORT_BUDGET) -> tuple[str, str] | None:
+    """The list key of the ``budget``-th newest declaration (the last row a bounded walk
+    reads), or ``None`` when the store holds fewer (the walk reads everything)."""
+    source = "declarations" if dialect.is_postgres(conn) else _search.FROM_COVER
+    row = conn.execute(text(f"SELECT updated_at, id FROM {source} ORDER BY updated_at DESC, "
+                            f"id DESC LIMIT 1 OFFSET :skip"), {"skip": int(budget) - 1}).first()
+    return (row[0], row[1]) if row else None
 
 
 def counts_by_status(conn: Connection, declarant: str | None = None) -> dict[str, int]:

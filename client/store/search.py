@@ -7,15 +7,29 @@ number, contract, B/L, invoice, names) and the goods summary. Triggers on ``decl
 ``id``, one narrow row each) in step with every write, whichever function does the write.
 
 Substring queries of :data:`MIN_TRIGRAM` characters or more ask the index which rows hold
-the text (a few index pages, whether there are many hits or none); shorter ones keep the
-``LIKE`` scan of the covering index ``ix_decl_list_cover`` (a trigram index cannot answer
-them). Both match the same haystack, so results do not change at the third character.
+the text; shorter ones walk the covering index ``ix_decl_list_cover`` in list order with
+``LIKE`` (a trigram index cannot answer them). Both match the same haystack, so results do
+not change at the third character.
 
-Query plan: the index first returns at most :data:`DRIVE_LIMIT` + 1 rowids. When it has
-no more, the hits are sorted by the list key the index holds beside them and joined to
-the covering index (cost ∝ hits: a rare inspection number or a no-match query costs a
-handful of pages; the multi-KB rows are never read). When it has more, the text is common, so the
-list order is walked with ``LIKE`` and the first page of hits comes after a short scan.
+Query plan (:func:`plan`, issue 17 at 1,000,000 declarations):
+
+* The index is asked for a *window* of the query first, its last :data:`WINDOW`
+  characters, then its first ones (the part a user types last is the one that tells a
+  number from its neighbours: ``310000126…`` or ``ct2026…`` start every number, and a
+  phrase of 15 trigrams over such prefixes costs 50 ms where its tail costs 1 ms). The
+  window's hits are candidates; the full query is checked on them with ``LIKE``.
+* At most :func:`drive_limit` candidates (≈ √(40·N), the point where sorting hits by the
+  list key costs as much as walking the list for a page): the hits are sorted by the list
+  key the index holds beside them and joined to the covering index (cost ∝ hits: a rare
+  inspection number or a no-match query costs a handful of pages; the multi-KB rows are
+  never read).
+* More: the text is common, so the list order is walked with ``LIKE`` and a page of hits
+  comes after about ``page · N / hits`` rows, which the limit above bounds.
+* A query of one or two characters walks the list; the search box bounds that walk at
+  :data:`SHORT_BUDGET` rows (``declarations.scan_floor``) and says so, with a 继续搜索 that
+  lifts the bound (the CLI and the batch actions never bound it). The box gives the index
+  :data:`PROBE_DEADLINE` for longer texts; a text made only of common trigrams that takes
+  longer (:class:`TooSlow`) gets the same bounded walk (``Desk.search_first_page``).
 
 On PostgreSQL (the office store, issue 16) the same haystack expression carries a GIN
 index with ``pg_trgm``'s trigram operator class (:func:`create_pg`), which answers the
@@ -26,7 +40,10 @@ index with ``pg_trgm``'s trigram operator class (:func:`create_pg`), which answe
 """
 from __future__ import annotations
 
+import json
+import math
 import sqlite3
+import time
 
 #: the text the index holds for a row of ``declarations`` (``NEW.``/``OLD.`` prefixed in
 #: the triggers); the ``LIKE`` path matches the same expression
@@ -35,8 +52,22 @@ HAY_SQL = "coalesce({p}search_text, '') || ' ' || lower(coalesce({p}goods_summar
 #: shortest query the trigram index can answer
 MIN_TRIGRAM = 3
 
-#: above this many index hits a query is "common" and the list order is walked instead
-DRIVE_LIMIT = 1000
+#: above this many index hits a query is "common" and the list order is walked instead;
+#: ``None``: :func:`drive_limit` sizes it to the store
+DRIVE_LIMIT: int | None = None
+#: the bounds of the adaptive limit
+DRIVE_MIN, DRIVE_MAX = 1000, 20000
+
+#: characters of the query the index is asked for first (:func:`windows`)
+WINDOW = 6
+
+#: list rows a query of one or two characters walks in the search box before it stops
+#: and offers 继续搜索 (about 1 µs a row: ~20 ms)
+SHORT_BUDGET = 20_000
+
+#: seconds the search box lets the index take for one keystroke before it walks the
+#: newest :data:`SHORT_BUDGET` rows instead (:class:`TooSlow`)
+PROBE_DEADLINE = 0.025
 
 TRIGGERS = {
     "decl_search_ai": "AFTER INSERT ON declarations BEGIN "
@@ -96,6 +127,31 @@ def drop_sql() -> list[str]:
         "DROP TABLE IF EXISTS decl_search", "DROP TABLE IF EXISTS decl_search_key"]
 
 
+def needs_floor(query: str | None) -> bool:
+    """Whether the search box bounds the walk for ``query`` (stripped, lower-cased): one or
+    two characters, which no trigram answers."""
+    return query is not None and 0 < len(query) < MIN_TRIGRAM
+
+
+def drive_limit(conn) -> int:
+    """The most index hits sorted by list key rather than walking the list: √(40·N),
+    within :data:`DRIVE_MIN`–:data:`DRIVE_MAX` (sorting a hit costs ~5 µs, walking a row
+    ~1 µs, a page is 200 rows: both cost the same at h² = 40·N). N is read from the
+    key table's largest rowid (one index seek)."""
+    if DRIVE_LIMIT is not None:
+        return DRIVE_LIMIT
+    n = conn.execute("SELECT max(rid) FROM decl_search_key").fetchone()[0] or 0
+    return max(DRIVE_MIN, min(DRIVE_MAX, int(math.sqrt(40 * n))))
+
+
+def windows(query: str) -> list[str]:
+    """The texts the index is asked for, in order: the last :data:`WINDOW` characters, the
+    first ones, the whole query (each holds a part of the query: no hits for one means no
+    row holds the query)."""
+    out = [query[-WINDOW:], query[:WINDOW], query] if len(query) > WINDOW else [query]
+    return list(dict.fromkeys(out))
+
+
 def uses_index(query: str | None) -> bool:
     """Whether ``query`` (stripped, lower-cased) is long enough for the trigram index."""
     return query is not None and len(query) >= MIN_TRIGRAM
@@ -111,12 +167,39 @@ def like_pattern(query: str) -> str:
     return f"%{like_escape(query)}%"
 
 
-def probe(conn, query: str, limit: int = DRIVE_LIMIT) -> list[int] | None:
+#: virtual-machine steps between two looks at the clock of a ``deadline``
+PROGRESS_OPS = 100
+
+
+class TooSlow(Exception):
+    """The index took longer than the caller allowed (:func:`plan`'s ``deadline``): every
+    trigram of the text is common, so only positions tell the rows apart (``2600012`` in a
+    store whose inspection numbers all hold ``…126000…``). The search box then walks the
+    newest rows under a floor instead, and says so."""
+
+
+def probe(conn, query: str, limit: int = DRIVE_MIN,
+          deadline: float | None = None) -> list[int] | None:
     """The rowids holding ``query`` when there are at most ``limit`` of them, else ``None``
     (a common text: walk the list order instead). ``conn`` is a ``sqlite3`` connection or
-    anything with the same ``execute(sql, params)``."""
-    rows = conn.execute("SELECT rowid FROM decl_search WHERE decl_search MATCH ? LIMIT ?",
-                        (match_expr(query), limit + 1)).fetchall()
+    anything with the same ``execute(sql, params)``; with ``deadline`` (seconds) a
+    ``sqlite3`` connection's query is stopped by a progress handler and :class:`TooSlow`
+    raised (a read: nothing to roll back)."""
+    sql = "SELECT rowid FROM decl_search WHERE decl_search MATCH ? LIMIT ?"
+    args = (match_expr(query), limit + 1)
+    if deadline is None:
+        rows = conn.execute(sql, args).fetchall()
+    else:
+        end = time.monotonic() + deadline
+        conn.set_progress_handler(lambda: time.monotonic() > end, PROGRESS_OPS)
+        try:
+            rows = conn.execute(sql, args).fetchall()
+        except sqlite3.OperationalError as exc:
+            if time.monotonic() > end:
+                raise TooSlow(query) from exc
+            raise
+        finally:
+            conn.set_progress_handler(None, 0)
     if len(rows) > limit:
         return None
     return [r[0] for r in rows]
@@ -130,33 +213,47 @@ def rebuild(conn: sqlite3.Connection) -> None:
         conn.execute(sql.format(hay=hay()))
 
 
-#: FROM clauses of the two plans. The hits come with their list key (``updated_at``, ``id``
-#: in ``decl_search_key`` beside the index: a status change updates that narrow row, not
-#: the trigrams), so they are sorted without touching the multi-KB
-#: rows, then joined to the covering index by that key (one seek each); ``CROSS JOIN``
-#: keeps the hits the outer loop.
+#: FROM clauses of the two plans. The hits are the rowids the probe already read (a JSON
+#: array: the index is not asked twice) with their list key (``updated_at``, ``id`` in
+#: ``decl_search_key`` beside the index: a status change updates that narrow row, not
+#: the trigrams), so they are sorted without touching the multi-KB rows, then joined to
+#: the covering index by that key (one seek each); ``CROSS JOIN`` keeps the hits the
+#: outer loop.
 FROM_COVER = "declarations INDEXED BY ix_decl_list_cover"
-FROM_HITS = ("(SELECT k.updated_at AS hit_u, k.id AS hit_i FROM decl_search "
-             "JOIN decl_search_key AS k ON k.rid = decl_search.rowid "
-             "WHERE decl_search MATCH :fts) AS hits CROSS JOIN declarations "
+#: how many rows hold a common text, from the index alone (``declarations.count``)
+COUNT_SQL = "SELECT count(*) FROM decl_search WHERE decl_search MATCH :fts"
+FROM_HITS = ("(SELECT k.updated_at AS hit_u, k.id AS hit_i FROM json_each(:rids) AS j "
+             "JOIN decl_search_key AS k ON k.rid = j.value) AS hits CROSS JOIN declarations "
              "INDEXED BY ix_decl_list_cover "
              "ON declarations.updated_at = hits.hit_u AND declarations.id = hits.hit_i")
 
 
-def plan(conn, query: str, postgres: bool = False) -> tuple[str | None, dict, str]:
+def plan(conn, query: str, postgres: bool = False, *, walk: bool = False,
+         deadline: float | None = None) -> tuple[str | None, dict, str]:
     """``(condition, named params, FROM clause)`` selecting the declarations whose haystack
     holds ``query`` (stripped, lower-cased); the condition is ``None`` when none do.
 
-    Few hits: the index's answer joined to the covering index (:data:`FROM_HITS`). Many
-    hits, or a query too short for trigrams: ``LIKE`` over the covering index in list
-    order. On PostgreSQL the ``LIKE`` is the plan (its trigram index answers it)."""
+    Few candidates for a window of the query (:func:`windows`): the rowids the index gave
+    joined to the covering index (:data:`FROM_HITS`), the whole query checked on each
+    with ``LIKE``. Many, or a query too short for trigrams: ``LIKE`` over the
+    covering index in list order (``walk``: always; a floor bounds that walk). On
+    PostgreSQL the ``LIKE`` is the plan (its trigram index answers it). ``deadline``:
+    the seconds the index may take over all windows, else :class:`TooSlow`."""
     like = (f"{hay()} LIKE :pattern ESCAPE '\\'", {"pattern": like_pattern(query)})
     if postgres:
         return like[0], like[1], "declarations"
-    if uses_index(query):
-        hits = probe(conn, query)
-        if hits is not None:
+    if uses_index(query) and not walk:
+        limit = drive_limit(conn)
+        end = None if deadline is None else time.monotonic() + deadline
+        for part in windows(query):
+            left = None if end is None else max(0.0, end - time.monotonic())
+            hits = probe(conn, part, limit, left)
+            if hits is None:
+                continue  # common: try the next window
             if not hits:
                 return None, {}, FROM_HITS
-            return "1", {"fts": match_expr(query)}, FROM_HITS
+            # the whole text is checked on each hit even when the index was asked for all
+            # of it: the answer is the LIKE's in every plan (and a rowid reused since the
+            # probe cannot slip in)
+            return like[0], dict(like[1], rids=json.dumps(hits)), FROM_HITS
     return like[0], like[1], FROM_COVER

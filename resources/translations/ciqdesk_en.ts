@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
@@ -34,22 +34,22 @@
     <message>
         <location filename="../../ui/editor/section_attachments.py" line="229"/>
         <source>“%s”不是 PDF 文件，随附单据只接受 PDF</source>
-        <translation>"%s" is not a PDF; attachments must be PDF files</translation>
+        <translation>&quot;%s&quot; is not a PDF; attachments must be PDF files</translation>
     </message>
     <message>
         <location filename="../../ui/editor/section_attachments.py" line="236"/>
         <source>“%s”超过 4 MB，请压缩后再添加</source>
-        <translation>"%s" is larger than 4 MB; compress it first</translation>
+        <translation>&quot;%s&quot; is larger than 4 MB; compress it first</translation>
     </message>
     <message>
         <location filename="../../ui/editor/section_attachments.py" line="248"/>
         <source>“%s”已在随附单据中</source>
-        <translation>"%s" is already attached</translation>
+        <translation>&quot;%s&quot; is already attached</translation>
     </message>
     <message>
         <location filename="../../ui/editor/section_attachments.py" line="255"/>
         <source>无法添加“%s”：%s</source>
-        <translation>Cannot add "%s": %s</translation>
+        <translation>Cannot add &quot;%s&quot;: %s</translation>
     </message>
     <message>
         <location filename="../../ui/editor/section_attachments.py" line="274"/>
@@ -153,7 +153,7 @@
     <message>
         <location filename="../../ui/dialogs/batch_dialog.py" line="173"/>
         <source>已暂停：完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</source>
-        <translation>Paused: {d} done, {p} left. Press "Resume" to carry on.</translation>
+        <translation>Paused: {d} done, {p} left. Press &quot;Resume&quot; to carry on.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/batch_dialog.py" line="177"/>
@@ -269,7 +269,7 @@
     <message>
         <location filename="../../ui/code_versions.py" line="17"/>
         <source>随附单据类型</source>
-        <extracomment>the code tables' names (translated in the "CodeVersionsDialog" context)</extracomment>
+        <extracomment>the code tables&apos; names (translated in the &quot;CodeVersionsDialog&quot; context)</extracomment>
         <translation>Attachment types</translation>
     </message>
     <message>
@@ -480,87 +480,92 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="325"/>
+        <location filename="../../ui/models/declarations_model.py" line="374"/>
         <source>报检号</source>
         <translation>Inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="325"/>
+        <location filename="../../ui/models/declarations_model.py" line="374"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="375"/>
         <source>出入境</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="375"/>
         <source>通关模式</source>
         <translation>Clearance</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="327"/>
+        <location filename="../../ui/models/declarations_model.py" line="376"/>
         <source>收货人/发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="327"/>
+        <location filename="../../ui/models/declarations_model.py" line="376"/>
         <source>合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="328"/>
+        <location filename="../../ui/models/declarations_model.py" line="377"/>
         <source>提单号</source>
         <translation>B/L no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="328"/>
+        <location filename="../../ui/models/declarations_model.py" line="377"/>
         <source>货物</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="328"/>
+        <location filename="../../ui/models/declarations_model.py" line="377"/>
         <source>货值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="329"/>
+        <location filename="../../ui/models/declarations_model.py" line="378"/>
         <source>最后回执时间</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="329"/>
+        <location filename="../../ui/models/declarations_model.py" line="378"/>
         <source>定稿人</source>
         <translation>Filed by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="340"/>
+        <location filename="../../ui/models/declarations_model.py" line="379"/>
+        <source>通关单号</source>
+        <translation>Clearance doc. no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/declarations_model.py" line="390"/>
         <source>本地校验结果</source>
         <translation>Local validation result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="378"/>
+        <location filename="../../ui/models/declarations_model.py" line="428"/>
         <source>（未编号）</source>
         <translation>(not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="418"/>
+        <location filename="../../ui/models/declarations_model.py" line="472"/>
         <source>定稿时已通过校验</source>
         <translation>Passed validation when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="420"/>
+        <location filename="../../ui/models/declarations_model.py" line="474"/>
         <source>尚未校验（或校验后又有修改）</source>
         <translation>Not validated (or changed since)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="422"/>
+        <location filename="../../ui/models/declarations_model.py" line="476"/>
         <source>校验通过</source>
         <translation>Valid</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="422"/>
+        <location filename="../../ui/models/declarations_model.py" line="476"/>
         <source>，%n 个提示</source>
         <translation>
             <numerusform>, %n warning</numerusform>
@@ -568,7 +573,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="424"/>
+        <location filename="../../ui/models/declarations_model.py" line="478"/>
         <source>%n 个错误</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -576,9 +581,14 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="430"/>
+        <location filename="../../ui/models/declarations_model.py" line="484"/>
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>The inspection number is assigned when finalised. Local id: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/declarations_model.py" line="486"/>
+        <source>放行后平台签发的通关单号，报关时填写</source>
+        <translation>Issued by the platform on release; enter it in the customs declaration</translation>
     </message>
 </context>
 <context>
@@ -617,7 +627,7 @@
     <message>
         <location filename="../../ui/editor/table_view.py" line="188"/>
         <source>第%d行“%s”：%s</source>
-        <translation>Row %d "%s": %s</translation>
+        <translation>Row %d &quot;%s&quot;: %s</translation>
     </message>
 </context>
 <context>
@@ -759,202 +769,202 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../ui/editor/window.py" line="297"/>
+        <location filename="../../ui/editor/window.py" line="283"/>
         <source>无法打开报检单：%s</source>
         <translation>Cannot open the declaration: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="311"/>
+        <location filename="../../ui/editor/window.py" line="297"/>
         <source>最后修改 %s</source>
         <translation>Last changed %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="415"/>
+        <location filename="../../ui/editor/window.py" line="401"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ No problems: ready to submit the amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="416"/>
+        <location filename="../../ui/editor/window.py" line="402"/>
         <source>✓ 未发现问题</source>
         <translation>✓ No problems</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="417"/>
+        <location filename="../../ui/editor/window.py" line="403"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ No problems: ready to finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="434"/>
+        <location filename="../../ui/editor/window.py" line="420"/>
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="434"/>
+        <location filename="../../ui/editor/window.py" line="420"/>
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="435"/>
+        <location filename="../../ui/editor/window.py" line="421"/>
         <source>%s货物报检单</source>
         <translation>%s goods declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="437"/>
+        <location filename="../../ui/editor/window.py" line="423"/>
         <source>修改申请（未提交）</source>
         <translation>Amendment (not submitted)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="441"/>
+        <location filename="../../ui/editor/window.py" line="427"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="450"/>
+        <location filename="../../ui/editor/window.py" line="436"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Inspection no. &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="453"/>
+        <location filename="../../ui/editor/window.py" line="439"/>
         <source>报检号：定稿时分配</source>
         <translation>Inspection no.: assigned when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="463"/>
+        <location filename="../../ui/editor/window.py" line="449"/>
         <source>新报检单</source>
         <translation>New declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="463"/>
+        <location filename="../../ui/editor/window.py" line="449"/>
         <source>草稿 %s</source>
         <translation>Draft %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="464"/>
+        <location filename="../../ui/editor/window.py" line="450"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk declaration editor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="534"/>
+        <location filename="../../ui/editor/window.py" line="520"/>
         <source>有未保存的修改…</source>
         <translation>Unsaved changes…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="571"/>
+        <location filename="../../ui/editor/window.py" line="557"/>
         <source>已自动保存 %s</source>
         <translation>Saved automatically %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="602"/>
+        <location filename="../../ui/editor/window.py" line="588"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>This declaration is no longer a draft and cannot be edited: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="606"/>
+        <location filename="../../ui/editor/window.py" line="592"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>Autosave failed: %s. Your changes are kept in this window; retrying in %d s (Ctrl+S to retry now).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="608"/>
+        <location filename="../../ui/editor/window.py" line="594"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="623"/>
+        <location filename="../../ui/editor/window.py" line="609"/>
         <source>修改申请未能暂存：%s</source>
         <translation>The amendment could not be kept: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="726"/>
+        <location filename="../../ui/editor/window.py" line="712"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="735"/>
+        <location filename="../../ui/editor/window.py" line="721"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="736"/>
+        <location filename="../../ui/editor/window.py" line="722"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>Finalise (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="737"/>
+        <location filename="../../ui/editor/window.py" line="723"/>
         <source>修改申请</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="738"/>
+        <location filename="../../ui/editor/window.py" line="724"/>
         <source>提交修改</source>
         <translation>Submit amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="739"/>
+        <location filename="../../ui/editor/window.py" line="725"/>
         <source>放弃修改</source>
         <translation>Discard amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="740"/>
+        <location filename="../../ui/editor/window.py" line="726"/>
         <source>撤销申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="741"/>
+        <location filename="../../ui/editor/window.py" line="727"/>
         <source>复制为新报检单</source>
         <translation>Copy as new declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="743"/>
+        <location filename="../../ui/editor/window.py" line="729"/>
         <source>打印/PDF</source>
         <translation>Print/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="744"/>
+        <location filename="../../ui/editor/window.py" line="730"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="755"/>
+        <location filename="../../ui/editor/window.py" line="741"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
-        <translation>Read-only: a finalised or submitted declaration cannot be edited; use "Amend" or "Withdraw".</translation>
+        <translation>Read-only: a finalised or submitted declaration cannot be edited; use &quot;Amend&quot; or &quot;Withdraw&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="744"/>
+        <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
+        <translation>Read-only: a submitted declaration cannot be edited; use &quot;Amend&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="746"/>
+        <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
+        <translation>Read-only: a submitted declaration cannot be edited; it can be withdrawn (&quot;Withdraw&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="748"/>
+        <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
+        <translation>Read-only: finalised, waiting for the platform to accept it; once accepted it can be amended or withdrawn. &quot;Copy as new declaration&quot; is available.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="751"/>
+        <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
+        <translation>Read-only: this declaration is closed (%s) and can no longer be amended or withdrawn; &quot;Copy as new declaration&quot; is available.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/window.py" line="756"/>
+        <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
+        <translation>Amendment: make the changes, then press &quot;Submit amendment&quot;; the inspection number stays the same.</translation>
     </message>
     <message>
         <location filename="../../ui/editor/window.py" line="758"/>
-        <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
-        <translation>Read-only: a submitted declaration cannot be edited; use "Amend".</translation>
+        <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
+        <translation>Enter: next field&#x3000;Ctrl+S: save&#x3000;Ctrl+Enter: finalise&#x3000;F8: next problem&#x3000;Ctrl+PgDn: next section&#x3000;Esc: close</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="760"/>
-        <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
-        <translation>Read-only: a submitted declaration cannot be edited; it can be withdrawn ("Withdraw").</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/window.py" line="762"/>
-        <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
-        <translation>Read-only: finalised, waiting for the platform to accept it; once accepted it can be amended or withdrawn. "Copy as new declaration" is available.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/window.py" line="765"/>
-        <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
-        <translation>Read-only: this declaration is closed (%s) and can no longer be amended or withdrawn; "Copy as new declaration" is available.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/window.py" line="770"/>
-        <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
-        <translation>Amendment: make the changes, then press "Submit amendment"; the inspection number stays the same.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/window.py" line="772"/>
-        <source>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</source>
-        <translation>Enter: next field　Ctrl+S: save　Ctrl+Enter: finalise　F8: next problem　Ctrl+PgDn: next section　Esc: close</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/window.py" line="801"/>
+        <location filename="../../ui/editor/window.py" line="787"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>Changes are not saved (%s); the window stays open so nothing is lost. Fix the problem and press Ctrl+S.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="742"/>
+        <location filename="../../ui/editor/window.py" line="728"/>
         <source>另存为模板</source>
         <translation>Save as template</translation>
     </message>
@@ -969,7 +979,7 @@
     <message>
         <location filename="../../ui/editor/widgets.py" line="166"/>
         <source>代码“%s”不在代码表中，请从下拉列表中选择</source>
-        <translation>Code "%s" is not in the code table; pick one from the list</translation>
+        <translation>Code &quot;%s&quot; is not in the code table; pick one from the list</translation>
     </message>
     <message>
         <location filename="../../ui/editor/widgets.py" line="168"/>
@@ -1132,10 +1142,10 @@
     <name>GoodsSection</name>
     <message numerus="yes">
         <location filename="../../ui/editor/section_goods.py" line="201"/>
-        <source>共 %n 项　净重 %s 千克　毛重 %s 千克　货值 %s</source>
+        <source>共 %n 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</source>
         <translation>
-            <numerusform>%n line　net %s kg　gross %s kg　value %s</numerusform>
-            <numerusform>%n lines　net %s kg　gross %s kg　value %s</numerusform>
+            <numerusform>%n line&#x3000;net %s kg&#x3000;gross %s kg&#x3000;value %s</numerusform>
+            <numerusform>%n lines&#x3000;net %s kg&#x3000;gross %s kg&#x3000;value %s</numerusform>
         </translation>
     </message>
 </context>
@@ -1435,12 +1445,12 @@ CIQ registration no.: {r}</translation>
     <message>
         <location filename="../../ui/editor/lifecycle.py" line="177"/>
         <source>已恢复上次未提交的修改申请：改好后点“提交修改”。</source>
-        <translation>Restored the amendment you had not submitted: press "Submit amendment" when done.</translation>
+        <translation>Restored the amendment you had not submitted: press &quot;Submit amendment&quot; when done.</translation>
     </message>
     <message>
         <location filename="../../ui/editor/lifecycle.py" line="180"/>
         <source>正在填写修改申请：改好后点“提交修改”。报检号不变（一号到底）。</source>
-        <translation>Amending: press "Submit amendment" when done. The inspection number stays the same.</translation>
+        <translation>Amending: press &quot;Submit amendment&quot; when done. The inspection number stays the same.</translation>
     </message>
     <message>
         <location filename="../../ui/editor/lifecycle.py" line="213"/>
@@ -1539,80 +1549,105 @@ CIQ registration no.: {r}</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/main_list.py" line="198"/>
+        <location filename="../../ui/main_list.py" line="220"/>
         <source>全部报检单</source>
-        <extracomment>what each column must show in full, measured in the table's font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses) True while :meth:`selectAll` selects every row (listeners wait for ``select_all_requested`` instead of reading the selected rows one by one)</extracomment>
+        <extracomment>what each column must show in full, measured in the table&apos;s font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses) the list views that show the 通关单号 column (their rows can have been released) True while :meth:`selectAll` selects every row (listeners wait for ``select_all_requested`` instead of reading the selected rows one by one)</extracomment>
         <translation>All declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="198"/>
+        <location filename="../../ui/main_list.py" line="220"/>
         <source>草稿</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="199"/>
+        <location filename="../../ui/main_list.py" line="221"/>
         <source>已定稿待发送</source>
         <translation>Finalised, to send</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="199"/>
+        <location filename="../../ui/main_list.py" line="221"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="200"/>
+        <location filename="../../ui/main_list.py" line="222"/>
         <source>已受理/审单中</source>
         <translation>Accepted / in review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="200"/>
+        <location filename="../../ui/main_list.py" line="222"/>
         <source>查验</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="201"/>
+        <location filename="../../ui/main_list.py" line="223"/>
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="201"/>
+        <location filename="../../ui/main_list.py" line="223"/>
         <source>退回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="202"/>
+        <location filename="../../ui/main_list.py" line="224"/>
         <source>已撤销</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="218"/>
-        <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
-        <translation>No declaration matches "{q}". Search by inspection number, contract, B/L or consignee/consignor name.</translation>
+        <location filename="../../ui/main_list.py" line="242"/>
+        <source>最近的 {b} 份报检单中没有与“{q}”匹配的。点“继续搜索全部”也查找更早的报检单，或多输入一个字（三个字起搜索全部报检单）。</source>
+        <translation>None of the newest {b} declarations matches “{q}”. Click “Search all” to look through the older ones too, or type another character (from three characters on, every declaration is searched).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="221"/>
+        <location filename="../../ui/main_list.py" line="246"/>
+        <source>最近的 {b} 份报检单中没有与“{q}”匹配的（这段文字太常见，一次击键内查不完全部）。点“继续搜索全部”也查找更早的报检单。</source>
+        <translation>None of the newest {b} declarations matches “{q}” (the text is too common to search every declaration within a keystroke). Click “Search all” to look through the older ones too.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="271"/>
+        <source>继续搜索全部</source>
+        <translation>Search all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="272"/>
+        <source>这次搜索只查了最近的 {b} 份报检单（一两个字或很常见的文字）；点此查找全部（可能需要几秒）</source>
+        <translation>This search looked only through the newest {b} declarations (one or two characters, or a very common text); click to search them all (may take a few seconds)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="250"/>
+        <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
+        <translation>No declaration matches &quot;{q}&quot;. Search by inspection number, contract, B/L or consignee/consignor name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="253"/>
         <source>此状态下没有报检单。</source>
         <translation>No declarations in this state.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="223"/>
+        <location filename="../../ui/main_list.py" line="255"/>
         <source>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</source>
         <translation>No declarations yet.
 Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or drop Excel template files on the window to import them.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="229"/>
+        <location filename="../../ui/main_list.py" line="262"/>
+        <source>最近的 {b} 份中有 {n} 份</source>
+        <translation>{n} in the newest {b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="265"/>
         <source>共 {n} 份</source>
         <translation>{n} in all</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="279"/>
+        <location filename="../../ui/main_list.py" line="324"/>
         <source>已选择全部 {n} 条符合条件的</source>
         <translation>All {n} matching selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="281"/>
+        <location filename="../../ui/main_list.py" line="326"/>
         <source>全选 {n} 条符合条件的</source>
         <translation>Select all {n} matching</translation>
     </message>
@@ -1863,7 +1898,7 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
     <message>
         <location filename="../../ui/main_commands.py" line="183"/>
         <source>（还没有模板：在编辑器中“另存为模板”）</source>
-        <translation>(no templates yet: use "Save as template" in the editor)</translation>
+        <translation>(no templates yet: use &quot;Save as template&quot; in the editor)</translation>
     </message>
     <message>
         <location filename="../../ui/main_commands.py" line="186"/>
@@ -1994,17 +2029,17 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         <translation>{n}+</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>{n} in all · Drafts: {d} · To send: {r} · Released: {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>{n} loaded; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
@@ -2202,7 +2237,7 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
     <message>
         <location filename="../../ui/origin_page.py" line="205"/>
         <source>出口商地址</source>
-        <translation>Exporter's address</translation>
+        <translation>Exporter&apos;s address</translation>
     </message>
     <message>
         <location filename="../../ui/origin_page.py" line="206"/>
@@ -2217,12 +2252,12 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
     <message>
         <location filename="../../ui/origin_page.py" line="207"/>
         <source>收货人地址</source>
-        <translation>Consignee's address</translation>
+        <translation>Consignee&apos;s address</translation>
     </message>
     <message>
         <location filename="../../ui/origin_page.py" line="208"/>
         <source>收货人国家</source>
-        <translation>Consignee's country</translation>
+        <translation>Consignee&apos;s country</translation>
     </message>
     <message>
         <location filename="../../ui/origin_page.py" line="209"/>
@@ -2894,7 +2929,7 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
     <message>
         <location filename="../../ui/dialogs/batch_dialog.py" line="108"/>
         <source>上次未完成：已完成 {d} 份，还剩 {p} 份。点“继续”接着处理。</source>
-        <translation>Unfinished last time: {d} done, {p} left. Press "Resume" to carry on.</translation>
+        <translation>Unfinished last time: {d} done, {p} left. Press &quot;Resume&quot; to carry on.</translation>
     </message>
 </context>
 </TS>

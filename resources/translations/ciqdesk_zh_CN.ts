@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
 <context>
@@ -268,7 +268,7 @@
     <message>
         <location filename="../../ui/code_versions.py" line="17"/>
         <source>随附单据类型</source>
-        <extracomment>the code tables' names (translated in the "CodeVersionsDialog" context)</extracomment>
+        <extracomment>the code tables&apos; names (translated in the &quot;CodeVersionsDialog&quot; context)</extracomment>
         <translation>随附单据类型</translation>
     </message>
     <message>
@@ -478,103 +478,113 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="325"/>
+        <location filename="../../ui/models/declarations_model.py" line="374"/>
         <source>报检号</source>
         <translation>报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="325"/>
+        <location filename="../../ui/models/declarations_model.py" line="374"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="375"/>
         <source>出入境</source>
         <translation>出入境</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="326"/>
+        <location filename="../../ui/models/declarations_model.py" line="375"/>
         <source>通关模式</source>
         <translation>通关模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="327"/>
+        <location filename="../../ui/models/declarations_model.py" line="376"/>
         <source>收货人/发货人</source>
         <translation>收货人/发货人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="327"/>
+        <location filename="../../ui/models/declarations_model.py" line="376"/>
         <source>合同号</source>
         <translation>合同号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="328"/>
+        <location filename="../../ui/models/declarations_model.py" line="377"/>
         <source>提单号</source>
         <translation>提单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="328"/>
+        <location filename="../../ui/models/declarations_model.py" line="377"/>
         <source>货物</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="328"/>
+        <location filename="../../ui/models/declarations_model.py" line="377"/>
         <source>货值</source>
         <translation>货值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="329"/>
+        <location filename="../../ui/models/declarations_model.py" line="378"/>
         <source>最后回执时间</source>
         <translation>最后回执时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="329"/>
+        <location filename="../../ui/models/declarations_model.py" line="378"/>
         <source>定稿人</source>
         <translation>定稿人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="340"/>
+        <location filename="../../ui/models/declarations_model.py" line="379"/>
+        <source>通关单号</source>
+        <translation>通关单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/declarations_model.py" line="390"/>
         <source>本地校验结果</source>
         <translation>本地校验结果</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="378"/>
+        <location filename="../../ui/models/declarations_model.py" line="428"/>
         <source>（未编号）</source>
         <translation>（未编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="418"/>
+        <location filename="../../ui/models/declarations_model.py" line="472"/>
         <source>定稿时已通过校验</source>
         <translation>定稿时已通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="420"/>
+        <location filename="../../ui/models/declarations_model.py" line="474"/>
         <source>尚未校验（或校验后又有修改）</source>
         <translation>尚未校验（或校验后又有修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="422"/>
+        <location filename="../../ui/models/declarations_model.py" line="476"/>
         <source>校验通过</source>
         <translation>校验通过</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="422"/>
+        <location filename="../../ui/models/declarations_model.py" line="476"/>
         <source>，%n 个提示</source>
         <translation>
             <numerusform>，%n 个提示</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="424"/>
+        <location filename="../../ui/models/declarations_model.py" line="478"/>
         <source>%n 个错误</source>
         <translation>
             <numerusform>%n 个错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="430"/>
+        <location filename="../../ui/models/declarations_model.py" line="484"/>
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>定稿时分配报检号。本地编号：{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/declarations_model.py" line="486"/>
+        <source>放行后平台签发的通关单号，报关时填写</source>
+        <translation>放行后平台签发的通关单号，报关时填写</translation>
     </message>
 </context>
 <context>
@@ -755,202 +765,202 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../ui/editor/window.py" line="297"/>
+        <location filename="../../ui/editor/window.py" line="283"/>
         <source>无法打开报检单：%s</source>
         <translation>无法打开报检单：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="311"/>
+        <location filename="../../ui/editor/window.py" line="297"/>
         <source>最后修改 %s</source>
         <translation>最后修改 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="415"/>
+        <location filename="../../ui/editor/window.py" line="401"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ 未发现问题，可以提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="416"/>
+        <location filename="../../ui/editor/window.py" line="402"/>
         <source>✓ 未发现问题</source>
         <translation>✓ 未发现问题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="417"/>
+        <location filename="../../ui/editor/window.py" line="403"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ 未发现问题，可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="434"/>
+        <location filename="../../ui/editor/window.py" line="420"/>
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="434"/>
+        <location filename="../../ui/editor/window.py" line="420"/>
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="435"/>
+        <location filename="../../ui/editor/window.py" line="421"/>
         <source>%s货物报检单</source>
         <translation>%s货物报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="437"/>
+        <location filename="../../ui/editor/window.py" line="423"/>
         <source>修改申请（未提交）</source>
         <translation>修改申请（未提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="441"/>
+        <location filename="../../ui/editor/window.py" line="427"/>
         <source> · 只读</source>
         <translation> · 只读</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="450"/>
+        <location filename="../../ui/editor/window.py" line="436"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>报检号 &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="453"/>
+        <location filename="../../ui/editor/window.py" line="439"/>
         <source>报检号：定稿时分配</source>
         <translation>报检号：定稿时分配</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="463"/>
+        <location filename="../../ui/editor/window.py" line="449"/>
         <source>新报检单</source>
         <translation>新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="463"/>
+        <location filename="../../ui/editor/window.py" line="449"/>
         <source>草稿 %s</source>
         <translation>草稿 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="464"/>
+        <location filename="../../ui/editor/window.py" line="450"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk 报检单编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="534"/>
+        <location filename="../../ui/editor/window.py" line="520"/>
         <source>有未保存的修改…</source>
         <translation>有未保存的修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="571"/>
+        <location filename="../../ui/editor/window.py" line="557"/>
         <source>已自动保存 %s</source>
         <translation>已自动保存 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="602"/>
+        <location filename="../../ui/editor/window.py" line="588"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>这份报检单已不是草稿，不能再直接修改：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="606"/>
+        <location filename="../../ui/editor/window.py" line="592"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="608"/>
+        <location filename="../../ui/editor/window.py" line="594"/>
         <source>未保存</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="623"/>
+        <location filename="../../ui/editor/window.py" line="609"/>
         <source>修改申请未能暂存：%s</source>
         <translation>修改申请未能暂存：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="726"/>
+        <location filename="../../ui/editor/window.py" line="712"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="735"/>
+        <location filename="../../ui/editor/window.py" line="721"/>
         <source>保存 (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="736"/>
+        <location filename="../../ui/editor/window.py" line="722"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>定稿 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="737"/>
+        <location filename="../../ui/editor/window.py" line="723"/>
         <source>修改申请</source>
         <translation>修改申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="738"/>
+        <location filename="../../ui/editor/window.py" line="724"/>
         <source>提交修改</source>
         <translation>提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="739"/>
+        <location filename="../../ui/editor/window.py" line="725"/>
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="740"/>
+        <location filename="../../ui/editor/window.py" line="726"/>
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="741"/>
+        <location filename="../../ui/editor/window.py" line="727"/>
         <source>复制为新报检单</source>
         <translation>复制为新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="743"/>
+        <location filename="../../ui/editor/window.py" line="729"/>
         <source>打印/PDF</source>
         <translation>打印/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="744"/>
+        <location filename="../../ui/editor/window.py" line="730"/>
         <source>关闭 (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="755"/>
+        <location filename="../../ui/editor/window.py" line="741"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="758"/>
+        <location filename="../../ui/editor/window.py" line="744"/>
         <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
         <translation>只读：已提交的报检单不能直接修改，请使用“修改申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="760"/>
+        <location filename="../../ui/editor/window.py" line="746"/>
         <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
         <translation>只读：已提交的报检单不能直接修改，可以“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="762"/>
+        <location filename="../../ui/editor/window.py" line="748"/>
         <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
         <translation>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="765"/>
+        <location filename="../../ui/editor/window.py" line="751"/>
         <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
         <translation>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="770"/>
+        <location filename="../../ui/editor/window.py" line="756"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>修改申请：改好后点击“提交修改”；报检号保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="772"/>
-        <source>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</source>
-        <translation>回车：下一项　Ctrl+S：保存　Ctrl+Enter：定稿　F8：下一个问题　Ctrl+PgDn：下一部分　Esc：关闭</translation>
+        <location filename="../../ui/editor/window.py" line="758"/>
+        <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
+        <translation>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="801"/>
+        <location filename="../../ui/editor/window.py" line="787"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="742"/>
+        <location filename="../../ui/editor/window.py" line="728"/>
         <source>另存为模板</source>
         <translation>另存为模板</translation>
     </message>
@@ -1128,9 +1138,9 @@
     <name>GoodsSection</name>
     <message numerus="yes">
         <location filename="../../ui/editor/section_goods.py" line="201"/>
-        <source>共 %n 项　净重 %s 千克　毛重 %s 千克　货值 %s</source>
+        <source>共 %n 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</source>
         <translation>
-            <numerusform>共 %n 项　净重 %s 千克　毛重 %s 千克　货值 %s</numerusform>
+            <numerusform>共 %n 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</numerusform>
         </translation>
     </message>
 </context>
@@ -1528,80 +1538,105 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/main_list.py" line="198"/>
+        <location filename="../../ui/main_list.py" line="220"/>
         <source>全部报检单</source>
-        <extracomment>what each column must show in full, measured in the table's font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses) True while :meth:`selectAll` selects every row (listeners wait for ``select_all_requested`` instead of reading the selected rows one by one)</extracomment>
+        <extracomment>what each column must show in full, measured in the table&apos;s font (so the widths suit Noto Sans CJK, Microsoft YaHei or PingFang at whatever size the platform uses) the list views that show the 通关单号 column (their rows can have been released) True while :meth:`selectAll` selects every row (listeners wait for ``select_all_requested`` instead of reading the selected rows one by one)</extracomment>
         <translation>全部报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="198"/>
+        <location filename="../../ui/main_list.py" line="220"/>
         <source>草稿</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="199"/>
+        <location filename="../../ui/main_list.py" line="221"/>
         <source>已定稿待发送</source>
         <translation>已定稿待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="199"/>
+        <location filename="../../ui/main_list.py" line="221"/>
         <source>已发送</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="200"/>
+        <location filename="../../ui/main_list.py" line="222"/>
         <source>已受理/审单中</source>
         <translation>已受理/审单中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="200"/>
+        <location filename="../../ui/main_list.py" line="222"/>
         <source>查验</source>
         <translation>查验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="201"/>
+        <location filename="../../ui/main_list.py" line="223"/>
         <source>已放行</source>
         <translation>已放行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="201"/>
+        <location filename="../../ui/main_list.py" line="223"/>
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="202"/>
+        <location filename="../../ui/main_list.py" line="224"/>
         <source>已撤销</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="218"/>
+        <location filename="../../ui/main_list.py" line="242"/>
+        <source>最近的 {b} 份报检单中没有与“{q}”匹配的。点“继续搜索全部”也查找更早的报检单，或多输入一个字（三个字起搜索全部报检单）。</source>
+        <translation>最近的 {b} 份报检单中没有与“{q}”匹配的。点“继续搜索全部”也查找更早的报检单，或多输入一个字（三个字起搜索全部报检单）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="246"/>
+        <source>最近的 {b} 份报检单中没有与“{q}”匹配的（这段文字太常见，一次击键内查不完全部）。点“继续搜索全部”也查找更早的报检单。</source>
+        <translation>最近的 {b} 份报检单中没有与“{q}”匹配的（这段文字太常见，一次击键内查不完全部）。点“继续搜索全部”也查找更早的报检单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="271"/>
+        <source>继续搜索全部</source>
+        <translation>继续搜索全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="272"/>
+        <source>这次搜索只查了最近的 {b} 份报检单（一两个字或很常见的文字）；点此查找全部（可能需要几秒）</source>
+        <translation>这次搜索只查了最近的 {b} 份报检单（一两个字或很常见的文字）；点此查找全部（可能需要几秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="250"/>
         <source>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</source>
         <translation>没有找到与“{q}”匹配的报检单。可按报检号、合同号、提单号或收发货人名称搜索。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="221"/>
+        <location filename="../../ui/main_list.py" line="253"/>
         <source>此状态下没有报检单。</source>
         <translation>此状态下没有报检单。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="223"/>
+        <location filename="../../ui/main_list.py" line="255"/>
         <source>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</source>
         <translation>还没有报检单。
 按 Ctrl+N 新建入境报检单、Ctrl+Shift+N 新建出境报检单，或把 Excel 模板文件拖到窗口中批量导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="229"/>
+        <location filename="../../ui/main_list.py" line="262"/>
+        <source>最近的 {b} 份中有 {n} 份</source>
+        <translation>最近的 {b} 份中有 {n} 份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_list.py" line="265"/>
         <source>共 {n} 份</source>
         <translation>共 {n} 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="279"/>
+        <location filename="../../ui/main_list.py" line="324"/>
         <source>已选择全部 {n} 条符合条件的</source>
         <translation>已选择全部 {n} 条符合条件的</translation>
     </message>
     <message>
-        <location filename="../../ui/main_list.py" line="281"/>
+        <location filename="../../ui/main_list.py" line="326"/>
         <source>全选 {n} 条符合条件的</source>
         <translation>全选 {n} 条符合条件的</translation>
     </message>
@@ -1982,17 +2017,17 @@
         <translation>{n}+ 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>已载入 {n} 份，向下滚动载入更多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>正在载入…</source>
         <translation>正在载入…</translation>
     </message>

@@ -140,3 +140,106 @@ def test_a_status_change_moves_the_hit_to_the_top_of_the_search(desk):
     hits = desk.list(search="ltd", limit=100)
     assert hits[0].id == made[0].id and hits[0].status == "ready"
     assert [r.id for r in desk.list(search="ltd", status="ready")] == [made[0].id]
+
+
+def test_long_queries_ask_the_index_for_a_window_and_check_the_whole_text(desk):
+    """A query longer than search.WINDOW asks the index for its tail (then its head); the
+    candidates are checked against the whole text, so a row that holds only the tail is
+    not a hit."""
+    made = _make(desk, 8)
+    target = made[3]
+    target.contract_no = "HT2026-8800123456"
+    desk.save_draft(target)
+    decoy = made[4]
+    decoy.contract_no = "ZZ9999-7700123456"  # the same last six characters
+    desk.save_draft(decoy)
+    assert search.windows("ht2026-8800123456") == ["123456", "ht2026", "ht2026-8800123456"]
+    assert _ids(desk, "HT2026-8800123456") == [target.id]
+    assert desk.count(search="ht2026-8800123456") == 1
+    assert sorted(_ids(desk, "00123456")) == sorted([target.id, decoy.id])
+    assert _ids(desk, "xx2026-8800123456") == []
+    assert desk.count(search="xx2026-8800123456") == 0
+
+
+@pytest.mark.sqlite_only
+def test_drive_limit_grows_with_the_store_within_its_bounds(desk):
+    _make(desk, 3)
+    with desk.db.read() as conn:
+        raw = conn.connection.driver_connection
+        assert search.drive_limit(raw) == search.DRIVE_MIN
+        raw.execute("SAVEPOINT big")
+        raw.execute("INSERT INTO decl_search_key(rid, updated_at, id) VALUES (4000000, 'x', 'y')")
+        assert search.drive_limit(raw) == int((40 * 4000000) ** 0.5)
+        raw.execute("INSERT INTO decl_search_key(rid, updated_at, id) VALUES (90000000, 'x', 'z')")
+        assert search.drive_limit(raw) == search.DRIVE_MAX
+        raw.execute("ROLLBACK TO big")
+
+
+def test_a_short_query_under_a_floor_reads_only_the_newest_rows(desk):
+    """The search box's bounded walk: with a floor, a 1-2 character query lists and counts
+    the hits among the newest ``budget`` declarations only, exactly; without it, all."""
+    made = _make(desk, 10)
+    everything = _ids(desk, "co")
+    assert len(everything) >= 4
+    floor = desk.scan_floor(4)
+    newest = desk.list(limit=4)
+    assert floor == newest[-1].cursor
+    hits = desk.list(search="co", floor=floor, limit=100)
+    assert {r.id for r in hits} == {r.id for r in newest} & set(everything)
+    assert desk.count(search="co", floor=floor) == len(hits)
+    assert desk.count(floor=floor) == 4
+    assert desk.scan_floor(len(made) + 1) is None  # a small store: nothing to bound
+
+
+def test_select_all_under_a_floor_selects_what_the_list_shows(desk):
+    from client.services.selection import Selection, count, resolve
+    _make(desk, 9)
+    floor = desk.scan_floor(5)
+    sel = Selection.all_matching(search="co", floor=floor)
+    shown = [r.id for r in desk.list(search="co", floor=floor, limit=100)]
+    assert resolve(desk, sel) == shown
+    assert count(desk, sel) == len(shown) < len(_ids(desk, "co"))
+
+
+@pytest.mark.sqlite_only
+def test_an_index_past_its_deadline_gives_way_to_a_bounded_walk(desk, monkeypatch):
+    """The search box's first page: a text the index cannot answer within
+    search.PROBE_DEADLINE is walked over the newest SHORT_BUDGET rows, with the floor
+    returned so the list can say so; given time, the index answers every match."""
+    made = _make(desk, 10)
+    every = _ids(desk, "ltd")
+    assert len(every) > 3
+    floor, rows = desk.search_first_page(search="LTD", limit=100)
+    assert floor is None and sorted(r.id for r in rows) == every
+    monkeypatch.setattr(search, "SHORT_BUDGET", 4)
+    monkeypatch.setattr(search, "PROBE_DEADLINE", 0.0)
+    monkeypatch.setattr(search, "PROGRESS_OPS", 1)  # look at the clock at every step
+    with desk.db.read() as conn:
+        with pytest.raises(search.TooSlow):
+            search.probe(conn.connection.driver_connection, "ltd", 1000, deadline=0.0)
+    floor, rows = desk.search_first_page(search="LTD", limit=100)
+    newest = desk.list(limit=4)
+    assert floor == newest[-1].cursor
+    assert [r.id for r in rows] == [r.id for r in newest if r.id in every]
+    assert desk.count(search="ltd", floor=floor) == len(rows)
+    # one or two characters are bounded whatever the time
+    monkeypatch.setattr(search, "PROBE_DEADLINE", 10.0)
+    floor, rows = desk.search_first_page(search="co", limit=100)
+    assert floor == newest[-1].cursor
+    assert len(made) == 10
+
+
+def test_a_common_text_is_counted_by_the_index_as_the_walk_lists_it(desk, monkeypatch):
+    """A text with more hits than drive_limit lists by walking the list; its count comes
+    from the index (no walk of every row) and must agree with that list, with and without
+    a status filter."""
+    from client.store import declarations as decl_q
+    made = _make(desk, 9)
+    with desk.db.write() as conn:
+        decl_q.set_status(conn, made[1].id, "ready")
+    monkeypatch.setattr(search, "DRIVE_LIMIT", 0)
+    for q in ("ltd", "有限公司", made[2].contract_no):
+        for status in (None, "ready", "draft"):
+            listed = desk.list(search=q, status=status, limit=1000)
+            assert desk.count(search=q, status=status) == len(listed), (q, status)
+    assert desk.count(search="ltd") > 1

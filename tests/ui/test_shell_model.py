@@ -127,3 +127,69 @@ def test_nav_model_groups_counts(qapp, desk):
     assert nav.count_of("all") == 18
     assert nav.count_of("dashboard") is None
     assert nav.index(nav.row_of("review")).data() == "已受理/审单中"
+
+
+class _HeldPool:
+    """A pool that holds each job until the test runs it (a query still in flight)."""
+
+    def __init__(self):
+        self.jobs = []
+
+    def start(self, runnable, priority: int = 0) -> None:
+        self.jobs.append(runnable)
+
+    def run_all(self) -> None:
+        while self.jobs:
+            self.jobs.pop(0).run()
+
+
+def test_a_new_filter_keeps_the_rows_shown_until_its_first_page_is_in(qapp, desk):
+    """A keystroke in the search box must not blank the table while the query runs (a
+    paint of an empty table, then another of the rows): the rows are replaced at once."""
+    from ui.context import AppContext, AppEvents
+    from ui.tasks import TaskRunner
+    fill(desk, 30, prefix="AA")
+    fill(desk, 5, prefix="BB")
+    pool = _HeldPool()
+    model = DeclarationsModel(AppContext(desk, TaskRunner(pool), AppEvents()))
+    model.reload()
+    pool.run_all()
+    assert model.rowCount() == 35
+    resets = []
+    model.modelReset.connect(lambda: resets.append(model.rowCount()))
+    model.set_filter(search="bb0")
+    assert model.rowCount() == 35 and model.fetching and not resets
+    assert model.index(0, Col.CONTRACT).data() is not None  # the old rows still read
+    pool.run_all()
+    assert resets == [0] and model.rowCount() == 5 and not model.fetching
+    assert {model.index(r, Col.CONTRACT).data()[:2] for r in range(5)} == {"BB"}
+    # a second keystroke before the first one's page: only the newest filter lands
+    model.set_filter(search="aa0")
+    model.set_filter(search="aa00001")
+    pool.run_all()
+    assert [model.index(r, Col.CONTRACT).data() for r in range(model.rowCount())] == ["AA00001"]
+
+
+def test_scrolling_the_table_reads_pages_and_holds_a_bounded_window(qtbot, desk):
+    """Through the view (as a user drags the scroll bar): the rows on screen are read,
+    and the model holds at most max_pages pages however far down the table goes."""
+    from ui.main_window import MainWindow
+    from ui.models.declarations_model import MAX_PAGES, PAGE_SIZE
+    fill(desk, PAGE_SIZE * (MAX_PAGES + 3))
+    win = MainWindow(make_ctx(desk), use_tray=False)
+    qtbot.addWidget(win)
+    win.show()
+    table, model = win.list.table, win.list.model
+    view = table.model()
+    seen = set()
+    for r in range(0, view.rowCount(), 100):
+        table.scrollTo(view.index(r, 0))
+        table.viewport().repaint()
+        top = table.rowAt(0)
+        assert top >= r - table.viewport().height() // 20  # the view did move
+        assert view.index(top, 0).data(SummaryRole) is not None  # its rows are read
+        seen.add(view.index(top, 0).data(SummaryRole).id)
+        assert model.held_rows <= MAX_PAGES * PAGE_SIZE
+    assert table.rowAt(0) > PAGE_SIZE * MAX_PAGES  # far below the pages first held
+    assert 0 not in model._pages  # the first page was let go
+    assert len(seen) > MAX_PAGES

@@ -40,6 +40,9 @@ class Col(IntEnum):
     VALUE = 9
     RECEIPT = 10
     FILED_BY = 11  # who finalised it: shown on the office store only (issue 16)
+    # the platform's 通关单号 of released A/B goods (issue 13): the number the declarer
+    # copies into the customs declaration; shown after 最后回执时间 (main_list moves it)
+    CLEARANCE_DOC = 12
 
 
 N_COLS = len(Col)
@@ -61,6 +64,12 @@ class DeclarationsModel(QAbstractTableModel):
     row of the page before it, remembered whenever a page arrives) plus an offset from the
     nearest anchor above it: scrolling reads one index seek per page, a jump to the end
     one offset walk. A row whose page is not here yet reads as empty while it loads.
+
+    A search of one or two characters (no trigram answers it: it walks the list), or one
+    the index cannot answer within a keystroke (``Desk.search_first_page``), reads
+    only the newest :data:`client.store.search.SHORT_BUDGET` declarations: :attr:`floor`
+    is then the list key it stopped at, every count and selection holds to it, and the
+    list page says so and offers 继续搜索 (:meth:`search_everything` lifts the bound).
 
     Signals:
         loading_changed(bool): a page query started (True) / the last one ended (False).
@@ -89,6 +98,11 @@ class DeclarationsModel(QAbstractTableModel):
         self._status: tuple[str, ...] | None = None
         self._search = ""
         self._declarant: str | None = None
+        self._floor: tuple[str, str] | None = None
+        self._floor_wanted = False  # a short search whose bound is not read yet
+        self._unbounded = False     # 继续搜索 lifted the bound of this search
+        self._floor_seen: tuple[str, str] | None = None  # kept until the store changes
+        self._replacing: int | None = None  # a reload's generation until its page is in
         self._generation = 0
         self._headers: list[str] | None = None
         ctx.events.declarations_changed.connect(self.refresh_ids)
@@ -97,7 +111,22 @@ class DeclarationsModel(QAbstractTableModel):
     @property
     def filters(self) -> dict:
         return {"status": self._status, "search": self._search or None,
-                "declarant": self._declarant}
+                "declarant": self._declarant, "floor": self._floor}
+
+    @property
+    def floor(self) -> tuple[str, str] | None:
+        """The list key a short search's walk stopped at (rows older than it were not
+        searched), or ``None``: the rows are every match."""
+        return self._floor
+
+    def search_everything(self) -> None:
+        """继续搜索: lift the bound of a short search and read the matches again (the view
+        stays where it is)."""
+        if self._floor is None:
+            return
+        self._unbounded = True
+        self._floor = None
+        self._soft_reload()
 
     def set_filter(self, *, status: Iterable[str] | str | None = ...,
                    search: str | None = ..., declarant: str | None = ...) -> None:
@@ -105,22 +134,62 @@ class DeclarationsModel(QAbstractTableModel):
         if status is not ...:
             self._status = (status,) if isinstance(status, str) else (
                 tuple(status) if status else None)
-        if search is not ...:
+        if search is not ... and (search or "").strip() != self._search:
             self._search = (search or "").strip()
+            self._unbounded = False
         if declarant is not ...:
             self._declarant = declarant or None
         self.reload()
 
     def reload(self) -> None:
-        """Drop the held pages and load the first page (and the count) again."""
+        """Load the first page (and the count) again and then replace the rows: the rows
+        shown stay until the new first page is in (a keystroke in the search box paints
+        the table once, not empty and then again)."""
+        if not self._rows_n:
+            self.beginResetModel()
+            self._forget()
+            self._rows_n = 0
+            self.endResetModel()
+            self._request(0)
+            return
+        self._generation += 1
+        gen = self._generation
+        if not self.fetching:
+            self.loading_changed.emit(True)
+        self._replacing = gen
+        query = dict(self._query(), floor=None)
+        if self._search and not self._unbounded:
+            self.ctx.runner.run(_bounded_page, self.ctx.desk, limit=self.page_size,
+                                floor_hint=self._floor_seen, **query,
+                                on_done=lambda res: self._replaced(gen, res),
+                                on_error=lambda exc: self._page_failed(gen, 0, exc))
+        else:
+            self.ctx.runner.run(_page, self.ctx.desk, limit=self.page_size, **query,
+                                on_done=lambda rows: self._replaced(gen, (None, rows)),
+                                on_error=lambda exc: self._page_failed(gen, 0, exc))
+
+    def _replaced(self, gen: int, res: tuple) -> None:
+        """The first page of a reload arrived: now the rows are replaced."""
+        if gen != self._generation:
+            return
+        self._replacing = None
         self.beginResetModel()
         self._forget()
         self._rows_n = 0
         self.endResetModel()
-        self._request(0)
+        self._floor_wanted = False
+        self._floor, rows = res
+        self._floor_seen = self._floor or self._floor_seen
+        self._pending.add(0)
+        self._page_arrived(self._generation, 0, rows)
 
     def _forget(self) -> None:
+        self._floor = None
+        # page 0 of a search asks as the search box does (Desk.search_first_page): it may
+        # come back bounded by a floor
+        self._floor_wanted = bool(self._search) and not self._unbounded
         self._generation += 1
+        self._replacing = None
         self._pages.clear()
         self._anchors = {0: None}
         self._pending.clear()
@@ -130,7 +199,7 @@ class DeclarationsModel(QAbstractTableModel):
     def _soft_reload(self) -> None:
         """Reload after the store changed, keeping the view where it is: the count and the
         pages on screen are read again, rows added or removed at the end."""
-        if self._pending:
+        if self.fetching:
             self.loading_changed.emit(False)
         self._forget()
         self._request(0)
@@ -149,7 +218,7 @@ class DeclarationsModel(QAbstractTableModel):
 
     @property
     def fetching(self) -> bool:
-        return bool(self._pending)
+        return bool(self._pending) or self._replacing is not None
 
     @property
     def held_rows(self) -> int:
@@ -160,7 +229,8 @@ class DeclarationsModel(QAbstractTableModel):
         status = self._status
         return {"status": (status[0] if status and len(status) == 1 else
                            (list(status) if status else None)),
-                "search": self._search or None, "declarant": self._declarant}
+                "search": self._search or None, "declarant": self._declarant,
+                "floor": self._floor}
 
     def _request(self, page: int) -> None:
         if page in self._pending or page in self._pages:
@@ -170,6 +240,12 @@ class DeclarationsModel(QAbstractTableModel):
             self.loading_changed.emit(True)
         self._pending.add(page)
         gen = self._generation
+        if self._floor_wanted:  # page 0 of a search: bounded or not, it says
+            self.ctx.runner.run(_bounded_page, self.ctx.desk, limit=self.page_size,
+                                floor_hint=self._floor_seen, **self._query(),
+                                on_done=lambda res: self._bounded_arrived(gen, res),
+                                on_error=lambda exc: self._page_failed(gen, page, exc))
+            return
         self.ctx.runner.run(_page, self.ctx.desk, limit=self.page_size,
                             after=self._anchors[start],
                             offset=(page - start) * self.page_size, **self._query(),
@@ -197,9 +273,17 @@ class DeclarationsModel(QAbstractTableModel):
         if rows:
             self.dataChanged.emit(self.index(base, 0),
                                   self.index(base + len(rows) - 1, N_COLS - 1))
-        if not self._pending:
+        if not self.fetching:
             self.loading_changed.emit(False)
         self.page_loaded.emit(self._rows_n)
+
+    def _bounded_arrived(self, gen: int, res: tuple) -> None:
+        if gen != self._generation:
+            return
+        self._floor_wanted = False
+        self._floor, rows = res
+        self._floor_seen = self._floor or self._floor_seen
+        self._page_arrived(gen, 0, rows)
 
     def _evict(self) -> None:
         while len(self._pages) > self.max_pages:
@@ -237,8 +321,10 @@ class DeclarationsModel(QAbstractTableModel):
     def _page_failed(self, gen: int, page: int, exc: BaseException) -> None:
         if gen != self._generation:
             return
+        if self._replacing == gen:
+            self._replacing = None
         self._pending.discard(page)
-        if not self._pending:
+        if not self.fetching:
             self.loading_changed.emit(False)
         self.load_failed.emit(exc)
 
@@ -249,6 +335,8 @@ class DeclarationsModel(QAbstractTableModel):
         page, off = divmod(row, self.page_size)
         rows = self._pages.get(page)
         if rows is None:
+            if self._replacing is not None:
+                return None  # the rows shown belong to the filter being replaced
             self._request(page)
             rows = self._pages.get(page)  # a synchronous runner (tests) has it already
             if rows is None:
@@ -264,6 +352,7 @@ class DeclarationsModel(QAbstractTableModel):
         A changed row is replaced in place (the list does not jump under the user); a row
         that no longer matches, or a new declaration, re-reads the count and the pages.
         """
+        self._floor_seen = None  # the newest rows changed: a bound is read again
         if not ids or len(ids) > 50:
             self._soft_reload()
             return
@@ -326,7 +415,8 @@ class DeclarationsModel(QAbstractTableModel):
                  Col.DIRECTION: self.tr("出入境"), Col.MODE: self.tr("通关模式"),
                  Col.PARTY: self.tr("收货人/发货人"), Col.CONTRACT: self.tr("合同号"),
                  Col.BL: self.tr("提单号"), Col.GOODS: self.tr("货物"), Col.VALUE: self.tr("货值"),
-                 Col.RECEIPT: self.tr("最后回执时间"), Col.FILED_BY: self.tr("定稿人")}
+                 Col.RECEIPT: self.tr("最后回执时间"), Col.FILED_BY: self.tr("定稿人"),
+                 Col.CLEARANCE_DOC: self.tr("通关单号")}
         return [names[c] for c in Col]
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
@@ -396,6 +486,8 @@ class DeclarationsModel(QAbstractTableModel):
             return short_time(r.last_receipt_at)
         if col == Col.FILED_BY:
             return r.filed_by or ""
+        if col == Col.CLEARANCE_DOC:
+            return r.clearance_doc_no or ""
         return ""
 
     def _sort_key(self, r, col: int):
@@ -410,6 +502,8 @@ class DeclarationsModel(QAbstractTableModel):
             return r.last_receipt_at or ""
         if col == Col.NUMBER:
             return r.inspection_no or ""
+        if col == Col.CLEARANCE_DOC:
+            return r.clearance_doc_no or ""
         return self._display(r, col)
 
     def _tooltip(self, r, col: int) -> str | None:
@@ -428,6 +522,8 @@ class DeclarationsModel(QAbstractTableModel):
             return local_time(r.last_receipt_at, True)
         if col == Col.NUMBER and not r.inspection_no:
             return self.tr("定稿时分配报检号。本地编号：{id}").format(id=r.id)
+        if col == Col.CLEARANCE_DOC and r.clearance_doc_no:
+            return self.tr("放行后平台签发的通关单号，报关时填写")
         if col in (Col.GOODS, Col.PARTY):
             return self._display(r, col) or None
         return None
@@ -441,8 +537,12 @@ _SHARED = ("direction", "clearance_mode", "status", "declare_bureau", "consignee
 
 def _page(desk, **kw) -> list:
     """One page of ``desk.list`` with repeated strings shared (runs on the task runner)."""
+    return _shared(desk.list(**kw))
+
+
+def _shared(rows: list) -> list:
+    """``rows`` with the strings of :data:`_SHARED` interned (one copy each)."""
     import sys
-    rows = desk.list(**kw)
     setattr_ = object.__setattr__  # the rows were just made here, on this thread: no one
     for r in rows:                 # else holds them yet, so filling them in place is safe
         for f in _SHARED:
@@ -450,6 +550,14 @@ def _page(desk, **kw) -> list:
             if isinstance(v, str):
                 setattr_(r, f, sys.intern(v))
     return rows
+
+
+def _bounded_page(desk, **kw) -> tuple:
+    """``(floor, first page)`` of a search as the search box asks (``None``: every match;
+    else the key its walk of the newest declarations stopped at), with repeated strings
+    shared (runs on the task runner)."""
+    floor, rows = desk.search_first_page(**kw)
+    return floor, _shared(rows)
 
 
 def _count(desk, **kw) -> int:
