@@ -254,12 +254,12 @@
 <context>
     <name>CodeVersionsCommand</name>
     <message>
-        <location filename="../../ui/code_versions.py" line="102"/>
+        <location filename="../../ui/code_versions.py" line="121"/>
         <source>代码表版本</source>
         <translation>Code table versions</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="103"/>
+        <location filename="../../ui/code_versions.py" line="122"/>
         <source>查看本机使用的各代码表版本</source>
         <translation>Show the version of each code table this desk uses</translation>
     </message>
@@ -274,121 +274,216 @@
     </message>
     <message>
         <location filename="../../ui/code_versions.py" line="18"/>
+        <source>随附单据类型（eCIQ）</source>
+        <translation>Attachment types (eCIQ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="19"/>
         <source>检验检疫机构</source>
         <translation>Inspection bureaus</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="19"/>
+        <location filename="../../ui/code_versions.py" line="20"/>
         <source>证单类型</source>
         <translation>Certificate types</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="20"/>
+        <location filename="../../ui/code_versions.py" line="21"/>
+        <source>证单类型（eCIQ）</source>
+        <translation>Certificate types (eCIQ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="22"/>
+        <source>检验检疫编码</source>
+        <translation>CIQ codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="23"/>
         <source>国家（地区）</source>
         <translation>Countries (regions)</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="21"/>
+        <location filename="../../ui/code_versions.py" line="24"/>
         <source>企业信用等级</source>
         <translation>Credit grades</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="22"/>
+        <location filename="../../ui/code_versions.py" line="25"/>
         <source>币制</source>
         <translation>Currencies</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="23"/>
+        <location filename="../../ui/code_versions.py" line="26"/>
+        <source>危包类别</source>
+        <translation>Dangerous-goods packing categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="27"/>
         <source>国内地区</source>
         <translation>Domestic districts</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="24"/>
+        <location filename="../../ui/code_versions.py" line="28"/>
+        <source>企业资质类型</source>
+        <translation>Enterprise qualification types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="29"/>
+        <source>货物属性</source>
+        <translation>Goods attributes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="30"/>
+        <source>普惠制给惠国</source>
+        <translation>GSP donor countries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="31"/>
         <source>HS编码（2022）</source>
         <translation>HS codes (2022)</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="25"/>
+        <location filename="../../ui/code_versions.py" line="32"/>
         <source>HS类目</source>
         <translation>HS sections</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="26"/>
+        <location filename="../../ui/code_versions.py" line="33"/>
+        <source>法检目录（替代版）</source>
+        <translation>Inspection catalogue (stand-in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="34"/>
         <source>报检类别</source>
         <translation>Inspection types</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="27"/>
+        <location filename="../../ui/code_versions.py" line="35"/>
+        <source>产品资质（入境）</source>
+        <translation>Product licences (inbound)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="36"/>
+        <source>产品资质（出境）</source>
+        <translation>Product licences (outbound)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="37"/>
         <source>跨境电商负面清单</source>
         <translation>E-commerce negative list</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="28"/>
+        <location filename="../../ui/code_versions.py" line="38"/>
+        <source>原产地优惠贸易协定</source>
+        <translation>Preferential trade agreements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="39"/>
+        <source>原产地标准</source>
+        <translation>Origin criteria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="40"/>
+        <source>协定成员国（地区）</source>
+        <translation>Agreement partners</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="41"/>
         <source>包装种类</source>
         <translation>Package types</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="29"/>
+        <location filename="../../ui/code_versions.py" line="42"/>
         <source>用途</source>
         <translation>Purposes</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="30"/>
+        <location filename="../../ui/code_versions.py" line="43"/>
         <source>直通放行区域</source>
         <translation>Direct-release regions</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="31"/>
+        <location filename="../../ui/code_versions.py" line="44"/>
+        <source>贸易方式对照（海关→eCIQ）</source>
+        <translation>Trade mode mapping (customs → eCIQ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="45"/>
         <source>贸易方式</source>
         <translation>Trade modes</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="32"/>
+        <location filename="../../ui/code_versions.py" line="46"/>
+        <source>监管方式（海关）</source>
+        <translation>Trade modes (customs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="47"/>
+        <source>贸易方式（eCIQ）</source>
+        <translation>Trade modes (eCIQ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="48"/>
+        <source>运输方式对照（海关→eCIQ）</source>
+        <translation>Transport mode mapping (customs → eCIQ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="49"/>
         <source>运输方式</source>
         <translation>Transport modes</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="33"/>
+        <location filename="../../ui/code_versions.py" line="50"/>
+        <source>运输方式（海关）</source>
+        <translation>Transport modes (customs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="51"/>
+        <source>运输方式（eCIQ）</source>
+        <translation>Transport modes (eCIQ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="52"/>
         <source>计量单位</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="66"/>
+        <location filename="../../ui/code_versions.py" line="85"/>
         <source>平台下发</source>
         <translation>From the platform</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="66"/>
+        <location filename="../../ui/code_versions.py" line="85"/>
         <source>程序内置</source>
         <translation>Built in</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="70"/>
+        <location filename="../../ui/code_versions.py" line="89"/>
         <source>代码表版本</source>
         <translation>Code table versions</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="71"/>
+        <location filename="../../ui/code_versions.py" line="90"/>
         <source>本机校验和下拉选择使用以下版本的代码表。同步时平台下发的新版本会替换程序内置的版本。</source>
         <translation>Validation and the drop-down lists on this desk use these code table versions. A newer version the platform sends at sync replaces the built-in one.</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="73"/>
+        <location filename="../../ui/code_versions.py" line="92"/>
         <source>代码表</source>
         <translation>Code table</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="73"/>
+        <location filename="../../ui/code_versions.py" line="92"/>
         <source>标识</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="73"/>
+        <location filename="../../ui/code_versions.py" line="92"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="73"/>
+        <location filename="../../ui/code_versions.py" line="92"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
@@ -480,92 +575,92 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="374"/>
+        <location filename="../../ui/models/declarations_model.py" line="414"/>
         <source>报检号</source>
         <translation>Inspection no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="374"/>
+        <location filename="../../ui/models/declarations_model.py" line="414"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="375"/>
+        <location filename="../../ui/models/declarations_model.py" line="415"/>
         <source>出入境</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="375"/>
+        <location filename="../../ui/models/declarations_model.py" line="415"/>
         <source>通关模式</source>
         <translation>Clearance</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="376"/>
+        <location filename="../../ui/models/declarations_model.py" line="416"/>
         <source>收货人/发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="376"/>
+        <location filename="../../ui/models/declarations_model.py" line="416"/>
         <source>合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="377"/>
+        <location filename="../../ui/models/declarations_model.py" line="417"/>
         <source>提单号</source>
         <translation>B/L no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="377"/>
+        <location filename="../../ui/models/declarations_model.py" line="417"/>
         <source>货物</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="377"/>
+        <location filename="../../ui/models/declarations_model.py" line="417"/>
         <source>货值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="378"/>
+        <location filename="../../ui/models/declarations_model.py" line="418"/>
         <source>最后回执时间</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="378"/>
+        <location filename="../../ui/models/declarations_model.py" line="418"/>
         <source>定稿人</source>
         <translation>Filed by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="379"/>
+        <location filename="../../ui/models/declarations_model.py" line="419"/>
         <source>通关单号</source>
         <translation>Clearance doc. no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="390"/>
+        <location filename="../../ui/models/declarations_model.py" line="430"/>
         <source>本地校验结果</source>
         <translation>Local validation result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="428"/>
+        <location filename="../../ui/models/declarations_model.py" line="468"/>
         <source>（未编号）</source>
         <translation>(not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="472"/>
+        <location filename="../../ui/models/declarations_model.py" line="512"/>
         <source>定稿时已通过校验</source>
         <translation>Passed validation when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="474"/>
+        <location filename="../../ui/models/declarations_model.py" line="514"/>
         <source>尚未校验（或校验后又有修改）</source>
         <translation>Not validated (or changed since)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="476"/>
+        <location filename="../../ui/models/declarations_model.py" line="516"/>
         <source>校验通过</source>
         <translation>Valid</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="476"/>
+        <location filename="../../ui/models/declarations_model.py" line="516"/>
         <source>，%n 个提示</source>
         <translation>
             <numerusform>, %n warning</numerusform>
@@ -573,7 +668,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="478"/>
+        <location filename="../../ui/models/declarations_model.py" line="518"/>
         <source>%n 个错误</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -581,12 +676,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="484"/>
+        <location filename="../../ui/models/declarations_model.py" line="524"/>
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>The inspection number is assigned when finalised. Local id: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="486"/>
+        <location filename="../../ui/models/declarations_model.py" line="526"/>
         <source>放行后平台签发的通关单号，报关时填写</source>
         <translation>Issued by the platform on release; enter it in the customs declaration</translation>
     </message>
@@ -1357,32 +1452,32 @@ CIQ registration no.: {r}</translation>
         <translation>{m} not imported: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="212"/>
         <source>已取消：</source>
         <translation>Cancelled: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="220"/>
         <source>保存错误报告</source>
         <translation>Save error report</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="221"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="229"/>
         <source>正在生成错误报告…</source>
         <translation>Writing the error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="239"/>
         <source>错误报告已保存：{p}（{e} 份有错误，共 {n} 份）</source>
         <translation>Error report saved: {p} ({e} with errors of {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="270"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="272"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>

@@ -253,12 +253,12 @@
 <context>
     <name>CodeVersionsCommand</name>
     <message>
-        <location filename="../../ui/code_versions.py" line="102"/>
+        <location filename="../../ui/code_versions.py" line="121"/>
         <source>代码表版本</source>
         <translation>代码表版本</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="103"/>
+        <location filename="../../ui/code_versions.py" line="122"/>
         <source>查看本机使用的各代码表版本</source>
         <translation>查看本机使用的各代码表版本</translation>
     </message>
@@ -273,121 +273,216 @@
     </message>
     <message>
         <location filename="../../ui/code_versions.py" line="18"/>
+        <source>随附单据类型（eCIQ）</source>
+        <translation>随附单据类型（eCIQ）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="19"/>
         <source>检验检疫机构</source>
         <translation>检验检疫机构</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="19"/>
+        <location filename="../../ui/code_versions.py" line="20"/>
         <source>证单类型</source>
         <translation>证单类型</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="20"/>
+        <location filename="../../ui/code_versions.py" line="21"/>
+        <source>证单类型（eCIQ）</source>
+        <translation>证单类型（eCIQ）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="22"/>
+        <source>检验检疫编码</source>
+        <translation>检验检疫编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="23"/>
         <source>国家（地区）</source>
         <translation>国家（地区）</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="21"/>
+        <location filename="../../ui/code_versions.py" line="24"/>
         <source>企业信用等级</source>
         <translation>企业信用等级</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="22"/>
+        <location filename="../../ui/code_versions.py" line="25"/>
         <source>币制</source>
         <translation>币制</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="23"/>
+        <location filename="../../ui/code_versions.py" line="26"/>
+        <source>危包类别</source>
+        <translation>危包类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="27"/>
         <source>国内地区</source>
         <translation>国内地区</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="24"/>
+        <location filename="../../ui/code_versions.py" line="28"/>
+        <source>企业资质类型</source>
+        <translation>企业资质类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="29"/>
+        <source>货物属性</source>
+        <translation>货物属性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="30"/>
+        <source>普惠制给惠国</source>
+        <translation>普惠制给惠国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="31"/>
         <source>HS编码（2022）</source>
         <translation>HS编码（2022）</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="25"/>
+        <location filename="../../ui/code_versions.py" line="32"/>
         <source>HS类目</source>
         <translation>HS类目</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="26"/>
+        <location filename="../../ui/code_versions.py" line="33"/>
+        <source>法检目录（替代版）</source>
+        <translation>法检目录（替代版）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="34"/>
         <source>报检类别</source>
         <translation>报检类别</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="27"/>
+        <location filename="../../ui/code_versions.py" line="35"/>
+        <source>产品资质（入境）</source>
+        <translation>产品资质（入境）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="36"/>
+        <source>产品资质（出境）</source>
+        <translation>产品资质（出境）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="37"/>
         <source>跨境电商负面清单</source>
         <translation>跨境电商负面清单</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="28"/>
+        <location filename="../../ui/code_versions.py" line="38"/>
+        <source>原产地优惠贸易协定</source>
+        <translation>原产地优惠贸易协定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="39"/>
+        <source>原产地标准</source>
+        <translation>原产地标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="40"/>
+        <source>协定成员国（地区）</source>
+        <translation>协定成员国（地区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="41"/>
         <source>包装种类</source>
         <translation>包装种类</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="29"/>
+        <location filename="../../ui/code_versions.py" line="42"/>
         <source>用途</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="30"/>
+        <location filename="../../ui/code_versions.py" line="43"/>
         <source>直通放行区域</source>
         <translation>直通放行区域</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="31"/>
+        <location filename="../../ui/code_versions.py" line="44"/>
+        <source>贸易方式对照（海关→eCIQ）</source>
+        <translation>贸易方式对照（海关→eCIQ）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="45"/>
         <source>贸易方式</source>
         <translation>贸易方式</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="32"/>
+        <location filename="../../ui/code_versions.py" line="46"/>
+        <source>监管方式（海关）</source>
+        <translation>监管方式（海关）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="47"/>
+        <source>贸易方式（eCIQ）</source>
+        <translation>贸易方式（eCIQ）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="48"/>
+        <source>运输方式对照（海关→eCIQ）</source>
+        <translation>运输方式对照（海关→eCIQ）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="49"/>
         <source>运输方式</source>
         <translation>运输方式</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="33"/>
+        <location filename="../../ui/code_versions.py" line="50"/>
+        <source>运输方式（海关）</source>
+        <translation>运输方式（海关）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="51"/>
+        <source>运输方式（eCIQ）</source>
+        <translation>运输方式（eCIQ）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/code_versions.py" line="52"/>
         <source>计量单位</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="66"/>
+        <location filename="../../ui/code_versions.py" line="85"/>
         <source>平台下发</source>
         <translation>平台下发</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="66"/>
+        <location filename="../../ui/code_versions.py" line="85"/>
         <source>程序内置</source>
         <translation>程序内置</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="70"/>
+        <location filename="../../ui/code_versions.py" line="89"/>
         <source>代码表版本</source>
         <translation>代码表版本</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="71"/>
+        <location filename="../../ui/code_versions.py" line="90"/>
         <source>本机校验和下拉选择使用以下版本的代码表。同步时平台下发的新版本会替换程序内置的版本。</source>
         <translation>本机校验和下拉选择使用以下版本的代码表。同步时平台下发的新版本会替换程序内置的版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="73"/>
+        <location filename="../../ui/code_versions.py" line="92"/>
         <source>代码表</source>
         <translation>代码表</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="73"/>
+        <location filename="../../ui/code_versions.py" line="92"/>
         <source>标识</source>
         <translation>标识</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="73"/>
+        <location filename="../../ui/code_versions.py" line="92"/>
         <source>版本</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/code_versions.py" line="73"/>
+        <location filename="../../ui/code_versions.py" line="92"/>
         <source>来源</source>
         <translation>来源</translation>
     </message>
@@ -478,111 +573,111 @@
 <context>
     <name>DeclarationsModel</name>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="374"/>
+        <location filename="../../ui/models/declarations_model.py" line="414"/>
         <source>报检号</source>
         <translation>报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="374"/>
+        <location filename="../../ui/models/declarations_model.py" line="414"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="375"/>
+        <location filename="../../ui/models/declarations_model.py" line="415"/>
         <source>出入境</source>
         <translation>出入境</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="375"/>
+        <location filename="../../ui/models/declarations_model.py" line="415"/>
         <source>通关模式</source>
         <translation>通关模式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="376"/>
+        <location filename="../../ui/models/declarations_model.py" line="416"/>
         <source>收货人/发货人</source>
         <translation>收货人/发货人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="376"/>
+        <location filename="../../ui/models/declarations_model.py" line="416"/>
         <source>合同号</source>
         <translation>合同号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="377"/>
+        <location filename="../../ui/models/declarations_model.py" line="417"/>
         <source>提单号</source>
         <translation>提单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="377"/>
+        <location filename="../../ui/models/declarations_model.py" line="417"/>
         <source>货物</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="377"/>
+        <location filename="../../ui/models/declarations_model.py" line="417"/>
         <source>货值</source>
         <translation>货值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="378"/>
+        <location filename="../../ui/models/declarations_model.py" line="418"/>
         <source>最后回执时间</source>
         <translation>最后回执时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="378"/>
+        <location filename="../../ui/models/declarations_model.py" line="418"/>
         <source>定稿人</source>
         <translation>定稿人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="379"/>
+        <location filename="../../ui/models/declarations_model.py" line="419"/>
         <source>通关单号</source>
         <translation>通关单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="390"/>
+        <location filename="../../ui/models/declarations_model.py" line="430"/>
         <source>本地校验结果</source>
         <translation>本地校验结果</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="428"/>
+        <location filename="../../ui/models/declarations_model.py" line="468"/>
         <source>（未编号）</source>
         <translation>（未编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="472"/>
+        <location filename="../../ui/models/declarations_model.py" line="512"/>
         <source>定稿时已通过校验</source>
         <translation>定稿时已通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="474"/>
+        <location filename="../../ui/models/declarations_model.py" line="514"/>
         <source>尚未校验（或校验后又有修改）</source>
         <translation>尚未校验（或校验后又有修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="476"/>
+        <location filename="../../ui/models/declarations_model.py" line="516"/>
         <source>校验通过</source>
         <translation>校验通过</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="476"/>
+        <location filename="../../ui/models/declarations_model.py" line="516"/>
         <source>，%n 个提示</source>
         <translation>
             <numerusform>，%n 个提示</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/declarations_model.py" line="478"/>
+        <location filename="../../ui/models/declarations_model.py" line="518"/>
         <source>%n 个错误</source>
         <translation>
             <numerusform>%n 个错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="484"/>
+        <location filename="../../ui/models/declarations_model.py" line="524"/>
         <source>定稿时分配报检号。本地编号：{id}</source>
         <translation>定稿时分配报检号。本地编号：{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/declarations_model.py" line="486"/>
+        <location filename="../../ui/models/declarations_model.py" line="526"/>
         <source>放行后平台签发的通关单号，报关时填写</source>
         <translation>放行后平台签发的通关单号，报关时填写</translation>
     </message>
@@ -1350,32 +1445,32 @@
         <translation>另有 {m} 份未导入：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="212"/>
         <source>已取消：</source>
         <translation>已取消：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="220"/>
         <source>保存错误报告</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="221"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="229"/>
         <source>正在生成错误报告…</source>
         <translation>正在生成错误报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="239"/>
         <source>错误报告已保存：{p}（{e} 份有错误，共 {n} 份）</source>
         <translation>错误报告已保存：{p}（{e} 份有错误，共 {n} 份）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="270"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="272"/>
         <source>正在取消…</source>
         <translation>正在取消…</translation>
     </message>

@@ -22,6 +22,9 @@ def test_help_menu_shows_the_code_table_versions_in_force(qtbot, window, desk):
     assert rows["inspection_types"][0] == "报检类别"
     assert rows["currencies"][2:] == (builtin, "程序内置")
     assert dlg.table.rowCount() == len(rows) == len(desk.codes.versions())
+    # every table has a name of its own, the eCIQ switch's tables too (issue 13)
+    assert [t for t, r in rows.items() if r[0] == t] == []
+    assert rows["transport_modes_customs"][0] == "运输方式（海关）"
     # a version the sync delivered replaces the built-in one, and says so
     csv = desk.codes.builtin_csv("currencies")
     desk.codes.replace("currencies", "2099.1.0", csv)
