@@ -16,6 +16,7 @@ One cell (or one grid cell) holds a whole list:
 """
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 import typing
@@ -74,9 +75,11 @@ def format_seq_groups(groups: Iterable[Iterable[int] | None]) -> str:
     return ",".join(parts) if any(parts) else ""
 
 
+@functools.cache
 def item_class(owner: type, name: str) -> type | None:
     """The dataclass held by field ``name`` of dataclass ``owner`` (``X | None``,
-    ``list[X]``), or ``None`` when the field holds plain values."""
+    ``list[X]``), or ``None`` when the field holds plain values (cached: the model's
+    classes do not change while the program runs)."""
     hints = typing.get_type_hints(owner)
     tp = hints.get(name)
     stack = [tp]
@@ -96,10 +99,12 @@ def make_pairs(owner: type, name: str, pairs: list[tuple[str, str | None]]) -> l
     return [cls(type=t, number=n) for t, n in pairs]
 
 
+@functools.cache
 def field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls) if f.name != "extra")
 
 
+@functools.cache
 def attr_name(key: str) -> str:
     """The attribute of a JSON key (``class`` → ``class_``, a Python keyword)."""
     return key + "_" if keyword.iskeyword(key) else key

@@ -227,7 +227,14 @@ def save_many(conn: Connection, decls: Sequence[Declaration], *, status: str = "
             seen.add(d.id)
         for bucket, rows in zip(child, child_rows(d)):
             bucket.extend(rows)
-    _insert_rows(conn, s.declarations, new_rows)
+    if new_rows and not dialect.is_postgres(conn):
+        # the FTS5 index in one INSERT … SELECT per 500 rows instead of the per-row
+        # trigger (search.Deferred), in this transaction
+        with _search.Deferred(conn.exec_driver_sql) as index:
+            _insert_rows(conn, s.declarations, new_rows)
+            index([r["id"] for r in new_rows])
+    else:
+        _insert_rows(conn, s.declarations, new_rows)
     _insert_rows(conn, s.status_history, hist_rows)
     for table, rows in zip(_CHILD_TABLES, child):
         _insert_rows(conn, table, rows)
