@@ -378,10 +378,10 @@ def _who(g: _Group, lang: str = "zh") -> str:
 
 # ----------------------------------------------------------------------------- sources
 
-def _xlsx_rows(path: Path):
+def _xlsx_rows(path: Path, chunked: bool = True):
     """``(row iterator, row count or None, sheet title, close, other template sheets)``."""
     from .xlsx_rows import open_xlsx
-    return open_xlsx(path)
+    return open_xlsx(path, chunked=chunked)
 
 
 def _csv_rows(path: Path):
@@ -480,15 +480,17 @@ class _Sheet:
     close: Callable[[], None]
 
 
-def _open(path: Path) -> _Sheet:
-    """Open ``path`` and map its header row; raises :class:`UnreadableFile`."""
+def _open(path: Path, chunked: bool = True) -> _Sheet:
+    """Open ``path`` and map its header row; raises :class:`UnreadableFile`. ``chunked``:
+    a large sheet is read in chunks (:mod:`.xlsx_rows`; its rows may raise
+    :class:`~.xlsx_rows.ReadWhole`)."""
     if path.suffix.lower() == ".xls":
         raise UnreadableFile("不支持旧版 Excel 文件（.xls），请在 Excel 中“另存为”.xlsx 后再导入",
                              "old Excel files (.xls) are not supported: save as .xlsx first")
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
         rows, total, title, close, ignored, bad = _csv_rows(path)
     else:
-        rows, total, title, close, ignored = _xlsx_rows(path)
+        rows, total, title, close, ignored = _xlsx_rows(path, chunked)
         bad = {}
     try:
         reader = SheetReader(_DIRECTION_BY_TITLE.get(title))
@@ -519,15 +521,19 @@ def _open(path: Path) -> _Sheet:
     return _Sheet(reader, rest(), columns, start + 1, total, close)
 
 
-def _read(path: Path, progress: ProgressFn, cancel: CancelFn):
-    sheet = _open(path)
+def _read(path: Path, progress: ProgressFn, cancel: CancelFn, chunked: bool = True):
+    from .xlsx_rows import ReadWhole
+    sheet = _open(path, chunked)
     try:
         tick = Ticker(progress, cancel, sheet.total or 0, "正在读取", every=500)
         decls = sheet.reader.read(sheet.rows, sheet.columns, sheet.first_row, tick)
         tick.finish()
         return decls, sheet.reader.problems
+    except ReadWhole as exc:
+        log.info("%s: %s; reading the sheet in one piece", path.name, exc)
     finally:
         sheet.close()
+    return _read(path, progress, cancel, chunked=False)
 
 
 #: rows read before the declarations read so far are stored (and dropped from memory)
@@ -549,12 +555,15 @@ def import_into(desk, path: str | Path, report, progress: ProgressFn = None,
     for the editor's markers, as ``Desk.validate_ids`` would.
     """
     from ..perf import paused_gc
+    from .xlsx_rows import ReadWhole
     with paused_gc():
         try:
             return _import_streamed(desk, Path(path), report, progress, cancel, validate)
         except RowsApart as exc:
             log.info("%s: rows of one declaration are apart (row %s); reading it whole",
                      Path(path).name, exc)
+        except ReadWhole as exc:
+            log.info("%s: %s; reading the sheet in one piece", Path(path).name, exc)
         return _import_whole(desk, Path(path), report, progress, cancel, validate=validate)
 
 
