@@ -523,7 +523,11 @@ def _open(path: Path, chunked: bool = True) -> _Sheet:
 
 def _read(path: Path, progress: ProgressFn, cancel: CancelFn, chunked: bool = True):
     from .xlsx_rows import ReadWhole
-    sheet = _open(path, chunked)
+    try:
+        sheet = _open(path, chunked)
+    except ReadWhole as exc:
+        log.info("%s: %s; reading the sheet in one piece", path.name, exc)
+        return _read(path, progress, cancel, chunked=False)
     try:
         tick = Ticker(progress, cancel, sheet.total or 0, "正在读取", every=500)
         decls = sheet.reader.read(sheet.rows, sheet.columns, sheet.first_row, tick)

@@ -114,7 +114,8 @@ def open_xlsx(path: Path, *, chunked: bool = True):
 
     if not path.exists():
         raise UnreadableFile("文件不存在", "file not found")
-    found = check_xlsx(path, long_number_cells)
+    last_rows: dict[str, int] = {}
+    found = check_xlsx(path, long_number_cells, last_rows)
     try:
         wb = CalamineWorkbook.from_path(str(path))
         names = [m.name for m in wb.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
@@ -137,10 +138,13 @@ def open_xlsx(path: Path, *, chunked: bool = True):
         ignored = []
     exact = _long_numbers(path, found, title)
     part = _big_part(path, title) if chunked else None
-    if part is not None:
-        name, size, rows = part
-        return (_chunked_rows(path, name, title, exact), rows or None, title, wb.close,
-                ignored)
+    if part is not None and last_rows.get(part):
+        total = last_rows[part]
+        if total > MAX_ROWS:
+            wb.close()
+            raise too_many_rows(total)
+        return (_chunked_rows(path, part, title, exact), total if total > 1 else None, title,
+                wb.close, ignored)
     try:
         ws = wb.get_sheet_by_name(title)
     except (MemoryError, KeyboardInterrupt, SystemExit):
@@ -188,33 +192,22 @@ _KEEP = ("[content_types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/work
          "xl/styles.xml", "xl/sharedstrings.xml")
 _EMPTY_SHEET = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                 b'<sheetData/></worksheet>')
-_ROW_TAG = re.compile(rb"<row[\s>/]")
-_PEEK = 4 * 2**20
 _ROW_WITHOUT_R = re.compile(rb"<row(?=[\s>/])(?![^>]*\sr=)")
 _DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
 _READ = 1024 * 1024
 
 
-def _big_part(path: Path, title: str) -> tuple[str, int, int] | None:
-    """``(part name, uncompressed size, rows estimate)`` of ``title``'s sheet part when it
-    is big enough to be read in chunks, else None."""
+def _big_part(path: Path, title: str) -> str | None:
+    """The name of ``title``'s sheet part when it is big enough to be read in chunks."""
     try:
         with zipfile.ZipFile(path) as zf:
             name = _sheet_parts(zf).get(title)
-            if name is None:
+            if name is None or zf.getinfo(name).file_size <= CHUNKED_FROM:
                 return None
-            size = zf.getinfo(name).file_size
-            if size <= CHUNKED_FROM:
-                return None
-            with zf.open(name) as fh:  # the number of rows, estimated from the first ones
-                peek = fh.read(_PEEK)
     except Exception as exc:  # noqa: BLE001 - calamine opened it: read it in one piece
         log.info("cannot map the sheets of %s: %r", path.name, exc)
         return None
-    a = peek.find(b"<sheetData")
-    rows = len(_ROW_TAG.findall(peek, a)) if a >= 0 else 0
-    estimate = size * rows // max(len(peek) - a, 1) if rows else 0
-    return name, size, min(estimate, MAX_ROWS)
+    return name
 
 
 def _chunks(zf: zipfile.ZipFile, part: str) -> Iterator[tuple[bytes, bytes]]:
@@ -251,8 +244,13 @@ def _chunks(zf: zipfile.ZipFile, part: str) -> Iterator[tuple[bytes, bytes]]:
                 rows, buf = buf[:end], b""
             else:
                 cut = buf.rfind(b"</row>")
-                if cut < 0:
-                    continue  # one row longer than a chunk: read on
+                if cut < 0:  # one row longer than a chunk: read on
+                    block = fh.read(_READ)
+                    if block:
+                        buf += block
+                    else:
+                        done = True
+                    continue
                 cut += len(b"</row>")
                 rows, buf = buf[:cut], buf[cut:]
             if b"<!--" in rows or b"<![CDATA[" in rows:
@@ -274,7 +272,20 @@ def _chunk_book(parts: dict[str, bytes], part: str, sheet_xml: bytes) -> io.Byte
 def _chunked_rows(path: Path, part: str, title: str, exact: dict[int, dict[int, int]]
                   ) -> Iterator[list]:
     """The rows of sheet ``title`` (part ``part``), numbered from Excel row 1 as
-    :func:`_rows` numbers them, read a chunk at a time (see the module doc)."""
+    :func:`_rows` numbers them, read a chunk at a time (see the module doc). Anything
+    unexpected in the archive raises :class:`ReadWhole`: the one-piece reader then
+    judges the file (and names what is wrong with it)."""
+    try:
+        yield from _chunked(path, part, title, exact)
+    except (UnreadableFile, ReadWhole, MemoryError, KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # noqa: BLE001 - zip/zlib errors of a damaged part
+        log.info("cannot read %s in chunks: %r", path.name, exc)
+        raise ReadWhole("a damaged part") from None
+
+
+def _chunked(path: Path, part: str, title: str, exact: dict[int, dict[int, int]]
+             ) -> Iterator[list]:
     from python_calamine import CalamineWorkbook
 
     with zipfile.ZipFile(path) as zf:
