@@ -36,7 +36,7 @@ from ..model import (CertificateRequest, Container, Declaration, Declarer, Goods
                      SCHEMA)
 from .cells import CellError, csv_unprotect, reader_for
 from .columns import BY_PATH, EXPORT_ONLY, Column, labels_to_paths
-from .listcells import make_pairs, set_in
+from .listcells import attr_name, make_pairs, set_in
 from .progress import CancelFn, Cancelled, ProgressFn, Ticker
 from .workbook_limits import (MAX_DECLARATIONS, MAX_PART_BYTES, MAX_ROWS, FileTooLarge,
                               UnreadableFile, too_many_declarations,
@@ -168,7 +168,8 @@ class SheetReader:
         idx = {col.path: ci for ci, col in columns}
         id_i, contract_i = idx.get("id"), idx.get("contract_no")
         uscc_i = idx.get("declarant.uscc")
-        head = [(ci, col, reader_for(col)) for ci, col in columns if col.part in ("header", "list")]
+        head = [(ci, col, reader_for(col)) for ci, col in columns
+                if col.part in ("header", "list")]
         goods = [(ci, col.path[6:], col, reader_for(col)) for ci, col in columns
                  if col.part == "goods"]
         id_read = reader_for(BY_PATH["id"])
@@ -320,7 +321,10 @@ class SheetReader:
             for name, value in line.items():
                 if name == "licences":
                     value = make_pairs(GoodsLine, name, value)
-                set_in(gl, name, value)
+                if "." in name:  # producer.name: the object made on the way
+                    set_in(gl, name, value)
+                else:
+                    setattr(gl, attr_name(name), value)
             gl.seq = i + 1  # the rows' order is the goods order (a deleted row leaves no gap)
             lines.append(gl)
             line["_row"] = row
