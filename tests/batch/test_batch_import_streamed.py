@@ -117,3 +117,61 @@ def test_a_bad_cell_in_a_later_part_skips_only_its_declaration(template, desk, m
     assert (err.row, err.column) == (6, letters["goods.net_weight_kg"])
     assert "未导入" in err.message
     assert sorted(report.imported) == sorted(d.id for i, d in enumerate(decls) if i != 3)
+
+
+_KILL_CHILD = r'''
+import sys
+from pathlib import Path
+from client.interchange import excel_import
+from client.services import Desk, ImportReport
+from client.services.import_sink import ImportSink
+
+excel_import.CHUNK_ROWS = 4
+real = ImportSink.store
+
+def store(self, *a, **kw):
+    out = real(self, *a, **kw)
+    print("stored", len(out), flush=True)  # a part is in the open transaction
+    sys.stdin.readline()                   # wait here until the parent kills us
+    return out
+
+ImportSink.store = store
+desk = Desk.open(Path(sys.argv[1]))
+excel_import.import_into(desk, Path(sys.argv[2]), ImportReport(), validate=True)
+print("committed", flush=True)
+'''
+
+
+def test_a_kill_after_parts_were_stored_leaves_store_and_index_consistent(template, data_dir,
+                                                                       desk, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    decls = [sample_declaration("inbound", 1, seed=120 + i) for i in range(8)]
+    book = _book(template, decls)
+    root = Path(excel_import.__file__).resolve().parents[2]
+    with subprocess.Popen([sys.executable, "-c", _KILL_CHILD, str(data_dir), str(book)],
+                          cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                          env={**os.environ, "PYTHONPATH": str(root)}) as child:
+        try:
+            assert child.stdout is not None and child.stdin is not None
+            assert child.stdout.readline().split()[0] == "stored"
+            child.stdin.write("\n")
+            child.stdin.flush()
+            assert child.stdout.readline().split()[0] == "stored"  # two parts, uncommitted
+        finally:
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=60)
+    with desk.db.read() as conn:
+        counts = [conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                  for t in ("declarations", "decl_search", "decl_search_key",
+                            "decl_search_defer", "goods_lines", "status_history")]
+    assert counts == [0, 0, 0, 0, 0, 0]
+    # the store takes the same file afterwards, whole
+    report = ImportReport()
+    import_into(desk, book, report)
+    assert len(report.imported) == 8
+    assert [r.id for r in desk.list(search=decls[5].contract_no.lower())] == [decls[5].id]
