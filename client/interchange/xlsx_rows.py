@@ -186,10 +186,12 @@ def _looks_like_template(wb, name: str) -> bool:
 
 
 # ---------------------------------------------------------------------- chunked reading
-#: parts a chunk's workbook carries besides its sheet (what calamine reads for cell values:
-#: the sheet list, relationships, number formats for dates, shared strings)
-_KEEP = ("[content_types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-         "xl/styles.xml", "xl/sharedstrings.xml")
+#: a chunk's workbook carries every XML part of the file (the sheet list, relationships,
+#: number formats for dates, shared strings, whatever they are named) except the other
+#: sheets; parts above this size only when the workbook's relationships name them as its
+#: shared strings or styles (pictures and other large parts are left out)
+_KEEP_BELOW = 4 * 2**20
+_KEEP_TYPES = ("/sharedStrings", "/styles")
 _EMPTY_SHEET = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                 b'<sheetData/></worksheet>')
 _ROW_WITHOUT_R = re.compile(rb"<row(?=[\s>/])(?![^>]*\sr=)")
@@ -229,35 +231,54 @@ def _chunks(zf: zipfile.ZipFile, part: str) -> Iterator[tuple[bytes, bytes]]:
             return
         head = _DIMENSION.sub(b"", buf[:b])
         buf = buf[b:]
-        done = False
-        while not done:
-            while len(buf) < CHUNK_BYTES and not done:
+        end = buf.find(b"</sheetData>")
+        at_end = end >= 0
+        if at_end:
+            buf = buf[:end]
+        more = False  # a row longer than what is in the buffer: read on
+        while True:
+            while not at_end and (more or len(buf) < CHUNK_BYTES):
                 block = fh.read(_READ)
-                if block:
-                    buf += block
-                else:
-                    done = True
-            if done:
-                end = buf.find(b"</sheetData>")
-                if end < 0:
+                if not block:
                     raise ReadWhole("no </sheetData>")
-                rows, buf = buf[:end], b""
+                from_ = max(0, len(buf) - 12)
+                buf += block
+                more = False
+                end = buf.find(b"</sheetData>", from_)
+                if end >= 0:
+                    buf, at_end = buf[:end], True
+            if not buf.strip():
+                return
+            if at_end and len(buf) <= CHUNK_BYTES:
+                rows, buf = buf, b""
             else:
-                cut = buf.rfind(b"</row>")
-                if cut < 0:  # one row longer than a chunk: read on
-                    block = fh.read(_READ)
-                    if block:
-                        buf += block
-                    else:
-                        done = True
+                cut = buf.rfind(b"</row>", 0, CHUNK_BYTES)
+                if cut < 0:
+                    cut = buf.find(b"</row>", CHUNK_BYTES)
+                if cut < 0 and not at_end:
+                    more = True
                     continue
-                cut += len(b"</row>")
+                cut = cut + len(b"</row>") if cut >= 0 else len(buf)
                 rows, buf = buf[:cut], buf[cut:]
             if b"<!--" in rows or b"<![CDATA[" in rows:
                 raise ReadWhole("comments or CDATA between rows")
             if _ROW_WITHOUT_R.search(rows):
                 raise ReadWhole("a row without its number")
             yield head, rows
+
+
+def _needed_parts(zf: zipfile.ZipFile) -> set[str]:
+    """The shared strings and styles parts the workbook's relationships name."""
+    from lxml import etree
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    rels = etree.fromstring(zf.read("xl/_rels/workbook.xml.rels"), parser)
+    out = set()
+    for rel in rels:
+        if (rel.get("Type") or "").endswith(_KEEP_TYPES):
+            target = rel.get("Target") or ""
+            target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            out.add(str(PurePosixPath(target)))
+    return out
 
 
 def _chunk_book(parts: dict[str, bytes], part: str, sheet_xml: bytes) -> io.BytesIO:
@@ -289,6 +310,7 @@ def _chunked(path: Path, part: str, title: str, exact: dict[int, dict[int, int]]
     from python_calamine import CalamineWorkbook
 
     with zipfile.ZipFile(path) as zf:
+        needed = _needed_parts(zf)
         parts: dict[str, bytes] = {}
         for info in zf.infolist():
             low = info.filename.lower()
@@ -296,7 +318,8 @@ def _chunked(path: Path, part: str, title: str, exact: dict[int, dict[int, int]]
                 parts[part] = b""
             elif low.startswith("xl/worksheets/") and low.endswith(".xml"):
                 parts[info.filename] = _EMPTY_SHEET
-            elif low in _KEEP:
+            elif info.filename in needed or (low.endswith((".xml", ".rels"))
+                                             and info.file_size <= _KEEP_BELOW):
                 parts[info.filename] = zf.read(info)
         nxt = 0  # index of the next row to yield (0 = Excel row 1)
         for head, rows in _chunks(zf, part):

@@ -175,3 +175,64 @@ def test_a_kill_after_parts_were_stored_leaves_store_and_index_consistent(templa
     import_into(desk, book, report)
     assert len(report.imported) == 8
     assert [r.id for r in desk.list(search=decls[5].contract_no.lower())] == [decls[5].id]
+
+
+_PATHS = ["contract_no", "declarant.uscc", "goods.gross_weight_kg", "goods.name_cn",
+          "arrival_date"]
+
+
+def _raw_book(tmp_path, name, extra_rows=()):
+    from datetime import date
+
+    from xlsx_raw import Num, write_xlsx
+    rows = [["合同号"], _PATHS] + [[f"CT-{i}", "91310000MA1FL8XQ3T", Num(f"{i}.500"),
+                                    f"货物{i}", date(2026, 11, i + 1)] for i in range(12)]
+    return write_xlsx(tmp_path / name, rows, sheet_xml_rows=extra_rows)
+
+
+def _all_rows(book, chunked):
+    from client.interchange import xlsx_rows
+    rows, total, _title, close, _ = xlsx_rows.open_xlsx(book, chunked=chunked)
+    try:
+        return [list(r) for r in rows], total
+    finally:
+        close()
+
+
+def test_a_large_sheet_is_really_read_in_chunks_with_the_same_cells(tmp_path, monkeypatch):
+    from client.interchange import xlsx_rows
+    book = _raw_book(tmp_path, "chunks.xlsx")
+    whole, total = _all_rows(book, False)
+    monkeypatch.setattr(xlsx_rows, "CHUNKED_FROM", 0)
+    monkeypatch.setattr(xlsx_rows, "CHUNK_BYTES", 300)
+    pieces = []
+    real = xlsx_rows._chunk_book
+
+    def spy(parts, part, xml):
+        pieces.append(xml.count(b"<row "))
+        return real(parts, part, xml)
+    monkeypatch.setattr(xlsx_rows, "_chunk_book", spy)
+    chunked, total2 = _all_rows(book, True)
+    assert len(pieces) >= 6 and sum(pieces) == 14  # cut into pieces, every row once
+    strip = [[v for v in r if v != ""] for r in whole]
+    assert [[v for v in r if v != ""] for r in chunked] == strip and total == total2 == 14
+    got, problems = read_workbook(book)
+    assert problems == [] and str(got[3][0].goods[0].gross_weight_kg) == "3.5"
+
+
+@pytest.mark.parametrize("oddity", [
+    '<!-- a comment --><row r="15"><c r="A15" t="inlineStr"><is><t>CT-X</t></is></c></row>',
+    '<row><c t="inlineStr"><is><t>CT-Y</t></is></c></row>'
+    '<row r="16"><c r="A16" t="inlineStr"><is><t>CT-Z</t></is></c></row>',
+])
+def test_a_sheet_that_cannot_be_cut_is_read_in_one_piece(tmp_path, monkeypatch, oddity):
+    from client.interchange import xlsx_rows
+    book = _raw_book(tmp_path, "odd.xlsx", [oddity])
+    expect, problems = read_workbook(book)
+    monkeypatch.setattr(xlsx_rows, "CHUNKED_FROM", 0)
+    monkeypatch.setattr(xlsx_rows, "CHUNK_BYTES", 300)
+    with pytest.raises(xlsx_rows.ReadWhole):
+        _all_rows(book, True)
+    got, problems2 = read_workbook(book)
+    assert [dumps_compact(d) for d, _ in got] == [dumps_compact(d) for d, _ in expect]
+    assert problems2 == problems and len(got) == 12 + len(oddity.split("</row>")) - 1
