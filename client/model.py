@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from .model_fast import Slow as _Slow
-from .model_fast import _attr, fast_parsers
+from .model_fast import _attr, fast_dumpers, fast_parsers
 from .model_values import (ParseIssue, _en, _join, _p_bool, _p_date, _p_dec, _p_int,
                            _p_ints, _p_str, _p_strs, _short, _zh)
 from .model_values import parse_decimal  # noqa: F401 - part of this module's API
@@ -515,6 +515,8 @@ FAST_PARSE = True
 
 
 _FAST = fast_parsers(_CLASSES)
+_DUMPERS = fast_dumpers(_CLASSES)
+_DUMP_DECLARATION = _DUMPERS["declaration"]
 _fast_declaration = _FAST["declaration"]
 
 
@@ -562,6 +564,9 @@ def format_decimal(value: Decimal) -> str:
 
 
 def _dump_obj(cls_key: str, obj: Any) -> dict:
+    """The interchange object of ``obj`` (class ``cls_key``): the readable definition;
+    :func:`to_dict` runs its generated equivalent (``model_fast.fast_dumpers``, ~3x faster,
+    the same output: a test compares the two)."""
     spec = _CLASSES[cls_key][1]
     out: dict[str, Any] = {}
     for name, kind in spec:
@@ -590,7 +595,7 @@ def _dump_obj(cls_key: str, obj: Any) -> dict:
 
 def to_dict(decl: Declaration) -> dict:
     """The interchange JSON object (all known fields present, ``null`` when absent)."""
-    return _dump_obj("declaration", decl)
+    return _DUMP_DECLARATION(decl)
 
 
 def to_json(decl: Declaration, *, indent: int | None = None) -> str:

@@ -30,13 +30,13 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from ..model import (CertificateRequest, Container, Declaration, Declarer, GoodsLine, Party,
                      SCHEMA)
 from .cells import CellError, csv_unprotect, reader_for
 from .columns import BY_PATH, EXPORT_ONLY, Column, labels_to_paths
-from .listcells import make_pairs, set_in
+from .listcells import attr_name, make_pairs, set_in
 from .progress import CancelFn, Cancelled, ProgressFn, Ticker
 from .workbook_limits import (MAX_DECLARATIONS, MAX_PART_BYTES, MAX_ROWS, FileTooLarge,
                               UnreadableFile, too_many_declarations,
@@ -71,6 +71,11 @@ def column_letter(index: int) -> str:
         n, r = divmod(n - 1, 26)
         out = chr(65 + r) + out
     return out
+
+
+class RowsApart(Exception):
+    """A row belongs to a declaration whose earlier rows were already handed out (rows of
+    one declaration apart in the sheet): read the file whole instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,25 +151,49 @@ class SheetReader:
     # -- data rows ---------------------------------------------------------------
     def read(self, rows: Iterable[tuple], columns: list[tuple[int, Column]], first_row: int,
              tick: Callable[[int], None]) -> list[tuple[Declaration, int]]:
+        """Every declaration of ``rows`` with its first row (all held until the end)."""
+        out: list[tuple[Declaration, int]] = []
+        for part in self.parts(rows, columns, first_row, tick, None):
+            out.extend(part)
+        return out
+
+    def parts(self, rows: Iterable[tuple], columns: list[tuple[int, Column]], first_row: int,
+              tick: Callable[[int], None], flush_rows: int | None
+              ) -> Iterator[list[tuple[Declaration, int]]]:
+        """The declarations of ``rows`` in parts: every ``flush_rows`` rows, those whose
+        rows have all been read so far (all but the one the last row belongs to), the rest
+        at the end; ``None``: one part at the end. A declaration's rows are taken to be
+        together: a row that belongs to a declaration already handed out raises
+        :class:`RowsApart` (the caller then reads the file whole, :meth:`read`)."""
         idx = {col.path: ci for ci, col in columns}
         id_i, contract_i = idx.get("id"), idx.get("contract_no")
         uscc_i = idx.get("declarant.uscc")
-        head = [(ci, col, reader_for(col)) for ci, col in columns if col.part in ("header", "list")]
+        head = [(ci, col, reader_for(col)) for ci, col in columns
+                if col.part in ("header", "list")]
         goods = [(ci, col.path[6:], col, reader_for(col)) for ci, col in columns
                  if col.part == "goods"]
         id_read = reader_for(BY_PATH["id"])
         contract_read = reader_for(BY_PATH["contract_no"])
         uscc_read = reader_for(BY_PATH["declarant.uscc"])
         groups: dict[tuple, _Group] = {}
-        by_contract: dict[str, _Group] = {}
+        by_contract: dict[str, tuple] = {}
+        done: set[tuple] = set()  # keys of the declarations handed out
         current: _Group | None = None
         width = max((ci for ci, _ in columns), default=-1) + 1
+        since = 0
 
         def cell(values, i):
             return values[i] if i is not None and i < len(values) else None
 
         for rno, values in enumerate(rows, start=first_row):
             tick(rno)
+            since += 1
+            if flush_rows is not None and since >= flush_rows and len(groups) > 1:
+                finished = [g for g in groups.values() if g is not current]
+                done.update(g.key for g in finished)
+                groups = {current.key: current} if current is not None else {}
+                since = 0
+                yield self._finish(finished, idx)
             if not any(v is not None and v != "" and not (isinstance(v, str) and not v.strip())
                        for v in values[:width]):
                 continue
@@ -178,8 +207,9 @@ class SheetReader:
                 key = ("id", rid)
             elif contract:
                 key = ("c", uscc or "", contract)
-                if not uscc and key not in groups and contract in by_contract:
-                    key = by_contract[contract].key
+                if not uscc and key not in groups and key not in done \
+                        and contract in by_contract:
+                    key = by_contract[contract]
             else:
                 if current is None:
                     self.problems.append(Problem(
@@ -191,12 +221,14 @@ class SheetReader:
                 key = current.key
             group = groups.get(key)
             if group is None:
-                if len(groups) >= MAX_DECLARATIONS:
-                    raise too_many_declarations(len(groups) + 1)
+                if key in done:
+                    raise RowsApart(rno)
+                if len(groups) + len(done) >= MAX_DECLARATIONS:
+                    raise too_many_declarations(len(groups) + len(done) + 1)
                 group = _Group(rno, key)
                 groups[key] = group
                 if contract:
-                    by_contract[contract] = group
+                    by_contract[contract] = key
                 for ci, col, read in head:
                     v = values[ci] if ci < len(values) else None
                     if not v and (v is None or v == ""):  # an empty cell: None or ""
@@ -232,8 +264,12 @@ class SheetReader:
             if line:
                 line["_row"] = rno
                 group.goods.append(line)
+        yield self._finish(list(groups.values()), idx)
+
+    def _finish(self, groups: list[_Group], idx: dict[str, int]) -> list[tuple[Declaration, int]]:
+        """The declarations of ``groups`` (in order); a group with problems is reported."""
         out: list[tuple[Declaration, int]] = []
-        for group in groups.values():
+        for group in groups:
             decl = self._build(group, idx)
             if group.problems:
                 who = _who(group)
@@ -285,7 +321,10 @@ class SheetReader:
             for name, value in line.items():
                 if name == "licences":
                     value = make_pairs(GoodsLine, name, value)
-                set_in(gl, name, value)
+                if "." in name:  # producer.name: the object made on the way
+                    set_in(gl, name, value)
+                else:
+                    setattr(gl, attr_name(name), value)
             gl.seq = i + 1  # the rows' order is the goods order (a deleted row leaves no gap)
             lines.append(gl)
             line["_row"] = row
@@ -343,10 +382,10 @@ def _who(g: _Group, lang: str = "zh") -> str:
 
 # ----------------------------------------------------------------------------- sources
 
-def _xlsx_rows(path: Path):
+def _xlsx_rows(path: Path, chunked: bool = True):
     """``(row iterator, row count or None, sheet title, close, other template sheets)``."""
     from .xlsx_rows import open_xlsx
-    return open_xlsx(path)
+    return open_xlsx(path, chunked=chunked)
 
 
 def _csv_rows(path: Path):
@@ -433,14 +472,29 @@ def read_workbook(path: str | Path, progress: ProgressFn = None, cancel: CancelF
                    for p in problems]
 
 
-def _read(path: Path, progress: ProgressFn, cancel: CancelFn):
+@dataclass
+class _Sheet:
+    """An opened source: its reader (header row mapped), its data rows and how to close it."""
+
+    reader: SheetReader
+    rows: Iterable[tuple]
+    columns: list[tuple[int, Column]]
+    first_row: int
+    total: int | None
+    close: Callable[[], None]
+
+
+def _open(path: Path, chunked: bool = True) -> _Sheet:
+    """Open ``path`` and map its header row; raises :class:`UnreadableFile`. ``chunked``:
+    a large sheet is read in chunks (:mod:`.xlsx_rows`; its rows may raise
+    :class:`~.xlsx_rows.ReadWhole`)."""
     if path.suffix.lower() == ".xls":
         raise UnreadableFile("不支持旧版 Excel 文件（.xls），请在 Excel 中“另存为”.xlsx 后再导入",
                              "old Excel files (.xls) are not supported: save as .xlsx first")
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
         rows, total, title, close, ignored, bad = _csv_rows(path)
     else:
-        rows, total, title, close, ignored = _xlsx_rows(path)
+        rows, total, title, close, ignored = _xlsx_rows(path, chunked)
         bad = {}
     try:
         reader = SheetReader(_DIRECTION_BY_TITLE.get(title))
@@ -460,37 +514,139 @@ def _read(path: Path, progress: ProgressFn, cancel: CancelFn):
         if found is None:
             raise UnreadableFile("找不到表头（模板第2行的字段名或第1行的中文列名）",
                                  "no header row (field paths of row 2 or the labels of row 1)")
-        start, columns = found
-
-        def rest():
-            yield from head[start:]
-            yield from rows
-        tick = Ticker(progress, cancel, total or 0, "正在读取", every=500)
-        decls = reader.read(rest(), columns, start + 1, tick)
-        tick.finish()
-        return decls, reader.problems
-    finally:
+    except BaseException:
         close()
+        raise
+    start, columns = found
+
+    def rest():
+        yield from head[start:]
+        yield from rows
+    return _Sheet(reader, rest(), columns, start + 1, total, close)
+
+
+def _read(path: Path, progress: ProgressFn, cancel: CancelFn, chunked: bool = True):
+    from .xlsx_rows import ReadWhole
+    try:
+        sheet = _open(path, chunked)
+    except ReadWhole as exc:
+        log.info("%s: %s; reading the sheet in one piece", path.name, exc)
+        return _read(path, progress, cancel, chunked=False)
+    try:
+        tick = Ticker(progress, cancel, sheet.total or 0, "正在读取", every=500)
+        decls = sheet.reader.read(sheet.rows, sheet.columns, sheet.first_row, tick)
+        tick.finish()
+        return decls, sheet.reader.problems
+    except ReadWhole as exc:
+        log.info("%s: %s; reading the sheet in one piece", path.name, exc)
+    finally:
+        sheet.close()
+    return _read(path, progress, cancel, chunked=False)
+
+
+#: rows read before the declarations read so far are stored (and dropped from memory)
+CHUNK_ROWS = 2000
 
 
 def import_into(desk, path: str | Path, report, progress: ProgressFn = None,
                 cancel: CancelFn = None, *, validate: bool = False):
     """Import a template ``.xlsx``/``.csv`` file as drafts, filling ``report``.
 
-    Readable declarations are saved in one transaction (new drafts, or updates of drafts
-    with the same id); a cancel before that transaction stores nothing and raises
-    :class:`~.progress.Cancelled`. With ``validate`` the stored drafts are also validated
-    (from the objects just read, without loading them again) and the results kept for
-    the editor's markers, as ``Desk.validate_ids`` would.
+    The file is read and stored in parts of about :data:`CHUNK_ROWS` rows, all in one
+    transaction (:meth:`~client.services.desk.Desk.importing`), so memory does not grow
+    with the file: readable declarations are saved (new drafts, or updates of drafts with
+    the same id) when the whole file has been read; a cancel, or a file refused part-way
+    (too many declarations), stores nothing (a cancel raises
+    :class:`~.progress.Cancelled`). A sheet whose declaration's rows are apart (another
+    declaration's rows between them) is read again whole, with the same result. With
+    ``validate`` each declaration is also validated as it is stored and the result kept
+    for the editor's markers, as ``Desk.validate_ids`` would.
     """
     from ..perf import paused_gc
+    from .xlsx_rows import ReadWhole
     with paused_gc():
-        return _import_into(desk, path, report, progress, cancel, validate=validate)
+        try:
+            return _import_streamed(desk, Path(path), report, progress, cancel, validate)
+        except RowsApart as exc:
+            log.info("%s: rows of one declaration are apart (row %s); reading it whole",
+                     Path(path).name, exc)
+        except ReadWhole as exc:
+            log.info("%s: %s; reading the sheet in one piece", Path(path).name, exc)
+        return _import_whole(desk, Path(path), report, progress, cancel, validate=validate)
 
 
-def _import_into(desk, path: str | Path, report, progress: ProgressFn, cancel: CancelFn, *,
-                 validate: bool):
-    path = Path(path)
+def _problems(path: Path, problems: list[Problem]) -> list:
+    from ..services.desk import ImportProblem
+    return [ImportProblem(str(path), p.row, p.column, p.field, p.message, p.message_en)
+            for p in problems]
+
+
+def _refused(path: Path, exc: UnreadableFile) -> list:
+    from ..services.desk import ImportProblem
+    return [ImportProblem(str(path), None, None, None, exc.message_zh + "，整个文件未导入",
+                          exc.message_en + "; nothing from this file was imported")]
+
+
+def _import_streamed(desk, path: Path, report, progress: ProgressFn, cancel: CancelFn,
+                     validate: bool):
+    from ..model import dumps_compact
+    from ..services.desk import ImportReport
+    from ..store.declarations import validation_of
+    try:
+        sheet = _open(path)
+    except UnreadableFile as exc:
+        report.errors.extend(_refused(path, exc))
+        report.files_refused += 1
+        return report
+    part_report = ImportReport()
+    check = None
+    if validate:
+        from ..rules import validate as check
+        ctx = desk.rule_context()
+    stored = 0
+    try:
+        tick = Ticker(progress, cancel, sheet.total or 0, "正在读取", every=500)
+        with desk.importing(str(path), part_report) as sink:
+            for part in sheet.reader.parts(sheet.rows, sheet.columns, sheet.first_row, tick,
+                                           CHUNK_ROWS):
+                if not part:
+                    continue
+                if cancel is not None and cancel():
+                    raise Cancelled()
+                decls = [d for d, _ in part]
+                sink.map_codes(decls, [r for _, r in part])   # customs → eCIQ (issue 13)
+                kept = [validation_of([x.to_dict() for x in check(d, ctx)]) for d in decls] \
+                    if check is not None else None
+                sink.store(decls, [r for _, r in part], [dumps_compact(d) for d in decls],
+                           kept)
+                stored += len(decls)
+                del part, decls, kept
+            if cancel is not None and cancel():
+                raise Cancelled()
+    except UnreadableFile as exc:  # refused part-way (too many declarations): nothing stored
+        report.errors.extend(_problems(path, sheet.reader.problems) + _refused(path, exc))
+        report.files_refused += 1
+        return report
+    finally:
+        sheet.close()
+    tick.finish()
+    if not stored and any(p.row is None and p.column is None for p in sheet.reader.problems):
+        report.files_refused += 1
+    report.errors.extend(_problems(path, sheet.reader.problems) + part_report.errors)
+    report.warnings.extend(part_report.warnings)
+    report.imported.extend(part_report.imported)
+    report.updated.extend(part_report.updated)
+    if progress is not None:
+        progress(stored, stored, "正在保存")
+    log.info("imported %s: %d declarations, %d problems", path.name, stored,
+             len(sheet.reader.problems))
+    return report
+
+
+def _import_whole(desk, path: Path, report, progress: ProgressFn, cancel: CancelFn, *,
+                  validate: bool):
+    """The whole file read first, then stored in one transaction (rows of one declaration
+    may be anywhere in the sheet)."""
     decls, problems = read_workbook(path, progress, cancel)
     report.errors.extend(problems)
     if any(p.row is None and p.column is None for p in problems) and not decls:
@@ -500,62 +656,18 @@ def _import_into(desk, path: str | Path, report, progress: ProgressFn, cancel: C
         raise Cancelled()
     if progress is not None:
         progress(0, len(decls), "正在保存")
-    before = set(report.imported) | set(report.updated)
     from ..model import dumps_compact
-    docs = {d.id: dumps_compact(d) for d, _ in decls}  # written once, compared once
-    desk.store_imported([d for d, _ in decls], [r for _, r in decls], str(path), report,
-                        docs=[docs[d.id] for d, _ in decls])
+    from ..store.declarations import validation_of
+    with desk.importing(str(path), report) as sink:
+        sink.map_codes([d for d, _ in decls], [r for _, r in decls])   # customs → eCIQ
+        kept = None
+        if validate:
+            from ..rules import validate as check
+            ctx = desk.rule_context()
+            kept = [validation_of([x.to_dict() for x in check(d, ctx)]) for d, _ in decls]
+        sink.store([d for d, _ in decls], [r for _, r in decls],
+                   [dumps_compact(d) for d, _ in decls], kept)
     if progress is not None:
         progress(len(decls), len(decls), "正在保存")
-    if validate:
-        stored = (set(report.imported) | set(report.updated)) - before
-        keep_validation(desk, [d for d, _ in decls if d.id in stored], progress, docs=docs)
     log.info("imported %s: %d declarations, %d problems", path.name, len(decls), len(problems))
     return report
-
-
-def keep_validation(desk, decls: list[Declaration], progress: ProgressFn = None, *,
-                    docs: dict[str, str] | None = None) -> None:
-    """Validate declarations just saved and store each result (bulk, one transaction).
-
-    A result is stored only where the stored document is still exactly the declaration
-    validated (a draft edited meanwhile keeps "not validated since the last change");
-    ``docs`` are the documents as stored (each declaration's :func:`dumps_compact`).
-    """
-    import json
-
-    from sqlalchemy import bindparam, select, update
-
-    from ..model import dumps_compact
-    from ..rules import validate
-    from ..store import schema as s
-
-    ctx = desk.rule_context()
-    tick = Ticker(progress, None, len(decls), "正在校验", every=500)
-    results = {}
-    for i, d in enumerate(decls):
-        tick(i)
-        results[d.id] = (d, [x.to_dict() for x in validate(d, ctx)])
-    t = s.declarations
-    stmt = update(t).where(t.c.id == bindparam("b_id")).values(
-        valid=bindparam("b_valid"), error_count=bindparam("b_errors"),
-        warning_count=bindparam("b_warnings"), issues=bindparam("b_issues"),
-        validated_rev=bindparam("b_rev"))
-    ids = list(results)
-    with desk.db.write() as conn:
-        for k in range(0, len(ids), 500):
-            chunk = ids[k:k + 500]
-            params = []
-            for did, rev, doc in conn.execute(select(t.c.id, t.c.local_rev, t.c.doc)
-                                              .where(t.c.id.in_(chunk))):
-                decl, issues = results[did]
-                if doc != (docs[did] if docs is not None and did in docs
-                           else dumps_compact(decl)):
-                    continue
-                errors = sum(1 for x in issues if x["severity"] == "error")
-                params.append({"b_id": did, "b_valid": int(errors == 0), "b_errors": errors,
-                               "b_warnings": len(issues) - errors, "b_rev": rev,
-                               "b_issues": json.dumps(issues, ensure_ascii=False)})
-            if params:
-                conn.execute(stmt, params)
-    tick.finish()

@@ -16,6 +16,7 @@ One cell (or one grid cell) holds a whole list:
 """
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 import typing
@@ -74,18 +75,28 @@ def format_seq_groups(groups: Iterable[Iterable[int] | None]) -> str:
     return ",".join(parts) if any(parts) else ""
 
 
+_ITEM_CLASS: dict[tuple[type, str], type | None] = {}
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def item_class(owner: type, name: str) -> type | None:
     """The dataclass held by field ``name`` of dataclass ``owner`` (``X | None``,
-    ``list[X]``), or ``None`` when the field holds plain values."""
+    ``list[X]``), or ``None`` when the field holds plain values (cached: the model's
+    classes do not change while the program runs)."""
+    key = (owner, name)
+    if key in _ITEM_CLASS:
+        return _ITEM_CLASS[key]
     hints = typing.get_type_hints(owner)
-    tp = hints.get(name)
-    stack = [tp]
+    stack = [hints.get(name)]
+    found: type | None = None
     while stack:
         t = stack.pop()
         if isinstance(t, type) and is_dataclass(t):
-            return t
+            found = t
+            break
         stack.extend(typing.get_args(t))
-    return None
+    _ITEM_CLASS[key] = found
+    return found
 
 
 def make_pairs(owner: type, name: str, pairs: list[tuple[str, str | None]]) -> list:
@@ -97,9 +108,13 @@ def make_pairs(owner: type, name: str, pairs: list[tuple[str, str | None]]) -> l
 
 
 def field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls) if f.name != "extra")
+    out = _FIELD_NAMES.get(cls)
+    if out is None:
+        out = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls) if f.name != "extra")
+    return out
 
 
+@functools.cache
 def attr_name(key: str) -> str:
     """The attribute of a JSON key (``class`` → ``class_``, a Python keyword)."""
     return key + "_" if keyword.iskeyword(key) else key

@@ -84,7 +84,11 @@ _LONG_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"[^>]*>(?:(?!</c
 NoteFn = Callable[[str, str, dict], None]
 
 
-def check_xlsx(path: Path, note_long: NoteFn | None = None) -> dict[str, dict]:
+_LAST_ROW = re.compile(rb'<row\b[^>]*?\sr="([0-9]{1,9})"')
+
+
+def check_xlsx(path: Path, note_long: NoteFn | None = None,
+               last_rows: dict[str, int] | None = None) -> dict[str, dict]:
     """Refuse a zip bomb or an oversized workbook before any sheet is parsed.
 
     Every part of the archive is checked (sheets and shared strings against
@@ -94,6 +98,8 @@ def check_xlsx(path: Path, note_long: NoteFn | None = None) -> dict[str, dict]:
 
     Returns ``{sheet part: {...}}`` filled by ``note_long(cell ref, digits, into)`` for
     each cell of a sheet part whose stored number is an integer of 16 or more digits.
+    ``last_rows`` gets ``{sheet part: number of its last row}`` (Excel's number, from the
+    ``r`` of the last ``<row>``; a sheet whose rows carry no number is left out).
     """
     found: dict[str, dict] = {}
     try:
@@ -120,18 +126,25 @@ def check_xlsx(path: Path, note_long: NoteFn | None = None) -> dict[str, dict]:
         for info in parts:
             note = note_long if info.filename.lower().startswith("xl/worksheets/") else None
             cells: dict = {}
-            _verify_size(zf, info, (lambda ref, text, into=cells, note=note: note(ref, text, into))
-                         if note is not None else None)
+            last = _verify_size(zf, info, (lambda ref, text, into=cells, note=note:
+                                           note(ref, text, into))
+                                if note is not None else None,
+                                last_rows is not None and note is not None)
             if cells:
                 found[info.filename] = cells
+            if last and last_rows is not None:
+                last_rows[info.filename] = last
     return found
 
 
-def _verify_size(zf: zipfile.ZipFile, info: zipfile.ZipInfo, note) -> None:
-    """Decompress one part as a stream and count its bytes against the limits."""
+def _verify_size(zf: zipfile.ZipFile, info: zipfile.ZipInfo, note, rows: bool = False) -> int:
+    """Decompress one part as a stream and count its bytes against the limits; with
+    ``rows``, returns the number of the part's last ``<row>`` (0: none found)."""
     limit = max(info.file_size, 0)
     seen = 0
     tail = b""
+    last = 0
+    edge = b""
     try:
         with zf.open(info) as fh:
             while True:
@@ -143,6 +156,13 @@ def _verify_size(zf: zipfile.ZipFile, info: zipfile.ZipInfo, note) -> None:
                                     and seen > MAX_RATIO * max(info.compress_size, 1)):
                     raise _bomb(info.filename, "解压后比文件中声明的更大",
                                 "expands to more than the archive declares")
+                if rows:  # the last row tag of this block (one split at the edge too)
+                    window = edge + chunk
+                    j = window.rfind(b"<row")
+                    m = _LAST_ROW.match(window, j) if j >= 0 else None
+                    if m:
+                        last = int(m[1])
+                    edge = window[-512:]
                 if note is not None:
                     buf = tail + chunk
                     cut = buf.rfind(b"</c>") + 4 if b"</c>" in buf else 0
@@ -155,7 +175,8 @@ def _verify_size(zf: zipfile.ZipFile, info: zipfile.ZipInfo, note) -> None:
                              "the workbook is damaged (a part fails its checksum): open it "
                              "in Excel and save it again") from None
     except (OSError, EOFError, NotImplementedError, ValueError, RuntimeError, zlib.error):
-        return  # unreadable another way: the workbook reader reports the file
+        return 0  # unreadable another way: the workbook reader reports the file
+    return last
 
 
 def too_many_rows(rows: int) -> FileTooLarge:

@@ -10,12 +10,12 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator, Sequence
 
 from sqlalchemy import select, update
 
 from .. import paths as paths_mod
-from ..ciq.importing import map_on_import
 from ..codes import CodeBook
 from ..lifecycle import EDITABLE, status_sentence
 from ..errors import InputError, NotEditable, NotFound, StaleDraft
@@ -29,6 +29,7 @@ from ..store import declarations as decl_q
 from ..store import kv
 from ..store import schema as s
 from ..store.db import utcnow
+from .import_sink import ImportSink
 from ..timeutil import parse_time
 from .cleanmemo import CleanMemo, context_stamp
 
@@ -523,6 +524,19 @@ class Desk:
                     progress(done, total, Path(part.source).name)
         return report
 
+    @contextmanager
+    def importing(self, source: str, report: ImportReport) -> Iterator[ImportSink]:
+        """One write transaction storing an import from ``source`` in parts
+        (:class:`~client.services.import_sink.ImportSink`); ``report`` gets what was
+        stored and refused once the transaction has committed (nothing on an exception)."""
+        with self.db.write() as conn:
+            sink = ImportSink(conn, source, self.codes)
+            yield sink
+        report.errors.extend(sink.errors)
+        report.warnings.extend(sink.warnings)
+        report.imported.extend(sink.imported)
+        report.updated.extend(sink.updated)
+
     def store_imported(self, decls: list[Declaration], rows: list[int], source: str,
                        report: ImportReport, docs: list[str] | None = None) -> None:
         """Save parsed declarations as drafts in one transaction, refusing non-drafts.
@@ -531,38 +545,8 @@ class Desk:
         """
         if not decls:
             return
-        with self.db.write() as conn:
-            existing = decl_q.existing_status(conn, [d.id for d in decls])
-            clashes = decl_q.number_conflicts(conn, decls)
-            ok, ok_docs = [], []
-            for n, (d, row) in enumerate(zip(decls, rows)):
-                if d.id in clashes:
-                    report.errors.append(ImportProblem(
-                        source, row, None, "inspection_no",
-                        f"报检号 {d.inspection_no} 已被另一份报检单（{clashes[d.id]}）使用，该报检单未导入",
-                        f"inspection number {d.inspection_no} is already used by declaration "
-                        f"{clashes[d.id]}; not imported"))
-                    continue
-                st = existing.get(d.id)
-                if st is not None and st not in EDITABLE:
-                    report.errors.append(ImportProblem(
-                        source, row, None, "id",
-                        f"报检单 {d.id} 已{status_sentence(st)}，不能通过导入修改",
-                        f"declaration {d.id} is {st} and cannot be changed by import"))
-                    continue
-                mapped = map_on_import(d, self.codes)   # customs codes → eCIQ (issue 13)
-                for note in mapped:
-                    report.warnings.append(ImportProblem(source, row, None, note.field,
-                                                         note.message_zh, note.message_en,
-                                                         severity="warning"))
-                ok.append(d)
-                if docs is not None:
-                    ok_docs.append(None if mapped else docs[n])
-            inserted, updated = decl_q.save_many(conn, ok, note=f"导入 {Path(source).name}",
-                                                 docs=ok_docs if docs is not None else None,
-                                                 existing=existing)
-        report.imported.extend(inserted)
-        report.updated.extend(updated)
+        with self.importing(source, report) as sink:
+            sink.store(decls, rows, docs)
 
 
 @dataclass

@@ -193,16 +193,34 @@ def _insert_rows(conn: Connection, table, rows: list[dict]) -> None:
                          else [(getter(r),) for r in rows])
 
 
+#: a validation result kept with a save: ``(valid, error count, warning count, issues JSON)``
+Validation = tuple[int, int, int, str]
+
+
+def validation_of(issues: Sequence[dict]) -> Validation:
+    """The stored form of a validation result (a list of ``Issue.to_dict()``)."""
+    errors = sum(1 for i in issues if i.get("severity") == "error")
+    return (int(errors == 0), errors, len(issues) - errors,
+            json.dumps(list(issues), ensure_ascii=False))
+
+
+_NOT_VALIDATED = (None, None, None, None)
+
+
 def save_many(conn: Connection, decls: Sequence[Declaration], *, status: str = "draft",
               note: str | None = None, docs: Sequence[str] | None = None,
-              existing: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
+              existing: dict[str, str] | None = None,
+              validation: Sequence[Validation | None] | None = None
+              ) -> tuple[list[str], list[str]]:
     """Insert new declarations and update stored ones, in the caller's transaction.
 
     Returns ``(inserted_ids, updated_ids)``. An update rewrites the derived columns and
     child rows, bumps ``local_rev`` and clears the stored validation result. Callers make
     sure only drafts are updated (see :data:`EDITABLE`). ``docs`` optionally gives each
     declaration's JSON text (see :func:`header_row`); ``existing`` the
-    :func:`existing_status` of ``decls`` when the caller read it in this transaction.
+    :func:`existing_status` of ``decls`` when the caller read it in this transaction;
+    ``validation`` each declaration's result (:func:`validation_of`) of validating
+    exactly what is saved, kept as the result of the revision this save writes.
     """
     now = utcnow()
     if existing is None:
@@ -212,22 +230,36 @@ def save_many(conn: Connection, decls: Sequence[Declaration], *, status: str = "
     seen: set[str] = set()
     for n, d in enumerate(decls):
         row = header_row(d, docs[n] if docs is not None else None)
+        kept = validation[n] if validation is not None else None
+        valid, errors, warnings, issues = kept or _NOT_VALIDATED
         if d.id in existing or d.id in seen:
+            rev = s.declarations.c.local_rev + 1
             conn.execute(update(s.declarations).where(s.declarations.c.id == d.id).values(
-                **row, updated_at=now, local_rev=s.declarations.c.local_rev + 1, valid=None,
-                error_count=None, warning_count=None, issues=None, validated_rev=None))
+                **row, updated_at=now, local_rev=rev, valid=valid,
+                error_count=errors, warning_count=warnings, issues=issues,
+                validated_rev=rev if kept else None))
             for t in _CHILD_TABLES:
                 conn.execute(delete(t).where(t.c.declaration_id == d.id))
             updated.append(d.id)
         else:
             row.update(id=d.id, status=status, local_rev=1, created_at=now, updated_at=now)
+            if validation is not None:  # every row of one executemany has the same columns
+                row.update(valid=valid, error_count=errors, warning_count=warnings,
+                           issues=issues, validated_rev=1 if kept else None)
             new_rows.append(row)
             hist_rows.append({"declaration_id": d.id, "status": status, "at": now,
                               "note": note, "source": "local", "version": None})
             seen.add(d.id)
         for bucket, rows in zip(child, child_rows(d)):
             bucket.extend(rows)
-    _insert_rows(conn, s.declarations, new_rows)
+    if new_rows and not dialect.is_postgres(conn):
+        # the FTS5 index in one INSERT … SELECT per 500 rows instead of the per-row
+        # trigger (search.Deferred), in this transaction
+        with _search.Deferred(conn.exec_driver_sql) as index:
+            _insert_rows(conn, s.declarations, new_rows)
+            index([r["id"] for r in new_rows])
+    else:
+        _insert_rows(conn, s.declarations, new_rows)
     _insert_rows(conn, s.status_history, hist_rows)
     for table, rows in zip(_CHILD_TABLES, child):
         _insert_rows(conn, table, rows)

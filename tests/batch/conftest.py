@@ -3,7 +3,28 @@ from __future__ import annotations
 
 import pytest
 
+from client.interchange import xlsx_rows
 from client.services import Desk
+
+#: test modules whose workbooks are read twice: in one piece, and in chunks of a few rows
+#: (the large-sheet reader of xlsx_rows, here for every file however small)
+_BOTH_READERS = {"test_batch_import", "test_batch_import_streamed", "test_batch_xlsx_exact",
+                 "test_batch_limits", "test_batch_fuzz_xlsx", "test_batch_ciq_columns",
+                 "test_batch_cells_csv", "test_batch_report_export"}
+
+
+def pytest_generate_tests(metafunc):
+    if metafunc.module.__name__.rsplit(".", 1)[-1] in _BOTH_READERS:
+        metafunc.parametrize("xlsx_reader", ["whole", "chunked"], indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def xlsx_reader(request, monkeypatch):
+    """``chunked``: every sheet is read in pieces of about 1.5 KB of XML (a row or two)."""
+    if getattr(request, "param", "whole") == "chunked":
+        monkeypatch.setattr(xlsx_rows, "CHUNKED_FROM", 0)
+        monkeypatch.setattr(xlsx_rows, "CHUNK_BYTES", 1500)
+    return getattr(request, "param", "whole")
 
 
 @pytest.fixture

@@ -1,0 +1,99 @@
+"""Storing an import in parts inside one transaction (issue 17: bounded memory).
+
+:meth:`client.services.desk.Desk.importing` opens one write transaction and hands out an
+:class:`ImportSink`; the reader of a large workbook stores each chunk of declarations as
+soon as it is read (:meth:`ImportSink.store`) and drops it, so memory stays flat however
+large the file is. :meth:`Desk.store_imported` is the same sink used once. Either the
+whole file is stored (the transaction commits) or nothing is (a cancel, a refused file or
+a killed process rolls it back); the report is filled only on commit.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from sqlalchemy import Connection
+
+from ..ciq.importing import map_on_import
+from ..codes import CodeBook
+from ..lifecycle import EDITABLE, status_sentence
+from ..model import Declaration
+from ..store import declarations as decl_q
+
+
+class ImportSink:
+    """The declarations of one import source, stored chunk by chunk in one transaction.
+
+    Refuses what an import may not change (a finalised declaration, an inspection number
+    held by another declaration), reporting it by row; everything else is inserted or
+    updated as a draft through :func:`client.store.declarations.save_many`.
+    """
+
+    def __init__(self, conn: Connection, source: str, codes: CodeBook):
+        self.conn = conn
+        self.source = source
+        self.codes = codes
+        #: customs codes mapped to eCIQ on import, one warning per field (issue 13)
+        self.warnings: list = []
+        self.note = f"导入 {Path(source).name}"
+        self.imported: list[str] = []
+        self.updated: list[str] = []
+        self.errors: list = []
+
+    def map_codes(self, decls: Sequence[Declaration], rows: Sequence[int]) -> list[bool]:
+        """Map declarations written in customs terms to the eCIQ lists in force, in place
+        (:func:`client.ciq.importing.map_on_import`; nothing before the switch), each
+        mapped field a warning at its row; returns which were mapped. Readers that
+        validate or serialise before :meth:`store` call this first; :meth:`store` calls it
+        too (a declaration already mapped is in eCIQ terms and maps to nothing)."""
+        from .desk import ImportProblem
+        out = []
+        for d, row in zip(decls, rows):
+            notes = map_on_import(d, self.codes)
+            for note in notes:
+                self.warnings.append(ImportProblem(self.source, row, None, note.field,
+                                                   note.message_zh, note.message_en,
+                                                   severity="warning"))
+            out.append(bool(notes))
+        return out
+
+    def store(self, decls: Sequence[Declaration], rows: Sequence[int],
+              docs: Sequence[str] | None = None,
+              validation: Sequence[decl_q.Validation | None] | None = None) -> list[str]:
+        """Save one chunk; returns the ids stored. ``docs`` each declaration's JSON as
+        read, ``validation`` each one's result (see ``declarations.save_many``)."""
+        from .desk import ImportProblem
+        if not decls:
+            return []
+        conn = self.conn
+        # a declaration mapped here: the JSON as read and a result judged before are stale
+        mapped = self.map_codes(decls, rows)
+        existing = decl_q.existing_status(conn, [d.id or "" for d in decls])
+        clashes = decl_q.number_conflicts(conn, decls)
+        ok, ok_docs, ok_valid = [], [], []
+        for n, (d, row) in enumerate(zip(decls, rows)):
+            if d.id in clashes:
+                self.errors.append(ImportProblem(
+                    self.source, row, None, "inspection_no",
+                    f"报检号 {d.inspection_no} 已被另一份报检单（{clashes[d.id]}）使用，该报检单未导入",
+                    f"inspection number {d.inspection_no} is already used by declaration "
+                    f"{clashes[d.id]}; not imported"))
+                continue
+            st = existing.get(d.id or "")
+            if st is not None and st not in EDITABLE:
+                self.errors.append(ImportProblem(
+                    self.source, row, None, "id",
+                    f"报检单 {d.id} 已{status_sentence(st)}，不能通过导入修改",
+                    f"declaration {d.id} is {st} and cannot be changed by import"))
+                continue
+            ok.append(d)
+            if docs is not None:
+                ok_docs.append(None if mapped[n] else docs[n])
+            if validation is not None:
+                ok_valid.append(None if mapped[n] else validation[n])
+        inserted, updated = decl_q.save_many(
+            conn, ok, note=self.note, docs=ok_docs if docs is not None else None,
+            existing=existing, validation=ok_valid if validation is not None else None)
+        self.imported.extend(inserted)
+        self.updated.extend(updated)
+        return inserted + updated
