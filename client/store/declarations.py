@@ -208,7 +208,7 @@ _NOT_VALIDATED = (None, None, None, None)
 
 
 def save_many(conn: Connection, decls: Sequence[Declaration], *, status: str = "draft",
-              note: str | None = None, docs: Sequence[str] | None = None,
+              note: str | None = None, docs: Sequence[str | None] | None = None,
               existing: dict[str, str] | None = None,
               validation: Sequence[Validation | None] | None = None
               ) -> tuple[list[str], list[str]]:
