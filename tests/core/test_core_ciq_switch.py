@@ -173,3 +173,44 @@ def test_convert_stored_pages_through_many_drafts(desk, monkeypatch):
     assert {desk.get(i).trade_mode for i in ids} == {"11"}
     assert all(len([h for h in desk.history(i) if "海关 0110 → 11" in (h.note or "")]) == 1
                for i in ids)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+@pytest.mark.parametrize("path", ["streamed", "whole"])
+def test_a_workbook_in_customs_codes_is_mapped_on_import_with_a_warning(
+        desk, data_dir, tmp_path, monkeypatch, suffix, path):
+    """The workbook path stores in parts and validates before it stores (issue 17): the
+    mapping comes first, so the stored codes, the result kept and the warnings agree."""
+    from client.interchange import excel_import
+    from client.interchange.excel_export import export_workbook
+    # a desk still on the customs lists (on PostgreSQL the same office store, so the
+    # import below updates that draft instead of creating it)
+    other = Desk.open(tmp_path / "before-switch")
+    try:
+        d = sample_declaration("inbound", 1, seed=77)
+        d.transport_mode, d.trade_mode = "2", "0110"
+        other.save_draft(d)
+        book = tmp_path / f"customs{suffix}"
+        export_workbook(other, [d.id], book)
+    finally:
+        other.close()
+    take_eciq_lists(desk)
+    if path == "whole":
+        def _apart(*a, **k):
+            raise excel_import.RowsApart(1)
+        monkeypatch.setattr(excel_import, "_import_streamed", _apart)
+    from client.services import ImportReport
+    report = ImportReport()
+    excel_import.import_into(desk, book, report, validate=True)
+    assert report.errors == [] and report.imported + report.updated == [d.id]
+    got = desk.get(d.id)
+    assert (got.transport_mode, got.trade_mode) == ("1", "11")
+    assert {w.field for w in report.warnings} == {"transport_mode", "trade_mode"}
+    assert all(w.file == str(book) and w.row is not None for w in report.warnings)
+    assert json.loads(decl_q_doc(desk, d.id))["trade_mode"] == "11"
+    # the result kept at import judged the mapped codes (no E1406/E1407 of a customs code)
+    with desk.db.read() as conn:
+        kept = conn.exec_driver_sql(
+            "SELECT issues FROM declarations WHERE id = '%s'" % d.id).scalar()
+    assert kept is not None
+    assert not {i["code"] for i in json.loads(kept)} & {"E1406", "E1407"}
