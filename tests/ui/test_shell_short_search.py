@@ -5,17 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from client.services import Desk
 from client.store import search
-from test_shell_support import fill, make_ctx
+from test_shell_support import desk, fill, make_ctx  # noqa: F401 - desk: a fixture
 from ui.models.declarations_model import DeclarationsModel, SummaryRole
-
-
-@pytest.fixture
-def desk(data_dir):
-    d = Desk.open(data_dir)
-    yield d
-    d.close()
 
 
 @pytest.fixture
