@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from client.store import search
-from test_shell_support import desk, fill, make_ctx  # noqa: F401 - desk: a fixture
+from test_shell_support import desk, fill, make_ctx  # noqa: F401 - fixtures
 from ui.models.declarations_model import DeclarationsModel, SummaryRole
 
 
