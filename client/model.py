@@ -30,8 +30,8 @@ from typing import Any, Iterable
 
 from .model_fast import Slow as _Slow
 from .model_fast import _attr, fast_dumpers, fast_parsers
-from .model_values import (ParseIssue, _en, _join, _p_bool, _p_date, _p_dec, _p_int,
-                           _p_ints, _p_str, _p_strs, _short, _zh)
+from .model_values import (ParseIssue, _en, _is_list, _join, _p_bool, _p_date, _p_dec,
+                           _p_int, _p_ints, _p_str, _p_strs, _short, _zh)
 from .model_values import parse_decimal  # noqa: F401 - part of this module's API
 
 #: the interchange format this version writes (``docs/declaration-v2.md``)
@@ -431,9 +431,7 @@ def _p_list(sub: str):
 
     def parse(value: Any, parent: str, name: str, issues: list[ParseIssue]):
         path = _join(parent, name)
-        if not isinstance(value, list):
-            issues.append(ParseIssue("E0008", path, f"{_zh(path)}应为列表，实际为 {_short(value)}",
-                                     f"{_en(path)} must be a list, got {_short(value)}"))
+        if not _is_list(value, path, issues):
             return None
         out = []
         for i, item in enumerate(value):

@@ -151,11 +151,18 @@ def _p_bool(value: Any, parent: str, name: str, issues: list[ParseIssue]):
     return None
 
 
+def _is_list(value: Any, path: str, issues: list[ParseIssue]) -> bool:
+    """Whether ``value`` is a JSON list; if not, the E0008 issue at ``path`` is added."""
+    if isinstance(value, list):
+        return True
+    issues.append(ParseIssue("E0008", path, f"{_zh(path)}应为列表，实际为 {_short(value)}",
+                             f"{_en(path)} must be a list, got {_short(value)}"))
+    return False
+
+
 def _p_strs(value: Any, parent: str, name: str, issues: list[ParseIssue]):
     path = _join(parent, name)
-    if not isinstance(value, list):
-        issues.append(ParseIssue("E0008", path, f"{_zh(path)}应为列表，实际为 {_short(value)}",
-                                 f"{_en(path)} must be a list, got {_short(value)}"))
+    if not _is_list(value, path, issues):
         return None
     out = []
     for i, item in enumerate(value):
@@ -172,9 +179,7 @@ def _p_strs(value: Any, parent: str, name: str, issues: list[ParseIssue]):
 
 def _p_ints(value: Any, parent: str, name: str, issues: list[ParseIssue]):
     path = _join(parent, name)
-    if not isinstance(value, list):
-        issues.append(ParseIssue("E0008", path, f"{_zh(path)}应为列表，实际为 {_short(value)}",
-                                 f"{_en(path)} must be a list, got {_short(value)}"))
+    if not _is_list(value, path, issues):
         return None
     out = []
     for i, item in enumerate(value):
