@@ -161,20 +161,25 @@ def open_xlsx(path: Path, *, chunked: bool = True):
     return _rows(ws, start, exact), (total if total > 1 else None), title, wb.close, ignored
 
 
-def _rows(ws, start: tuple[int, int], exact: dict[int, dict[int, int]]) -> Iterator[tuple]:
+def _rows(ws, start: tuple[int, int], exact: dict[int, dict[int, int]]) -> Iterator[list]:
     # calamine's iter_rows starts at row 1 (the rows above the first used one come empty)
     # but at the first used column: put the columns to its left
     # back; empty cells stay "" (the sheet reader skips them as it skips None)
     pad = [""] * start[1]
     for i, row in enumerate(ws.iter_rows()):
-        if pad:
-            row = pad + row
-        fix = exact.get(i) if exact else None
-        if fix:
-            for ci, value in fix.items():
-                if ci < len(row) and isinstance(row[ci], float):
-                    row[ci] = value
-        yield row
+        yield _as_read(row, pad, exact.get(i) if exact else None)
+
+
+def _as_read(row: list, pad: list, fix: dict[int, int] | None) -> list:
+    """A row from calamine with the columns left of its first used one put back (``pad``)
+    and the numbers whose text must not drift replaced by it (``fix``: column → value)."""
+    if pad:
+        row = pad + row
+    if fix:
+        for ci, value in fix.items():
+            if ci < len(row) and isinstance(row[ci], float):
+                row[ci] = value
+    return row
 
 
 def _looks_like_template(wb, name: str) -> bool:
@@ -351,12 +356,6 @@ def _chunked(path: Path, part: str, title: str, exact: dict[int, dict[int, int]]
                 yield []
             pad = [""] * col
             for row in got:
-                if pad:
-                    row = pad + row
-                fix = exact.get(nxt) if exact else None
-                if fix:
-                    for ci, value in fix.items():
-                        if ci < len(row) and isinstance(row[ci], float):
-                            row[ci] = value
+                row = _as_read(row, pad, exact.get(nxt) if exact else None)
                 nxt += 1
                 yield row
