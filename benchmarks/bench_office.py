@@ -141,17 +141,9 @@ def _sqlite_one(data_dir: Path, total: int, tmp: Path) -> tuple[float, list[str]
     return time.perf_counter() - t0, json.loads(out.strip().splitlines()[-1])["numbers"]
 
 
-def _timeit(fn, repeat: int = 7) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
-
-
 def _queries(data_dir: Path, url: str | None) -> dict[str, float]:
+    from bench_store import timeit as _timeit   # median ms of repeated calls, one warm-up
+
     from client import paths
     from client.services import Desk
     paths.configure_store(url)
@@ -161,8 +153,8 @@ def _queries(data_dir: Path, url: str | None) -> dict[str, float]:
         with desk.db.read() as conn:
             contract = conn.exec_driver_sql(
                 "SELECT contract_no FROM declarations ORDER BY id LIMIT 1 OFFSET 1000").scalar()
-        return {"newest 200": _timeit(lambda: desk.list(limit=200)),
-                "next page": _timeit(lambda: desk.list(limit=200, after=page[-1].cursor)),
+        return {"newest 200": _timeit(lambda: desk.list(limit=200), 7),
+                "next page": _timeit(lambda: desk.list(limit=200, after=page[-1].cursor), 7),
                 "search rare": _timeit(lambda: desk.list(search=contract[-7:], limit=200), 5),
                 "search common": _timeit(lambda: desk.list(search="上海华信", limit=200), 5),
                 "search none": _timeit(lambda: desk.list(search="无此货物qx", limit=200), 5),
