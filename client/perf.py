@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from typing import Iterator
+import queue
+import threading
+from typing import Iterator, TypeVar
+
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
@@ -22,3 +26,59 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+_END = object()
+
+
+def prefetched(items: Iterator[T], depth: int = 1, name: str = "prefetch") -> Iterator[T]:
+    """``items`` produced ahead on a background thread: while the caller works on one item
+    the thread makes up to ``depth`` more (for work that releases the GIL, such as
+    python-calamine parsing a sheet, the two run on two cores).
+
+    Yields the items in order; an exception raised by ``items`` is raised here, at the
+    item it stopped on. When the caller stops early (an exception, ``close()``), the
+    thread is told to stop, ``items`` is closed on its thread and joined before this
+    returns, so nothing keeps running behind the caller's back.
+    """
+    q: queue.Queue = queue.Queue(maxsize=max(1, depth))
+    stop = threading.Event()
+
+    def put(entry) -> bool:
+        while not stop.is_set():
+            try:
+                q.put(entry, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def run() -> None:
+        try:
+            for item in items:
+                if not put((True, item)):
+                    return
+            put((True, _END))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, raised there
+            put((False, exc))
+        finally:
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()
+
+    worker = threading.Thread(target=run, name=name, daemon=True)
+    worker.start()
+    try:
+        while True:
+            ok, item = q.get()
+            if not ok:
+                raise item
+            if item is _END:
+                return
+            yield item
+    finally:
+        stop.set()
+        while worker.is_alive():
+            with contextlib.suppress(queue.Empty):
+                q.get(timeout=0.05)
+        worker.join()

@@ -70,7 +70,10 @@ def float_to_decimal(f: float) -> Decimal:
         raise CellError(f"“{f}”不是数值", f"{f!r} is not a number")
     if f.is_integer() and abs(f) < 1e15:
         return Decimal(int(f))
-    d = Decimal(repr(f))
+    text = repr(f)
+    if len(text) <= 15:  # at most 15 digits, no exponent to the 16th power
+        return Decimal(text)
+    d = Decimal(text)
     if len(d.as_tuple().digits) > 15:
         d = Decimal(format(f, ".15g"))
     return d

@@ -168,10 +168,10 @@ class SheetReader:
         idx = {col.path: ci for ci, col in columns}
         id_i, contract_i = idx.get("id"), idx.get("contract_no")
         uscc_i = idx.get("declarant.uscc")
-        head = [(ci, col, reader_for(col)) for ci, col in columns
+        head = [(ci, col, reader_for(col), _cache_for(col)) for ci, col in columns
                 if col.part in ("header", "list")]
-        goods = [(ci, col.path[6:], col, reader_for(col)) for ci, col in columns
-                 if col.part == "goods"]
+        goods = [(ci, col.path[6:], col, reader_for(col), _cache_for(col))
+                 for ci, col in columns if col.part == "goods"]
         id_read = reader_for(BY_PATH["id"])
         contract_read = reader_for(BY_PATH["contract_no"])
         uscc_read = reader_for(BY_PATH["declarant.uscc"])
@@ -229,14 +229,26 @@ class SheetReader:
                 groups[key] = group
                 if contract:
                     by_contract[contract] = key
-                for ci, col, read in head:
-                    v = values[ci] if ci < len(values) else None
+                header = group.header
+                n_values = len(values)
+                for ci, col, read, cache in head:
+                    v = values[ci] if ci < n_values else None
                     if not v and (v is None or v == ""):  # an empty cell: None or ""
                         continue
+                    if cache is not None and (v.__class__ is str or v.__class__ is float):
+                        x = cache.get(v, _MISS)
+                        if x is not _MISS:
+                            header[col.path] = x
+                            continue
                     try:
-                        group.header[col.path] = read(v)
+                        x = read(v)
                     except CellError as exc:
                         group.problems.append(_cell_problem(rno, ci, col.path, exc))
+                        continue
+                    header[col.path] = x
+                    if cache is not None and len(cache) < _CACHE_MAX \
+                            and (v.__class__ is str or v.__class__ is float):
+                        cache[v] = x
             current = group
             bad = self.bad_cells.get(rno) if self.bad_cells else None
             if bad:
@@ -248,10 +260,18 @@ class SheetReader:
                             if col.part == "goods" else col.path
                         group.problems.append(_cell_problem(rno, ci, path, exc))
             line: dict[str, Any] = {}
-            for ci, name, col, read in goods:
-                v = values[ci] if ci < len(values) else None
+            n_values = len(values)
+            for ci, name, col, read, cache in goods:
+                v = values[ci] if ci < n_values else None
                 if not v and (v is None or v == ""):
                     continue
+                cacheable = cache is not None and (v.__class__ is str or v.__class__ is float)
+                if cacheable:
+                    x = cache.get(v, _MISS)
+                    if x is not _MISS:
+                        if x is not None:
+                            line[name] = x
+                        continue
                 try:
                     x = read(v)
                 except CellError as exc:
@@ -259,6 +279,9 @@ class SheetReader:
                     group.problems.append(_cell_problem(rno, ci, path, exc))
                     x = None
                     line.setdefault("_bad", True)
+                else:
+                    if cacheable and len(cache) < _CACHE_MAX:
+                        cache[v] = x
                 if x is not None:
                     line[name] = x
             if line:
@@ -285,12 +308,19 @@ class SheetReader:
         h = g.header
         kw: dict[str, Any] = {}
         parties: dict[str, dict] = {}
+        split = _SPLIT
         for path, value in h.items():
-            if value is None or path.startswith(("containers.", "certificates.")):
+            where = split.get(path)
+            if where is None:
+                where = split[path] = _split(path)
+            if value is None or where is _LIST:
                 continue
-            head, dot, tail = path.partition(".")
-            if dot:
-                parties.setdefault(head, {})[tail] = value
+            head, tail = where
+            if tail:
+                party = parties.get(head)
+                if party is None:
+                    party = parties[head] = {}
+                party[tail] = value
             else:
                 kw[head] = value
         for name in _PARTIES:
@@ -314,18 +344,29 @@ class SheetReader:
         groups = g.header.get("containers.goods_seqs") or []
         for c, seqs in zip(kw["containers"], groups):
             c.goods_seqs = seqs
+        attrs = _GOODS_ATTRS
         for i, line in enumerate(g.goods):
             row = line.pop("_row")
             line.pop("_bad", None)
-            gl = GoodsLine()
+            plain: dict[str, Any] = {}
+            dotted = None
             for name, value in line.items():
-                if name == "licences":
-                    value = make_pairs(GoodsLine, name, value)
-                if "." in name:  # producer.name: the object made on the way
-                    set_in(gl, name, value)
+                attr = attrs.get(name)
+                if attr is None:
+                    attr = attrs[name] = "." if "." in name else attr_name(name)
+                if attr == ".":  # producer.name: the object made on the way
+                    dotted = dotted or []
+                    dotted.append((name, value))
+                elif name == "licences":
+                    plain[attr] = make_pairs(GoodsLine, name, value)
                 else:
-                    setattr(gl, attr_name(name), value)
-            gl.seq = i + 1  # the rows' order is the goods order (a deleted row leaves no gap)
+                    plain[attr] = value
+            # the rows' order is the goods order (a deleted row leaves no gap)
+            plain["seq"] = i + 1
+            gl = GoodsLine(**plain)
+            if dotted:
+                for name, value in dotted:
+                    set_in(gl, name, value)
             lines.append(gl)
             line["_row"] = row
         kw["goods"] = lines
@@ -357,6 +398,36 @@ class SheetReader:
                     f"{lst}.{name} lists {len(items)} items where the other {lst} columns list {n}"))
                 return []
         return [cls(**{k: (values[k][i] if values[k] else None) for k in names}) for i in range(n)]
+
+
+#: column kinds whose cells read to an immutable value (text, a number, a date, yes/no):
+#: the same cell text read once per import (:func:`_cache_for`)
+_CACHED_KINDS = frozenset({"str", "dec", "int", "date", "bool"})
+#: distinct cell values remembered per column (a column of unique names stops growing)
+_CACHE_MAX = 50_000
+_MISS = object()
+
+
+def _cache_for(col: Column) -> dict | None:
+    """An empty ``{cell value: value read}`` memo for a column whose reader is a pure
+    function of the cell to an immutable value (codes, names, amounts, dates repeat over
+    thousands of rows), else None. Only ``str`` and ``float`` cells are remembered (a
+    ``True`` cell would share a key with ``1.0``); cells that cannot be read are not."""
+    return {} if col.kind in _CACHED_KINDS else None
+
+
+#: goods column name → the GoodsLine attribute it sets ("." for a dotted name)
+_GOODS_ATTRS: dict[str, str] = {}
+_LIST = ("", "")
+#: header path → (field, party field or "") as ``_build`` files it (``_LIST``: a list column)
+_SPLIT: dict[str, tuple[str, str]] = {}
+
+
+def _split(path: str) -> tuple[str, str]:
+    if path.startswith(("containers.", "certificates.")):
+        return _LIST
+    head, _dot, tail = path.partition(".")
+    return head, tail
 
 
 def _as_path(value: Any) -> str | None:

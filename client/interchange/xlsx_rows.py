@@ -312,6 +312,30 @@ def _chunked_rows(path: Path, part: str, title: str, exact: dict[int, dict[int, 
 
 def _chunked(path: Path, part: str, title: str, exact: dict[int, dict[int, int]]
              ) -> Iterator[list]:
+    from ..perf import prefetched
+
+    nxt = 0  # index of the next row to yield (0 = Excel row 1)
+    # calamine parses the next piece on its own thread (it releases the GIL while it
+    # parses) while the importer works on the rows of this one
+    for start, got in prefetched(_pieces(path, part, title), name="xlsx-reader"):
+        first, col = start
+        if first < nxt:
+            raise ReadWhole("rows out of order")
+        if first + len(got) > MAX_ROWS:
+            raise too_many_rows(first + len(got))
+        while nxt < first:
+            nxt += 1
+            yield []
+        pad = [""] * col
+        for row in got:
+            row = _as_read(row, pad, exact.get(nxt) if exact else None)
+            nxt += 1
+            yield row
+
+
+def _pieces(path: Path, part: str, title: str) -> Iterator[tuple[tuple[int, int], list]]:
+    """``((first row index, first column index), rows)`` of each piece of the sheet that
+    holds cells, as calamine reads it (see :func:`_chunks`)."""
     from python_calamine import CalamineWorkbook
 
     with zipfile.ZipFile(path) as zf:
@@ -326,7 +350,6 @@ def _chunked(path: Path, part: str, title: str, exact: dict[int, dict[int, int]]
             elif info.filename in needed or (low.endswith((".xml", ".rels"))
                                              and info.file_size <= _KEEP_BELOW):
                 parts[info.filename] = zf.read(info)
-        nxt = 0  # index of the next row to yield (0 = Excel row 1)
         for head, rows in _chunks(zf, part):
             book = _chunk_book(parts, part, head + rows + b"</sheetData></worksheet>")
             del rows
@@ -344,18 +367,5 @@ def _chunked(path: Path, part: str, title: str, exact: dict[int, dict[int, int]]
                 log.info("cannot read a chunk of %s: %r", path.name, exc)
                 raise ReadWhole("a chunk calamine cannot read") from None
             del book
-            if start is None:
-                continue
-            first, col = start
-            if first < nxt:
-                raise ReadWhole("rows out of order")
-            if first + len(got) > MAX_ROWS:
-                raise too_many_rows(first + len(got))
-            while nxt < first:
-                nxt += 1
-                yield []
-            pad = [""] * col
-            for row in got:
-                row = _as_read(row, pad, exact.get(nxt) if exact else None)
-                nxt += 1
-                yield row
+            if start is not None:
+                yield start, got
