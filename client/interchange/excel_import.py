@@ -95,6 +95,8 @@ class _Group:
 
     first_row: int
     key: tuple
+    #: ``(Excel row, cell values)`` of each row, as read, until :meth:`SheetReader.read_groups`
+    rows: list[tuple[int, list]] = field(default_factory=list)
     header: dict[str, Any] = field(default_factory=dict)
     goods: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -160,18 +162,34 @@ class SheetReader:
     def parts(self, rows: Iterable[tuple], columns: list[tuple[int, Column]], first_row: int,
               tick: Callable[[int], None], flush_rows: int | None
               ) -> Iterator[list[tuple[Declaration, int]]]:
-        """The declarations of ``rows`` in parts: every ``flush_rows`` rows, those whose
-        rows have all been read so far (all but the one the last row belongs to), the rest
-        at the end; ``None``: one part at the end. A declaration's rows are taken to be
+        """The declarations of ``rows`` in parts (:meth:`groups`, each part read by
+        :meth:`read_groups`)."""
+        for groups in self.groups(rows, columns, first_row, tick, flush_rows):
+            yield self.read_groups(groups)
+
+    def use_columns(self, columns: list[tuple[int, Column]]) -> None:
+        """Read cells of these columns (:meth:`groups` calls it; a reader working on
+        groups another reader made, in another process, calls it itself)."""
+        self._idx = {col.path: ci for ci, col in columns}
+        self._columns = columns
+        self._head = [(ci, col, reader_for(col), _cache_for(col)) for ci, col in columns
+                      if col.part in ("header", "list")]
+        self._goods = [(ci, col.path[6:], col, reader_for(col), _cache_for(col))
+                       for ci, col in columns if col.part == "goods"]
+
+    def groups(self, rows: Iterable[tuple], columns: list[tuple[int, Column]], first_row: int,
+               tick: Callable[[int], None], flush_rows: int | None
+               ) -> Iterator[list[_Group]]:
+        """The rows of ``rows`` grouped into declarations (not yet read: see
+        :meth:`read_groups`), in parts: every ``flush_rows`` rows, the groups whose rows
+        have all been seen so far (all but the one the last row belongs to), the rest at
+        the end; ``None``: one part at the end. A declaration's rows are taken to be
         together: a row that belongs to a declaration already handed out raises
         :class:`RowsApart` (the caller then reads the file whole, :meth:`read`)."""
-        idx = {col.path: ci for ci, col in columns}
+        self.use_columns(columns)
+        idx = self._idx
         id_i, contract_i = idx.get("id"), idx.get("contract_no")
         uscc_i = idx.get("declarant.uscc")
-        head = [(ci, col, reader_for(col), _cache_for(col)) for ci, col in columns
-                if col.part in ("header", "list")]
-        goods = [(ci, col.path[6:], col, reader_for(col), _cache_for(col))
-                 for ci, col in columns if col.part == "goods"]
         id_read = reader_for(BY_PATH["id"])
         contract_read = reader_for(BY_PATH["contract_no"])
         uscc_read = reader_for(BY_PATH["declarant.uscc"])
@@ -193,7 +211,7 @@ class SheetReader:
                 done.update(g.key for g in finished)
                 groups = {current.key: current} if current is not None else {}
                 since = 0
-                yield self._finish(finished, idx)
+                yield finished
             if not any(v is not None and v != "" and not (isinstance(v, str) and not v.strip())
                        for v in values[:width]):
                 continue
@@ -201,7 +219,7 @@ class SheetReader:
                 rid = id_read(cell(values, id_i))
                 contract = contract_read(cell(values, contract_i))
                 uscc = uscc_read(cell(values, uscc_i))
-            except CellError:  # reported when the row's header cells are read below
+            except CellError:  # reported when the row's header cells are read
                 rid = contract = uscc = None
             if rid:
                 key = ("id", rid)
@@ -229,30 +247,45 @@ class SheetReader:
                 groups[key] = group
                 if contract:
                     by_contract[contract] = key
-                header = group.header
-                n_values = len(values)
-                for ci, col, read, cache in head:
-                    v = values[ci] if ci < n_values else None
-                    if not v and (v is None or v == ""):  # an empty cell: None or ""
-                        continue
-                    if cache is not None and (v.__class__ is str or v.__class__ is float):
-                        x = cache.get(v, _MISS)
-                        if x is not _MISS:
-                            header[col.path] = x
-                            continue
-                    try:
-                        x = read(v)
-                    except CellError as exc:
-                        group.problems.append(_cell_problem(rno, ci, col.path, exc))
-                        continue
-                    header[col.path] = x
-                    if cache is not None and len(cache) < _CACHE_MAX \
-                            and (v.__class__ is str or v.__class__ is float):
-                        cache[v] = x
+            group.rows.append((rno, values))
             current = group
+        yield list(groups.values())
+
+    def read_groups(self, groups: list[_Group]) -> list[tuple[Declaration, int]]:
+        """The declarations of ``groups`` (in order) with their first rows; the cells of a
+        group that cannot be read are reported (:attr:`problems`) and it is left out."""
+        for g in groups:
+            self._read_group(g)
+        return self._finish(groups, self._idx)
+
+    def _read_group(self, group: _Group) -> None:
+        """Read the header cells of a group's first row and the goods cells of each row."""
+        head, goods = self._head, self._goods
+        rno, values = group.rows[0]
+        header = group.header
+        n_values = len(values)
+        for ci, col, read, cache in head:
+            v = values[ci] if ci < n_values else None
+            if not v and (v is None or v == ""):  # an empty cell: None or ""
+                continue
+            if cache is not None and (v.__class__ is str or v.__class__ is float):
+                x = cache.get(v, _MISS)
+                if x is not _MISS:
+                    header[col.path] = x
+                    continue
+            try:
+                x = read(v)
+            except CellError as exc:
+                group.problems.append(_cell_problem(rno, ci, col.path, exc))
+                continue
+            header[col.path] = x
+            if cache is not None and len(cache) < _CACHE_MAX \
+                    and (v.__class__ is str or v.__class__ is float):
+                cache[v] = x
+        for rno, values in group.rows:
             bad = self.bad_cells.get(rno) if self.bad_cells else None
             if bad:
-                cols = dict(columns)
+                cols = dict(self._columns)
                 for ci, exc in bad.items():
                     col = cols.get(ci)
                     if col is not None:
@@ -287,7 +320,7 @@ class SheetReader:
             if line:
                 line["_row"] = rno
                 group.goods.append(line)
-        yield self._finish(list(groups.values()), idx)
+        group.rows = []  # read: the raw cells are not needed any more
 
     def _finish(self, groups: list[_Group], idx: dict[str, int]) -> list[tuple[Declaration, int]]:
         """The declarations of ``groups`` (in order); a group with problems is reported."""

@@ -62,38 +62,45 @@ class ImportSink:
               validation: Sequence[decl_q.Validation | None] | None = None) -> list[str]:
         """Save one chunk; returns the ids stored. ``docs`` each declaration's JSON as
         read, ``validation`` each one's result (see ``declarations.save_many``)."""
-        from .desk import ImportProblem
         if not decls:
             return []
-        conn = self.conn
         # a declaration mapped here: the JSON as read and a result judged before are stale
         mapped = self.map_codes(decls, rows)
-        existing = decl_q.existing_status(conn, [d.id or "" for d in decls])
-        clashes = decl_q.number_conflicts(conn, decls)
-        ok, ok_docs, ok_valid = [], [], []
-        for n, (d, row) in enumerate(zip(decls, rows)):
-            if d.id in clashes:
+        items = [decl_q.store_rows(d, None if mapped[n] or docs is None else docs[n],
+                                   None if mapped[n] or validation is None else validation[n])
+                 for n, d in enumerate(decls)]
+        return self.store_rows(items, rows, with_validation=validation is not None)
+
+    def store_rows(self, items: Sequence[decl_q.StoreRows], rows: Sequence[int], *,
+                   with_validation: bool = False) -> list[str]:
+        """Save one chunk already turned into rows (mapped to eCIQ, validated with
+        ``with_validation``: :mod:`client.interchange.import_work`); ``rows`` the source
+        row of each. Returns the ids stored."""
+        from .desk import ImportProblem
+        if not items:
+            return []
+        conn = self.conn
+        existing = decl_q.existing_status(conn, [x.id for x in items])
+        clashes = decl_q.number_conflicts(conn, items)
+        ok = []
+        for x, row in zip(items, rows):
+            if x.id in clashes:
                 self.errors.append(ImportProblem(
                     self.source, row, None, "inspection_no",
-                    f"报检号 {d.inspection_no} 已被另一份报检单（{clashes[d.id]}）使用，该报检单未导入",
-                    f"inspection number {d.inspection_no} is already used by declaration "
-                    f"{clashes[d.id]}; not imported"))
+                    f"报检号 {x.inspection_no} 已被另一份报检单（{clashes[x.id]}）使用，该报检单未导入",
+                    f"inspection number {x.inspection_no} is already used by declaration "
+                    f"{clashes[x.id]}; not imported"))
                 continue
-            st = existing.get(d.id or "")
+            st = existing.get(x.id)
             if st is not None and st not in EDITABLE:
                 self.errors.append(ImportProblem(
                     self.source, row, None, "id",
-                    f"报检单 {d.id} 已{status_sentence(st)}，不能通过导入修改",
-                    f"declaration {d.id} is {st} and cannot be changed by import"))
+                    f"报检单 {x.id} 已{status_sentence(st)}，不能通过导入修改",
+                    f"declaration {x.id} is {st} and cannot be changed by import"))
                 continue
-            ok.append(d)
-            if docs is not None:
-                ok_docs.append(None if mapped[n] else docs[n])
-            if validation is not None:
-                ok_valid.append(None if mapped[n] else validation[n])
-        inserted, updated = decl_q.save_many(
-            conn, ok, note=self.note, docs=ok_docs if docs is not None else None,
-            existing=existing, validation=ok_valid if validation is not None else None)
+            ok.append(x)
+        inserted, updated = decl_q.save_rows(conn, ok, note=self.note, existing=existing,
+                                             with_validation=with_validation)
         self.imported.extend(inserted)
         self.updated.extend(updated)
         return inserted + updated

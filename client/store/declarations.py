@@ -157,7 +157,8 @@ def existing_status(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def number_conflicts(conn: Connection, decls: Sequence[Declaration]) -> dict[str, str]:
+def number_conflicts(conn: Connection, decls: Sequence[Declaration] | Sequence[StoreRows]
+                     ) -> dict[str, str]:
     """``{declaration id: other id}`` for declarations whose inspection number is already
     held by another stored declaration (or by an earlier one in ``decls``)."""
     t = s.declarations
@@ -207,6 +208,27 @@ def validation_of(issues: Sequence[dict]) -> Validation:
 _NOT_VALIDATED = (None, None, None, None)
 
 
+@dataclass(frozen=True, slots=True)
+class StoreRows:
+    """A declaration as the store writes it: its ``declarations`` columns
+    (:func:`header_row`), its child rows (:func:`child_rows`) and the result of validating
+    it (:func:`validation_of`, or None). Plain data: a bulk import makes these on another
+    core (``client.interchange.import_work``) and only the store writes them."""
+
+    id: str
+    inspection_no: str | None
+    header: dict
+    children: tuple[list[dict], list[dict], list[dict], list[dict]]
+    validation: Validation | None = None
+
+
+def store_rows(decl: Declaration, doc: str | None = None,
+               validation: Validation | None = None) -> StoreRows:
+    """The :class:`StoreRows` of ``decl`` (``doc``: its JSON when the caller has it)."""
+    return StoreRows(decl.id or "", decl.inspection_no or None, header_row(decl, doc),
+                     child_rows(decl), validation)
+
+
 def save_many(conn: Connection, decls: Sequence[Declaration], *, status: str = "draft",
               note: str | None = None, docs: Sequence[str | None] | None = None,
               existing: dict[str, str] | None = None,
@@ -222,35 +244,48 @@ def save_many(conn: Connection, decls: Sequence[Declaration], *, status: str = "
     ``validation`` each declaration's result (:func:`validation_of`) of validating
     exactly what is saved, kept as the result of the revision this save writes.
     """
+    rows = [store_rows(d, docs[n] if docs is not None else None,
+                       validation[n] if validation is not None else None)
+            for n, d in enumerate(decls)]
+    return save_rows(conn, rows, status=status, note=note, existing=existing,
+                     with_validation=validation is not None)
+
+
+def save_rows(conn: Connection, items: Sequence[StoreRows], *, status: str = "draft",
+              note: str | None = None, existing: dict[str, str] | None = None,
+              with_validation: bool = False) -> tuple[list[str], list[str]]:
+    """:func:`save_many` of declarations already turned into rows (the one writer of
+    declarations' rows: ``save_many`` comes here). ``with_validation``: the items carry
+    their validation results (a None result then stores "not validated")."""
     now = utcnow()
     if existing is None:
-        existing = existing_status(conn, [d.id for d in decls])
+        existing = existing_status(conn, [x.id for x in items])
     new_rows, hist_rows, child = [], [], ([], [], [], [])
     updated: list[str] = []
     seen: set[str] = set()
-    for n, d in enumerate(decls):
-        row = header_row(d, docs[n] if docs is not None else None)
-        kept = validation[n] if validation is not None else None
+    for item in items:
+        row = dict(item.header)
+        kept = item.validation if with_validation else None
         valid, errors, warnings, issues = kept or _NOT_VALIDATED
-        if d.id in existing or d.id in seen:
+        if item.id in existing or item.id in seen:
             rev = s.declarations.c.local_rev + 1
-            conn.execute(update(s.declarations).where(s.declarations.c.id == d.id).values(
+            conn.execute(update(s.declarations).where(s.declarations.c.id == item.id).values(
                 **row, updated_at=now, local_rev=rev, valid=valid,
                 error_count=errors, warning_count=warnings, issues=issues,
                 validated_rev=rev if kept else None))
             for t in _CHILD_TABLES:
-                conn.execute(delete(t).where(t.c.declaration_id == d.id))
-            updated.append(d.id)
+                conn.execute(delete(t).where(t.c.declaration_id == item.id))
+            updated.append(item.id)
         else:
-            row.update(id=d.id, status=status, local_rev=1, created_at=now, updated_at=now)
-            if validation is not None:  # every row of one executemany has the same columns
+            row.update(id=item.id, status=status, local_rev=1, created_at=now, updated_at=now)
+            if with_validation:  # every row of one executemany has the same columns
                 row.update(valid=valid, error_count=errors, warning_count=warnings,
                            issues=issues, validated_rev=1 if kept else None)
             new_rows.append(row)
-            hist_rows.append({"declaration_id": d.id, "status": status, "at": now,
+            hist_rows.append({"declaration_id": item.id, "status": status, "at": now,
                               "note": note, "source": "local", "version": None})
-            seen.add(d.id)
-        for bucket, rows in zip(child, child_rows(d)):
+            seen.add(item.id)
+        for bucket, rows in zip(child, item.children):
             bucket.extend(rows)
     if new_rows and not dialect.is_postgres(conn):
         # the FTS5 index in one INSERT … SELECT per 500 rows instead of the per-row
