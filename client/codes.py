@@ -218,6 +218,12 @@ class CodeBook:
             self._derived.clear()
         return t
 
+    def spec(self) -> tuple[Path, dict[str, tuple[str, str, str]]]:
+        """``(codes_dir, overrides)``: what :class:`CodeBook` needs to be the same book in
+        another process (the bulk import's workers, ``client.interchange.import_work``)."""
+        with self._lock:
+            return self.codes_dir, dict(self._overrides)
+
     def versions(self) -> dict[str, str]:
         """The version in force for every table (loaded or not)."""
         out = {n: m["version"] for n, m in self._manifest.items()}

@@ -693,9 +693,8 @@ def _refused(path: Path, exc: UnreadableFile) -> list:
 
 def _import_streamed(desk, path: Path, report, progress: ProgressFn, cancel: CancelFn,
                      validate: bool):
-    from ..model import dumps_compact
-    from ..services.desk import ImportReport
-    from ..store.declarations import validation_of
+    from ..services.desk import ImportProblem, ImportReport
+    from . import import_work
     try:
         sheet = _open(path)
     except UnreadableFile as exc:
@@ -703,28 +702,34 @@ def _import_streamed(desk, path: Path, report, progress: ProgressFn, cancel: Can
         report.files_refused += 1
         return report
     part_report = ImportReport()
-    check = None
-    if validate:
-        from ..rules import validate as check
-        ctx = desk.rule_context()
+    workers = 0 if sheet.reader.bad_cells else import_work.workers_for(sheet.total)
+    pool = None
     stored = 0
     try:
+        codes = desk.codes
+        ctx = desk.rule_context() if validate else None
+        if workers:  # the workers load their tables while this process reads
+            pool = _start_pool(sheet, codes, ctx, workers)
         tick = Ticker(progress, cancel, sheet.total or 0, "正在读取", every=500)
+
+        def local(groups: list) -> import_work.Prepared:
+            return import_work.prepare(sheet.reader, groups, codes, ctx)
+
+        parts = sheet.reader.groups(sheet.rows, sheet.columns, sheet.first_row, tick,
+                                    import_work.POOL_PART_ROWS if pool else CHUNK_ROWS)
+        done = pool.run(parts, local) if pool is not None else \
+            ((groups, local(groups)) for groups in parts if groups)
         with desk.importing(str(path), part_report) as sink:
-            for part in sheet.reader.parts(sheet.rows, sheet.columns, sheet.first_row, tick,
-                                           CHUNK_ROWS):
-                if not part:
-                    continue
+            for _groups, got in done:
                 if cancel is not None and cancel():
                     raise Cancelled()
-                decls = [d for d, _ in part]
-                sink.map_codes(decls, [r for _, r in part])   # customs → eCIQ (issue 13)
-                kept = [validation_of([x.to_dict() for x in check(d, ctx)]) for d in decls] \
-                    if check is not None else None
-                sink.store(decls, [r for _, r in part], [dumps_compact(d) for d in decls],
-                           kept)
-                stored += len(decls)
-                del part, decls, kept
+                sheet.reader.problems.extend(got.problems)
+                sink.warnings.extend(
+                    ImportProblem(str(path), row, None, field_, zh, en, severity="warning")
+                    for row, field_, zh, en in got.warnings)
+                sink.store_rows(got.batch, got.rows)
+                stored += len(got.batch)
+                del got
             if cancel is not None and cancel():
                 raise Cancelled()
     except UnreadableFile as exc:  # refused part-way (too many declarations): nothing stored
@@ -732,6 +737,8 @@ def _import_streamed(desk, path: Path, report, progress: ProgressFn, cancel: Can
         report.files_refused += 1
         return report
     finally:
+        if pool is not None:
+            pool.close()
         sheet.close()
     tick.finish()
     if not stored and any(p.row is None and p.column is None for p in sheet.reader.problems):
@@ -742,9 +749,25 @@ def _import_streamed(desk, path: Path, report, progress: ProgressFn, cancel: Can
     report.updated.extend(part_report.updated)
     if progress is not None:
         progress(stored, stored, "正在保存")
-    log.info("imported %s: %d declarations, %d problems", path.name, stored,
-             len(sheet.reader.problems))
+    log.info("imported %s: %d declarations, %d problems%s", path.name, stored,
+             len(sheet.reader.problems), f" ({workers} worker processes)" if workers else "")
     return report
+
+
+def _start_pool(sheet: _Sheet, codes, ctx, workers: int):
+    """An :class:`~.import_work.ImportPool` for this sheet, or None when it cannot start
+    (logged: the import then runs in this process alone)."""
+    from . import import_work
+    codes_dir, overrides = codes.spec()
+    context = import_work.context_fields(ctx) if ctx is not None else None
+    spec = import_work.WorkerSpec([(ci, col.path) for ci, col in sheet.columns],
+                                  sheet.reader.default_direction, str(codes_dir), overrides,
+                                  context)
+    try:
+        return import_work.ImportPool(spec, workers)
+    except (OSError, RuntimeError, ValueError):
+        log.exception("cannot start import workers; importing in this process alone")
+        return None
 
 
 def _import_whole(desk, path: Path, report, progress: ProgressFn, cancel: CancelFn, *,

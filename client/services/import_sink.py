@@ -66,41 +66,41 @@ class ImportSink:
             return []
         # a declaration mapped here: the JSON as read and a result judged before are stale
         mapped = self.map_codes(decls, rows)
-        items = [decl_q.store_rows(d, None if mapped[n] or docs is None else docs[n],
-                                   None if mapped[n] or validation is None else validation[n])
-                 for n, d in enumerate(decls)]
-        return self.store_rows(items, rows, with_validation=validation is not None)
+        batch = decl_q.row_batch(
+            decls, [None if mapped[n] or docs is None else docs[n] for n in range(len(decls))],
+            [None if mapped[n] else validation[n] for n in range(len(decls))]
+            if validation is not None else None)
+        return self.store_rows(batch, rows)
 
-    def store_rows(self, items: Sequence[decl_q.StoreRows], rows: Sequence[int], *,
-                   with_validation: bool = False) -> list[str]:
-        """Save one chunk already turned into rows (mapped to eCIQ, validated with
-        ``with_validation``: :mod:`client.interchange.import_work`); ``rows`` the source
-        row of each. Returns the ids stored."""
+    def store_rows(self, batch: decl_q.RowBatch, rows: Sequence[int]) -> list[str]:
+        """Save one chunk already turned into rows (mapped to eCIQ and, with its
+        ``validation``, validated: :mod:`client.interchange.import_work`); ``rows`` the
+        source row of each. Returns the ids stored."""
         from .desk import ImportProblem
-        if not items:
+        if not len(batch):
             return []
         conn = self.conn
-        existing = decl_q.existing_status(conn, [x.id for x in items])
-        clashes = decl_q.number_conflicts(conn, items)
-        ok = []
-        for x, row in zip(items, rows):
-            if x.id in clashes:
+        existing = decl_q.existing_status(conn, batch.ids)
+        clashes = decl_q.number_conflicts(conn, batch)
+        keep = []
+        for n, (did, no, row) in enumerate(zip(batch.ids, batch.numbers, rows)):
+            if did in clashes:
                 self.errors.append(ImportProblem(
                     self.source, row, None, "inspection_no",
-                    f"报检号 {x.inspection_no} 已被另一份报检单（{clashes[x.id]}）使用，该报检单未导入",
-                    f"inspection number {x.inspection_no} is already used by declaration "
-                    f"{clashes[x.id]}; not imported"))
+                    f"报检号 {no} 已被另一份报检单（{clashes[did]}）使用，该报检单未导入",
+                    f"inspection number {no} is already used by declaration "
+                    f"{clashes[did]}; not imported"))
                 continue
-            st = existing.get(x.id)
+            st = existing.get(did)
             if st is not None and st not in EDITABLE:
                 self.errors.append(ImportProblem(
                     self.source, row, None, "id",
-                    f"报检单 {x.id} 已{status_sentence(st)}，不能通过导入修改",
-                    f"declaration {x.id} is {st} and cannot be changed by import"))
+                    f"报检单 {did} 已{status_sentence(st)}，不能通过导入修改",
+                    f"declaration {did} is {st} and cannot be changed by import"))
                 continue
-            ok.append(x)
-        inserted, updated = decl_q.save_rows(conn, ok, note=self.note, existing=existing,
-                                             with_validation=with_validation)
+            keep.append(n)
+        inserted, updated = decl_q.save_rows(conn, batch.only(keep), note=self.note,
+                                             existing=existing)
         self.imported.extend(inserted)
         self.updated.extend(updated)
         return inserted + updated

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Iterable, Sequence
 
 from sqlalchemy import (Connection, and_, delete, func, or_, select, text, tuple_,
@@ -127,19 +126,26 @@ def _dec(v) -> str | None:
     return format_decimal(v) if v is not None else None
 
 
-def child_rows(decl: Declaration) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
+#: the columns of each child table a save writes (:func:`child_rows`), in
+#: ``_CHILD_TABLES`` order
+CHILD_COLS: tuple[tuple[str, ...], ...] = (
+    ("declaration_id", "seq", "hs_code", "name_cn", "quantity", "quantity_unit",
+     "net_weight_kg", "gross_weight_kg", "value", "currency", "origin_country"),
+    ("declaration_id", "seq", "number", "size_type"),
+    ("declaration_id", "seq", "type", "file_name", "sha256", "size"),
+    ("declaration_id", "seq", "type", "originals", "copies"))
+
+
+def child_rows(decl: Declaration) -> tuple[list[tuple], list[tuple], list[tuple], list[tuple]]:
+    """The rows of a declaration's child tables, as tuples of :data:`CHILD_COLS`."""
     did = decl.id
-    goods = [{"declaration_id": did, "seq": i, "hs_code": g.hs_code, "name_cn": g.name_cn,
-              "quantity": _dec(g.quantity), "quantity_unit": g.quantity_unit,
-              "net_weight_kg": _dec(g.net_weight_kg), "gross_weight_kg": _dec(g.gross_weight_kg),
-              "value": _dec(g.value), "currency": g.currency, "origin_country": g.origin_country}
-             for i, g in enumerate(decl.goods)]
-    conts = [{"declaration_id": did, "seq": i, "number": c.number, "size_type": c.size_type}
-             for i, c in enumerate(decl.containers)]
-    atts = [{"declaration_id": did, "seq": i, "type": a.type, "file_name": a.file_name,
-             "sha256": a.sha256, "size": a.size} for i, a in enumerate(decl.attachments)]
-    certs = [{"declaration_id": did, "seq": i, "type": c.type, "originals": c.originals,
-              "copies": c.copies} for i, c in enumerate(decl.certificates)]
+    goods = [(did, i, g.hs_code, g.name_cn, _dec(g.quantity), g.quantity_unit,
+              _dec(g.net_weight_kg), _dec(g.gross_weight_kg), _dec(g.value), g.currency,
+              g.origin_country) for i, g in enumerate(decl.goods)]
+    conts = [(did, i, c.number, c.size_type) for i, c in enumerate(decl.containers)]
+    atts = [(did, i, a.type, a.file_name, a.sha256, a.size)
+            for i, a in enumerate(decl.attachments)]
+    certs = [(did, i, c.type, c.originals, c.copies) for i, c in enumerate(decl.certificates)]
     return goods, conts, atts, certs
 
 
@@ -157,41 +163,39 @@ def existing_status(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def number_conflicts(conn: Connection, decls: Sequence[Declaration] | Sequence[StoreRows]
+def number_conflicts(conn: Connection, decls: Sequence[Declaration] | RowBatch
                      ) -> dict[str, str]:
     """``{declaration id: other id}`` for declarations whose inspection number is already
     held by another stored declaration (or by an earlier one in ``decls``)."""
     t = s.declarations
-    wanted = {d.inspection_no: d.id for d in reversed(decls) if d.inspection_no}
+    pairs = decls.inspection_nos if isinstance(decls, RowBatch) else \
+        [(d.id or "", d.inspection_no or None) for d in decls]
+    wanted = {no: did for did, no in reversed(pairs) if no}
     out: dict[str, str] = {}
     seen: dict[str, str] = {}
-    for d in decls:
-        if d.inspection_no:
-            if d.inspection_no in seen and seen[d.inspection_no] != d.id:
-                out[d.id] = seen[d.inspection_no]
-            seen.setdefault(d.inspection_no, d.id)
+    for did, no in pairs:
+        if no:
+            if no in seen and seen[no] != did:
+                out[did] = seen[no]
+            seen.setdefault(no, did)
     nos = list(wanted)
     for i in range(0, len(nos), 500):
         rows = conn.execute(select(t.c.id, t.c.inspection_no)
                             .where(t.c.inspection_no.in_(nos[i:i + 500])))
         for other_id, no in rows:
-            for d in decls:
-                if d.inspection_no == no and d.id != other_id:
-                    out[d.id] = other_id
+            for did, mine in pairs:
+                if mine == no and did != other_id:
+                    out[did] = other_id
     return out
 
 
-def _insert_rows(conn: Connection, table, rows: list[dict]) -> None:
-    """Bulk insert through the driver's executemany (SQLAlchemy's per-row parameter
-    processing costs more than SQLite itself for thousands of plain rows)."""
+def _insert_tuples(conn: Connection, table, cols: tuple[str, ...], rows: list[tuple]) -> None:
+    """Bulk insert of rows given as tuples of ``cols`` (the driver's executemany)."""
     if not rows:
         return
-    cols = list(rows[0])
     sql = (f"INSERT INTO {table.name} ({', '.join(cols)}) "
            f"VALUES ({', '.join('?' * len(cols))})")
-    getter = itemgetter(*cols)
-    conn.exec_driver_sql(dialect.driver_sql(conn, sql), [getter(r) for r in rows] if len(cols) > 1
-                         else [(getter(r),) for r in rows])
+    conn.exec_driver_sql(dialect.driver_sql(conn, sql), rows)
 
 
 #: a validation result kept with a save: ``(valid, error count, warning count, issues JSON)``
@@ -208,25 +212,62 @@ def validation_of(issues: Sequence[dict]) -> Validation:
 _NOT_VALIDATED = (None, None, None, None)
 
 
-@dataclass(frozen=True, slots=True)
-class StoreRows:
-    """A declaration as the store writes it: its ``declarations`` columns
-    (:func:`header_row`), its child rows (:func:`child_rows`) and the result of validating
-    it (:func:`validation_of`, or None). Plain data: a bulk import makes these on another
-    core (``client.interchange.import_work``) and only the store writes them."""
+@dataclass(slots=True)
+class RowBatch:
+    """Declarations as the store writes them, column-wise: their ids and inspection
+    numbers, the ``declarations`` columns of :func:`header_row` (``head_cols``, one tuple
+    per declaration), every child row of the batch per child table (tuples of
+    :data:`CHILD_COLS`, the declaration's id first) and each one's validation result
+    (:func:`validation_of`; ``validation`` None: not validated). Plain lists of text and
+    numbers: a bulk import makes these in worker processes
+    (``client.interchange.import_work``) and only the store writes them (:func:`save_rows`).
+    """
 
-    id: str
-    inspection_no: str | None
-    header: dict
-    children: tuple[list[dict], list[dict], list[dict], list[dict]]
-    validation: Validation | None = None
+    ids: list[str]
+    numbers: list[str | None]
+    head_cols: tuple[str, ...]
+    heads: list[tuple]
+    children: tuple[list[tuple], list[tuple], list[tuple], list[tuple]]
+    validation: list[Validation | None] | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def inspection_nos(self) -> list[tuple[str, str | None]]:
+        """``(id, inspection number)`` of each declaration."""
+        return list(zip(self.ids, self.numbers))
+
+    def only(self, keep: Sequence[int]) -> "RowBatch":
+        """The batch of the declarations at positions ``keep``."""
+        if len(keep) == len(self.ids):
+            return self
+        ids = {self.ids[i] for i in keep}
+        return RowBatch([self.ids[i] for i in keep], [self.numbers[i] for i in keep],
+                        self.head_cols, [self.heads[i] for i in keep],
+                        tuple([r for r in rows if r[0] in ids]  # type: ignore[arg-type]
+                              for rows in self.children),
+                        [self.validation[i] for i in keep] if self.validation is not None
+                        else None)
 
 
-def store_rows(decl: Declaration, doc: str | None = None,
-               validation: Validation | None = None) -> StoreRows:
-    """The :class:`StoreRows` of ``decl`` (``doc``: its JSON when the caller has it)."""
-    return StoreRows(decl.id or "", decl.inspection_no or None, header_row(decl, doc),
-                     child_rows(decl), validation)
+def row_batch(decls: Sequence[Declaration], docs: Sequence[str | None] | None = None,
+              validation: Sequence[Validation | None] | None = None) -> RowBatch:
+    """The :class:`RowBatch` of ``decls`` (``docs``: each one's JSON when the caller has
+    it; ``validation``: each one's result, or None for "not validated")."""
+    heads: list[tuple] = []
+    children: tuple[list[tuple], list[tuple], list[tuple], list[tuple]] = ([], [], [], [])
+    cols: tuple[str, ...] = ()
+    for n, d in enumerate(decls):
+        h = header_row(d, docs[n] if docs is not None else None)
+        if not cols:
+            cols = tuple(h)
+        heads.append(tuple(h.values()))
+        for bucket, rows in zip(children, child_rows(d)):
+            bucket.extend(rows)
+    return RowBatch([d.id or "" for d in decls], [d.inspection_no or None for d in decls],
+                    cols, heads, children,
+                    list(validation) if validation is not None else None)
 
 
 def save_many(conn: Connection, decls: Sequence[Declaration], *, status: str = "draft",
@@ -244,63 +285,65 @@ def save_many(conn: Connection, decls: Sequence[Declaration], *, status: str = "
     ``validation`` each declaration's result (:func:`validation_of`) of validating
     exactly what is saved, kept as the result of the revision this save writes.
     """
-    rows = [store_rows(d, docs[n] if docs is not None else None,
-                       validation[n] if validation is not None else None)
-            for n, d in enumerate(decls)]
-    return save_rows(conn, rows, status=status, note=note, existing=existing,
-                     with_validation=validation is not None)
+    return save_rows(conn, row_batch(decls, docs, validation), status=status, note=note,
+                     existing=existing)
 
 
-def save_rows(conn: Connection, items: Sequence[StoreRows], *, status: str = "draft",
-              note: str | None = None, existing: dict[str, str] | None = None,
-              with_validation: bool = False) -> tuple[list[str], list[str]]:
+_NEW_COLS = ("id", "status", "local_rev", "created_at", "updated_at")
+_VALIDATION_COLS = ("valid", "error_count", "warning_count", "issues", "validated_rev")
+
+
+def save_rows(conn: Connection, batch: RowBatch, *, status: str = "draft",
+              note: str | None = None, existing: dict[str, str] | None = None
+              ) -> tuple[list[str], list[str]]:
     """:func:`save_many` of declarations already turned into rows (the one writer of
-    declarations' rows: ``save_many`` comes here). ``with_validation``: the items carry
-    their validation results (a None result then stores "not validated")."""
+    declarations' rows: ``save_many`` comes here). A batch with ``validation`` stores
+    each result (None: "not validated") as the result of the revision written."""
     now = utcnow()
     if existing is None:
-        existing = existing_status(conn, [x.id for x in items])
-    new_rows, hist_rows, child = [], [], ([], [], [], [])
+        existing = existing_status(conn, batch.ids)
+    with_validation = batch.validation is not None
+    new_rows: list[tuple] = []
+    new_ids: list[str] = []
+    hist_rows: list[tuple] = []
     updated: list[str] = []
     seen: set[str] = set()
-    for item in items:
-        row = dict(item.header)
-        kept = item.validation if with_validation else None
+    for n, did in enumerate(batch.ids):
+        kept = batch.validation[n] if batch.validation is not None else None
         valid, errors, warnings, issues = kept or _NOT_VALIDATED
-        if item.id in existing or item.id in seen:
+        if did in existing or did in seen:
             rev = s.declarations.c.local_rev + 1
-            conn.execute(update(s.declarations).where(s.declarations.c.id == item.id).values(
-                **row, updated_at=now, local_rev=rev, valid=valid,
-                error_count=errors, warning_count=warnings, issues=issues,
+            conn.execute(update(s.declarations).where(s.declarations.c.id == did).values(
+                **dict(zip(batch.head_cols, batch.heads[n])), updated_at=now, local_rev=rev,
+                valid=valid, error_count=errors, warning_count=warnings, issues=issues,
                 validated_rev=rev if kept else None))
             for t in _CHILD_TABLES:
-                conn.execute(delete(t).where(t.c.declaration_id == item.id))
-            updated.append(item.id)
+                conn.execute(delete(t).where(t.c.declaration_id == did))
+            updated.append(did)
         else:
-            row.update(id=item.id, status=status, local_rev=1, created_at=now, updated_at=now)
+            row = batch.heads[n] + (did, status, 1, now, now)
             if with_validation:  # every row of one executemany has the same columns
-                row.update(valid=valid, error_count=errors, warning_count=warnings,
-                           issues=issues, validated_rev=1 if kept else None)
+                row += (valid, errors, warnings, issues, 1 if kept else None)
             new_rows.append(row)
-            hist_rows.append({"declaration_id": item.id, "status": status, "at": now,
-                              "note": note, "source": "local", "version": None})
-            seen.add(item.id)
-        for bucket, rows in zip(child, item.children):
-            bucket.extend(rows)
+            new_ids.append(did)
+            hist_rows.append((did, status, now, note, "local", None))
+            seen.add(did)
+    cols = batch.head_cols + _NEW_COLS + (_VALIDATION_COLS if with_validation else ())
     if new_rows and not dialect.is_postgres(conn):
         # the FTS5 index in one INSERT … SELECT per 500 rows instead of the per-row
         # trigger (search.Deferred), in this transaction
         with _search.Deferred(conn.exec_driver_sql) as index:
-            _insert_rows(conn, s.declarations, new_rows)
-            index([r["id"] for r in new_rows])
+            _insert_tuples(conn, s.declarations, cols, new_rows)
+            index(new_ids)
     else:
-        _insert_rows(conn, s.declarations, new_rows)
-    _insert_rows(conn, s.status_history, hist_rows)
-    for table, rows in zip(_CHILD_TABLES, child):
-        _insert_rows(conn, table, rows)
+        _insert_tuples(conn, s.declarations, cols, new_rows)
+    _insert_tuples(conn, s.status_history,
+                   ("declaration_id", "status", "at", "note", "source", "version"), hist_rows)
+    for table, tcols, rows in zip(_CHILD_TABLES, CHILD_COLS, batch.children):
+        _insert_tuples(conn, table, tcols, rows)
     from .office import notify
-    notify(conn, [r["id"] for r in new_rows] + updated)  # the office's other desks
-    return [r["id"] for r in new_rows], updated
+    notify(conn, new_ids + updated)  # the office's other desks
+    return new_ids, updated
 
 
 def save(conn: Connection, decl: Declaration, *, status: str = "draft") -> bool:

@@ -41,13 +41,13 @@ def test_parts_give_exactly_what_the_whole_read_gives(template, desk, monkeypatc
     assert problems == [] and len(whole) == 9
     monkeypatch.setattr(excel_import, "CHUNK_ROWS", 2)
     parts = []
-    real = excel_import.SheetReader.parts
+    real = excel_import.SheetReader.groups
 
     def spy(self, *a, **kw):
         for part in real(self, *a, **kw):
             parts.append(len(part))
             yield part
-    monkeypatch.setattr(excel_import.SheetReader, "parts", spy)
+    monkeypatch.setattr(excel_import.SheetReader, "groups", spy)
     report = ImportReport()
     import_into(desk, book, report, validate=True)
     assert report.errors == [] and sorted(report.imported) == sorted(d.id for d, _ in whole)
@@ -127,7 +127,7 @@ from client.services import Desk, ImportReport
 from client.services.import_sink import ImportSink
 
 excel_import.CHUNK_ROWS = 4
-real = ImportSink.store
+real = ImportSink.store_rows
 
 def store(self, *a, **kw):
     out = real(self, *a, **kw)
@@ -135,7 +135,7 @@ def store(self, *a, **kw):
     sys.stdin.readline()                   # wait here until the parent kills us
     return out
 
-ImportSink.store = store
+ImportSink.store_rows = store
 desk = Desk.open(Path(sys.argv[1]))
 excel_import.import_into(desk, Path(sys.argv[2]), ImportReport(), validate=True)
 print("committed", flush=True)

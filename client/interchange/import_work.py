@@ -1,0 +1,208 @@
+"""The per-declaration work of an import, and worker processes that share it out (issue 17).
+
+Importing a large workbook is mostly Python work per declaration: reading its cells,
+building it, mapping customs codes to eCIQ, validating it, writing its JSON and the rows
+the store keeps (:func:`prepare`). Only the store's one writer has to stay in the desk's
+process. So for a large sheet the importer (``excel_import._import_streamed``) hands
+parts of it — rows already grouped into declarations, plain lists of cell values — to an
+:class:`ImportPool` of worker processes and prepares other parts itself while they work;
+it stores every part, in the sheet's order, as its result arrives. The result of a part is
+the same whichever process prepared it (a test imports one workbook both ways and compares
+the stores).
+
+The workers are started with ``spawn`` (the only start method on Windows, and safe beside
+the importer's reader thread), each with the desk's code tables and rule context, and live
+for one import. A worker that cannot start or dies is logged and its part prepared here:
+an import never fails because a worker did.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, Callable
+
+from ..codes import CodeBook
+from ..perf import paused_gc
+from ..store.declarations import RowBatch, row_batch, validation_of
+from .columns import BY_PATH, Column
+
+log = logging.getLogger(__name__)
+
+#: sheets of fewer rows are prepared in the importer's process alone (a worker takes
+#: about half a second to start)
+POOL_FROM_ROWS = 4000
+#: rows per part when workers share the work (parts small enough to balance)
+POOL_PART_ROWS = 1000
+#: the most worker processes one import starts
+MAX_WORKERS = 4
+
+
+@dataclass
+class Prepared:
+    """One part of an import, prepared: the store's rows of the declarations read, each
+    one's first source row, the eCIQ mapping warnings ``(row, field, zh, en)`` and the reader's
+    problems with the part's cells (``excel_import.Problem``)."""
+
+    batch: RowBatch
+    rows: list[int]
+    warnings: list[tuple[int, str | None, str, str]]
+    problems: list
+
+
+def prepare(reader: Any, groups: list, codes: CodeBook, ctx: Any | None) -> Prepared:
+    """Read ``groups`` (``excel_import._Group``) with ``reader`` (a ``SheetReader``
+    whose columns are set), map each declaration to the eCIQ lists in force, validate it
+    against ``ctx`` (None: not validated) and turn it into the store's rows."""
+    from ..ciq.importing import map_on_import
+    from ..model import dumps_compact
+    since = len(reader.problems)
+    part = reader.read_groups(groups)
+    problems = reader.problems[since:]
+    del reader.problems[since:]
+    warnings: list[tuple[int, str | None, str, str]] = []
+    decls = [d for d, _ in part]
+    check: Callable[..., list] | None = None
+    if ctx is not None:
+        from ..rules import validate
+        check = validate
+    for decl, row in part:
+        for note in map_on_import(decl, codes):
+            warnings.append((row, note.field, note.message_zh, note.message_en))
+    kept = [validation_of([x.to_dict() for x in check(d, ctx)]) for d in decls] \
+        if check is not None else None
+    batch = row_batch(decls, [dumps_compact(d) for d in decls], kept)
+    return Prepared(batch, [r for _, r in part], warnings, problems)
+
+
+def workers_for(total_rows: int | None) -> int:
+    """How many worker processes an import of ``total_rows`` rows starts: none below
+    :data:`POOL_FROM_ROWS`, else one per core but one (at most :data:`MAX_WORKERS`);
+    ``CIQDESK_IMPORT_WORKERS`` overrides the count (``0``: never)."""
+    env = os.environ.get("CIQDESK_IMPORT_WORKERS", "").strip()
+    if env:
+        try:
+            n = int(env)
+        except ValueError:
+            log.warning("CIQDESK_IMPORT_WORKERS=%r is not a number; ignored", env)
+            n = min(MAX_WORKERS, (os.cpu_count() or 1) - 1)
+    else:
+        n = min(MAX_WORKERS, (os.cpu_count() or 1) - 1)
+    if not total_rows or total_rows < POOL_FROM_ROWS:
+        return 0
+    return max(0, n)
+
+
+# ----------------------------------------------------------------- the worker process
+
+@dataclass(frozen=True)
+class WorkerSpec:
+    """What a worker needs to prepare parts exactly as the importer would: the sheet's
+    columns (``(index, path)``), the direction a blank cell takes, the code tables
+    (:meth:`CodeBook.spec`) and the rule context's other fields (None: no validation)."""
+
+    columns: list[tuple[int, str]]
+    default_direction: str | None
+    codes_dir: str
+    overrides: dict[str, tuple[str, str, str]]
+    context: dict[str, Any] | None
+
+
+_STATE: dict[str, Any] = {}
+
+
+def _init(spec: WorkerSpec) -> None:
+    """Worker start-up: build the reader, the code book and the rule context once, and
+    load every table the rules read (the first part then starts at full speed)."""
+    from .excel_import import SheetReader
+    columns: list[tuple[int, Column]] = [(ci, BY_PATH[path]) for ci, path in spec.columns]
+    reader = SheetReader(spec.default_direction)
+    reader.use_columns(columns)
+    codes = CodeBook(Path(spec.codes_dir), spec.overrides)
+    ctx = None
+    if spec.context is not None:
+        from ..model import new_declaration
+        from ..rules import RuleContext, validate
+        ctx = RuleContext(codes=codes, **spec.context)
+        validate(new_declaration(), ctx)
+    _STATE.update(reader=reader, codes=codes, ctx=ctx)
+
+
+def _warm() -> int:
+    return os.getpid()
+
+
+def _work(groups: list) -> Prepared:
+    with paused_gc():
+        return prepare(_STATE["reader"], groups, _STATE["codes"], _STATE["ctx"])
+
+
+def context_fields(ctx: Any) -> dict[str, Any]:
+    """A ``RuleContext``'s fields but its code book and its cache (sent to workers)."""
+    return {f.name: getattr(ctx, f.name) for f in fields(ctx)
+            if f.name not in ("codes", "lookups")}
+
+
+class ImportPool:
+    """Worker processes preparing parts of one import (see the module doc).
+
+    :meth:`run` takes the parts in the sheet's order and hands back their results in the
+    same order, preparing a part itself (``local``) whenever every worker is busy.
+    """
+
+    def __init__(self, spec: WorkerSpec, workers: int):
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init, initargs=(spec,))
+        for _ in range(workers):  # start them now: they load while the sheet is read
+            self._pool.submit(_warm)
+
+    def run(self, parts, local: Callable[[list], Prepared]):
+        """``(groups, Prepared)`` of each part of ``parts`` (lists of groups), in order."""
+        pending: deque[tuple[list, Future | Prepared]] = deque()
+        busy = 0
+        for groups in parts:
+            if not groups:
+                continue
+            if self._pool is not None and busy < 2 * self.workers:
+                try:
+                    pending.append((groups, self._pool.submit(_work, groups)))
+                    busy += 1
+                except RuntimeError:  # the pool broke (a worker died)
+                    self._broken("submit")
+                    pending.append((groups, local(groups)))
+            else:
+                pending.append((groups, local(groups)))
+            while pending and (not isinstance(pending[0][1], Future) or pending[0][1].done()):
+                groups, got = pending.popleft()
+                if isinstance(got, Future):
+                    busy -= 1
+                yield groups, self._result(groups, got, local)
+        while pending:
+            groups, got = pending.popleft()
+            yield groups, self._result(groups, got, local)
+
+    def _result(self, groups: list, got: Future | Prepared, local) -> Prepared:
+        if not isinstance(got, Future):
+            return got
+        try:
+            return got.result()
+        except Exception:  # noqa: BLE001 - a worker's failure: prepare the part here
+            log.exception("an import worker failed; preparing its part in this process")
+            self._broken("result")
+            return local(groups)
+
+    def _broken(self, where: str) -> None:
+        log.warning("import workers stopped (%s); the rest is prepared in this process", where)
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers (their pending parts are dropped)."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
