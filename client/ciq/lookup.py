@@ -106,15 +106,10 @@ class CiqLookup:
         #: only ask whether (``client/rules/fastpath_ciq.py``)
         self.hs_with_codes: frozenset[str] = frozenset(self._by_hs)
         self.pairs: frozenset[tuple[str, str]] = frozenset(self._by_pair)
-        # the name search scans one joined string; _starts maps an offset back to a row
-        parts, starts, pos = [], [], 0
-        for c in self._all:
-            text = f"{c.code13} {c.name_cn}".lower()
-            starts.append(pos)
-            parts.append(text)
-            pos += len(text) + 1
-        self._hay = "\n".join(parts)
-        self._starts = starts
+        # the name search scans one joined string, made at the first search (the rules
+        # never search); _starts maps an offset back to a row
+        self._hay: str | None = None
+        self._starts: list[int] = []
         # the catalogue: prefix rows by prefix, exact rows by (hs10, ciq3)
         self._prefix: dict[str, CatalogueEntry] = {}
         self._exact: dict[tuple[str, str], CatalogueEntry] = {}
@@ -173,7 +168,7 @@ class CiqLookup:
             if out:
                 return out
         out = []
-        seen, pos, hay = -1, 0, self._hay
+        seen, pos, hay = -1, 0, self._haystack()
         while len(out) < limit:
             pos = hay.find(q, pos)
             if pos < 0:
@@ -184,6 +179,18 @@ class CiqLookup:
                 seen = row
             pos = self._starts[row + 1] if row + 1 < len(self._starts) else len(hay)
         return out
+
+    def _haystack(self) -> str:
+        if self._hay is None:
+            parts, starts, pos = [], [], 0
+            for c in self._all:
+                text = f"{c.code13} {c.name_cn}".lower()
+                starts.append(pos)
+                parts.append(text)
+                pos += len(text) + 1
+            self._starts = starts
+            self._hay = "\n".join(parts)
+        return self._hay
 
     # -- the catalogue -------------------------------------------------------------
     def catalogue(self, hs_code: str | None, ciq_code: str | None = None

@@ -104,3 +104,18 @@ def test_english_names_survive_a_table_from_the_platform(codebook):
     book = CodeBook()
     t = book.replace("package_types", "2099.1.0", book.builtin_csv("package_types"))
     assert t.get("06").name_en == "bale / bag" and t.version == "2099.1.0"
+
+
+def test_a_table_reads_as_the_csv_module_reads_it():
+    """parse_csv reads rows itself (speed): blank lines, short and long rows and stray
+    spaces come out as csv.DictReader gives them, stripped."""
+    import csv
+    import io
+
+    from client.codes import parse_csv
+    text = "\ufeffcode,name_cn,name_en\r\n 01 , 甲 ,A\r\n\r\n02,乙\r\n03,丙,C,extra\r\n\"0,4\",\" 丁 \",D\r\n"
+    expected = [{k: (v or "").strip() for k, v in r.items() if k is not None}
+                for r in csv.DictReader(io.StringIO(text[1:]))]
+    assert parse_csv(text) == expected
+    assert parse_csv(text)[1] == {"code": "02", "name_cn": "乙", "name_en": ""}
+    assert parse_csv(text)[3]["code"] == "0,4"
