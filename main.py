@@ -249,4 +249,8 @@ def _probe(app, win, ctx) -> int:
 
 
 if __name__ == "__main__":
+    # a large workbook import prepares parts in worker processes (spawn): in the frozen
+    # app each is this program started again, and freeze_support turns it into the worker
+    import multiprocessing
+    multiprocessing.freeze_support()
     sys.exit(main())

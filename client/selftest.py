@@ -239,6 +239,44 @@ def check_user_store() -> CheckResult:
     return CheckResult("profile store sound", True, f"PRAGMA quick_check ok: {db}")
 
 
+def check_import_workers() -> CheckResult:
+    """A worker process (``spawn``, as a large workbook import starts one) prepares a
+    part of a small workbook exactly as this process does."""
+    import os
+
+    from .codes import default_codebook
+    from .interchange import excel_import, import_work
+    from .interchange.columns import columns_for
+    from .interchange.writer import write_declarations
+
+    codes = default_codebook()
+    decls = [builtin_declaration("inbound" if i % 2 else "outbound", 2) for i in range(3)]
+    with tempfile.TemporaryDirectory(prefix="ciqdesk-selftest-") as tmp:
+        book = Path(tmp) / "workers.xlsx"
+        write_declarations(book, ((d, None) for d in decls), columns_for(None), codes,
+                           len(decls))
+        sheet = excel_import._open(book)
+        try:
+            groups = [g for part in sheet.reader.groups(sheet.rows, sheet.columns,
+                                                        sheet.first_row, lambda r: None, None)
+                      for g in part]
+        finally:
+            sheet.close()
+    dir_, overrides = codes.spec()
+    spec = import_work.WorkerSpec([(ci, c.path) for ci, c in sheet.columns],
+                                  sheet.reader.default_direction, str(dir_), overrides, None)
+    pool = import_work.ImportPool(spec, 1)
+    try:
+        pid, there = pool.call(groups)
+    finally:
+        pool.close()
+    here = import_work.prepare(sheet.reader, groups, codes, None)
+    same = there.batch == here.batch and len(here.batch) == len(decls)
+    return CheckResult("import worker process", same and pid != os.getpid(),
+                       f"process {pid} prepared {len(there.batch)} declarations"
+                       + ("" if same else ", unlike this process"))
+
+
 CORE_CHECKS: list[tuple[str, Check]] = [
     ("resources", check_resources),
     ("migrations", check_migrations),
@@ -247,6 +285,7 @@ CORE_CHECKS: list[tuple[str, Check]] = [
     ("rulebook", check_rules),
     ("round trip", check_round_trip),
     ("store", check_store),
+    ("import workers", check_import_workers),
     ("profile store", check_user_store),
 ]
 

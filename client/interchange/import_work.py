@@ -136,6 +136,10 @@ def _warm() -> int:
     return os.getpid()
 
 
+def _work_here(groups: list) -> tuple[int, Prepared]:
+    return os.getpid(), _work(groups)
+
+
 def _work(groups: list) -> Prepared:
     with paused_gc():
         return prepare(_STATE["reader"], groups, _STATE["codes"], _STATE["ctx"])
@@ -186,6 +190,12 @@ class ImportPool:
         while pending:
             groups, got = pending.popleft()
             yield groups, self._result(groups, got, local)
+
+    def call(self, groups: list) -> tuple[int, Prepared]:
+        """Prepare one part in a worker and wait for it: ``(worker's pid, result)`` (the
+        self-test's check that workers start, in the frozen app too)."""
+        assert self._pool is not None
+        return self._pool.submit(_work_here, groups).result(timeout=120)
 
     def _result(self, groups: list, got: Future | Prepared, local) -> Prepared:
         if not isinstance(got, Future):
