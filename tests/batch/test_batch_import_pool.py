@@ -1,0 +1,163 @@
+"""A large workbook's import shared with worker processes (issue 17): whichever process
+prepared a part, the store, the results kept, the problems and the warnings are the same;
+a worker that dies costs nothing but time; a cancel stops the workers and stores nothing."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import pytest
+
+from batch_helpers import fill, rows_of
+from client.cli.main import main
+from client.interchange import excel_import, import_work
+from client.interchange.excel_import import import_into
+from client.interchange.progress import Cancelled
+from client.model import dumps_compact
+from client.rules.sample import sample_declaration
+from client.services import Desk, ImportReport
+from desk_fixtures import take_eciq_lists
+
+
+@pytest.fixture
+def book(data_dir, tmp_path, capsys):
+    """30 declarations (1–3 goods lines) in customs codes (mapped to eCIQ on import, with
+    warnings), one with a quantity that cannot be read (not imported)."""
+    path = tmp_path / "大批.xlsx"
+    assert main(["template", "--out", str(path)]) == 0
+    capsys.readouterr()
+    rows = []
+    for i in range(30):
+        d = sample_declaration("inbound" if i % 2 else "outbound", 1 + i % 3, seed=300 + i)
+        d.transport_mode, d.trade_mode = "2", "0110"
+        rs = rows_of(d)
+        if i == 7:
+            rs[0]["goods.quantity"] = "十二"
+        rows.extend(rs)
+    fill(path, rows)
+    return path
+
+
+def _import(path, profile, monkeypatch, workers: int, cancel=None):
+    monkeypatch.setenv("CIQDESK_IMPORT_WORKERS", str(workers))
+    monkeypatch.setattr(import_work, "POOL_FROM_ROWS", 1)
+    monkeypatch.setattr(import_work, "POOL_PART_ROWS", 4)  # many parts for two processes
+    desk = Desk.open(profile)
+    take_eciq_lists(desk)
+    report = ImportReport()
+    try:
+        import_into(desk, path, report, validate=True, cancel=cancel)
+    finally:
+        stored = _stored(desk)
+        desk.close()
+    return report, stored
+
+
+def _stored(desk):
+    with desk.db.read() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT id, doc, status, valid, error_count, warning_count, issues, validated_rev, "
+            "search_text FROM declarations ORDER BY id").all()
+        goods = conn.exec_driver_sql(
+            "SELECT declaration_id, seq, hs_code, quantity, value FROM goods_lines "
+            "ORDER BY declaration_id, seq").all()
+        found = conn.exec_driver_sql("SELECT count(*) FROM decl_search").scalar()
+    return [tuple(r) for r in rows], [tuple(g) for g in goods], found
+
+
+def _said(report):
+    return ([(p.row, p.column, p.field, p.message) for p in report.errors],
+            [(p.row, p.field, p.message) for p in report.warnings])
+
+
+def _local_parts(monkeypatch):
+    """Count the parts this process prepares itself (a worker's are not counted)."""
+    calls = []
+    real = import_work.prepare
+
+    def spy(*a, **kw):
+        calls.append(1)
+        return real(*a, **kw)
+    monkeypatch.setattr(import_work, "prepare", spy)
+    return calls
+
+
+def test_workers_store_exactly_what_this_process_alone_stores(book, tmp_path, monkeypatch):
+    alone, stored_alone = _import(book, tmp_path / "alone", monkeypatch, 0)
+    parts = []
+    real = excel_import.SheetReader.groups
+
+    def count(self, *a, **kw):
+        for part in real(self, *a, **kw):
+            parts.append(len(part))
+            yield part
+    monkeypatch.setattr(excel_import.SheetReader, "groups", count)
+    local = _local_parts(monkeypatch)
+    shared, stored_shared = _import(book, tmp_path / "shared", monkeypatch, 1)
+    assert len([p for p in parts if p]) > len(local), "a worker prepared some of the parts"
+    assert len(alone.imported) == 29 and sorted(shared.imported) == sorted(alone.imported)
+    assert stored_shared == stored_alone
+    assert _said(shared) == _said(alone)
+    errors, warnings = _said(shared)
+    assert [e[2] for e in errors] == ["goods[0].quantity"]
+    # the sample declarations are in customs codes: each one imported is mapped, twice
+    assert {w[1] for w in warnings} == {"transport_mode", "trade_mode"}
+    assert len(warnings) == 2 * 29
+    assert multiprocessing.active_children() == []
+
+
+def _die(groups):  # noqa: ARG001 - run in the worker instead of import_work._work
+    os._exit(3)
+
+
+def test_a_worker_that_dies_costs_only_time(book, tmp_path, monkeypatch, caplog):
+    alone, stored_alone = _import(book, tmp_path / "alone", monkeypatch, 0)
+    monkeypatch.setattr(import_work, "_work", _die)
+    with caplog.at_level("WARNING", logger="client.interchange.import_work"):
+        shared, stored_shared = _import(book, tmp_path / "dies", monkeypatch, 1)
+    assert "an import worker failed" in caplog.text
+    assert stored_shared == stored_alone and _said(shared) == _said(alone)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_cancel_stops_the_workers_and_stores_nothing(book, tmp_path, monkeypatch):
+    asked = []
+
+    def cancel():
+        asked.append(1)
+        return len(asked) > 3
+    with pytest.raises(Cancelled):
+        _import(book, tmp_path / "cancelled", monkeypatch, 1, cancel=cancel)
+    assert multiprocessing.active_children() == []
+    desk = Desk.open(tmp_path / "cancelled")
+    try:
+        assert _stored(desk) == ([], [], 0)
+    finally:
+        desk.close()
+
+
+def test_workers_only_for_a_large_sheet(monkeypatch):
+    monkeypatch.delenv("CIQDESK_IMPORT_WORKERS", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert import_work.workers_for(None) == 0
+    assert import_work.workers_for(import_work.POOL_FROM_ROWS - 1) == 0
+    assert import_work.workers_for(20_000) == import_work.MAX_WORKERS
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert import_work.workers_for(20_000) == 0
+    monkeypatch.setenv("CIQDESK_IMPORT_WORKERS", "0")
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert import_work.workers_for(20_000) == 0
+    monkeypatch.setenv("CIQDESK_IMPORT_WORKERS", "2")
+    assert import_work.workers_for(20_000) == 2
+
+
+def test_the_same_json_whichever_process_wrote_it(book, tmp_path, monkeypatch):
+    """The stored JSON is dumps_compact of what the store reads back (a worker's
+    serialiser is this one)."""
+    _, stored = _import(book, tmp_path / "shared", monkeypatch, 1)
+    desk = Desk.open(tmp_path / "shared")
+    try:
+        for did, doc, *_rest in stored[0]:
+            assert dumps_compact(desk.get(did)) == doc
+    finally:
+        desk.close()
