@@ -40,6 +40,9 @@ POOL_FROM_ROWS = 4000
 POOL_PART_ROWS = 1000
 #: the most worker processes one import starts
 MAX_WORKERS = 4
+#: seconds a worker may take over one part (or to stop) before it is taken for hung and
+#: its part prepared here
+PART_TIMEOUT = 120.0
 
 
 @dataclass
@@ -201,7 +204,7 @@ class ImportPool:
         if not isinstance(got, Future):
             return got
         try:
-            return got.result()
+            return got.result(timeout=PART_TIMEOUT)
         except Exception:  # noqa: BLE001 - a worker's failure: prepare the part here
             log.exception("an import worker failed; preparing its part in this process")
             self._broken("result")
@@ -212,7 +215,16 @@ class ImportPool:
         self.close()
 
     def close(self) -> None:
-        """Stop the workers (their pending parts are dropped)."""
+        """Stop the workers (their pending parts are dropped). A worker still busy after
+        :data:`PART_TIMEOUT` (a part takes well under a second) is ended."""
         pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        if pool is None:
+            return
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            proc.join(PART_TIMEOUT)
+            if proc.is_alive():
+                log.error("import worker %s did not stop; ending it", proc.pid)
+                proc.kill()
+                proc.join(5)

@@ -120,6 +120,23 @@ def test_a_worker_that_dies_costs_only_time(book, tmp_path, monkeypatch, caplog)
     assert multiprocessing.active_children() == []
 
 
+def _hang(groups):  # noqa: ARG001 - run in the worker instead of import_work._work
+    import time
+    time.sleep(3600)
+
+
+def test_a_hung_worker_is_ended_and_its_part_prepared_here(book, tmp_path, monkeypatch,
+                                                            caplog):
+    alone, stored_alone = _import(book, tmp_path / "alone", monkeypatch, 0)
+    monkeypatch.setattr(import_work, "_work", _hang)
+    monkeypatch.setattr(import_work, "PART_TIMEOUT", 2.0)
+    with caplog.at_level("WARNING", logger="client.interchange.import_work"):
+        shared, stored_shared = _import(book, tmp_path / "hangs", monkeypatch, 1)
+    assert "did not stop; ending it" in caplog.text
+    assert stored_shared == stored_alone and _said(shared) == _said(alone)
+    assert multiprocessing.active_children() == []
+
+
 def test_a_cancel_stops_the_workers_and_stores_nothing(book, tmp_path, monkeypatch):
     asked = []
 
