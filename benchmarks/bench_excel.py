@@ -12,7 +12,10 @@ times, in the same run, best of ``--repeat``:
    (the reader the importer used before);
 3. ``client.interchange.excel_import.import_into(..., validate=True)`` into a fresh store
    (created and migrated before the clock starts; the code tables load inside it): read,
-   save as drafts in one transaction, validate and keep every result.
+   save as drafts in one transaction, validate and keep every result — with the import's
+   worker processes (``client.interchange.import_work``: one per core but one; started,
+   and their tables loaded, inside the timed import), and once more in this process
+   alone (``CIQDESK_IMPORT_WORKERS=0``) for comparison.
 
 Targets (issue 17): step 3 ≤ 2.5x step 1, and step 2 ≥ 4x step 3. Then, in a fresh
 subprocess, the peak RSS (``VmHWM`` of ``/proc/self/status``, see :func:`peak_rss_mb`) of importing
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import re
 import shutil
 import subprocess
@@ -34,6 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from client.interchange import import_work  # noqa: E402
 from client.interchange.excel_import import import_into  # noqa: E402
 from client.services import Desk, ImportReport  # noqa: E402
 
@@ -60,6 +65,18 @@ def openpyxl_read(path: Path) -> int:
                 n += 1
     wb.close()
     return n
+
+
+def _alone(path: Path, profile: Path, desk: Desk) -> tuple[int, int, int]:
+    old = os.environ.get("CIQDESK_IMPORT_WORKERS")
+    os.environ["CIQDESK_IMPORT_WORKERS"] = "0"
+    try:
+        return import_validate(path, profile, desk)
+    finally:
+        if old is None:
+            del os.environ["CIQDESK_IMPORT_WORKERS"]
+        else:
+            os.environ["CIQDESK_IMPORT_WORKERS"] = old
 
 
 def fresh_desk(profile: Path) -> Desk:
@@ -146,7 +163,9 @@ def rss_child(book: Path, profile: Path) -> int:
     t0 = time.perf_counter()
     stored, kept, problems = import_validate(book, profile)
     rss = peak_rss_mb()
-    print(f"{stored} {kept} {problems} {time.perf_counter() - t0:.2f} {rss:.0f}")
+    import resource
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest
+    print(f"{stored} {kept} {problems} {time.perf_counter() - t0:.2f} {rss:.0f} {workers:.0f}")
     return 0
 
 
@@ -175,13 +194,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"workbook: {book.name}, {book.stat().st_size / 1e6:.1f} MB")
 
     best = {"calamine": (float("inf"),) * 2, "openpyxl": (float("inf"),) * 2,
-            "import": (float("inf"),) * 2}
+            "import": (float("inf"),) * 2, "alone": (float("inf"),) * 2}
     for r in range(args.repeat):
         for name, fn in (("calamine", lambda: calamine_read(book)),
                          ("openpyxl", lambda: openpyxl_read(book)),
-                         ("import", lambda: import_validate(book, work / "profile", desk))):
+                         ("import", lambda: import_validate(book, work / "profile", desk)),
+                         ("alone", lambda: _alone(book, work / "profile", desk))):
             gc.collect()
-            desk = fresh_desk(work / "profile") if name == "import" else None
+            desk = fresh_desk(work / "profile") if name in ("import", "alone") else None
             w0, c0 = time.perf_counter(), time.process_time()
             out = fn()
             took = (time.perf_counter() - w0, time.process_time() - c0)
@@ -190,7 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     cal, opx, imp = best["calamine"], best["openpyxl"], best["import"]
     print(f"bare calamine read  : {cal[0]:.2f} s wall, {cal[1]:.2f} s CPU")
     print(f"openpyxl read-only  : {opx[0]:.2f} s wall, {opx[1]:.2f} s CPU")
-    print(f"import + validate   : {imp[0]:.2f} s wall, {imp[1]:.2f} s CPU")
+    print(f"import + validate   : {imp[0]:.2f} s wall, {imp[1]:.2f} s CPU of this process "
+          f"({import_work.workers_for(10**9)} worker processes)")
+    print(f"  in this process alone: {best['alone'][0]:.2f} s wall "
+          f"({best['alone'][0] / cal[0]:.2f}x the calamine read)")
     print(f"import+validate / calamine read = {imp[0] / cal[0]:.2f}x wall, "
           f"{imp[1] / cal[1]:.2f}x CPU (target <= 2.5x)")
     print(f"openpyxl read / import+validate = {opx[0] / imp[0]:.2f}x wall, "
@@ -205,9 +228,10 @@ def main(argv: list[str] | None = None) -> int:
         if out.returncode:
             print(out.stderr[-2000:])
         else:
-            stored, kept, problems, took, rss = out.stdout.split()[-5:]
+            stored, kept, problems, took, rss, workers = out.stdout.split()[-6:]
             print(f"peak RSS importing + validating {rows:,} goods rows ({stored} drafts, "
-                  f"{kept} results, {problems} problems, {took} s): {rss} MB (target <= 400 MB)")
+                  f"{kept} results, {problems} problems, {took} s): {rss} MB (target <= 400 MB)"
+                  f"; each import worker process at most {workers} MB")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
