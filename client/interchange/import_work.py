@@ -40,6 +40,9 @@ POOL_FROM_ROWS = 4000
 POOL_PART_ROWS = 1000
 #: the most worker processes one import starts
 MAX_WORKERS = 4
+#: parts handed to each worker ahead (one running, the next ones waiting: a worker never
+#: waits for this process to hand it the next)
+_QUEUED = 3
 #: seconds a worker may take over one part (or to stop) before it is taken for hung and
 #: its part prepared here
 PART_TIMEOUT = 120.0
@@ -176,7 +179,7 @@ class ImportPool:
         for groups in parts:
             if not groups:
                 continue
-            if self._pool is not None and busy < 2 * self.workers:
+            if self._pool is not None and busy < _QUEUED * self.workers:
                 try:
                     pending.append((groups, self._pool.submit(_work, groups)))
                     busy += 1
@@ -190,6 +193,12 @@ class ImportPool:
                 if isinstance(got, Future):
                     busy -= 1
                 yield groups, self._result(groups, got, local)
+        # every part is handed out: take back those no worker has started (this process
+        # would only wait for them otherwise)
+        for i in range(len(pending) - 1, -1, -1):
+            groups, got = pending[i]
+            if isinstance(got, Future) and got.cancel():
+                pending[i] = (groups, local(groups))
         while pending:
             groups, got = pending.popleft()
             yield groups, self._result(groups, got, local)
