@@ -43,6 +43,8 @@ MAX_WORKERS = 4
 #: parts handed to each worker ahead (one running, the next ones waiting: a worker never
 #: waits for this process to hand it the next)
 _QUEUED = 3
+#: parts prepared here that may wait for an earlier part a worker is still preparing
+_HELD = 6
 #: seconds a worker may take over one part (or to stop) before it is taken for hung and
 #: its part prepared here
 PART_TIMEOUT = 120.0
@@ -188,7 +190,10 @@ class ImportPool:
                     pending.append((groups, local(groups)))
             else:
                 pending.append((groups, local(groups)))
-            while pending and (not isinstance(pending[0][1], Future) or pending[0][1].done()):
+            # results are stored in order: a slow worker's part holds back those after it,
+            # at most _HELD parts (memory stays bounded), then this process waits for it
+            while pending and (not isinstance(pending[0][1], Future) or pending[0][1].done()
+                               or len(pending) > _HELD + _QUEUED * self.workers):
                 groups, got = pending.popleft()
                 if isinstance(got, Future):
                     busy -= 1

@@ -137,6 +137,49 @@ def test_a_hung_worker_is_ended_and_its_part_prepared_here(book, tmp_path, monke
     assert multiprocessing.active_children() == []
 
 
+def _slow(groups):  # run in the worker instead of import_work._work
+    import time
+    time.sleep(0.5)
+    return import_work._STATE and import_work.prepare(
+        import_work._STATE["reader"], groups, import_work._STATE["codes"],
+        import_work._STATE["ctx"])
+
+
+def test_a_slow_worker_holds_back_only_a_few_parts(book, tmp_path, monkeypatch):
+    """Results are stored in the sheet's order; the parts prepared here while a slow
+    worker's part is not back yet wait in memory, a bounded number of them."""
+    from client.services.import_sink import ImportSink
+    monkeypatch.setattr(import_work, "_work", _slow)
+    monkeypatch.setattr(import_work, "POOL_PART_ROWS", 2)
+    events = []
+    real_prepare, real_store = import_work.prepare, ImportSink.store_rows
+
+    def prepare(*a, **kw):
+        events.append(+1)
+        return real_prepare(*a, **kw)
+
+    def store(self, batch, rows):
+        events.append(-1)
+        return real_store(self, batch, rows)
+    monkeypatch.setattr(import_work, "prepare", prepare)
+    monkeypatch.setattr(ImportSink, "store_rows", store)
+    monkeypatch.setenv("CIQDESK_IMPORT_WORKERS", "1")
+    monkeypatch.setattr(import_work, "POOL_FROM_ROWS", 1)
+    desk = Desk.open(tmp_path / "slow")
+    try:
+        report = ImportReport()
+        import_into(desk, book, report, validate=True)
+    finally:
+        desk.close()
+    assert len(report.imported) == 29
+    held, most = 0, 0
+    for e in events:
+        held += e
+        most = max(most, held)
+    assert events.count(-1) > events.count(+1), "the worker prepared some parts"
+    assert most <= import_work._HELD + 1
+
+
 def test_a_cancel_stops_the_workers_and_stores_nothing(book, tmp_path, monkeypatch):
     asked = []
 
