@@ -125,6 +125,14 @@ def header_row(decl: Declaration, doc: str | None = None) -> dict:
     }
 
 
+def numbered_columns(inspection_no: str, doc: str) -> dict:
+    """The columns of :func:`header_row` that change when a stored draft is given its
+    number, ``doc`` being its document with that number: the number and the document (the
+    search text leaves the number to its own index; every other column is derived from
+    what the number does not touch). Finalise writes these with ``ready``."""
+    return {"inspection_no": inspection_no, "doc": doc}
+
+
 def _dec(v) -> str | None:
     return format_decimal(v) if v is not None else None
 
