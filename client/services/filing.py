@@ -202,7 +202,8 @@ class Filing:
                                     "kind": "submit", "inspection_no": no,
                                     "base_version": None, "payload": doc})
                 result.finalised.append((did, no))
-            status_q.record(conn, moves, known=known, columns=columns)
+            with decl_q.numbering(conn, list(columns)):
+                status_q.record(conn, moves, known=known, columns=columns)
             enqueue_many(conn, outbox_rows)
 
     # -- amend / withdraw / resubmit --------------------------------------------------------

@@ -9,9 +9,10 @@ Rows leave this module as frozen :class:`DeclarationSummary` dataclasses or mode
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import (Connection, and_, delete, func, or_, select, text, tuple_,
                         update)
@@ -131,6 +132,21 @@ def numbered_columns(inspection_no: str, doc: str) -> dict:
     search text leaves the number to its own index; every other column is derived from
     what the number does not touch). Finalise writes these with ``ready``."""
     return {"inspection_no": inspection_no, "doc": doc}
+
+
+@contextmanager
+def numbering(conn: Connection, ids: list[str]) -> Iterator[None]:
+    """A block that gives numbers to the drafts ``ids`` (finalise): on SQLite the numbers
+    are put into the search index in one ``INSERT … SELECT`` per 500 at its end instead of
+    one trigger run per row (:class:`client.store.search.Deferred`), in the caller's
+    transaction; PostgreSQL's trigram index is the table's own."""
+    if dialect.is_postgres(conn):
+        yield
+        return
+    deferred = _search.Deferred(conn.exec_driver_sql)
+    with deferred:
+        yield
+        deferred.numbers(ids)
 
 
 def _dec(v) -> str | None:

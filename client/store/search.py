@@ -26,7 +26,9 @@ writer indexes the rows it inserted with one ``INSERT … SELECT`` per 500 ids a
 before the row is removed again — all in the writer's transaction, so a search right
 after it finds the rows and a kill before the commit leaves neither rows nor index
 entries. Any other insert (a tool's ``INSERT … SELECT``, a store copy) still goes through
-the triggers.
+the triggers. Finalise does the same for the numbers it gives
+(:func:`client.store.declarations.numbering`: the number trigger steps aside as well, and
+one ``INSERT … SELECT`` per 500 indexes them: 0.17 s instead of 0.53 s per 10,000).
 
 Substring queries of :data:`MIN_TRIGRAM` characters or more ask the index which rows hold
 the text; shorter ones walk the covering index ``ix_decl_list_cover`` in list order with
@@ -130,7 +132,7 @@ NO_TRIGGERS = {
                          f"BEGIN DELETE FROM {NO_TABLE} WHERE rowid = OLD.rowid; END",
     "decl_search_no_set": "AFTER UPDATE OF inspection_no ON declarations "
                           "WHEN OLD.inspection_no IS NULL AND NEW.inspection_no IS NOT NULL "
-                          f"BEGIN INSERT INTO {NO_TABLE}(rowid, no) VALUES (NEW.rowid, {{no}}); END",
+                          f"AND NOT EXISTS (SELECT 1 FROM {DEFER_TABLE}) BEGIN INSERT INTO {NO_TABLE}(rowid, no) VALUES (NEW.rowid, {{no}}); END",
     "decl_search_no_au": "AFTER UPDATE OF inspection_no ON declarations "
                          "WHEN OLD.inspection_no IS NOT NULL "
                          "AND NEW.inspection_no IS NOT OLD.inspection_no BEGIN "
@@ -196,11 +198,19 @@ _INDEX_ROWS = ("INSERT INTO decl_search(rowid, hay) SELECT rowid, {text} FROM de
                "WHERE id IN ({ids}) AND inspection_no IS NOT NULL")
 
 
+_INDEX_NUMBERS = (f"INSERT INTO {NO_TABLE}(rowid, no) SELECT rowid, {{no}} FROM declarations "
+                  "WHERE id IN ({ids}) AND inspection_no IS NOT NULL "
+                  f"AND NOT EXISTS (SELECT 1 FROM {NO_TABLE} AS n "
+                  "WHERE n.rowid = declarations.rowid)")
+
+
 class Deferred:
     """Index the declarations a bulk writer inserts in one ``INSERT … SELECT`` per chunk.
 
     Used as ``with Deferred(execute) as index: <insert rows>; index(ids)`` by
-    :func:`client.store.declarations.save_many`, inside its transaction (SQLite only; on
+    :func:`client.store.declarations.save_many`, inside its transaction, and around the
+    numbers finalise gives (:meth:`numbers`, :func:`client.store.declarations.numbering`;
+    the number trigger steps aside too) (SQLite only; on
     PostgreSQL the trigram GIN index is part of the table and nothing is deferred).
     ``execute(sql, params)`` runs a statement in that transaction
     (``Connection.exec_driver_sql``, or a ``sqlite3`` connection's ``execute``). On leaving, the
@@ -223,6 +233,14 @@ class Deferred:
             for sql in _INDEX_ROWS:
                 self.execute(sql.format(text=text_sql(), no=no_sql(), ids=marks),
                              tuple(chunk))
+
+    def numbers(self, ids: list[str]) -> None:
+        """Put the numbers given to the rows of ``ids`` while deferred into the index (the
+        rows of ``ids`` without a number, or already indexed, are left as they are)."""
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ", ".join("?" * len(chunk))
+            self.execute(_INDEX_NUMBERS.format(no=no_sql(), ids=marks), tuple(chunk))
 
     def __exit__(self, *exc) -> None:
         if exc[0] is None:

@@ -109,3 +109,26 @@ def test_a_store_of_schema_0010_is_searched_by_number_after_the_upgrade(data_dir
     assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert raw.execute(f"SELECT count(*) FROM {search.NO_TABLE}").fetchone()[0] == 4
     raw.close()
+
+
+@pytest.mark.sqlite_only
+def test_a_number_written_outside_finalise_is_indexed_by_the_trigger(desk):
+    """Finalise indexes its numbers in bulk (the trigger steps aside and no marker is
+    left); a number any other writer puts on a row goes through the trigger."""
+    decls, nos = _finalised(desk, 2)
+    d = sample_declaration("inbound", 1, seed=77)
+    with desk.db.write() as conn:
+        decl_q.save_many(conn, [d])
+        conn.exec_driver_sql("UPDATE declarations SET inspection_no = '310000126999999' "
+                             "WHERE id = ?", (d.id,))
+    assert _ids(desk, "6999999") == [d.id]
+    with desk.db.write() as conn:
+        conn.exec_driver_sql("UPDATE declarations SET inspection_no = '310000126888888' "
+                             "WHERE id = ?", (d.id,))
+    assert _ids(desk, "6999999") == [] and _ids(desk, "6888888") == [d.id]
+    with desk.db.read() as conn:
+        assert conn.exec_driver_sql(f"SELECT count(*) FROM {search.DEFER_TABLE}").scalar() == 0
+        assert conn.exec_driver_sql(f"SELECT count(*) FROM {search.NO_TABLE}").scalar() == 3
+    assert all(_ids(desk, no) == [did] for did, no in nos.items())
+    desk.delete_draft(d.id)
+    assert _ids(desk, "6888888") == []
