@@ -14,8 +14,9 @@ The haystack a search matches (:data:`HAY_SQL`, what ``LIKE`` checks and Postgre
 index holds) is the number, a space and the text: the same string the search box
 matched when the number was part of ``search_text``. The index answers for a window of
 the query that lies within the number or within the text (:func:`probe` asks both
-tables); only a window running from the end of the number into the contract number
-(``"0001 ct20"``) finds nothing there that the walk would find.
+tables); a window running from the end of the number into the text (``"0001 ct20"``) is
+in neither, so a window no table holds that may do so (:func:`may_span`) takes the rows
+holding its part after the last space as the candidates instead of meaning "no rows".
 
 Bulk inserts (migration 0010_import): the insert trigger fires one FTS5 insert per row,
 which cost 6x the bulk ``INSERT … SELECT`` of the same rows (0.26 s against 0.04 s per
@@ -123,7 +124,8 @@ TRIGGERS = {
                       "WHERE rid = NEW.rowid; END",
 }
 #: the triggers of ``decl_search_no`` (migration 0011_numbers; ``{no}``: :data:`NO_SQL`
-#: of ``NEW.``): a number given (finalise) is one insert, a number never changes after
+#: of ``NEW.``): a number given is one insert (finalise defers it: :class:`Deferred`), a
+#: number changed (never, once given) a delete and an insert
 NO_TRIGGERS = {
     "decl_search_no_ai": "AFTER INSERT ON declarations WHEN NEW.inspection_no IS NOT NULL "
                          f"AND NOT EXISTS (SELECT 1 FROM {DEFER_TABLE}) BEGIN "
@@ -132,7 +134,8 @@ NO_TRIGGERS = {
                          f"BEGIN DELETE FROM {NO_TABLE} WHERE rowid = OLD.rowid; END",
     "decl_search_no_set": "AFTER UPDATE OF inspection_no ON declarations "
                           "WHEN OLD.inspection_no IS NULL AND NEW.inspection_no IS NOT NULL "
-                          f"AND NOT EXISTS (SELECT 1 FROM {DEFER_TABLE}) BEGIN INSERT INTO {NO_TABLE}(rowid, no) VALUES (NEW.rowid, {{no}}); END",
+                          f"AND NOT EXISTS (SELECT 1 FROM {DEFER_TABLE}) BEGIN "
+                          f"INSERT INTO {NO_TABLE}(rowid, no) VALUES (NEW.rowid, {{no}}); END",
     "decl_search_no_au": "AFTER UPDATE OF inspection_no ON declarations "
                          "WHEN OLD.inspection_no IS NOT NULL "
                          "AND NEW.inspection_no IS NOT OLD.inspection_no BEGIN "
