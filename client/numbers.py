@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Iterable
+from typing import Iterable, Protocol, Sequence, TypeVar
 
 from sqlalchemy import Connection, and_, func, insert, select, update
 
@@ -28,6 +28,18 @@ from .store.db import utcnow
 from .timeutil import store_time
 
 log = logging.getLogger(__name__)
+
+
+class Numberable(Protocol):
+    """What numbering reads and writes of a declaration (a :class:`Declaration`, or the
+    few columns finalise reads of a draft it does not parse)."""
+
+    declare_bureau: str | None
+    direction: str | None
+    inspection_no: str | None
+
+
+N = TypeVar("N", bound=Numberable)
 
 DIGIT = {"inbound": "1", "outbound": "2"}
 CN_TZ = timezone(timedelta(hours=8))
@@ -158,8 +170,8 @@ def assign_number(conn: Connection, decl: Declaration, *, year: int | None = Non
     raise NoNumberLeft(bureau, direction, year)
 
 
-def assign_numbers(conn: Connection, decls: list[Declaration], *, year: int | None = None
-                   ) -> tuple[list[Declaration], list[Declaration]]:
+def assign_numbers(conn: Connection, decls: Sequence[N], *, year: int | None = None
+                   ) -> tuple[list[N], list[N]]:
     """:func:`assign_number` for many declarations at once: ``(numbered, without_number)``.
 
     Serials are taken in memory from the usable leases, then each lease's ``next_serial``
@@ -169,7 +181,8 @@ def assign_numbers(conn: Connection, decls: list[Declaration], *, year: int | No
     t = s.number_leases
     pools: dict[tuple, list[list]] = {}
     taken: dict[str, tuple[int, int]] = {}  # lease_id -> (old next_serial, new next_serial)
-    numbered, missing = [], []
+    numbered: list[N] = []
+    missing: list[N] = []
     for decl in decls:
         if decl.inspection_no:
             numbered.append(decl)

@@ -15,7 +15,8 @@ BOTH_DIALECTS = ("tests/core/test_core_store.py", "tests/core/test_core_search.p
                  "tests/sync/test_lifecycle_sync.py", "tests/sync/test_office_sync.py",
                  "tests/ui/test_shell_store_watch.py", "tests/ui/editor/test_editor_office.py",
                  "tests/office/", "tests/core/test_core_ciq_switch.py",
-                 "tests/core/test_core_finalise_reuse.py")
+                 "tests/core/test_core_finalise_reuse.py",
+                 "tests/core/test_core_search_numbers.py")
 
 
 def pytest_generate_tests(metafunc):

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from sqlalchemy import select
@@ -97,26 +99,32 @@ class Filing:
         # drafts the batch validation just found clean under this very context, at the
         # revision read below, are not judged twice (client.services.cleanmemo)
         from ..rules import validate
-        todo: list[tuple[str, int, Declaration, dict]] = []
+        todo: list[tuple[str, int, numbers.Numberable, dict | str]] = []
         d = s.declarations
+        cols = (d.c.id, d.c.status, d.c.local_rev, d.c.doc, d.c.inspection_no,
+                d.c.declare_bureau, d.c.direction)
         ids = list(dict.fromkeys(ids))
         clean = self.desk.clean_memo.clean_under(stamp, ids)
         for k in range(0, len(ids), 500):
             with self.db.read() as conn:
                 rows = {r[0]: r for r in conn.execute(
-                    select(d.c.id, d.c.status, d.c.local_rev, d.c.doc)
-                    .where(d.c.id.in_(ids[k:k + 500]))).all()}
+                    select(*cols).where(d.c.id.in_(ids[k:k + 500]))).all()}
                 for key in ids[k:k + 500]:
                     if key not in rows:
                         real = decl_q.resolve_id(conn, key)
                         if real is None:
                             raise NotFound(f"找不到报检单 {key}", f"no declaration {key}")
-                        rows[key] = conn.execute(select(d.c.id, d.c.status, d.c.local_rev,
-                                                        d.c.doc).where(d.c.id == real)).first()
+                        rows[key] = conn.execute(select(*cols).where(d.c.id == real)).first()
             for key in ids[k:k + 500]:
-                did, status, rev, doc = rows[key]
+                did, status, rev, doc, no, bureau, direction = rows[key]
                 if status not in lifecycle.EDITABLE:
                     result.skipped[did] = status
+                    continue
+                if clean.get(did) == rev and no is None and _unnumbered(doc):
+                    # found clean at this revision: numbering needs only the columns the
+                    # save derived from this very document, and the text takes the number
+                    # without being parsed (numbered_text)
+                    todo.append((did, rev, _Draft(did, bureau, direction), doc))
                     continue
                 data = json.loads(doc)
                 decl = parse_declaration(data)[0]
@@ -165,7 +173,7 @@ class Filing:
                     .order_by(d.c.id).with_for_update()):
                 known[did] = (st, version)
                 revs[did] = rev
-            fresh, data_of = [], {}
+            fresh, data_of, id_of = [], {}, {}
             for did, rev, decl, data in chunk:
                 st = known.get(did, ("deleted", None))[0]
                 if st != "draft" or revs.get(did) != rev:
@@ -173,24 +181,29 @@ class Filing:
                 else:
                     fresh.append(decl)
                     data_of[did] = data
+                    id_of[id(decl)] = did
             numbered, missing = numbers.assign_numbers(conn, fresh, year=year)
-            result.no_number += [x.id for x in missing]
+            result.no_number += [id_of[id(x)] for x in missing]
             if not numbered:
                 return
-            rows, moves, outbox_rows = [], [], []
+            columns, moves, outbox_rows = {}, [], []
             for decl in numbered:
-                note = f"已定稿，报检号 {decl.inspection_no}"
+                did, no = id_of[id(decl)], decl.inspection_no
+                assert no is not None  # assign_numbers numbered it
+                note = f"已定稿，报检号 {no}"
                 if self.db.is_postgres:  # the office: the timeline names the declarer
                     note += f"，定稿人 {filed_by}"
-                rows.append({**decl_q.header_row(decl, numbered_doc(data_of[decl.id], decl)),
-                             "filed_by": filed_by})
-                moves.append(Move(decl.id, "ready", note))
-                outbox_rows.append({"mutation_id": new_ulid(), "declaration_id": decl.id,
-                                    "kind": "submit", "inspection_no": decl.inspection_no,
-                                    "base_version": None, "payload": rows[-1]["doc"]})
-                result.finalised.append((decl.id, decl.inspection_no))
-            status_q.record(conn, moves, known=known,
-                            columns={x.id: r for x, r in zip(numbered, rows, strict=True)})
+                data = data_of[did]
+                doc = numbered_text(data, no) if isinstance(data, str) else \
+                    numbered_doc(data, no)
+                columns[did] = {**decl_q.numbered_columns(no, doc), "filed_by": filed_by}
+                moves.append(Move(did, "ready", note))
+                outbox_rows.append({"mutation_id": new_ulid(), "declaration_id": did,
+                                    "kind": "submit", "inspection_no": no,
+                                    "base_version": None, "payload": doc})
+                result.finalised.append((did, no))
+            with decl_q.numbering(conn, list(columns)):
+                status_q.record(conn, moves, known=known, columns=columns)
             enqueue_many(conn, outbox_rows)
 
     # -- amend / withdraw / resubmit --------------------------------------------------------
@@ -309,13 +322,45 @@ class Filing:
         return mid
 
 
-def numbered_doc(data: dict, decl: Declaration) -> str:
+def numbered_doc(data: dict, inspection_no: str) -> str:
     """The stored document ``data`` (decoded, as the store holds it) with the number
-    ``decl`` was given: what :func:`~client.model.dumps_compact` of ``decl`` says about the
-    declaration, without serialising the whole object again (the store's documents are
-    the object as read, so parsing this text gives exactly ``decl``)."""
-    data["inspection_no"] = decl.inspection_no
+    ``inspection_no``: what :func:`~client.model.dumps_compact` of the declaration says
+    about it, without serialising the whole object again (the store's documents are the
+    object as read, so parsing this text gives exactly the numbered declaration)."""
+    data["inspection_no"] = inspection_no
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A draft finalise numbers without parsing its document (found clean at its revision):
+    the columns the store derived from that document (:class:`numbers.Numberable`)."""
+
+    id: str
+    declare_bureau: str | None
+    direction: str | None
+    inspection_no: str | None = None
+
+
+#: the start of a stored document whose top-level ``inspection_no`` is null: the object's
+#: first members, each a string, up to that one (``dumps_compact`` writes ``schema`` and
+#: ``id`` before it)
+_UNNUMBERED = re.compile(r'\{(?:"(?:[^"\\]|\\.)*":"(?:[^"\\]|\\.)*",)*?"inspection_no":null(?=[,}])')
+_KEY = '"inspection_no"'
+
+
+def _unnumbered(doc: str) -> bool:
+    """Whether :func:`numbered_text` can give ``doc`` its number: its top-level
+    ``inspection_no`` is null, among the first members, and the key occurs nowhere else
+    (no second member of that name, no string holding it)."""
+    return doc.count(_KEY) == 1 and _UNNUMBERED.match(doc) is not None
+
+
+def numbered_text(doc: str, inspection_no: str) -> str:
+    """The stored document ``doc`` (:func:`_unnumbered`) with its number: the same text
+    with the null replaced — what :func:`numbered_doc` says, without reading the rest."""
+    end = _UNNUMBERED.match(doc).end()  # type: ignore[union-attr]
+    return doc[:end - 4] + json.dumps(inspection_no, ensure_ascii=False) + doc[end:]
 
 
 def _withdrawal_on_file(conn, decl_id: str) -> bool:

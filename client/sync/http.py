@@ -52,6 +52,15 @@ CONNECT_BUDGET = 2.0
 GZIP_THRESHOLD = 32 * 1024
 
 
+
+def encode_body(body: bytes, compress: bool | None = None) -> tuple[bytes, dict[str, str]]:
+    """``body`` as sent and the header saying so: gzip-compressed when ``compress``, or by
+    default when larger than :data:`GZIP_THRESHOLD` (:meth:`PlatformClient.request` does
+    this; the pusher does it ahead, while the previous batch is on its way)."""
+    if compress or (compress is None and len(body) > GZIP_THRESHOLD):
+        return gzip.compress(body, compresslevel=5), {"Content-Encoding": "gzip"}
+    return body, {}
+
 class BadResponse(PlatformError):
     """The platform answered something that is not what the protocol promises."""
 
@@ -271,9 +280,9 @@ class PlatformClient:
         if json is not None:
             body = _json_bytes(json)
             hdrs["Content-Type"] = "application/json"
-        if body is not None and (compress or (compress is None and len(body) > GZIP_THRESHOLD)):
-            body = gzip.compress(body, compresslevel=5)
-            hdrs["Content-Encoding"] = "gzip"
+        if body is not None:
+            body, encoding = encode_body(body, compress)
+            hdrs.update(encoding)
         if auth and not self.access_token:
             self.refresh()
         refreshed = False

@@ -34,7 +34,7 @@ from ..store.status import Move
 from ..store.db import Database, utcnow
 from ..timeutil import format_time
 from . import kinds
-from .http import Cancelled, PlatformClient
+from .http import Cancelled, PlatformClient, encode_body
 from .shapes import check_batch
 from .summary import ItemProblem, Progress, SyncSummary
 
@@ -174,7 +174,8 @@ class Pusher:
 
         Pipelined: one worker thread does all the network work (attachment uploads, the
         batch request, checking the answer) for batch *k+1* while this thread applies the
-        results of batch *k* to the store, in order. Only one request is ever in flight
+        results of batch *k* to the store, in order; this thread makes the body of batch
+        *k+1* (JSON, gzip) while batch *k* is on its way, so the worker sends it at once. Only one request is ever in flight
         and results are applied strictly in outbox order; if a request fails, the batch
         already sent after it is simply resent next time (idempotent).
         """
@@ -188,14 +189,16 @@ class Pusher:
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push")
         try:
             items = self._next(0)
-            fut = pool.submit(self._send, items, summary, None) if items else None
+            fut = pool.submit(self._send, items, self._body(items), summary, None) \
+                if items else None
             while fut is not None:
                 cur_items, cur_fut = items, fut
                 items, fut = [], None
                 if not self.cancel():
                     items = self._next(cur_items[-1].seq)
-                    if items:
-                        fut = pool.submit(self._send, items, summary, cur_fut)
+                    if items:  # its body made here while the batch before is on its way
+                        fut = pool.submit(self._send, items, self._body(items), summary,
+                                          cur_fut)
                 results = cur_fut.result()
                 self._apply(cur_items, results, summary)
                 done += len(cur_items)
@@ -223,8 +226,16 @@ class Pusher:
                     return items[:n]
         return items
 
-    def _send(self, items: list[OutboxItem], summary: SyncSummary, prev) -> list[dict] | None:
-        """Network part of one batch (runs on the worker thread).
+    def _body(self, items: list[OutboxItem]) -> tuple[bytes, dict[str, str]]:
+        """The request body of a batch as sent (:func:`batch_body`, compressed) and its
+        headers."""
+        body, encoding = encode_body(batch_body(self.device_id, items, self.switched_after))
+        return body, {"Content-Type": "application/json", **encoding}
+
+    def _send(self, items: list[OutboxItem], body: tuple[bytes, dict[str, str]],
+              summary: SyncSummary, prev) -> list[dict] | None:
+        """Network part of one batch (runs on the worker thread): its attachments, then
+        ``body`` (:meth:`_body`).
 
         ``prev`` is the previous batch's future: it has finished (one worker, in order);
         if it failed, this batch is not sent at all.
@@ -232,11 +243,9 @@ class Pusher:
         if prev is not None and prev.exception() is not None:
             return None
         self._upload_attachments(items, summary)
-        body = self.client.request("POST", kinds.endpoint(items[0].doc_kind),
-                                   data=batch_body(self.device_id, items,
-                                                   self.switched_after),
-                                   headers={"Content-Type": "application/json"})
-        return check_batch(body, [i.mutation_id for i in items])
+        answer = self.client.request("POST", kinds.endpoint(items[0].doc_kind),
+                                     data=body[0], headers=body[1], compress=False)
+        return check_batch(answer, [i.mutation_id for i in items])
 
     # -- attachments --------------------------------------------------------------------
     def _upload_attachments(self, items: list[OutboxItem], summary: SyncSummary) -> None:

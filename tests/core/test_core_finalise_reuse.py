@@ -132,6 +132,45 @@ def test_a_json_import_document_keeps_its_form_and_gains_the_number(desk, tmp_pa
     assert got.goods == d.goods
 
 
+def test_validated_documents_of_any_layout_gain_the_number_and_nothing_else(desk, tmp_path,
+                                                                            rule_calls):
+    """Drafts found clean by the batch validation are numbered without being judged again,
+    whatever the layout of their stored JSON (an import keeps the text as read): each
+    document reads back as the same declaration with its number and the same unknown
+    keys."""
+    _lease(desk)
+    layouts = []
+    for i in range(4):
+        raw = json.loads(dumps_compact(sample_declaration("inbound", 1, seed=40 + i)))
+        raw["x_note"] = 'says "inspection_no":null' if i == 1 else "plain"
+        if i == 2:  # the number's key last
+            raw = {k: v for k, v in raw.items() if k != "inspection_no"} | {"inspection_no": None}
+        if i == 3:  # no number key at all
+            raw.pop("inspection_no")
+        layouts.append(raw)
+    texts = [json.dumps(layouts[0], ensure_ascii=False, indent=2),
+             json.dumps(layouts[1], ensure_ascii=False, separators=(",", ":")),
+             json.dumps(layouts[2], ensure_ascii=True, separators=(",", ":")),
+             json.dumps(layouts[3], ensure_ascii=False)]
+    for n, text in enumerate(texts):
+        f = tmp_path / f"{n}.json"
+        f.write_text(text, "utf-8")
+        assert desk.import_json_files([f]).imported == [layouts[n]["id"]]
+    ids = [r["id"] for r in layouts]
+    assert all(not any(i.severity == "error" for i in v)
+               for v in desk.validate_ids(ids).values())
+    calls = rule_calls()
+    res = Filing(desk).finalise(ids)
+    assert calls == [] and len(res.finalised) == 4
+    for (did, no), raw in zip(sorted(res.finalised, key=lambda x: ids.index(x[0])), layouts):
+        with desk.db.read() as conn:
+            doc = decl_q.load_doc(conn, did)
+        assert json.loads(doc) == {**raw, "inspection_no": no}
+        got = desk.get(did)
+        assert got.inspection_no == no and got.extra.get("x_note") == raw["x_note"]
+        assert desk.summary(did).inspection_no == no and desk.summary(did).status == "ready"
+
+
 def test_the_memo_keeps_the_newest_and_forgets_on_another_stamp():
     m = CleanMemo(limit=3)
     m.record(("a",), [("d1", 1, True), ("d2", 1, True), ("d3", 1, False)])

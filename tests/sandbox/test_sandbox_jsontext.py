@@ -1,5 +1,6 @@
-"""The request-body depth check on the text (sandbox.jsontext.too_deep) agrees with the
-walk over the parsed value (sandbox.jsontext.check) on any JSON."""
+"""The request-body checks (sandbox.jsontext): the depth found by the level walk over the
+parsed value (``check``) is the nesting of the text, on any JSON; lone surrogates in keys
+and strings at any depth are refused."""
 from __future__ import annotations
 
 import json
@@ -22,24 +23,45 @@ _json = st.recursive(
 def _deep_by_walk(value, max_depth: int) -> bool:
     try:
         jsontext.check(value, max_depth, strings=False)
-    except ApiError:
+    except ApiError as exc:
+        assert exc.code == "json_too_deep"
         return True
     return False
 
 
+def _nesting(value) -> int:
+    """Arrays/objects nested in ``value`` (the definition, recursively)."""
+    if isinstance(value, dict):
+        return 1 + max(map(_nesting, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_nesting, value), default=0)
+    return 0
+
+
 @settings(max_examples=300, deadline=None)
-@given(_json, st.integers(min_value=1, max_value=6), st.booleans())
-def test_the_text_check_agrees_with_the_walk(value, max_depth, indent):
-    text = json.dumps(value, ensure_ascii=bool(indent), indent=1 if indent else None)
-    assert jsontext.too_deep(text, max_depth) == _deep_by_walk(value, max_depth)
+@given(_json, st.integers(min_value=1, max_value=6))
+def test_the_walk_finds_the_nesting_of_the_value(value, max_depth):
+    assert _deep_by_walk(value, max_depth) == (_nesting(value) > max_depth)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json, st.integers(min_value=0, max_value=6))
+def test_a_lone_surrogate_is_found_at_any_depth(value, depth):
+    bad = "x\ud800"
+    for n in range(depth):
+        bad = {"k": [bad]} if n % 2 else [bad]
+    for doc in ([value, bad], {"a": value, "b": bad}, {"x\udfff": value}):
+        with pytest.raises(ApiError) as info:
+            jsontext.check(doc)
+        assert info.value.code == "invalid_text"
+    jsontext.check(value)  # the generated text holds none
 
 
 @pytest.mark.parametrize("depth", [31, 32, 33, 200])
 def test_nesting_at_the_limit(depth):
     text = "[" * depth + '"]}{[\\"' + '"' + "]" * depth
     value = json.loads(text)
-    assert jsontext.too_deep(text) == (depth > jsontext.MAX_DEPTH) == _deep_by_walk(
-        value, jsontext.MAX_DEPTH)
+    assert _deep_by_walk(value, jsontext.MAX_DEPTH) == (depth > jsontext.MAX_DEPTH)
     if depth > jsontext.MAX_DEPTH:
         with pytest.raises(ApiError) as info:
             jsontext.loads(text.encode())

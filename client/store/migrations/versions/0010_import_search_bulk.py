@@ -34,12 +34,12 @@ def upgrade() -> None:
     op.execute(search.DEFER_CREATE)
     op.execute("DROP TRIGGER IF EXISTS decl_search_ai")
     op.execute("CREATE TRIGGER decl_search_ai "
-               + search.TRIGGERS["decl_search_ai"].format(new=search.hay("NEW.")))
+               + search.TRIGGERS["decl_search_ai"].format(new=search.text_sql("NEW.")))
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         return
     op.execute("DROP TRIGGER IF EXISTS decl_search_ai")
-    op.execute("CREATE TRIGGER decl_search_ai " + _OLD_AI.format(new=search.hay("NEW.")))
+    op.execute("CREATE TRIGGER decl_search_ai " + _OLD_AI.format(new=search.text_sql("NEW.")))
     op.execute(f"DROP TABLE IF EXISTS {search.DEFER_TABLE}")
