@@ -28,7 +28,7 @@ from typing import Any, Callable
 
 from ..codes import CodeBook
 from ..perf import paused_gc
-from ..store.declarations import RowBatch, row_batch, validation_of
+from ..store.rows import RowBatch, row_batch, validation_of
 from .columns import BY_PATH, Column
 
 log = logging.getLogger(__name__)
