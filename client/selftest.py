@@ -265,7 +265,7 @@ def check_import_workers() -> CheckResult:
     dir_, overrides = codes.spec()
     spec = import_work.WorkerSpec([(ci, c.path) for ci, c in sheet.columns],
                                   sheet.reader.default_direction, str(dir_), overrides, None)
-    pool = import_work.ImportPool(spec, 1)
+    pool = import_work.WorkerPool(spec, 1)
     try:
         pid, there = pool.call(groups)
     finally:

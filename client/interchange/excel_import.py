@@ -755,7 +755,7 @@ def _import_streamed(desk, path: Path, report, progress: ProgressFn, cancel: Can
 
 
 def _start_pool(sheet: _Sheet, codes, ctx, workers: int):
-    """An :class:`~.import_work.ImportPool` for this sheet, or None when it cannot start
+    """An :class:`~.import_work.WorkerPool` for this sheet, or None when it cannot start
     (logged: the import then runs in this process alone)."""
     from . import import_work
     codes_dir, overrides = codes.spec()
@@ -764,7 +764,7 @@ def _start_pool(sheet: _Sheet, codes, ctx, workers: int):
                                   sheet.reader.default_direction, str(codes_dir), overrides,
                                   context)
     try:
-        return import_work.ImportPool(spec, workers)
+        return import_work.WorkerPool(spec, workers)
     except (OSError, RuntimeError, ValueError):
         log.exception("cannot start import workers; importing in this process alone")
         return None

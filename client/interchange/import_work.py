@@ -1,11 +1,14 @@
 """The per-declaration work of an import, and worker processes that share it out (issue 17).
 
+The same workers validate many stored drafts at once (``Desk.validate_ids`` of 4,000 or
+more: :func:`validate_stored`).
+
 Importing a large workbook is mostly Python work per declaration: reading its cells,
 building it, mapping customs codes to eCIQ, validating it, writing its JSON and the rows
 the store keeps (:func:`prepare`). Only the store's one writer has to stay in the desk's
 process. So for a large sheet the importer (``excel_import._import_streamed``) hands
 parts of it — rows already grouped into declarations, plain lists of cell values — to an
-:class:`ImportPool` of worker processes and prepares other parts itself while they work;
+:class:`WorkerPool` of worker processes and prepares other parts itself while they work;
 it stores every part, in the sheet's order, as its result arrives. The result of a part is
 the same whichever process prepared it (a test imports one workbook both ways and compares
 the stores).
@@ -87,6 +90,16 @@ def prepare(reader: Any, groups: list, codes: CodeBook, ctx: Any | None) -> Prep
     return Prepared(batch, [r for _, r in part], warnings, problems)
 
 
+def validate_stored(rows: list[tuple[str, str, int]], ctx: Any
+                    ) -> list[tuple[str, list, int]]:
+    """``(id, issues, local_rev)`` of each stored ``(id, document, local_rev)``: the
+    document read and judged against ``ctx`` (``Desk.validate_ids``' work, here or in a
+    worker)."""
+    from ..model import loads_stored
+    from ..rules import validate
+    return [(did, validate(loads_stored(doc), ctx), rev) for did, doc, rev in rows]
+
+
 def workers_for(total_rows: int | None) -> int:
     """How many worker processes an import of ``total_rows`` rows starts: none below
     :data:`POOL_FROM_ROWS`, else one per core but one (at most :data:`MAX_WORKERS`);
@@ -144,6 +157,11 @@ def _warm() -> int:
     return os.getpid()
 
 
+def _validate_work(rows: list[tuple[str, str, int]]) -> list[tuple[str, list, int]]:
+    with paused_gc():
+        return validate_stored(rows, _STATE["ctx"])
+
+
 def _work_here(groups: list) -> tuple[int, Prepared]:
     return os.getpid(), _work(groups)
 
@@ -159,7 +177,7 @@ def context_fields(ctx: Any) -> dict[str, Any]:
             if f.name not in ("codes", "lookups")}
 
 
-class ImportPool:
+class WorkerPool:
     """Worker processes preparing parts of one import (see the module doc).
 
     :meth:`run` takes the parts in the sheet's order and hands back their results in the
@@ -174,16 +192,19 @@ class ImportPool:
         for _ in range(workers):  # start them now: they load while the sheet is read
             self._pool.submit(_warm)
 
-    def run(self, parts, local: Callable[[list], Prepared]):
-        """``(groups, Prepared)`` of each part of ``parts`` (lists of groups), in order."""
-        pending: deque[tuple[list, Future | Prepared]] = deque()
+    def run(self, parts, local: Callable[[list], Any], work: Callable[[list], Any] | None = None):
+        """``(part, result)`` of each part of ``parts``, in order: ``work(part)`` in a
+        worker (``_work``: a part of a sheet, groups in, :class:`Prepared` out;
+        ``_validate_work``: stored documents in, issues out), ``local(part)`` here."""
+        work = work or _work
+        pending: deque[tuple[list, Any]] = deque()
         busy = 0
         for groups in parts:
             if not groups:
                 continue
             if self._pool is not None and busy < _QUEUED * self.workers:
                 try:
-                    pending.append((groups, self._pool.submit(_work, groups)))
+                    pending.append((groups, self._pool.submit(work, groups)))
                     busy += 1
                 except RuntimeError:  # the pool broke (a worker died)
                     self._broken("submit")
@@ -214,7 +235,7 @@ class ImportPool:
         assert self._pool is not None
         return self._pool.submit(_work_here, groups).result(timeout=120)
 
-    def _result(self, groups: list, got: Future | Prepared, local) -> Prepared:
+    def _result(self, groups: list, got: Any, local) -> Any:
         if not isinstance(got, Future):
             return got
         try:

@@ -21,8 +21,8 @@ from ..lifecycle import EDITABLE, status_sentence
 from ..errors import InputError, NotEditable, NotFound, StaleDraft
 from ..perf import paused_gc
 from ..interchange.jsonfile import UnreadableJson, load_json_document
-from ..model import (Declaration, loads_stored, new_declaration, new_ulid, parse_declaration,
-                     to_dict, to_json)
+from ..model import (Declaration, new_declaration, new_ulid, parse_declaration, to_dict,
+                     to_json)
 from ..store import Store, open_store
 from ..store import blobs as blob_q
 from ..store import declarations as decl_q
@@ -376,40 +376,76 @@ class Desk:
 
     def validate_ids(self, ids: Sequence[str], *, store_result: bool = True) -> dict[str, list]:
         """Validate stored declarations and keep each result for the UI's markers."""
-        from ..rules import validate
         ctx, stamp = self.rule_context_stamped()
         out: dict[str, list] = {}
         with paused_gc():
-            self._validate_chunks(ids, ctx, stamp, validate, out, store_result)
+            self._validate_chunks(ids, ctx, stamp, out, store_result)
         return out
 
-    def _validate_chunks(self, ids: Sequence[str], ctx, stamp: tuple, validate, out: dict,
+    def _validate_chunks(self, ids: Sequence[str], ctx, stamp: tuple, out: dict,
                          store_result: bool) -> None:
         """Read 500 at a time; write the results every :data:`VALIDATE_WRITE` (each
-        transaction is a sync to disk)."""
-        d = s.declarations
+        transaction is a sync to disk). 4,000 drafts or more are shared with worker
+        processes (:mod:`client.interchange.import_work`), the results kept in order."""
+        from ..interchange import import_work
         ids = list(dict.fromkeys(ids))
+        pool = None
+        workers = import_work.workers_for(len(ids))
+        if workers:
+            codes_dir, overrides = ctx.codes.spec()
+            spec = import_work.WorkerSpec([], None, str(codes_dir), overrides,
+                                          import_work.context_fields(ctx))
+            try:
+                pool = import_work.WorkerPool(spec, workers)
+            except (OSError, RuntimeError, ValueError):
+                log.exception("cannot start validation workers; validating here alone")
+
+        def local(rows: list) -> list:
+            return import_work.validate_stored(rows, ctx)
+        parts = self._stored_docs(ids)
+        done = pool.run(parts, local, import_work._validate_work) if pool is not None else \
+            ((rows, local(rows)) for rows in parts)
         results: list[tuple[str, list[dict], int]] = []
+        try:
+            for _rows, got in done:
+                for decl_id, issues, rev in got:
+                    out[decl_id] = issues
+                    results.append((decl_id, [x.to_dict() for x in issues], rev))
+                if len(results) >= VALIDATE_WRITE:
+                    self._keep_results(stamp, results, store_result)
+                    results = []
+        finally:
+            if pool is not None:
+                pool.close()
+        self._keep_results(stamp, results, store_result)
+
+    def _stored_docs(self, ids: list[str]) -> Iterator[list[tuple[str, str, int]]]:
+        """``(id, document, local_rev)`` of ``ids``, 500 at a time (NotFound for an id
+        not stored)."""
+        d = s.declarations
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             with self.db.read() as conn:
                 rows = {r[0]: (r[1], r[2]) for r in conn.execute(
                     select(d.c.id, d.c.doc, d.c.local_rev).where(d.c.id.in_(chunk)))}
+            part = []
             for decl_id in chunk:
                 row = rows.get(decl_id)
                 if row is None:
                     raise NotFound(f"找不到报检单 {decl_id}", f"no declaration {decl_id}")
-                issues = validate(loads_stored(row[0]), ctx)
-                out[decl_id] = issues
-                results.append((decl_id, [x.to_dict() for x in issues], row[1]))
-            if len(results) >= VALIDATE_WRITE or i + 500 >= len(ids):
-                self.clean_memo.record(stamp, [
-                    (did, rev, not any(x["severity"] == "error" for x in found))
-                    for did, found, rev in results])
-                if store_result:
-                    with self.db.write() as conn:
-                        decl_q.set_validation_many(conn, results)
-                results = []
+                part.append((decl_id, row[0], row[1]))
+            yield part
+
+    def _keep_results(self, stamp: tuple, results: list[tuple[str, list[dict], int]],
+                      store_result: bool) -> None:
+        if not results:
+            return
+        self.clean_memo.record(stamp, [
+            (did, rev, not any(x["severity"] == "error" for x in found))
+            for did, found, rev in results])
+        if store_result:
+            with self.db.write() as conn:
+                decl_q.set_validation_many(conn, results)
 
     def stored_issues(self, decl_id: str) -> list[dict] | None:
         with self.db.read() as conn:
