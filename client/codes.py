@@ -76,18 +76,42 @@ class CodeTable:
         self.sha256 = sha256
         self.source = source
         self.rows = rows
-        key = _KEY_COLUMN.get(name, "code")
-        self.entries: list[CodeEntry] = []
-        self._by_code: dict[str, CodeEntry] = {}
+        self._names_en = names_en
+        # the entries and the code index are made at their first use: a table read only by
+        # its rows (the 24,197 CIQ codes, read by client.ciq.lookup) never makes them
+        self._entries: list[CodeEntry] | None = None
+        self._by: dict[str, CodeEntry] = {}
+        self._haystack: list[str] | None = None
+
+    @property
+    def entries(self) -> list[CodeEntry]:
+        """The rows as entries (code, Chinese and English name), in table order."""
+        if self._entries is None:
+            self._index()
+        return self._entries  # type: ignore[return-value]
+
+    @property
+    def _by_code(self) -> dict[str, CodeEntry]:
+        if self._entries is None:
+            self._index()
+        return self._by
+
+    def _index(self) -> None:
+        key = _KEY_COLUMN.get(self.name, "code")
+        entries: list[CodeEntry] = []
+        by: dict[str, CodeEntry] = {}
+        names_en = self._names_en or {}
         if key is not None:
-            for r in rows:
+            sections = self.name == "hs2022_sections"
+            for r in self.rows:
                 code = r.get(key, "")
                 e = CodeEntry(code, r.get("name_cn") or r.get("name", ""), r.get("name_en") or
-                              (r.get("name", "") if name == "hs2022_sections" else "")
-                              or (names_en or {}).get(code, ""), r)
-                self.entries.append(e)
-                self._by_code[code] = e
-        self._haystack: list[str] | None = None
+                              (r.get("name", "") if sections else "")
+                              or names_en.get(code, ""), r)
+                entries.append(e)
+                by[code] = e
+        self._by = by
+        self._entries = entries  # last: another thread sees both or neither
 
     def __len__(self) -> int:
         return len(self.rows)
