@@ -48,8 +48,8 @@ MAX_WORKERS = 4
 _QUEUED = 3
 #: parts prepared here that may wait for an earlier part a worker is still preparing
 _HELD = 6
-#: seconds a worker may take over one part (or to stop) before it is taken for hung and
-#: its part prepared here
+#: seconds a worker may take over one part before it is taken for hung, ended, and its
+#: part prepared here
 PART_TIMEOUT = 120.0
 
 
@@ -186,6 +186,7 @@ class WorkerPool:
 
     def __init__(self, spec: WorkerSpec, workers: int):
         self.workers = workers
+        self._hung = False
         self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
             workers, mp_context=multiprocessing.get_context("spawn"),
             initializer=_init, initargs=(spec,))
@@ -240,6 +241,12 @@ class WorkerPool:
             return got
         try:
             return got.result(timeout=PART_TIMEOUT)
+        except TimeoutError:
+            log.error("an import worker has not finished a part in %s s; preparing it in "
+                      "this process", PART_TIMEOUT)
+            self._hung = True
+            self._broken("timeout")
+            return local(groups)
         except Exception:  # noqa: BLE001 - a worker's failure: prepare the part here
             log.exception("an import worker failed; preparing its part in this process")
             self._broken("result")
@@ -250,16 +257,14 @@ class WorkerPool:
         self.close()
 
     def close(self) -> None:
-        """Stop the workers (their pending parts are dropped). A worker still busy after
-        :data:`PART_TIMEOUT` (a part takes well under a second) is ended."""
+        """Stop the workers (their pending parts are dropped) and wait for them; a worker
+        that overran :data:`PART_TIMEOUT` is ended first."""
         pool, self._pool = self._pool, None
         if pool is None:
             return
-        procs = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for proc in procs:
-            proc.join(PART_TIMEOUT)
-            if proc.is_alive():
-                log.error("import worker %s did not stop; ending it", proc.pid)
-                proc.kill()
-                proc.join(5)
+        if self._hung:
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                if proc.is_alive():
+                    log.error("import worker %s did not finish its part; ending it", proc.pid)
+                    proc.kill()
+        pool.shutdown(wait=True, cancel_futures=True)

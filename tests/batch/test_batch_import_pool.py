@@ -132,7 +132,7 @@ def test_a_hung_worker_is_ended_and_its_part_prepared_here(book, tmp_path, monke
     monkeypatch.setattr(import_work, "PART_TIMEOUT", 2.0)
     with caplog.at_level("WARNING", logger="client.interchange.import_work"):
         shared, stored_shared = _import(book, tmp_path / "hangs", monkeypatch, 1)
-    assert "did not stop; ending it" in caplog.text
+    assert "did not finish its part; ending it" in caplog.text
     assert stored_shared == stored_alone and _said(shared) == _said(alone)
     assert multiprocessing.active_children() == []
 
