@@ -202,7 +202,9 @@ def test_workers_only_for_a_large_sheet(monkeypatch):
     assert import_work.workers_for(None) == 0
     assert import_work.workers_for(import_work.POOL_FROM_ROWS - 1) == 0
     assert import_work.workers_for(20_000) == import_work.MAX_WORKERS
-    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    assert import_work.workers_for(20_000) == 2
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # no faster with one (measured)
     assert import_work.workers_for(20_000) == 0
     monkeypatch.setenv("CIQDESK_IMPORT_WORKERS", "0")
     monkeypatch.setattr(os, "cpu_count", lambda: 8)
