@@ -63,8 +63,8 @@ def bare_executemany(db: Path, docs: list[dict]) -> tuple[float, float]:
         r = decl_q.header_row(d)
         r.update(id=d.id, status="draft", local_rev=1, created_at="2026", updated_at="2026")
         rows.append(r)
-        for bucket, part in zip(children, decl_q.child_rows(d)):
-            bucket.extend(part)
+        for bucket, cols, part in zip(children, decl_q.CHILD_COLS, decl_q.child_rows(d)):
+            bucket.extend(dict(zip(cols, row)) for row in part)
         hist.append({"declaration_id": d.id, "status": "draft", "at": "2026", "note": None,
                      "source": "local", "version": None})
     tables = [("declarations", rows), ("status_history", hist)] + [
