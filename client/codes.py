@@ -117,10 +117,14 @@ class CodeTable:
         return len(self.rows)
 
     def __contains__(self, code: object) -> bool:
-        return code in self._by_code
+        if self._entries is None:
+            self._index()
+        return code in self._by
 
     def get(self, code: str | None) -> CodeEntry | None:
-        return self._by_code.get(code) if code is not None else None
+        if self._entries is None:
+            self._index()
+        return self._by.get(code) if code is not None else None
 
     def codes(self) -> Iterable[str]:
         return self._by_code.keys()
