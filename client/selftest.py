@@ -262,10 +262,10 @@ def check_import_workers() -> CheckResult:
                       for g in part]
         finally:
             sheet.close()
-    dir_, overrides = codes.spec()
-    spec = import_work.WorkerSpec([(ci, c.path) for ci, c in sheet.columns],
-                                  sheet.reader.default_direction, str(dir_), overrides, None)
-    pool = import_work.WorkerPool(spec, 1)
+    pool = import_work.start_pool(codes, None, 1, [(ci, c.path) for ci, c in sheet.columns],
+                                  sheet.reader.default_direction)
+    if pool is None:
+        return CheckResult("import worker process", False, "the worker could not start")
     try:
         pid, there = pool.call(groups)
     finally:

@@ -693,7 +693,7 @@ def _refused(path: Path, exc: UnreadableFile) -> list:
 
 def _import_streamed(desk, path: Path, report, progress: ProgressFn, cancel: CancelFn,
                      validate: bool):
-    from ..services.desk import ImportProblem, ImportReport
+    from ..services.desk import ImportReport
     from . import import_work
     try:
         sheet = _open(path)
@@ -709,7 +709,9 @@ def _import_streamed(desk, path: Path, report, progress: ProgressFn, cancel: Can
         codes = desk.codes
         ctx = desk.rule_context() if validate else None
         if workers:  # the workers load their tables while this process reads
-            pool = _start_pool(sheet, codes, ctx, workers)
+            pool = import_work.start_pool(codes, ctx, workers,
+                                          [(ci, col.path) for ci, col in sheet.columns],
+                                          sheet.reader.default_direction)
         tick = Ticker(progress, cancel, sheet.total or 0, "正在读取", every=500)
 
         def local(groups: list) -> import_work.Prepared:
@@ -717,16 +719,14 @@ def _import_streamed(desk, path: Path, report, progress: ProgressFn, cancel: Can
 
         parts = sheet.reader.groups(sheet.rows, sheet.columns, sheet.first_row, tick,
                                     import_work.POOL_PART_ROWS if pool else CHUNK_ROWS)
-        done = pool.run(parts, local) if pool is not None else \
-            ((groups, local(groups)) for groups in parts if groups)
+        done = import_work.in_order(pool, parts, local)
         with desk.importing(str(path), part_report) as sink:
             for _groups, got in done:
                 if cancel is not None and cancel():
                     raise Cancelled()
                 sheet.reader.problems.extend(got.problems)
-                sink.warnings.extend(
-                    ImportProblem(str(path), row, None, field_, zh, en, severity="warning")
-                    for row, field_, zh, en in got.warnings)
+                for row, field_, zh, en in got.warnings:
+                    sink.warn(row, field_, zh, en)
                 sink.store_rows(got.batch, got.rows)
                 stored += len(got.batch)
                 del got
@@ -752,22 +752,6 @@ def _import_streamed(desk, path: Path, report, progress: ProgressFn, cancel: Can
     log.info("imported %s: %d declarations, %d problems%s", path.name, stored,
              len(sheet.reader.problems), f" ({workers} worker processes)" if workers else "")
     return report
-
-
-def _start_pool(sheet: _Sheet, codes, ctx, workers: int):
-    """An :class:`~.import_work.WorkerPool` for this sheet, or None when it cannot start
-    (logged: the import then runs in this process alone)."""
-    from . import import_work
-    codes_dir, overrides = codes.spec()
-    context = import_work.context_fields(ctx) if ctx is not None else None
-    spec = import_work.WorkerSpec([(ci, col.path) for ci, col in sheet.columns],
-                                  sheet.reader.default_direction, str(codes_dir), overrides,
-                                  context)
-    try:
-        return import_work.WorkerPool(spec, workers)
-    except (OSError, RuntimeError, ValueError):
-        log.exception("cannot start import workers; importing in this process alone")
-        return None
 
 
 def _import_whole(desk, path: Path, report, progress: ProgressFn, cancel: CancelFn, *,

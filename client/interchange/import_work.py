@@ -179,6 +179,32 @@ def context_fields(ctx: Any) -> dict[str, Any]:
             if f.name not in ("codes", "lookups")}
 
 
+def start_pool(codes: CodeBook, ctx: Any | None, workers: int,
+               columns: list[tuple[int, str]] | None = None,
+               default_direction: str | None = None) -> "WorkerPool | None":
+    """A :class:`WorkerPool` of ``workers`` with the code tables of ``codes``, the rule
+    context ``ctx`` (None: parts are not validated) and a sheet's ``columns``
+    (``(index, path)``; none for validation), or None when the workers cannot start
+    (logged: the work is then done in this process alone)."""
+    codes_dir, overrides = codes.spec()
+    spec = WorkerSpec(columns or [], default_direction, str(codes_dir), overrides,
+                      context_fields(ctx) if ctx is not None else None)
+    try:
+        return WorkerPool(spec, workers)
+    except (OSError, RuntimeError, ValueError):
+        log.exception("cannot start worker processes; working in this process alone")
+        return None
+
+
+def in_order(pool: "WorkerPool | None", parts, local: Callable[[list], Any],
+             work: Callable[[list], Any] | None = None):
+    """``(part, result)`` of each non-empty part, in order: shared with ``pool``
+    (:meth:`WorkerPool.run`), or all ``local(part)`` without one."""
+    if pool is not None:
+        return pool.run(parts, local, work)
+    return ((part, local(part)) for part in parts if part)
+
+
 class WorkerPool:
     """Worker processes preparing parts of one import (see the module doc).
 
@@ -236,7 +262,7 @@ class WorkerPool:
         """Prepare one part in a worker and wait for it: ``(worker's pid, result)`` (the
         self-test's check that workers start, in the frozen app too)."""
         assert self._pool is not None
-        return self._pool.submit(_work_here, groups).result(timeout=120)
+        return self._pool.submit(_work_here, groups).result(timeout=PART_TIMEOUT)
 
     def _result(self, groups: list, got: Any, local) -> Any:
         if not isinstance(got, Future):

@@ -389,22 +389,13 @@ class Desk:
         processes (:mod:`client.interchange.import_work`), the results kept in order."""
         from ..interchange import import_work
         ids = list(dict.fromkeys(ids))
-        pool = None
         workers = import_work.workers_for(len(ids))
-        if workers:
-            codes_dir, overrides = ctx.codes.spec()
-            spec = import_work.WorkerSpec([], None, str(codes_dir), overrides,
-                                          import_work.context_fields(ctx))
-            try:
-                pool = import_work.WorkerPool(spec, workers)
-            except (OSError, RuntimeError, ValueError):
-                log.exception("cannot start validation workers; validating here alone")
+        pool = import_work.start_pool(ctx.codes, ctx, workers) if workers else None
 
         def local(rows: list) -> list:
             return import_work.validate_stored(rows, ctx)
-        parts = self._stored_docs(ids)
-        done = pool.run(parts, local, import_work._validate_work) if pool is not None else \
-            ((rows, local(rows)) for rows in parts)
+        done = import_work.in_order(pool, self._stored_docs(ids), local,
+                                    import_work._validate_work)
         results: list[tuple[str, list[dict], int]] = []
         try:
             for _rows, got in done:

@@ -46,16 +46,20 @@ class ImportSink:
         mapped field a warning at its row; returns which were mapped. Readers that
         validate or serialise before :meth:`store` call this first; :meth:`store` calls it
         too (a declaration already mapped is in eCIQ terms and maps to nothing)."""
-        from .desk import ImportProblem
         out = []
         for d, row in zip(decls, rows):
             notes = map_on_import(d, self.codes)
             for note in notes:
-                self.warnings.append(ImportProblem(self.source, row, None, note.field,
-                                                   note.message_zh, note.message_en,
-                                                   severity="warning"))
+                self.warn(row, note.field, note.message_zh, note.message_en)
             out.append(bool(notes))
         return out
+
+    def warn(self, row: int | None, field: str | None, message_zh: str, message_en: str
+             ) -> None:
+        """A customs code mapped to eCIQ at ``row`` (here, or by an import worker)."""
+        from .desk import ImportProblem
+        self.warnings.append(ImportProblem(self.source, row, None, field, message_zh,
+                                           message_en, severity="warning"))
 
     def store(self, decls: Sequence[Declaration], rows: Sequence[int],
               docs: Sequence[str] | None = None,
