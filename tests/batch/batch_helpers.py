@@ -40,3 +40,18 @@ def sheet_cells(path: Path):
     wb = load_workbook(path)
     ws = wb.worksheets[0]
     return wb, ws, {c.value: c.column_letter for c in ws[2] if c.value}
+
+
+def count_parts(monkeypatch) -> list[int]:
+    """The sizes of the parts the sheet reader hands out (``SheetReader.groups``), filled
+    as an import runs."""
+    from client.interchange import excel_import
+    parts: list[int] = []
+    real = excel_import.SheetReader.groups
+
+    def spy(self, *a, **kw):
+        for part in real(self, *a, **kw):
+            parts.append(len(part))
+            yield part
+    monkeypatch.setattr(excel_import.SheetReader, "groups", spy)
+    return parts

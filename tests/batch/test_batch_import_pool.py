@@ -8,9 +8,9 @@ import os
 
 import pytest
 
-from batch_helpers import fill, rows_of
+from batch_helpers import count_parts, fill, rows_of
 from client.cli.main import main
-from client.interchange import excel_import, import_work
+from client.interchange import import_work
 from client.interchange.excel_import import import_into
 from client.interchange.progress import Cancelled
 from client.model import dumps_compact
@@ -84,14 +84,7 @@ def _local_parts(monkeypatch):
 
 def test_workers_store_exactly_what_this_process_alone_stores(book, tmp_path, monkeypatch):
     alone, stored_alone = _import(book, tmp_path / "alone", monkeypatch, 0)
-    parts = []
-    real = excel_import.SheetReader.groups
-
-    def count(self, *a, **kw):
-        for part in real(self, *a, **kw):
-            parts.append(len(part))
-            yield part
-    monkeypatch.setattr(excel_import.SheetReader, "groups", count)
+    parts = count_parts(monkeypatch)
     local = _local_parts(monkeypatch)
     shared, stored_shared = _import(book, tmp_path / "shared", monkeypatch, 1)
     assert len([p for p in parts if p]) > len(local), "a worker prepared some of the parts"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from batch_helpers import fill, rows_of
+from batch_helpers import count_parts, fill, rows_of
 from client.interchange import excel_import
 from client.interchange.excel_import import import_into, read_workbook
 from client.interchange.progress import Cancelled
@@ -40,14 +40,7 @@ def test_parts_give_exactly_what_the_whole_read_gives(template, desk, monkeypatc
     whole, problems = read_workbook(book)
     assert problems == [] and len(whole) == 9
     monkeypatch.setattr(excel_import, "CHUNK_ROWS", 2)
-    parts = []
-    real = excel_import.SheetReader.groups
-
-    def spy(self, *a, **kw):
-        for part in real(self, *a, **kw):
-            parts.append(len(part))
-            yield part
-    monkeypatch.setattr(excel_import.SheetReader, "groups", spy)
+    parts = count_parts(monkeypatch)
     report = ImportReport()
     import_into(desk, book, report, validate=True)
     assert report.errors == [] and sorted(report.imported) == sorted(d.id for d, _ in whole)
