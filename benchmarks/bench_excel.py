@@ -10,7 +10,7 @@ times, in the same run, best of ``--repeat``:
 1. the floor: a bare python-calamine read (open, load the first sheet, visit every cell);
 2. openpyxl ``load_workbook(read_only=True)`` iterating every cell with ``values_only``
    (the reader the importer used before);
-3. ``client.interchange.excel_import.import_into(..., validate=True)`` into a fresh store
+3. ``client.interchange.importer.import_into(..., validate=True)`` into a fresh store
    (created and migrated before the clock starts; the code tables load inside it): read,
    save as drafts in one transaction, validate and keep every result — with the import's
    worker processes (``client.interchange.import_work``: one per core but two, none on 2
@@ -39,7 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from client.interchange import import_work  # noqa: E402
-from client.interchange.excel_import import import_into  # noqa: E402
+from client.interchange.importer import import_into  # noqa: E402
 from client.services import Desk, ImportReport  # noqa: E402
 
 

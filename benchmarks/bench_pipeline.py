@@ -7,7 +7,7 @@ each declaration gets exactly one receipt, "accepted"), logs a fresh profile in,
 template workbook of N declarations (``sample_declaration`` with ``--goods`` lines, the
 logged-in enterprise as declarant; not timed), then times each stage as the desk runs it:
 
-1. **import**   ``excel_import.import_into`` (read with calamine, save as drafts);
+1. **import**   ``importer.import_into`` (read with calamine, save as drafts);
 2. **validate** ``Desk.validate_ids`` of the imported drafts (the batch validate path,
    every result kept);
 3. **finalise** ``Filing.finalise`` (validate what step 2 did not find clean at the same
@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         pid = sb.proc.pid
 
         report = ImportReport()
-        from client.interchange.excel_import import import_into
+        from client.interchange.importer import import_into
         with Clock(pid) as c, _profiled(prof_dir, "import"):
             import_into(desk, book, report)
         stages["import"], cpu["import"] = c.wall, (c.cpu, c.server)

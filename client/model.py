@@ -28,6 +28,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Iterable
 
+import orjson
+
 from .model_fast import Slow as _Slow
 from .model_fast import _attr, fast_dumpers, fast_parsers
 from .model_values import (ParseIssue, _en, _is_list, _join, _p_bool, _p_date, _p_dec,
@@ -515,6 +517,7 @@ FAST_PARSE = True
 _FAST = fast_parsers(_CLASSES)
 _DUMPERS = fast_dumpers(_CLASSES)
 _DUMP_DECLARATION = _DUMPERS["declaration"]
+_DUMP_FINITE = fast_dumpers(_CLASSES, finite=True)["declaration"]
 _fast_declaration = _FAST["declaration"]
 
 
@@ -601,8 +604,20 @@ def to_json(decl: Declaration, *, indent: int | None = None) -> str:
 
 
 def dumps_compact(decl: Declaration) -> str:
-    """Compact JSON used for storage."""
-    return _strict_dumps(decl, separators=(",", ":"))
+    """Compact JSON used for storage, written by orjson (issue 17: ~4x faster than
+    ``json``, the same text for what a declaration holds: keys in order, non-ASCII as is,
+    ``null`` kept). What orjson refuses (a lone surrogate or an integer past 64 bits under
+    an unknown key) goes through ``json`` as :func:`to_json` does; a NaN or Infinity under
+    an unknown key refuses the declaration either way (the generated dumpers check them,
+    ``model_fast._finite``)."""
+    try:
+        d = _DUMP_FINITE(decl)
+        try:
+            return orjson.dumps(d).decode()
+        except orjson.JSONEncodeError:
+            return json.dumps(d, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except ValueError:
+        raise _not_json(decl) from None
 
 
 def _strict_dumps(decl: Declaration, **kw: Any) -> str:
@@ -610,10 +625,14 @@ def _strict_dumps(decl: Declaration, **kw: Any) -> str:
     try:
         return json.dumps(to_dict(decl), ensure_ascii=False, allow_nan=False, **kw)
     except ValueError:
-        from .errors import InputError
-        raise InputError(f"报检单 {decl.id or ''} 含有 NaN 或 Infinity，不是有效的 JSON，请删除该值",
-                         f"declaration {decl.id or ''} holds NaN or Infinity, which is not "
-                         f"valid JSON: remove that value") from None
+        raise _not_json(decl) from None
+
+
+def _not_json(decl: Declaration) -> Exception:
+    from .errors import InputError
+    return InputError(f"报检单 {decl.id or ''} 含有 NaN 或 Infinity，不是有效的 JSON，请删除该值",
+                      f"declaration {decl.id or ''} holds NaN or Infinity, which is not "
+                      f"valid JSON: remove that value")
 
 
 def loads_stored(text: str) -> Declaration:

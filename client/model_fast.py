@@ -139,11 +139,32 @@ def fast_parsers(classes: dict[str, tuple[type, tuple]]) -> dict[str, Any]:
 
 
 
-def fast_dumpers(classes: dict[str, tuple[type, tuple]]) -> dict[str, Any]:
+def _finite(x: Any) -> None:
+    """Raise ValueError for a NaN or an infinity anywhere in ``x`` (an unknown key's value,
+    kept from a JSON file): orjson would write it as ``null``, and the store keeps valid,
+    faithful JSON only."""
+    if isinstance(x, float):
+        if x != x or x in (_INF, -_INF):
+            raise ValueError("NaN or Infinity")
+    elif isinstance(x, dict):
+        for v in x.values():
+            _finite(v)
+    elif isinstance(x, (list, tuple)):
+        for v in x:
+            _finite(v)
+
+
+_INF = float("inf")
+
+
+def fast_dumpers(classes: dict[str, tuple[type, tuple]], *, finite: bool = False
+                 ) -> dict[str, Any]:
     """Generate ``_dump_<key>(o)`` for every class: the straight-line equivalent of
     ``model._dump_obj(key, o)`` (the same keys in the same order, ``None`` kept, each
-    kind written the same way, unknown keys from ``extra`` after the known ones)."""
-    env: dict[str, Any] = {}
+    kind written the same way, unknown keys from ``extra`` after the known ones). With
+    ``finite`` a NaN or infinity under an unknown key raises ValueError (:func:`_finite`;
+    the store's writer, ``model.dumps_compact``, uses these)."""
+    env: dict[str, Any] = {"_finite": _finite}
     for key, (_cls, spec) in classes.items():
         pre, items = [], []
         for i, (name, kind) in enumerate(spec):
@@ -167,6 +188,7 @@ def fast_dumpers(classes: dict[str, tuple[type, tuple]]) -> dict[str, Any]:
                  "    extra = o.extra",
                  "    if extra:",
                  "        for k, x in extra.items():",
+                 *(["            _finite(x)"] if finite else []),
                  "            out.setdefault(k, x)",
                  "    return out"]
         exec("\n".join(lines), env)  # noqa: S102 - generated from the field tables only

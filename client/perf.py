@@ -82,3 +82,58 @@ def prefetched(items: Iterator[T], depth: int = 1, name: str = "prefetch") -> It
             with contextlib.suppress(queue.Empty):
                 q.get(timeout=0.05)
         worker.join()
+
+
+class Behind:
+    """Calls run in order on one background thread, behind the caller (issue 17: the
+    import's store writes while the next part is read and validated; SQLite runs a
+    statement without the GIL, so the two share two cores).
+
+    Use as ``with Behind("name") as later: later(fn, *args)``. At most ``depth`` calls
+    wait; ``later`` blocks while that many do. A call that raises stops the ones after
+    it: the exception is raised by the next ``later``, or on leaving the block. Leaving
+    the block waits until every call has run (on an exception in the block, until the
+    running one has ended; the waiting ones are dropped), so nothing runs behind the
+    caller's back afterwards — the caller may then commit or roll back what they wrote.
+    """
+
+    def __init__(self, name: str = "behind", depth: int = 2):
+        self._q: queue.Queue = queue.Queue(maxsize=max(1, depth))
+        self._failed: BaseException | None = None
+        self._drop = False
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    def __enter__(self) -> "Behind":
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        while True:
+            entry = self._q.get()
+            if entry is _END:
+                return
+            if self._failed is not None or self._drop:
+                continue
+            fn, args = entry
+            try:
+                fn(*args)
+            except BaseException as exc:  # noqa: BLE001 - raised on the caller's thread
+                self._failed = exc
+
+    def __call__(self, fn, *args) -> None:
+        self._raise()
+        self._q.put((fn, args))
+
+    def _raise(self) -> None:
+        if self._failed is not None:
+            exc, self._failed = self._failed, None
+            self._drop = True
+            raise exc
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            self._drop = True
+        self._q.put(_END)
+        self._thread.join()
+        if exc_type is None:
+            self._raise()

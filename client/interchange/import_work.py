@@ -6,7 +6,7 @@ more: :func:`validate_stored`).
 Importing a large workbook is mostly Python work per declaration: reading its cells,
 building it, mapping customs codes to eCIQ, validating it, writing its JSON and the rows
 the store keeps (:func:`prepare`). Only the store's one writer has to stay in the desk's
-process. So for a large sheet the importer (``excel_import._import_streamed``) hands
+process. So for a large sheet the importer (``importer._import_streamed``) hands
 parts of it — rows already grouped into declarations, plain lists of cell values — to an
 :class:`WorkerPool` of worker processes and prepares other parts itself while they work;
 it stores every part, in the sheet's order, as its result arrives. The result of a part is

@@ -97,6 +97,10 @@ def long_number_cells(ref: str, text: str, into: dict[tuple[int, int], str]) -> 
 CHUNKED_FROM = 16 * 2**20
 #: uncompressed sheet XML per chunk (at least: the shared strings are parsed per chunk)
 CHUNK_BYTES = 8 * 2**20
+#: the first chunk is smaller, and each next one twice the last up to CHUNK_BYTES, so the
+#: importer starts on rows at once and calamine keeps ahead of it (an 8 MB first chunk kept
+#: a 10,000-declaration import waiting ~0.2 s, and then ~0.2 s more for the second)
+FIRST_CHUNK_BYTES = 2**20
 
 
 class ReadWhole(Exception):
@@ -241,8 +245,9 @@ def _chunks(zf: zipfile.ZipFile, part: str) -> Iterator[tuple[bytes, bytes]]:
         if at_end:
             buf = buf[:end]
         more = False  # a row longer than what is in the buffer: read on
+        size = min(FIRST_CHUNK_BYTES, CHUNK_BYTES)
         while True:
-            while not at_end and (more or len(buf) < CHUNK_BYTES):
+            while not at_end and (more or len(buf) < size):
                 block = fh.read(_READ)
                 if not block:
                     raise ReadWhole("no </sheetData>")
@@ -254,12 +259,12 @@ def _chunks(zf: zipfile.ZipFile, part: str) -> Iterator[tuple[bytes, bytes]]:
                     buf, at_end = buf[:end], True
             if not buf.strip():
                 return
-            if at_end and len(buf) <= CHUNK_BYTES:
+            if at_end and len(buf) <= size:
                 rows, buf = buf, b""
             else:
-                cut = buf.rfind(b"</row>", 0, CHUNK_BYTES)
+                cut = buf.rfind(b"</row>", 0, size)
                 if cut < 0:
-                    cut = buf.find(b"</row>", CHUNK_BYTES)
+                    cut = buf.find(b"</row>", size)
                 if cut < 0 and not at_end:
                     more = True
                     continue
@@ -270,6 +275,7 @@ def _chunks(zf: zipfile.ZipFile, part: str) -> Iterator[tuple[bytes, bytes]]:
             if _ROW_WITHOUT_R.search(rows):
                 raise ReadWhole("a row without its number")
             yield head, rows
+            size = min(2 * size, CHUNK_BYTES)
 
 
 def _needed_parts(zf: zipfile.ZipFile) -> set[str]:
@@ -317,7 +323,7 @@ def _chunked(path: Path, part: str, title: str, exact: dict[int, dict[int, int]]
     nxt = 0  # index of the next row to yield (0 = Excel row 1)
     # calamine parses the next piece on its own thread (it releases the GIL while it
     # parses) while the importer works on the rows of this one
-    for start, got in prefetched(_pieces(path, part, title), name="xlsx-reader"):
+    for start, got in prefetched(_pieces(path, part, title), depth=2, name="xlsx-reader"):
         first, col = start
         if first < nxt:
             raise ReadWhole("rows out of order")

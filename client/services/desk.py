@@ -445,13 +445,13 @@ class Desk:
     # -- JSON import ----------------------------------------------------------
     def import_files(self, files: Iterable[str | Path]) -> ImportReport:
         """Import files by type: Excel/CSV through the template reader
-        (:func:`client.interchange.excel_import.import_into`), anything else as JSON. The
+        (:func:`client.interchange.importer.import_into`), anything else as JSON. The
         one import path of the CLI; problems are ``{file, row, column, field, message}``."""
         report = ImportReport()
         json_files: list[str | Path] = []
         for f in files:
             if Path(f).suffix.lower() in TABLE_SUFFIXES:
-                from ..interchange.excel_import import import_into
+                from ..interchange.importer import import_into
                 import_into(self, Path(f), report)
             else:
                 json_files.append(f)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import (Connection, and_, delete, func, or_, select, text, tuple_,
@@ -151,12 +152,36 @@ def number_conflicts(conn: Connection, decls: Sequence[Declaration] | RowBatch
 
 
 def _insert_tuples(conn: Connection, table, cols: tuple[str, ...], rows: list[tuple]) -> None:
-    """Bulk insert of rows given as tuples of ``cols`` (the driver's executemany)."""
+    """Bulk insert of rows given as tuples of ``cols``.
+
+    On SQLite, as multi-row ``INSERT … VALUES (…), (…)`` statements of up to
+    :data:`_SQLITE_PARAMS` parameters each: one ``sqlite3_step`` stores a few hundred rows
+    (the driver's ``executemany`` steps once a row, taking the GIL back each time, so a
+    writer thread beside busy Python code crawled; measured 0.20 s against 0.27 s alone for
+    30,000 rows of 30 columns, and 0.45 s against 1.72 s beside a busy thread). Every full
+    statement has the same text, so the driver's statement cache compiles it once. On
+    PostgreSQL the driver's ``executemany`` (psycopg pipelines it).
+    """
     if not rows:
         return
-    sql = (f"INSERT INTO {table.name} ({', '.join(cols)}) "
-           f"VALUES ({', '.join('?' * len(cols))})")
-    conn.exec_driver_sql(dialect.driver_sql(conn, sql), rows)
+    names = ", ".join(cols)
+    one = f"({', '.join('?' * len(cols))})"
+    if dialect.is_postgres(conn):
+        conn.exec_driver_sql(dialect.driver_sql(
+            conn, f"INSERT INTO {table.name} ({names}) VALUES {one}"), rows)
+        return
+    per = max(1, _SQLITE_PARAMS // len(cols))
+    full = f"INSERT INTO {table.name} ({names}) VALUES {', '.join([one] * per)}"
+    for i in range(0, len(rows), per):
+        chunk = rows[i:i + per]
+        sql = full if len(chunk) == per else \
+            f"INSERT INTO {table.name} ({names}) VALUES {', '.join([one] * len(chunk))}"
+        conn.exec_driver_sql(sql, tuple(chain.from_iterable(chunk)))
+
+
+#: parameters in one multi-row insert on SQLite (its limit is 32,766 since 3.32; smaller
+#: statements compile faster and are as fast to run)
+_SQLITE_PARAMS = 8000
 
 
 _NOT_VALIDATED = (None, None, None, None)

@@ -9,7 +9,8 @@ import pytest
 
 from batch_helpers import fill, rows_of
 from client.cli.main import main
-from client.interchange.excel_import import import_into, read_workbook, stable_id
+from client.interchange.excel_import import read_workbook, stable_id
+from client.interchange.importer import import_into
 from client.interchange.progress import Cancelled
 from client.rules.sample import sample_declaration
 from client.services import ImportReport

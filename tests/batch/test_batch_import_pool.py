@@ -11,7 +11,7 @@ import pytest
 from batch_helpers import count_parts, fill, rows_of
 from client.cli.main import main
 from client.interchange import import_work
-from client.interchange.excel_import import import_into
+from client.interchange.importer import import_into
 from client.interchange.progress import Cancelled
 from client.model import dumps_compact
 from client.rules.sample import sample_declaration

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from batch_helpers import count_parts, fill, rows_of
-from client.interchange import excel_import
-from client.interchange.excel_import import import_into, read_workbook
+from client.interchange import excel_import, importer
+from client.interchange.excel_import import read_workbook
+from client.interchange.importer import import_into
 from client.interchange.progress import Cancelled
 from client.model import dumps_compact
 from client.rules.sample import sample_declaration
@@ -39,7 +40,7 @@ def test_parts_give_exactly_what_the_whole_read_gives(template, desk, monkeypatc
     book = _book(template, decls)
     whole, problems = read_workbook(book)
     assert problems == [] and len(whole) == 9
-    monkeypatch.setattr(excel_import, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
     parts = count_parts(monkeypatch)
     report = ImportReport()
     import_into(desk, book, report, validate=True)
@@ -62,7 +63,7 @@ def test_rows_of_one_declaration_apart_are_read_whole(template, desk, monkeypatc
     fill(template, [rows_a[0], rows_b[0], rows_a[1], rows_a[2]])
     whole, _ = read_workbook(template)
     assert [len(d.goods) for d, _ in whole] == [3, 1]
-    monkeypatch.setattr(excel_import, "CHUNK_ROWS", 1)
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 1)
     report = ImportReport()
     import_into(desk, template, report)
     assert report.errors == [] and report.files_refused == 0
@@ -74,7 +75,7 @@ def test_rows_of_one_declaration_apart_are_read_whole(template, desk, monkeypatc
 def test_a_cancel_after_some_parts_were_stored_stores_nothing(template, desk, monkeypatch):
     decls = [sample_declaration("outbound", 1, seed=70 + i) for i in range(6)]
     book = _book(template, decls)
-    monkeypatch.setattr(excel_import, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
     calls = []
 
     def cancel():
@@ -89,7 +90,7 @@ def test_a_cancel_after_some_parts_were_stored_stores_nothing(template, desk, mo
 def test_a_file_refused_part_way_stores_nothing(template, desk, monkeypatch):
     decls = [sample_declaration("outbound", 1, seed=80 + i) for i in range(5)]
     book = _book(template, decls)
-    monkeypatch.setattr(excel_import, "CHUNK_ROWS", 1)
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 1)
     monkeypatch.setattr(excel_import, "MAX_DECLARATIONS", 3)
     report = ImportReport()
     import_into(desk, book, report)
@@ -103,7 +104,7 @@ def test_a_bad_cell_in_a_later_part_skips_only_its_declaration(template, desk, m
     decls = [sample_declaration("inbound", 1, seed=90 + i) for i in range(5)]
     book = _book(template, decls)
     letters = fill(book, [{"goods.net_weight_kg": "约12公斤"}], start=3 + 3)
-    monkeypatch.setattr(excel_import, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
     report = ImportReport()
     import_into(desk, book, report)
     [err] = report.errors
@@ -115,11 +116,11 @@ def test_a_bad_cell_in_a_later_part_skips_only_its_declaration(template, desk, m
 _KILL_CHILD = r'''
 import sys
 from pathlib import Path
-from client.interchange import excel_import
+from client.interchange import importer
 from client.services import Desk, ImportReport
 from client.services.import_sink import ImportSink
 
-excel_import.CHUNK_ROWS = 4
+importer.CHUNK_ROWS = 4
 real = ImportSink.store_rows
 
 def store(self, *a, **kw):
@@ -130,7 +131,7 @@ def store(self, *a, **kw):
 
 ImportSink.store_rows = store
 desk = Desk.open(Path(sys.argv[1]))
-excel_import.import_into(desk, Path(sys.argv[2]), ImportReport(), validate=True)
+importer.import_into(desk, Path(sys.argv[2]), ImportReport(), validate=True)
 print("committed", flush=True)
 '''
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from client.interchange.columns import columns_for
-from client.interchange.excel_import import import_into, stable_id
+from client.interchange.excel_import import stable_id
+from client.interchange.importer import import_into
 from client.interchange.writer import WorkbookWriter, declaration_rows
 from client.rules.sample import sample_declaration
 from client.services import ImportReport

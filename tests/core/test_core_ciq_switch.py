@@ -181,7 +181,7 @@ def test_a_workbook_in_customs_codes_is_mapped_on_import_with_a_warning(
         desk, data_dir, tmp_path, monkeypatch, suffix, path):
     """The workbook path stores in parts and validates before it stores (issue 17): the
     mapping comes first, so the stored codes, the result kept and the warnings agree."""
-    from client.interchange import excel_import
+    from client.interchange import excel_import, importer
     from client.interchange.excel_export import export_workbook
     # a desk still on the customs lists (on PostgreSQL the same office store, so the
     # import below updates that draft instead of creating it)
@@ -198,10 +198,10 @@ def test_a_workbook_in_customs_codes_is_mapped_on_import_with_a_warning(
     if path == "whole":
         def _apart(*a, **k):
             raise excel_import.RowsApart(1)
-        monkeypatch.setattr(excel_import, "_import_streamed", _apart)
+        monkeypatch.setattr(importer, "_import_streamed", _apart)
     from client.services import ImportReport
     report = ImportReport()
-    excel_import.import_into(desk, book, report, validate=True)
+    importer.import_into(desk, book, report, validate=True)
     assert report.errors == [] and report.imported + report.updated == [d.id]
     got = desk.get(d.id)
     assert (got.transport_mode, got.trade_mode) == ("1", "11")

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from client.errors import DeskError
 from client.interchange.columns import columns_for
-from client.interchange.excel_import import import_into
+from client.interchange.importer import import_into
 from client.interchange.writer import declaration_rows, write_csv
 from client.model import to_dict
 from client.rules.sample import sample_declaration

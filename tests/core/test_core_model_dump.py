@@ -41,3 +41,42 @@ def test_every_kind_none_and_unknown_keys_are_written_the_same():
     assert out["goods"][0]["value"] == "25200.500"
     again, issues = parse_declaration(json.loads(model.dumps_compact(d)))
     assert issues == [] and model.to_dict(again) == out
+
+
+def _json_text(decl) -> str:
+    return json.dumps(model.to_dict(decl), ensure_ascii=False, allow_nan=False,
+                      separators=(",", ":"))
+
+
+def test_the_stored_text_is_what_json_writes():
+    """dumps_compact (orjson) writes the same text json.dumps writes: keys in order,
+    Chinese as is, control characters escaped, nulls kept."""
+    for i in range(40):
+        d = sample_declaration("inbound" if i % 2 else "outbound", 1 + i % 3, seed=100 + i)
+        assert model.dumps_compact(d) == _json_text(d)
+    d = sample_declaration("inbound", 2, seed=7)
+    d.remarks = "第一行\n第二行\t\"引号\" \\ 反斜杠 \x01 😀"
+    d.goods[0].extra = {"note": ["a", 1, None, True, {"k": "中文"}]}
+    assert model.dumps_compact(d) == _json_text(d)
+    assert json.loads(model.dumps_compact(d))["remarks"] == d.remarks
+
+
+def test_what_orjson_refuses_is_written_by_json():
+    """A lone surrogate or a huge integer under an unknown key (kept from a JSON file)
+    is still stored, as json writes it."""
+    d = sample_declaration("outbound", 1, seed=8)
+    d.extra = {"odd": "\ud800", "big": 2 ** 70}
+    text = model.dumps_compact(d)
+    assert text == _json_text(d) and json.loads(text)["big"] == 2 ** 70
+
+
+def test_nan_under_an_unknown_key_of_a_goods_line_is_refused():
+    import pytest
+
+    from client.errors import InputError
+    d = sample_declaration("inbound", 2, seed=9)
+    d.goods[1].extra = {"vendor": {"scores": [1.5, float("-inf")]}}
+    with pytest.raises(InputError):
+        model.dumps_compact(d)
+    d.goods[1].extra = {"vendor": {"scores": [1.5, 2.0]}}
+    assert json.loads(model.dumps_compact(d))["goods"][1]["vendor"] == {"scores": [1.5, 2.0]}

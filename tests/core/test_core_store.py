@@ -170,3 +170,25 @@ def test_bulk_validation_results_are_compare_and_set_on_the_revision(desk):
     from client.errors import NotFound
     with pytest.raises(NotFound, match="01NOSUCHDECLARATION0000000"):
         desk.validate_ids([a.id, "01NOSUCHDECLARATION0000000"])
+
+
+def test_a_bulk_save_across_several_multirow_statements_stores_every_row_once(desk):
+    """save_many writes rows in multi-row INSERTs of _SQLITE_PARAMS parameters: a batch
+    of two full statements and a short last one keeps every declaration, goods line and
+    container, each once, with its own values."""
+    from client.store.declarations import _SQLITE_PARAMS
+    from client.store.rows import CHILD_COLS
+    per_goods = _SQLITE_PARAMS // len(CHILD_COLS[0])
+    decls = [sample_declaration("inbound" if i % 2 else "outbound", 1 + i % 3, seed=5000 + i)
+             for i in range(per_goods + 13)]
+    with desk.db.write() as conn:
+        new, updated = decl_q.save_many(conn, decls)
+    assert len(new) == len(decls) and not updated
+    assert desk.count() == len(decls)
+    with desk.db.read() as conn:
+        goods = conn.exec_driver_sql("SELECT count(*), count(DISTINCT declaration_id || '/' || seq)"
+                                     " FROM goods_lines").one()
+        assert goods == (sum(len(d.goods) for d in decls),) * 2
+    from client.model import to_dict
+    for d in (decls[0], decls[per_goods // 2], decls[-1]):
+        assert to_dict(desk.get(d.id)) == to_dict(d)

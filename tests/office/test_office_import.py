@@ -2,9 +2,9 @@
 the validation kept with the rows, the search index in step at once."""
 from __future__ import annotations
 
-from client.interchange import excel_import
+from client.interchange import importer
 from client.interchange.columns import columns_for
-from client.interchange.excel_import import import_into
+from client.interchange.importer import import_into
 from client.interchange.writer import write_declarations
 from client.rules.sample import sample_declaration
 from client.services import ImportReport
@@ -18,7 +18,7 @@ def test_a_workbook_stored_in_parts_is_validated_and_searchable(open_desk, tmp_p
     book = tmp_path / "office.xlsx"
     write_declarations(book, ((d, None) for d in decls), columns_for(None), desk.codes,
                        len(decls))
-    monkeypatch.setattr(excel_import, "CHUNK_ROWS", 3)
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 3)
     report = ImportReport()
     import_into(desk, book, report, validate=True)
     assert report.errors == [] and sorted(report.imported) == sorted(d.id for d in decls)
