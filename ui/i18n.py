@@ -153,3 +153,11 @@ class Language(QObject):
             self.settings.setValue("ui/language", lang)
         log.info("UI language: %s", lang)
         self.changed.emit(lang)
+
+    def remove(self) -> None:
+        """Take this language's translators out of the application (the window that used
+        it is gone for good, or a test ends: the next one starts untranslated)."""
+        app = QCoreApplication.instance()
+        for tr in self._installed:
+            app.removeTranslator(tr)
+        self._installed = []

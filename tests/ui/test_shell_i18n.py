@@ -94,3 +94,23 @@ def test_counts_agree_in_english(qapp):
         app.removeTranslator(tr)
     # Chinese (no translator): the count is put in, the words stay
     assert QCoreApplication.translate("IssuesPanel", "%n 个错误", None, 1) == "1 个错误"
+
+
+def test_a_language_removed_leaves_the_application_untranslated(qapp):
+    """Language.remove takes its translators out (a test's window fixture ends with it, so
+    the tests after it do not run translated by accident)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.i18n import Language
+
+    def tr() -> str:
+        return QCoreApplication.translate("AttachmentsModel", "单据类型")
+
+    language = Language()
+    language.set_language("en", remember=False)
+    assert tr() == "Document type"
+    language.remove()
+    assert tr() == "单据类型"
+    language.set_language("en", remember=False)  # it can be put back
+    assert tr() == "Document type"
+    language.remove()

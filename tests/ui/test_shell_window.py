@@ -21,6 +21,8 @@ def desk(data_dir):
 def window(qtbot, desk):
     from ui.i18n import Language
     from ui.main_window import MainWindow
+    from PySide6.QtCore import QLocale
+    locale = QLocale()
     language = Language()
     language.set_language("zh", remember=False)  # as main.py does: Chinese by default
     ctx = make_ctx(desk, language=language)
@@ -28,9 +30,11 @@ def window(qtbot, desk):
     qtbot.addWidget(win)
     win.show()
     yield win
-    language.set_language("zh", remember=False)
     for ed in list(win._editors.values()):
         ed.close()
+    # the tests after these start as they would alone: no translator, the locale as it was
+    language.remove()
+    QLocale.setDefault(locale)
 
 
 def _rows(win) -> list:
