@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from sqlalchemy import select, update
 
@@ -40,6 +40,8 @@ VALIDATE_WRITE = 2000
 
 #: files read as tables (the Excel/CSV template; ``.xls`` is refused there with advice)
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls")
+#: declarations stored per slice by Desk.store_imported (its progress moves once a slice)
+STORE_SLICE = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,7 +515,10 @@ class Desk:
                 progress(n, len(files), Path(f).name)
             if Path(f).suffix.lower() in TABLE_SUFFIXES:
                 from ..interchange.excel_import import read_workbook
-                found, probs = read_workbook(f, progress=None, cancel=cancel)
+                # the rows of a workbook move the bar (one big file is the broker's case)
+                rows_read = (lambda done, total, _msg, name=Path(f).name:
+                             progress(done, total, name)) if progress is not None else None
+                found, probs = read_workbook(f, progress=rows_read, cancel=cancel)
                 out.problems.extend(probs)
                 if not found:
                     if any(p.row is None and p.column is None for p in probs):
@@ -545,10 +550,14 @@ class Desk:
             for part in parsed.files:
                 if cancel is not None and cancel():
                     break
-                self.store_imported(part.decls, part.rows, part.source, report, docs=part.docs)
+                name = Path(part.source).name
+                self.store_imported(
+                    part.decls, part.rows, part.source, report, docs=part.docs,
+                    stored=(lambda n, before=done, name=name: progress(before + n, total, name))
+                    if progress is not None else None)
                 done += len(part.decls)
                 if progress is not None:
-                    progress(done, total, Path(part.source).name)
+                    progress(done, total, name)
         return report
 
     @contextmanager
@@ -565,15 +574,22 @@ class Desk:
         report.updated.extend(sink.updated)
 
     def store_imported(self, decls: list[Declaration], rows: list[int], source: str,
-                       report: ImportReport, docs: list[str] | None = None) -> None:
+                       report: ImportReport, docs: list[str] | None = None,
+                       stored: Callable[[int], None] | None = None) -> None:
         """Save parsed declarations as drafts in one transaction, refusing non-drafts.
 
         ``docs`` optionally holds each declaration's JSON as read (see ``header_row``).
+        They are stored :data:`STORE_SLICE` at a time (still one transaction), and
+        ``stored(n)`` is told the number stored so far after each slice (a progress bar).
         """
         if not decls:
             return
         with self.importing(source, report) as sink:
-            sink.store(decls, rows, docs)
+            for i in range(0, len(decls), STORE_SLICE):
+                j = i + STORE_SLICE
+                sink.store(decls[i:j], rows[i:j], docs[i:j] if docs is not None else None)
+                if stored is not None:
+                    stored(min(j, len(decls)))
 
 
 @dataclass

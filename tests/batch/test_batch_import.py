@@ -304,3 +304,31 @@ def test_import_with_validation_keeps_the_same_markers_as_validate_ids(broker_bo
     assert desk.summary(id_a).valid == 0 and desk.summary(id_a).error_count >= 1
     fresh = desk.validate_ids(report.imported)
     assert {i: [x.to_dict() for x in v] for i, v in fresh.items()} == kept
+
+
+def test_the_import_dialog_path_moves_its_progress_within_one_big_file(desk, tmp_path,
+                                                                       monkeypatch):
+    """Desk.read_import / store_import (the desktop's import dialog): a single workbook of
+    1,200 declarations moves the bar while it is read and while it is stored, rising to its
+    total each time (it sat at 0 of 1 file until the whole file was done)."""
+    from client.interchange.columns import columns_for
+    from client.interchange.writer import WorkbookWriter, declaration_rows
+    from client.services import desk as desk_mod
+
+    monkeypatch.setattr(desk_mod, "STORE_SLICE", 250)
+    cols = columns_for(None)
+    book = tmp_path / "one-big.xlsx"
+    w = WorkbookWriter(book, cols, desk.codes)
+    for i in range(1200):
+        w.add_rows(declaration_rows(sample_declaration("inbound", 1, seed=i), cols))
+    w.close()
+    read_seen: list[tuple[int, int]] = []
+    parsed = desk.read_import([book], progress=lambda d, t, m: read_seen.append((d, t)))
+    rows_total = 1200 + 2  # the sheet's rows, header rows included
+    during = [d for d, t in read_seen if t == rows_total]
+    assert len(during) >= 2 and during == sorted(during) and during[-1] == rows_total
+    store_seen: list[tuple[int, int]] = []
+    report = desk.store_import(parsed, progress=lambda d, t, m: store_seen.append((d, t)))
+    assert [d for d, _ in store_seen][:4] == [250, 500, 750, 1000]
+    assert store_seen[-1] == (1200, 1200) and {t for _, t in store_seen} == {1200}
+    assert len(report.imported) == 1200 and desk.count() == 1200
