@@ -18,11 +18,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from client.model import Declarer, Party, parse_decimal
 
-try:
-    from shiboken6 import isValid as _is_valid
-except ImportError:  # pragma: no cover
-    def _is_valid(obj) -> bool:
-        return True
+from shiboken6 import isValid as _is_valid  # noqa: N813 - PySide6's own helper, always there
 
 #: colours used for markers everywhere in the editor (and the timeline)
 ERROR = "#d4380d"
