@@ -98,8 +98,13 @@ class _Group:
     key: tuple
     #: ``(Excel row, cell values)`` of each row, as read, until :meth:`SheetReader.read_groups`
     rows: list[tuple[int, list]] = field(default_factory=list)
+    #: the list columns' values (containers, certificates) by path
     header: dict[str, Any] = field(default_factory=dict)
-    goods: list[dict[str, Any]] = field(default_factory=list)
+    #: the declaration's own fields read so far, and each party's (``_build`` adds the rest)
+    kw: dict[str, Any] = field(default_factory=dict)
+    parties: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: ``(Excel row, {GoodsLine attribute: value})`` of each goods line
+    goods: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -173,10 +178,15 @@ class SheetReader:
         groups another reader made, in another process, calls it itself)."""
         self._idx = {col.path: ci for ci, col in columns}
         self._columns = columns
-        self._head = [(ci, col, reader_for(col), _cache_for(col)) for ci, col in columns
-                      if col.part in ("header", "list")]
-        self._goods = [(ci, col.path[6:], col, reader_for(col), _cache_for(col))
-                       for ci, col in columns if col.part == "goods"]
+        # each header cell's place in the declaration: (field, party field or ""), or
+        # ("", "") for a list column (containers, certificates), which _pairs reads whole
+        self._head = [(ci, col, reader_for(col), _cache_for(col), *_split(col.path))
+                      for ci, col in columns if col.part in ("header", "list")]
+        # each goods cell's GoodsLine attribute (a dotted name such as producer.name stays
+        # dotted: _build sets it on the object made on the way)
+        self._goods = [(ci, col.path[6:], _goods_attr(col.path[6:]), reader_for(col),
+                        _cache_for(col)) for ci, col in columns if col.part == "goods"]
+        self._dotted = tuple(name for _ci, name, attr, _r, _c in self._goods if "." in attr)
 
     def groups(self, rows: Iterable[tuple], columns: list[tuple[int, Column]], first_row: int,
                tick: Callable[[int], None], flush_rows: int | None
@@ -260,29 +270,37 @@ class SheetReader:
         return self._finish(groups, self._idx)
 
     def _read_group(self, group: _Group) -> None:
-        """Read the header cells of a group's first row and the goods cells of each row."""
+        """Read the header cells of a group's first row and the goods cells of each row,
+        each filed where :meth:`_build` takes it (:meth:`use_columns` planned where)."""
         head, goods = self._head, self._goods
         rno, values = group.rows[0]
-        header = group.header
+        header, kw, parties = group.header, group.kw, group.parties
         n_values = len(values)
-        for ci, col, read, cache in head:
+        for ci, col, read, cache, name, sub in head:
             v = values[ci] if ci < n_values else None
             if not v and (v is None or v == ""):  # an empty cell: None or ""
                 continue
-            if cache is not None and (v.__class__ is str or v.__class__ is float):
-                x = cache.get(v, _MISS)
-                if x is not _MISS:
-                    header[col.path] = x
+            cacheable = cache is not None and (v.__class__ is str or v.__class__ is float)
+            x = cache.get(v, _MISS) if cacheable else _MISS
+            if x is _MISS:
+                try:
+                    x = read(v)
+                except CellError as exc:
+                    group.problems.append(_cell_problem(rno, ci, col.path, exc))
                     continue
-            try:
-                x = read(v)
-            except CellError as exc:
-                group.problems.append(_cell_problem(rno, ci, col.path, exc))
+                if cacheable and len(cache) < _CACHE_MAX:
+                    cache[v] = x
+            if not name:  # a list column (containers, certificates): _pairs reads it
+                header[col.path] = x
+            elif x is None:
                 continue
-            header[col.path] = x
-            if cache is not None and len(cache) < _CACHE_MAX \
-                    and (v.__class__ is str or v.__class__ is float):
-                cache[v] = x
+            elif sub:  # a party's field
+                party = parties.get(name)
+                if party is None:
+                    party = parties[name] = {}
+                party[sub] = x
+            else:
+                kw[name] = x
         for rno, values in group.rows:
             bad = self.bad_cells.get(rno) if self.bad_cells else None
             if bad:
@@ -294,33 +312,28 @@ class SheetReader:
                             if col.part == "goods" else col.path
                         group.problems.append(_cell_problem(rno, ci, path, exc))
             line: dict[str, Any] = {}
+            unreadable = False
             n_values = len(values)
-            for ci, name, col, read, cache in goods:
+            for ci, name, attr, read, cache in goods:
                 v = values[ci] if ci < n_values else None
                 if not v and (v is None or v == ""):
                     continue
                 cacheable = cache is not None and (v.__class__ is str or v.__class__ is float)
-                if cacheable:
-                    x = cache.get(v, _MISS)
-                    if x is not _MISS:
-                        if x is not None:
-                            line[name] = x
+                x = cache.get(v, _MISS) if cacheable else _MISS
+                if x is _MISS:
+                    try:
+                        x = read(v)
+                    except CellError as exc:
+                        path = f"goods[{len(group.goods)}].{name}"
+                        group.problems.append(_cell_problem(rno, ci, path, exc))
+                        unreadable = True
                         continue
-                try:
-                    x = read(v)
-                except CellError as exc:
-                    path = f"goods[{len(group.goods)}].{name}"
-                    group.problems.append(_cell_problem(rno, ci, path, exc))
-                    x = None
-                    line.setdefault("_bad", True)
-                else:
                     if cacheable and len(cache) < _CACHE_MAX:
                         cache[v] = x
                 if x is not None:
-                    line[name] = x
-            if line:
-                line["_row"] = rno
-                group.goods.append(line)
+                    line[attr] = x
+            if line or unreadable:
+                group.goods.append((rno, line))
         group.rows = []  # read: the raw cells are not needed any more
 
     def _finish(self, groups: list[_Group], idx: dict[str, int]) -> list[tuple[Declaration, int]]:
@@ -339,24 +352,8 @@ class SheetReader:
         return out
 
     def _build(self, g: _Group, idx: dict[str, int]) -> Declaration:
-        h = g.header
-        kw: dict[str, Any] = {}
-        parties: dict[str, dict] = {}
-        split = _SPLIT
-        for path, value in h.items():
-            where = split.get(path)
-            if where is None:
-                where = split[path] = _split(path)
-            if value is None or where is _LIST:
-                continue
-            head, tail = where
-            if tail:
-                party = parties.get(head)
-                if party is None:
-                    party = parties[head] = {}
-                party[tail] = value
-            else:
-                kw[head] = value
+        kw = g.kw
+        parties = g.parties
         for name in _PARTIES:
             p = parties.get(name)
             if p or name != "agent":
@@ -378,31 +375,19 @@ class SheetReader:
         groups = g.header.get("containers.goods_seqs") or []
         for c, seqs in zip(kw["containers"], groups):
             c.goods_seqs = seqs
-        attrs = _GOODS_ATTRS
-        for i, line in enumerate(g.goods):
-            row = line.pop("_row")
-            line.pop("_bad", None)
-            plain: dict[str, Any] = {}
-            dotted = None
-            for name, value in line.items():
-                attr = attrs.get(name)
-                if attr is None:
-                    attr = attrs[name] = "." if "." in name else attr_name(name)
-                if attr == ".":  # producer.name: the object made on the way
-                    dotted = dotted or []
-                    dotted.append((name, value))
-                elif name == "licences":
-                    plain[attr] = make_pairs(GoodsLine, name, value)
-                else:
-                    plain[attr] = value
+        dotted_names = self._dotted
+        for i, (_row, line) in enumerate(g.goods):
+            dotted = [(n, line.pop(n)) for n in dotted_names if n in line] \
+                if dotted_names else None
+            if "licences" in line:
+                line["licences"] = make_pairs(GoodsLine, "licences", line["licences"])
             # the rows' order is the goods order (a deleted row leaves no gap)
-            plain["seq"] = i + 1
-            gl = GoodsLine(**plain)
+            line["seq"] = i + 1
+            gl = GoodsLine(**line)
             if dotted:
                 for name, value in dotted:
                     set_in(gl, name, value)
             lines.append(gl)
-            line["_row"] = row
         kw["goods"] = lines
         uscc = kw["declarant"].uscc
         rid = kw.pop("id", None)
@@ -450,18 +435,21 @@ def _cache_for(col: Column) -> dict | None:
     return {} if col.kind in _CACHED_KINDS else None
 
 
-#: goods column name → the GoodsLine attribute it sets ("." for a dotted name)
-_GOODS_ATTRS: dict[str, str] = {}
 _LIST = ("", "")
-#: header path → (field, party field or "") as ``_build`` files it (``_LIST``: a list column)
-_SPLIT: dict[str, tuple[str, str]] = {}
 
 
 def _split(path: str) -> tuple[str, str]:
+    """Where a header column's value goes: ``(field, "")``, ``(party, party field)``, or
+    :data:`_LIST` for a list column (containers, certificates)."""
     if path.startswith(("containers.", "certificates.")):
         return _LIST
     head, _dot, tail = path.partition(".")
     return head, tail
+
+
+def _goods_attr(name: str) -> str:
+    """The GoodsLine attribute a goods column sets (a dotted name stays as it is)."""
+    return name if "." in name else attr_name(name)
 
 
 def _as_path(value: Any) -> str | None:
@@ -478,7 +466,7 @@ def _cell_problem(row: int, ci: int, path: str, exc: CellError) -> Problem:
 
 
 def _who(g: _Group, lang: str = "zh") -> str:
-    contract = g.header.get("contract_no")
+    contract = g.kw.get("contract_no")
     if lang == "en":
         return f"the declaration of contract {contract}" if contract else \
             f"the declaration starting on row {g.first_row}"
