@@ -137,3 +137,32 @@ class Behind:
         self._thread.join()
         if exc_type is None:
             self._raise()
+
+
+_switch_lock = threading.Lock()
+_switch_users = 0
+_switch_was = 0.005
+
+
+@contextlib.contextmanager
+def short_switches(seconds: float = 0.001) -> Iterator[None]:
+    """Python hands the GIL between threads every ``seconds`` (default 5 ms) for a bulk
+    job whose threads keep giving it up and taking it back (issue 17's import: calamine
+    parsing, SQLite storing, each returning to Python between pieces and statements).
+    A thread coming back from C waits up to one interval for the GIL; 1 ms measured
+    ~5% faster over 8 interleaved runs of a 10,000-declaration import. The interval in
+    force before the first of several overlapping jobs is put back when the last ends."""
+    import sys
+    global _switch_users, _switch_was
+    with _switch_lock:
+        if _switch_users == 0:
+            _switch_was = sys.getswitchinterval()
+        _switch_users += 1
+        sys.setswitchinterval(min(_switch_was, seconds))
+    try:
+        yield
+    finally:
+        with _switch_lock:
+            _switch_users -= 1
+            if _switch_users == 0:
+                sys.setswitchinterval(_switch_was)

@@ -38,9 +38,9 @@ def import_into(desk, path: str | Path, report, progress: ProgressFn = None,
     ``validate`` each declaration is also validated as it is stored and the result kept
     for the editor's markers, as ``Desk.validate_ids`` would.
     """
-    from ..perf import paused_gc
+    from ..perf import paused_gc, short_switches
     from .xlsx_rows import ReadWhole
-    with paused_gc():
+    with paused_gc(), short_switches():
         try:
             return _import_streamed(desk, Path(path), report, progress, cancel, validate)
         except RowsApart as exc:

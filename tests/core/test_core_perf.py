@@ -79,3 +79,29 @@ def test_prefetched_yields_in_order_and_raises_where_the_source_failed():
         for x in prefetched(source(), depth=2):
             got.append(x)
     assert got == [0, 1, 2, 3, 4]
+
+
+def test_short_switches_are_put_back_even_after_an_error():
+    import sys
+
+    from client.perf import short_switches
+    was = sys.getswitchinterval()
+    with pytest.raises(RuntimeError):
+        with short_switches(0.001):
+            assert sys.getswitchinterval() == pytest.approx(0.001)
+            raise RuntimeError
+    assert sys.getswitchinterval() == was
+
+
+def test_overlapping_short_switches_put_back_the_interval_from_before_the_first():
+    import sys
+
+    from client.perf import short_switches
+    was = sys.getswitchinterval()
+    a, b = short_switches(0.001), short_switches(0.002)
+    a.__enter__()
+    b.__enter__()
+    a.__exit__(None, None, None)  # the first ends while the second still runs
+    assert sys.getswitchinterval() < was
+    b.__exit__(None, None, None)
+    assert sys.getswitchinterval() == was
