@@ -537,11 +537,14 @@ class Desk:
             progress(len(files), len(files), "")
         return out
 
-    def store_import(self, parsed: "ParsedImport", progress=None, cancel=None) -> ImportReport:
+    def store_import(self, parsed: "ParsedImport", progress=None, cancel=None, *,
+                     validate: bool = False) -> ImportReport:
         """Store what :meth:`read_import` read, one transaction per file.
 
         A true ``cancel()`` stops between files, so every file is either wholly stored or
         not at all. The report's problems are those found on reading plus on storing.
+        With ``validate`` each declaration is validated as it is stored and the result kept
+        (the list's error counts and the editor's markers, at once; as ``import_into``).
         """
         report = ImportReport(errors=list(parsed.problems), files_refused=parsed.files_refused)
         total = sum(len(p.decls) for p in parsed.files)
@@ -554,7 +557,7 @@ class Desk:
                 self.store_imported(
                     part.decls, part.rows, part.source, report, docs=part.docs,
                     stored=(lambda n, before=done, name=name: progress(before + n, total, name))
-                    if progress is not None else None)
+                    if progress is not None else None, validate=validate)
                 done += len(part.decls)
                 if progress is not None:
                     progress(done, total, name)
@@ -575,19 +578,32 @@ class Desk:
 
     def store_imported(self, decls: list[Declaration], rows: list[int], source: str,
                        report: ImportReport, docs: list[str] | None = None,
-                       stored: Callable[[int], None] | None = None) -> None:
+                       stored: Callable[[int], None] | None = None,
+                       validate: bool = False) -> None:
         """Save parsed declarations as drafts in one transaction, refusing non-drafts.
 
         ``docs`` optionally holds each declaration's JSON as read (see ``header_row``).
         They are stored :data:`STORE_SLICE` at a time (still one transaction), and
         ``stored(n)`` is told the number stored so far after each slice (a progress bar).
+        ``validate``: each is judged (in eCIQ terms, after the mapping) and the result kept.
         """
         if not decls:
             return
+        ctx = self.rule_context() if validate else None
         with self.importing(source, report) as sink:
             for i in range(0, len(decls), STORE_SLICE):
                 j = i + STORE_SLICE
-                sink.store(decls[i:j], rows[i:j], docs[i:j] if docs is not None else None)
+                part, part_rows = decls[i:j], rows[i:j]
+                part_docs = docs[i:j] if docs is not None else None
+                kept = None
+                if ctx is not None:
+                    from ..rules import validate as check
+                    from ..store.rows import validation_of
+                    mapped = sink.map_codes(part, part_rows)  # judged as it will be stored
+                    if part_docs is not None:  # a mapped declaration's JSON as read is stale
+                        part_docs = [None if m else d for m, d in zip(mapped, part_docs)]
+                    kept = [validation_of([x.to_dict() for x in check(d, ctx)]) for d in part]
+                sink.store(part, part_rows, part_docs, kept)
                 if stored is not None:
                     stored(min(j, len(decls)))
 

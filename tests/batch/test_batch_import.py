@@ -332,3 +332,20 @@ def test_the_import_dialog_path_moves_its_progress_within_one_big_file(desk, tmp
     assert [d for d, _ in store_seen][:4] == [250, 500, 750, 1000]
     assert store_seen[-1] == (1200, 1200) and {t for _, t in store_seen} == {1200}
     assert len(report.imported) == 1200 and desk.count() == 1200
+
+
+def test_the_import_dialog_path_keeps_the_same_markers_as_validate_ids(broker_book, desk):
+    """Desk.store_import(validate=True), as the desktop's import dialog stores: every draft
+    has its result at once, the same as validating it afterwards."""
+    book, a, _b = broker_book
+    fill(book, [{"goods.hs_code": "0000000000"}], start=4)  # declaration A, goods line 2
+    parsed = desk.read_import([book])
+    report = desk.store_import(parsed, validate=True)
+    assert len(report.imported) == 2
+    kept = {i: desk.stored_issues(i) for i in report.imported}
+    assert all(v is not None for v in kept.values())
+    id_a = stable_id(a.declarant.uscc, "CT-A001")
+    assert any(x["field"] == "goods[1].hs_code" and x["severity"] == "error" for x in kept[id_a])
+    assert desk.summary(id_a).error_count >= 1
+    fresh = desk.validate_ids(report.imported)
+    assert {i: [x.to_dict() for x in v] for i, v in fresh.items()} == kept

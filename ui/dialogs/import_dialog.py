@@ -3,7 +3,8 @@
 Step 1 reads the chosen files on the task runner and shows a preview (what will be
 imported) and the problems by file, row and column. Step 2 stores the previewed
 declarations, one transaction per file, so a cancel leaves every file either fully
-imported or not at all. Nothing is written before the user presses 导入.
+imported or not at all; each declaration is validated as it is stored, so the list shows its
+errors at once. Nothing is written before the user presses 导入.
 """
 from __future__ import annotations
 
@@ -51,8 +52,10 @@ def write_error_report(desk, ids: list[str], path: str, lang: str, progress: Pro
 
 
 def store_parsed(desk, parsed, progress: Progress):
-    """Store previewed declarations, one transaction per file; stops between files on cancel."""
-    report = desk.store_import(parsed, progress=progress, cancel=progress.cancelled)
+    """Store previewed declarations, one transaction per file; stops between files on cancel.
+    Each is validated as it is stored, so the list shows its errors at once."""
+    report = desk.store_import(parsed, progress=progress, cancel=progress.cancelled,
+                               validate=True)
     report.errors = report.errors[len(parsed.problems):]  # those found on storing
     return report
 
