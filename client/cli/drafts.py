@@ -12,6 +12,14 @@ from ..plural import count
 _CONTROL_ESCAPES = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0))}
 
 
+def _escaped(line: str) -> str:
+    """``line`` with its control characters escaped (:data:`_CONTROL_ESCAPES`). Only a line
+    that is not all printable (every control character is not) is translated:
+    ``str.translate`` over 100,000 Chinese lines took 0.86 s of a 1.1 s ``list``; the
+    ``isprintable`` scan takes a few hundredths."""
+    return line if line.isprintable() else line.translate(_CONTROL_ESCAPES)
+
+
 def register(sub) -> None:
     p = sub.add_parser("import", help="导入报检单（JSON；Excel/CSV 见模板）/ import declarations")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -118,7 +126,7 @@ def cmd_list(ctx) -> int:
         names = {code: status_name(code, ctx.lang) for code in STATUS_NAMES}
         for chunk in iter_brief_lines(conn, names, status=status, search=ctx.args.search,
                                       limit=limit):
-            out.write("\n".join(line.translate(_CONTROL_ESCAPES) for line in chunk) + "\n")
+            out.write("\n".join([_escaped(line) for line in chunk]) + "\n")
             n += len(chunk)
     finally:
         conn.close()
@@ -162,7 +170,7 @@ def _list_portable(ctx, status: str | None, limit: int | None) -> int:
                                     ensure_ascii=False, separators=(",", ":")) for r in rows]
                 out.write(("\n  " if n == 0 else ",\n  ") + ",\n  ".join(chunk))
             else:
-                out.write("\n".join(_brief_line(r, names).translate(_CONTROL_ESCAPES)
+                out.write("\n".join(_escaped(_brief_line(r, names))
                                     for r in rows) + "\n")
             n += len(rows)
             after = (rows[-1].updated_at, rows[-1].id)
