@@ -314,6 +314,9 @@ class SheetReader:
             line: dict[str, Any] = {}
             unreadable = False
             n_values = len(values)
+            # read as the header cells above are, written out again on purpose: this is
+            # the import's hottest loop (half a million cells a 10,000-declaration sheet)
+            # and a helper would add a call per cell
             for ci, name, attr, read, cache in goods:
                 v = values[ci] if ci < n_values else None
                 if not v and (v is None or v == ""):
