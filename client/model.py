@@ -611,13 +611,18 @@ def dumps_compact(decl: Declaration) -> str:
     an unknown key refuses the declaration either way (the generated dumpers check them,
     ``model_fast._finite``)."""
     try:
-        d = _DUMP_FINITE(decl)
-        try:
-            return orjson.dumps(d).decode()
-        except orjson.JSONEncodeError:
-            return json.dumps(d, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return dumps_doc(_DUMP_FINITE(decl))
     except ValueError:
         raise _not_json(decl) from None
+
+
+def dumps_doc(data: dict) -> str:
+    """The store's compact JSON text of a document's JSON value (orjson; what it refuses,
+    through ``json``, which raises ValueError for a NaN or Infinity)."""
+    try:
+        return orjson.dumps(data).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
 def _strict_dumps(decl: Declaration, **kw: Any) -> str:
@@ -635,9 +640,19 @@ def _not_json(decl: Declaration) -> Exception:
                       f"valid JSON: remove that value")
 
 
+def loads_doc(text: str) -> Any:
+    """The JSON value of a document the store wrote (:func:`dumps_compact`), read by
+    orjson (~3x ``json.loads``); what orjson refuses and ``json`` wrote (an integer past 64
+    bits under an unknown key) is read by ``json``."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 def loads_stored(text: str) -> Declaration:
     """Read a declaration the store wrote (trusted: written by :func:`dumps_compact`)."""
-    decl, issues = parse_declaration(json.loads(text))
+    decl, issues = parse_declaration(loads_doc(text))
     if decl is None:  # pragma: no cover - the store only holds objects
         raise ValueError("stored declaration is not an object")
     return decl

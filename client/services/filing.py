@@ -26,7 +26,8 @@ from sqlalchemy import select
 
 from .. import lifecycle, numbers
 from ..errors import InputError, NotEditable, NotFound, ValidationFailed
-from ..model import Declaration, dumps_compact, new_ulid, parse_declaration
+from ..model import (Declaration, dumps_compact, dumps_doc, loads_doc, new_ulid,
+                     parse_declaration)
 from ..plural import count
 from ..store import declarations as decl_q
 from ..store import schema as s
@@ -126,7 +127,7 @@ class Filing:
                     # without being parsed (numbered_text)
                     todo.append((did, rev, _Draft(did, bureau, direction), doc))
                     continue
-                data = json.loads(doc)
+                data = loads_doc(doc)
                 decl = parse_declaration(data)[0]
                 if decl is None:  # pragma: no cover - the store only holds objects
                     raise ValueError(f"stored declaration {did} is not an object")
@@ -328,7 +329,7 @@ def numbered_doc(data: dict, inspection_no: str) -> str:
     about it, without serialising the whole object again (the store's documents are the
     object as read, so parsing this text gives exactly the numbered declaration)."""
     data["inspection_no"] = inspection_no
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return dumps_doc(data)
 
 
 @dataclass(slots=True)
