@@ -230,3 +230,32 @@ def test_a_sheet_that_cannot_be_cut_is_read_in_one_piece(tmp_path, monkeypatch, 
     got, problems2 = read_workbook(book)
     assert [dumps_compact(d) for d, _ in got] == [dumps_compact(d) for d, _ in expect]
     assert problems2 == problems and len(got) == 12 + len(oddity.split("</row>")) - 1
+
+
+def test_a_store_failing_part_way_is_raised_and_leaves_nothing(template, desk, monkeypatch):
+    """The parts are stored on a thread of their own (perf.Behind): a disk full on the
+    third part is raised by import_into, not lost on that thread, and the transaction
+    takes back the two parts already written."""
+    from client.services.import_sink import ImportSink
+
+    decls = [sample_declaration("inbound", 1, seed=700 + i) for i in range(9)]
+    book = _book(template, decls)
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
+    real = ImportSink.store_rows
+    calls = []
+
+    def store(self, batch, rows):
+        calls.append(len(batch))
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return real(self, batch, rows)
+
+    monkeypatch.setattr(ImportSink, "store_rows", store)
+    with pytest.raises(OSError, match="No space left"):
+        import_into(desk, book, ImportReport(), validate=True)
+    assert len(calls) == 3  # nothing was stored after the failure
+    assert desk.count() == 0
+    monkeypatch.setattr(ImportSink, "store_rows", real)
+    report = ImportReport()
+    import_into(desk, book, report)  # the same file imports whole afterwards
+    assert len(report.imported) == 9 and desk.count() == 9
