@@ -72,7 +72,7 @@ def openpyxl_read(path: Path) -> int:
 OTHER = "1" if import_work.workers_for(10**9) == 0 else "0"
 
 
-def _alone(path: Path, profile: Path, desk: Desk) -> tuple[int, int, int]:
+def _other(path: Path, profile: Path, desk: Desk) -> tuple[int, int, int]:
     old = os.environ.get("CIQDESK_IMPORT_WORKERS")
     os.environ["CIQDESK_IMPORT_WORKERS"] = OTHER
     try:
@@ -199,26 +199,31 @@ def main(argv: list[str] | None = None) -> int:
     print(f"workbook: {book.name}, {book.stat().st_size / 1e6:.1f} MB")
 
     best = {"calamine": (float("inf"),) * 2, "openpyxl": (float("inf"),) * 2,
-            "import": (float("inf"),) * 2, "alone": (float("inf"),) * 2}
+            "import": (float("inf"),) * 2, "other": (float("inf"),) * 2}
+    default_n = import_work.workers_for(10**9)
+    labels = {"calamine": "calamine", "openpyxl": "openpyxl",
+              "import": f"import, {default_n} workers (default)",
+              "other": f"import, {OTHER} workers"}
     for r in range(args.repeat):
         for name, fn in (("calamine", lambda: calamine_read(book)),
                          ("openpyxl", lambda: openpyxl_read(book)),
                          ("import", lambda: import_validate(book, work / "profile", desk)),
-                         ("alone", lambda: _alone(book, work / "profile", desk))):
+                         ("other", lambda: _other(book, work / "profile", desk))):
             gc.collect()
-            desk = fresh_desk(work / "profile") if name in ("import", "alone") else None
+            desk = fresh_desk(work / "profile") if name in ("import", "other") else None
             w0, c0 = time.perf_counter(), time.process_time()
             out = fn()
             took = (time.perf_counter() - w0, time.process_time() - c0)
             best[name] = min(best[name], took)
-            print(f"run {r + 1}: {name:8s} {took[0]:6.2f} s wall {took[1]:6.2f} s CPU  ({out})")
+            print(f"run {r + 1}: {labels[name]:30s} {took[0]:6.2f} s wall {took[1]:6.2f} s CPU"
+                  f"  ({out})")
     cal, opx, imp = best["calamine"], best["openpyxl"], best["import"]
     print(f"bare calamine read  : {cal[0]:.2f} s wall, {cal[1]:.2f} s CPU")
     print(f"openpyxl read-only  : {opx[0]:.2f} s wall, {opx[1]:.2f} s CPU")
     print(f"import + validate   : {imp[0]:.2f} s wall, {imp[1]:.2f} s CPU of this process "
           f"({import_work.workers_for(10**9)} worker processes)")
-    print(f"  with {OTHER} worker processes instead: {best['alone'][0]:.2f} s wall "
-          f"({best['alone'][0] / cal[0]:.2f}x the calamine read)")
+    print(f"  with {OTHER} worker processes instead: {best['other'][0]:.2f} s wall "
+          f"({best['other'][0] / cal[0]:.2f}x the calamine read)")
     print(f"import+validate / calamine read = {imp[0] / cal[0]:.2f}x wall, "
           f"{imp[1] / cal[1]:.2f}x CPU (target <= 2.5x)")
     print(f"openpyxl read / import+validate = {opx[0] / imp[0]:.2f}x wall, "
