@@ -31,7 +31,7 @@ from typing import Any, Callable
 
 from ..codes import CodeBook
 from ..perf import paused_gc
-from ..store.rows import RowBatch, row_batch, validation_of
+from ..store.rows import RowBatch, Validation, row_batch, validation_of
 from .columns import BY_PATH, Column
 
 log = logging.getLogger(__name__)
@@ -77,17 +77,19 @@ def prepare(reader: Any, groups: list, codes: CodeBook, ctx: Any | None) -> Prep
     del reader.problems[since:]
     warnings: list[tuple[int, str | None, str, str]] = []
     decls = [d for d, _ in part]
-    check: Callable[..., list] | None = None
-    if ctx is not None:
-        from ..rules import validate
-        check = validate
     for decl, row in part:
         for note in map_on_import(decl, codes):
             warnings.append((row, note.field, note.message_zh, note.message_en))
-    kept = [validation_of([x.to_dict() for x in check(d, ctx)]) for d in decls] \
-        if check is not None else None
+    kept = judged(decls, ctx) if ctx is not None else None
     batch = row_batch(decls, [dumps_compact(d) for d in decls], kept)
     return Prepared(batch, [r for _, r in part], warnings, problems)
+
+
+def judged(decls: list, ctx: Any) -> list[Validation]:
+    """Each declaration's result against ``ctx``, as the store keeps it with the save
+    (an import's results: :func:`prepare`, ``Desk.store_imported``)."""
+    from ..rules import validate
+    return [validation_of([x.to_dict() for x in validate(d, ctx)]) for d in decls]
 
 
 def validate_stored(rows: list[tuple[str, str, int]], ctx: Any

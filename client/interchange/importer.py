@@ -146,18 +146,9 @@ def _import_whole(desk, path: Path, report, progress: ProgressFn, cancel: Cancel
         raise Cancelled()
     if progress is not None:
         progress(0, len(decls), "正在保存")
-    from ..model import dumps_compact
-    from ..store.declarations import validation_of
-    with desk.importing(str(path), report) as sink:
-        sink.map_codes([d for d, _ in decls], [r for _, r in decls])   # customs → eCIQ
-        kept = None
-        if validate:
-            from ..rules import validate as check
-            ctx = desk.rule_context()
-            kept = [validation_of([x.to_dict() for x in check(d, ctx)]) for d, _ in decls]
-        sink.store([d for d, _ in decls], [r for _, r in decls],
-                   [dumps_compact(d) for d, _ in decls], kept)
-    if progress is not None:
-        progress(len(decls), len(decls), "正在保存")
+    # mapped to eCIQ, validated and stored as the import dialog's files are
+    desk.store_imported([d for d, _ in decls], [r for _, r in decls], str(path), report,
+                        stored=(lambda n: progress(n, len(decls), "正在保存"))
+                        if progress is not None else None, validate=validate)
     log.info("imported %s: %d declarations, %d problems", path.name, len(decls), len(problems))
     return report

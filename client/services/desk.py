@@ -597,12 +597,11 @@ class Desk:
                 part_docs = docs[i:j] if docs is not None else None
                 kept = None
                 if ctx is not None:
-                    from ..rules import validate as check
-                    from ..store.rows import validation_of
+                    from ..interchange.import_work import judged
                     mapped = sink.map_codes(part, part_rows)  # judged as it will be stored
                     if part_docs is not None:  # a mapped declaration's JSON as read is stale
                         part_docs = [None if m else d for m, d in zip(mapped, part_docs)]
-                    kept = [validation_of([x.to_dict() for x in check(d, ctx)]) for d in part]
+                    kept = judged(part, ctx)
                 sink.store(part, part_rows, part_docs, kept)
                 if stored is not None:
                     stored(min(j, len(decls)))

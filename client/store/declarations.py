@@ -171,11 +171,16 @@ def _insert_tuples(conn: Connection, table, cols: tuple[str, ...], rows: list[tu
             conn, f"INSERT INTO {table.name} ({names}) VALUES {one}"), rows)
         return
     per = max(1, _SQLITE_PARAMS // len(cols))
-    full = f"INSERT INTO {table.name} ({names}) VALUES {', '.join([one] * per)}"
+    head = f"INSERT INTO {table.name} ({names}) VALUES "
+    full = None  # the text of a full statement, made once a batch has one (a save of one
+    # declaration, the editor's, has none)
     for i in range(0, len(rows), per):
         chunk = rows[i:i + per]
-        sql = full if len(chunk) == per else \
-            f"INSERT INTO {table.name} ({names}) VALUES {', '.join([one] * len(chunk))}"
+        if len(chunk) == per:
+            full = full or head + ", ".join([one] * per)
+            sql = full
+        else:
+            sql = head + ", ".join([one] * len(chunk))
         conn.exec_driver_sql(sql, tuple(chain.from_iterable(chunk)))
 
 
