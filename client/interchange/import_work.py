@@ -6,7 +6,7 @@ more: :func:`validate_stored`).
 Importing a large workbook is mostly Python work per declaration: reading its cells,
 building it, mapping customs codes to eCIQ, validating it, writing its JSON and the rows
 the store keeps (:func:`prepare`). Only the store's one writer has to stay in the desk's
-process. So for a large sheet the importer (``importer._import_streamed``) hands
+process. So for a large sheet the importer (``importer._read_streamed``) hands
 parts of it — rows already grouped into declarations, plain lists of cell values — to an
 :class:`WorkerPool` of worker processes and prepares other parts itself while they work;
 it stores every part, in the sheet's order, as its result arrives. The result of a part is
@@ -69,12 +69,19 @@ def prepare(reader: Any, groups: list, codes: CodeBook, ctx: Any | None) -> Prep
     """Read ``groups`` (``excel_import._Group``) with ``reader`` (a ``SheetReader``
     whose columns are set), map each declaration to the eCIQ lists in force, validate it
     against ``ctx`` (None: not validated) and turn it into the store's rows."""
-    from ..ciq.importing import map_on_import
-    from ..model import dumps_compact
     since = len(reader.problems)
     part = reader.read_groups(groups)
     problems = reader.problems[since:]
     del reader.problems[since:]
+    return prepare_read(part, codes, ctx, problems)
+
+
+def prepare_read(part: list[tuple[Any, int]], codes: CodeBook, ctx: Any | None,
+                 problems: list | None = None) -> Prepared:
+    """:func:`prepare` of declarations already read: ``(declaration, first row)`` each
+    (a sheet read whole, ``importer._read_whole``), with the reader's ``problems``."""
+    from ..ciq.importing import map_on_import
+    from ..model import dumps_compact
     warnings: list[tuple[int, str | None, str, str]] = []
     decls = [d for d, _ in part]
     for decl, row in part:
@@ -82,7 +89,7 @@ def prepare(reader: Any, groups: list, codes: CodeBook, ctx: Any | None) -> Prep
             warnings.append((row, note.field, note.message_zh, note.message_en))
     kept = judged(decls, ctx) if ctx is not None else None
     batch = row_batch(decls, [dumps_compact(d) for d in decls], kept)
-    return Prepared(batch, [r for _, r in part], warnings, problems)
+    return Prepared(batch, [r for _, r in part], warnings, problems or [])
 
 
 def judged(decls: list, ctx: Any) -> list[Validation]:

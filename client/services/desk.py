@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from sqlalchemy import select, update
+
+if TYPE_CHECKING:
+    from ..interchange.spool import PreviewItem, Spool
 
 from .. import paths as paths_mod
 from ..codes import CodeBook
@@ -498,69 +501,93 @@ class Desk:
         self.store_imported(part.decls, part.rows, part.source, report, docs=part.docs)
 
     # -- read, preview, then store (the import dialog) ---------------------------------
-    def read_import(self, files: Iterable[str | Path], progress=None, cancel=None
-                    ) -> "ParsedImport":
+    def read_import(self, files: Iterable[str | Path], progress=None, cancel=None, *,
+                    validate: bool = False) -> "ParsedImport":
         """Read ``files`` (JSON, or Excel/CSV by suffix) without storing anything.
 
         The same readers and problem messages as :meth:`import_files`. ``progress(done,
-        total, name)`` is called per file; a true ``cancel()`` stops between files (an
-        Excel reader may raise :class:`~client.interchange.progress.Cancelled`).
+        total, name)`` is called per file and, within a workbook, as its rows are read; a
+        true ``cancel()`` stops between files (an Excel reader may raise
+        :class:`~client.interchange.progress.Cancelled`). A workbook is read, mapped to
+        eCIQ and (with ``validate``) validated as ``import`` does, and kept prepared in a
+        temporary file (:mod:`client.interchange.spool`), not in memory; call
+        :meth:`ParsedImport.close` for what is not stored.
         """
         files = [str(f) for f in files]
-        out = ParsedImport()
-        for n, f in enumerate(files):
-            if cancel is not None and cancel():
-                break
-            if progress is not None:
-                progress(n, len(files), Path(f).name)
-            if Path(f).suffix.lower() in TABLE_SUFFIXES:
-                from ..interchange.excel_import import read_workbook
-                # the rows of a workbook move the bar (one big file is the broker's case)
-                rows_read = (lambda done, total, _msg, name=Path(f).name:
-                             progress(done, total, name)) if progress is not None else None
-                found, probs = read_workbook(f, progress=rows_read, cancel=cancel)
-                out.problems.extend(probs)
-                if not found:
-                    if any(p.row is None and p.column is None for p in probs):
-                        out.files_refused += 1
+        out = ParsedImport(validate=validate)
+        try:
+            for n, f in enumerate(files):
+                if cancel is not None and cancel():
+                    break
+                if progress is not None:
+                    progress(n, len(files), Path(f).name)
+                if Path(f).suffix.lower() in TABLE_SUFFIXES:
+                    from ..interchange.importer import spool_file
+                    # the rows of a workbook move the bar (one big file is the broker's case)
+                    rows_read = (lambda done, total, _msg, name=Path(f).name:
+                                 progress(done, total, name)) if progress is not None else None
+                    read = ImportReport()
+                    spool = spool_file(self, f, read, rows_read, cancel, validate=validate)
+                    out.problems.extend(read.errors)
+                    out.files_refused += read.files_refused
+                    if spool is not None and spool.count:
+                        out.files.append(spool)
+                    elif spool is not None:
+                        spool.close()
                     continue
-                part: ParsedFile | None = ParsedFile(f, [d for d, _ in found],
-                                                     [r for _, r in found])
-            else:
                 part = read_json_file(f, out.problems)
                 if part is None:
                     out.files_refused += 1
                     continue
-            if part is not None and part.decls:
-                out.files.append(part)
+                if part.decls:
+                    out.files.append(part)
+        except BaseException:
+            out.close()
+            raise
         if progress is not None:
             progress(len(files), len(files), "")
         return out
 
-    def store_import(self, parsed: "ParsedImport", progress=None, cancel=None, *,
-                     validate: bool = False) -> ImportReport:
+    def store_import(self, parsed: "ParsedImport", progress=None, cancel=None
+                     ) -> ImportReport:
         """Store what :meth:`read_import` read, one transaction per file.
 
-        A true ``cancel()`` stops between files, so every file is either wholly stored or
-        not at all. The report's problems are those found on reading plus on storing.
-        With ``validate`` each declaration is validated as it is stored and the result kept
-        (the list's error counts and the editor's markers, at once; as ``import_into``).
+        A true ``cancel()`` stops between files (and between the parts of a workbook,
+        whose transaction then rolls back), so every file is either wholly stored or not
+        at all. The report's problems are those found on reading plus on storing. Read with
+        ``validate``, each declaration's result is kept with it (the list's error counts and
+        the editor's markers, at once): a workbook's was judged on reading, a JSON
+        file's is judged as it is stored.
         """
+        from ..interchange.importer import store_spooled
+        from ..interchange.progress import Cancelled
         report = ImportReport(errors=list(parsed.problems), files_refused=parsed.files_refused)
-        total = sum(len(p.decls) for p in parsed.files)
+        total = parsed.count
         done = 0
-        with paused_gc():
-            for part in parsed.files:
-                if cancel is not None and cancel():
-                    break
-                name = Path(part.source).name
-                self.store_imported(
-                    part.decls, part.rows, part.source, report, docs=part.docs,
-                    stored=(lambda n, before=done, name=name: progress(before + n, total, name))
-                    if progress is not None else None, validate=validate)
-                done += len(part.decls)
-                if progress is not None:
-                    progress(done, total, name)
+        try:
+            with paused_gc():
+                for part in parsed.files:
+                    if cancel is not None and cancel():
+                        break
+                    name = Path(part.source).name
+                    moved = (lambda n, _t=0, _m="", before=done, name=name:
+                             progress(before + n, total, name)) if progress is not None else None
+                    if isinstance(part, ParsedFile):
+                        count = len(part.decls)
+                        self.store_imported(part.decls, part.rows, part.source, report,
+                                            docs=part.docs, stored=moved,
+                                            validate=parsed.validate)
+                    else:
+                        count = part.count
+                        try:
+                            store_spooled(self, part, report, moved, cancel)
+                        except Cancelled:
+                            break
+                    done += count
+                    if progress is not None:
+                        progress(done, total, name)
+        finally:
+            parsed.close()
         return report
 
     @contextmanager
@@ -620,16 +647,37 @@ class ParsedFile:
 
 @dataclass
 class ParsedImport:
-    """What :meth:`Desk.read_import` read: the files with declarations, and the problems."""
+    """What :meth:`Desk.read_import` read: the files with declarations (a JSON file's in
+    memory, a workbook's prepared in a :class:`~client.interchange.spool.Spool`), and the
+    problems."""
 
-    files: list[ParsedFile] = field(default_factory=list)
+    files: list["ParsedFile | Spool"] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
     files_refused: int = 0
+    #: read to be validated (``Desk.read_import``): the results are stored with the drafts
+    validate: bool = False
 
     @property
-    def declarations(self) -> list[tuple[str, Declaration, int]]:
-        """``(file, declaration, row)`` for each declaration that would be imported."""
-        return [(p.source, d, r) for p in self.files for d, r in zip(p.decls, p.rows)]
+    def count(self) -> int:
+        """The declarations that would be imported."""
+        return sum(len(p.decls) if isinstance(p, ParsedFile) else p.count for p in self.files)
+
+    def previews(self) -> "list[PreviewItem]":
+        """What the import dialog lists of each declaration that would be imported."""
+        from ..interchange.spool import preview_of
+        out = []
+        for p in self.files:
+            if isinstance(p, ParsedFile):
+                out.extend(preview_of(p.source, d, r) for d, r in zip(p.decls, p.rows))
+            else:
+                out.extend(p.previews)
+        return out
+
+    def close(self) -> None:
+        """Delete the workbooks' prepared parts (:meth:`Desk.store_import` does, after)."""
+        for p in self.files:
+            if not isinstance(p, ParsedFile):
+                p.close()
 
 
 def read_json_file(f: str | Path, problems: list[ImportProblem]) -> ParsedFile | None:

@@ -1346,77 +1346,77 @@ CIQ registration no.: {r}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="137"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="136"/>
         <source>导入报检单</source>
         <translation>Import declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="138"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="137"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="139"/>
         <source>支持 Excel 模板 (.xlsx)、CSV 和 JSON 文件；导入为草稿。</source>
         <translation>Excel template (.xlsx), CSV and JSON files; imported as drafts.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="141"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="140"/>
         <source>将导入 ({n})</source>
         <translation>To import ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="142"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="141"/>
         <source>问题 ({n})</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="143"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="142"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="143"/>
         <source>生成错误报告…</source>
         <translation>Write error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
         <source>校验导入的草稿，生成 Excel 错误报告（错误写在对应单元格旁），改好后可再导入</source>
         <translation>Validate the imported drafts and write an Excel error report (each error beside its cell); fix it and import it again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="146"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="145"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="146"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="145"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="156"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="155"/>
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="157"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="156"/>
         <source>报检单文件 (*.xlsx *.csv *.json);;所有文件 (*)</source>
         <translation>Declaration files (*.xlsx *.csv *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="164"/>
         <source>正在读取文件…</source>
         <translation>Reading files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="176"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="188"/>
         <source>已取消读取，未导入任何内容。</source>
         <translation>Reading cancelled; nothing was imported.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_dialog.py" line="179"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="191"/>
         <source>可导入 %n 份报检单</source>
         <translation>
             <numerusform>%n declaration can be imported</numerusform>
@@ -1424,7 +1424,7 @@ CIQ registration no.: {r}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_dialog.py" line="180"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="192"/>
         <source>；%n 个问题（有问题的报检单不会导入）。</source>
         <translation>
             <numerusform>; %n problem (declarations with problems are not imported).</numerusform>
@@ -1432,52 +1432,52 @@ CIQ registration no.: {r}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="194"/>
         <source>没有可导入的报检单。</source>
         <translation>Nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="192"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="204"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="204"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="216"/>
         <source>已导入 {n} 份（新建 {a}，更新 {b}）。</source>
         <translation>Imported {n} ({a} new, {b} updated).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="206"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="218"/>
         <source>另有 {m} 份未导入：</source>
         <translation>{m} not imported: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="212"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="224"/>
         <source>已取消：</source>
         <translation>Cancelled: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="232"/>
         <source>保存错误报告</source>
         <translation>Save error report</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="233"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="229"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="241"/>
         <source>正在生成错误报告…</source>
         <translation>Writing the error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="239"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="251"/>
         <source>错误报告已保存：{p}（{e} 份有错误，共 {n} 份）</source>
         <translation>Error report saved: {p} ({e} with errors of {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="272"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="284"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2614,70 +2614,76 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="43"/>
+        <location filename="../../ui/dialogs/import_models.py" line="30"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="43"/>
+        <location filename="../../ui/dialogs/import_models.py" line="30"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="43"/>
+        <location filename="../../ui/dialogs/import_models.py" line="30"/>
         <source>出入境</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="43"/>
+        <location filename="../../ui/dialogs/import_models.py" line="31"/>
         <source>合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="44"/>
+        <location filename="../../ui/dialogs/import_models.py" line="31"/>
         <source>收货人/发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="44"/>
+        <location filename="../../ui/dialogs/import_models.py" line="31"/>
         <source>货物</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="44"/>
+        <location filename="../../ui/dialogs/import_models.py" line="31"/>
         <source>货物项数</source>
         <translation>Goods lines</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="44"/>
+        <location filename="../../ui/dialogs/import_models.py" line="32"/>
         <source>货值</source>
         <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_models.py" line="30"/>
+        <source>错误</source>
+        <translation>Errors</translation>
     </message>
 </context>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="80"/>
+        <location filename="../../ui/dialogs/import_models.py" line="76"/>
         <source>文件</source>
+        <extracomment>the column of the errors validation found</extracomment>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="80"/>
+        <location filename="../../ui/dialogs/import_models.py" line="76"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="80"/>
+        <location filename="../../ui/dialogs/import_models.py" line="76"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="80"/>
+        <location filename="../../ui/dialogs/import_models.py" line="76"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_models.py" line="80"/>
+        <location filename="../../ui/dialogs/import_models.py" line="76"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>

@@ -10,7 +10,8 @@ from client.services import Desk
 #: (the large-sheet reader of xlsx_rows, here for every file however small)
 _BOTH_READERS = {"test_batch_import", "test_batch_import_streamed", "test_batch_xlsx_exact",
                  "test_batch_limits", "test_batch_fuzz_xlsx", "test_batch_ciq_columns",
-                 "test_batch_cells_csv", "test_batch_report_export"}
+                 "test_batch_cells_csv", "test_batch_report_export",
+                 "test_batch_import_spool"}
 
 
 def pytest_generate_tests(metafunc):

@@ -198,7 +198,7 @@ def test_a_workbook_in_customs_codes_is_mapped_on_import_with_a_warning(
     if path == "whole":
         def _apart(*a, **k):
             raise excel_import.RowsApart(1)
-        monkeypatch.setattr(importer, "_import_streamed", _apart)
+        monkeypatch.setattr(importer, "_read_streamed", _apart)
     from client.services import ImportReport
     report = ImportReport()
     importer.import_into(desk, book, report, validate=True)

@@ -1,10 +1,12 @@
 """Import declarations from .xlsx / .csv (the template) and .json files, as drafts.
 
-Step 1 reads the chosen files on the task runner and shows a preview (what will be
-imported) and the problems by file, row and column. Step 2 stores the previewed
-declarations, one transaction per file, so a cancel leaves every file either fully
-imported or not at all; each declaration is validated as it is stored, so the list shows its
-errors at once. Nothing is written before the user presses 导入.
+Step 1 reads the chosen files on the task runner, validating each declaration, and shows
+a preview (what will be imported, with each one's errors) and the problems by file, row
+and column; a workbook's declarations wait in a temporary file, not in memory
+(:mod:`client.interchange.spool`). Step 2 stores them, one transaction per file, so a
+cancel leaves every file either fully imported or not at all; the validation results are
+stored with them, so the list shows their errors at once. Nothing is written before the
+user presses 导入.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, Q
                                QWidget)
 
 from ..tasks import Progress
-from .import_models import PreviewModel, PreviewRow, ProblemsModel
+from .import_models import PreviewModel, ProblemsModel
 
 log = logging.getLogger(__name__)
 
@@ -25,22 +27,16 @@ FILE_SUFFIXES = (".json", ".xlsx", ".csv")
 
 
 def read_files(desk, files: list[str], progress: Progress):
-    """Parse ``files`` without storing anything (runs on the task runner).
+    """Read and validate ``files`` without storing anything (runs on the task runner).
 
     Returns ``(parsed, preview_rows, problems)``: ``parsed`` is the
     :class:`~client.services.desk.ParsedImport` of :meth:`Desk.read_import` (the CLI's
-    readers and messages), ready for :meth:`Desk.store_import`.
+    readers and messages; a workbook's declarations prepared in a temporary file, not
+    held in memory), ready for :meth:`Desk.store_import`.
     """
-    parsed = desk.read_import(files, progress=progress, cancel=progress.cancelled)
-    preview = []
-    for f, decl, row in parsed.declarations:
-        total, cur = decl.total_value()
-        party = decl.counterparty
-        preview.append(PreviewRow(f, row, decl.direction, decl.contract_no,
-                                  party.display_name if party else None,
-                                  decl.goods_summary(), len(decl.goods),
-                                  str(total) if total is not None else None, cur))
-    return parsed, preview, list(parsed.problems)
+    parsed = desk.read_import(files, progress=progress, cancel=progress.cancelled,
+                              validate=True)
+    return parsed, parsed.previews(), list(parsed.problems)
 
 
 def write_error_report(desk, ids: list[str], path: str, lang: str, progress: Progress):
@@ -52,10 +48,10 @@ def write_error_report(desk, ids: list[str], path: str, lang: str, progress: Pro
 
 
 def store_parsed(desk, parsed, progress: Progress):
-    """Store previewed declarations, one transaction per file; stops between files on cancel.
-    Each is validated as it is stored, so the list shows its errors at once."""
-    report = desk.store_import(parsed, progress=progress, cancel=progress.cancelled,
-                               validate=True)
+    """Store previewed declarations, one transaction per file; a cancel stops before the
+    next file (the file being stored is then not stored at all). Each one's validation
+    result is stored with it, so the list shows its errors at once."""
+    report = desk.store_import(parsed, progress=progress, cancel=progress.cancelled)
     report.errors = report.errors[len(parsed.problems):]  # those found on storing
     return report
 
@@ -89,7 +85,7 @@ class ImportDialog(QDialog):
         self.preview = PreviewModel(self)
         self.problems = ProblemsModel(lambda: self.ctx.lang, self)
         self.tabs = QTabWidget()
-        widths = {id(self.preview): (170, 50, 60, 130, 200, 170, 70, 120),
+        widths = {id(self.preview): (140, 45, 55, 45, 130, 180, 150, 65, 120),
                   id(self.problems): (150, 50, 60, 220, 300)}
         for model in (self.preview, self.problems):
             view = QTableView()
@@ -169,7 +165,20 @@ class ImportDialog(QDialog):
         self.ctx.runner.run(read_files, self.ctx.desk, self.files, self._new_progress(),
                             on_done=self._read_done, on_error=self._failed)
 
+    def _drop_parsed(self) -> None:
+        """Forget what was read and not stored (its temporary file is deleted)."""
+        parsed, self.parsed = self.parsed, None
+        if parsed is not None:
+            parsed.close()
+
+    def done(self, result: int) -> None:
+        """Closing the dialog deletes what was read and not imported."""
+        if not self._busy:
+            self._drop_parsed()
+        super().done(result)
+
     def _read_done(self, result) -> None:
+        self._drop_parsed()
         self.parsed, preview, problems = result
         self.preview.set_rows(preview)
         self.problems.set_rows(problems)
@@ -177,7 +186,7 @@ class ImportDialog(QDialog):
         n = len(preview)
         if self.progress is not None and self.progress.cancelled():
             self.status.setText(self.tr("已取消读取，未导入任何内容。"))
-            self.parsed = None
+            self._drop_parsed()
         elif n:
             self.status.setText(self.tr("可导入 %n 份报检单", "", n)
                                 + self.tr("；%n 个问题（有问题的报检单不会导入）。", "", len(problems)))
