@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from ..store.rows import counterparty_name
+
 if TYPE_CHECKING:
     from ..model import Declaration
     from .import_work import Prepared
@@ -70,7 +72,7 @@ def previews_of(source: str, got: "Prepared") -> list[PreviewItem]:
         kept = batch.validation[n] if batch.validation is not None else None
         direction = head[d_i]
         out.append(PreviewItem(source, got.rows[n], direction, head[c_i],
-                               head[co_i] if direction == "outbound" else head[ce_i],
+                               counterparty_name(direction, head[ce_i], head[co_i]),
                                head[g_i], lines.get(did, 0), head[v_i], head[cur_i],
                                kept[1] if kept is not None else None))
     return out

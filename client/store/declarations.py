@@ -21,7 +21,7 @@ from ..lifecycle import EDITABLE, STATUSES
 from ..model import Declaration, loads_stored
 from . import dialect
 from .rows import (CHILD_COLS, RowBatch, Validation, child_rows,  # noqa: F401 - the API
-                   header_row, row_batch, validation_of)
+                   counterparty_name, header_row, row_batch, validation_of)
 from . import schema as s
 from . import search as _search
 from .quick import like_escape as _like_escape
@@ -80,7 +80,7 @@ class DeclarationSummary:
 
     @property
     def counterparty(self) -> str | None:
-        return self.consignor if self.direction == "outbound" else self.consignee
+        return counterparty_name(self.direction, self.consignee, self.consignor)
 
     @property
     def cursor(self) -> tuple[str, str]:

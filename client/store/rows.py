@@ -21,6 +21,13 @@ def _name(p) -> str | None:
     return p.name_cn or p.name_en
 
 
+def counterparty_name(direction: str | None, consignee: str | None,
+                      consignor: str | None) -> str | None:
+    """The partner a list shows, from the stored ``consignee``/``consignor`` columns: the
+    consignor outbound, else the consignee (``Declaration.counterparty`` in stored terms)."""
+    return consignor if direction == "outbound" else consignee
+
+
 def header_row(decl: Declaration, doc: str | None = None) -> dict:
     """The derived columns of ``declarations`` for a declaration (without times/status).
 
