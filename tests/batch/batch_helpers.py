@@ -35,6 +35,13 @@ def fill(path: Path, rows: list[dict[str, Any]], start: int = 3) -> dict[str, st
     return letters
 
 
+def fill_declarations(path: Path, decls: list) -> Path:
+    """A template made by ``python -m client template`` filled with ``decls``, each
+    declaration's rows after the last one's (:func:`rows_of`, :func:`fill`)."""
+    fill(path, [r for d in decls for r in rows_of(d)])
+    return path
+
+
 def sheet_cells(path: Path):
     """(worksheet, path → column letter) of a workbook CIQ Desk wrote, in normal mode."""
     wb = load_workbook(path)

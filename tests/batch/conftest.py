@@ -29,6 +29,16 @@ def xlsx_reader(request, monkeypatch):
 
 
 @pytest.fixture
+def template(data_dir, tmp_path, capsys):
+    """An empty template workbook, as ``python -m client template`` writes it."""
+    from client.cli.main import main
+    book = tmp_path / "分批.xlsx"
+    assert main(["template", "--out", str(book)]) == 0
+    capsys.readouterr()
+    return book
+
+
+@pytest.fixture
 def desk(data_dir):
     d = Desk.open(data_dir)
     yield d

@@ -10,29 +10,13 @@ import pickle
 
 import pytest
 
-from batch_helpers import fill, rows_of
-from client.cli.main import main
+from batch_helpers import fill, fill_declarations, rows_of
 from client.interchange import importer, spool as spool_mod
 from client.interchange.importer import import_into
 from client.interchange.spool import Spool
 from client.model import dumps_compact
 from client.rules.sample import sample_declaration
 from client.services import Desk, ImportReport
-
-
-@pytest.fixture
-def template(data_dir, tmp_path, capsys):
-    book = tmp_path / "预览.xlsx"
-    assert main(["template", "--out", str(book)]) == 0
-    capsys.readouterr()
-    return book
-
-
-def _book(template, decls, order=None):
-    rows = [rows_of(d) for d in decls]
-    flat = [r for rs in rows for r in rs] if order is None else [rows[i][j] for i, j in order]
-    fill(template, flat)
-    return template
 
 
 def _store_of(desk: Desk) -> dict[str, tuple]:
@@ -50,7 +34,7 @@ def test_the_dialog_path_stores_what_import_stores(template, desk, tmp_path, mon
     decls = [sample_declaration("inbound" if i % 2 else "outbound", 1 + i % 3, seed=300 + i)
              for i in range(7)]
     decls[2].goods[0].hs_code = "0000000000"  # one with an error, kept with the draft
-    book = _book(template, decls)
+    book = fill_declarations(template, decls)
     monkeypatch.setattr(importer, "CHUNK_ROWS", 3)  # several parts
     other = Desk.open(tmp_path / "cli")
     try:
@@ -73,7 +57,7 @@ def test_the_preview_shows_each_declaration_with_its_errors(template, desk):
     a = sample_declaration("inbound", 2, seed=311)
     b = sample_declaration("outbound", 1, seed=312)
     a.goods[1].hs_code = "0000000000"
-    book = _book(template, [a, b])
+    book = fill_declarations(template, [a, b])
     parsed = desk.read_import([book], validate=True)
     items = {p.contract_no: p for p in parsed.previews()}
     pa, pb = items[a.contract_no], items[b.contract_no]
@@ -114,7 +98,7 @@ def test_a_cancel_while_a_workbook_is_stored_stores_none_of_it(template, desk, t
     js = tmp_path / "first.json"
     js.write_text(dumps_compact(first), encoding="utf-8")
     decls = [sample_declaration("outbound", 1, seed=340 + i) for i in range(6)]
-    book = _book(template, decls)
+    book = fill_declarations(template, decls)
     monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
     parsed = desk.read_import([js, book])
     assert parsed.count == 7
@@ -132,7 +116,7 @@ def test_a_cancel_while_a_workbook_is_stored_stores_none_of_it(template, desk, t
 
 def test_a_full_disk_while_reading_is_told_and_stores_nothing(template, desk, monkeypatch):
     decls = [sample_declaration("inbound", 1, seed=350 + i) for i in range(4)]
-    book = _book(template, decls)
+    book = fill_declarations(template, decls)
     monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
     written = []
     real = pickle.dump

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from batch_helpers import count_parts, fill, rows_of
+from batch_helpers import count_parts, fill, fill_declarations, rows_of
 from client.interchange import excel_import, importer
 from client.interchange.excel_import import read_workbook
 from client.interchange.importer import import_into
@@ -12,22 +12,6 @@ from client.interchange.progress import Cancelled
 from client.model import dumps_compact
 from client.rules.sample import sample_declaration
 from client.services import ImportReport
-from client.cli.main import main
-
-
-@pytest.fixture
-def template(data_dir, tmp_path, capsys):
-    book = tmp_path / "分批.xlsx"
-    assert main(["template", "--out", str(book)]) == 0
-    capsys.readouterr()
-    return book
-
-
-def _book(template, decls, order=None):
-    rows = [rows_of(d) for d in decls]
-    flat = [r for rs in rows for r in rs] if order is None else [rows[i][j] for i, j in order]
-    fill(template, flat)
-    return template
 
 
 def _stored(desk, ids):
@@ -37,7 +21,7 @@ def _stored(desk, ids):
 def test_parts_give_exactly_what_the_whole_read_gives(template, desk, monkeypatch):
     decls = [sample_declaration("inbound" if i % 2 else "outbound", 1 + i % 3, seed=40 + i)
              for i in range(9)]
-    book = _book(template, decls)
+    book = fill_declarations(template, decls)
     whole, problems = read_workbook(book)
     assert problems == [] and len(whole) == 9
     monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
@@ -74,7 +58,7 @@ def test_rows_of_one_declaration_apart_are_read_whole(template, desk, monkeypatc
 
 def test_a_cancel_after_some_parts_were_stored_stores_nothing(template, desk, monkeypatch):
     decls = [sample_declaration("outbound", 1, seed=70 + i) for i in range(6)]
-    book = _book(template, decls)
+    book = fill_declarations(template, decls)
     monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
     calls = []
 
@@ -89,7 +73,7 @@ def test_a_cancel_after_some_parts_were_stored_stores_nothing(template, desk, mo
 
 def test_a_file_refused_part_way_stores_nothing(template, desk, monkeypatch):
     decls = [sample_declaration("outbound", 1, seed=80 + i) for i in range(5)]
-    book = _book(template, decls)
+    book = fill_declarations(template, decls)
     monkeypatch.setattr(importer, "CHUNK_ROWS", 1)
     monkeypatch.setattr(excel_import, "MAX_DECLARATIONS", 3)
     report = ImportReport()
@@ -102,7 +86,7 @@ def test_a_file_refused_part_way_stores_nothing(template, desk, monkeypatch):
 
 def test_a_bad_cell_in_a_later_part_skips_only_its_declaration(template, desk, monkeypatch):
     decls = [sample_declaration("inbound", 1, seed=90 + i) for i in range(5)]
-    book = _book(template, decls)
+    book = fill_declarations(template, decls)
     letters = fill(book, [{"goods.net_weight_kg": "约12公斤"}], start=3 + 3)
     monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
     report = ImportReport()
@@ -145,7 +129,7 @@ def test_a_kill_after_parts_were_stored_leaves_store_and_index_consistent(templa
     from pathlib import Path
 
     decls = [sample_declaration("inbound", 1, seed=120 + i) for i in range(8)]
-    book = _book(template, decls)
+    book = fill_declarations(template, decls)
     root = Path(excel_import.__file__).resolve().parents[2]
     with subprocess.Popen([sys.executable, "-c", _KILL_CHILD, str(data_dir), str(book)],
                           cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
@@ -239,7 +223,7 @@ def test_a_store_failing_part_way_is_raised_and_leaves_nothing(template, desk, m
     from client.services.import_sink import ImportSink
 
     decls = [sample_declaration("inbound", 1, seed=700 + i) for i in range(9)]
-    book = _book(template, decls)
+    book = fill_declarations(template, decls)
     monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
     real = ImportSink.store_rows
     calls = []
