@@ -42,14 +42,19 @@ def test_sigkill_during_sync_at_random_moments(cli, cli_env, sandbox, desk, monk
             proc = subprocess.Popen([sys.executable, "-m", "client", "sync", "--batch-size", "10"],
                                     env=cli_env, cwd=str(cli_env["PYTHONPATH"]),
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            # the moment is drawn from when this process first talks to the platform, not
-            # from its start: on a loaded machine the interpreter's start alone can take
-            # seconds, and a kill before the first request tests nothing
+            # the moment is counted in this process's requests, not in seconds: on a loaded
+            # machine the interpreter's start alone can take seconds, and a kill drawn from a
+            # clock lands before the first request or after the sync ended, testing nothing.
+            # While a push is still owed every sync makes more requests than the drawn count
+            # (each pushes at most 10 of the 400), so each kill lands inside a sync: mid-request
+            # (the proxy holds each 50 ms) or just after an answer, mid-transaction
             before = len(proxy.seen)
+            nth = rng.randint(2, 8)
             deadline = time.monotonic() + 60
-            while len(proxy.seen) == before and proc.poll() is None and time.monotonic() < deadline:
-                time.sleep(0.02)
-            time.sleep(rng.uniform(0.2, 2.0))
+            while (len(proxy.seen) - before < nth and proc.poll() is None
+                   and time.monotonic() < deadline):
+                time.sleep(0.005)
+            time.sleep(rng.uniform(0.0, 0.08))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 kills += 1
