@@ -71,7 +71,7 @@ def main(out_dir: str | None = None, extra_dir: str | None = None) -> int:
     app.processEvents()
     ed.grab().save(str(out / f"editor{sfx}.png"))
 
-    ciq_goods_shot(ctx, app, out / "editor-goods-ciq.png")
+    ciq_goods_shot(ctx, app, out / f"editor-goods-ciq{sfx}.png")
 
     # a finalised declaration with receipts
     f = sample_declaration("inbound", goods=2, seed=3)

@@ -245,7 +245,7 @@
 <context>
     <name>CodePicker</name>
     <message>
-        <location filename="../../ui/editor/code_picker.py" line="246"/>
+        <location filename="../../ui/editor/code_picker.py" line="248"/>
         <source>代码无效</source>
         <translation>代码无效</translation>
     </message>

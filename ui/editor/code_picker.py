@@ -145,7 +145,7 @@ class CodePicker(QLineEdit):
             return
         self.model.set_entries(self.suggestions(text))
         if self.model.rowCount() == 0 or (self.prefix and len(text.strip()) > self.prefix):
-            self.popup.hide()
+            self._close_popup()
             return
         self.popup.setCurrentIndex(self.model.index(0, 0))
         self.show_popup()
@@ -157,6 +157,11 @@ class CodePicker(QLineEdit):
         self.popup.resize(w, max(h, 24))
         self.popup.move(self.mapToGlobal(QPoint(0, self.height())))
         self.popup.show()
+        self.update()  # a half-typed code with matches is not painted as wrong
+
+    def _close_popup(self) -> None:
+        self.popup.hide()
+        self.update()  # the hint after the text depends on the popup (:meth:`hint`)
 
     def open_suggestions(self) -> None:
         """Show every (filtered) entry, as if the user had typed the current text."""
@@ -167,7 +172,7 @@ class CodePicker(QLineEdit):
 
     def _accept_index(self, index: QModelIndex) -> None:
         code = index.data(CodeRole)
-        self.popup.hide()
+        self._close_popup()
         if code is None:
             return
         self.setText(code)
@@ -181,11 +186,11 @@ class CodePicker(QLineEdit):
             typed = self.code() or ""
             exact = self.table.get(typed)
             if exact is not None and (self.accept_fn is None or self.accept_fn(exact)):
-                self.popup.hide()
+                self._close_popup()
                 self.code_accepted.emit(typed)
             elif idx.isValid():
                 self._accept_index(idx)
-            self.popup.hide()
+            self._close_popup()
         self._update_validity()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
@@ -199,7 +204,7 @@ class CodePicker(QLineEdit):
                 self.popup.setCurrentIndex(self.model.index(row, 0))
                 return
             if key == Qt.Key.Key_Escape:
-                self.popup.hide()
+                self._close_popup()
                 return
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
                 self.commit()
@@ -227,26 +232,37 @@ class CodePicker(QLineEdit):
         super().focusOutEvent(event)
 
     def hideEvent(self, event) -> None:  # noqa: N802
-        self.popup.hide()
+        self._close_popup()
         super().hideEvent(event)
 
     # -- the name after the code ---------------------------------------------------
+    def hint(self) -> tuple[str, QColor] | None:
+        """What is painted after the text: the code's name, 代码无效 in red when no code
+        of the table is typed, or nothing (empty; or a code half typed with its matches
+        open below: it is not wrong yet, and a red word at every keystroke is noise)."""
+        if not self.code():
+            return None
+        if not self.is_valid():
+            if self.popup.isVisible() and self.model.rowCount():
+                return None
+            return self.tr("代码无效"), QColor("#d4380d")
+        e = self.entry()
+        if e is None:
+            return None
+        name = (e.name_en or e.name_cn) if self.model.lang == "en" else (e.name_cn or e.name_en)
+        return name, QColor("#7a8391")
+
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
-        code = self.code()
-        if not code:
+        hint = self.hint()
+        if hint is None:
             return
-        e = self.entry()
+        text, colour = hint
         p = QPainter(self)
         fm = self.fontMetrics()
         r = self.contentsRect()
         m = self.textMargins()
         x = r.left() + m.left() + 6 + fm.horizontalAdvance(self.text()) + 8
-        if not self.is_valid():
-            text, colour = self.tr("代码无效"), QColor("#d4380d")
-        else:
-            name = (e.name_en or e.name_cn) if self.model.lang == "en" else (e.name_cn or e.name_en)
-            text, colour = name, QColor("#7a8391")
         right = r.right() - m.right() - (22 if self.actions() else 4)
         if x >= right:
             p.end()

@@ -35,6 +35,27 @@ def test_picker_searches_code_and_names_and_accepts_the_code(qtbot, codebook):
     assert not p.popup_visible() and not p.is_valid()
 
 
+def test_picker_says_unknown_code_only_when_nothing_matches(qtbot, codebook):
+    """A code half typed, with its matches open below, is not yet wrong: the red
+    代码无效 after the text waits until no code starts that way."""
+    p = CodePicker(codebook.table("bureaus"))
+    qtbot.addWidget(p)
+    p.show()
+    qtbot.keyClicks(p, "31")
+    assert p.popup_visible() and not p.is_valid()
+    assert p.hint() is None
+    qtbot.keyClick(p, Qt.Key.Key_Escape)             # the list closed: "31" is no code
+    assert not p.popup_visible() and p.hint()[0] == "代码无效"
+    p.clear()
+    qtbot.keyClicks(p, "999999")
+    assert not p.popup_visible()
+    assert p.hint()[0] == "代码无效"
+    p.clear()
+    qtbot.keyClicks(p, "310000")
+    qtbot.keyClick(p, Qt.Key.Key_Return)
+    assert p.hint()[0] == "上海出入境检验检疫局"
+
+
 def test_picker_keys_move_through_suggestions_and_escape_closes(qtbot, codebook):
     p = CodePicker(codebook.table("currencies"))
     qtbot.addWidget(p)
