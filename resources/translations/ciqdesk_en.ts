@@ -491,7 +491,7 @@
 <context>
     <name>ContainersSection</name>
     <message numerus="yes">
-        <location filename="../../ui/editor/section_goods.py" line="213"/>
+        <location filename="../../ui/editor/section_goods.py" line="216"/>
         <source>共 %n 个集装箱</source>
         <translation>
             <numerusform>%n container</numerusform>
@@ -720,9 +720,14 @@
 <context>
     <name>EditTableView</name>
     <message>
-        <location filename="../../ui/editor/table_view.py" line="188"/>
+        <location filename="../../ui/editor/table_view.py" line="200"/>
         <source>第%d行“%s”：%s</source>
         <translation>Row %d &quot;%s&quot;: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/table_view.py" line="285"/>
+        <source>已删除第%d行（Ctrl+Z 撤销）</source>
+        <translation>Line %d deleted (Ctrl+Z to undo)</translation>
     </message>
 </context>
 <context>
@@ -801,12 +806,12 @@
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="117"/>
+        <location filename="../../ui/editor/section_goods.py" line="120"/>
         <source>货物明细</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="208"/>
+        <location filename="../../ui/editor/section_goods.py" line="211"/>
         <source>集装箱</source>
         <translation>Containers</translation>
     </message>
@@ -874,192 +879,192 @@
         <translation>Last changed %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="401"/>
+        <location filename="../../ui/editor/window.py" line="403"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ No problems: ready to submit the amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="402"/>
+        <location filename="../../ui/editor/window.py" line="404"/>
         <source>✓ 未发现问题</source>
         <translation>✓ No problems</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="403"/>
+        <location filename="../../ui/editor/window.py" line="405"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ No problems: ready to finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="420"/>
+        <location filename="../../ui/editor/window.py" line="422"/>
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="420"/>
+        <location filename="../../ui/editor/window.py" line="422"/>
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="421"/>
+        <location filename="../../ui/editor/window.py" line="423"/>
         <source>%s货物报检单</source>
         <translation>%s goods declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="423"/>
+        <location filename="../../ui/editor/window.py" line="425"/>
         <source>修改申请（未提交）</source>
         <translation>Amendment (not submitted)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="427"/>
+        <location filename="../../ui/editor/window.py" line="429"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="436"/>
+        <location filename="../../ui/editor/window.py" line="438"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Inspection no. &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="439"/>
+        <location filename="../../ui/editor/window.py" line="441"/>
         <source>报检号：定稿时分配</source>
         <translation>Inspection no.: assigned when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="449"/>
+        <location filename="../../ui/editor/window.py" line="451"/>
         <source>新报检单</source>
         <translation>New declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="449"/>
+        <location filename="../../ui/editor/window.py" line="451"/>
         <source>草稿 %s</source>
         <translation>Draft %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="450"/>
+        <location filename="../../ui/editor/window.py" line="452"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk declaration editor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="520"/>
+        <location filename="../../ui/editor/window.py" line="522"/>
         <source>有未保存的修改…</source>
         <translation>Unsaved changes…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="557"/>
+        <location filename="../../ui/editor/window.py" line="559"/>
         <source>已自动保存 %s</source>
         <translation>Saved automatically %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="588"/>
+        <location filename="../../ui/editor/window.py" line="590"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>This declaration is no longer a draft and cannot be edited: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="592"/>
+        <location filename="../../ui/editor/window.py" line="594"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>Autosave failed: %s. Your changes are kept in this window; retrying in %d s (Ctrl+S to retry now).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="594"/>
+        <location filename="../../ui/editor/window.py" line="596"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="609"/>
+        <location filename="../../ui/editor/window.py" line="611"/>
         <source>修改申请未能暂存：%s</source>
         <translation>The amendment could not be kept: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="712"/>
+        <location filename="../../ui/editor/window.py" line="714"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="721"/>
+        <location filename="../../ui/editor/window.py" line="723"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="722"/>
+        <location filename="../../ui/editor/window.py" line="724"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>Finalise (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="723"/>
+        <location filename="../../ui/editor/window.py" line="725"/>
         <source>修改申请</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="724"/>
+        <location filename="../../ui/editor/window.py" line="726"/>
         <source>提交修改</source>
         <translation>Submit amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="725"/>
+        <location filename="../../ui/editor/window.py" line="727"/>
         <source>放弃修改</source>
         <translation>Discard amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="726"/>
+        <location filename="../../ui/editor/window.py" line="728"/>
         <source>撤销申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="727"/>
+        <location filename="../../ui/editor/window.py" line="729"/>
         <source>复制为新报检单</source>
         <translation>Copy as new declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="729"/>
+        <location filename="../../ui/editor/window.py" line="731"/>
         <source>打印/PDF</source>
         <translation>Print/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="730"/>
+        <location filename="../../ui/editor/window.py" line="732"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="741"/>
+        <location filename="../../ui/editor/window.py" line="743"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>Read-only: a finalised or submitted declaration cannot be edited; use &quot;Amend&quot; or &quot;Withdraw&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="744"/>
+        <location filename="../../ui/editor/window.py" line="746"/>
         <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
         <translation>Read-only: a submitted declaration cannot be edited; use &quot;Amend&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="746"/>
+        <location filename="../../ui/editor/window.py" line="748"/>
         <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
         <translation>Read-only: a submitted declaration cannot be edited; it can be withdrawn (&quot;Withdraw&quot;).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="748"/>
+        <location filename="../../ui/editor/window.py" line="750"/>
         <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
         <translation>Read-only: finalised, waiting for the platform to accept it; once accepted it can be amended or withdrawn. &quot;Copy as new declaration&quot; is available.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="751"/>
+        <location filename="../../ui/editor/window.py" line="753"/>
         <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
         <translation>Read-only: this declaration is closed (%s) and can no longer be amended or withdrawn; &quot;Copy as new declaration&quot; is available.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="756"/>
+        <location filename="../../ui/editor/window.py" line="758"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>Amendment: make the changes, then press &quot;Submit amendment&quot;; the inspection number stays the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="758"/>
+        <location filename="../../ui/editor/window.py" line="760"/>
         <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
         <translation>Enter: next field&#x3000;Ctrl+S: save&#x3000;Ctrl+Enter: finalise&#x3000;F8: next problem&#x3000;Ctrl+PgDn: next section&#x3000;Esc: close</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="787"/>
+        <location filename="../../ui/editor/window.py" line="789"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>Changes are not saved (%s); the window stays open so nothing is lost. Fix the problem and press Ctrl+S.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="728"/>
+        <location filename="../../ui/editor/window.py" line="730"/>
         <source>另存为模板</source>
         <translation>Save as template</translation>
     </message>
@@ -1236,7 +1241,7 @@
 <context>
     <name>GoodsSection</name>
     <message numerus="yes">
-        <location filename="../../ui/editor/section_goods.py" line="201"/>
+        <location filename="../../ui/editor/section_goods.py" line="204"/>
         <source>共 %n 项&#x3000;净重 %s 千克&#x3000;毛重 %s 千克&#x3000;货值 %s</source>
         <translation>
             <numerusform>%n line&#x3000;net %s kg&#x3000;gross %s kg&#x3000;value %s</numerusform>
@@ -2691,28 +2696,28 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>RowsTableModel</name>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="229"/>
+        <location filename="../../ui/editor/table_model.py" line="242"/>
         <source>请输入日期，如 2026-11-30</source>
         <extracomment>kinds whose value is a list (an empty cell is ``[]``, not ``None``) the row dataclass (``pairs`` columns build its list items)</extracomment>
         <translation>Enter a date, e.g. 2026-11-30</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="236"/>
+        <location filename="../../ui/editor/table_model.py" line="249"/>
         <source>请写成“类别:编号”，多项用逗号分隔，如 325:ABC123,411:2026001</source>
         <translation>Write type:number, comma-separated, e.g. 325:ABC123,411:2026001</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="242"/>
+        <location filename="../../ui/editor/table_model.py" line="255"/>
         <source>请输入货物序号，多个用逗号分隔，如 1,2</source>
         <translation>Enter goods line numbers, comma-separated, e.g. 1,2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="247"/>
+        <location filename="../../ui/editor/table_model.py" line="260"/>
         <source>请输入数字，如 1200.5</source>
         <translation>Enter a number, e.g. 1200.5</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/table_model.py" line="252"/>
+        <location filename="../../ui/editor/table_model.py" line="265"/>
         <source>请输入整数</source>
         <translation>Enter a whole number</translation>
     </message>
@@ -2860,7 +2865,7 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
 <context>
     <name>TableSection</name>
     <message numerus="yes">
-        <location filename="../../ui/editor/section_goods.py" line="98"/>
+        <location filename="../../ui/editor/section_goods.py" line="101"/>
         <source>共 %n 行</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -2868,22 +2873,22 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="101"/>
+        <location filename="../../ui/editor/section_goods.py" line="104"/>
         <source>新增一行 (Insert)</source>
         <translation>Add a row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="102"/>
+        <location filename="../../ui/editor/section_goods.py" line="105"/>
         <source>复制此行 (Ctrl+D)</source>
         <translation>Duplicate row (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="103"/>
+        <location filename="../../ui/editor/section_goods.py" line="106"/>
         <source>删除此行 (Ctrl+Delete)</source>
         <translation>Delete row (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/section_goods.py" line="104"/>
+        <location filename="../../ui/editor/section_goods.py" line="107"/>
         <source>直接输入即可编辑单元格；回车确认并跳到下一格；代码列输入代码或名称后从列表中选择。</source>
         <translation>Type to edit a cell; Enter confirms and moves on; in code columns type a code or name and pick from the list.</translation>
     </message>

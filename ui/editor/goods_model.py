@@ -102,10 +102,7 @@ class GoodsTableModel(RowsTableModel):
         items = list(getattr(line, field) or [])
         if item in items:
             return False
-        setattr(line, field, items + [item])
-        c = self.column_of(field)
-        self.dataChanged.emit(self.index(row, max(c, 0)), self.index(row, max(c, 0)))
-        self.edited.emit()
+        self._push_value(row, field, items + [item])  # a step Ctrl+Z takes back
         return True
 
     def ciq_name(self, row: int) -> str | None:

@@ -8,6 +8,7 @@ certificates are handed to the window (``need_elsewhere``).
 Signals:
     TableSection.edited(str): the list name (``goods``/``containers``) after any change.
     TableSection.message(str): a refused value to show in the status line.
+    TableSection.notice(str): a change the user may take back (a line deleted: Ctrl+Z).
     GoodsSection.need_elsewhere(str, str): kind (``attachment``/``certificate``) and code
         of a requirement that is added in another section.
 """
@@ -30,6 +31,7 @@ class TableSection(QWidget):
 
     edited = Signal(str)
     message = Signal(str)
+    notice = Signal(str)
     TITLE = ""
     MODEL = GoodsTableModel
     HINT = ""
@@ -47,6 +49,7 @@ class TableSection(QWidget):
         self.view.setModel(self.model)
         self.view.setObjectName(self.MODEL.LIST)
         self.view.message.connect(self.message)
+        self.view.notice.connect(self.notice)
         self.model.edited.connect(lambda: self.edited.emit(self.MODEL.LIST))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(14, 10, 14, 14)

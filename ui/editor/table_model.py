@@ -6,8 +6,12 @@ words, integers refuse fractions); a refused value leaves the row unchanged and
 ``setData`` returns ``False``. Cells carry validation markers (background, icon, tooltip)
 set with :meth:`RowsTableModel.set_issues`.
 
+Every change goes through the model's undo history (``undo_stack``, :mod:`.table_undo`):
+Ctrl+Z / Ctrl+Y in the table take it back and redo it.
+
 Signals:
-    RowsTableModel.edited(): a cell was changed or rows were added/removed/moved.
+    RowsTableModel.edited(): a cell was changed or rows were added/removed/moved (an undo
+    or redo too).
     RowsTableModel.rejected(int, int, str): row, column, why a typed value was refused.
 """
 from __future__ import annotations
@@ -17,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 
 from client.fields import label
 from client.interchange.listcells import (format_codes, format_pairs, get_in, make_pairs,
@@ -25,6 +29,7 @@ from client.interchange.listcells import (format_codes, format_pairs, get_in, ma
 
 from .common import (ERROR_BG, WARNING_BG, format_value, parse_user_date, parse_user_decimal,
                      parse_user_int, severity_icon, worst)
+from .table_undo import UNDO_LIMIT, CellEdit, InsertLines, RemoveLines
 
 _LETTERS = {"M": ("进口商品检验", "import commodity inspection"),
             "N": ("出口商品检验", "export commodity inspection"),
@@ -88,6 +93,13 @@ class RowsTableModel(QAbstractTableModel):
         self.lang = lang
         self.read_only = False
         self._issues: dict[tuple[int, str], tuple[str, list[str]]] = {}
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        # the editor a write comes from (:meth:`begin_typing`); writes of one merge
+        self._session = 0
+        self._typing = False
+        # ``(row, column)`` the last change applied touched (where an undo puts the cursor)
+        self.touched: tuple[int, int] | None = None
 
     # -- the list ------------------------------------------------------------------
     def set_rows(self, rows: list) -> None:
@@ -95,6 +107,7 @@ class RowsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self._issues.clear()
+        self.undo_stack.clear()  # another declaration's lines: nothing of before to undo
         self.endResetModel()
 
     def make_row(self, before: Any | None = None):  # pragma: no cover - per table
@@ -269,42 +282,33 @@ class RowsTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if get_in(row, col.field) == parsed:
             return True
-        set_in(row, col.field, parsed)
-        self.dataChanged.emit(index, index)
-        self.edited.emit()
+        self._push_value(index.row(), col.field, parsed)
         return True
 
     def restore(self, index, value) -> None:
-        """Put back a cell's value as it was (Esc after typing into the cell)."""
+        """Put back a cell's value as it was (Esc after typing into the cell: merged with
+        what was typed, so no undo step is left)."""
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return
-        row, field = self.rows[index.row()], self.COLUMNS[index.column()].field
-        if get_in(row, field) != value:
-            set_in(row, field, value)
-            self.dataChanged.emit(index, index)
-            self.edited.emit()
+        field = self.COLUMNS[index.column()].field
+        if get_in(self.rows[index.row()], field) != value:
+            self._push_value(index.row(), field, value)
 
     def insertRows(self, row: int, count: int = 1, parent=QModelIndex()) -> bool:  # noqa: N802
         if parent.isValid() or count < 1 or not 0 <= row <= len(self.rows) or self.read_only:
             return False
-        self.beginInsertRows(QModelIndex(), row, row + count - 1)
-        for i in range(count):
-            before = self.rows[row - 1] if row > 0 else None
-            self.rows.insert(row + i, self.make_row(before))
-        self.endInsertRows()
-        self._renumber()
-        self.edited.emit()
+        lines: list = []
+        for _ in range(count):
+            before = lines[-1] if lines else (self.rows[row - 1] if row > 0 else None)
+            lines.append(self.make_row(before))
+        self.undo_stack.push(InsertLines(self, row, lines))
         return True
 
     def removeRows(self, row: int, count: int = 1, parent=QModelIndex()) -> bool:  # noqa: N802
         if parent.isValid() or count < 1 or row < 0 or row + count > len(self.rows) \
                 or self.read_only:
             return False
-        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
-        del self.rows[row:row + count]
-        self.endRemoveRows()
-        self._renumber()
-        self.edited.emit()
+        self.undo_stack.push(RemoveLines(self, row, count))
         return True
 
     def duplicate_row(self, row: int) -> bool:
@@ -312,12 +316,62 @@ class RowsTableModel(QAbstractTableModel):
         if not 0 <= row < len(self.rows) or self.read_only:
             return False
         dup = copy.deepcopy(self.rows[row])  # lists and objects of the line are its own
-        self.beginInsertRows(QModelIndex(), row + 1, row + 1)
-        self.rows.insert(row + 1, dup)
+        self.undo_stack.push(InsertLines(self, row + 1, [dup]))
+        return True
+
+    # -- the undo history (:mod:`.table_undo`) -------------------------------------
+    def begin_typing(self) -> None:
+        """A cell editor opened: what it writes until :meth:`end_typing` is one step."""
+        self._session += 1
+        self._typing = True
+
+    def end_typing(self) -> None:
+        self._session += 1
+        self._typing = False
+
+    def undo(self) -> bool:
+        """Take back the last change (Ctrl+Z); False when there is none or it is read-only."""
+        if self.read_only or not self.undo_stack.canUndo():
+            return False
+        self.undo_stack.undo()
+        return True
+
+    def redo(self) -> bool:
+        """Do again the change last taken back (Ctrl+Y, Ctrl+Shift+Z)."""
+        if self.read_only or not self.undo_stack.canRedo():
+            return False
+        self.undo_stack.redo()
+        return True
+
+    def _push_value(self, row: int, field: str, value: Any) -> None:
+        if not self._typing:
+            self._session += 1  # a change made outside an editor is a step of its own
+        self.undo_stack.push(CellEdit(self, row, field, get_in(self.rows[row], field), value,
+                                      self._session))
+
+    def _put_value(self, row: int, field: str, value: Any) -> None:
+        set_in(self.rows[row], field, value)
+        c = self.column_of(field)
+        c = c if c >= 0 else 0
+        self.touched = (row, c)
+        self.dataChanged.emit(self.index(row, c), self.index(row, c))
+        self.edited.emit()
+
+    def _insert_lines(self, row: int, lines: list) -> None:
+        self.beginInsertRows(QModelIndex(), row, row + len(lines) - 1)
+        self.rows[row:row] = lines
         self.endInsertRows()
         self._renumber()
+        self.touched = (row, -1)
         self.edited.emit()
-        return True
+
+    def _remove_lines(self, row: int, count: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
+        del self.rows[row:row + count]
+        self.endRemoveRows()
+        self._renumber()
+        self.touched = (min(row, len(self.rows) - 1), -1) if self.rows else None
+        self.edited.emit()
 
     def _renumber(self) -> None:
         c = self.column_of("seq")

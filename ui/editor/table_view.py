@@ -4,7 +4,9 @@ Keyboard: typing starts editing the current cell; Enter commits and moves to the
 cell (the next line's first editable cell after the last column; after the last cell of
 a filled-in last line a new line is started when ``grow_on_enter``, else ``past_end`` is
 emitted so the window moves on to the next field); Insert adds a line
-below, Ctrl+D copies the current line, Ctrl+Delete removes it. Code columns edit with a
+below, Ctrl+D copies the current line, Ctrl+Delete removes it; Ctrl+Z takes back the
+table's last change (a cell, lines added, copied or deleted) and Ctrl+Y does it again
+(:mod:`.table_undo`). Code columns edit with a
 :class:`~ui.editor.code_picker.CodePicker` (the CIQ-code column with one listing the CIQ
 codes of the line's HS code), numeric columns with a validating line edit, list columns
 (货物属性 ``11,21``, 产品资质 ``325:ABC,411``) with a line edit in their comma form.
@@ -15,6 +17,7 @@ being rewritten by the model: only Enter/Tab/leaving the cell accept a suggestio
 
 Signals:
     EditTableView.message(str): a refused value or a hint to show in the status line.
+    EditTableView.notice(str): a change the user may take back (a line deleted).
     EditTableView.past_end(): Enter after the last cell did not start a new line.
 """
 from __future__ import annotations
@@ -62,7 +65,14 @@ class TableDelegate(QStyledItemDelegate):
         cell = QPersistentModelIndex(index)
         ed._cell, ed._before = cell, model.value(index.row(), col)  # for Esc
         ed.textEdited.connect(lambda _t, ed=ed, cell=cell: self.write_typed(ed, cell))
+        model.begin_typing()  # what this editor writes is one undo step
         return ed
+
+    def destroyEditor(self, editor, index):  # noqa: N802
+        model = index.model()
+        if isinstance(model, RowsTableModel):
+            model.end_typing()
+        super().destroyEditor(editor, index)
 
     @staticmethod
     def write_typed(editor, cell) -> None:
@@ -153,6 +163,8 @@ class EditTableView(QTableView):
     """A spreadsheet-like view over a :class:`RowsTableModel`."""
 
     message = Signal(str)
+    # what happened that the user may want to take back (a line deleted: Ctrl+Z)
+    notice = Signal(str)
     past_end = Signal()
 
     def __init__(self, codes, lang: str = "zh", parent=None, *, grow_on_enter: bool = True):
@@ -270,6 +282,26 @@ class EditTableView(QTableView):
             r = min(cur.row(), m.rowCount() - 1)
             if r >= 0:
                 self.setCurrentIndex(m.index(r, cur.column()))
+            self.notice.emit(self.tr("已删除第%d行（Ctrl+Z 撤销）") % (cur.row() + 1))
+
+    def undo(self) -> None:
+        """Ctrl+Z: take back the table's last change and put the cursor where it was."""
+        self._step(self.model().undo)
+
+    def redo(self) -> None:
+        """Ctrl+Y or Ctrl+Shift+Z: do again the change last taken back."""
+        self._step(self.model().redo)
+
+    def _step(self, fn) -> None:
+        m = self.model()
+        col = max(self.currentIndex().column(), 0)
+        if not fn() or m.touched is None:
+            return
+        r, c = m.touched
+        idx = m.index(r, c if c >= 0 else col)
+        if idx.isValid():
+            self.setCurrentIndex(idx)
+            self.scrollTo(idx)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key, mods = event.key(), event.modifiers()
@@ -283,6 +315,14 @@ class EditTableView(QTableView):
         if key == Qt.Key.Key_D and ctrl:
             self.copy_line()
             return
+        if self.state() != QAbstractItemView.State.EditingState:
+            # while a cell is being typed in, its own editor takes Ctrl+Z back letter by letter
+            if event.matches(QKeySequence.StandardKey.Undo):
+                self.undo()
+                return
+            if event.matches(QKeySequence.StandardKey.Redo) or (key == Qt.Key.Key_Y and ctrl):
+                self.redo()
+                return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not ctrl \
                 and self.state() != QAbstractItemView.State.EditingState:
             cur = self.currentIndex()

@@ -334,6 +334,8 @@ class EditorWindow(QMainWindow):
             if hasattr(s, "message"):
                 s.message.connect(lambda t, s=s: self.show_message(t, "warning", topic=s))
                 s.edited.connect(lambda _p, s=s: self.hide_message(topic=s))
+            if hasattr(s, "notice"):
+                s.notice.connect(lambda t, s=s: self.show_message(t, "info", topic=s))
             if isinstance(s, TableSection):
                 s.view.past_end.connect(lambda v=s.view: self.focus_next(v))
             if isinstance(s, GoodsSection):
