@@ -16,7 +16,8 @@ BOTH_DIALECTS = ("tests/core/test_core_store.py", "tests/core/test_core_search.p
                  "tests/ui/test_shell_store_watch.py", "tests/ui/editor/test_editor_office.py",
                  "tests/office/", "tests/core/test_core_ciq_switch.py",
                  "tests/core/test_core_finalise_reuse.py",
-                 "tests/core/test_core_search_numbers.py")
+                 "tests/core/test_core_search_numbers.py",
+                 "tests/core/test_core_draft_bin.py")
 
 
 def pytest_generate_tests(metafunc):

@@ -77,6 +77,8 @@ class MainWindow(CommandsMixin, QMainWindow):
         self.logout_command = LogoutCommand(self)  # 申报 → 退出登录 (ui/logout.py)
         from .code_versions import CodeVersionsCommand
         self.code_versions = CodeVersionsCommand(self)  # 帮助 → 代码表版本 (ui/code_versions.py)
+        from .draft_bin import DraftBinCommand
+        self.draft_bin = DraftBinCommand(self)  # 删除草稿, 报检单 → 最近删除的草稿… (ui/draft_bin.py)
         from .client_defaults import ClientDefaultsCommand
         self.client_defaults = ClientDefaultsCommand(self)  # 申报 → 委托企业默认值… (ui/client_defaults.py)
         self.setAcceptDrops(True)  # drop .xlsx/.csv/.json files (or e-certificate .xml) to import
@@ -199,7 +201,6 @@ class MainWindow(CommandsMixin, QMainWindow):
         a.login.triggered.connect(self.show_login)
         a.import_.triggered.connect(lambda: self.import_files())
         a.export.triggered.connect(self.export_selected)
-        a.delete.triggered.connect(self.delete_selected)
         a.copy_number.triggered.connect(self.copy_number)
         a.history.triggered.connect(self.show_history)
         a.print_.triggered.connect(self.print_preview)

@@ -32,6 +32,7 @@ from ..store import declarations as decl_q
 from ..store import kv
 from ..store import schema as s
 from ..store.db import utcnow
+from .draft_bin import delete_drafts
 from .import_sink import ImportSink
 from ..timeutil import parse_time
 from .cleanmemo import CleanMemo, context_stamp
@@ -264,9 +265,9 @@ class Desk:
         return copy
 
     def delete_draft(self, decl_id: str) -> None:
-        with self.db.write() as conn:
-            if not decl_q.delete_draft(conn, decl_id):
-                raise NotEditable("只能删除草稿", "only drafts can be deleted")
+        """Delete one draft, kept in the bin (:func:`.draft_bin.delete_drafts`)."""
+        if not delete_drafts(self, [decl_id]):
+            raise NotFound(f"找不到报检单 {decl_id}", f"no declaration {decl_id}")
 
     # -- amendment drafts --------------------------------------------------------
     # A submitted declaration is never edited in place; an amendment (修改申请) being

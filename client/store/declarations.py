@@ -517,10 +517,3 @@ def stored_issues(conn: Connection, decl_id: str) -> list[dict] | None:
     if not row or row[0] is None or row[1] != row[2]:
         return None
     return json.loads(row[0])
-
-
-def delete_draft(conn: Connection, decl_id: str) -> bool:
-    """Delete a draft (only drafts can be deleted; anything numbered must be accounted for)."""
-    t = s.declarations
-    res = conn.execute(delete(t).where(and_(t.c.id == decl_id, t.c.status == "draft")))
-    return res.rowcount > 0

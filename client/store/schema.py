@@ -282,3 +282,18 @@ presence = Table(
     Column("opened_at", String, nullable=False),
     Column("heartbeat_at", String, nullable=False),
 )
+
+#: deleted drafts, kept ``draft_bin.KEEP_DAYS`` days so a deletion can be taken back
+#: (migration 0012_draft_bin): the document as stored, and the columns the bin lists
+deleted_drafts = Table(
+    "deleted_drafts", metadata,
+    Column("id", String, primary_key=True),
+    Column("doc", Text, nullable=False),
+    Column("deleted_at", String, nullable=False),
+    Column("deleted_by", String),
+    Column("direction", String),
+    Column("contract_no", String),
+    Column("party", String),
+    Column("goods", String),
+    Index("ix_deleted_drafts_at", "deleted_at"),
+)

@@ -700,6 +700,127 @@
     </message>
 </context>
 <context>
+    <name>DraftBinCommand</name>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="143"/>
+        <source>最近删除的草稿…</source>
+        <translation>Recently deleted drafts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="144"/>
+        <source>查看并恢复 %d 天内删除的草稿</source>
+        <translation>See and restore the drafts deleted in the last %d days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="170"/>
+        <source>只能删除草稿</source>
+        <translation>Only drafts can be deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="177"/>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="178"/>
+        <source>删除所选的 %n 份草稿？删除后 {days} 天内可在“报检单 → 最近删除的草稿”中恢复。</source>
+        <translation>
+            <numerusform>Delete the selected draft? For {days} days it can be restored from Declarations → Recently deleted drafts.</numerusform>
+            <numerusform>Delete the %n selected drafts? For {days} days they can be restored from Declarations → Recently deleted drafts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="184"/>
+        <source>所选的报检单中没有草稿</source>
+        <translation>There are no drafts among the selected declarations</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="197"/>
+        <source>已删除 %n 份草稿；可在“报检单 → 最近删除的草稿”中恢复。</source>
+        <translation>
+            <numerusform>%n draft deleted; restore it from Declarations → Recently deleted drafts.</numerusform>
+            <numerusform>%n drafts deleted; restore them from Declarations → Recently deleted drafts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DraftBinDialog</name>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="80"/>
+        <source>没有最近删除的草稿。</source>
+        <translation>No drafts were deleted recently.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="93"/>
+        <source>恢复所选 (%n)</source>
+        <translation>
+            <numerusform>Restore selected (%n)</numerusform>
+            <numerusform>Restore selected (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="93"/>
+        <source>恢复所选</source>
+        <translation>Restore selected</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="104"/>
+        <source>已恢复 %n 份草稿。</source>
+        <translation>
+            <numerusform>%n draft restored.</numerusform>
+            <numerusform>%n drafts restored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="106"/>
+        <source>%n 份未恢复：同一编号的报检单已经存在（删除后又导入或新建过），它们仍留在这里。</source>
+        <translation>
+            <numerusform>%n not restored: a declaration with the same id exists again (imported or created after the deletion); it stays here.</numerusform>
+            <numerusform>%n not restored: declarations with the same ids exist again (imported or created after the deletion); they stay here.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="114"/>
+        <source>最近删除的草稿</source>
+        <translation>Recently deleted drafts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="115"/>
+        <source>删除的草稿在这里保留 %d 天，可恢复为草稿，内容和编号与删除前相同。</source>
+        <translation>Deleted drafts are kept here for %d days and can be restored as drafts, exactly as they were.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="117"/>
+        <source>删除时间</source>
+        <translation>Deleted at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="117"/>
+        <source>出入境</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="117"/>
+        <source>合同号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="117"/>
+        <source>收货人/发货人</source>
+        <translation>Consignee/consignor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="118"/>
+        <source>货物</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="118"/>
+        <source>删除人</source>
+        <translation>Deleted by</translation>
+    </message>
+</context>
+<context>
     <name>EcertDrop</name>
     <message>
         <location filename="../../ui/ecert_drop.py" line="37"/>
@@ -2047,99 +2168,81 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
     </message>
     <message>
         <location filename="../../ui/main_commands.py" line="307"/>
-        <source>只能删除草稿</source>
-        <translation>Only drafts can be deleted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_commands.py" line="309"/>
-        <source>删除草稿</source>
-        <translation>Delete draft</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_commands.py" line="310"/>
-        <source>删除所选的 %n 份草稿？此操作不能撤销。</source>
-        <translation>
-            <numerusform>Delete %n selected draft? This cannot be undone.</numerusform>
-            <numerusform>Delete the %n selected drafts? This cannot be undone.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_commands.py" line="327"/>
         <source>已复制报检号</source>
         <translation>Inspection number copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="342"/>
+        <location filename="../../ui/main_commands.py" line="322"/>
         <source>已登录平台，正在同步…</source>
         <translation>Logged in; syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="365"/>
+        <location filename="../../ui/main_commands.py" line="345"/>
         <source>关于 CIQ Desk</source>
         <translation>About CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="365"/>
+        <location filename="../../ui/main_commands.py" line="345"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;Desktop client for entry-exit inspection and quarantine declarations: prepare offline, validate locally, declare once with one number for life.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — Inspection &amp; Quarantine Declarations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>报检单(&amp;D)</source>
         <translation>&amp;Declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>申报(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>{n}+ 份</source>
         <translation>{n}+</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>{n} in all · Drafts: {d} · To send: {r} · Released: {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>{n} loaded; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>

@@ -696,6 +696,816 @@
     </message>
 </context>
 <context>
+    <name>DraftBinCommand</name>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="143"/>
+        <source>最近删除的草稿…</source>
+        <translation>单据类型&lt;/source&gt;
+        &lt;translation&gt;单据类型&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_attachments.py" line="65"/&gt;
+        &lt;source&gt;文件名&lt;/source&gt;
+        &lt;translation&gt;文件名&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_attachments.py" line="65"/&gt;
+        &lt;source&gt;大小&lt;/source&gt;
+        &lt;translation&gt;大小&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;AttachmentsSection&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_attachments.py" line="216"/&gt;
+        &lt;source&gt;选择随附单据&lt;/source&gt;
+        &lt;translation&gt;选择随附单据&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_attachments.py" line="217"/&gt;
+        &lt;source&gt;PDF 文件 (*.pdf)&lt;/source&gt;
+        &lt;translation&gt;PDF 文件 (*.pdf)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_attachments.py" line="229"/&gt;
+        &lt;source&gt;“%s”不是 PDF 文件，随附单据只接受 PDF&lt;/source&gt;
+        &lt;translation&gt;“%s”不是 PDF 文件，随附单据只接受 PDF&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_attachments.py" line="236"/&gt;
+        &lt;source&gt;“%s”超过 4 MB，请压缩后再添加&lt;/source&gt;
+        &lt;translation&gt;“%s”超过 4 MB，请压缩后再添加&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_attachments.py" line="248"/&gt;
+        &lt;source&gt;“%s”已在随附单据中&lt;/source&gt;
+        &lt;translation&gt;“%s”已在随附单据中&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_attachments.py" line="255"/&gt;
+        &lt;source&gt;无法添加“%s”：%s&lt;/source&gt;
+        &lt;translation&gt;无法添加“%s”：%s&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_attachments.py" line="274"/&gt;
+        &lt;source&gt;新单据类型：&lt;/source&gt;
+        &lt;translation&gt;新单据类型：&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_attachments.py" line="275"/&gt;
+        &lt;source&gt;添加文件…&lt;/source&gt;
+        &lt;translation&gt;添加文件…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_attachments.py" line="276"/&gt;
+        &lt;source&gt;移除所选&lt;/source&gt;
+        &lt;translation&gt;移除所选&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_attachments.py" line="277"/&gt;
+        &lt;source&gt;把 PDF 文件拖到上面的列表中即可添加（每个不超过 4 MB）；添加前先选择单据类型。&lt;/source&gt;
+        &lt;translation&gt;把 PDF 文件拖到上面的列表中即可添加（每个不超过 4 MB）；添加前先选择单据类型。&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;BasicSection&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_basic.py" line="60"/&gt;
+        &lt;source&gt;一般报检&lt;/source&gt;
+        &lt;translation&gt;一般报检&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_basic.py" line="60"/&gt;
+        &lt;source&gt;进口直通&lt;/source&gt;
+        &lt;translation&gt;进口直通&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_basic.py" line="61"/&gt;
+        &lt;source&gt;出口直放&lt;/source&gt;
+        &lt;translation&gt;出口直放&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_basic.py" line="61"/&gt;
+        &lt;source&gt;进口转单&lt;/source&gt;
+        &lt;translation&gt;进口转单&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_basic.py" line="64"/&gt;
+        &lt;source&gt;适用跨境电商负面清单与商品备案规则&lt;/source&gt;
+        &lt;translation&gt;适用跨境电商负面清单与商品备案规则&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_basic.py" line="66"/&gt;
+        &lt;source&gt;货物属于外商投资财产&lt;/source&gt;
+        &lt;translation&gt;货物属于外商投资财产&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;BatchDialog&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="115"/&gt;
+        &lt;source&gt;批量定稿&lt;/source&gt;
+        &lt;translation&gt;批量定稿&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="116"/&gt;
+        &lt;source&gt;批量定稿 %n 份报检单&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;批量定稿 %n 份报检单&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="117"/&gt;
+        &lt;source&gt;取消&lt;/source&gt;
+        &lt;translation&gt;取消&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="118"/&gt;
+        &lt;source&gt;继续&lt;/source&gt;
+        &lt;translation&gt;继续&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="119"/&gt;
+        &lt;source&gt;关闭&lt;/source&gt;
+        &lt;translation&gt;关闭&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="120"/&gt;
+        &lt;source&gt;立即申报&lt;/source&gt;
+        &lt;translation&gt;立即申报&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="151"/&gt;
+        &lt;source&gt;正在取消：当前这份处理完后停止…&lt;/source&gt;
+        &lt;translation&gt;正在取消：当前这份处理完后停止…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="163"/&gt;
+        &lt;source&gt;已处理 {d} / {t}&lt;/source&gt;
+        &lt;translation&gt;已处理 {d} / {t}&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="173"/&gt;
+        &lt;source&gt;已暂停：完成 {d} 份，还剩 {p} 份。点“继续”接着处理。&lt;/source&gt;
+        &lt;translation&gt;已暂停：完成 {d} 份，还剩 {p} 份。点“继续”接着处理。&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="177"/&gt;
+        &lt;source&gt;完成：成功 {d} 份，失败 {f} 份。&lt;/source&gt;
+        &lt;translation&gt;完成：成功 {d} 份，失败 {f} 份。&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;CertificatesModel&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_certificates.py" line="63"/&gt;
+        &lt;source&gt;证单&lt;/source&gt;
+        &lt;translation&gt;证单&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_certificates.py" line="63"/&gt;
+        &lt;source&gt;正本份数&lt;/source&gt;
+        &lt;translation&gt;正本份数&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_certificates.py" line="63"/&gt;
+        &lt;source&gt;副本份数&lt;/source&gt;
+        &lt;translation&gt;副本份数&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;CertificatesSection&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/section_certificates.py" line="227"/&gt;
+        &lt;source&gt;勾选需要签发的证单（空格键勾选），并填写正本、副本份数（0–9）。&lt;/source&gt;
+        &lt;translation&gt;勾选需要签发的证单（空格键勾选），并填写正本、副本份数（0–9）。&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;ClientDefaultsCommand&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/client_defaults.py" line="179"/&gt;
+        &lt;source&gt;委托企业默认值…&lt;/source&gt;
+        &lt;translation&gt;委托企业默认值…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/client_defaults.py" line="180"/&gt;
+        &lt;source&gt;设置为各委托企业新建报检单时预先填写的字段&lt;/source&gt;
+        &lt;translation&gt;设置为各委托企业新建报检单时预先填写的字段&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;ClientDefaultsDialog&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/client_defaults.py" line="84"/&gt;
+        &lt;source&gt;委托企业默认值&lt;/source&gt;
+        &lt;translation&gt;委托企业默认值&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/client_defaults.py" line="85"/&gt;
+        &lt;source&gt;委托企业：&lt;/source&gt;
+        &lt;translation&gt;委托企业：&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/client_defaults.py" line="86"/&gt;
+        &lt;source&gt;字段&lt;/source&gt;
+        &lt;translation&gt;字段&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/client_defaults.py" line="86"/&gt;
+        &lt;source&gt;默认值&lt;/source&gt;
+        &lt;translation&gt;默认值&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/client_defaults.py" line="93"/&gt;
+        &lt;source&gt;保存&lt;/source&gt;
+        &lt;translation&gt;保存&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/client_defaults.py" line="94"/&gt;
+        &lt;source&gt;关闭&lt;/source&gt;
+        &lt;translation&gt;关闭&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/client_defaults.py" line="110"/&gt;
+        &lt;source&gt;没有委托企业：代理报检账户登录并同步后，这里列出可代理的企业。&lt;/source&gt;
+        &lt;translation&gt;没有委托企业：代理报检账户登录并同步后，这里列出可代理的企业。&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/client_defaults.py" line="152"/&gt;
+        &lt;source&gt;已保存：此后为该企业新建的报检单会预先填好这些字段。&lt;/source&gt;
+        &lt;translation&gt;已保存：此后为该企业新建的报检单会预先填好这些字段。&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;CodePicker&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/editor/code_picker.py" line="248"/&gt;
+        &lt;source&gt;代码无效&lt;/source&gt;
+        &lt;translation&gt;代码无效&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;CodeVersionsCommand&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="121"/&gt;
+        &lt;source&gt;代码表版本&lt;/source&gt;
+        &lt;translation&gt;代码表版本&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="122"/&gt;
+        &lt;source&gt;查看本机使用的各代码表版本&lt;/source&gt;
+        &lt;translation&gt;查看本机使用的各代码表版本&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;CodeVersionsDialog&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="17"/&gt;
+        &lt;source&gt;随附单据类型&lt;/source&gt;
+        &lt;extracomment&gt;the code tables&amp;apos; names (translated in the &amp;quot;CodeVersionsDialog&amp;quot; context)&lt;/extracomment&gt;
+        &lt;translation&gt;随附单据类型&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="18"/&gt;
+        &lt;source&gt;随附单据类型（eCIQ）&lt;/source&gt;
+        &lt;translation&gt;随附单据类型（eCIQ）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="19"/&gt;
+        &lt;source&gt;检验检疫机构&lt;/source&gt;
+        &lt;translation&gt;检验检疫机构&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="20"/&gt;
+        &lt;source&gt;证单类型&lt;/source&gt;
+        &lt;translation&gt;证单类型&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="21"/&gt;
+        &lt;source&gt;证单类型（eCIQ）&lt;/source&gt;
+        &lt;translation&gt;证单类型（eCIQ）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="22"/&gt;
+        &lt;source&gt;检验检疫编码&lt;/source&gt;
+        &lt;translation&gt;检验检疫编码&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="23"/&gt;
+        &lt;source&gt;国家（地区）&lt;/source&gt;
+        &lt;translation&gt;国家（地区）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="24"/&gt;
+        &lt;source&gt;企业信用等级&lt;/source&gt;
+        &lt;translation&gt;企业信用等级&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="25"/&gt;
+        &lt;source&gt;币制&lt;/source&gt;
+        &lt;translation&gt;币制&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="26"/&gt;
+        &lt;source&gt;危包类别&lt;/source&gt;
+        &lt;translation&gt;危包类别&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="27"/&gt;
+        &lt;source&gt;国内地区&lt;/source&gt;
+        &lt;translation&gt;国内地区&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="28"/&gt;
+        &lt;source&gt;企业资质类型&lt;/source&gt;
+        &lt;translation&gt;企业资质类型&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="29"/&gt;
+        &lt;source&gt;货物属性&lt;/source&gt;
+        &lt;translation&gt;货物属性&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="30"/&gt;
+        &lt;source&gt;普惠制给惠国&lt;/source&gt;
+        &lt;translation&gt;普惠制给惠国&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="31"/&gt;
+        &lt;source&gt;HS编码（2022）&lt;/source&gt;
+        &lt;translation&gt;HS编码（2022）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="32"/&gt;
+        &lt;source&gt;HS类目&lt;/source&gt;
+        &lt;translation&gt;HS类目&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="33"/&gt;
+        &lt;source&gt;法检目录（替代版）&lt;/source&gt;
+        &lt;translation&gt;法检目录（替代版）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="34"/&gt;
+        &lt;source&gt;报检类别&lt;/source&gt;
+        &lt;translation&gt;报检类别&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="35"/&gt;
+        &lt;source&gt;产品资质（入境）&lt;/source&gt;
+        &lt;translation&gt;产品资质（入境）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="36"/&gt;
+        &lt;source&gt;产品资质（出境）&lt;/source&gt;
+        &lt;translation&gt;产品资质（出境）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="37"/&gt;
+        &lt;source&gt;跨境电商负面清单&lt;/source&gt;
+        &lt;translation&gt;跨境电商负面清单&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="38"/&gt;
+        &lt;source&gt;原产地优惠贸易协定&lt;/source&gt;
+        &lt;translation&gt;原产地优惠贸易协定&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="39"/&gt;
+        &lt;source&gt;原产地标准&lt;/source&gt;
+        &lt;translation&gt;原产地标准&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="40"/&gt;
+        &lt;source&gt;协定成员国（地区）&lt;/source&gt;
+        &lt;translation&gt;协定成员国（地区）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="41"/&gt;
+        &lt;source&gt;包装种类&lt;/source&gt;
+        &lt;translation&gt;包装种类&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="42"/&gt;
+        &lt;source&gt;用途&lt;/source&gt;
+        &lt;translation&gt;用途&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="43"/&gt;
+        &lt;source&gt;直通放行区域&lt;/source&gt;
+        &lt;translation&gt;直通放行区域&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="44"/&gt;
+        &lt;source&gt;贸易方式对照（海关→eCIQ）&lt;/source&gt;
+        &lt;translation&gt;贸易方式对照（海关→eCIQ）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="45"/&gt;
+        &lt;source&gt;贸易方式&lt;/source&gt;
+        &lt;translation&gt;贸易方式&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="46"/&gt;
+        &lt;source&gt;监管方式（海关）&lt;/source&gt;
+        &lt;translation&gt;监管方式（海关）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="47"/&gt;
+        &lt;source&gt;贸易方式（eCIQ）&lt;/source&gt;
+        &lt;translation&gt;贸易方式（eCIQ）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="48"/&gt;
+        &lt;source&gt;运输方式对照（海关→eCIQ）&lt;/source&gt;
+        &lt;translation&gt;运输方式对照（海关→eCIQ）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="49"/&gt;
+        &lt;source&gt;运输方式&lt;/source&gt;
+        &lt;translation&gt;运输方式&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="50"/&gt;
+        &lt;source&gt;运输方式（海关）&lt;/source&gt;
+        &lt;translation&gt;运输方式（海关）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="51"/&gt;
+        &lt;source&gt;运输方式（eCIQ）&lt;/source&gt;
+        &lt;translation&gt;运输方式（eCIQ）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="52"/&gt;
+        &lt;source&gt;计量单位&lt;/source&gt;
+        &lt;translation&gt;计量单位&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="85"/&gt;
+        &lt;source&gt;平台下发&lt;/source&gt;
+        &lt;translation&gt;平台下发&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="85"/&gt;
+        &lt;source&gt;程序内置&lt;/source&gt;
+        &lt;translation&gt;程序内置&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="89"/&gt;
+        &lt;source&gt;代码表版本&lt;/source&gt;
+        &lt;translation&gt;代码表版本&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="90"/&gt;
+        &lt;source&gt;本机校验和下拉选择使用以下版本的代码表。同步时平台下发的新版本会替换程序内置的版本。&lt;/source&gt;
+        &lt;translation&gt;本机校验和下拉选择使用以下版本的代码表。同步时平台下发的新版本会替换程序内置的版本。&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="92"/&gt;
+        &lt;source&gt;代码表&lt;/source&gt;
+        &lt;translation&gt;代码表&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="92"/&gt;
+        &lt;source&gt;标识&lt;/source&gt;
+        &lt;translation&gt;标识&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="92"/&gt;
+        &lt;source&gt;版本&lt;/source&gt;
+        &lt;translation&gt;版本&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/code_versions.py" line="92"/&gt;
+        &lt;source&gt;来源&lt;/source&gt;
+        &lt;translation&gt;来源&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;ContainersSection&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../../ui/editor/section_goods.py" line="216"/&gt;
+        &lt;source&gt;共 %n 个集装箱&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;共 %n 个集装箱&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;DashboardPage&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dashboard.py" line="136"/&gt;
+        &lt;source&gt;统计看板&lt;/source&gt;
+        &lt;translation&gt;统计看板&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dashboard.py" line="137"/&gt;
+        &lt;source&gt;按本机已同步的数据统计&lt;/source&gt;
+        &lt;translation&gt;按本机已同步的数据统计&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dashboard.py" line="168"/&gt;
+        &lt;source&gt;报检单总数&lt;/source&gt;
+        &lt;translation&gt;报检单总数&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dashboard.py" line="169"/&gt;
+        &lt;source&gt;待发送（已定稿）&lt;/source&gt;
+        &lt;translation&gt;待发送（已定稿）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dashboard.py" line="170"/&gt;
+        &lt;source&gt;受理/审单/查验中&lt;/source&gt;
+        &lt;translation&gt;受理/审单/查验中&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dashboard.py" line="171"/&gt;
+        &lt;source&gt;近30天放行 · 放行时间中位数&lt;/source&gt;
+        &lt;translation&gt;近30天放行 · 放行时间中位数&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dashboard.py" line="179"/&gt;
+        &lt;source&gt;{m} 分钟&lt;/source&gt;
+        &lt;translation&gt;{m} 分钟&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dashboard.py" line="181"/&gt;
+        &lt;source&gt;{h:.1f} 小时&lt;/source&gt;
+        &lt;translation&gt;{h:.1f} 小时&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dashboard.py" line="182"/&gt;
+        &lt;source&gt;{d:.1f} 天&lt;/source&gt;
+        &lt;translation&gt;{d:.1f} 天&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dashboard.py" line="185"/&gt;
+        &lt;source&gt;各状态报检单数量&lt;/source&gt;
+        &lt;translation&gt;各状态报检单数量&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dashboard.py" line="209"/&gt;
+        &lt;source&gt;近30天每日放行数&lt;/source&gt;
+        &lt;translation&gt;近30天每日放行数&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dashboard.py" line="238"/&gt;
+        &lt;source&gt;提交到放行时间中位数（小时），按信用等级&lt;/source&gt;
+        &lt;translation&gt;提交到放行时间中位数（小时），按信用等级&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dashboard.py" line="251"/&gt;
+        &lt;source&gt;{g}级&lt;/source&gt;
+        &lt;translation&gt;{g}级&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/dashboard.py" line="255"/&gt;
+        &lt;source&gt;参与统计的放行份数：{m}&lt;/source&gt;
+        &lt;translation&gt;参与统计的放行份数：{m}&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;DeclarationsModel&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="414"/&gt;
+        &lt;source&gt;报检号&lt;/source&gt;
+        &lt;translation&gt;报检号&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="414"/&gt;
+        &lt;source&gt;状态&lt;/source&gt;
+        &lt;translation&gt;状态&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="415"/&gt;
+        &lt;source&gt;出入境&lt;/source&gt;
+        &lt;translation&gt;出入境&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="415"/&gt;
+        &lt;source&gt;通关模式&lt;/source&gt;
+        &lt;translation&gt;通关模式&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="416"/&gt;
+        &lt;source&gt;收货人/发货人&lt;/source&gt;
+        &lt;translation&gt;收货人/发货人&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="416"/&gt;
+        &lt;source&gt;合同号&lt;/source&gt;
+        &lt;translation&gt;合同号&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="417"/&gt;
+        &lt;source&gt;提单号&lt;/source&gt;
+        &lt;translation&gt;提单号&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="417"/&gt;
+        &lt;source&gt;货物&lt;/source&gt;
+        &lt;translation&gt;货物&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="417"/&gt;
+        &lt;source&gt;货值&lt;/source&gt;
+        &lt;translation&gt;货值&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="418"/&gt;
+        &lt;source&gt;最后回执时间&lt;/source&gt;
+        &lt;translation&gt;最后回执时间&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="418"/&gt;
+        &lt;source&gt;定稿人&lt;/source&gt;
+        &lt;translation&gt;定稿人&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="419"/&gt;
+        &lt;source&gt;通关单号&lt;/source&gt;
+        &lt;translation&gt;通关单号&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="430"/&gt;
+        &lt;source&gt;本地校验结果&lt;/source&gt;
+        &lt;translation&gt;本地校验结果&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="468"/&gt;
+        &lt;source&gt;（未编号）&lt;/source&gt;
+        &lt;translation&gt;（未编号）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="512"/&gt;
+        &lt;source&gt;定稿时已通过校验&lt;/source&gt;
+        &lt;translation&gt;定稿时已通过校验&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="514"/&gt;
+        &lt;source&gt;尚未校验（或校验后又有修改）&lt;/source&gt;
+        &lt;translation&gt;尚未校验（或校验后又有修改）&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="516"/&gt;
+        &lt;source&gt;校验通过&lt;/source&gt;
+        &lt;translation&gt;校验通过&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="516"/&gt;
+        &lt;source&gt;，%n 个提示&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;，%n 个提示&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="518"/&gt;
+        &lt;source&gt;%n 个错误&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n 个错误&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="524"/&gt;
+        &lt;source&gt;定稿时分配报检号。本地编号：{id}&lt;/source&gt;
+        &lt;translation&gt;定稿时分配报检号。本地编号：{id}&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/models/declarations_model.py" line="526"/&gt;
+        &lt;source&gt;放行后平台签发的通关单号，报关时填写&lt;/source&gt;
+        &lt;translation&gt;放行后平台签发的通关单号，报关时填写&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;DemoController&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/demo.py" line="101"/&gt;
+        &lt;source&gt;演示模式：正在启动本机沙箱平台并登录 {u}…&lt;/source&gt;
+        &lt;translation&gt;演示模式：正在启动本机沙箱平台并登录 {u}…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/demo.py" line="112"/&gt;
+        &lt;source&gt;演示模式：已提交演示报检单，每 3 秒同步一次，约一分钟内可看到放行。&lt;/source&gt;
+        &lt;translation&gt;演示模式：已提交演示报检单，每 3 秒同步一次，约一分钟内可看到放行。&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;DraftBinCommand&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename="../../ui/draft_bin.py" line="143"/&gt;
+        &lt;source&gt;最近删除的草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="144"/>
+        <source>查看并恢复 %d 天内删除的草稿</source>
+        <translation>查看并恢复 %d 天内删除的草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="170"/>
+        <source>只能删除草稿</source>
+        <translation>只能删除草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="177"/>
+        <source>删除草稿</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="178"/>
+        <source>删除所选的 %n 份草稿？删除后 {days} 天内可在“报检单 → 最近删除的草稿”中恢复。</source>
+        <translation>
+            <numerusform>删除所选的 %n 份草稿？删除后 {days} 天内可在“报检单 → 最近删除的草稿”中恢复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="184"/>
+        <source>所选的报检单中没有草稿</source>
+        <translation>所选的报检单中没有草稿</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="197"/>
+        <source>已删除 %n 份草稿；可在“报检单 → 最近删除的草稿”中恢复。</source>
+        <translation>
+            <numerusform>已删除 %n 份草稿；可在“报检单 → 最近删除的草稿”中恢复。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DraftBinDialog</name>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="80"/>
+        <source>没有最近删除的草稿。</source>
+        <translation>没有最近删除的草稿。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="93"/>
+        <source>恢复所选 (%n)</source>
+        <translation>
+            <numerusform>恢复所选 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="93"/>
+        <source>恢复所选</source>
+        <translation>恢复所选</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="104"/>
+        <source>已恢复 %n 份草稿。</source>
+        <translation>
+            <numerusform>已恢复 %n 份草稿。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="106"/>
+        <source>%n 份未恢复：同一编号的报检单已经存在（删除后又导入或新建过），它们仍留在这里。</source>
+        <translation>
+            <numerusform>%n 份未恢复：同一编号的报检单已经存在（删除后又导入或新建过），它们仍留在这里。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="114"/>
+        <source>最近删除的草稿</source>
+        <translation>最近删除的草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="115"/>
+        <source>删除的草稿在这里保留 %d 天，可恢复为草稿，内容和编号与删除前相同。</source>
+        <translation>删除的草稿在这里保留 %d 天，可恢复为草稿，内容和编号与删除前相同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="117"/>
+        <source>删除时间</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="117"/>
+        <source>出入境</source>
+        <translation>出入境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="117"/>
+        <source>合同号</source>
+        <translation>合同号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="117"/>
+        <source>收货人/发货人</source>
+        <translation>收货人/发货人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="118"/>
+        <source>货物</source>
+        <translation>货物</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="118"/>
+        <source>删除人</source>
+        <translation>删除人</translation>
+    </message>
+</context>
+<context>
     <name>EcertDrop</name>
     <message>
         <location filename="../../ui/ecert_drop.py" line="37"/>
@@ -2036,98 +2846,81 @@
     </message>
     <message>
         <location filename="../../ui/main_commands.py" line="307"/>
-        <source>只能删除草稿</source>
-        <translation>只能删除草稿</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_commands.py" line="309"/>
-        <source>删除草稿</source>
-        <translation>删除草稿</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_commands.py" line="310"/>
-        <source>删除所选的 %n 份草稿？此操作不能撤销。</source>
-        <translation>
-            <numerusform>删除所选的 %n 份草稿？此操作不能撤销。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_commands.py" line="327"/>
         <source>已复制报检号</source>
         <translation>已复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="342"/>
+        <location filename="../../ui/main_commands.py" line="322"/>
         <source>已登录平台，正在同步…</source>
         <translation>已登录平台，正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="365"/>
+        <location filename="../../ui/main_commands.py" line="345"/>
         <source>关于 CIQ Desk</source>
         <translation>关于 CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="365"/>
+        <location filename="../../ui/main_commands.py" line="345"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>CIQ Desk — 出入境检验检疫报检</source>
         <translation>CIQ Desk — 出入境检验检疫报检</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>报检单(&amp;D)</source>
         <translation>报检单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>申报(&amp;S)</source>
         <translation>申报(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>视图(&amp;V)</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>正在处理…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>{n}+ 份</source>
         <translation>{n}+ 份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</source>
         <translation>共 {n} 份 · 草稿 {d} · 待发送 {r} · 已放行 {x}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>已载入 {n} 份，向下滚动载入更多</source>
         <translation>已载入 {n} 份，向下滚动载入更多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>正在载入…</source>
         <translation>正在载入…</translation>
     </message>
