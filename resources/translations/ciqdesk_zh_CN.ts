@@ -704,12 +704,12 @@
         &lt;translation&gt;单据类型&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_attachments.py" line="65"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_attachments.py&quot; line=&quot;65&quot;/&gt;
         &lt;source&gt;文件名&lt;/source&gt;
         &lt;translation&gt;文件名&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_attachments.py" line="65"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_attachments.py&quot; line=&quot;65&quot;/&gt;
         &lt;source&gt;大小&lt;/source&gt;
         &lt;translation&gt;大小&lt;/translation&gt;
     &lt;/message&gt;
@@ -717,52 +717,52 @@
 &lt;context&gt;
     &lt;name&gt;AttachmentsSection&lt;/name&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_attachments.py" line="216"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_attachments.py&quot; line=&quot;216&quot;/&gt;
         &lt;source&gt;选择随附单据&lt;/source&gt;
         &lt;translation&gt;选择随附单据&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_attachments.py" line="217"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_attachments.py&quot; line=&quot;217&quot;/&gt;
         &lt;source&gt;PDF 文件 (*.pdf)&lt;/source&gt;
         &lt;translation&gt;PDF 文件 (*.pdf)&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_attachments.py" line="229"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_attachments.py&quot; line=&quot;229&quot;/&gt;
         &lt;source&gt;“%s”不是 PDF 文件，随附单据只接受 PDF&lt;/source&gt;
         &lt;translation&gt;“%s”不是 PDF 文件，随附单据只接受 PDF&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_attachments.py" line="236"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_attachments.py&quot; line=&quot;236&quot;/&gt;
         &lt;source&gt;“%s”超过 4 MB，请压缩后再添加&lt;/source&gt;
         &lt;translation&gt;“%s”超过 4 MB，请压缩后再添加&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_attachments.py" line="248"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_attachments.py&quot; line=&quot;248&quot;/&gt;
         &lt;source&gt;“%s”已在随附单据中&lt;/source&gt;
         &lt;translation&gt;“%s”已在随附单据中&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_attachments.py" line="255"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_attachments.py&quot; line=&quot;255&quot;/&gt;
         &lt;source&gt;无法添加“%s”：%s&lt;/source&gt;
         &lt;translation&gt;无法添加“%s”：%s&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_attachments.py" line="274"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_attachments.py&quot; line=&quot;274&quot;/&gt;
         &lt;source&gt;新单据类型：&lt;/source&gt;
         &lt;translation&gt;新单据类型：&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_attachments.py" line="275"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_attachments.py&quot; line=&quot;275&quot;/&gt;
         &lt;source&gt;添加文件…&lt;/source&gt;
         &lt;translation&gt;添加文件…&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_attachments.py" line="276"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_attachments.py&quot; line=&quot;276&quot;/&gt;
         &lt;source&gt;移除所选&lt;/source&gt;
         &lt;translation&gt;移除所选&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_attachments.py" line="277"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_attachments.py&quot; line=&quot;277&quot;/&gt;
         &lt;source&gt;把 PDF 文件拖到上面的列表中即可添加（每个不超过 4 MB）；添加前先选择单据类型。&lt;/source&gt;
         &lt;translation&gt;把 PDF 文件拖到上面的列表中即可添加（每个不超过 4 MB）；添加前先选择单据类型。&lt;/translation&gt;
     &lt;/message&gt;
@@ -770,32 +770,32 @@
 &lt;context&gt;
     &lt;name&gt;BasicSection&lt;/name&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_basic.py" line="60"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_basic.py&quot; line=&quot;60&quot;/&gt;
         &lt;source&gt;一般报检&lt;/source&gt;
         &lt;translation&gt;一般报检&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_basic.py" line="60"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_basic.py&quot; line=&quot;60&quot;/&gt;
         &lt;source&gt;进口直通&lt;/source&gt;
         &lt;translation&gt;进口直通&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_basic.py" line="61"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_basic.py&quot; line=&quot;61&quot;/&gt;
         &lt;source&gt;出口直放&lt;/source&gt;
         &lt;translation&gt;出口直放&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_basic.py" line="61"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_basic.py&quot; line=&quot;61&quot;/&gt;
         &lt;source&gt;进口转单&lt;/source&gt;
         &lt;translation&gt;进口转单&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_basic.py" line="64"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_basic.py&quot; line=&quot;64&quot;/&gt;
         &lt;source&gt;适用跨境电商负面清单与商品备案规则&lt;/source&gt;
         &lt;translation&gt;适用跨境电商负面清单与商品备案规则&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_basic.py" line="66"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_basic.py&quot; line=&quot;66&quot;/&gt;
         &lt;source&gt;货物属于外商投资财产&lt;/source&gt;
         &lt;translation&gt;货物属于外商投资财产&lt;/translation&gt;
     &lt;/message&gt;
@@ -803,54 +803,54 @@
 &lt;context&gt;
     &lt;name&gt;BatchDialog&lt;/name&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="115"/&gt;
+        &lt;location filename=&quot;../../ui/dialogs/batch_dialog.py&quot; line=&quot;115&quot;/&gt;
         &lt;source&gt;批量定稿&lt;/source&gt;
         &lt;translation&gt;批量定稿&lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="116"/&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
+        &lt;location filename=&quot;../../ui/dialogs/batch_dialog.py&quot; line=&quot;116&quot;/&gt;
         &lt;source&gt;批量定稿 %n 份报检单&lt;/source&gt;
         &lt;translation&gt;
             &lt;numerusform&gt;批量定稿 %n 份报检单&lt;/numerusform&gt;
         &lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="117"/&gt;
+        &lt;location filename=&quot;../../ui/dialogs/batch_dialog.py&quot; line=&quot;117&quot;/&gt;
         &lt;source&gt;取消&lt;/source&gt;
         &lt;translation&gt;取消&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="118"/&gt;
+        &lt;location filename=&quot;../../ui/dialogs/batch_dialog.py&quot; line=&quot;118&quot;/&gt;
         &lt;source&gt;继续&lt;/source&gt;
         &lt;translation&gt;继续&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="119"/&gt;
+        &lt;location filename=&quot;../../ui/dialogs/batch_dialog.py&quot; line=&quot;119&quot;/&gt;
         &lt;source&gt;关闭&lt;/source&gt;
         &lt;translation&gt;关闭&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="120"/&gt;
+        &lt;location filename=&quot;../../ui/dialogs/batch_dialog.py&quot; line=&quot;120&quot;/&gt;
         &lt;source&gt;立即申报&lt;/source&gt;
         &lt;translation&gt;立即申报&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="151"/&gt;
+        &lt;location filename=&quot;../../ui/dialogs/batch_dialog.py&quot; line=&quot;151&quot;/&gt;
         &lt;source&gt;正在取消：当前这份处理完后停止…&lt;/source&gt;
         &lt;translation&gt;正在取消：当前这份处理完后停止…&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="163"/&gt;
+        &lt;location filename=&quot;../../ui/dialogs/batch_dialog.py&quot; line=&quot;163&quot;/&gt;
         &lt;source&gt;已处理 {d} / {t}&lt;/source&gt;
         &lt;translation&gt;已处理 {d} / {t}&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="173"/&gt;
+        &lt;location filename=&quot;../../ui/dialogs/batch_dialog.py&quot; line=&quot;173&quot;/&gt;
         &lt;source&gt;已暂停：完成 {d} 份，还剩 {p} 份。点“继续”接着处理。&lt;/source&gt;
         &lt;translation&gt;已暂停：完成 {d} 份，还剩 {p} 份。点“继续”接着处理。&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dialogs/batch_dialog.py" line="177"/&gt;
+        &lt;location filename=&quot;../../ui/dialogs/batch_dialog.py&quot; line=&quot;177&quot;/&gt;
         &lt;source&gt;完成：成功 {d} 份，失败 {f} 份。&lt;/source&gt;
         &lt;translation&gt;完成：成功 {d} 份，失败 {f} 份。&lt;/translation&gt;
     &lt;/message&gt;
@@ -858,17 +858,17 @@
 &lt;context&gt;
     &lt;name&gt;CertificatesModel&lt;/name&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_certificates.py" line="63"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_certificates.py&quot; line=&quot;63&quot;/&gt;
         &lt;source&gt;证单&lt;/source&gt;
         &lt;translation&gt;证单&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_certificates.py" line="63"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_certificates.py&quot; line=&quot;63&quot;/&gt;
         &lt;source&gt;正本份数&lt;/source&gt;
         &lt;translation&gt;正本份数&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_certificates.py" line="63"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_certificates.py&quot; line=&quot;63&quot;/&gt;
         &lt;source&gt;副本份数&lt;/source&gt;
         &lt;translation&gt;副本份数&lt;/translation&gt;
     &lt;/message&gt;
@@ -876,7 +876,7 @@
 &lt;context&gt;
     &lt;name&gt;CertificatesSection&lt;/name&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/section_certificates.py" line="227"/&gt;
+        &lt;location filename=&quot;../../ui/editor/section_certificates.py&quot; line=&quot;227&quot;/&gt;
         &lt;source&gt;勾选需要签发的证单（空格键勾选），并填写正本、副本份数（0–9）。&lt;/source&gt;
         &lt;translation&gt;勾选需要签发的证单（空格键勾选），并填写正本、副本份数（0–9）。&lt;/translation&gt;
     &lt;/message&gt;
@@ -884,12 +884,12 @@
 &lt;context&gt;
     &lt;name&gt;ClientDefaultsCommand&lt;/name&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/client_defaults.py" line="179"/&gt;
+        &lt;location filename=&quot;../../ui/client_defaults.py&quot; line=&quot;179&quot;/&gt;
         &lt;source&gt;委托企业默认值…&lt;/source&gt;
         &lt;translation&gt;委托企业默认值…&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/client_defaults.py" line="180"/&gt;
+        &lt;location filename=&quot;../../ui/client_defaults.py&quot; line=&quot;180&quot;/&gt;
         &lt;source&gt;设置为各委托企业新建报检单时预先填写的字段&lt;/source&gt;
         &lt;translation&gt;设置为各委托企业新建报检单时预先填写的字段&lt;/translation&gt;
     &lt;/message&gt;
@@ -897,42 +897,42 @@
 &lt;context&gt;
     &lt;name&gt;ClientDefaultsDialog&lt;/name&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/client_defaults.py" line="84"/&gt;
+        &lt;location filename=&quot;../../ui/client_defaults.py&quot; line=&quot;84&quot;/&gt;
         &lt;source&gt;委托企业默认值&lt;/source&gt;
         &lt;translation&gt;委托企业默认值&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/client_defaults.py" line="85"/&gt;
+        &lt;location filename=&quot;../../ui/client_defaults.py&quot; line=&quot;85&quot;/&gt;
         &lt;source&gt;委托企业：&lt;/source&gt;
         &lt;translation&gt;委托企业：&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/client_defaults.py" line="86"/&gt;
+        &lt;location filename=&quot;../../ui/client_defaults.py&quot; line=&quot;86&quot;/&gt;
         &lt;source&gt;字段&lt;/source&gt;
         &lt;translation&gt;字段&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/client_defaults.py" line="86"/&gt;
+        &lt;location filename=&quot;../../ui/client_defaults.py&quot; line=&quot;86&quot;/&gt;
         &lt;source&gt;默认值&lt;/source&gt;
         &lt;translation&gt;默认值&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/client_defaults.py" line="93"/&gt;
+        &lt;location filename=&quot;../../ui/client_defaults.py&quot; line=&quot;93&quot;/&gt;
         &lt;source&gt;保存&lt;/source&gt;
         &lt;translation&gt;保存&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/client_defaults.py" line="94"/&gt;
+        &lt;location filename=&quot;../../ui/client_defaults.py&quot; line=&quot;94&quot;/&gt;
         &lt;source&gt;关闭&lt;/source&gt;
         &lt;translation&gt;关闭&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/client_defaults.py" line="110"/&gt;
+        &lt;location filename=&quot;../../ui/client_defaults.py&quot; line=&quot;110&quot;/&gt;
         &lt;source&gt;没有委托企业：代理报检账户登录并同步后，这里列出可代理的企业。&lt;/source&gt;
         &lt;translation&gt;没有委托企业：代理报检账户登录并同步后，这里列出可代理的企业。&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/client_defaults.py" line="152"/&gt;
+        &lt;location filename=&quot;../../ui/client_defaults.py&quot; line=&quot;152&quot;/&gt;
         &lt;source&gt;已保存：此后为该企业新建的报检单会预先填好这些字段。&lt;/source&gt;
         &lt;translation&gt;已保存：此后为该企业新建的报检单会预先填好这些字段。&lt;/translation&gt;
     &lt;/message&gt;
@@ -940,7 +940,7 @@
 &lt;context&gt;
     &lt;name&gt;CodePicker&lt;/name&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/editor/code_picker.py" line="248"/&gt;
+        &lt;location filename=&quot;../../ui/editor/code_picker.py&quot; line=&quot;248&quot;/&gt;
         &lt;source&gt;代码无效&lt;/source&gt;
         &lt;translation&gt;代码无效&lt;/translation&gt;
     &lt;/message&gt;
@@ -948,12 +948,12 @@
 &lt;context&gt;
     &lt;name&gt;CodeVersionsCommand&lt;/name&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="121"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;121&quot;/&gt;
         &lt;source&gt;代码表版本&lt;/source&gt;
         &lt;translation&gt;代码表版本&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="122"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;122&quot;/&gt;
         &lt;source&gt;查看本机使用的各代码表版本&lt;/source&gt;
         &lt;translation&gt;查看本机使用的各代码表版本&lt;/translation&gt;
     &lt;/message&gt;
@@ -961,231 +961,231 @@
 &lt;context&gt;
     &lt;name&gt;CodeVersionsDialog&lt;/name&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="17"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;17&quot;/&gt;
         &lt;source&gt;随附单据类型&lt;/source&gt;
         &lt;extracomment&gt;the code tables&amp;apos; names (translated in the &amp;quot;CodeVersionsDialog&amp;quot; context)&lt;/extracomment&gt;
         &lt;translation&gt;随附单据类型&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="18"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;18&quot;/&gt;
         &lt;source&gt;随附单据类型（eCIQ）&lt;/source&gt;
         &lt;translation&gt;随附单据类型（eCIQ）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="19"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;19&quot;/&gt;
         &lt;source&gt;检验检疫机构&lt;/source&gt;
         &lt;translation&gt;检验检疫机构&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="20"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;20&quot;/&gt;
         &lt;source&gt;证单类型&lt;/source&gt;
         &lt;translation&gt;证单类型&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="21"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;21&quot;/&gt;
         &lt;source&gt;证单类型（eCIQ）&lt;/source&gt;
         &lt;translation&gt;证单类型（eCIQ）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="22"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;22&quot;/&gt;
         &lt;source&gt;检验检疫编码&lt;/source&gt;
         &lt;translation&gt;检验检疫编码&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="23"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;23&quot;/&gt;
         &lt;source&gt;国家（地区）&lt;/source&gt;
         &lt;translation&gt;国家（地区）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="24"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;24&quot;/&gt;
         &lt;source&gt;企业信用等级&lt;/source&gt;
         &lt;translation&gt;企业信用等级&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="25"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;25&quot;/&gt;
         &lt;source&gt;币制&lt;/source&gt;
         &lt;translation&gt;币制&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="26"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;26&quot;/&gt;
         &lt;source&gt;危包类别&lt;/source&gt;
         &lt;translation&gt;危包类别&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="27"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;27&quot;/&gt;
         &lt;source&gt;国内地区&lt;/source&gt;
         &lt;translation&gt;国内地区&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="28"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;28&quot;/&gt;
         &lt;source&gt;企业资质类型&lt;/source&gt;
         &lt;translation&gt;企业资质类型&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="29"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;29&quot;/&gt;
         &lt;source&gt;货物属性&lt;/source&gt;
         &lt;translation&gt;货物属性&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="30"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;30&quot;/&gt;
         &lt;source&gt;普惠制给惠国&lt;/source&gt;
         &lt;translation&gt;普惠制给惠国&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="31"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;31&quot;/&gt;
         &lt;source&gt;HS编码（2022）&lt;/source&gt;
         &lt;translation&gt;HS编码（2022）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="32"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;32&quot;/&gt;
         &lt;source&gt;HS类目&lt;/source&gt;
         &lt;translation&gt;HS类目&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="33"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;33&quot;/&gt;
         &lt;source&gt;法检目录（替代版）&lt;/source&gt;
         &lt;translation&gt;法检目录（替代版）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="34"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;34&quot;/&gt;
         &lt;source&gt;报检类别&lt;/source&gt;
         &lt;translation&gt;报检类别&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="35"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;35&quot;/&gt;
         &lt;source&gt;产品资质（入境）&lt;/source&gt;
         &lt;translation&gt;产品资质（入境）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="36"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;36&quot;/&gt;
         &lt;source&gt;产品资质（出境）&lt;/source&gt;
         &lt;translation&gt;产品资质（出境）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="37"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;37&quot;/&gt;
         &lt;source&gt;跨境电商负面清单&lt;/source&gt;
         &lt;translation&gt;跨境电商负面清单&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="38"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;38&quot;/&gt;
         &lt;source&gt;原产地优惠贸易协定&lt;/source&gt;
         &lt;translation&gt;原产地优惠贸易协定&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="39"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;39&quot;/&gt;
         &lt;source&gt;原产地标准&lt;/source&gt;
         &lt;translation&gt;原产地标准&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="40"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;40&quot;/&gt;
         &lt;source&gt;协定成员国（地区）&lt;/source&gt;
         &lt;translation&gt;协定成员国（地区）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="41"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;41&quot;/&gt;
         &lt;source&gt;包装种类&lt;/source&gt;
         &lt;translation&gt;包装种类&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="42"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;42&quot;/&gt;
         &lt;source&gt;用途&lt;/source&gt;
         &lt;translation&gt;用途&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="43"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;43&quot;/&gt;
         &lt;source&gt;直通放行区域&lt;/source&gt;
         &lt;translation&gt;直通放行区域&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="44"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;44&quot;/&gt;
         &lt;source&gt;贸易方式对照（海关→eCIQ）&lt;/source&gt;
         &lt;translation&gt;贸易方式对照（海关→eCIQ）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="45"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;45&quot;/&gt;
         &lt;source&gt;贸易方式&lt;/source&gt;
         &lt;translation&gt;贸易方式&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="46"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;46&quot;/&gt;
         &lt;source&gt;监管方式（海关）&lt;/source&gt;
         &lt;translation&gt;监管方式（海关）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="47"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;47&quot;/&gt;
         &lt;source&gt;贸易方式（eCIQ）&lt;/source&gt;
         &lt;translation&gt;贸易方式（eCIQ）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="48"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;48&quot;/&gt;
         &lt;source&gt;运输方式对照（海关→eCIQ）&lt;/source&gt;
         &lt;translation&gt;运输方式对照（海关→eCIQ）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="49"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;49&quot;/&gt;
         &lt;source&gt;运输方式&lt;/source&gt;
         &lt;translation&gt;运输方式&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="50"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;50&quot;/&gt;
         &lt;source&gt;运输方式（海关）&lt;/source&gt;
         &lt;translation&gt;运输方式（海关）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="51"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;51&quot;/&gt;
         &lt;source&gt;运输方式（eCIQ）&lt;/source&gt;
         &lt;translation&gt;运输方式（eCIQ）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="52"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;52&quot;/&gt;
         &lt;source&gt;计量单位&lt;/source&gt;
         &lt;translation&gt;计量单位&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="85"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;85&quot;/&gt;
         &lt;source&gt;平台下发&lt;/source&gt;
         &lt;translation&gt;平台下发&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="85"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;85&quot;/&gt;
         &lt;source&gt;程序内置&lt;/source&gt;
         &lt;translation&gt;程序内置&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="89"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;89&quot;/&gt;
         &lt;source&gt;代码表版本&lt;/source&gt;
         &lt;translation&gt;代码表版本&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="90"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;90&quot;/&gt;
         &lt;source&gt;本机校验和下拉选择使用以下版本的代码表。同步时平台下发的新版本会替换程序内置的版本。&lt;/source&gt;
         &lt;translation&gt;本机校验和下拉选择使用以下版本的代码表。同步时平台下发的新版本会替换程序内置的版本。&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="92"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;92&quot;/&gt;
         &lt;source&gt;代码表&lt;/source&gt;
         &lt;translation&gt;代码表&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="92"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;92&quot;/&gt;
         &lt;source&gt;标识&lt;/source&gt;
         &lt;translation&gt;标识&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="92"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;92&quot;/&gt;
         &lt;source&gt;版本&lt;/source&gt;
         &lt;translation&gt;版本&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/code_versions.py" line="92"/&gt;
+        &lt;location filename=&quot;../../ui/code_versions.py&quot; line=&quot;92&quot;/&gt;
         &lt;source&gt;来源&lt;/source&gt;
         &lt;translation&gt;来源&lt;/translation&gt;
     &lt;/message&gt;
 &lt;/context&gt;
 &lt;context&gt;
     &lt;name&gt;ContainersSection&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../../ui/editor/section_goods.py" line="216"/&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
+        &lt;location filename=&quot;../../ui/editor/section_goods.py&quot; line=&quot;216&quot;/&gt;
         &lt;source&gt;共 %n 个集装箱&lt;/source&gt;
         &lt;translation&gt;
             &lt;numerusform&gt;共 %n 个集装箱&lt;/numerusform&gt;
@@ -1195,72 +1195,72 @@
 &lt;context&gt;
     &lt;name&gt;DashboardPage&lt;/name&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dashboard.py" line="136"/&gt;
+        &lt;location filename=&quot;../../ui/dashboard.py&quot; line=&quot;136&quot;/&gt;
         &lt;source&gt;统计看板&lt;/source&gt;
         &lt;translation&gt;统计看板&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dashboard.py" line="137"/&gt;
+        &lt;location filename=&quot;../../ui/dashboard.py&quot; line=&quot;137&quot;/&gt;
         &lt;source&gt;按本机已同步的数据统计&lt;/source&gt;
         &lt;translation&gt;按本机已同步的数据统计&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dashboard.py" line="168"/&gt;
+        &lt;location filename=&quot;../../ui/dashboard.py&quot; line=&quot;168&quot;/&gt;
         &lt;source&gt;报检单总数&lt;/source&gt;
         &lt;translation&gt;报检单总数&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dashboard.py" line="169"/&gt;
+        &lt;location filename=&quot;../../ui/dashboard.py&quot; line=&quot;169&quot;/&gt;
         &lt;source&gt;待发送（已定稿）&lt;/source&gt;
         &lt;translation&gt;待发送（已定稿）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dashboard.py" line="170"/&gt;
+        &lt;location filename=&quot;../../ui/dashboard.py&quot; line=&quot;170&quot;/&gt;
         &lt;source&gt;受理/审单/查验中&lt;/source&gt;
         &lt;translation&gt;受理/审单/查验中&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dashboard.py" line="171"/&gt;
+        &lt;location filename=&quot;../../ui/dashboard.py&quot; line=&quot;171&quot;/&gt;
         &lt;source&gt;近30天放行 · 放行时间中位数&lt;/source&gt;
         &lt;translation&gt;近30天放行 · 放行时间中位数&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dashboard.py" line="179"/&gt;
+        &lt;location filename=&quot;../../ui/dashboard.py&quot; line=&quot;179&quot;/&gt;
         &lt;source&gt;{m} 分钟&lt;/source&gt;
         &lt;translation&gt;{m} 分钟&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dashboard.py" line="181"/&gt;
+        &lt;location filename=&quot;../../ui/dashboard.py&quot; line=&quot;181&quot;/&gt;
         &lt;source&gt;{h:.1f} 小时&lt;/source&gt;
         &lt;translation&gt;{h:.1f} 小时&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dashboard.py" line="182"/&gt;
+        &lt;location filename=&quot;../../ui/dashboard.py&quot; line=&quot;182&quot;/&gt;
         &lt;source&gt;{d:.1f} 天&lt;/source&gt;
         &lt;translation&gt;{d:.1f} 天&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dashboard.py" line="185"/&gt;
+        &lt;location filename=&quot;../../ui/dashboard.py&quot; line=&quot;185&quot;/&gt;
         &lt;source&gt;各状态报检单数量&lt;/source&gt;
         &lt;translation&gt;各状态报检单数量&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dashboard.py" line="209"/&gt;
+        &lt;location filename=&quot;../../ui/dashboard.py&quot; line=&quot;209&quot;/&gt;
         &lt;source&gt;近30天每日放行数&lt;/source&gt;
         &lt;translation&gt;近30天每日放行数&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dashboard.py" line="238"/&gt;
+        &lt;location filename=&quot;../../ui/dashboard.py&quot; line=&quot;238&quot;/&gt;
         &lt;source&gt;提交到放行时间中位数（小时），按信用等级&lt;/source&gt;
         &lt;translation&gt;提交到放行时间中位数（小时），按信用等级&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dashboard.py" line="251"/&gt;
+        &lt;location filename=&quot;../../ui/dashboard.py&quot; line=&quot;251&quot;/&gt;
         &lt;source&gt;{g}级&lt;/source&gt;
         &lt;translation&gt;{g}级&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/dashboard.py" line="255"/&gt;
+        &lt;location filename=&quot;../../ui/dashboard.py&quot; line=&quot;255&quot;/&gt;
         &lt;source&gt;参与统计的放行份数：{m}&lt;/source&gt;
         &lt;translation&gt;参与统计的放行份数：{m}&lt;/translation&gt;
     &lt;/message&gt;
@@ -1268,111 +1268,111 @@
 &lt;context&gt;
     &lt;name&gt;DeclarationsModel&lt;/name&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="414"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;414&quot;/&gt;
         &lt;source&gt;报检号&lt;/source&gt;
         &lt;translation&gt;报检号&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="414"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;414&quot;/&gt;
         &lt;source&gt;状态&lt;/source&gt;
         &lt;translation&gt;状态&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="415"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;415&quot;/&gt;
         &lt;source&gt;出入境&lt;/source&gt;
         &lt;translation&gt;出入境&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="415"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;415&quot;/&gt;
         &lt;source&gt;通关模式&lt;/source&gt;
         &lt;translation&gt;通关模式&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="416"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;416&quot;/&gt;
         &lt;source&gt;收货人/发货人&lt;/source&gt;
         &lt;translation&gt;收货人/发货人&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="416"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;416&quot;/&gt;
         &lt;source&gt;合同号&lt;/source&gt;
         &lt;translation&gt;合同号&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="417"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;417&quot;/&gt;
         &lt;source&gt;提单号&lt;/source&gt;
         &lt;translation&gt;提单号&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="417"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;417&quot;/&gt;
         &lt;source&gt;货物&lt;/source&gt;
         &lt;translation&gt;货物&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="417"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;417&quot;/&gt;
         &lt;source&gt;货值&lt;/source&gt;
         &lt;translation&gt;货值&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="418"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;418&quot;/&gt;
         &lt;source&gt;最后回执时间&lt;/source&gt;
         &lt;translation&gt;最后回执时间&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="418"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;418&quot;/&gt;
         &lt;source&gt;定稿人&lt;/source&gt;
         &lt;translation&gt;定稿人&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="419"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;419&quot;/&gt;
         &lt;source&gt;通关单号&lt;/source&gt;
         &lt;translation&gt;通关单号&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="430"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;430&quot;/&gt;
         &lt;source&gt;本地校验结果&lt;/source&gt;
         &lt;translation&gt;本地校验结果&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="468"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;468&quot;/&gt;
         &lt;source&gt;（未编号）&lt;/source&gt;
         &lt;translation&gt;（未编号）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="512"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;512&quot;/&gt;
         &lt;source&gt;定稿时已通过校验&lt;/source&gt;
         &lt;translation&gt;定稿时已通过校验&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="514"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;514&quot;/&gt;
         &lt;source&gt;尚未校验（或校验后又有修改）&lt;/source&gt;
         &lt;translation&gt;尚未校验（或校验后又有修改）&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="516"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;516&quot;/&gt;
         &lt;source&gt;校验通过&lt;/source&gt;
         &lt;translation&gt;校验通过&lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="516"/&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;516&quot;/&gt;
         &lt;source&gt;，%n 个提示&lt;/source&gt;
         &lt;translation&gt;
             &lt;numerusform&gt;，%n 个提示&lt;/numerusform&gt;
         &lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="518"/&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;518&quot;/&gt;
         &lt;source&gt;%n 个错误&lt;/source&gt;
         &lt;translation&gt;
             &lt;numerusform&gt;%n 个错误&lt;/numerusform&gt;
         &lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="524"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;524&quot;/&gt;
         &lt;source&gt;定稿时分配报检号。本地编号：{id}&lt;/source&gt;
         &lt;translation&gt;定稿时分配报检号。本地编号：{id}&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/models/declarations_model.py" line="526"/&gt;
+        &lt;location filename=&quot;../../ui/models/declarations_model.py&quot; line=&quot;526&quot;/&gt;
         &lt;source&gt;放行后平台签发的通关单号，报关时填写&lt;/source&gt;
         &lt;translation&gt;放行后平台签发的通关单号，报关时填写&lt;/translation&gt;
     &lt;/message&gt;
@@ -1380,12 +1380,12 @@
 &lt;context&gt;
     &lt;name&gt;DemoController&lt;/name&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/demo.py" line="101"/&gt;
+        &lt;location filename=&quot;../../ui/demo.py&quot; line=&quot;101&quot;/&gt;
         &lt;source&gt;演示模式：正在启动本机沙箱平台并登录 {u}…&lt;/source&gt;
         &lt;translation&gt;演示模式：正在启动本机沙箱平台并登录 {u}…&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/demo.py" line="112"/&gt;
+        &lt;location filename=&quot;../../ui/demo.py&quot; line=&quot;112&quot;/&gt;
         &lt;source&gt;演示模式：已提交演示报检单，每 3 秒同步一次，约一分钟内可看到放行。&lt;/source&gt;
         &lt;translation&gt;演示模式：已提交演示报检单，每 3 秒同步一次，约一分钟内可看到放行。&lt;/translation&gt;
     &lt;/message&gt;
@@ -1393,7 +1393,7 @@
 &lt;context&gt;
     &lt;name&gt;DraftBinCommand&lt;/name&gt;
     &lt;message&gt;
-        &lt;location filename="../../ui/draft_bin.py" line="143"/&gt;
+        &lt;location filename=&quot;../../ui/draft_bin.py&quot; line=&quot;143&quot;/&gt;
         &lt;source&gt;最近删除的草稿…</translation>
     </message>
     <message>
@@ -1675,202 +1675,202 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../ui/editor/window.py" line="283"/>
+        <location filename="../../ui/editor/window.py" line="285"/>
         <source>无法打开报检单：%s</source>
         <translation>无法打开报检单：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="297"/>
+        <location filename="../../ui/editor/window.py" line="299"/>
         <source>最后修改 %s</source>
         <translation>最后修改 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="403"/>
+        <location filename="../../ui/editor/window.py" line="384"/>
         <source>✓ 未发现问题，可以提交修改</source>
         <translation>✓ 未发现问题，可以提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="404"/>
+        <location filename="../../ui/editor/window.py" line="385"/>
         <source>✓ 未发现问题</source>
         <translation>✓ 未发现问题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="405"/>
+        <location filename="../../ui/editor/window.py" line="386"/>
         <source>✓ 未发现问题，可以定稿</source>
         <translation>✓ 未发现问题，可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="422"/>
+        <location filename="../../ui/editor/window.py" line="403"/>
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="422"/>
+        <location filename="../../ui/editor/window.py" line="403"/>
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="423"/>
+        <location filename="../../ui/editor/window.py" line="404"/>
         <source>%s货物报检单</source>
         <translation>%s货物报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="425"/>
+        <location filename="../../ui/editor/window.py" line="406"/>
         <source>修改申请（未提交）</source>
         <translation>修改申请（未提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="429"/>
+        <location filename="../../ui/editor/window.py" line="410"/>
         <source> · 只读</source>
         <translation> · 只读</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="438"/>
+        <location filename="../../ui/editor/window.py" line="419"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>报检号 &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="441"/>
+        <location filename="../../ui/editor/window.py" line="422"/>
         <source>报检号：定稿时分配</source>
         <translation>报检号：定稿时分配</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="451"/>
+        <location filename="../../ui/editor/window.py" line="432"/>
         <source>新报检单</source>
         <translation>新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="451"/>
+        <location filename="../../ui/editor/window.py" line="432"/>
         <source>草稿 %s</source>
         <translation>草稿 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="452"/>
+        <location filename="../../ui/editor/window.py" line="433"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk 报检单编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="522"/>
+        <location filename="../../ui/editor/window.py" line="503"/>
         <source>有未保存的修改…</source>
         <translation>有未保存的修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="559"/>
+        <location filename="../../ui/editor/window.py" line="540"/>
         <source>已自动保存 %s</source>
         <translation>已自动保存 %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="590"/>
+        <location filename="../../ui/editor/window.py" line="571"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>这份报检单已不是草稿，不能再直接修改：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="594"/>
+        <location filename="../../ui/editor/window.py" line="575"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="596"/>
+        <location filename="../../ui/editor/window.py" line="577"/>
         <source>未保存</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="611"/>
+        <location filename="../../ui/editor/window.py" line="592"/>
         <source>修改申请未能暂存：%s</source>
         <translation>修改申请未能暂存：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="714"/>
+        <location filename="../../ui/editor/window.py" line="695"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="723"/>
+        <location filename="../../ui/editor/window.py" line="704"/>
         <source>保存 (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="724"/>
+        <location filename="../../ui/editor/window.py" line="705"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>定稿 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="725"/>
+        <location filename="../../ui/editor/window.py" line="706"/>
         <source>修改申请</source>
         <translation>修改申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="726"/>
+        <location filename="../../ui/editor/window.py" line="707"/>
         <source>提交修改</source>
         <translation>提交修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="727"/>
+        <location filename="../../ui/editor/window.py" line="708"/>
         <source>放弃修改</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="728"/>
+        <location filename="../../ui/editor/window.py" line="709"/>
         <source>撤销申请</source>
         <translation>撤销申请</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="729"/>
+        <location filename="../../ui/editor/window.py" line="710"/>
         <source>复制为新报检单</source>
         <translation>复制为新报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="731"/>
+        <location filename="../../ui/editor/window.py" line="712"/>
         <source>打印/PDF</source>
         <translation>打印/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="732"/>
+        <location filename="../../ui/editor/window.py" line="713"/>
         <source>关闭 (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="743"/>
+        <location filename="../../ui/editor/window.py" line="724"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="746"/>
+        <location filename="../../ui/editor/window.py" line="727"/>
         <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
         <translation>只读：已提交的报检单不能直接修改，请使用“修改申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="748"/>
+        <location filename="../../ui/editor/window.py" line="729"/>
         <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
         <translation>只读：已提交的报检单不能直接修改，可以“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="750"/>
+        <location filename="../../ui/editor/window.py" line="731"/>
         <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
         <translation>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="753"/>
+        <location filename="../../ui/editor/window.py" line="734"/>
         <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
         <translation>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="758"/>
+        <location filename="../../ui/editor/window.py" line="739"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>修改申请：改好后点击“提交修改”；报检号保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="760"/>
+        <location filename="../../ui/editor/window.py" line="741"/>
         <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
         <translation>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="789"/>
+        <location filename="../../ui/editor/window.py" line="770"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="730"/>
+        <location filename="../../ui/editor/window.py" line="711"/>
         <source>另存为模板</source>
         <translation>另存为模板</translation>
     </message>
@@ -2009,6 +2009,14 @@
         <location filename="../../ui/first_run.py" line="188"/>
         <source>正在启动本机沙箱…</source>
         <translation>正在启动本机沙箱…</translation>
+    </message>
+</context>
+<context>
+    <name>Follower</name>
+    <message>
+        <location filename="../../ui/editor/follow.py" line="46"/>
+        <source>这份草稿已被删除，不能再修改。可在主窗口“报检单 → 最近删除的草稿”中恢复，或用“复制为新报检单”另存一份。</source>
+        <translation>这份草稿已被删除，不能再修改。可在主窗口“报检单 → 最近删除的草稿”中恢复，或用“复制为新报检单”另存一份。</translation>
     </message>
 </context>
 <context>

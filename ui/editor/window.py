@@ -35,6 +35,7 @@ from client.notes import note_text
 from .code_picker import CodePicker
 from .common import ACCENT, STYLE, alive
 from .field_map import FieldMap
+from .follow import Follower
 from .form import FormSection
 from .issues_panel import IssuesPanel
 from .jobs import load_declaration, save_and_validate
@@ -98,7 +99,8 @@ class EditorWindow(QMainWindow):
         self._validate_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._validate_timer.timeout.connect(self.run_validation)
         self.retranslateUi()
-        ctx.events.declarations_changed.connect(self._declarations_changed)
+        self.follower = Follower(self)  # a status change or a deletion made elsewhere
+        ctx.events.declarations_changed.connect(self.follower.changed)
         ctx.runner.run(load_declaration, ctx.desk, decl_id, direction,
                        on_done=alive(self, self._loaded),
                        on_error=alive(self, self._load_failed))
@@ -305,27 +307,6 @@ class EditorWindow(QMainWindow):
                 first[0].setFocus()
         else:
             self._load_stored_issues()
-
-    def _declarations_changed(self, ids: list) -> None:
-        """Another window, the list or a sync changed declarations: if ours changed status
-        (finalised from the list, a receipt arrived), show it."""
-        if self.decl is None or self.mode == "loading" or self._saving:
-            return
-        if ids and self.decl.id not in ids:
-            return
-        self.ctx.runner.run(self.ctx.desk.summary, self.decl.id,
-                            on_done=alive(self, self._check_summary), on_error=lambda e: None)
-
-    def _check_summary(self, summary) -> None:
-        old = self.summary
-        self.summary = summary
-        if old is not None and (old.status, old.version) == (summary.status, summary.version):
-            return
-        self.hide_message(topic="queued")  # the platform answered what was queued
-        if self.mode == "amend":
-            return  # the amendment in progress stays; its base version is re-read on submit
-        if summary.status != (self.status or "draft") or self.mode == "readonly":
-            self.lifecycle.reload()
 
     def _build_sections(self) -> None:
         for cls in SECTION_CLASSES:

@@ -34,3 +34,23 @@ def _close_editors(desk):
 @pytest.fixture
 def ctx(desk):
     return AppContext(desk, TaskRunner(FakeThreadPool()), AppEvents())
+
+
+@pytest.fixture
+def goods_editor(qtbot, ctx, desk):
+    """Open a stored inbound draft of ``goods`` lines in an editor showing its goods table:
+    ``(window, goods section, declaration)``."""
+    def open_(goods: int = 3):
+        from client.rules import sample_declaration
+        from ui.editor import EditorWindow
+        from ui.editor.section_goods import GoodsSection
+        d = sample_declaration("inbound", goods=goods, seed=11)
+        desk.save_draft(d)
+        ed = EditorWindow(ctx, d.id)
+        ed.show()
+        qtbot.waitExposed(ed)
+        section = ed.section(GoodsSection)
+        ed._show_section(ed.sections.index(section))
+        section.view.setFocus()
+        return ed, section, d
+    return open_

@@ -2,31 +2,15 @@
 step, and what an undo puts back is autosaved into the real store."""
 from __future__ import annotations
 
+from dataclasses import asdict
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from dataclasses import asdict
-
-from client.rules import sample_declaration
 from client.services import Desk
-from ui.editor import EditorWindow
-from ui.editor.section_goods import GoodsSection
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-def _goods_editor(qtbot, ctx, desk, goods=3):
-    d = sample_declaration("inbound", goods=goods, seed=11)
-    desk.save_draft(d)
-    ed = EditorWindow(ctx, d.id)
-    ed.show()
-    qtbot.waitExposed(ed)
-    section = ed.section(GoodsSection)
-    ed._show_section(ed.sections.index(section))
-    section.view.setFocus()
-    return ed, section, d
 
 
 def _lines(goods) -> list[dict]:
@@ -41,8 +25,8 @@ def _stored_goods(data_dir, decl_id) -> list[dict]:
         other.close()
 
 
-def test_a_deleted_line_comes_back_whole_where_it_stood(qtbot, ctx, desk, data_dir):
-    ed, goods, d = _goods_editor(qtbot, ctx, desk)
+def test_a_deleted_line_comes_back_whole_where_it_stood(qtbot, goods_editor, data_dir):
+    ed, goods, d = goods_editor()
     before = _lines(ed.decl.goods)
     view, m = goods.view, goods.model
     view.setCurrentIndex(m.index(1, m.column_of("name_cn")))
@@ -70,8 +54,8 @@ def test_a_deleted_line_comes_back_whole_where_it_stood(qtbot, ctx, desk, data_d
     assert _lines(ed.decl.goods) == before
 
 
-def test_what_is_typed_into_a_cell_is_one_step(qtbot, ctx, desk):
-    ed, goods, _d = _goods_editor(qtbot, ctx, desk)
+def test_what_is_typed_into_a_cell_is_one_step(qtbot, goods_editor):
+    ed, goods, _d = goods_editor()
     view, m = goods.view, goods.model
     old = ed.decl.goods[0].net_weight_kg
     view.setCurrentIndex(m.index(0, m.column_of("net_weight_kg")))
@@ -88,8 +72,8 @@ def test_what_is_typed_into_a_cell_is_one_step(qtbot, ctx, desk):
     assert ed.decl.goods[0].net_weight_kg == Decimal("12.5")
 
 
-def test_typing_then_escape_leaves_no_step_and_delete_key_is_one(qtbot, ctx, desk):
-    ed, goods, _d = _goods_editor(qtbot, ctx, desk)
+def test_typing_then_escape_leaves_no_step_and_delete_key_is_one(qtbot, goods_editor):
+    ed, goods, _d = goods_editor()
     view, m = goods.view, goods.model
     name = ed.decl.goods[2].name_cn
     view.setCurrentIndex(m.index(2, m.column_of("name_cn")))
@@ -104,10 +88,10 @@ def test_typing_then_escape_leaves_no_step_and_delete_key_is_one(qtbot, ctx, des
     assert ed.decl.goods[2].name_cn == name
 
 
-def test_ctrl_z_in_an_open_cell_is_the_cells_own(qtbot, ctx, desk):
+def test_ctrl_z_in_an_open_cell_is_the_cells_own(qtbot, goods_editor):
     """While a cell is typed in, Ctrl+Z belongs to its editor: it does not bring back a
     line deleted before."""
-    ed, goods, _d = _goods_editor(qtbot, ctx, desk)
+    ed, goods, _d = goods_editor()
     view, m = goods.view, goods.model
     view.setCurrentIndex(m.index(0, m.column_of("name_cn")))
     qtbot.keyClick(view, Qt.Key.Key_Delete, CTRL)
@@ -120,13 +104,15 @@ def test_ctrl_z_in_an_open_cell_is_the_cells_own(qtbot, ctx, desk):
     assert m.rowCount() == 2
 
 
-def test_a_loaded_or_read_only_table_has_nothing_to_undo(qtbot, ctx, desk):
-    ed, goods, _d = _goods_editor(qtbot, ctx, desk)
+def test_a_loaded_or_read_only_table_has_nothing_to_undo(goods_editor):
+    ed, goods, _d = goods_editor()
     m = goods.model
     m.removeRows(0, 1)
     assert m.undo_stack.canUndo()
     m.read_only = True
     assert not m.undo() and m.rowCount() == 2             # a read-only table stays as shown
     m.read_only = False
+    from client.rules import sample_declaration
     m.set_rows(sample_declaration("inbound", goods=4, seed=3).goods)
     assert not m.undo() and m.rowCount() == 4             # another list: nothing of before
+
