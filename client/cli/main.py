@@ -26,7 +26,7 @@ from ..errors import DeskError, describe
 log = logging.getLogger(__name__)
 
 #: command modules, in help order; each registers its own sub-commands
-COMMAND_MODULES = ["client.cli.drafts"]
+COMMAND_MODULES = ["client.cli.drafts", "client.cli.bin_cmds"]
 #: modules added when present (written by other parts of the project as they land)
 OPTIONAL_COMMAND_MODULES = ["client.cli.sync_cmds", "client.cli.batch_cmds",
                             "client.cli.print_cmd", "client.cli.template_cmds",

@@ -123,3 +123,24 @@ def test_a_large_selection_is_deleted_in_one_go(desk):
     assert desk.count() == 0
     assert restore_drafts(desk, many).restored == [d.id for d in drafts]
     assert desk.count() == 3
+
+
+def test_the_command_line_deletes_lists_and_restores(desk, capsys):
+    import json
+
+    from client.cli.main import main
+    a, b = _drafts(desk, 2)
+    with desk.db.write() as conn:
+        decl_q.set_status(conn, b.id, "ready")
+    assert main(["delete", a.id, b.id]) == 2              # a finalised one refuses all
+    assert "只能删除草稿" in capsys.readouterr().err
+    assert main(["delete", a.id, "no-such", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out) == {"deleted": [a.id], "not_found": ["no-such"]}
+    assert main(["deleted", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert (row["id"], row["contract_no"]) == (a.id, a.contract_no)
+    assert main(["restore", a.id]) == 0
+    assert "已恢复 1 份草稿" in capsys.readouterr().out
+    assert desk.summary(a.id).status == "draft"
+    assert main(["restore", a.id, "--json"]) == 1          # nothing of it left in the bin
+    assert json.loads(capsys.readouterr().out)["in_use"] == [a.id]
