@@ -4,8 +4,10 @@
 running the rulebook a second time over a draft that ``Desk.validate_ids`` has just found
 clean — honestly: a draft is taken as clean only when
 
-* it is still at the ``local_rev`` that was validated (every save bumps it, on this desk
-  or another desk of the office store), and
+* it is still the version that was validated: the same ``local_rev`` (every save bumps
+  it, on this desk or another desk of the office store) of the same row, told by its
+  ``created_at`` (a draft deleted and stored again under its id, a restore from the bin or
+  an import, starts at revision 1 again), and
 * the rule context is the same (:func:`context_stamp`: the code tables in force with
   their versions and hashes, the credit grade and when it was synced, the day, who may
   be the declarant, the known e-commerce registrations).
@@ -37,16 +39,17 @@ def context_stamp(ctx: Any, registrations_mark: Hashable = None) -> tuple:
 
 
 class CleanMemo:
-    """``{declaration id: local_rev}`` of drafts validated clean under one stamp."""
+    """``{declaration id: version}`` of drafts validated clean under one stamp; a version
+    is ``(local_rev, created_at)`` (any hashable value to this class)."""
 
     def __init__(self, limit: int = LIMIT):
         self.limit = limit
         self._stamp: tuple | None = None
-        self._revs: dict[str, int] = {}
+        self._revs: dict[str, Hashable] = {}
         self._lock = threading.Lock()
 
-    def record(self, stamp: tuple, results: Iterable[tuple[str, int, bool]]) -> None:
-        """Remember ``(id, local_rev, clean)`` results found under ``stamp`` (a result with
+    def record(self, stamp: tuple, results: Iterable[tuple[str, Hashable, bool]]) -> None:
+        """Remember ``(id, version, clean)`` results found under ``stamp`` (a result with
         errors forgets the draft)."""
         with self._lock:
             if stamp != self._stamp:
@@ -61,8 +64,9 @@ class CleanMemo:
                 for key in list(revs)[:extra]:
                     del revs[key]
 
-    def clean_under(self, stamp: tuple, ids: Iterable[str] | None = None) -> dict[str, int]:
-        """``{id: local_rev}`` found clean under ``stamp`` (empty for another), of ``ids``
+    def clean_under(self, stamp: tuple, ids: Iterable[str] | None = None
+                    ) -> dict[str, Hashable]:
+        """``{id: version}`` found clean under ``stamp`` (empty for another), of ``ids``
         only when given."""
         with self._lock:
             if stamp != self._stamp:

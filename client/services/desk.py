@@ -400,7 +400,8 @@ class Desk:
 
         def local(rows: list) -> list:
             return import_work.validate_stored(rows, ctx)
-        done = import_work.in_order(pool, self._stored_docs(ids), local,
+        born: dict[str, str] = {}  # each row's created_at: with local_rev, its version
+        done = import_work.in_order(pool, self._stored_docs(ids, born), local,
                                     import_work._validate_work)
         results: list[tuple[str, list[dict], int]] = []
         try:
@@ -409,36 +410,39 @@ class Desk:
                     out[decl_id] = issues
                     results.append((decl_id, [x.to_dict() for x in issues], rev))
                 if len(results) >= VALIDATE_WRITE:
-                    self._keep_results(stamp, results, store_result)
+                    self._keep_results(stamp, results, store_result, born)
                     results = []
         finally:
             if pool is not None:
                 pool.close()
-        self._keep_results(stamp, results, store_result)
+        self._keep_results(stamp, results, store_result, born)
 
-    def _stored_docs(self, ids: list[str]) -> Iterator[list[tuple[str, str, int]]]:
+    def _stored_docs(self, ids: list[str], born: dict[str, str]
+                     ) -> Iterator[list[tuple[str, str, int]]]:
         """``(id, document, local_rev)`` of ``ids``, 500 at a time (NotFound for an id
-        not stored)."""
+        not stored); each one's ``created_at`` goes into ``born``."""
         d = s.declarations
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             with self.db.read() as conn:
-                rows = {r[0]: (r[1], r[2]) for r in conn.execute(
-                    select(d.c.id, d.c.doc, d.c.local_rev).where(d.c.id.in_(chunk)))}
+                rows = {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
+                    select(d.c.id, d.c.doc, d.c.local_rev, d.c.created_at)
+                    .where(d.c.id.in_(chunk)))}
             part = []
             for decl_id in chunk:
                 row = rows.get(decl_id)
                 if row is None:
                     raise NotFound(f"找不到报检单 {decl_id}", f"no declaration {decl_id}")
                 part.append((decl_id, row[0], row[1]))
+                born[decl_id] = row[2]
             yield part
 
     def _keep_results(self, stamp: tuple, results: list[tuple[str, list[dict], int]],
-                      store_result: bool) -> None:
+                      store_result: bool, born: dict[str, str]) -> None:
         if not results:
             return
         self.clean_memo.record(stamp, [
-            (did, rev, not any(x["severity"] == "error" for x in found))
+            (did, (rev, born.get(did)), not any(x["severity"] == "error" for x in found))
             for did, found, rev in results])
         if store_result:
             with self.db.write() as conn:

@@ -103,7 +103,7 @@ class Filing:
         todo: list[tuple[str, int, numbers.Numberable, dict | str]] = []
         d = s.declarations
         cols = (d.c.id, d.c.status, d.c.local_rev, d.c.doc, d.c.inspection_no,
-                d.c.declare_bureau, d.c.direction)
+                d.c.declare_bureau, d.c.direction, d.c.created_at)
         ids = list(dict.fromkeys(ids))
         clean = self.desk.clean_memo.clean_under(stamp, ids)
         for k in range(0, len(ids), 500):
@@ -117,11 +117,12 @@ class Filing:
                             raise NotFound(f"找不到报检单 {key}", f"no declaration {key}")
                         rows[key] = conn.execute(select(*cols).where(d.c.id == real)).first()
             for key in ids[k:k + 500]:
-                did, status, rev, doc, no, bureau, direction = rows[key]
+                did, status, rev, doc, no, bureau, direction, born = rows[key]
+                found_clean = clean.get(did) == (rev, born)
                 if status not in lifecycle.EDITABLE:
                     result.skipped[did] = status
                     continue
-                if clean.get(did) == rev and no is None and _unnumbered(doc):
+                if found_clean and no is None and _unnumbered(doc):
                     # found clean at this revision: numbering needs only the columns the
                     # save derived from this very document, and the text takes the number
                     # without being parsed (numbered_text)
@@ -131,7 +132,7 @@ class Filing:
                 decl = parse_declaration(data)[0]
                 if decl is None:  # pragma: no cover - the store only holds objects
                     raise ValueError(f"stored declaration {did} is not an object")
-                if clean.get(did) != rev:
+                if not found_clean:
                     issues = validate(decl, ctx)
                     if any(i.severity == "error" for i in issues):
                         result.invalid[did] = issues

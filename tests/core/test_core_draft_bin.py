@@ -144,3 +144,29 @@ def test_the_command_line_deletes_lists_and_restores(desk, capsys):
     assert desk.summary(a.id).status == "draft"
     assert main(["restore", a.id, "--json"]) == 1          # nothing of it left in the bin
     assert json.loads(capsys.readouterr().out)["in_use"] == [a.id]
+
+
+def test_a_draft_found_clean_then_deleted_does_not_vouch_for_its_successor(desk):
+    """Batch validation remembers a clean draft by id and revision; a new draft stored
+    under the same id after a deletion starts at revision 1 again, and must be judged."""
+    from client import numbers
+    from client.services.filing import Filing, FinaliseInvalid
+    year = numbers.current_year()
+    with desk.db.write() as conn:
+        numbers.store_lease(conn, {"lease_id": "L-bin", "bureau": "310000",
+                                   "direction": "inbound", "year": str(year)[-2:],
+                                   "first": 1, "last": 9,
+                                   "expires_at": "2999-01-01T00:00:00.000Z"})
+    (a,) = _drafts(desk, 1)
+    assert not [i for i in desk.validate_ids([a.id])[a.id] if i.severity == "error"]
+    rev = desk.summary(a.id).local_rev
+    desk.delete_draft(a.id)
+    broken = sample_declaration("inbound", goods=1, seed=77)
+    broken.id = a.id
+    broken.consignee.uscc = "91310115MA1K0000X"          # not a valid USCC: an error
+    desk.save_draft(broken)
+    assert desk.summary(a.id).local_rev == rev          # the same id and revision as before
+    with pytest.raises(FinaliseInvalid) as exc:             # judged, not vouched for
+        Filing(desk).finalise([a.id])
+    assert a.id in exc.value.by_id
+    assert desk.summary(a.id).status == "draft"
