@@ -100,7 +100,7 @@ class Filing:
         # drafts the batch validation just found clean under this very context, at the
         # revision read below, are not judged twice (client.services.cleanmemo)
         from ..rules import validate
-        todo: list[tuple[str, int, numbers.Numberable, dict | str]] = []
+        todo: list[tuple[str, tuple[int, str], numbers.Numberable, dict | str]] = []
         d = s.declarations
         cols = (d.c.id, d.c.status, d.c.local_rev, d.c.doc, d.c.inspection_no,
                 d.c.declare_bureau, d.c.direction, d.c.created_at)
@@ -126,7 +126,7 @@ class Filing:
                     # found clean at this revision: numbering needs only the columns the
                     # save derived from this very document, and the text takes the number
                     # without being parsed (numbered_text)
-                    todo.append((did, rev, _Draft(did, bureau, direction), doc))
+                    todo.append((did, (rev, born), _Draft(did, bureau, direction), doc))
                     continue
                 data = loads_doc(doc)
                 decl = parse_declaration(data)[0]
@@ -137,7 +137,7 @@ class Filing:
                     if any(i.severity == "error" for i in issues):
                         result.invalid[did] = issues
                         continue
-                todo.append((did, rev, decl, data))
+                todo.append((did, (rev, born), decl, data))
         if result.invalid and not skip_invalid:
             raise FinaliseInvalid(result.invalid)
         if len(ids) == 1 and result.skipped:
@@ -168,17 +168,20 @@ class Filing:
             # the rows locked first (office store: a desk finalising the same drafts waits,
             # then sees them ready and skips them; SQLite's one writer needs no lock)
             known: dict[str, tuple[str, int | None]] = {}
-            revs: dict[str, int] = {}
-            for did, st, version, rev in conn.execute(
-                    select(d.c.id, d.c.status, d.c.version, d.c.local_rev)
+            # the version read when judged: its revision of that very row (a draft deleted
+            # and stored again under its id starts at revision 1 again, with a new
+            # created_at); any other is left for the next finalise
+            revs: dict[str, tuple[int, str]] = {}
+            for did, st, version, rev, born in conn.execute(
+                    select(d.c.id, d.c.status, d.c.version, d.c.local_rev, d.c.created_at)
                     .where(d.c.id.in_([c[0] for c in chunk]))
                     .order_by(d.c.id).with_for_update()):
                 known[did] = (st, version)
-                revs[did] = rev
+                revs[did] = (rev, born)
             fresh, data_of, id_of = [], {}, {}
-            for did, rev, decl, data in chunk:
+            for did, seen, decl, data in chunk:
                 st = known.get(did, ("deleted", None))[0]
-                if st != "draft" or revs.get(did) != rev:
+                if st != "draft" or revs.get(did) != seen:
                     result.skipped[did] = st + " (changed)"
                 else:
                     fresh.append(decl)
