@@ -4,26 +4,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from client.services import Desk
 from client.services.draft_bin import deleted_drafts
-from test_shell_support import fill, make_ctx, set_status
-
-
-@pytest.fixture
-def desk(data_dir):
-    d = Desk.open(data_dir)
-    yield d
-    d.close()
-
-
-@pytest.fixture
-def window(qtbot, desk):
-    from ui.main_window import MainWindow
-    win = MainWindow(make_ctx(desk), use_tray=False)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
+from test_shell_support import desk, window  # noqa: F401 - fixtures
+from test_shell_support import fill, set_status
 
 
 @pytest.fixture
