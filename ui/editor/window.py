@@ -136,7 +136,7 @@ class EditorWindow(QMainWindow):
         self.act_submit_amend = action(lambda: self.lifecycle.submit_amend())
         self.act_cancel_amend = action(lambda: self.lifecycle.cancel_amend())
         self.act_withdraw = action(lambda: self.lifecycle.withdraw())
-        tb.addSeparator()
+        self._lifecycle_separator = tb.addSeparator()
         self.act_duplicate = action(lambda: self.lifecycle.duplicate())
         self.act_template = action(lambda: self.templates.save_as())  # 另存为模板
         self.act_print = action(lambda: self.lifecycle.print_pdf(), "Ctrl+P")
@@ -387,9 +387,11 @@ class EditorWindow(QMainWindow):
         self.issues_panel.retranslateUi()
         self._update_hint()
         st = self.status
-        self.act_amend.setVisible(mode == "readonly")
+        submitted = mode == "readonly" and not self._deleted()  # amend/withdraw apply
+        self.act_amend.setVisible(submitted)
         self.act_amend.setEnabled(st in Lifecycle.AMENDABLE)
-        self.act_withdraw.setVisible(mode == "readonly")
+        self.act_withdraw.setVisible(submitted)
+        self._lifecycle_separator.setVisible(submitted or mode == "amend")
         self.act_withdraw.setEnabled(st in Lifecycle.WITHDRAWABLE)
         self.act_submit_amend.setVisible(mode == "amend")
         self.act_cancel_amend.setVisible(mode == "amend")
@@ -405,6 +407,9 @@ class EditorWindow(QMainWindow):
         if self.mode == "amend":
             self.status_chip.setText(self.tr("修改申请（未提交）"))
             self._style_banner("amend")
+        elif self._deleted():
+            self.status_chip.setText(self.tr("已删除"))
+            self._style_banner("withdrawn")
         else:
             self.status_chip.setText(status_name(self.status or "draft", lang)
                                      + (self.tr(" · 只读") if self.mode == "readonly" else ""))
@@ -716,8 +721,15 @@ class EditorWindow(QMainWindow):
         self._update_banner()
         self.issues_panel.retranslateUi()
 
+    def _deleted(self) -> bool:
+        """Our draft was deleted elsewhere (:class:`~.follow.Follower`)."""
+        follower = getattr(self, "follower", None)
+        return follower is not None and follower.deleted
+
     def _update_hint(self) -> None:
-        if self.mode == "readonly":
+        if self._deleted():
+            self.hint_label.setText(self.tr("只读：这份草稿已被删除，可在主窗口“报检单 → 最近删除的草稿”中恢复。"))
+        elif self.mode == "readonly":
             amend = self.status in Lifecycle.AMENDABLE
             withdraw = self.status in Lifecycle.WITHDRAWABLE
             if amend and withdraw:
