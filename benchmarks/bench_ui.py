@@ -192,12 +192,20 @@ def fill(data_dir: str | Path, n: int, *, seed: int = 7, chunk: int = 2000,
     desk.close()
 
 
-def _rss_mb() -> float:
+def _rss_mb(kind: str = "VmRSS") -> float:
+    """This process's resident memory in MB: ``VmRSS`` in all, or its part ``RssAnon``
+    (the heap: rows, objects) or ``RssFile`` (file pages mapped in: libraries, and the
+    store's pages SQLite reads through its memory map)."""
     with open("/proc/self/status") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(kind + ":"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def _rss_text() -> str:
+    return (f"RSS {_rss_mb():.0f} MB (anonymous {_rss_mb('RssAnon'):.0f} MB, "
+            f"file-backed {_rss_mb('RssFile'):.0f} MB)")
 
 
 def _startup_env() -> dict:
@@ -319,7 +327,7 @@ def measure_search_and_memory(data_dir: Path, memory: bool = True, search: bool 
     box.clear()
     box.flush()
     settle()
-    rss0 = _rss_mb()
+    rss0 = _rss_text()
     table = win.list.table
     span = min(SCROLL_ROWS, model.rowCount())
     t = time.perf_counter()
@@ -337,7 +345,7 @@ def measure_search_and_memory(data_dir: Path, memory: bool = True, search: bool 
         raise SystemExit(f"the view did not scroll (top row {top:,})")
     print(f"scrolled through {span:,} of {model.rowCount():,} declarations in "
           f"{time.perf_counter() - t:.1f} s ({len(pages):,} pages read, top row now {top:,}); "
-          f"RSS {_rss_mb():.0f} MB (before scrolling: {rss0:.0f} MB), rows held "
+          f"{_rss_text()}; before scrolling: {rss0}; rows held "
           f"{model.held_rows:,} [target < 300 MB]")
     measure_select_all(win, ctx, settle)
     win.close()

@@ -725,7 +725,7 @@
         <location filename="../../ui/draft_bin.py" line="178"/>
         <source>删除所选的 %n 份草稿？删除后 {days} 天内可在“报检单 → 最近删除的草稿”中恢复。</source>
         <translation>
-            <numerusform>Delete the selected draft? For {days} days it can be restored from Declaration → Recently deleted drafts.</numerusform>
+            <numerusform>Delete the %n selected draft? For {days} days it can be restored from Declaration → Recently deleted drafts.</numerusform>
             <numerusform>Delete the %n selected drafts? For {days} days they can be restored from Declaration → Recently deleted drafts.</numerusform>
         </translation>
     </message>

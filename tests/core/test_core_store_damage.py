@@ -96,7 +96,7 @@ def _mount_tmpfs(where: Path, size: str) -> bool:
 
 def test_full_disk_is_a_clear_error_and_loses_nothing(tmp_path, monkeypatch):
     mnt = tmp_path / "small"
-    if not _mount_tmpfs(mnt, "600k"):
+    if not _mount_tmpfs(mnt, "2m"):  # room for a new store; then filled up
         pytest.skip("needs root to mount a small tmpfs")
     try:
         data_dir = mnt / "profile"
