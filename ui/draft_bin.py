@@ -97,6 +97,7 @@ class DraftBinDialog(QDialog):
         if not ids:
             return
         self.restore_btn.setEnabled(False)
+        self.result_label.setText(self.tr("正在恢复 %n 份草稿…", None, len(ids)))  # 10,000: ~5 s
         self.ctx.runner.run(draft_bin.restore_drafts, self.ctx.desk, ids,
                             on_done=self._restored, on_error=self._failed)
 
@@ -190,6 +191,7 @@ class DraftBinCommand(QObject):
         def delete() -> list[str]:
             ids = what if isinstance(what, list) else resolve(desk, what)
             return draft_bin.delete_drafts(desk, ids)
+        self.window.info(self.tr("正在删除 %n 份草稿…", None, n), 60000)  # 10,000: ~4 s
         self.window.ctx.runner.run(delete, on_done=self._deleted, on_error=self.window.show_error)
 
     def _deleted(self, ids: list[str]) -> None:

@@ -2,8 +2,9 @@
 
 :func:`delete_drafts` deletes any number of drafts in one transaction, keeping each in the
 store's bin (:mod:`client.store.draft_bin`) for ``KEEP_DAYS`` days; :func:`restore_drafts`
-saves them again under their own ids, through the store's one save path, and validates
-them so the list shows their errors as before. A draft whose id is in use again (imported
+saves them again under their own ids, through the store's one writer of rows
+(``declarations.save_many``), judged as they are saved so the list shows their errors as
+before. A draft whose id is in use again (imported
 anew since it was deleted) stays in the bin and is reported, never overwritten.
 """
 from __future__ import annotations
@@ -21,6 +22,9 @@ from ..store import schema as s
 
 if TYPE_CHECKING:
     from .desk import Desk
+
+#: drafts restored per statement
+_CHUNK = 500
 
 
 @dataclass
@@ -55,24 +59,30 @@ def deleted_drafts(desk: Desk) -> list[bin_q.Discarded]:
 
 
 def restore_drafts(desk: Desk, ids: Sequence[str]) -> Restored:
-    """Save the deleted drafts ``ids`` again as drafts (one transaction), then validate
-    them."""
+    """Save the deleted drafts ``ids`` again as drafts, judged against the rules as they are
+    saved (one transaction; :data:`_CHUNK` at a time, as an import stores them)."""
+    from ..interchange.import_work import judged
     out = Restored()
     user = desk.user()
+    ctx = desk.rule_context()
     with desk.db.write() as conn:
         wanted = list(dict.fromkeys(ids))
         taken = set(decl_q.existing_status(conn, wanted))
-        for decl_id, doc in bin_q.documents(conn, [i for i in wanted if i not in taken]):
-            decl = loads_stored(doc)
-            if decl_q.number_conflicts(conn, [decl]):
-                taken.add(decl_id)
+        found = bin_q.documents(conn, [i for i in wanted if i not in taken])
+        for k in range(0, len(found), _CHUNK):
+            part = found[k:k + _CHUNK]
+            decls = [loads_stored(doc) for _, doc in part]
+            clash = decl_q.number_conflicts(conn, decls)
+            taken.update(clash)
+            keep = [(d, doc) for d, (_, doc) in zip(decls, part) if d.id not in clash]
+            if not keep:
                 continue
-            decl_q.save(conn, decl)
-            conn.execute(update(s.declarations).where(s.declarations.c.id == decl_id)
+            ds = [d for d, _ in keep]
+            decl_q.save_many(conn, ds, docs=[doc for _, doc in keep], validation=judged(ds, ctx))
+            restored = [d.id or "" for d in ds]
+            conn.execute(update(s.declarations).where(s.declarations.c.id.in_(restored))
                          .values(saved_by=user))
-            out.restored.append(decl_id)
+            out.restored.extend(restored)
         bin_q.forget(conn, out.restored)
         out.in_use = [i for i in wanted if i in taken]
-    if out.restored:
-        desk.validate_ids(out.restored)
     return out

@@ -702,27 +702,27 @@
 <context>
     <name>DraftBinCommand</name>
     <message>
-        <location filename="../../ui/draft_bin.py" line="143"/>
+        <location filename="../../ui/draft_bin.py" line="144"/>
         <source>最近删除的草稿…</source>
         <translation>Recently deleted drafts…</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="144"/>
+        <location filename="../../ui/draft_bin.py" line="145"/>
         <source>查看并恢复 %d 天内删除的草稿</source>
         <translation>See and restore the drafts deleted in the last %d days</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="170"/>
+        <location filename="../../ui/draft_bin.py" line="171"/>
         <source>只能删除草稿</source>
         <translation>Only drafts can be deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="177"/>
+        <location filename="../../ui/draft_bin.py" line="178"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="178"/>
+        <location filename="../../ui/draft_bin.py" line="179"/>
         <source>删除所选的 %n 份草稿？删除后 {days} 天内可在“报检单 → 最近删除的草稿”中恢复。</source>
         <translation>
             <numerusform>Delete the %n selected draft? For {days} days it can be restored from Declaration → Recently deleted drafts.</numerusform>
@@ -730,12 +730,20 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="184"/>
+        <location filename="../../ui/draft_bin.py" line="185"/>
         <source>所选的报检单中没有草稿</source>
         <translation>There are no drafts among the selected declarations</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="197"/>
+        <location filename="../../ui/draft_bin.py" line="194"/>
+        <source>正在删除 %n 份草稿…</source>
+        <translation>
+            <numerusform>Deleting %n draft…</numerusform>
+            <numerusform>Deleting %n drafts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="199"/>
         <source>已删除 %n 份草稿；可在“报检单 → 最近删除的草稿”中恢复。</source>
         <translation>
             <numerusform>%n draft deleted; restore it from Declaration → Recently deleted drafts.</numerusform>
@@ -764,7 +772,15 @@
         <translation>Restore selected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="104"/>
+        <location filename="../../ui/draft_bin.py" line="100"/>
+        <source>正在恢复 %n 份草稿…</source>
+        <translation>
+            <numerusform>Restoring %n draft…</numerusform>
+            <numerusform>Restoring %n drafts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="105"/>
         <source>已恢复 %n 份草稿。</source>
         <translation>
             <numerusform>%n draft restored.</numerusform>
@@ -772,7 +788,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="106"/>
+        <location filename="../../ui/draft_bin.py" line="107"/>
         <source>%n 份未恢复：同一编号的报检单已经存在（删除后又导入或新建过），它们仍留在这里。</source>
         <translation>
             <numerusform>%n not restored: a declaration with the same id exists again (imported or created after the deletion); it stays here.</numerusform>
@@ -780,42 +796,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="114"/>
+        <location filename="../../ui/draft_bin.py" line="115"/>
         <source>最近删除的草稿</source>
         <translation>Recently deleted drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="115"/>
+        <location filename="../../ui/draft_bin.py" line="116"/>
         <source>删除的草稿在这里保留 %d 天，可恢复为草稿，内容和编号与删除前相同。</source>
         <translation>Deleted drafts are kept here for %d days and can be restored as drafts, exactly as they were.</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="117"/>
+        <location filename="../../ui/draft_bin.py" line="118"/>
         <source>删除时间</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="117"/>
+        <location filename="../../ui/draft_bin.py" line="118"/>
         <source>出入境</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="117"/>
+        <location filename="../../ui/draft_bin.py" line="118"/>
         <source>合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="117"/>
+        <location filename="../../ui/draft_bin.py" line="118"/>
         <source>收货人/发货人</source>
         <translation>Consignee/consignor</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="118"/>
+        <location filename="../../ui/draft_bin.py" line="119"/>
         <source>货物</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="118"/>
+        <location filename="../../ui/draft_bin.py" line="119"/>
         <source>删除人</source>
         <translation>Deleted by</translation>
     </message>
@@ -1015,187 +1031,187 @@
         <translation>✓ No problems: ready to finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="404"/>
+        <location filename="../../ui/editor/window.py" line="405"/>
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="404"/>
+        <location filename="../../ui/editor/window.py" line="405"/>
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="405"/>
+        <location filename="../../ui/editor/window.py" line="406"/>
         <source>%s货物报检单</source>
         <translation>%s goods declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="407"/>
+        <location filename="../../ui/editor/window.py" line="408"/>
         <source>修改申请（未提交）</source>
         <translation>Amendment (not submitted)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="410"/>
+        <location filename="../../ui/editor/window.py" line="411"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="414"/>
+        <location filename="../../ui/editor/window.py" line="415"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="423"/>
+        <location filename="../../ui/editor/window.py" line="424"/>
         <source>报检号 &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Inspection no. &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="426"/>
+        <location filename="../../ui/editor/window.py" line="427"/>
         <source>报检号：定稿时分配</source>
         <translation>Inspection no.: assigned when finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="436"/>
+        <location filename="../../ui/editor/window.py" line="437"/>
         <source>新报检单</source>
         <translation>New declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="436"/>
+        <location filename="../../ui/editor/window.py" line="437"/>
         <source>草稿 %s</source>
         <translation>Draft %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="437"/>
+        <location filename="../../ui/editor/window.py" line="438"/>
         <source>CIQ Desk 报检单编辑</source>
         <translation>CIQ Desk declaration editor</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="507"/>
+        <location filename="../../ui/editor/window.py" line="508"/>
         <source>有未保存的修改…</source>
         <translation>Unsaved changes…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="544"/>
+        <location filename="../../ui/editor/window.py" line="545"/>
         <source>已自动保存 %s</source>
         <translation>Saved automatically %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="575"/>
+        <location filename="../../ui/editor/window.py" line="576"/>
         <source>这份报检单已不是草稿，不能再直接修改：%s</source>
         <translation>This declaration is no longer a draft and cannot be edited: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="579"/>
+        <location filename="../../ui/editor/window.py" line="580"/>
         <source>自动保存失败：%s。您的修改仍保留在本窗口中，%d 秒后自动重试（Ctrl+S 立即重试）。</source>
         <translation>Autosave failed: %s. Your changes are kept in this window; retrying in %d s (Ctrl+S to retry now).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="581"/>
+        <location filename="../../ui/editor/window.py" line="582"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="596"/>
+        <location filename="../../ui/editor/window.py" line="597"/>
         <source>修改申请未能暂存：%s</source>
         <translation>The amendment could not be kept: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="699"/>
+        <location filename="../../ui/editor/window.py" line="700"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="708"/>
+        <location filename="../../ui/editor/window.py" line="709"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="709"/>
+        <location filename="../../ui/editor/window.py" line="710"/>
         <source>定稿 (Ctrl+Enter)</source>
         <translation>Finalise (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="710"/>
+        <location filename="../../ui/editor/window.py" line="711"/>
         <source>修改申请</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="711"/>
+        <location filename="../../ui/editor/window.py" line="712"/>
         <source>提交修改</source>
         <translation>Submit amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="712"/>
+        <location filename="../../ui/editor/window.py" line="713"/>
         <source>放弃修改</source>
         <translation>Discard amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="713"/>
+        <location filename="../../ui/editor/window.py" line="714"/>
         <source>撤销申请</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="714"/>
+        <location filename="../../ui/editor/window.py" line="715"/>
         <source>复制为新报检单</source>
         <translation>Copy as new declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="716"/>
+        <location filename="../../ui/editor/window.py" line="717"/>
         <source>打印/PDF</source>
         <translation>Print/PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="717"/>
+        <location filename="../../ui/editor/window.py" line="718"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="730"/>
+        <location filename="../../ui/editor/window.py" line="731"/>
         <source>只读：这份草稿已被删除，可在主窗口“报检单 → 最近删除的草稿”中恢复。</source>
         <translation>Read-only: this draft has been deleted; restore it from Declaration → Recently deleted drafts in the main window.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="735"/>
+        <location filename="../../ui/editor/window.py" line="736"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>Read-only: a finalised or submitted declaration cannot be edited; use &quot;Amend&quot; or &quot;Withdraw&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="738"/>
+        <location filename="../../ui/editor/window.py" line="739"/>
         <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
         <translation>Read-only: a submitted declaration cannot be edited; use &quot;Amend&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="740"/>
+        <location filename="../../ui/editor/window.py" line="741"/>
         <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
         <translation>Read-only: a submitted declaration cannot be edited; it can be withdrawn (&quot;Withdraw&quot;).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="742"/>
+        <location filename="../../ui/editor/window.py" line="743"/>
         <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
         <translation>Read-only: finalised, waiting for the platform to accept it; once accepted it can be amended or withdrawn. &quot;Copy as new declaration&quot; is available.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="745"/>
+        <location filename="../../ui/editor/window.py" line="746"/>
         <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
         <translation>Read-only: this declaration is closed (%s) and can no longer be amended or withdrawn; &quot;Copy as new declaration&quot; is available.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="750"/>
+        <location filename="../../ui/editor/window.py" line="751"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>Amendment: make the changes, then press &quot;Submit amendment&quot;; the inspection number stays the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="752"/>
+        <location filename="../../ui/editor/window.py" line="753"/>
         <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
         <translation>Enter: next field&#x3000;Ctrl+S: save&#x3000;Ctrl+Enter: finalise&#x3000;F8: next problem&#x3000;Ctrl+PgDn: next section&#x3000;Esc: close</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="781"/>
+        <location filename="../../ui/editor/window.py" line="782"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>Changes are not saved (%s); the window stays open so nothing is lost. Fix the problem and press Ctrl+S.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="715"/>
+        <location filename="../../ui/editor/window.py" line="716"/>
         <source>另存为模板</source>
         <translation>Save as template</translation>
     </message>
