@@ -1,7 +1,7 @@
 """删除草稿 and 报检单 → 最近删除的草稿…: deleting drafts, and taking a deletion back.
 
-:class:`DraftBinCommand` owns the window's 删除草稿 action (Delete) and adds 最近删除的
-草稿… to the 报检单 menu. Deleting works on the list's selection as the user sees it: the
+:class:`DraftBinCommand` owns the window's 删除草稿 action (Delete) and adds 撤销删除
+(Ctrl+Z: the window's last deletion restored at once) and 最近删除的草稿… to the 报检单 menu. Deleting works on the list's selection as the user sees it: the
 selected rows, or after Ctrl+A / 全选 every draft the filter matches (resolved in the
 store, never from the rows loaded), in one transaction; the drafts go to the store's bin
 (:mod:`client.services.draft_bin`) for ``KEEP_DAYS`` days. :class:`DraftBinDialog` lists the
@@ -12,8 +12,8 @@ Signals:
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView,
                                QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -131,18 +131,31 @@ class DraftBinCommand(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
+        # 撤销删除 (Ctrl+Z): the last deletion from this window, taken back at once
+        self.undo_action = QAction(window)
+        self.undo_action.setObjectName("undo_delete")
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.undo_delete)
         self.action = QAction(window)
         self.action.setObjectName("draft_bin")
+        window.menu_decl.addAction(self.undo_action)
         window.menu_decl.addAction(self.action)
+        window.addAction(self.undo_action)
         self.action.triggered.connect(self.show)
         window.actions_.delete.triggered.connect(self.delete_selected)
         window.installEventFilter(self)
         self.dialog: DraftBinDialog | None = None
+        # the ids of this window's last deletion (what 撤销删除 restores)
+        self.last_deleted: list[str] = []
         self.retranslate()
 
     def retranslate(self) -> None:
         self.action.setText(self.tr("最近删除的草稿…"))
         self.action.setToolTip(self.tr("查看并恢复 %d 天内删除的草稿") % KEEP_DAYS)
+        self.undo_action.setText(self.tr("撤销删除"))
+        self.undo_action.setToolTip(self.tr("恢复刚才删除的草稿 (Ctrl+Z)"))
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if obj is self.window and event.type() == QEvent.Type.LanguageChange:
@@ -152,6 +165,7 @@ class DraftBinCommand(QObject):
     def show(self) -> DraftBinDialog:
         self.dialog = DraftBinDialog(self.window.ctx, self.window)
         self.dialog.restored.connect(self.window.ctx.events.declarations_changed.emit)
+        self.dialog.restored.connect(self._restored_elsewhere)
         self.dialog.open()
         return self.dialog
 
@@ -195,7 +209,32 @@ class DraftBinCommand(QObject):
         self.window.ctx.runner.run(delete, on_done=self._deleted, on_error=self.window.show_error)
 
     def _deleted(self, ids: list[str]) -> None:
+        self.last_deleted = list(ids)
+        self.undo_action.setEnabled(bool(ids))
         self.window.ctx.events.declarations_changed.emit(ids)
         self.window.info(QCoreApplication.translate(
-            "DraftBinCommand", "已删除 %n 份草稿；可在“报检单 → 最近删除的草稿”中恢复。", None,
-            len(ids)), 10000)
+            "DraftBinCommand", "已删除 %n 份草稿（Ctrl+Z 撤销；也可在“报检单 → 最近删除的草稿”中恢复）。",
+            None, len(ids)), 10000)
+
+    def _restored_elsewhere(self, ids: list) -> None:
+        back = set(ids)
+        self.last_deleted = [i for i in self.last_deleted if i not in back]
+        self.undo_action.setEnabled(bool(self.last_deleted))
+
+    def undo_delete(self) -> None:
+        """撤销删除: restore the drafts of this window's last deletion."""
+        ids, self.last_deleted = self.last_deleted, []
+        self.undo_action.setEnabled(False)
+        if not ids:
+            return
+        ctx = self.window.ctx
+
+        def done(result: draft_bin.Restored) -> None:
+            ctx.events.declarations_changed.emit(result.restored)
+            text = self.tr("已恢复 %n 份草稿。", None, len(result.restored))
+            if result.in_use:
+                text += self.tr("%n 份未恢复：同一编号的报检单已经存在。", None, len(result.in_use))
+            self.window.info(text, 10000)
+        self.window.info(self.tr("正在恢复 %n 份草稿…", None, len(ids)), 60000)
+        ctx.runner.run(draft_bin.restore_drafts, ctx.desk, ids, on_done=done,
+                       on_error=self.window.show_error)

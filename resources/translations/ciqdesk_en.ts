@@ -702,27 +702,37 @@
 <context>
     <name>DraftBinCommand</name>
     <message>
-        <location filename="../../ui/draft_bin.py" line="144"/>
+        <location filename="../../ui/draft_bin.py" line="155"/>
         <source>最近删除的草稿…</source>
         <translation>Recently deleted drafts…</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="145"/>
+        <location filename="../../ui/draft_bin.py" line="156"/>
         <source>查看并恢复 %d 天内删除的草稿</source>
         <translation>See and restore the drafts deleted in the last %d days</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="171"/>
+        <location filename="../../ui/draft_bin.py" line="157"/>
+        <source>撤销删除</source>
+        <translation>Undo delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="158"/>
+        <source>恢复刚才删除的草稿 (Ctrl+Z)</source>
+        <translation>Restore the drafts just deleted (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="185"/>
         <source>只能删除草稿</source>
         <translation>Only drafts can be deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="178"/>
+        <location filename="../../ui/draft_bin.py" line="192"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="179"/>
+        <location filename="../../ui/draft_bin.py" line="193"/>
         <source>删除所选的 %n 份草稿？删除后 {days} 天内可在“报检单 → 最近删除的草稿”中恢复。</source>
         <translation>
             <numerusform>Delete the %n selected draft? For {days} days it can be restored from Declaration → Recently deleted drafts.</numerusform>
@@ -730,12 +740,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="185"/>
+        <location filename="../../ui/draft_bin.py" line="199"/>
         <source>所选的报检单中没有草稿</source>
         <translation>There are no drafts among the selected declarations</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="194"/>
+        <location filename="../../ui/draft_bin.py" line="208"/>
         <source>正在删除 %n 份草稿…</source>
         <translation>
             <numerusform>Deleting %n draft…</numerusform>
@@ -743,11 +753,35 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="199"/>
-        <source>已删除 %n 份草稿；可在“报检单 → 最近删除的草稿”中恢复。</source>
+        <location filename="../../ui/draft_bin.py" line="215"/>
+        <source>已删除 %n 份草稿（Ctrl+Z 撤销；也可在“报检单 → 最近删除的草稿”中恢复）。</source>
         <translation>
-            <numerusform>%n draft deleted; restore it from Declaration → Recently deleted drafts.</numerusform>
-            <numerusform>%n drafts deleted; restore them from Declaration → Recently deleted drafts.</numerusform>
+            <numerusform>%n draft deleted (Ctrl+Z to undo; or restore it from Declaration → Recently deleted drafts).</numerusform>
+            <numerusform>%n drafts deleted (Ctrl+Z to undo; or restore them from Declaration → Recently deleted drafts).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="234"/>
+        <source>已恢复 %n 份草稿。</source>
+        <translation>
+            <numerusform>%n draft restored.</numerusform>
+            <numerusform>%n drafts restored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="236"/>
+        <source>%n 份未恢复：同一编号的报检单已经存在。</source>
+        <translation>
+            <numerusform>%n not restored: a declaration with the same id exists again.</numerusform>
+            <numerusform>%n not restored: declarations with the same ids exist again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="238"/>
+        <source>正在恢复 %n 份草稿…</source>
+        <translation>
+            <numerusform>Restoring %n draft…</numerusform>
+            <numerusform>Restoring %n drafts…</numerusform>
         </translation>
     </message>
 </context>

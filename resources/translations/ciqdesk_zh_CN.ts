@@ -698,7 +698,7 @@
 <context>
     <name>DraftBinCommand</name>
     <message>
-        <location filename="../../ui/draft_bin.py" line="144"/>
+        <location filename="../../ui/draft_bin.py" line="155"/>
         <source>最近删除的草稿…</source>
         <translation>单据类型&lt;/source&gt;
         &lt;translation&gt;单据类型&lt;/translation&gt;
@@ -1397,44 +1397,75 @@
         &lt;source&gt;最近删除的草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="145"/>
+        <location filename="../../ui/draft_bin.py" line="156"/>
         <source>查看并恢复 %d 天内删除的草稿</source>
         <translation>查看并恢复 %d 天内删除的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="171"/>
+        <location filename="../../ui/draft_bin.py" line="157"/>
+        <source>撤销删除</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="158"/>
+        <source>恢复刚才删除的草稿 (Ctrl+Z)</source>
+        <translation>恢复刚才删除的草稿 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/draft_bin.py" line="185"/>
         <source>只能删除草稿</source>
         <translation>只能删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="178"/>
+        <location filename="../../ui/draft_bin.py" line="192"/>
         <source>删除草稿</source>
         <translation>删除草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="179"/>
+        <location filename="../../ui/draft_bin.py" line="193"/>
         <source>删除所选的 %n 份草稿？删除后 {days} 天内可在“报检单 → 最近删除的草稿”中恢复。</source>
         <translation>
             <numerusform>删除所选的 %n 份草稿？删除后 {days} 天内可在“报检单 → 最近删除的草稿”中恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="185"/>
+        <location filename="../../ui/draft_bin.py" line="199"/>
         <source>所选的报检单中没有草稿</source>
         <translation>所选的报检单中没有草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="194"/>
+        <location filename="../../ui/draft_bin.py" line="208"/>
         <source>正在删除 %n 份草稿…</source>
         <translation>
             <numerusform>正在删除 %n 份草稿…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="199"/>
-        <source>已删除 %n 份草稿；可在“报检单 → 最近删除的草稿”中恢复。</source>
+        <location filename="../../ui/draft_bin.py" line="215"/>
+        <source>已删除 %n 份草稿（Ctrl+Z 撤销；也可在“报检单 → 最近删除的草稿”中恢复）。</source>
         <translation>
-            <numerusform>已删除 %n 份草稿；可在“报检单 → 最近删除的草稿”中恢复。</numerusform>
+            <numerusform>已删除 %n 份草稿（Ctrl+Z 撤销；也可在“报检单 → 最近删除的草稿”中恢复）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="234"/>
+        <source>已恢复 %n 份草稿。</source>
+        <translation>
+            <numerusform>已恢复 %n 份草稿。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="236"/>
+        <source>%n 份未恢复：同一编号的报检单已经存在。</source>
+        <translation>
+            <numerusform>%n 份未恢复：同一编号的报检单已经存在。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/draft_bin.py" line="238"/>
+        <source>正在恢复 %n 份草稿…</source>
+        <translation>
+            <numerusform>正在恢复 %n 份草稿…</numerusform>
         </translation>
     </message>
 </context>

@@ -78,3 +78,28 @@ def test_deleting_selected_rows_asks_first_and_refuses_non_drafts(qtbot, window,
     window.draft_bin.delete_selected()                    # (Delete pressed all the same)
     assert desk.count() == 4 and seen == [1, 1]           # not asked: refused at once
     assert window.statusBar().currentMessage() == "只能删除草稿"
+
+
+def test_ctrl_z_in_the_list_takes_the_last_deletion_back(qtbot, window, desk, asked):
+    ids = fill(desk, 4)
+    window.ctx.events.declarations_changed.emit([])
+    lst = window.list
+    undo = window.draft_bin.undo_action
+    assert not undo.isEnabled()                          # nothing deleted yet
+    lst.select_id(ids[2])
+    window.actions_.delete.trigger()
+    assert desk.count() == 3 and undo.isEnabled()
+    assert "Ctrl+Z 撤销" in window.statusBar().currentMessage()
+    lst.table.setFocus()
+    qtbot.keyClick(lst.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert desk.count() == 4 and deleted_drafts(desk) == []
+    assert "已恢复 1 份草稿" in window.statusBar().currentMessage()
+    assert not undo.isEnabled() and lst.model.rowCount() == 4
+    # typing in the search box keeps Ctrl+Z for the box's own text
+    lst.select_id(ids[1])
+    window.actions_.delete.trigger()
+    box = window.list.search
+    box.setFocus()
+    qtbot.keyClicks(box, "ab")
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert desk.count() == 3 and undo.isEnabled()
