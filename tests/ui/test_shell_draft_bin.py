@@ -90,6 +90,8 @@ def test_ctrl_z_in_the_list_takes_the_last_deletion_back(qtbot, window, desk, as
     window.actions_.delete.trigger()
     assert desk.count() == 3 and undo.isEnabled()
     assert "Ctrl+Z 撤销" in window.statusBar().currentMessage()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # a window shortcut needs its window active
     lst.table.setFocus()
     qtbot.keyClick(lst.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert desk.count() == 4 and deleted_drafts(desk) == []
