@@ -187,7 +187,28 @@ class CommandsMixin:
                      else QCoreApplication.translate("MainWindow", "入境"))
             label = f"{name}  ·  {where}"
             m.addAction(label, lambda t=tid: self.new_from_template(t))
+        if self._templates:
+            m.addSeparator()
+            sub = m.addMenu(QCoreApplication.translate("MainWindow", "删除模板"))
+            for tid, name, direction in self._templates:
+                where = (QCoreApplication.translate("MainWindow", "出境") if direction == "outbound"
+                         else QCoreApplication.translate("MainWindow", "入境"))
+                sub.addAction(f"{name}  ·  {where}",
+                              lambda t=tid, n=name: self.delete_template(t, n))
         self.refresh_templates()
+
+    def delete_template(self, template_id: str, name: str) -> None:
+        """删除模板 (asked first); the drafts made from it are untouched."""
+        ans = QMessageBox.question(self, QCoreApplication.translate("MainWindow", "删除模板"),
+                                   QCoreApplication.translate("MainWindow", "删除模板“{n}”？用它新建的报检单不受影响。").format(n=name))
+        if ans != QMessageBox.StandardButton.Yes:
+            return
+
+        def done(_none) -> None:
+            self.ctx.events.templates_changed.emit()
+            self.info(QCoreApplication.translate("MainWindow", "已删除模板“{n}”").format(n=name), 10000)
+        self.ctx.runner.run(self.ctx.desk.delete_template, template_id, on_done=done,
+                            on_error=self.show_error)
 
     def _template_clicked(self) -> None:
         self._fill_template_menu()
@@ -288,10 +309,9 @@ class CommandsMixin:
         ids = self._selected_ids()
         if not ids:
             return
-        t = QCoreApplication.translate
         path, _ = QFileDialog.getSaveFileName(
-            self, t("MainWindow", "导出报检单"), "declarations.xlsx",
-            t("MainWindow", "Excel 模板 (*.xlsx);;CSV 文件 (*.csv);;JSON 文件 (*.json)"))
+            self, QCoreApplication.translate("MainWindow", "导出报检单"), "declarations.xlsx",
+            QCoreApplication.translate("MainWindow", "Excel 模板 (*.xlsx);;CSV 文件 (*.csv);;JSON 文件 (*.json)"))
         if not path:
             return
         fn = _export_json if path.lower().endswith(".json") else _export_workbook

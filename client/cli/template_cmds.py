@@ -7,6 +7,7 @@ cleared) — the same templates the desktop's 另存为模板 / 从模板新建 
     python -m client template save ID NAME      # keep declaration ID as template NAME
     python -m client template list [--json]     # every template: name, direction
     python -m client template new NAME [--json] # a new draft from template NAME
+    python -m client template delete NAME       # the drafts made from it are untouched
 
 ``template --out FILE [--direction D]`` (no sub-command) still writes the batch Excel/CSV
 template (``client.cli.batch_cmds``); both live under one ``template`` command.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from ..errors import InputError, NotFound
 
-ACTIONS = ("save", "list", "new")
+ACTIONS = ("save", "list", "new", "delete")
 
 
 def register(sub) -> None:
@@ -39,15 +40,19 @@ def register(sub) -> None:
     q = tsub.add_parser("new", help="从模板新建草稿 / a new draft from a template")
     q.add_argument("name", metavar="NAME")
     q.add_argument("--json", action="store_true")
+    q = tsub.add_parser("delete", help="删除模板 / delete a template")
+    q.add_argument("name", metavar="NAME")
 
     def dispatch(ctx) -> int:
         action = getattr(ctx.args, "template_action", None)
         if action is None:
             if excel is None or not getattr(ctx.args, "out", None):
-                raise InputError("请给出子命令 save、list、new，或用 --out FILE 生成 Excel 模板",
-                                 "give save, list or new, or --out FILE for the Excel template")
+                raise InputError("请给出子命令 save、list、new、delete，或用 --out FILE 生成 Excel 模板",
+                                 "give save, list, new or delete, or --out FILE for the Excel "
+                                 "template")
             return excel(ctx)
-        return {"save": cmd_save, "list": cmd_list, "new": cmd_new}[action](ctx)
+        return {"save": cmd_save, "list": cmd_list, "new": cmd_new,
+                "delete": cmd_delete}[action](ctx)
 
     parser.set_defaults(func=dispatch)
 
@@ -98,4 +103,12 @@ def cmd_new(ctx) -> int:
     else:
         print(ctx.t(f"已从模板“{name}”新建草稿 {decl.id}",
                     f"new draft {decl.id} from template {name!r}"))
+    return 0
+
+
+def cmd_delete(ctx) -> int:
+    desk = ctx.desk()
+    tid, name, _direction = _by_name(desk, ctx.args.name)
+    desk.delete_template(tid)
+    print(ctx.t(f"已删除模板“{name}”", f"template {name!r} deleted"))
     return 0

@@ -13,7 +13,7 @@ from pathlib import Path
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 if TYPE_CHECKING:
     from ..interchange.spool import PreviewItem, Spool
@@ -318,6 +318,13 @@ class Desk:
             rows = conn.execute(select(s.templates.c.id, s.templates.c.name,
                                        s.templates.c.direction).order_by(s.templates.c.name))
             return [tuple(r) for r in rows]
+
+    def delete_template(self, template_id: str) -> None:
+        """Delete a template (the drafts made from it are their own copies: untouched)."""
+        with self.db.write() as conn:
+            gone = conn.execute(delete(s.templates).where(s.templates.c.id == template_id))
+        if not gone.rowcount:
+            raise NotFound("找不到模板", "no such template")
 
     def new_from_template(self, template_id: str) -> Declaration:
         with self.db.read() as conn:

@@ -2191,66 +2191,94 @@ Press Ctrl+N for a new inbound declaration, Ctrl+Shift+N for an outbound one, or
     </message>
     <message>
         <location filename="../../ui/main_commands.py" line="186"/>
+        <location filename="../../ui/main_commands.py" line="194"/>
         <source>出境</source>
         <translation>Outbound</translation>
     </message>
     <message>
         <location filename="../../ui/main_commands.py" line="187"/>
+        <location filename="../../ui/main_commands.py" line="195"/>
         <source>入境</source>
         <translation>Inbound</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="226"/>
+        <location filename="../../ui/main_commands.py" line="192"/>
+        <location filename="../../ui/main_commands.py" line="202"/>
+        <source>删除模板</source>
+        <translation>Delete template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="203"/>
+        <source>删除模板“{n}”？用它新建的报检单不受影响。</source>
+        <translation>Delete the template “{n}”? Declarations made from it are not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="209"/>
+        <source>已删除模板“{n}”</source>
+        <translation>Template “{n}” deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="247"/>
         <source>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</source>
         <translation>Validated {n}: {ok} valid, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="228"/>
+        <location filename="../../ui/main_commands.py" line="249"/>
         <source>正在校验…</source>
         <translation>Validating…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="238"/>
+        <location filename="../../ui/main_commands.py" line="259"/>
         <source>只有草稿可以定稿</source>
         <translation>Only drafts can be finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="257"/>
+        <location filename="../../ui/main_commands.py" line="278"/>
         <source>已定稿，报检号 {no}</source>
         <translation>Finalised as {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="257"/>
+        <location filename="../../ui/main_commands.py" line="278"/>
         <source>已定稿</source>
         <translation>Finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="265"/>
+        <location filename="../../ui/main_commands.py" line="286"/>
         <source>未通过校验</source>
         <translation>Validation failed</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="299"/>
+        <location filename="../../ui/main_commands.py" line="313"/>
+        <source>导出报检单</source>
+        <translation>Export declarations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="314"/>
+        <source>Excel 模板 (*.xlsx);;CSV 文件 (*.csv);;JSON 文件 (*.json)</source>
+        <translation>Excel template (*.xlsx);;CSV file (*.csv);;JSON file (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="319"/>
         <source>已导出 {n} 份到 {p}</source>
         <translation>Exported {n} to {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="307"/>
+        <location filename="../../ui/main_commands.py" line="327"/>
         <source>已复制报检号</source>
         <translation>Inspection number copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="322"/>
+        <location filename="../../ui/main_commands.py" line="342"/>
         <source>已登录平台，正在同步…</source>
         <translation>Logged in; syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="345"/>
+        <location filename="../../ui/main_commands.py" line="365"/>
         <source>关于 CIQ Desk</source>
         <translation>About CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="345"/>
+        <location filename="../../ui/main_commands.py" line="365"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;Desktop client for entry-exit inspection and quarantine declarations: prepare offline, validate locally, declare once with one number for life.&lt;/p&gt;</translation>
     </message>

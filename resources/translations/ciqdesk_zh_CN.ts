@@ -2864,66 +2864,94 @@
     </message>
     <message>
         <location filename="../../ui/main_commands.py" line="186"/>
+        <location filename="../../ui/main_commands.py" line="194"/>
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
         <location filename="../../ui/main_commands.py" line="187"/>
+        <location filename="../../ui/main_commands.py" line="195"/>
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="226"/>
+        <location filename="../../ui/main_commands.py" line="192"/>
+        <location filename="../../ui/main_commands.py" line="202"/>
+        <source>删除模板</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="203"/>
+        <source>删除模板“{n}”？用它新建的报检单不受影响。</source>
+        <translation>删除模板“{n}”？用它新建的报检单不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="209"/>
+        <source>已删除模板“{n}”</source>
+        <translation>已删除模板“{n}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="247"/>
         <source>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</source>
         <translation>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="228"/>
+        <location filename="../../ui/main_commands.py" line="249"/>
         <source>正在校验…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="238"/>
+        <location filename="../../ui/main_commands.py" line="259"/>
         <source>只有草稿可以定稿</source>
         <translation>只有草稿可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="257"/>
+        <location filename="../../ui/main_commands.py" line="278"/>
         <source>已定稿，报检号 {no}</source>
         <translation>已定稿，报检号 {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="257"/>
+        <location filename="../../ui/main_commands.py" line="278"/>
         <source>已定稿</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="265"/>
+        <location filename="../../ui/main_commands.py" line="286"/>
         <source>未通过校验</source>
         <translation>未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="299"/>
+        <location filename="../../ui/main_commands.py" line="313"/>
+        <source>导出报检单</source>
+        <translation>导出报检单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="314"/>
+        <source>Excel 模板 (*.xlsx);;CSV 文件 (*.csv);;JSON 文件 (*.json)</source>
+        <translation>Excel 模板 (*.xlsx);;CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_commands.py" line="319"/>
         <source>已导出 {n} 份到 {p}</source>
         <translation>已导出 {n} 份到 {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="307"/>
+        <location filename="../../ui/main_commands.py" line="327"/>
         <source>已复制报检号</source>
         <translation>已复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="322"/>
+        <location filename="../../ui/main_commands.py" line="342"/>
         <source>已登录平台，正在同步…</source>
         <translation>已登录平台，正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="345"/>
+        <location filename="../../ui/main_commands.py" line="365"/>
         <source>关于 CIQ Desk</source>
         <translation>关于 CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="345"/>
+        <location filename="../../ui/main_commands.py" line="365"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</translation>
     </message>
