@@ -27,6 +27,17 @@ from client.store.draft_bin import KEEP_DAYS, Discarded
 from .models.formatting import direction_name, local_time
 
 
+def restored_text(result: draft_bin.Restored) -> str:
+    """What a restore did, in words (the bin dialog's 恢复所选 and 撤销删除 say the same)."""
+    text = QCoreApplication.translate("DraftBinDialog", "已恢复 %n 份草稿。", None,
+                                      len(result.restored))
+    if result.in_use:
+        text += QCoreApplication.translate(
+            "DraftBinDialog", "%n 份未恢复：同一编号的报检单已经存在（删除后又导入或新建过），"
+            "仍留在最近删除的草稿中。", None, len(result.in_use))
+    return text
+
+
 class DraftBinDialog(QDialog):
     """The drafts deleted in the last ``KEEP_DAYS`` days; 恢复所选 saves them again."""
 
@@ -102,11 +113,7 @@ class DraftBinDialog(QDialog):
                             on_done=self._restored, on_error=self._failed)
 
     def _restored(self, result: draft_bin.Restored) -> None:
-        text = self.tr("已恢复 %n 份草稿。", None, len(result.restored))
-        if result.in_use:
-            text += self.tr("%n 份未恢复：同一编号的报检单已经存在（删除后又导入或新建过），"
-                            "它们仍留在这里。", None, len(result.in_use))
-        self.result_label.setText(text)
+        self.result_label.setText(restored_text(result))
         if result.restored:
             self.restored.emit(result.restored)
         self.reload()
@@ -231,10 +238,7 @@ class DraftBinCommand(QObject):
 
         def done(result: draft_bin.Restored) -> None:
             ctx.events.declarations_changed.emit(result.restored)
-            text = self.tr("已恢复 %n 份草稿。", None, len(result.restored))
-            if result.in_use:
-                text += self.tr("%n 份未恢复：同一编号的报检单已经存在。", None, len(result.in_use))
-            self.window.info(text, 10000)
+            self.window.info(restored_text(result), 10000)
         self.window.info(self.tr("正在恢复 %n 份草稿…", None, len(ids)), 60000)
         ctx.runner.run(draft_bin.restore_drafts, ctx.desk, ids, on_done=done,
                        on_error=self.window.show_error)

@@ -182,19 +182,17 @@ class CommandsMixin:
         if not self._templates:
             act = m.addAction(QCoreApplication.translate("MainWindow", "（还没有模板：在编辑器中“另存为模板”）"))
             act.setEnabled(False)
-        for tid, name, direction in self._templates:
-            where = (QCoreApplication.translate("MainWindow", "出境") if direction == "outbound"
-                     else QCoreApplication.translate("MainWindow", "入境"))
-            label = f"{name}  ·  {where}"
+        labels = [(tid, name, f"{name}  ·  " + (
+            QCoreApplication.translate("MainWindow", "出境") if direction == "outbound"
+            else QCoreApplication.translate("MainWindow", "入境")))
+            for tid, name, direction in self._templates]
+        for tid, _name, label in labels:
             m.addAction(label, lambda t=tid: self.new_from_template(t))
-        if self._templates:
+        if labels:
             m.addSeparator()
             sub = m.addMenu(QCoreApplication.translate("MainWindow", "删除模板"))
-            for tid, name, direction in self._templates:
-                where = (QCoreApplication.translate("MainWindow", "出境") if direction == "outbound"
-                         else QCoreApplication.translate("MainWindow", "入境"))
-                sub.addAction(f"{name}  ·  {where}",
-                              lambda t=tid, n=name: self.delete_template(t, n))
+            for tid, name, label in labels:
+                sub.addAction(label, lambda t=tid, n=name: self.delete_template(t, n))
         self.refresh_templates()
 
     def delete_template(self, template_id: str, name: str) -> None:

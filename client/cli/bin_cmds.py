@@ -14,10 +14,11 @@ from __future__ import annotations
 import sys
 
 from ..services import draft_bin
+from ..store.draft_bin import KEEP_DAYS
 
 
 def register(sub) -> None:
-    p = sub.add_parser("delete", help="删除草稿（30 天内可恢复）/ delete drafts (restorable)")
+    p = sub.add_parser("delete", help=f"删除草稿（{KEEP_DAYS} 天内可恢复）/ delete drafts (restorable)")
     p.add_argument("ids", nargs="+", metavar="ID", help="本地编号")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_delete)
@@ -37,8 +38,8 @@ def cmd_delete(ctx) -> int:
     if ctx.args.json:
         ctx.print_json({"deleted": deleted, "not_found": missing})
     else:
-        print(ctx.t(f"已删除 {len(deleted)} 份草稿（30 天内可用 restore 恢复）",
-                    f"deleted {len(deleted)} draft(s) (restore them within 30 days)"))
+        print(ctx.t(f"已删除 {len(deleted)} 份草稿（{KEEP_DAYS} 天内可用 restore 恢复）",
+                    f"deleted {len(deleted)} draft(s) (restore them within {KEEP_DAYS} days)"))
         for i in missing:
             print(ctx.t(f"找不到草稿 {i}", f"no draft {i}"), file=sys.stderr)
     return 1 if missing else 0

@@ -23,9 +23,6 @@ from ..store import schema as s
 if TYPE_CHECKING:
     from .desk import Desk
 
-#: drafts restored per statement
-_CHUNK = 500
-
 
 @dataclass
 class Restored:
@@ -60,7 +57,7 @@ def deleted_drafts(desk: Desk) -> list[bin_q.Discarded]:
 
 def restore_drafts(desk: Desk, ids: Sequence[str]) -> Restored:
     """Save the deleted drafts ``ids`` again as drafts, judged against the rules as they are
-    saved (one transaction; :data:`_CHUNK` at a time, as an import stores them)."""
+    saved (one transaction; ``draft_bin.CHUNK`` at a time, as an import stores them)."""
     from ..interchange.import_work import judged
     out = Restored()
     user = desk.user()
@@ -69,8 +66,8 @@ def restore_drafts(desk: Desk, ids: Sequence[str]) -> Restored:
         wanted = list(dict.fromkeys(ids))
         taken = set(decl_q.existing_status(conn, wanted))
         found = bin_q.documents(conn, [i for i in wanted if i not in taken])
-        for k in range(0, len(found), _CHUNK):
-            part = found[k:k + _CHUNK]
+        for k in range(0, len(found), bin_q.CHUNK):
+            part = found[k:k + bin_q.CHUNK]
             decls = [loads_stored(doc) for _, doc in part]
             clash = decl_q.number_conflicts(conn, decls)
             taken.update(clash)

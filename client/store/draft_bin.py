@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Sequence
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, delete, select
 
 from ..timeutil import format_time
 from . import schema as s
@@ -22,8 +22,8 @@ from .rows import counterparty_name
 
 #: days a deleted draft can be restored
 KEEP_DAYS = 30
-#: ids per statement
-_CHUNK = 500
+#: ids per statement (and drafts per save, restoring them)
+CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,8 @@ class Discarded:
 
 
 def _chunks(ids: Sequence[str]):
-    for i in range(0, len(ids), _CHUNK):
-        yield list(ids[i:i + _CHUNK])
+    for i in range(0, len(ids), CHUNK):
+        yield list(ids[i:i + CHUNK])
 
 
 def discard(conn: Connection, ids: Sequence[str], *, by: str | None = None) -> list[str]:
@@ -77,10 +77,6 @@ def listing(conn: Connection, limit: int = 2000) -> list[Discarded]:
                                b.c.contract_no, b.c.party, b.c.goods)
                         .order_by(b.c.deleted_at.desc(), b.c.id).limit(limit)).all()
     return [Discarded(*r) for r in rows]
-
-
-def size(conn: Connection) -> int:
-    return conn.execute(select(func.count()).select_from(s.deleted_drafts)).scalar() or 0
 
 
 def documents(conn: Connection, ids: Sequence[str]) -> list[tuple[str, str]]:

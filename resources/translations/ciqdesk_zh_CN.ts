@@ -698,7 +698,7 @@
 <context>
     <name>DraftBinCommand</name>
     <message>
-        <location filename="../../ui/draft_bin.py" line="155"/>
+        <location filename="../../ui/draft_bin.py" line="162"/>
         <source>最近删除的草稿…</source>
         <translation>单据类型&lt;/source&gt;
         &lt;translation&gt;单据类型&lt;/translation&gt;
@@ -1397,72 +1397,58 @@
         &lt;source&gt;最近删除的草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="156"/>
+        <location filename="../../ui/draft_bin.py" line="163"/>
         <source>查看并恢复 %d 天内删除的草稿</source>
         <translation>查看并恢复 %d 天内删除的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="157"/>
+        <location filename="../../ui/draft_bin.py" line="164"/>
         <source>撤销删除</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="158"/>
+        <location filename="../../ui/draft_bin.py" line="165"/>
         <source>恢复刚才删除的草稿 (Ctrl+Z)</source>
         <translation>恢复刚才删除的草稿 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="185"/>
+        <location filename="../../ui/draft_bin.py" line="192"/>
         <source>只能删除草稿</source>
         <translation>只能删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="192"/>
+        <location filename="../../ui/draft_bin.py" line="199"/>
         <source>删除草稿</source>
         <translation>删除草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="193"/>
+        <location filename="../../ui/draft_bin.py" line="200"/>
         <source>删除所选的 %n 份草稿？删除后 {days} 天内可在“报检单 → 最近删除的草稿”中恢复。</source>
         <translation>
             <numerusform>删除所选的 %n 份草稿？删除后 {days} 天内可在“报检单 → 最近删除的草稿”中恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="199"/>
+        <location filename="../../ui/draft_bin.py" line="206"/>
         <source>所选的报检单中没有草稿</source>
         <translation>所选的报检单中没有草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="208"/>
+        <location filename="../../ui/draft_bin.py" line="215"/>
         <source>正在删除 %n 份草稿…</source>
         <translation>
             <numerusform>正在删除 %n 份草稿…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="215"/>
+        <location filename="../../ui/draft_bin.py" line="222"/>
         <source>已删除 %n 份草稿（Ctrl+Z 撤销；也可在“报检单 → 最近删除的草稿”中恢复）。</source>
         <translation>
             <numerusform>已删除 %n 份草稿（Ctrl+Z 撤销；也可在“报检单 → 最近删除的草稿”中恢复）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="234"/>
-        <source>已恢复 %n 份草稿。</source>
-        <translation>
-            <numerusform>已恢复 %n 份草稿。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="236"/>
-        <source>%n 份未恢复：同一编号的报检单已经存在。</source>
-        <translation>
-            <numerusform>%n 份未恢复：同一编号的报检单已经存在。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="238"/>
+        <location filename="../../ui/draft_bin.py" line="242"/>
         <source>正在恢复 %n 份草稿…</source>
         <translation>
             <numerusform>正在恢复 %n 份草稿…</numerusform>
@@ -1472,80 +1458,80 @@
 <context>
     <name>DraftBinDialog</name>
     <message>
-        <location filename="../../ui/draft_bin.py" line="80"/>
+        <location filename="../../ui/draft_bin.py" line="91"/>
         <source>没有最近删除的草稿。</source>
         <translation>没有最近删除的草稿。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="93"/>
+        <location filename="../../ui/draft_bin.py" line="104"/>
         <source>恢复所选 (%n)</source>
         <translation>
             <numerusform>恢复所选 (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="93"/>
+        <location filename="../../ui/draft_bin.py" line="104"/>
         <source>恢复所选</source>
         <translation>恢复所选</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="100"/>
+        <location filename="../../ui/draft_bin.py" line="111"/>
         <source>正在恢复 %n 份草稿…</source>
         <translation>
             <numerusform>正在恢复 %n 份草稿…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="105"/>
+        <location filename="../../ui/draft_bin.py" line="32"/>
         <source>已恢复 %n 份草稿。</source>
         <translation>
             <numerusform>已恢复 %n 份草稿。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/draft_bin.py" line="107"/>
-        <source>%n 份未恢复：同一编号的报检单已经存在（删除后又导入或新建过），它们仍留在这里。</source>
+        <location filename="../../ui/draft_bin.py" line="35"/>
+        <source>%n 份未恢复：同一编号的报检单已经存在（删除后又导入或新建过），仍留在最近删除的草稿中。</source>
         <translation>
-            <numerusform>%n 份未恢复：同一编号的报检单已经存在（删除后又导入或新建过），它们仍留在这里。</numerusform>
+            <numerusform>%n 份未恢复：同一编号的报检单已经存在（删除后又导入或新建过），仍留在最近删除的草稿中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="115"/>
+        <location filename="../../ui/draft_bin.py" line="122"/>
         <source>最近删除的草稿</source>
         <translation>最近删除的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="116"/>
+        <location filename="../../ui/draft_bin.py" line="123"/>
         <source>删除的草稿在这里保留 %d 天，可恢复为草稿，内容和编号与删除前相同。</source>
         <translation>删除的草稿在这里保留 %d 天，可恢复为草稿，内容和编号与删除前相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="118"/>
+        <location filename="../../ui/draft_bin.py" line="125"/>
         <source>删除时间</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="118"/>
+        <location filename="../../ui/draft_bin.py" line="125"/>
         <source>出入境</source>
         <translation>出入境</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="118"/>
+        <location filename="../../ui/draft_bin.py" line="125"/>
         <source>合同号</source>
         <translation>合同号</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="118"/>
+        <location filename="../../ui/draft_bin.py" line="125"/>
         <source>收货人/发货人</source>
         <translation>收货人/发货人</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="119"/>
+        <location filename="../../ui/draft_bin.py" line="126"/>
         <source>货物</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../ui/draft_bin.py" line="119"/>
+        <location filename="../../ui/draft_bin.py" line="126"/>
         <source>删除人</source>
         <translation>删除人</translation>
     </message>
@@ -1880,47 +1866,47 @@
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="731"/>
+        <location filename="../../ui/editor/window.py" line="730"/>
         <source>只读：这份草稿已被删除，可在主窗口“报检单 → 最近删除的草稿”中恢复。</source>
         <translation>只读：这份草稿已被删除，可在主窗口“报检单 → 最近删除的草稿”中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="736"/>
+        <location filename="../../ui/editor/window.py" line="735"/>
         <source>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</source>
         <translation>只读：已定稿或已提交的报检单不能直接修改，请使用“修改申请”或“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="739"/>
+        <location filename="../../ui/editor/window.py" line="738"/>
         <source>只读：已提交的报检单不能直接修改，请使用“修改申请”。</source>
         <translation>只读：已提交的报检单不能直接修改，请使用“修改申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="741"/>
+        <location filename="../../ui/editor/window.py" line="740"/>
         <source>只读：已提交的报检单不能直接修改，可以“撤销申请”。</source>
         <translation>只读：已提交的报检单不能直接修改，可以“撤销申请”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="743"/>
+        <location filename="../../ui/editor/window.py" line="742"/>
         <source>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</source>
         <translation>只读：已定稿，等待平台受理；受理后可以修改或撤销。可“复制为新报检单”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="746"/>
+        <location filename="../../ui/editor/window.py" line="745"/>
         <source>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</source>
         <translation>只读：此报检单已办结（%s），不能再修改或撤销；可“复制为新报检单”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="751"/>
+        <location filename="../../ui/editor/window.py" line="750"/>
         <source>修改申请：改好后点击“提交修改”；报检号保持不变。</source>
         <translation>修改申请：改好后点击“提交修改”；报检号保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="753"/>
+        <location filename="../../ui/editor/window.py" line="752"/>
         <source>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</source>
         <translation>回车：下一项&#x3000;Ctrl+S：保存&#x3000;Ctrl+Enter：定稿&#x3000;F8：下一个问题&#x3000;Ctrl+PgDn：下一部分&#x3000;Esc：关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/window.py" line="782"/>
+        <location filename="../../ui/editor/window.py" line="781"/>
         <source>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</source>
         <translation>修改尚未保存（%s），窗口暂不关闭以免丢失输入。请排除问题后按 Ctrl+S 重试。</translation>
     </message>
@@ -2864,94 +2850,92 @@
     </message>
     <message>
         <location filename="../../ui/main_commands.py" line="186"/>
-        <location filename="../../ui/main_commands.py" line="194"/>
         <source>出境</source>
         <translation>出境</translation>
     </message>
     <message>
         <location filename="../../ui/main_commands.py" line="187"/>
-        <location filename="../../ui/main_commands.py" line="195"/>
         <source>入境</source>
         <translation>入境</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="192"/>
-        <location filename="../../ui/main_commands.py" line="202"/>
+        <location filename="../../ui/main_commands.py" line="193"/>
+        <location filename="../../ui/main_commands.py" line="200"/>
         <source>删除模板</source>
         <translation>删除模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="203"/>
+        <location filename="../../ui/main_commands.py" line="201"/>
         <source>删除模板“{n}”？用它新建的报检单不受影响。</source>
         <translation>删除模板“{n}”？用它新建的报检单不受影响。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="209"/>
+        <location filename="../../ui/main_commands.py" line="207"/>
         <source>已删除模板“{n}”</source>
         <translation>已删除模板“{n}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="247"/>
+        <location filename="../../ui/main_commands.py" line="245"/>
         <source>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</source>
         <translation>已校验 {n} 份：{ok} 份通过，{bad} 份有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="249"/>
+        <location filename="../../ui/main_commands.py" line="247"/>
         <source>正在校验…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="259"/>
+        <location filename="../../ui/main_commands.py" line="257"/>
         <source>只有草稿可以定稿</source>
         <translation>只有草稿可以定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="278"/>
+        <location filename="../../ui/main_commands.py" line="276"/>
         <source>已定稿，报检号 {no}</source>
         <translation>已定稿，报检号 {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="278"/>
+        <location filename="../../ui/main_commands.py" line="276"/>
         <source>已定稿</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="286"/>
+        <location filename="../../ui/main_commands.py" line="284"/>
         <source>未通过校验</source>
         <translation>未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="313"/>
+        <location filename="../../ui/main_commands.py" line="311"/>
         <source>导出报检单</source>
         <translation>导出报检单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="314"/>
+        <location filename="../../ui/main_commands.py" line="312"/>
         <source>Excel 模板 (*.xlsx);;CSV 文件 (*.csv);;JSON 文件 (*.json)</source>
         <translation>Excel 模板 (*.xlsx);;CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="319"/>
+        <location filename="../../ui/main_commands.py" line="317"/>
         <source>已导出 {n} 份到 {p}</source>
         <translation>已导出 {n} 份到 {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="327"/>
+        <location filename="../../ui/main_commands.py" line="325"/>
         <source>已复制报检号</source>
         <translation>已复制报检号</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="342"/>
+        <location filename="../../ui/main_commands.py" line="340"/>
         <source>已登录平台，正在同步…</source>
         <translation>已登录平台，正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="365"/>
+        <location filename="../../ui/main_commands.py" line="363"/>
         <source>关于 CIQ Desk</source>
         <translation>关于 CIQ Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_commands.py" line="365"/>
+        <location filename="../../ui/main_commands.py" line="363"/>
         <source>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CIQ Desk {v}&lt;/h3&gt;&lt;p&gt;出入境检验检疫报检桌面客户端：离线制单、本地校验、一次申报、一号到底。&lt;/p&gt;</translation>
     </message>

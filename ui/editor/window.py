@@ -98,8 +98,8 @@ class EditorWindow(QMainWindow):
         self._retry_timer.timeout.connect(self.save_now)
         self._validate_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._validate_timer.timeout.connect(self.run_validation)
-        self.retranslateUi()
         self.follower = Follower(self)  # a status change or a deletion made elsewhere
+        self.retranslateUi()
         ctx.events.declarations_changed.connect(self.follower.changed)
         ctx.runner.run(load_declaration, ctx.desk, decl_id, direction,
                        on_done=alive(self, self._loaded),
@@ -723,8 +723,7 @@ class EditorWindow(QMainWindow):
 
     def _deleted(self) -> bool:
         """Our draft was deleted elsewhere (:class:`~.follow.Follower`)."""
-        follower = getattr(self, "follower", None)
-        return follower is not None and follower.deleted
+        return self.follower.deleted
 
     def _update_hint(self) -> None:
         if self._deleted():
